@@ -1,0 +1,15 @@
+import type { Language } from '$lib/domain/session/types';
+
+declare global {
+	namespace App {
+		interface Locals {
+			/** The language pages are rendered in (cookie, else Accept-Language). */
+			lang: Language;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

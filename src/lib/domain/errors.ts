@@ -1,0 +1,32 @@
+/** Machine-readable reasons a command is refused; each has a translated message under errors.*. */
+export const errorCodes = [
+	'invalid_payload',
+	'unauthenticated',
+	'forbidden',
+	'not_found',
+	'wrong_phase',
+	'phase_changed',
+	'not_your_turn',
+	'too_long',
+	'too_many',
+	'empty',
+	'conflict',
+	'rate_limited',
+	'unavailable',
+	'internal'
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Values interpolated into the translated message (limits, counts). */
+export type ErrorParams = Record<string, string | number>;
+
+/** A refusal from the core: a code and the numbers its message needs. */
+export interface DomainError {
+	code: ErrorCode;
+	params?: ErrorParams;
+}
+
+export function refuse(code: ErrorCode, params?: ErrorParams): DomainError {
+	return params ? { code, params } : { code };
+}

@@ -1,0 +1,31 @@
+/** Every input has a limit; the same numbers are used by the schemas, the core and the UI. */
+export const limits = {
+	/** Characters in one note. */
+	noteChars: 500,
+	/** Notes one person may write for one question. */
+	notesPerPersonPerQuestion: 30,
+	/** Characters in a person's name. */
+	nameChars: 60,
+	/** Characters in a session title. */
+	titleChars: 120,
+	/** Characters in a question. */
+	questionChars: 500,
+	/** Questions in one session. */
+	questions: 10,
+	/** People in one session (including people added by the facilitator). */
+	participantsPerSession: 80,
+	/** Characters in a cluster heading. */
+	headingChars: 80,
+	/** Clusters in one question. */
+	clustersPerQuestion: 60,
+	/** Largest top-N for the vote. */
+	topN: 10,
+	/** Longest timer, in seconds (3 hours). */
+	timerSeconds: 3 * 60 * 60,
+	/** Characters in a group reflection. */
+	reflectionChars: 10_000
+} as const;
+
+/** Alphabet of join codes: no 0/O, 1/I/L, so that codes can be read aloud and typed from a screen. */
+export const joinCodeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const joinCodeLength = 6;

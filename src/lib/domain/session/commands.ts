@@ -1,0 +1,719 @@
+import { refuse, type DomainError } from '../errors';
+import { limits } from '../limits';
+import { charCount, cleanText } from '../text';
+import {
+	assignNotes,
+	createCluster,
+	dissolveCluster,
+	mergeClusters,
+	moveCluster,
+	pruneHiddenNotes,
+	renameCluster
+} from './clusters';
+import { clusteringPhases, transitions, votingPhases, type Phase } from './phases';
+import { hiddenNotesOf, passTurn, revealAll, revealNote, startReveal } from './round-robin';
+import { effectiveTopN, voteItems } from './tally';
+import {
+	defaultSettings,
+	type Language,
+	type Note,
+	type QuestionRun,
+	type SessionSettings,
+	type SessionState
+} from './types';
+
+/** Who sends a command to a session. */
+export type Actor =
+	{ role: 'participant'; participantId: string } | { role: 'facilitator' } | { role: 'guest' };
+
+/** Everything that can change a session. Ids are made by clients or by the server, never here. */
+export type SessionCommand =
+	| { type: 'session.configure'; settings: Partial<SessionSettings> }
+	| { type: 'session.retitle'; title: string }
+	| { type: 'session.reflect'; text: string }
+	| { type: 'question.add'; questionId: string; text: string }
+	| { type: 'question.edit'; questionId: string; text: string }
+	| { type: 'question.select'; questionId: string }
+	| { type: 'phase.advance'; questionId: string; from: Phase }
+	| { type: 'phase.back'; questionId: string; from: Phase }
+	| { type: 'timer.start'; seconds: number }
+	| { type: 'timer.pause' }
+	| { type: 'timer.resume' }
+	| { type: 'timer.add'; seconds: number }
+	| { type: 'timer.clear' }
+	| { type: 'participant.join'; participantId: string; name: string }
+	| { type: 'participant.add'; participantId: string; name: string }
+	| { type: 'participant.rename'; participantId: string; name: string }
+	| { type: 'participant.remove'; participantId: string; deleteContributions: boolean }
+	| { type: 'participant.leave' }
+	| { type: 'note.add'; questionId: string; noteId: string; text: string; authorId?: string }
+	| { type: 'note.edit'; questionId: string; noteId: string; text: string }
+	| { type: 'note.delete'; questionId: string; noteId: string }
+	| { type: 'reveal.next'; questionId: string; noteId?: string }
+	| { type: 'reveal.pass'; questionId: string }
+	| { type: 'reveal.all'; questionId: string }
+	| {
+			type: 'cluster.create';
+			questionId: string;
+			clusterId: string;
+			heading: string;
+			noteIds: string[];
+	  }
+	| { type: 'cluster.rename'; questionId: string; clusterId: string; heading: string }
+	| { type: 'cluster.assign'; questionId: string; noteIds: string[]; clusterId: string | null }
+	| { type: 'cluster.merge'; questionId: string; sourceId: string; targetId: string }
+	| { type: 'cluster.move'; questionId: string; clusterId: string; toIndex: number }
+	| { type: 'cluster.dissolve'; questionId: string; clusterId: string }
+	| { type: 'ballot.cast'; questionId: string; ranking: string[]; voterId?: string };
+
+export type SessionCommandType = SessionCommand['type'];
+
+type Role = Actor['role'];
+/** Phases a role may send a command in; 'any' when the phase does not matter. */
+type PhaseRule = readonly Phase[] | 'any';
+
+const duringWrite: PhaseRule = ['write'];
+const afterReveal: PhaseRule = ['reveal', 'clarify', 'discuss'];
+const clustering: PhaseRule = clusteringPhases;
+const voting: PhaseRule = votingPhases;
+
+/**
+ * Who may send what, and in which phase of the question it names. This table is the
+ * permission model; the authorisation-matrix test walks it. Finer rules (own notes only,
+ * whose turn it is) are checked by each command.
+ */
+export const permissions: Record<SessionCommandType, Partial<Record<Role, PhaseRule>>> = {
+	'session.configure': { facilitator: 'any' },
+	'session.retitle': { facilitator: 'any' },
+	'session.reflect': { facilitator: 'any' },
+	'question.add': { facilitator: 'any' },
+	'question.edit': { facilitator: 'any' },
+	'question.select': { facilitator: 'any' },
+	'phase.advance': { facilitator: 'any' },
+	'phase.back': { facilitator: 'any' },
+	'timer.start': { facilitator: 'any' },
+	'timer.pause': { facilitator: 'any' },
+	'timer.resume': { facilitator: 'any' },
+	'timer.add': { facilitator: 'any' },
+	'timer.clear': { facilitator: 'any' },
+	'participant.join': { guest: 'any' },
+	'participant.add': { facilitator: 'any' },
+	'participant.rename': { participant: 'any', facilitator: 'any' },
+	'participant.remove': { facilitator: 'any' },
+	'participant.leave': { participant: 'any' },
+	'note.add': { participant: duringWrite, facilitator: ['write', ...afterReveal] },
+	'note.edit': { participant: duringWrite, facilitator: ['write', ...afterReveal] },
+	'note.delete': { participant: duringWrite, facilitator: duringWrite },
+	'reveal.next': { participant: ['reveal'], facilitator: ['reveal'] },
+	'reveal.pass': { participant: ['reveal'], facilitator: ['reveal'] },
+	'reveal.all': { facilitator: ['reveal'] },
+	'cluster.create': { facilitator: clustering },
+	'cluster.rename': { facilitator: clustering },
+	'cluster.assign': { facilitator: clustering },
+	'cluster.merge': { facilitator: clustering },
+	'cluster.move': { facilitator: clustering },
+	'cluster.dissolve': { facilitator: clustering },
+	'ballot.cast': { participant: voting, facilitator: voting }
+};
+
+/** What a successful command returns to its sender besides the new state. */
+export type CommandResult = Record<string, string | number | boolean | null>;
+
+export type ExecuteResult =
+	{ ok: true; state: SessionState; result: CommandResult } | { ok: false; error: DomainError };
+
+/** Input to create a session; ids come from the caller. */
+export interface NewSession {
+	id: string;
+	title: string;
+	language: Language;
+	questions: { id: string; text: string }[];
+	settings?: Partial<SessionSettings>;
+}
+
+/** A label for the n-th question: a, b, c … */
+export function questionLabel(index: number): string {
+	return String.fromCharCode(97 + index);
+}
+
+function emptyRun(id: string, label: string, text: string): QuestionRun {
+	return {
+		id,
+		label,
+		text,
+		phase: 'lobby',
+		notes: [],
+		clusters: [],
+		reveal: null,
+		ballots: [],
+		previousBallots: null
+	};
+}
+
+type Checked<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+function checkText(raw: string, max: number, multiline: boolean): Checked<string> {
+	const value = cleanText(raw, { multiline });
+	if (value === '') return { ok: false, error: refuse('empty') };
+	const length = charCount(value);
+	if (length > max) return { ok: false, error: refuse('too_long', { max, length }) };
+	return { ok: true, value };
+}
+
+function checkSettings(settings: Partial<SessionSettings>): DomainError | null {
+	if (settings.topN !== undefined) {
+		if (!Number.isInteger(settings.topN) || settings.topN < 1 || settings.topN > limits.topN) {
+			return refuse('invalid_payload', { field: 'topN', max: limits.topN });
+		}
+	}
+	return null;
+}
+
+/** Creates a session in the lobby of its first question, or refuses bad input. */
+export function createSession(input: NewSession, now: number): Checked<SessionState> {
+	const title = checkText(input.title, limits.titleChars, false);
+	if (!title.ok) return title;
+	if (input.questions.length === 0) return { ok: false, error: refuse('empty') };
+	if (input.questions.length > limits.questions) {
+		return { ok: false, error: refuse('too_many', { max: limits.questions }) };
+	}
+	const questions: QuestionRun[] = [];
+	for (const [index, q] of input.questions.entries()) {
+		const text = checkText(q.text, limits.questionChars, true);
+		if (!text.ok) return text;
+		questions.push(emptyRun(q.id, questionLabel(index), text.value));
+	}
+	const settingsError = checkSettings(input.settings ?? {});
+	if (settingsError) return { ok: false, error: settingsError };
+	return {
+		ok: true,
+		value: {
+			id: input.id,
+			title: title.value,
+			language: input.language,
+			createdAt: now,
+			settings: { ...defaultSettings, ...input.settings },
+			participants: [],
+			questions,
+			currentQuestionId: questions[0]!.id,
+			timer: null,
+			reflection: ''
+		}
+	};
+}
+
+/** The question a command names (or none for session-wide commands). */
+export function commandQuestionId(command: SessionCommand): string | null {
+	return 'questionId' in command && command.type !== 'question.add' ? command.questionId : null;
+}
+
+/** Checks the permission table: role, then the phase of the question named. */
+export function authorise(
+	state: SessionState,
+	command: SessionCommand,
+	actor: Actor
+): DomainError | null {
+	const rule = permissions[command.type][actor.role];
+	if (!rule) return refuse('forbidden');
+	if (actor.role === 'participant') {
+		const me = state.participants.find((p) => p.id === actor.participantId);
+		if (!me || me.removed) return refuse('forbidden');
+	}
+	const questionId = commandQuestionId(command);
+	if (questionId === null) return null;
+	const run = state.questions.find((q) => q.id === questionId);
+	if (!run) return refuse('not_found');
+	if (rule !== 'any' && !rule.includes(run.phase))
+		return refuse('wrong_phase', { phase: run.phase });
+	return null;
+}
+
+function withRun(state: SessionState, run: QuestionRun): SessionState {
+	return { ...state, questions: state.questions.map((q) => (q.id === run.id ? run : q)) };
+}
+
+function findRun(state: SessionState, questionId: string): QuestionRun {
+	// authorise() has already checked that the question exists.
+	return state.questions.find((q) => q.id === questionId)!;
+}
+
+function ok(state: SessionState, result: CommandResult = {}): ExecuteResult {
+	return { ok: true, state, result };
+}
+
+function fail(
+	code: Parameters<typeof refuse>[0],
+	params?: Parameters<typeof refuse>[1]
+): ExecuteResult {
+	return { ok: false, error: refuse(code, params) };
+}
+
+function noteIdTaken(state: SessionState, noteId: string): boolean {
+	return state.questions.some((q) => q.notes.some((n) => n.id === noteId));
+}
+
+function clusterIdTaken(state: SessionState, clusterId: string): boolean {
+	return state.questions.some((q) => q.clusters.some((c) => c.id === clusterId));
+}
+
+/** Enters the next phase of a run, doing what the new phase needs. */
+function advanceRun(state: SessionState, run: QuestionRun): QuestionRun {
+	const to = transitions[run.phase].next!;
+	switch (to) {
+		case 'reveal':
+			return { ...run, phase: to, reveal: startReveal(run, state.participants) };
+		case 'clarify': {
+			// Nothing is left unsaid: notes not read out are revealed in round-robin order.
+			const autoFrom = run.notes.some((n) => n.revealIndex === null)
+				? run.notes.filter((n) => n.revealIndex !== null).length
+				: null;
+			const revealed = revealAll(run);
+			return {
+				...revealed,
+				phase: to,
+				reveal: revealed.reveal ? { ...revealed.reveal, autoFrom } : null
+			};
+		}
+		case 'revote':
+			return { ...run, phase: to, previousBallots: run.ballots, ballots: [] };
+		default:
+			return { ...run, phase: to };
+	}
+}
+
+/** Goes back one phase, undoing what the later phase did (see describeStepBack). */
+function stepBackRun(run: QuestionRun): QuestionRun {
+	const to = transitions[run.phase].back!;
+	switch (run.phase) {
+		case 'reveal': {
+			const notes = run.notes.map((n) =>
+				n.revealIndex === null ? n : { ...n, revealIndex: null }
+			);
+			return pruneHiddenNotes({ ...run, phase: to, notes, reveal: null });
+		}
+		case 'clarify': {
+			const autoFrom = run.reveal?.autoFrom ?? null;
+			if (autoFrom === null) return { ...run, phase: to };
+			const notes = run.notes.map((n) =>
+				n.revealIndex !== null && n.revealIndex >= autoFrom ? { ...n, revealIndex: null } : n
+			);
+			const hidden = { ...run, notes };
+			const reveal = startRevealResume(hidden, run.reveal!);
+			return pruneHiddenNotes({ ...hidden, phase: to, reveal });
+		}
+		case 'vote':
+			return { ...run, phase: to, ballots: [] };
+		case 'revote':
+			return { ...run, phase: to, ballots: run.previousBallots ?? [], previousBallots: null };
+		default:
+			return { ...run, phase: to };
+	}
+}
+
+/** The reveal as it was before moving on: same order, turn at the first person with notes left. */
+function startRevealResume(run: QuestionRun, previous: NonNullable<QuestionRun['reveal']>) {
+	const order = previous.order;
+	let turn: number | null = null;
+	for (let i = 0; i < order.length; i++) {
+		if (hiddenNotesOf(run, order[i]!).length > 0) {
+			turn = i;
+			break;
+		}
+	}
+	return { order, turn, passStreak: 0, autoFrom: null };
+}
+
+/** What stepping back from the current phase of a run would undo, for the confirmation. */
+export interface StepBackEffect {
+	to: Phase;
+	/** Revealed notes that become private again. */
+	notesHidden: number;
+	/** Notes that leave their heading because they are hidden again. */
+	notesUngrouped: number;
+	/** Ballots thrown away. */
+	ballotsDiscarded: number;
+	/** Ballots of the previous vote that come back. */
+	ballotsRestored: number;
+}
+
+export function describeStepBack(run: QuestionRun): StepBackEffect | null {
+	const to = transitions[run.phase].back;
+	if (!to) return null;
+	const effect: StepBackEffect = {
+		to,
+		notesHidden: 0,
+		notesUngrouped: 0,
+		ballotsDiscarded: 0,
+		ballotsRestored: 0
+	};
+	const grouped = new Set(run.clusters.flatMap((c) => c.noteIds));
+	const hide = (n: Note) => {
+		effect.notesHidden++;
+		if (grouped.has(n.id)) effect.notesUngrouped++;
+	};
+	if (run.phase === 'reveal') {
+		run.notes.filter((n) => n.revealIndex !== null).forEach(hide);
+	} else if (run.phase === 'clarify' && run.reveal?.autoFrom != null) {
+		const from = run.reveal.autoFrom;
+		run.notes.filter((n) => n.revealIndex !== null && n.revealIndex >= from).forEach(hide);
+	} else if (run.phase === 'vote') {
+		effect.ballotsDiscarded = run.ballots.length;
+	} else if (run.phase === 'revote') {
+		effect.ballotsDiscarded = run.ballots.length;
+		effect.ballotsRestored = run.previousBallots?.length ?? 0;
+	}
+	return effect;
+}
+
+function isActiveParticipant(state: SessionState, participantId: string): boolean {
+	return state.participants.some((p) => p.id === participantId && !p.removed);
+}
+
+/**
+ * Applies one command: checks permission, phase and input, and returns the new state or a
+ * typed refusal. Pure: the same (state, command, actor, now) always gives the same answer.
+ */
+export function execute(
+	state: SessionState,
+	command: SessionCommand,
+	actor: Actor,
+	now: number
+): ExecuteResult {
+	const denied = authorise(state, command, actor);
+	if (denied) return { ok: false, error: denied };
+	const selfId = actor.role === 'participant' ? actor.participantId : null;
+
+	switch (command.type) {
+		case 'session.configure': {
+			const error = checkSettings(command.settings);
+			if (error) return { ok: false, error };
+			const settings = { ...state.settings };
+			if (command.settings.anonymous !== undefined) settings.anonymous = command.settings.anonymous;
+			if (command.settings.topN !== undefined) settings.topN = command.settings.topN;
+			if (command.settings.facilitatorSeesNotes !== undefined) {
+				settings.facilitatorSeesNotes = command.settings.facilitatorSeesNotes;
+			}
+			return ok({ ...state, settings });
+		}
+		case 'session.retitle': {
+			const title = checkText(command.title, limits.titleChars, false);
+			if (!title.ok) return title;
+			return ok({ ...state, title: title.value });
+		}
+		case 'session.reflect': {
+			const text = cleanText(command.text, { multiline: true });
+			if (charCount(text) > limits.reflectionChars) {
+				return fail('too_long', { max: limits.reflectionChars, length: charCount(text) });
+			}
+			return ok({ ...state, reflection: text });
+		}
+		case 'question.add': {
+			if (state.questions.length >= limits.questions)
+				return fail('too_many', { max: limits.questions });
+			if (state.questions.some((q) => q.id === command.questionId)) return fail('conflict');
+			const text = checkText(command.text, limits.questionChars, true);
+			if (!text.ok) return text;
+			const run = emptyRun(command.questionId, questionLabel(state.questions.length), text.value);
+			return ok({ ...state, questions: [...state.questions, run] });
+		}
+		case 'question.edit': {
+			const text = checkText(command.text, limits.questionChars, true);
+			if (!text.ok) return text;
+			return ok(withRun(state, { ...findRun(state, command.questionId), text: text.value }));
+		}
+		case 'question.select':
+			return ok({ ...state, currentQuestionId: command.questionId });
+		case 'phase.advance':
+		case 'phase.back': {
+			const run = findRun(state, command.questionId);
+			if (run.phase !== command.from) {
+				return fail('phase_changed', { phase: run.phase });
+			}
+			const forward = command.type === 'phase.advance';
+			const to = forward ? transitions[run.phase].next : transitions[run.phase].back;
+			if (!to) return fail('wrong_phase', { phase: run.phase });
+			const next = forward ? advanceRun(state, run) : stepBackRun(run);
+			return ok(withRun(state, next), { phase: to });
+		}
+		case 'timer.start': {
+			if (!validSeconds(command.seconds))
+				return fail('invalid_payload', { max: limits.timerSeconds });
+			return ok({
+				...state,
+				timer: { durationMs: command.seconds * 1000, startedAt: now, elapsedMs: 0 }
+			});
+		}
+		case 'timer.pause': {
+			const t = state.timer;
+			if (!t || t.startedAt === null) return ok(state);
+			return ok({
+				...state,
+				timer: { ...t, startedAt: null, elapsedMs: t.elapsedMs + (now - t.startedAt) }
+			});
+		}
+		case 'timer.resume': {
+			const t = state.timer;
+			if (!t || t.startedAt !== null) return ok(state);
+			return ok({ ...state, timer: { ...t, startedAt: now } });
+		}
+		case 'timer.add': {
+			const t = state.timer;
+			if (!t) return fail('not_found');
+			if (!validSeconds(command.seconds))
+				return fail('invalid_payload', { max: limits.timerSeconds });
+			const durationMs = Math.min(
+				t.durationMs + command.seconds * 1000,
+				limits.timerSeconds * 1000
+			);
+			return ok({ ...state, timer: { ...t, durationMs } });
+		}
+		case 'timer.clear':
+			return ok({ ...state, timer: null });
+		case 'participant.join':
+		case 'participant.add': {
+			if (state.participants.some((p) => p.id === command.participantId)) return fail('conflict');
+			const active = state.participants.filter((p) => !p.removed).length;
+			if (active >= limits.participantsPerSession) {
+				return fail('too_many', { max: limits.participantsPerSession });
+			}
+			const name = checkText(command.name, limits.nameChars, false);
+			if (!name.ok) return name;
+			const participant = {
+				id: command.participantId,
+				name: name.value,
+				joinedAt: now,
+				viaFacilitator: command.type === 'participant.add',
+				removed: false
+			};
+			return ok(
+				{ ...state, participants: [...state.participants, participant] },
+				{ participantId: participant.id }
+			);
+		}
+		case 'participant.rename': {
+			if (selfId !== null && command.participantId !== selfId) return fail('forbidden');
+			if (!isActiveParticipant(state, command.participantId)) return fail('not_found');
+			const name = checkText(command.name, limits.nameChars, false);
+			if (!name.ok) return name;
+			return ok({
+				...state,
+				participants: state.participants.map((p) =>
+					p.id === command.participantId ? { ...p, name: name.value } : p
+				)
+			});
+		}
+		case 'participant.remove':
+		case 'participant.leave': {
+			const participantId = command.type === 'participant.leave' ? selfId! : command.participantId;
+			if (!isActiveParticipant(state, participantId)) return fail('not_found');
+			// Leaving keeps what the person wrote and voted; removal may discard it (duplicates, mistakes).
+			const discard = command.type === 'participant.remove' && command.deleteContributions;
+			const participants = state.participants.map((p) =>
+				p.id === participantId ? { ...p, removed: true } : p
+			);
+			const questions = discard
+				? state.questions.map((run) =>
+						removeNotes(
+							{ ...run, ballots: run.ballots.filter((b) => b.voterId !== participantId) },
+							(n) => n.authorId === participantId
+						)
+					)
+				: state.questions;
+			return ok({ ...state, participants, questions });
+		}
+		case 'note.add': {
+			const run = findRun(state, command.questionId);
+			const authorId = selfId ?? command.authorId;
+			if (authorId === undefined) return fail('invalid_payload', { field: 'authorId' });
+			if (selfId !== null && command.authorId !== undefined && command.authorId !== selfId) {
+				return fail('forbidden');
+			}
+			if (!isActiveParticipant(state, authorId)) return fail('not_found');
+			if (noteIdTaken(state, command.noteId)) return fail('conflict');
+			const text = checkText(command.text, limits.noteChars, true);
+			if (!text.ok) return text;
+			const mine = run.notes.filter((n) => n.authorId === authorId).length;
+			if (mine >= limits.notesPerPersonPerQuestion) {
+				return fail('too_many', { max: limits.notesPerPersonPerQuestion });
+			}
+			const note: Note = {
+				id: command.noteId,
+				authorId,
+				text: text.value,
+				createdAt: now,
+				byFacilitator: selfId === null,
+				revealIndex: null,
+				history: []
+			};
+			let next: QuestionRun = { ...run, notes: [...run.notes, note] };
+			// Added by the facilitator after the reveal began: part of the group's work at once.
+			if (run.phase !== 'write') next = revealNoteOutOfTurn(next, note.id);
+			return ok(withRun(state, next), { noteId: note.id });
+		}
+		case 'note.edit': {
+			const run = findRun(state, command.questionId);
+			const note = run.notes.find((n) => n.id === command.noteId);
+			if (!note) return fail('not_found');
+			if (!mayTouchNote(state, run, note, selfId)) return fail('forbidden');
+			const text = checkText(command.text, limits.noteChars, true);
+			if (!text.ok) return text;
+			if (text.value === note.text) return ok(state, { noteId: note.id });
+			const edited: Note = {
+				...note,
+				text: text.value,
+				history: [
+					...note.history,
+					{ previous: note.text, at: now, by: selfId ? 'author' : 'facilitator' }
+				]
+			};
+			return ok(
+				withRun(state, { ...run, notes: run.notes.map((n) => (n.id === note.id ? edited : n)) }),
+				{ noteId: note.id }
+			);
+		}
+		case 'note.delete': {
+			const run = findRun(state, command.questionId);
+			const note = run.notes.find((n) => n.id === command.noteId);
+			if (!note) return fail('not_found');
+			if (!mayTouchNote(state, run, note, selfId)) return fail('forbidden');
+			return ok(
+				withRun(
+					state,
+					removeNotes(run, (n) => n.id === note.id)
+				),
+				{ noteId: note.id }
+			);
+		}
+		case 'reveal.next': {
+			const run = findRun(state, command.questionId);
+			const reveal = run.reveal;
+			if (!reveal || reveal.turn === null) return fail('wrong_phase', { phase: run.phase });
+			const turnId = reveal.order[reveal.turn]!;
+			if (selfId !== null && selfId !== turnId) return fail('not_your_turn');
+			const hidden = hiddenNotesOf(run, turnId);
+			const note = command.noteId ? hidden.find((n) => n.id === command.noteId) : hidden[0];
+			if (!note) return fail('not_found');
+			return ok(withRun(state, revealNote(run, note.id)), { noteId: note.id });
+		}
+		case 'reveal.pass': {
+			const run = findRun(state, command.questionId);
+			const reveal = run.reveal;
+			if (!reveal || reveal.turn === null) return fail('wrong_phase', { phase: run.phase });
+			if (selfId !== null && selfId !== reveal.order[reveal.turn]) return fail('not_your_turn');
+			return ok(withRun(state, passTurn(run)));
+		}
+		case 'reveal.all':
+			return ok(withRun(state, revealAll(findRun(state, command.questionId))));
+		case 'cluster.create': {
+			const run = findRun(state, command.questionId);
+			if (clusterIdTaken(state, command.clusterId)) return fail('conflict');
+			if (run.clusters.length >= limits.clustersPerQuestion) {
+				return fail('too_many', { max: limits.clustersPerQuestion });
+			}
+			const heading = checkText(command.heading, limits.headingChars, false);
+			if (!heading.ok) return heading;
+			if (!allRevealed(run, command.noteIds)) return fail('not_found');
+			return ok(
+				withRun(state, createCluster(run, command.clusterId, heading.value, command.noteIds))
+			);
+		}
+		case 'cluster.rename': {
+			const run = findRun(state, command.questionId);
+			if (!run.clusters.some((c) => c.id === command.clusterId)) return fail('not_found');
+			const heading = checkText(command.heading, limits.headingChars, false);
+			if (!heading.ok) return heading;
+			return ok(withRun(state, renameCluster(run, command.clusterId, heading.value)));
+		}
+		case 'cluster.assign': {
+			const run = findRun(state, command.questionId);
+			if (command.clusterId !== null && !run.clusters.some((c) => c.id === command.clusterId)) {
+				return fail('not_found');
+			}
+			if (!allRevealed(run, command.noteIds)) return fail('not_found');
+			return ok(withRun(state, assignNotes(run, command.noteIds, command.clusterId)));
+		}
+		case 'cluster.merge': {
+			const run = findRun(state, command.questionId);
+			const ids = new Set(run.clusters.map((c) => c.id));
+			if (!ids.has(command.sourceId) || !ids.has(command.targetId)) return fail('not_found');
+			if (command.sourceId === command.targetId) return fail('conflict');
+			return ok(withRun(state, mergeClusters(run, command.sourceId, command.targetId)));
+		}
+		case 'cluster.move': {
+			const run = findRun(state, command.questionId);
+			if (!run.clusters.some((c) => c.id === command.clusterId)) return fail('not_found');
+			return ok(withRun(state, moveCluster(run, command.clusterId, command.toIndex)));
+		}
+		case 'cluster.dissolve': {
+			const run = findRun(state, command.questionId);
+			if (!run.clusters.some((c) => c.id === command.clusterId)) return fail('not_found');
+			return ok(withRun(state, dissolveCluster(run, command.clusterId)));
+		}
+		case 'ballot.cast': {
+			const run = findRun(state, command.questionId);
+			const voterId = selfId ?? command.voterId;
+			if (voterId === undefined) return fail('invalid_payload', { field: 'voterId' });
+			if (selfId !== null && command.voterId !== undefined && command.voterId !== selfId) {
+				return fail('forbidden');
+			}
+			if (!isActiveParticipant(state, voterId)) return fail('not_found');
+			const existing = run.ballots.find((b) => b.voterId === voterId);
+			// The facilitator may vote for someone, but never sees or overwrites their own ballot.
+			if (selfId === null && existing && !existing.byFacilitator) return fail('forbidden');
+			const items = new Set(voteItems(run).map((i) => i.id));
+			const n = effectiveTopN(state.settings.topN, items.size);
+			if (command.ranking.length > n) return fail('too_many', { max: n });
+			if (new Set(command.ranking).size !== command.ranking.length) return fail('conflict');
+			if (!command.ranking.every((id) => items.has(id))) return fail('not_found');
+			const ballot = {
+				voterId,
+				ranking: [...command.ranking],
+				castAt: now,
+				byFacilitator: selfId === null
+			};
+			const ballots = [...run.ballots.filter((b) => b.voterId !== voterId), ballot];
+			return ok(withRun(state, { ...run, ballots }));
+		}
+	}
+}
+
+function validSeconds(seconds: number): boolean {
+	return Number.isInteger(seconds) && seconds > 0 && seconds <= limits.timerSeconds;
+}
+
+function allRevealed(run: QuestionRun, noteIds: string[]): boolean {
+	return noteIds.every((id) => run.notes.some((n) => n.id === id && n.revealIndex !== null));
+}
+
+/**
+ * Authors may change their own private notes; the facilitator may change notes they entered
+ * on someone's behalf, private notes when allowed to read them, and any revealed note.
+ */
+function mayTouchNote(
+	state: SessionState,
+	run: QuestionRun,
+	note: Note,
+	selfId: string | null
+): boolean {
+	if (selfId !== null)
+		return note.authorId === selfId && note.revealIndex === null && run.phase === 'write';
+	if (note.revealIndex !== null) return true;
+	return note.byFacilitator || state.settings.facilitatorSeesNotes;
+}
+
+/** Reveals one note without touching the round-robin turn. */
+function revealNoteOutOfTurn(run: QuestionRun, noteId: string): QuestionRun {
+	const revealed = revealNote({ ...run, reveal: null }, noteId);
+	return { ...revealed, reveal: run.reveal };
+}
+
+/** Drops notes (and their places under headings) from a run. */
+function removeNotes(run: QuestionRun, drop: (note: Note) => boolean): QuestionRun {
+	const gone = new Set(run.notes.filter(drop).map((n) => n.id));
+	if (gone.size === 0) return run;
+	return {
+		...run,
+		notes: run.notes.filter((n) => !gone.has(n.id)),
+		clusters: run.clusters.map((c) => ({ ...c, noteIds: c.noteIds.filter((id) => !gone.has(id)) }))
+	};
+}

@@ -1,0 +1,117 @@
+import type { Phase } from './phases';
+
+/** Languages Samråd speaks. */
+export const languages = ['nb', 'sv', 'da', 'is', 'fi', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export interface SessionSettings {
+	/** Notes are shown without their authors (the default). */
+	anonymous: boolean;
+	/** How many items each voter ranks. */
+	topN: number;
+	/** Whether the facilitator's console may read notes before they are revealed. */
+	facilitatorSeesNotes: boolean;
+}
+
+export const defaultSettings: SessionSettings = {
+	anonymous: true,
+	topN: 5,
+	facilitatorSeesNotes: false
+};
+
+export interface Participant {
+	id: string;
+	name: string;
+	/** Server time the person joined; the round-robin follows this order. */
+	joinedAt: number;
+	/** Added by the facilitator for someone without a phone. */
+	viaFacilitator: boolean;
+	/** Removed or left; kept so that notes they wrote keep an author. */
+	removed: boolean;
+}
+
+export interface NoteEdit {
+	/** The text before this edit. */
+	previous: string;
+	at: number;
+	by: 'author' | 'facilitator';
+}
+
+export interface Note {
+	id: string;
+	authorId: string;
+	text: string;
+	createdAt: number;
+	/** Entered by the facilitator on the author's behalf. */
+	byFacilitator: boolean;
+	/** Position in the reveal (0, 1, …); null while private. */
+	revealIndex: number | null;
+	/** Earlier versions, oldest first. */
+	history: NoteEdit[];
+}
+
+export interface Cluster {
+	id: string;
+	heading: string;
+	/** Notes under this heading, in display order. */
+	noteIds: string[];
+}
+
+export interface RevealState {
+	/** Participants who had notes when the reveal began, in round-robin order. */
+	order: string[];
+	/** Index into order of the person whose turn it is; null when every note is revealed. */
+	turn: number | null;
+	/** Consecutive passes since the last note was revealed. */
+	passStreak: number;
+	/** Notes from this reveal index on were revealed by moving on to clarify, not by turns. */
+	autoFrom: number | null;
+}
+
+export interface Ballot {
+	voterId: string;
+	/** Item ids, first choice first. */
+	ranking: string[];
+	castAt: number;
+	/** Entered by the facilitator for someone without a phone. */
+	byFacilitator: boolean;
+}
+
+export interface QuestionRun {
+	id: string;
+	/** a, b, c … */
+	label: string;
+	text: string;
+	phase: Phase;
+	notes: Note[];
+	clusters: Cluster[];
+	reveal: RevealState | null;
+	ballots: Ballot[];
+	/** Ballots of the previous vote, kept while the group discusses and votes again. */
+	previousBallots: Ballot[] | null;
+}
+
+export interface Timer {
+	/** Length the facilitator set, in ms (add-time extends it). */
+	durationMs: number;
+	/** When it was last started or resumed; null while paused. */
+	startedAt: number | null;
+	/** Time run before the last start/resume. */
+	elapsedMs: number;
+}
+
+export interface SessionState {
+	id: string;
+	title: string;
+	/** Language of the screen (and report). */
+	language: Language;
+	createdAt: number;
+	settings: SessionSettings;
+	participants: Participant[];
+	questions: QuestionRun[];
+	/** The question the screen shows and phones open on. */
+	currentQuestionId: string;
+	timer: Timer | null;
+	/** The group leader's reflection, for the report. */
+	reflection: string;
+}

@@ -1,0 +1,322 @@
+import { describeStepBack, type StepBackEffect } from './commands';
+import { votingPhases, type Phase } from './phases';
+import { everyonePassed } from './round-robin';
+import { effectiveTopN, tally, voteItems, type TallyRow, type VoteItem } from './tally';
+import type {
+	Ballot,
+	Language,
+	Participant,
+	QuestionRun,
+	SessionSettings,
+	SessionState,
+	Timer
+} from './types';
+
+/**
+ * What each kind of viewer may see of a session. Views are computed per recipient on the
+ * server; a view never holds a private note or a ballot its recipient may not see.
+ */
+export type Viewer =
+	{ role: 'participant'; participantId: string } | { role: 'screen' } | { role: 'facilitator' };
+
+export interface QuestionSummary {
+	id: string;
+	label: string;
+	text: string;
+	phase: Phase;
+}
+
+export interface PersonView {
+	id: string;
+	name: string;
+}
+
+export interface RevealedNoteView {
+	id: string;
+	text: string;
+	revealIndex: number;
+	/** The author's name in named sessions; null when anonymous. */
+	author: string | null;
+	/** Text was changed after it was revealed. */
+	edited: boolean;
+}
+
+export interface ClusterView {
+	id: string;
+	heading: string;
+	noteIds: string[];
+}
+
+export interface RevealView {
+	/** Round-robin order. */
+	order: PersonView[];
+	/** Whose turn it is; null when every note is revealed. */
+	turnId: string | null;
+	/** Everyone with notes left passed since the last note was read. */
+	everyonePassed: boolean;
+	/** Notes not yet revealed. */
+	hiddenCount: number;
+}
+
+export interface ResultRow extends TallyRow {
+	kind: VoteItem['kind'];
+	label: string;
+	noteIds: string[];
+}
+
+export interface VoteProgress {
+	/** Items to rank, in their fixed order. */
+	items: VoteItem[];
+	/** How many items a ballot ranks (top-N, or fewer when there are fewer items). */
+	n: number;
+	/** People who have cast a ballot. */
+	voted: number;
+	/** People who can vote. */
+	voters: number;
+}
+
+/** What every viewer of a run sees: the public part. */
+export interface PublicRunView {
+	id: string;
+	phase: Phase;
+	/** Notes written per person (join order, no names), while writing. */
+	progress: number[];
+	reveal: RevealView | null;
+	/** Revealed notes, in reveal order. */
+	notes: RevealedNoteView[];
+	clusters: ClusterView[];
+	vote: VoteProgress | null;
+	results: ResultRow[] | null;
+	/** Results of the vote before the latest revote, if any. */
+	previousResults: ResultRow[] | null;
+}
+
+export interface MyNoteView {
+	id: string;
+	text: string;
+	revealed: boolean;
+}
+
+export interface ParticipantRunView extends PublicRunView {
+	myNotes: MyNoteView[];
+	/** My ballot in the current vote, first choice first. */
+	myBallot: string[] | null;
+}
+
+export interface PrivateNoteView {
+	id: string;
+	authorId: string;
+	text: string;
+	byFacilitator: boolean;
+}
+
+export interface FacilitatorRunView extends PublicRunView {
+	/** Notes written per person, named. */
+	notesByPerson: { participantId: string; count: number }[];
+	/** Private notes the facilitator may read: their own on-behalf notes, or all when allowed. */
+	privateNotes: PrivateNoteView[];
+	/** People who have voted (never what they voted). */
+	votedIds: string[];
+	/** Ballots the facilitator entered for people without a phone. */
+	ballotsEntered: { voterId: string; ranking: string[] }[];
+	/** Earlier texts of revealed notes the facilitator corrected, by note id. */
+	history: Record<string, { previous: string; at: number }[]>;
+	/** What "back" would undo; null in the lobby. */
+	stepBack: StepBackEffect | null;
+}
+
+interface BaseView {
+	sessionId: string;
+	title: string;
+	language: Language;
+	settings: SessionSettings;
+	questions: QuestionSummary[];
+	currentQuestionId: string;
+	timer: Timer | null;
+	/** People taking part (not removed), in join order. */
+	people: PersonView[];
+}
+
+export interface ParticipantView extends BaseView {
+	role: 'participant';
+	me: PersonView;
+	runs: ParticipantRunView[];
+}
+
+export interface ScreenView extends BaseView {
+	role: 'screen';
+	runs: PublicRunView[];
+}
+
+export interface FacilitatorView extends BaseView {
+	role: 'facilitator';
+	participants: Participant[];
+	reflection: string;
+	runs: FacilitatorRunView[];
+}
+
+export type SessionView = ParticipantView | ScreenView | FacilitatorView;
+
+function activePeople(state: SessionState): Participant[] {
+	return state.participants.filter((p) => !p.removed);
+}
+
+function person(p: Participant): PersonView {
+	return { id: p.id, name: p.name };
+}
+
+function resultRows(items: VoteItem[], ballots: Ballot[], topN: number): ResultRow[] {
+	const byId = new Map(items.map((i) => [i.id, i]));
+	return tally(items, ballots, topN).map((row) => {
+		const item = byId.get(row.itemId)!;
+		return { ...row, kind: item.kind, label: item.label, noteIds: item.noteIds };
+	});
+}
+
+function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
+	const people = activePeople(state);
+	const names = new Map(state.participants.map((p) => [p.id, p.name]));
+	const showResults = run.phase === 'results' || run.phase === 'discuss';
+	const items = run.phase === 'lobby' || run.phase === 'write' ? [] : voteItems(run);
+	const activeIds = new Set(people.map((p) => p.id));
+	const voting = (votingPhases as readonly Phase[]).includes(run.phase);
+	return {
+		id: run.id,
+		phase: run.phase,
+		progress:
+			run.phase === 'write'
+				? people.map((p) => run.notes.filter((n) => n.authorId === p.id).length)
+				: [],
+		reveal: run.reveal
+			? {
+					order: run.reveal.order.map((id) => ({ id, name: names.get(id) ?? '' })),
+					turnId: run.reveal.turn === null ? null : run.reveal.order[run.reveal.turn]!,
+					everyonePassed: everyonePassed(run),
+					hiddenCount: run.notes.filter((n) => n.revealIndex === null).length
+				}
+			: null,
+		notes: run.notes
+			.filter((n) => n.revealIndex !== null)
+			.sort((a, b) => a.revealIndex! - b.revealIndex!)
+			.map((n) => ({
+				id: n.id,
+				text: n.text,
+				revealIndex: n.revealIndex!,
+				author: state.settings.anonymous ? null : (names.get(n.authorId) ?? null),
+				edited: n.history.some((h) => h.by === 'facilitator')
+			})),
+		clusters: run.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: c.noteIds })),
+		vote: voting
+			? {
+					items,
+					n: effectiveTopN(state.settings.topN, items.length),
+					voted: run.ballots.filter((b) => activeIds.has(b.voterId)).length,
+					voters: people.length
+				}
+			: null,
+		results: showResults ? resultRows(items, run.ballots, state.settings.topN) : null,
+		previousResults:
+			run.previousBallots && (showResults || run.phase === 'revote')
+				? resultRows(items, run.previousBallots, state.settings.topN)
+				: null
+	};
+}
+
+function base(state: SessionState): BaseView {
+	return {
+		sessionId: state.id,
+		title: state.title,
+		language: state.language,
+		settings: state.settings,
+		questions: state.questions.map((q) => ({
+			id: q.id,
+			label: q.label,
+			text: q.text,
+			phase: q.phase
+		})),
+		currentQuestionId: state.currentQuestionId,
+		timer: state.timer,
+		people: activePeople(state).map(person)
+	};
+}
+
+export function participantView(
+	state: SessionState,
+	participantId: string
+): ParticipantView | null {
+	const me = state.participants.find((p) => p.id === participantId && !p.removed);
+	if (!me) return null;
+	return {
+		...base(state),
+		role: 'participant',
+		me: person(me),
+		runs: state.questions.map((run) => ({
+			...publicRun(state, run),
+			myNotes: run.notes
+				.filter((n) => n.authorId === me.id)
+				.map((n) => ({ id: n.id, text: n.text, revealed: n.revealIndex !== null })),
+			myBallot: run.ballots.find((b) => b.voterId === me.id)?.ranking ?? null
+		}))
+	};
+}
+
+export function screenView(state: SessionState): ScreenView {
+	return {
+		...base(state),
+		role: 'screen',
+		runs: state.questions.map((run) => publicRun(state, run))
+	};
+}
+
+export function facilitatorView(state: SessionState): FacilitatorView {
+	return {
+		...base(state),
+		role: 'facilitator',
+		participants: state.participants,
+		reflection: state.reflection,
+		runs: state.questions.map((run) => ({
+			...publicRun(state, run),
+			notesByPerson: state.participants.map((p) => ({
+				participantId: p.id,
+				count: run.notes.filter((n) => n.authorId === p.id).length
+			})),
+			privateNotes: run.notes
+				.filter(
+					(n) => n.revealIndex === null && (n.byFacilitator || state.settings.facilitatorSeesNotes)
+				)
+				.map((n) => ({
+					id: n.id,
+					authorId: n.authorId,
+					text: n.text,
+					byFacilitator: n.byFacilitator
+				})),
+			votedIds: run.ballots.map((b) => b.voterId),
+			ballotsEntered: run.ballots
+				.filter((b) => b.byFacilitator)
+				.map((b) => ({ voterId: b.voterId, ranking: b.ranking })),
+			history: Object.fromEntries(
+				run.notes
+					.filter((n) => n.revealIndex !== null && n.history.some((h) => h.by === 'facilitator'))
+					.map((n) => [
+						n.id,
+						n.history
+							.filter((h) => h.by === 'facilitator')
+							.map((h) => ({ previous: h.previous, at: h.at }))
+					])
+			),
+			stepBack: describeStepBack(run)
+		}))
+	};
+}
+
+/** The view for a viewer, or null when the viewer is not (or no longer) part of the session. */
+export function viewFor(state: SessionState, viewer: Viewer): SessionView | null {
+	switch (viewer.role) {
+		case 'participant':
+			return participantView(state, viewer.participantId);
+		case 'screen':
+			return screenView(state);
+		case 'facilitator':
+			return facilitatorView(state);
+	}
+}

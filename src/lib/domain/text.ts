@@ -1,0 +1,34 @@
+/** Counts user-perceived characters the way the limits do: by code point, after normalisation. */
+export function charCount(text: string): number {
+	let n = 0;
+	for (const _ of text) n++;
+	return n;
+}
+
+// C0/C1 control characters other than newline and tab, and bidi overrides that can spoof text.
+// eslint-disable-next-line no-control-regex
+const unsafeChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Normalises free text: NFC (so Ø typed two ways is one letter), no control characters, trimmed. */
+export function cleanText(text: string, { multiline }: { multiline: boolean }): string {
+	let out = text.normalize('NFC').replace(unsafeChars, '');
+	out = out.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+	if (multiline) {
+		out = out
+			.split('\n')
+			.map((line) => line.replace(/ +$/g, ''))
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n');
+	} else {
+		out = out.replace(/\s+/g, ' ');
+	}
+	return out.trim();
+}
+
+/** Normalises a join code as people type or paste it: upper case, no spaces or dashes. */
+export function normaliseJoinCode(input: string): string {
+	return input
+		.normalize('NFKC')
+		.toUpperCase()
+		.replace(/[\s-]+/g, '');
+}

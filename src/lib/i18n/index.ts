@@ -1,0 +1,113 @@
+import i18next, { type TFunction } from 'i18next';
+import { languages, type Language } from '$lib/domain/session/types';
+import da from './locales/da.json';
+import en from './locales/en.json';
+import fi from './locales/fi.json';
+import is from './locales/is.json';
+import nb from './locales/nb.json';
+import sv from './locales/sv.json';
+
+export { languages, type Language };
+
+/** Every language's own name for itself, for the language switcher. */
+export const languageNames: Record<Language, string> = {
+	nb: 'Norsk bokmål',
+	sv: 'Svenska',
+	da: 'Dansk',
+	is: 'Íslenska',
+	fi: 'Suomi',
+	en: 'English'
+};
+
+/** BCP 47 tags for Intl (dates, numbers, plural rules). */
+export const localeTags: Record<Language, string> = {
+	nb: 'nb-NO',
+	sv: 'sv-SE',
+	da: 'da-DK',
+	is: 'is-IS',
+	fi: 'fi-FI',
+	en: 'en-GB'
+};
+
+export const defaultLanguage: Language = 'en';
+export const languageCookie = 'lang';
+
+export const resources = { nb, sv, da, is, fi, en } as const;
+
+/** One shared, synchronously initialised instance; use fixedT(lang) for a language. */
+const instance = i18next.createInstance();
+void instance.init({
+	resources: Object.fromEntries(
+		Object.entries(resources).map(([lang, translation]) => [lang, { translation }])
+	),
+	lng: defaultLanguage,
+	fallbackLng: false,
+	supportedLngs: [...languages],
+	initAsync: false,
+	returnNull: false,
+	interpolation: { escapeValue: false },
+	showSupportNotice: false
+});
+
+export function isLanguage(value: unknown): value is Language {
+	return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** Translates a key with interpolation values (and count for plurals). */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+const translators = new Map<Language, Translate>();
+
+/** A translate function for one language. */
+export function fixedT(lang: Language): Translate {
+	let translate = translators.get(lang);
+	if (!translate) {
+		const t: TFunction = instance.getFixedT(lang);
+		translate = (key, params) =>
+			(t as unknown as (k: string, o: object) => string)(key, params ?? {});
+		translators.set(lang, translate);
+	}
+	return translate;
+}
+
+const aliases: Record<string, Language> = { no: 'nb', nn: 'nb', se: 'sv' };
+
+/** Picks the best supported language from an Accept-Language header. */
+export function negotiateLanguage(header: string | null | undefined): Language | null {
+	if (!header) return null;
+	const ranked = header
+		.split(',')
+		.map((part) => {
+			const [tag = '', ...params] = part.trim().split(';');
+			const q = params.find((p) => p.trim().startsWith('q='));
+			return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+		})
+		.filter((entry) => entry.tag !== '' && entry.q > 0)
+		.sort((a, b) => b.q - a.q);
+	for (const { tag } of ranked) {
+		const primary = tag.split('-')[0]!;
+		if (isLanguage(primary)) return primary;
+		if (aliases[primary]) return aliases[primary];
+	}
+	return null;
+}
+
+/** Reads a cookie header's value for one name. */
+export function cookieValue(header: string | undefined, name: string): string | null {
+	if (!header) return null;
+	for (const part of header.split(';')) {
+		const [key, ...rest] = part.trim().split('=');
+		if (key === name) return decodeURIComponent(rest.join('='));
+	}
+	return null;
+}
+
+/** The language for a request: the cookie if set, else the browser's preference, else English. */
+export function requestLanguage(
+	cookieHeader: string | undefined,
+	acceptLanguage: string | null | undefined
+): Language {
+	const chosen = cookieValue(cookieHeader, languageCookie);
+	if (isLanguage(chosen)) return chosen;
+	return negotiateLanguage(acceptLanguage) ?? defaultLanguage;
+}

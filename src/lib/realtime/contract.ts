@@ -1,0 +1,221 @@
+/**
+ * The one event contract between browsers and the server: socket.io event type maps for both
+ * sides, and a runtime schema for every client-to-server payload. A payload that fails its
+ * schema is answered with an error ack and never reaches the core.
+ */
+import * as v from 'valibot';
+import type { ErrorCode, ErrorParams } from '$lib/domain/errors';
+import { joinCodeAlphabet, joinCodeLength, limits } from '$lib/domain/limits';
+import { phases } from '$lib/domain/session/phases';
+import type { SessionCommand } from '$lib/domain/session/commands';
+import type { SessionView } from '$lib/domain/session/views';
+import { languages, type Language } from '$lib/domain/session/types';
+
+/** Ids made by clients (commands, notes, clusters): 16–64 URL-safe characters. */
+export const clientId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/));
+
+/**
+ * Free text with a generous length guard; the core counts characters after normalising and
+ * answers with a precise too_long error. Twice the limit (UTF-16 units) admits every legal text.
+ */
+function text(maxChars: number) {
+	return v.pipe(v.string(), v.maxLength(maxChars * 2 + 16));
+}
+
+const questionId = clientId;
+const phase = v.picklist(phases);
+const seconds = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.timerSeconds));
+const noteIds = v.pipe(
+	v.array(clientId),
+	v.maxLength(limits.notesPerPersonPerQuestion * limits.participantsPerSession)
+);
+
+export const joinCode = v.pipe(
+	v.string(),
+	v.length(joinCodeLength),
+	v.regex(new RegExp(`^[${joinCodeAlphabet}]+$`))
+);
+
+/** Runtime schemas of every command, by event name. Every payload carries a client-made id. */
+export const commandSchemas = {
+	'session.configure': v.strictObject({
+		id: clientId,
+		settings: v.strictObject({
+			anonymous: v.optional(v.boolean()),
+			topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN))),
+			facilitatorSeesNotes: v.optional(v.boolean())
+		})
+	}),
+	'session.retitle': v.strictObject({ id: clientId, title: text(limits.titleChars) }),
+	'session.reflect': v.strictObject({ id: clientId, text: text(limits.reflectionChars) }),
+	'question.add': v.strictObject({ id: clientId, questionId, text: text(limits.questionChars) }),
+	'question.edit': v.strictObject({ id: clientId, questionId, text: text(limits.questionChars) }),
+	'question.select': v.strictObject({ id: clientId, questionId }),
+	'phase.advance': v.strictObject({ id: clientId, questionId, from: phase }),
+	'phase.back': v.strictObject({ id: clientId, questionId, from: phase }),
+	'timer.start': v.strictObject({ id: clientId, seconds }),
+	'timer.pause': v.strictObject({ id: clientId }),
+	'timer.resume': v.strictObject({ id: clientId }),
+	'timer.add': v.strictObject({ id: clientId, seconds }),
+	'timer.clear': v.strictObject({ id: clientId }),
+	'participant.join': v.strictObject({
+		id: clientId,
+		code: joinCode,
+		name: text(limits.nameChars)
+	}),
+	'participant.add': v.strictObject({
+		id: clientId,
+		participantId: clientId,
+		name: text(limits.nameChars)
+	}),
+	'participant.rename': v.strictObject({
+		id: clientId,
+		participantId: clientId,
+		name: text(limits.nameChars)
+	}),
+	'participant.remove': v.strictObject({
+		id: clientId,
+		participantId: clientId,
+		deleteContributions: v.boolean()
+	}),
+	'participant.leave': v.strictObject({ id: clientId }),
+	'note.add': v.strictObject({
+		id: clientId,
+		questionId,
+		noteId: clientId,
+		text: text(limits.noteChars),
+		authorId: v.optional(clientId)
+	}),
+	'note.edit': v.strictObject({
+		id: clientId,
+		questionId,
+		noteId: clientId,
+		text: text(limits.noteChars)
+	}),
+	'note.delete': v.strictObject({ id: clientId, questionId, noteId: clientId }),
+	'reveal.next': v.strictObject({ id: clientId, questionId, noteId: v.optional(clientId) }),
+	'reveal.pass': v.strictObject({ id: clientId, questionId }),
+	'reveal.all': v.strictObject({ id: clientId, questionId }),
+	'cluster.create': v.strictObject({
+		id: clientId,
+		questionId,
+		clusterId: clientId,
+		heading: text(limits.headingChars),
+		noteIds
+	}),
+	'cluster.rename': v.strictObject({
+		id: clientId,
+		questionId,
+		clusterId: clientId,
+		heading: text(limits.headingChars)
+	}),
+	'cluster.assign': v.strictObject({
+		id: clientId,
+		questionId,
+		noteIds,
+		clusterId: v.nullable(clientId)
+	}),
+	'cluster.merge': v.strictObject({
+		id: clientId,
+		questionId,
+		sourceId: clientId,
+		targetId: clientId
+	}),
+	'cluster.move': v.strictObject({
+		id: clientId,
+		questionId,
+		clusterId: clientId,
+		toIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.clustersPerQuestion))
+	}),
+	'cluster.dissolve': v.strictObject({ id: clientId, questionId, clusterId: clientId }),
+	'ballot.cast': v.strictObject({
+		id: clientId,
+		questionId,
+		ranking: v.pipe(
+			v.array(v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{16,64}$/))),
+			v.maxLength(limits.topN)
+		),
+		voterId: v.optional(clientId)
+	})
+} satisfies Record<SessionCommand['type'], v.GenericSchema>;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandPayload<N extends CommandName> = v.InferOutput<(typeof commandSchemas)[N]>;
+
+export const commandNames = Object.keys(commandSchemas) as CommandName[];
+
+// Compile-time check: every payload, minus its id (and join's code, for which the server adds
+// the participant id), is exactly a core command. A mismatch names the command here.
+type CommandFromPayload<N extends CommandName> = Omit<CommandPayload<N>, 'id' | 'code'> & {
+	type: N;
+} & (N extends 'participant.join' ? { participantId: string } : unknown);
+type Mismatches = {
+	[N in CommandName]: CommandFromPayload<N> extends Extract<SessionCommand, { type: N }>
+		? never
+		: N;
+}[CommandName];
+export type ContractMatchesCore = [Mismatches] extends [never] ? true : Mismatches;
+const contractMatchesCore: ContractMatchesCore = true;
+void contractMatchesCore;
+
+/** What each command returns when it succeeds. */
+export interface CommandResults {
+	'participant.join': { participantId: string; token: string };
+	'participant.add': { participantId: string };
+	'note.add': { noteId: string };
+	'phase.advance': { phase: string };
+	'phase.back': { phase: string };
+}
+export type ResultOf<N extends CommandName> = N extends keyof CommandResults
+	? CommandResults[N]
+	: Record<string, unknown>;
+
+export interface AckError {
+	code: ErrorCode;
+	/** Already translated into the sender's language. */
+	message: string;
+	params?: ErrorParams;
+}
+
+/** The answer to every command: success with its result, or a coded, translated error. */
+export type Ack<R = Record<string, unknown>> = ({ ok: true } & R) | { ok: false; error: AckError };
+
+/** Client → server: one event per command, each acknowledged. */
+export type ClientToServerEvents = {
+	[N in CommandName]: (payload: CommandPayload<N>, ack: (answer: Ack<ResultOf<N>>) => void) => void;
+};
+
+/** A view for this socket, with the server clock for timers. */
+export interface ViewEnvelope {
+	view: SessionView;
+	/** Server time when the view was sent (ms since epoch). */
+	serverTime: number;
+	/** Join code, for screens and consoles. */
+	joinCode: string | null;
+	/** Address phones should open to join, for the QR code. */
+	joinUrl: string | null;
+	/** Ids of people with a phone connected right now. */
+	online: string[];
+}
+
+/** Server → client. */
+export interface ServerToClientEvents {
+	/** A full, role-filtered view of the session; sent on connect and after every change. */
+	'session.view': (envelope: ViewEnvelope) => void;
+	/** This socket's identity is no longer valid (removed, session gone); the client should stop. */
+	'session.closed': (reason: { code: 'removed' | 'not_found' | 'unauthenticated' }) => void;
+}
+
+/** Data the server keeps per socket. */
+export interface SocketData {
+	lang: Language;
+	ip: string;
+}
+
+/** Handshake auth: who this socket is. */
+export const handshakeSchema = v.object({
+	role: v.optional(v.picklist(['guest', 'participant', 'screen', 'facilitator'] as const), 'guest'),
+	token: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{16,200}$/))),
+	lang: v.optional(v.picklist(languages))
+});
+export type Handshake = v.InferOutput<typeof handshakeSchema>;

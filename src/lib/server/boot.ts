@@ -1,0 +1,66 @@
+import type { Server as HttpServer } from 'node:http';
+import { createApp, registerApp, unregisterApp, type App } from './app';
+import { ConfigError, readConfig, type Config } from './config';
+import { MigrationError } from './db/database';
+import { describeError, log, setLogLevel } from './log';
+import { phoneOrigin } from './network';
+import { attachRealtime, type Realtime } from './realtime/io';
+
+/** Reads the configuration or stops the process with a message that names the bad variable. */
+export function configOrExit(): Config {
+	try {
+		const config = readConfig();
+		setLogLevel(config.logLevel);
+		return config;
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			process.stderr.write(`Samråd cannot start: configuration error in ${error.message}\n`);
+			process.exit(78);
+		}
+		throw error;
+	}
+}
+
+/** Creates the app or stops the process with a clear message (failed migration, unreadable file). */
+export function appOrExit(config: Config, root: string): App {
+	try {
+		return createApp(config, root);
+	} catch (error) {
+		const reason = error instanceof MigrationError ? error.message : describeError(error);
+		log.error('startup.failed', { reason, databasePath: config.databasePath });
+		process.stderr.write(`Samråd cannot start: ${reason}\n`);
+		process.exit(1);
+	}
+}
+
+/** Attaches socket.io and registers the app once the HTTP server listens. */
+export function start(app: App, httpServer: HttpServer): Realtime {
+	registerApp(app);
+	const realtime = attachRealtime(httpServer, app);
+	const announce = () => {
+		const address = httpServer.address();
+		const port = typeof address === 'object' && address ? address.port : app.config.port;
+		app.joinOrigin = phoneOrigin(app.config.publicOrigin, app.config.host, port);
+		log.info('server.listening', {
+			host: app.config.host,
+			port,
+			phones: app.joinOrigin ?? 'no network address found: set PUBLIC_ORIGIN'
+		});
+	};
+	if (httpServer.listening) announce();
+	else httpServer.once('listening', announce);
+	return realtime;
+}
+
+/** Closes sockets, the HTTP server and the database, in that order. */
+export async function stop(app: App, realtime: Realtime): Promise<void> {
+	log.info('server.stopping');
+	// io.close() disconnects every socket and closes the HTTP server it is attached to.
+	await new Promise<void>((resolve) => {
+		void realtime.io.close(() => resolve());
+	});
+	app.sessions.snapshotAll();
+	app.db.close();
+	unregisterApp();
+	log.info('server.stopped');
+}

@@ -1,0 +1,118 @@
+/** Server configuration, read from the environment and validated once at start-up. */
+export interface Config {
+	/** TCP port; 0 lets the OS choose (tests). */
+	port: number;
+	/** Interface to bind; 0.0.0.0 so that phones on the venue network can connect. */
+	host: string;
+	/** SQLite file, or ':memory:' for throw-away runs. */
+	databasePath: string;
+	/** The address phones should use (for QR codes and allowed origins), when known. */
+	publicOrigin: string | null;
+	/** Cookie/token signing secret; when null, one is generated and kept in the database. */
+	sessionSecret: string | null;
+	/** Lowest log level written. */
+	logLevel: LogLevel;
+	/** Whether X-Forwarded-For may be trusted for client addresses (behind a reverse proxy). */
+	trustProxy: boolean;
+}
+
+export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** A bad configuration value; the message names the variable. */
+export class ConfigError extends Error {
+	constructor(
+		readonly variable: string,
+		message: string
+	) {
+		super(`${variable}: ${message}`);
+		this.name = 'ConfigError';
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env): number {
+	const raw = env.PORT?.trim();
+	if (raw === undefined || raw === '') return 3000;
+	if (!/^\d+$/.test(raw)) throw new ConfigError('PORT', `must be a whole number, got "${raw}"`);
+	const port = Number(raw);
+	if (port > 65535) throw new ConfigError('PORT', `must be between 0 and 65535, got ${port}`);
+	return port;
+}
+
+function readHost(env: Env): string {
+	const raw = env.HOST?.trim();
+	if (raw === undefined || raw === '') return '0.0.0.0';
+	if (!/^[A-Za-z0-9.:_-]+$/.test(raw) || raw.length > 253) {
+		throw new ConfigError('HOST', `must be a host name or IP address, got "${raw}"`);
+	}
+	return raw;
+}
+
+function readDatabasePath(env: Env): string {
+	const raw = env.DATABASE_PATH?.trim();
+	if (raw === undefined || raw === '') return 'db/samrad.sqlite';
+	if (raw.includes('\0')) throw new ConfigError('DATABASE_PATH', 'must not contain NUL bytes');
+	return raw;
+}
+
+function readPublicOrigin(env: Env): string | null {
+	const raw = env.PUBLIC_ORIGIN?.trim();
+	if (raw === undefined || raw === '') return null;
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new ConfigError(
+			'PUBLIC_ORIGIN',
+			`must be a URL such as https://samrad.example.org, got "${raw}"`
+		);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new ConfigError('PUBLIC_ORIGIN', `must start with http:// or https://, got "${raw}"`);
+	}
+	if (url.pathname !== '/' || url.search || url.hash) {
+		throw new ConfigError('PUBLIC_ORIGIN', `must be an origin without a path, got "${raw}"`);
+	}
+	return url.origin;
+}
+
+function readSecret(env: Env): string | null {
+	const raw = env.SESSION_SECRET;
+	if (raw === undefined || raw === '') return null;
+	if (raw.length < 32) {
+		throw new ConfigError('SESSION_SECRET', `must be at least 32 characters, got ${raw.length}`);
+	}
+	return raw;
+}
+
+function readLogLevel(env: Env): LogLevel {
+	const raw = env.LOG_LEVEL?.trim().toLowerCase();
+	if (raw === undefined || raw === '') return 'info';
+	if (!(logLevels as readonly string[]).includes(raw)) {
+		throw new ConfigError('LOG_LEVEL', `must be one of ${logLevels.join(', ')}, got "${raw}"`);
+	}
+	return raw as LogLevel;
+}
+
+function readBoolean(env: Env, variable: string): boolean {
+	const raw = env[variable]?.trim().toLowerCase();
+	if (raw === undefined || raw === '') return false;
+	if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+	if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+	throw new ConfigError(variable, `must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
+export function readConfig(env: Env = process.env): Config {
+	return {
+		port: readPort(env),
+		host: readHost(env),
+		databasePath: readDatabasePath(env),
+		publicOrigin: readPublicOrigin(env),
+		sessionSecret: readSecret(env),
+		logLevel: readLogLevel(env),
+		trustProxy: readBoolean(env, 'TRUST_PROXY')
+	};
+}

@@ -1,0 +1,112 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export type Db = Database.Database;
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, prepared once per connection and reused. */
+export function sql(db: Db, text: string): Database.Statement {
+	let cache = statements.get(db);
+	if (!cache) statements.set(db, (cache = new Map()));
+	let statement = cache.get(text);
+	if (!statement) cache.set(text, (statement = db.prepare(text)));
+	return statement;
+}
+
+/** A numbered migration read from db/migrations. */
+export interface Migration {
+	version: number;
+	name: string;
+	sql: string;
+}
+
+/** Migrations failed; the database was left as it was. */
+export class MigrationError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'MigrationError';
+	}
+}
+
+const migrationFile = /^(\d{4})_[a-z0-9_-]+\.sql$/;
+
+/** Reads db/migrations/NNNN_name.sql in order; numbers must run 1, 2, 3 … without gaps. */
+export function readMigrations(dir: string): Migration[] {
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.sql'))
+		.sort();
+	return files.map((file, index) => {
+		const match = migrationFile.exec(file);
+		if (!match)
+			throw new MigrationError(`migration file name "${file}" must look like 0001_name.sql`);
+		const version = Number(match[1]);
+		if (version !== index + 1) {
+			throw new MigrationError(`migration "${file}" should be number ${index + 1}`);
+		}
+		return { version, name: file, sql: readFileSync(join(dir, file), 'utf8') };
+	});
+}
+
+/**
+ * Opens the database with the pragmas Samråd relies on.
+ * synchronous=NORMAL in WAL mode: a commit survives a crash of the process; only a power cut
+ * or OS crash can lose the last few commits, never corrupt the file.
+ */
+export function openDatabase(path: string): Db {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const db = new Database(path);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = NORMAL');
+	db.pragma('foreign_keys = ON');
+	db.pragma('busy_timeout = 5000');
+	return db;
+}
+
+/** The schema version stored in the file. */
+export function schemaVersion(db: Db): number {
+	return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Applies every pending migration in one transaction, tracked by PRAGMA user_version.
+ * On any error nothing is applied and a MigrationError names the migration that failed.
+ */
+export function migrate(db: Db, migrations: Migration[]): { from: number; to: number } {
+	const from = schemaVersion(db);
+	const latest = migrations.length;
+	if (from > latest) {
+		throw new MigrationError(
+			`the database is at schema version ${from}, newer than this version of Samråd knows (${latest}); upgrade Samråd or use another DATABASE_PATH`
+		);
+	}
+	const pending = migrations.slice(from);
+	if (pending.length === 0) return { from, to: from };
+	// Foreign keys cannot be switched inside a transaction; table rebuilds need them off.
+	db.pragma('foreign_keys = OFF');
+	try {
+		db.exec('BEGIN IMMEDIATE');
+		let current = '';
+		try {
+			for (const migration of pending) {
+				current = migration.name;
+				db.exec(migration.sql);
+				db.pragma(`user_version = ${migration.version}`);
+			}
+			const violations = db.pragma('foreign_key_check') as unknown[];
+			if (violations.length > 0) {
+				current = pending[pending.length - 1]!.name;
+				throw new Error(`${violations.length} foreign key violation(s)`);
+			}
+			db.exec('COMMIT');
+		} catch (error) {
+			db.exec('ROLLBACK');
+			const reason = error instanceof Error ? error.message : String(error);
+			throw new MigrationError(`migration ${current} failed: ${reason}; the database is unchanged`);
+		}
+	} finally {
+		db.pragma('foreign_keys = ON');
+	}
+	return { from, to: latest };
+}

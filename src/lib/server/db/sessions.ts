@@ -1,0 +1,135 @@
+import type { Actor, SessionCommand } from '$lib/domain/session/commands';
+import type { SessionState } from '$lib/domain/session/types';
+import { sql, type Db } from './database';
+
+/** How a session is reached: its join code and link tokens. */
+export interface SessionAccess {
+	id: string;
+	joinCode: string;
+	facilitatorToken: string;
+	screenToken: string;
+}
+
+/** An accepted command, as stored and replayed. */
+export interface SessionEvent {
+	command: SessionCommand;
+	actor: Actor;
+	at: number;
+}
+
+/** A session as stored: a snapshot and the events after it. */
+export interface StoredSession {
+	access: SessionAccess;
+	snapshot: SessionState;
+	snapshotSeq: number;
+	events: SessionEvent[];
+	seq: number;
+}
+
+interface AccessRow {
+	id: string;
+	join_code: string;
+	facilitator_token: string;
+	screen_token: string;
+}
+
+function toAccess(row: AccessRow): SessionAccess {
+	return {
+		id: row.id,
+		joinCode: row.join_code,
+		facilitatorToken: row.facilitator_token,
+		screenToken: row.screen_token
+	};
+}
+
+const accessColumns = 'id, join_code, facilitator_token, screen_token';
+
+export function createSessionRow(
+	db: Db,
+	access: SessionAccess,
+	state: SessionState,
+	now: number
+): void {
+	sql(
+		db,
+		`INSERT INTO sessions (id, join_code, facilitator_token, screen_token, created_at, updated_at, snapshot)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)`
+	).run(
+		access.id,
+		access.joinCode,
+		access.facilitatorToken,
+		access.screenToken,
+		now,
+		now,
+		JSON.stringify(state)
+	);
+}
+
+export function joinCodeTaken(db: Db, code: string): boolean {
+	return sql(db, 'SELECT 1 FROM sessions WHERE join_code = ?').get(code) !== undefined;
+}
+
+function findAccess(
+	db: Db,
+	column: 'id' | 'join_code' | 'facilitator_token' | 'screen_token',
+	value: string
+) {
+	const row = sql(db, `SELECT ${accessColumns} FROM sessions WHERE ${column} = ?`).get(value) as
+		AccessRow | undefined;
+	return row ? toAccess(row) : null;
+}
+
+export const findSessionById = (db: Db, id: string) => findAccess(db, 'id', id);
+export const findSessionByCode = (db: Db, code: string) => findAccess(db, 'join_code', code);
+export const findSessionByFacilitatorToken = (db: Db, token: string) =>
+	findAccess(db, 'facilitator_token', token);
+export const findSessionByScreenToken = (db: Db, token: string) =>
+	findAccess(db, 'screen_token', token);
+
+/** Reads a session's snapshot and the events after it. */
+export function readSession(db: Db, id: string): StoredSession | null {
+	const row = sql(
+		db,
+		`SELECT ${accessColumns}, snapshot, snapshot_seq, seq FROM sessions WHERE id = ?`
+	).get(id) as (AccessRow & { snapshot: string; snapshot_seq: number; seq: number }) | undefined;
+	if (!row) return null;
+	const events = (
+		sql(db, 'SELECT event FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq').all(
+			id,
+			row.snapshot_seq
+		) as { event: string }[]
+	).map((e) => JSON.parse(e.event) as SessionEvent);
+	return {
+		access: toAccess(row),
+		snapshot: JSON.parse(row.snapshot) as SessionState,
+		snapshotSeq: row.snapshot_seq,
+		events,
+		seq: row.seq
+	};
+}
+
+/** Appends one accepted command as event number `seq`. */
+export function appendSessionEvent(db: Db, id: string, seq: number, event: SessionEvent): void {
+	sql(db, 'INSERT INTO session_events (session_id, seq, event) VALUES (?, ?, ?)').run(
+		id,
+		seq,
+		JSON.stringify(event)
+	);
+	sql(db, 'UPDATE sessions SET seq = ?, updated_at = ? WHERE id = ?').run(seq, event.at, id);
+}
+
+/** Stores the state as of `seq` and drops the events it replaces. */
+export function snapshotSession(db: Db, id: string, seq: number, state: SessionState): void {
+	sql(db, 'UPDATE sessions SET snapshot = ?, snapshot_seq = ? WHERE id = ?').run(
+		JSON.stringify(state),
+		seq,
+		id
+	);
+	sql(db, 'DELETE FROM session_events WHERE session_id = ? AND seq <= ?').run(id, seq);
+}
+
+export function listSessionIds(db: Db): string[] {
+	return (sql(db, 'SELECT id FROM sessions ORDER BY created_at').all() as { id: string }[]).map(
+		(r) => r.id
+	);
+}

@@ -1,0 +1,15 @@
+import { sql, type Db } from './database';
+
+/** Installation-wide settings (key → text). */
+export function readSetting(db: Db, key: string): string | null {
+	const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(key) as
+		{ value: string } | undefined;
+	return row?.value ?? null;
+}
+
+export function writeSetting(db: Db, key: string, value: string): void {
+	sql(
+		db,
+		'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+	).run(key, value);
+}

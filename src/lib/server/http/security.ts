@@ -1,0 +1,12 @@
+/** Headers every response gets; pages add their own Content-Security-Policy (svelte.config.js). */
+export const baseSecurityHeaders: Readonly<Record<string, string>> = {
+	'X-Content-Type-Options': 'nosniff',
+	'X-Frame-Options': 'DENY',
+	'Referrer-Policy': 'same-origin',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+	'Cross-Origin-Opener-Policy': 'same-origin'
+};
+
+/** A strict policy for responses that are not pages (assets, JSON); pages replace it. */
+export const fallbackCsp =
+	"default-src 'none'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";

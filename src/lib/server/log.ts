@@ -1,0 +1,34 @@
+import type { LogLevel } from './config';
+
+const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+/** Fields of a log line: identifiers and counts only, never note text or names. */
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+let threshold: number = rank.info;
+
+/** Sets the lowest level that is written. */
+export function setLogLevel(level: LogLevel): void {
+	threshold = rank[level];
+}
+
+function write(level: Exclude<LogLevel, 'silent'>, event: string, fields: LogFields): void {
+	if (rank[level] < threshold) return;
+	const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
+	if (level === 'error' || level === 'warn') process.stderr.write(line + '\n');
+	else process.stdout.write(line + '\n');
+}
+
+/** Structured logging: one JSON line per event. */
+export const log = {
+	debug: (event: string, fields: LogFields = {}) => write('debug', event, fields),
+	info: (event: string, fields: LogFields = {}) => write('info', event, fields),
+	warn: (event: string, fields: LogFields = {}) => write('warn', event, fields),
+	error: (event: string, fields: LogFields = {}) => write('error', event, fields)
+};
+
+/** A short, content-free description of an unknown error for logs. */
+export function describeError(error: unknown): string {
+	if (error instanceof Error) return `${error.name}: ${error.message}`;
+	return String(error);
+}

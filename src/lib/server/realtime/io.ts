@@ -1,0 +1,213 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import * as v from 'valibot';
+import { refuse, type DomainError } from '$lib/domain/errors';
+import type { SessionCommand } from '$lib/domain/session/commands';
+import { fixedT, requestLanguage } from '$lib/i18n';
+import {
+	commandNames,
+	commandSchemas,
+	handshakeSchema,
+	type Ack,
+	type CommandName
+} from '$lib/realtime/contract';
+import type { App } from '../app';
+import { describeError, log } from '../log';
+import { originAllowed } from '../network';
+import type { StoredAck } from '../sessions';
+import { Hub, type Binding, type SamradServer, type SamradSocket } from './hub';
+
+/** The largest message a client may send (a note is at most a few KB). */
+export const maxMessageBytes = 64 * 1024;
+
+export interface Realtime {
+	io: SamradServer;
+	hub: Hub;
+}
+
+// One io per HTTP server, also across hot reloads of this module in development.
+const attachedKey = Symbol.for('samrad.realtime');
+type Attachable = HttpServer & { [attachedKey]?: Realtime };
+
+export function isAttached(httpServer: HttpServer): boolean {
+	return (httpServer as Attachable)[attachedKey] !== undefined;
+}
+
+/** Creates the socket.io server on an HTTP server (once) and wires every handler. */
+export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
+	const server = httpServer as Attachable;
+	const existing = server[attachedKey];
+	if (existing) return existing;
+
+	const io: SamradServer = new Server(httpServer, {
+		maxHttpBufferSize: maxMessageBytes,
+		serveClient: false,
+		// Phones on venue Wi-Fi stall for a while; don't drop them too eagerly.
+		pingInterval: 20_000,
+		pingTimeout: 25_000,
+		allowRequest: (req, callback) => {
+			const allowed = originAllowed(req.headers.origin, req.headers.host, app.config.publicOrigin);
+			if (!allowed) log.warn('socket.origin_refused', { origin: req.headers.origin ?? null });
+			callback(allowed ? null : 'origin not allowed', allowed);
+		}
+	});
+	const hub = new Hub(app, io);
+
+	io.use((socket, next) => {
+		const parsed = v.safeParse(handshakeSchema, socket.handshake.auth ?? {});
+		const headers = socket.handshake.headers;
+		const lang =
+			(parsed.success && parsed.output.lang) ||
+			requestLanguage(headers.cookie, headers['accept-language']);
+		socket.data.lang = lang;
+		socket.data.ip = socket.handshake.address;
+		socket.data.binding = null;
+		socket.data.lastView = null;
+		if (!parsed.success) return next(new Error('unauthenticated'));
+		const binding = bindingFor(app, parsed.output.role, parsed.output.token);
+		if (binding === undefined) return next(new Error('unauthenticated'));
+		socket.data.binding = binding;
+		next();
+	});
+
+	io.on('connection', (socket) => {
+		const binding = socket.data.binding;
+		socket.data.binding = null;
+		if (binding) hub.bind(socket, binding);
+		log.debug('socket.connected', { role: binding?.viewer.role ?? 'guest' });
+		for (const name of commandNames) {
+			socket.on(name, (payload: unknown, ack: unknown) => {
+				if (typeof ack !== 'function') return;
+				handleCommand(app, hub, socket, name, payload, ack as (answer: Ack) => void);
+			});
+		}
+		socket.on('disconnect', () => hub.unbind(socket));
+	});
+
+	const realtime = { io, hub };
+	server[attachedKey] = realtime;
+	return realtime;
+}
+
+/** Who a handshake proves to be; undefined when the credentials are wrong. */
+function bindingFor(app: App, role: string, token: string | undefined): Binding | null | undefined {
+	if (role === 'guest') return null;
+	if (!token) return undefined;
+	if (role === 'participant') {
+		const found = app.sessions.byParticipantToken(token);
+		if (!found) return undefined;
+		return participantBinding(found.session.access.id, found.participantId);
+	}
+	const session =
+		role === 'facilitator'
+			? app.sessions.byFacilitatorToken(token)
+			: app.sessions.byScreenToken(token);
+	if (!session) return undefined;
+	const sessionId = session.access.id;
+	if (role === 'facilitator') {
+		return {
+			sessionId,
+			viewer: { role: 'facilitator' },
+			actor: { role: 'facilitator' },
+			scope: `s:${sessionId}:f`
+		};
+	}
+	// Screens only watch: their actor is a guest without any permission but joining.
+	return {
+		sessionId,
+		viewer: { role: 'screen' },
+		actor: { role: 'guest' },
+		scope: `s:${sessionId}:screen`
+	};
+}
+
+function participantBinding(sessionId: string, participantId: string): Binding {
+	return {
+		sessionId,
+		viewer: { role: 'participant', participantId },
+		actor: { role: 'participant', participantId },
+		scope: `s:${sessionId}:p:${participantId}`
+	};
+}
+
+/** Translates a stored answer for this socket. */
+function present(stored: StoredAck, socket: SamradSocket): Ack {
+	if (stored.ok) return stored;
+	const t = fixedT(socket.data.lang);
+	const { code, params } = stored.error;
+	return {
+		ok: false,
+		error: { code, message: t(`errors.${code}`, params ?? {}), ...(params ? { params } : {}) }
+	};
+}
+
+/** Turns schema issues into one error: too_long for over-long text, else invalid_payload. */
+function schemaError(name: CommandName, issues: v.BaseIssue<unknown>[]): DomainError {
+	const first = issues[0];
+	const field = first?.path?.map((p) => String(p.key)).join('.') ?? '';
+	if (first?.type === 'max_length' && typeof first.input === 'string') {
+		return refuse('too_long', { field, length: [...first.input].length });
+	}
+	return refuse('invalid_payload', { field: field || name });
+}
+
+/**
+ * One command, in a fixed order: authenticate, validate, apply in the core and commit,
+ * acknowledge, then send the changed views.
+ */
+function handleCommand(
+	app: App,
+	hub: Hub,
+	socket: SamradSocket,
+	name: CommandName,
+	payload: unknown,
+	ack: (answer: Ack) => void
+): void {
+	const reply = (stored: StoredAck) => ack(present(stored, socket));
+	try {
+		// AUTH: every command but join needs a session binding.
+		const binding = socket.data.binding;
+		if (name !== 'participant.join' && !binding)
+			return reply({ ok: false, error: refuse('unauthenticated') });
+		if (name === 'participant.join' && binding && binding.viewer.role !== 'participant') {
+			return reply({ ok: false, error: refuse('forbidden') });
+		}
+
+		// VALIDATION: the schema, before anything reaches the core.
+		const parsed = v.safeParse(commandSchemas[name], payload);
+		if (!parsed.success) return reply({ ok: false, error: schemaError(name, parsed.issues) });
+
+		// RESOLUTION: core + commit (SessionService), exactly once per command id.
+		if (name === 'participant.join') {
+			const {
+				id,
+				code,
+				name: personName
+			} = parsed.output as { id: string; code: string; name: string };
+			const joined = app.sessions.join(code, personName, id);
+			if (!joined.ack.ok || !joined.sessionId || !joined.token) return reply(joined.ack);
+			const participantId = String(joined.ack.participantId);
+			reply({ ...joined.ack, token: joined.token });
+			log.info('participant.joined', { sessionId: joined.sessionId });
+			hub.bind(socket, participantBinding(joined.sessionId, participantId));
+			if (joined.changed) hub.broadcast(joined.sessionId);
+			return;
+		}
+		const { id, ...fields } = parsed.output as { id: string } & Record<string, unknown>;
+		const command = { type: name, ...fields } as SessionCommand;
+		const outcome = app.sessions.dispatch(
+			binding!.sessionId,
+			id,
+			binding!.scope,
+			command,
+			binding!.actor
+		);
+
+		// ACK, then BROADCAST views to everyone in the session.
+		reply(outcome.ack);
+		if (outcome.changed) hub.broadcast(binding!.sessionId);
+	} catch (error) {
+		log.error('command.failed', { command: name, error: describeError(error) });
+		reply({ ok: false, error: refuse('unavailable') });
+	}
+}

@@ -1,0 +1,243 @@
+import { refuse, type DomainError } from '$lib/domain/errors';
+import {
+	createSession,
+	execute,
+	type Actor,
+	type CommandResult,
+	type SessionCommand
+} from '$lib/domain/session/commands';
+import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
+import type { Db } from './db/database';
+import { findProcessed, recordProcessed } from './db/processed-commands';
+import {
+	appendSessionEvent,
+	createSessionRow,
+	findSessionByCode,
+	findSessionByFacilitatorToken,
+	findSessionByScreenToken,
+	joinCodeTaken,
+	readSession,
+	snapshotSession,
+	type SessionAccess
+} from './db/sessions';
+import { log } from './log';
+import { participantToken, randomJoinCode, randomToken, verifyParticipantToken } from './tokens';
+
+/** A session held in memory: its access data, current state and last event number. */
+export interface LoadedSession {
+	access: SessionAccess;
+	state: SessionState;
+	seq: number;
+	snapshotSeq: number;
+}
+
+/** The answer to a command as stored: errors untranslated, so each reader gets its language. */
+export type StoredAck = ({ ok: true } & CommandResult) | { ok: false; error: DomainError };
+
+export interface DispatchOutcome {
+	ack: StoredAck;
+	/** The command changed the session (views must be sent). */
+	changed: boolean;
+}
+
+/** Events between snapshots: bounds the replay at load and the size of the event table. */
+const snapshotEvery = 200;
+
+export interface NewSessionInput {
+	title: string;
+	questions: string[];
+	language: Language;
+	settings?: Partial<SessionSettings>;
+}
+
+/**
+ * Sessions: create, load, and run commands through the core with exactly-once semantics.
+ * A command is committed (event + stored answer, one transaction) before it is answered.
+ */
+export class SessionService {
+	readonly #db: Db;
+	readonly #secret: string;
+	readonly #now: () => number;
+	readonly #cache = new Map<string, LoadedSession>();
+
+	constructor(db: Db, secret: string, now: () => number = Date.now) {
+		this.#db = db;
+		this.#secret = secret;
+		this.#now = now;
+	}
+
+	/** Creates a session in its lobby with a fresh join code and link tokens. */
+	create(
+		input: NewSessionInput
+	): { ok: true; access: SessionAccess } | { ok: false; error: DomainError } {
+		const now = this.#now();
+		const created = createSession(
+			{
+				id: randomToken(16),
+				title: input.title,
+				language: input.language,
+				questions: input.questions.map((text) => ({ id: randomToken(16), text })),
+				settings: input.settings
+			},
+			now
+		);
+		if (!created.ok) return created;
+		const access: SessionAccess = {
+			id: created.value.id,
+			joinCode: this.#freeJoinCode(),
+			facilitatorToken: randomToken(24),
+			screenToken: randomToken(18)
+		};
+		createSessionRow(this.#db, access, created.value, now);
+		this.#cache.set(access.id, { access, state: created.value, seq: 0, snapshotSeq: 0 });
+		log.info('session.created', { sessionId: access.id, questions: input.questions.length });
+		return { ok: true, access };
+	}
+
+	#freeJoinCode(): string {
+		for (let attempt = 0; attempt < 50; attempt++) {
+			const code = randomJoinCode();
+			if (!joinCodeTaken(this.#db, code)) return code;
+		}
+		throw new Error('no free join code after 50 attempts');
+	}
+
+	/** A session by id, loaded from its snapshot and events on first use. */
+	get(id: string): LoadedSession | null {
+		const cached = this.#cache.get(id);
+		if (cached) return cached;
+		const stored = readSession(this.#db, id);
+		if (!stored) return null;
+		let state = stored.snapshot;
+		for (const event of stored.events) {
+			const result = execute(state, event.command, event.actor, event.at);
+			if (result.ok) state = result.state;
+			else log.error('session.replay_refused', { sessionId: id, code: result.error.code });
+		}
+		const loaded = {
+			access: stored.access,
+			state,
+			seq: stored.seq,
+			snapshotSeq: stored.snapshotSeq
+		};
+		this.#cache.set(id, loaded);
+		return loaded;
+	}
+
+	byCode(code: string): LoadedSession | null {
+		const access = findSessionByCode(this.#db, code);
+		return access ? this.get(access.id) : null;
+	}
+
+	byFacilitatorToken(token: string): LoadedSession | null {
+		const access = findSessionByFacilitatorToken(this.#db, token);
+		return access ? this.get(access.id) : null;
+	}
+
+	byScreenToken(token: string): LoadedSession | null {
+		const access = findSessionByScreenToken(this.#db, token);
+		return access ? this.get(access.id) : null;
+	}
+
+	/** The participant a phone token proves, if the token is genuine and the person still takes part. */
+	byParticipantToken(token: string): { session: LoadedSession; participantId: string } | null {
+		const proof = verifyParticipantToken(this.#secret, token);
+		if (!proof) return null;
+		const session = this.get(proof.sessionId);
+		if (!session) return null;
+		const person = session.state.participants.find((p) => p.id === proof.participantId);
+		if (!person || person.removed) return null;
+		return { session, participantId: proof.participantId };
+	}
+
+	/**
+	 * Runs one command exactly once. A repeated command id gets the first answer and changes
+	 * nothing; the same id from another sender is a conflict.
+	 */
+	dispatch(
+		sessionId: string,
+		commandId: string,
+		scope: string,
+		command: SessionCommand,
+		actor: Actor
+	): DispatchOutcome {
+		const session = this.get(sessionId);
+		if (!session) return { ack: { ok: false, error: refuse('not_found') }, changed: false };
+		const now = this.#now();
+		const db = this.#db;
+		const outcome = db.transaction(() => {
+			const prior = findProcessed(db, commandId);
+			if (prior) {
+				const same = prior.scope === scope && prior.name === command.type;
+				return {
+					ack: same ? (prior.ack as StoredAck) : { ok: false as const, error: refuse('conflict') },
+					next: null
+				};
+			}
+			const result = execute(session.state, command, actor, now);
+			const ack: StoredAck = result.ok
+				? { ok: true, ...result.result }
+				: { ok: false, error: result.error };
+			let next: LoadedSession | null = null;
+			if (result.ok) {
+				const seq = session.seq + 1;
+				appendSessionEvent(db, sessionId, seq, { command, actor, at: now });
+				let snapshotSeq = session.snapshotSeq;
+				if (seq - snapshotSeq >= snapshotEvery) {
+					snapshotSession(db, sessionId, seq, result.state);
+					snapshotSeq = seq;
+				}
+				next = { access: session.access, state: result.state, seq, snapshotSeq };
+			}
+			recordProcessed(db, commandId, { scope, name: command.type, ack }, now);
+			return { ack, next };
+		})();
+		// Only a committed change reaches memory (and so any view).
+		if (outcome.next) this.#cache.set(sessionId, outcome.next);
+		return { ack: outcome.ack, changed: outcome.next !== null };
+	}
+
+	/** Joins a session by code; answers with the phone's token (the same token on a repeat). */
+	join(
+		code: string,
+		name: string,
+		commandId: string
+	): DispatchOutcome & { sessionId: string | null; token: string | null } {
+		const session = this.byCode(code);
+		if (!session) {
+			return {
+				ack: { ok: false, error: refuse('not_found') },
+				changed: false,
+				sessionId: null,
+				token: null
+			};
+		}
+		const sessionId = session.access.id;
+		const outcome = this.dispatch(
+			sessionId,
+			commandId,
+			`s:${sessionId}:join`,
+			{ type: 'participant.join', participantId: randomToken(16), name },
+			{ role: 'guest' }
+		);
+		if (!outcome.ack.ok) return { ...outcome, sessionId, token: null };
+		const participantId = String(outcome.ack.participantId);
+		const token = participantToken(this.#secret, sessionId, participantId);
+		return { ...outcome, sessionId, token };
+	}
+
+	/** Writes a snapshot of every loaded session (on shutdown: faster next start). */
+	snapshotAll(): void {
+		for (const [id, session] of this.#cache) {
+			if (session.seq > session.snapshotSeq) {
+				snapshotSession(this.#db, id, session.seq, session.state);
+				session.snapshotSeq = session.seq;
+			}
+		}
+	}
+
+	/** Forgets cached state (tests and deletions). */
+	evict(id: string): void {
+		this.#cache.delete(id);
+	}
+}
