@@ -1,11 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { languages, type Language } from '$lib/domain/session/types';
-import da from './locales/da.json';
-import en from './locales/en.json';
-import fi from './locales/fi.json';
-import is from './locales/is.json';
-import nb from './locales/nb.json';
-import sv from './locales/sv.json';
+import { resources } from './locales';
 
 export { languages, type Language };
 
@@ -32,7 +27,7 @@ export const localeTags: Record<Language, string> = {
 export const defaultLanguage: Language = 'en';
 export const languageCookie = 'lang';
 
-export const resources = { nb, sv, da, is, fi, en } as const;
+export { resources };
 
 /** One shared, synchronously initialised instance; use fixedT(lang) for a language. */
 const instance = i18next.createInstance();
