@@ -11,7 +11,14 @@ import {
 	renameCluster
 } from './clusters';
 import { clusteringPhases, transitions, votingPhases, type Phase } from './phases';
-import { hiddenNotesOf, passTurn, revealAll, revealNote, startReveal } from './round-robin';
+import {
+	hiddenNotesOf,
+	passTurn,
+	revealAll,
+	revealNote,
+	startReveal,
+	turnFrom
+} from './round-robin';
 import { effectiveTopN, voteItems } from './tally';
 import {
 	defaultSettings,
@@ -294,11 +301,15 @@ function stepBackRun(run: QuestionRun): QuestionRun {
 		case 'clarify': {
 			const autoFrom = run.reveal?.autoFrom ?? null;
 			if (autoFrom === null) return { ...run, phase: to };
+			// revealAll began with the person whose turn it was, so the first auto-revealed note is theirs.
+			const firstAuto = run.notes
+				.filter((n) => n.revealIndex !== null && n.revealIndex >= autoFrom)
+				.sort((a, b) => a.revealIndex! - b.revealIndex!)[0];
 			const notes = run.notes.map((n) =>
 				n.revealIndex !== null && n.revealIndex >= autoFrom ? { ...n, revealIndex: null } : n
 			);
 			const hidden = { ...run, notes };
-			const reveal = startRevealResume(hidden, run.reveal!);
+			const reveal = startRevealResume(hidden, run.reveal!, firstAuto?.authorId);
 			return pruneHiddenNotes({ ...hidden, phase: to, reveal });
 		}
 		case 'vote':
@@ -310,17 +321,18 @@ function stepBackRun(run: QuestionRun): QuestionRun {
 	}
 }
 
-/** The reveal as it was before moving on: same order, turn at the first person with notes left. */
-function startRevealResume(run: QuestionRun, previous: NonNullable<QuestionRun['reveal']>) {
+/**
+ * The reveal as it was before moving on: same order, turn back with the person who was to read
+ * next (`turnId`), or the first person with notes left when that person is not in the order.
+ */
+function startRevealResume(
+	run: QuestionRun,
+	previous: NonNullable<QuestionRun['reveal']>,
+	turnId: string | undefined
+) {
 	const order = previous.order;
-	let turn: number | null = null;
-	for (let i = 0; i < order.length; i++) {
-		if (hiddenNotesOf(run, order[i]!).length > 0) {
-			turn = i;
-			break;
-		}
-	}
-	return { order, turn, passStreak: 0, autoFrom: null };
+	const at = turnId === undefined ? -1 : order.indexOf(turnId);
+	return { order, turn: turnFrom(run, order, Math.max(at, 0)), passStreak: 0, autoFrom: null };
 }
 
 /** What stepping back from the current phase of a run would undo, for the confirmation. */
