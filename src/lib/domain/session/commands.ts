@@ -723,9 +723,13 @@ function revealNoteOutOfTurn(run: QuestionRun, noteId: string): QuestionRun {
 function removeNotes(run: QuestionRun, drop: (note: Note) => boolean): QuestionRun {
 	const gone = new Set(run.notes.filter(drop).map((n) => n.id));
 	if (gone.size === 0) return run;
-	return {
+	const next = {
 		...run,
 		notes: run.notes.filter((n) => !gone.has(n.id)),
 		clusters: run.clusters.map((c) => ({ ...c, noteIds: c.noteIds.filter((id) => !gone.has(id)) }))
 	};
+	// The turn may have been with the person whose notes went: pass it to whoever has notes left.
+	const reveal = run.reveal;
+	if (!reveal || reveal.turn === null) return next;
+	return { ...next, reveal: { ...reveal, turn: turnFrom(next, reveal.order, reveal.turn) } };
 }
