@@ -13,6 +13,7 @@ import {
 import { clusteringPhases, transitions, votingPhases, type Phase } from './phases';
 import {
 	hiddenNotesOf,
+	nextRevealIndex,
 	passTurn,
 	revealAll,
 	revealNote,
@@ -271,9 +272,8 @@ function advanceRun(state: SessionState, run: QuestionRun): QuestionRun {
 			return { ...run, phase: to, reveal: startReveal(run, state.participants) };
 		case 'clarify': {
 			// Nothing is left unsaid: notes not read out are revealed in round-robin order.
-			const autoFrom = run.notes.some((n) => n.revealIndex === null)
-				? run.notes.filter((n) => n.revealIndex !== null).length
-				: null;
+			// Reveal indexes can have gaps (a removed person's notes), so not a count of revealed notes.
+			const autoFrom = run.notes.some((n) => n.revealIndex === null) ? nextRevealIndex(run) : null;
 			const revealed = revealAll(run);
 			return {
 				...revealed,
