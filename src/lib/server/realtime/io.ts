@@ -3,7 +3,13 @@ import { Server } from 'socket.io';
 import * as v from 'valibot';
 import { refuse, type DomainError } from '$lib/domain/errors';
 import type { SessionCommand } from '$lib/domain/session/commands';
-import { fixedT, requestLanguage } from '$lib/i18n';
+import {
+	defaultLanguage,
+	fixedT,
+	negotiateLanguage,
+	requestLanguage,
+	type Language
+} from '$lib/i18n';
 import {
 	commandNames,
 	commandSchemas,
@@ -54,20 +60,26 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 	const hub = new Hub(app, io);
 
 	io.use((socket, next) => {
-		const parsed = v.safeParse(handshakeSchema, socket.handshake.auth ?? {});
-		const headers = socket.handshake.headers;
-		const lang =
-			(parsed.success && parsed.output.lang) ||
-			requestLanguage(headers.cookie, headers['accept-language']);
-		socket.data.lang = lang;
-		socket.data.ip = socket.handshake.address;
-		socket.data.binding = null;
-		socket.data.lastView = null;
-		if (!parsed.success) return next(new Error('unauthenticated'));
-		const binding = bindingFor(app, parsed.output.role, parsed.output.token);
-		if (binding === undefined) return next(new Error('unauthenticated'));
-		socket.data.binding = binding;
-		next();
+		// An exception here would be uncaught and stop the whole process: refuse the one socket.
+		try {
+			const parsed = v.safeParse(handshakeSchema, socket.handshake.auth ?? {});
+			const headers = socket.handshake.headers;
+			const lang =
+				(parsed.success && parsed.output.lang) ||
+				handshakeLanguage(headers.cookie, headers['accept-language']);
+			socket.data.lang = lang;
+			socket.data.ip = socket.handshake.address;
+			socket.data.binding = null;
+			socket.data.lastView = null;
+			if (!parsed.success) return next(new Error('unauthenticated'));
+			const binding = bindingFor(app, parsed.output.role, parsed.output.token);
+			if (binding === undefined) return next(new Error('unauthenticated'));
+			socket.data.binding = binding;
+			next();
+		} catch (error) {
+			log.error('socket.handshake_failed', { error: describeError(error) });
+			next(new Error('unavailable'));
+		}
 	});
 
 	io.on('connection', (socket) => {
@@ -87,6 +99,18 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 	const realtime = { io, hub };
 	server[attachedKey] = realtime;
 	return realtime;
+}
+
+/** The handshake's language; a malformed cookie (lang=%E0) falls back to Accept-Language. */
+function handshakeLanguage(
+	cookie: string | undefined,
+	acceptLanguage: string | undefined
+): Language {
+	try {
+		return requestLanguage(cookie, acceptLanguage);
+	} catch {
+		return negotiateLanguage(acceptLanguage) ?? defaultLanguage;
+	}
 }
 
 /** Who a handshake proves to be; undefined when the credentials are wrong. */
