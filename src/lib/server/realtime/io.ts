@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import * as v from 'valibot';
 import { refuse, type DomainError } from '$lib/domain/errors';
+import { limits } from '$lib/domain/limits';
 import type { SessionCommand } from '$lib/domain/session/commands';
 import {
 	defaultLanguage,
@@ -165,12 +166,24 @@ function present(stored: StoredAck, socket: SamradSocket): Ack {
 	};
 }
 
+/** The character limit of a command's text field (the schema only guards twice that). */
+function textLimit(name: CommandName, field: string): number {
+	if (field === 'title') return limits.titleChars;
+	if (field === 'name') return limits.nameChars;
+	if (field === 'heading') return limits.headingChars;
+	if (name === 'session.reflect') return limits.reflectionChars;
+	if (name === 'question.add' || name === 'question.edit') return limits.questionChars;
+	return limits.noteChars;
+}
+
 /** Turns schema issues into one error: too_long for over-long text, else invalid_payload. */
 function schemaError(name: CommandName, issues: v.BaseIssue<unknown>[]): DomainError {
 	const first = issues[0];
 	const field = first?.path?.map((p) => String(p.key)).join('.') ?? '';
 	if (first?.type === 'max_length' && typeof first.input === 'string') {
-		return refuse('too_long', { field, length: [...first.input].length });
+		// The message says "at most {{max}} characters": max must be the real limit.
+		const max = textLimit(name, field);
+		return refuse('too_long', { field, max, length: [...first.input].length });
 	}
 	return refuse('invalid_payload', { field: field || name });
 }
