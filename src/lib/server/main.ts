@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appOrExit, configOrExit, start, stop } from './boot';
 import { baseSecurityHeaders, fallbackCsp } from './http/security';
 import { describeError, log } from './log';
+import { requestProtocol } from './network';
 
 type Handler = (
 	req: import('node:http').IncomingMessage,
@@ -18,6 +19,13 @@ async function main(): Promise<void> {
 	const config = configOrExit();
 	const app = appOrExit(config, root);
 
+	// adapter-node takes the protocol from PROTOCOL_HEADER or else assumes https; over plain HTTP
+	// (a venue's LAN) SvelteKit would then refuse every same-origin form post as cross-site and
+	// set Secure cookies the browser drops. We know the protocol: tell it in our own header.
+	const protocolHeader = 'x-samrad-protocol';
+	const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+	if (ownProtocol) process.env.PROTOCOL_HEADER = protocolHeader;
+
 	const httpServer = createServer();
 	const realtime = start(app, httpServer);
 	// Imported after the app is registered: SvelteKit's server code finds it on first request.
@@ -27,6 +35,12 @@ async function main(): Promise<void> {
 	httpServer.on('request', (req, res) => {
 		// socket.io answers its own path; everything else is SvelteKit's.
 		if (req.url?.startsWith('/socket.io/')) return;
+		if (ownProtocol) {
+			req.headers[protocolHeader] = requestProtocol(
+				req.headers['x-forwarded-proto'],
+				config.trustProxy
+			);
+		}
 		for (const [name, value] of Object.entries(baseSecurityHeaders)) res.setHeader(name, value);
 		res.setHeader('Content-Security-Policy', fallbackCsp);
 		handler(req, res);

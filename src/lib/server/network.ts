@@ -57,3 +57,19 @@ export function originAllowed(
 	if (publicOrigin && url.origin === publicOrigin) return true;
 	return requestHost !== undefined && url.host === requestHost.toLowerCase();
 }
+
+/**
+ * The protocol a browser used for a request to this plain-HTTP server: https only when a
+ * trusted reverse proxy (TRUST_PROXY) says so in X-Forwarded-Proto.
+ */
+export function requestProtocol(
+	forwardedProto: string | string[] | undefined,
+	trustProxy: boolean
+): 'http' | 'https' {
+	if (!trustProxy || forwardedProto === undefined) return 'http';
+	const first = (Array.isArray(forwardedProto) ? forwardedProto[0] : forwardedProto)
+		?.split(',')[0]
+		?.trim()
+		.toLowerCase();
+	return first === 'https' ? 'https' : 'http';
+}
