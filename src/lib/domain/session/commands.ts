@@ -23,6 +23,7 @@ import {
 import { effectiveTopN, voteItems } from './tally';
 import {
 	defaultSettings,
+	type Ballot,
 	type Language,
 	type Note,
 	type QuestionRun,
@@ -523,10 +524,15 @@ export function execute(
 			const participants = state.participants.map((p) =>
 				p.id === participantId ? { ...p, removed: true } : p
 			);
+			const mine = (b: Ballot) => b.voterId === participantId;
 			const questions = discard
 				? state.questions.map((run) =>
 						removeNotes(
-							{ ...run, ballots: run.ballots.filter((b) => b.voterId !== participantId) },
+							{
+								...run,
+								ballots: run.ballots.filter((b) => !mine(b)),
+								previousBallots: run.previousBallots?.filter((b) => !mine(b)) ?? null
+							},
 							(n) => n.authorId === participantId
 						)
 					)
