@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Runs a command with inherited output; resolves with its exit code. */
+/**
+ * Runs a command with inherited output; resolves with its exit code.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptions} [options]
+ * @returns {Promise<number>}
+ */
 export function run(command, args, options = {}) {
 	return new Promise((resolve) => {
 		const child = spawn(command, args, { stdio: 'inherit', cwd: root, ...options });
@@ -15,9 +21,13 @@ export function run(command, args, options = {}) {
 	});
 }
 
-/** Newest modification time under the given paths (files and folders, recursively). */
+/**
+ * Newest modification time under the given paths (files and folders, recursively).
+ * @param {string[]} paths
+ */
 export function newestMtime(paths) {
 	let newest = 0;
+	/** @param {string} path */
 	const visit = (path) => {
 		if (!existsSync(path)) return;
 		const stat = statSync(path);

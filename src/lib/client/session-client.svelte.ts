@@ -1,0 +1,160 @@
+import { io, type Socket } from 'socket.io-client';
+import type { SessionView } from '$lib/domain/session/views';
+import type { Language } from '$lib/domain/session/types';
+import type {
+	Ack,
+	ClientToServerEvents,
+	CommandName,
+	ServerToClientEvents,
+	ViewEnvelope
+} from '$lib/realtime/contract';
+import { newId } from './ids';
+import { Outbox, type OutboxEntry } from './outbox.svelte';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How a socket identifies itself when it (re)connects. */
+export interface ClientAuth {
+	role: 'guest' | 'participant' | 'screen' | 'facilitator';
+	token?: string;
+	lang?: Language;
+}
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+export interface SessionClientOptions {
+	/** Read at every (re)connect, so a token obtained by joining is used from then on. */
+	auth: () => ClientAuth;
+	/** localStorage key of the outbox; null keeps it in memory only. */
+	outboxKey: string | null;
+	/** The server no longer accepts this identity (removed, session gone, bad token). */
+	onRejected?: (reason: 'removed' | 'not_found' | 'unauthenticated') => void;
+}
+
+const ackTimeoutMs = 10_000;
+
+/**
+ * A live connection to one session: the latest view for this viewer, connection status,
+ * the server clock offset for timers, and the outbox of commands.
+ */
+export class SessionClient {
+	#view = $state.raw<SessionView | null>(null);
+	#joinCode = $state<string | null>(null);
+	#joinUrl = $state<string | null>(null);
+	#online = $state.raw<string[]>([]);
+	#status = $state<ConnectionStatus>('connecting');
+	#offset = 0;
+	#socket: ClientSocket | null = null;
+	#options: SessionClientOptions;
+	readonly outbox: Outbox;
+
+	constructor(options: SessionClientOptions) {
+		this.#options = options;
+		this.outbox = new Outbox(options.outboxKey);
+	}
+
+	get view(): SessionView | null {
+		return this.#view;
+	}
+	get joinCode(): string | null {
+		return this.#joinCode;
+	}
+	get joinUrl(): string | null {
+		return this.#joinUrl;
+	}
+	/** Participant ids with a phone connected. */
+	get online(): string[] {
+		return this.#online;
+	}
+	get status(): ConnectionStatus {
+		return this.#status;
+	}
+
+	/** Server time now (ms), for advisory timers. */
+	now(): number {
+		return Date.now() + this.#offset;
+	}
+
+	connect(): void {
+		if (this.#socket) return;
+		const socket: ClientSocket = io({
+			auth: (cb) => cb({ ...this.#options.auth() }),
+			reconnectionDelay: 500,
+			reconnectionDelayMax: 5000
+		});
+		this.#socket = socket;
+		socket.on('connect', () => {
+			this.#status = 'online';
+			this.outbox.attach((entry) => this.#emit(entry));
+		});
+		socket.on('disconnect', (reason) => {
+			this.#status = 'offline';
+			this.outbox.attach(null);
+			// The server closed us on purpose (e.g. removal): don't hammer it.
+			if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 3000);
+		});
+		socket.on('connect_error', (error) => {
+			this.#status = 'offline';
+			if (error.message === 'unauthenticated') {
+				socket.disconnect();
+				this.#options.onRejected?.('unauthenticated');
+			}
+		});
+		socket.on('session.view', (envelope: ViewEnvelope) => {
+			this.#offset = envelope.serverTime - Date.now();
+			this.#joinCode = envelope.joinCode;
+			this.#joinUrl = envelope.joinUrl;
+			this.#online = envelope.online;
+			this.#view = envelope.view;
+		});
+		socket.on('session.closed', ({ code }) => {
+			this.#options.onRejected?.(code);
+		});
+	}
+
+	/** Reconnects with fresh auth (after joining, the token changes who we are). */
+	reconnect(): void {
+		const socket = this.#socket;
+		if (!socket) return this.connect();
+		socket.disconnect();
+		socket.connect();
+	}
+
+	disconnect(): void {
+		this.#socket?.disconnect();
+		this.#socket = null;
+		this.outbox.attach(null);
+	}
+
+	/** Queues a command (kept until the server answers); returns its id. */
+	send<N extends CommandName>(name: N, payload: Record<string, unknown>): string {
+		return this.outbox.enqueue(name, payload);
+	}
+
+	/** Sends one command now, outside the outbox, with a given id (used for joining). */
+	request(
+		name: CommandName,
+		payload: Record<string, unknown>,
+		id: string = newId()
+	): Promise<Ack | null> {
+		return this.#emit({ id, name, payload, createdAt: Date.now() });
+	}
+
+	#emit(entry: OutboxEntry): Promise<Ack | null> {
+		const socket = this.#socket;
+		if (!socket || !socket.connected) return Promise.resolve(null);
+		// The typed emit cannot take a command name chosen at run time; the schema checks it.
+		const timed = socket.timeout(ackTimeoutMs) as unknown as {
+			emit(
+				event: string,
+				payload: unknown,
+				callback: (error: Error | null, ack: Ack) => void
+			): void;
+		};
+		return new Promise((resolve) => {
+			timed.emit(entry.name, { ...entry.payload, id: entry.id }, (error, ack) =>
+				resolve(error ? null : ack)
+			);
+		});
+	}
+}
