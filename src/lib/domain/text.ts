@@ -11,8 +11,9 @@ const unsafeChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066
 
 /** Normalises free text: NFC (so Ø typed two ways is one letter), no control characters, trimmed. */
 export function cleanText(text: string, { multiline }: { multiline: boolean }): string {
-	let out = text.normalize('NFC').replace(unsafeChars, '');
-	out = out.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+	// Line endings first: a lone \r (old Mac, some paste sources) is a control character too.
+	let out = text.normalize('NFC').replace(/\r\n?/g, '\n');
+	out = out.replace(unsafeChars, '').replace(/\t/g, ' ');
 	if (multiline) {
 		out = out
 			.split('\n')
