@@ -9,7 +9,7 @@ export function charCount(text: string): number {
 // eslint-disable-next-line no-control-regex
 const unsafeChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Normalises free text: NFC (so Ø typed two ways is one letter), no control characters, trimmed. */
+/** Normalises free text: NFC (so å typed as a + ring is one letter), no control characters, trimmed. */
 export function cleanText(text: string, { multiline }: { multiline: boolean }): string {
 	// Line endings first: a lone \r (old Mac, some paste sources) is a control character too.
 	let out = text.normalize('NFC').replace(/\r\n?/g, '\n');
