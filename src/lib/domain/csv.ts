@@ -1,0 +1,314 @@
+/**
+ * RFC 4180 CSV, as people actually produce it: Excel in the Nordic countries writes semicolons
+ * (the comma is the decimal separator there), "Unicode text" exports use tabs and UTF-16, and
+ * older exports are Windows-1252. Pure: the caller reads the file, this module only turns text
+ * into records and records into text.
+ */
+
+/** Field separators we read and write. */
+export const csvDelimiters = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof csvDelimiters)[number];
+
+/** Why a text is not valid CSV. */
+export type CsvErrorCode = 'unterminated_quote' | 'text_after_quote';
+
+/** A parse failure, with the 1-based line where the offending field starts. */
+export interface CsvError {
+	/** Machine-readable reason; translated by the caller. */
+	code: CsvErrorCode;
+	/** Values for the translated message: always the line number. */
+	params: { line: number };
+}
+
+export interface CsvParseOptions {
+	/** Separator to use; 'auto' (the default) picks comma, semicolon or tab from the first records. */
+	delimiter?: CsvDelimiter | 'auto';
+	/** Remove the apostrophe that writeCsv puts before formula characters (for round trips). */
+	unprotectFormulas?: boolean;
+}
+
+/** Records read from a CSV text. */
+export interface CsvTable {
+	/** The separator that was used (detected or given). */
+	delimiter: CsvDelimiter;
+	/** Every record; an empty line is a record with one empty field, so numbering matches a spreadsheet. */
+	rows: string[][];
+	/** For each record, the 1-based line of the text where it starts (quoted newlines make these differ). */
+	lines: number[];
+}
+
+export type CsvParseResult = { ok: true; table: CsvTable } | { ok: false; error: CsvError };
+
+const BOM = '\uFEFF';
+
+interface Scan {
+	rows: string[][];
+	lines: number[];
+	error: CsvError | null;
+}
+
+/**
+ * Reads records with one delimiter. Stops after `maxRecords` (used by detection). Fields are
+ * NFC-normalised one by one, so that "Ø" typed as O + combining stroke equals the precomposed "Ø".
+ */
+function scan(text: string, delimiter: CsvDelimiter, maxRecords = Infinity): Scan {
+	const rows: string[][] = [];
+	const lines: number[] = [];
+	const n = text.length;
+	let i = 0;
+	let line = 1;
+	let row: string[] = [];
+	let rowLine = 1;
+
+	const endRecord = () => {
+		rows.push(row);
+		lines.push(rowLine);
+		row = [];
+	};
+
+	while (i < n && rows.length < maxRecords) {
+		if (row.length === 0) rowLine = line;
+		let field: string;
+		if (text[i] === '"') {
+			const openLine = line;
+			i++;
+			let value = '';
+			let closed = false;
+			while (i < n) {
+				const q = text.indexOf('"', i);
+				if (q === -1) break;
+				const chunk = text.slice(i, q);
+				value += chunk;
+				line += countLineBreaks(chunk);
+				if (text[q + 1] === '"') {
+					value += '"';
+					i = q + 2;
+				} else {
+					i = q + 1;
+					closed = true;
+					break;
+				}
+			}
+			if (!closed) {
+				return { rows, lines, error: { code: 'unterminated_quote', params: { line: openLine } } };
+			}
+			const next = text[i];
+			if (i < n && next !== delimiter && next !== '\r' && next !== '\n') {
+				return { rows, lines, error: { code: 'text_after_quote', params: { line } } };
+			}
+			field = value;
+		} else {
+			let j = i;
+			while (j < n) {
+				const c = text[j];
+				if (c === delimiter || c === '\r' || c === '\n') break;
+				j++;
+			}
+			// A quote inside an unquoted field (5" screen, O"Brien) is kept as it is, like Excel does.
+			field = text.slice(i, j);
+			i = j;
+		}
+		row.push(field.normalize('NFC'));
+
+		if (i >= n) {
+			endRecord();
+			break;
+		}
+		const c = text[i];
+		if (c === delimiter) {
+			i++;
+			// A delimiter at the very end still opens one more (empty) field.
+			if (i >= n) {
+				row.push('');
+				endRecord();
+			}
+		} else {
+			// CRLF, LF or a lone CR (old Mac exports) all end the record.
+			i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+			line++;
+			endRecord();
+		}
+	}
+	return { rows, lines, error: null };
+}
+
+function countLineBreaks(chunk: string): number {
+	let count = 0;
+	for (let k = 0; k < chunk.length; k++) {
+		const c = chunk[k];
+		if (c === '\n') count++;
+		else if (c === '\r' && chunk[k + 1] !== '\n') count++;
+	}
+	return count;
+}
+
+/** How many records detection looks at: enough to see a pattern, cheap on a 1 MB file. */
+const detectionRecords = 20;
+
+/**
+ * Picks the delimiter whose records agree best with the header: the most records with the
+ * header's field count, then the most header fields, then comma before semicolon before tab.
+ * A file with a single column reads the same with any of them, so it gets the comma.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+	const body = text.startsWith(BOM) ? text.slice(1) : text;
+	let best: CsvDelimiter = ',';
+	let bestScore = [0, 0];
+	for (const delimiter of csvDelimiters) {
+		const { rows } = scan(body, delimiter, detectionRecords);
+		const records = rows.filter((r) => !isBlankRow(r));
+		const header = records[0]?.length ?? 0;
+		if (header < 2) continue;
+		const agreeing = records.filter((r) => r.length === header).length;
+		const [bestAgreeing = 0, bestHeader = 0] = bestScore;
+		if (agreeing > bestAgreeing || (agreeing === bestAgreeing && header > bestHeader)) {
+			best = delimiter;
+			bestScore = [agreeing, header];
+		}
+	}
+	return best;
+}
+
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * Parses CSV text (RFC 4180 plus what spreadsheets write): a leading BOM is dropped, quoted
+ * fields may hold delimiters, "" and line breaks, records end in CRLF, LF or CR. Values are not
+ * trimmed: callers decide what surrounding spaces mean.
+ */
+export function parseCsv(text: string, options: CsvParseOptions = {}): CsvParseResult {
+	const body = text.startsWith(BOM) ? text.slice(1) : text;
+	const delimiter =
+		options.delimiter === undefined || options.delimiter === 'auto'
+			? detectDelimiter(body)
+			: options.delimiter;
+	const { rows, lines, error } = scan(body, delimiter);
+	if (error) return { ok: false, error };
+	if (options.unprotectFormulas) {
+		for (const row of rows) {
+			for (let k = 0; k < row.length; k++) {
+				const cell = row[k]!;
+				if (cell.startsWith("'") && formulaStart.test(cell.slice(1))) row[k] = cell.slice(1);
+			}
+		}
+	}
+	return { ok: true, table: { delimiter, rows, lines } };
+}
+
+/** True for a record with nothing in it (an empty line, or only delimiters and spaces). */
+export function isBlankRow(row: readonly string[]): boolean {
+	return row.every((cell) => cell.trim() === '');
+}
+
+/** A value written to a cell; null and undefined become empty cells. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+export interface CsvWriteOptions {
+	/** Field separator; comma by default, semicolon for Excel in Nordic locales. */
+	delimiter?: CsvDelimiter;
+	/** Start with a UTF-8 BOM, which Excel needs to read æ, ø, å, ð and þ correctly. */
+	bom?: boolean;
+	/** Guard text cells against formula injection (default true); see csvCell. */
+	protectFormulas?: boolean;
+}
+
+/**
+ * One cell as CSV text.
+ *
+ * Formula injection: a spreadsheet runs a cell that starts with =, +, - or @ as a formula (and
+ * a leading tab or CR can hide such a character), so text written by participants could make an
+ * organiser's Excel call out to the network or run commands (CWE-1236). When `protectFormulas`
+ * is on, a string cell starting with one of =, +, -, @, tab or CR gets a leading apostrophe, the
+ * OWASP advice: the spreadsheet then shows it as text. The apostrophe stays visible in the data
+ * (also in "-5" given as a string); numbers passed as numbers are written as they are.
+ * parseCsv's `unprotectFormulas` removes it again for round trips.
+ *
+ * The cell is quoted when it contains the delimiter, a quote, a line break, or starts or ends
+ * with a space (which some readers would trim); quotes inside are doubled.
+ */
+export function csvCell(value: CsvCell, options: CsvWriteOptions = {}): string {
+	const delimiter = options.delimiter ?? ',';
+	if (value === null || value === undefined) return '';
+	let text: string;
+	if (typeof value === 'string') {
+		text = value.normalize('NFC');
+		if ((options.protectFormulas ?? true) && formulaStart.test(text)) text = `'${text}`;
+	} else {
+		text = String(value);
+	}
+	const needsQuotes =
+		text.includes(delimiter) ||
+		text.includes('"') ||
+		text.includes('\n') ||
+		text.includes('\r') ||
+		/^\s|\s$/.test(text);
+	return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Writes records as CSV with CRLF after every record (RFC 4180), optionally behind a BOM. */
+export function writeCsv(
+	rows: readonly (readonly CsvCell[])[],
+	options: CsvWriteOptions = {}
+): string {
+	const delimiter = options.delimiter ?? ',';
+	const body = rows
+		.map((row) => row.map((cell) => csvCell(cell, options)).join(delimiter) + '\r\n')
+		.join('');
+	return (options.bom ? BOM : '') + body;
+}
+
+/** Character encodings decodeCsvBytes recognises. */
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** Text decoded from a file, with the encoding that was used. */
+export interface DecodedText {
+	/** The text, without a byte order mark. */
+	text: string;
+	/** How the bytes were read; windows-1252 means it was not valid UTF-8. */
+	encoding: CsvEncoding;
+}
+
+/**
+ * Decodes an uploaded file: a byte order mark decides (UTF-8, or UTF-16 from Excel's "Unicode
+ * text"); otherwise UTF-8 if the bytes are valid UTF-8, else Windows-1252, which is what older
+ * Nordic Excel and Notepad exports are (it has æ ø å ä ö ð þ, so names still come through).
+ */
+export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+	const b0 = bytes[0];
+	const b1 = bytes[1];
+	if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+	}
+	if (b0 === 0xff && b1 === 0xfe) {
+		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+	}
+	if (b0 === 0xfe && b1 === 0xff) {
+		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+	}
+	try {
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+	} catch {
+		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+	}
+}
+
+// Bytes 0x80–0x9F of Windows-1252 (€, ‚, „, …, ’, “, ”, –, —, …); the rest equals Latin-1.
+const cp1252High =
+	'\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+	'\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * Windows-1252 by table: Node's TextDecoder('windows-1252') reads 0x80–0x9F as Latin-1 control
+ * characters, which would turn the € and the curly quotes of Excel exports into invisible ones.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+	let out = '';
+	for (let i = 0; i < bytes.length; i += 8192) {
+		const chunk = bytes.subarray(i, i + 8192);
+		const codes = Array.from(chunk, (b) =>
+			b >= 0x80 && b < 0xa0 ? cp1252High.charCodeAt(b - 0x80) : b
+		);
+		out += String.fromCharCode(...codes);
+	}
+	return out;
+}
