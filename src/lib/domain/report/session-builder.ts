@@ -1,0 +1,154 @@
+import { createSession, execute, type Actor, type SessionCommand } from '../session/commands';
+import type { Phase } from '../session/phases';
+import { clusterItemId, noteItemId } from '../session/tally';
+import type { Language, SessionState } from '../session/types';
+
+/**
+ * Builds real sessions for fixtures and tests by sending the same commands people send live,
+ * so every note, heading and ballot went through the domain's own rules.
+ */
+export interface SessionSpec {
+	/** Session id; note, heading and question ids are derived from it. */
+	id: string;
+	title: string;
+	language: Language;
+	/** Notes show their authors (named session). Default: anonymous. */
+	named?: boolean;
+	/** Items each voter ranks; the session default (5) when not given. */
+	topN?: number;
+	/** People in the session, in joining order (the round-robin follows it). */
+	people: { id: string; name: string; withoutPhone?: boolean }[];
+	questions: QuestionSpec[];
+	/** The leader's reflection, stored in the session. */
+	reflection?: string;
+}
+
+export interface QuestionSpec {
+	text: string;
+	/** [author id, text]; written in this order during the write phase. */
+	notes?: [string, string][];
+	/** Headings over notes, by index into notes. */
+	clusters?: { heading: string; notes: number[] }[];
+	/**
+	 * Ballots, first choice first: "c2" is heading 2, "n5" is note 5 (which must be ungrouped).
+	 * Voter ids must be people of the session.
+	 */
+	ballots?: { voter: string; ranking: string[] }[];
+	/** Phase the question is left in; results (the vote closed) by default. */
+	stopAt?: Phase;
+}
+
+const start = Date.UTC(2025, 4, 8, 8, 0, 0);
+
+/** Ids the builder gives to the notes and headings of question q (0-based). */
+export const specIds = {
+	question: (sessionId: string, q: number) => `${sessionId}-q${q + 1}`,
+	note: (sessionId: string, q: number, n: number) => `${sessionId}-q${q + 1}-n${n + 1}`,
+	cluster: (sessionId: string, q: number, c: number) => `${sessionId}-q${q + 1}-c${c + 1}`
+};
+
+const forward: Phase[] = ['lobby', 'write', 'reveal', 'clarify', 'vote', 'results'];
+
+/** Runs the spec through createSession and execute; throws if the domain refuses a step. */
+export function buildSession(spec: SessionSpec): SessionState {
+	let now = start;
+	const created = createSession(
+		{
+			id: spec.id,
+			title: spec.title,
+			language: spec.language,
+			questions: spec.questions.map((q, index) => ({
+				id: specIds.question(spec.id, index),
+				text: q.text
+			})),
+			settings: { anonymous: !spec.named, ...(spec.topN ? { topN: spec.topN } : {}) }
+		},
+		now
+	);
+	if (!created.ok) throw new Error(`${spec.id}: createSession refused: ${created.error.code}`);
+	let state = created.value;
+	const facilitator: Actor = { role: 'facilitator' };
+	const run = (command: SessionCommand, actor: Actor) => {
+		now += 1000;
+		const result = execute(state, command, actor, now);
+		if (!result.ok) {
+			throw new Error(`${spec.id}: ${command.type} refused: ${result.error.code}`);
+		}
+		state = result.state;
+	};
+
+	const withoutPhone = new Set<string>();
+	for (const person of spec.people) {
+		if (person.withoutPhone) {
+			withoutPhone.add(person.id);
+			run({ type: 'participant.add', participantId: person.id, name: person.name }, facilitator);
+		} else {
+			run(
+				{ type: 'participant.join', participantId: person.id, name: person.name },
+				{ role: 'guest' }
+			);
+		}
+	}
+	const actorFor = (id: string): Actor =>
+		withoutPhone.has(id) ? facilitator : { role: 'participant', participantId: id };
+
+	spec.questions.forEach((question, q) => {
+		const questionId = specIds.question(spec.id, q);
+		const stopAt = forward.indexOf(question.stopAt ?? 'results');
+		if (stopAt < 0) throw new Error(`${spec.id}: the builder stops only at ${forward.join(', ')}`);
+		const advanceTo = (phase: Phase) => {
+			const from = forward[forward.indexOf(phase) - 1]!;
+			run({ type: 'question.select', questionId }, facilitator);
+			run({ type: 'phase.advance', questionId, from }, facilitator);
+		};
+		if (stopAt < forward.indexOf('write')) return;
+		advanceTo('write');
+		(question.notes ?? []).forEach(([authorId, text], n) => {
+			const noteId = specIds.note(spec.id, q, n);
+			const command: SessionCommand = withoutPhone.has(authorId)
+				? { type: 'note.add', questionId, noteId, text, authorId }
+				: { type: 'note.add', questionId, noteId, text };
+			run(command, actorFor(authorId));
+		});
+		if (stopAt < forward.indexOf('reveal')) return;
+		advanceTo('reveal');
+		// Round-robin: each turn reads the next note of whoever's turn it is.
+		for (;;) {
+			const current = state.questions.find((r) => r.id === questionId)!;
+			if (!current.reveal || current.reveal.turn === null) break;
+			run({ type: 'reveal.next', questionId }, facilitator);
+		}
+		if (stopAt < forward.indexOf('clarify')) return;
+		advanceTo('clarify');
+		(question.clusters ?? []).forEach((cluster, c) => {
+			run(
+				{
+					type: 'cluster.create',
+					questionId,
+					clusterId: specIds.cluster(spec.id, q, c),
+					heading: cluster.heading,
+					noteIds: cluster.notes.map((n) => specIds.note(spec.id, q, n))
+				},
+				facilitator
+			);
+		});
+		if (stopAt < forward.indexOf('vote')) return;
+		advanceTo('vote');
+		for (const ballot of question.ballots ?? []) {
+			const ranking = ballot.ranking.map((ref) => {
+				const index = Number(ref.slice(1));
+				return ref.startsWith('c')
+					? clusterItemId(specIds.cluster(spec.id, q, index))
+					: noteItemId(specIds.note(spec.id, q, index));
+			});
+			const command: SessionCommand = withoutPhone.has(ballot.voter)
+				? { type: 'ballot.cast', questionId, ranking, voterId: ballot.voter }
+				: { type: 'ballot.cast', questionId, ranking };
+			run(command, actorFor(ballot.voter));
+		}
+		if (stopAt < forward.indexOf('results')) return;
+		advanceTo('results');
+	});
+	if (spec.reflection) run({ type: 'session.reflect', text: spec.reflection }, facilitator);
+	return state;
+}
