@@ -50,7 +50,7 @@ const icelandic = words(
 // Cases in the singular and plural (A = a/ä, O = o/ö, U = u/y), then possessives and clitics.
 const finnishCases = expandHarmony(
 	words(
-		'n A tA ttA nA ksi ssA stA llA ltA lle on an en in un yn än ön seen hin hen han hon hun hyn t den jen tten iden itten ien iA jA itA inA iksi issA istA illA iltA ille iin ihin ineen ne ttA ittA e eA etA ten Oiden OitA Oille OillA OissA OistA Oihin Ojen'
+		'n A tA ttA nA ksi ssA stA llA ltA lle on an en in un yn än ön seen hin hen han hon hun hyn t den jen tten iden itten ien iA jA itA inA iksi issA istA illA iltA ille iin ihin ineen ne ttA ittA e eA etA ten een enA Oiden OitA Oille OillA OissA OistA Oihin Ojen'
 	)
 );
 const finnishPossessives = expandHarmony(words('ni si mme nne nsA'));

@@ -94,6 +94,20 @@ function addStem(stems: Stem[], stem: Stem): void {
 	}
 }
 
+// Shared endings per set of languages: the Finnish set alone has thousands of entries.
+const unions = new WeakMap<ReadonlySet<string>, Map<Language, ReadonlySet<string>>>();
+const emptySuffixes: ReadonlySet<string> = new Set();
+
+function unionSuffixes(current: ReadonlySet<string>, language: Language): ReadonlySet<string> {
+	const own = suffixesFor(language);
+	if (current === emptySuffixes || current === own) return own;
+	let byLanguage = unions.get(current);
+	if (!byLanguage) unions.set(current, (byLanguage = new Map()));
+	let union = byLanguage.get(language);
+	if (!union) byLanguage.set(language, (union = new Set([...current, ...own])));
+	return union;
+}
+
 /**
  * Compiles a glossary for matching. Terms in `unmarked` are left out; `forms` add stems.
  * Deterministic: the same glossary always gives the same matcher.
@@ -116,7 +130,11 @@ export function compileGlossary(glossary: Glossary): GlossaryMatcher {
 						conceptId: concept.id,
 						term,
 						languages: [],
-						words: written.map((w) => ({ stems: [], acronym: isAcronym(w), suffixes: new Set() })),
+						words: written.map((w) => ({
+							stems: [],
+							acronym: isAcronym(w),
+							suffixes: emptySuffixes
+						})),
 						order: rules.size
 					};
 					rules.set(key, rule);
@@ -134,7 +152,7 @@ export function compileGlossary(glossary: Glossary): GlossaryMatcher {
 						for (const stem of stems) addStem(target.stems, stem);
 						target.suffixes = target.acronym
 							? acronymSuffixes
-							: new Set([...target.suffixes, ...suffixesFor(language)]);
+							: unionSuffixes(target.suffixes, language);
 					});
 				}
 			}
