@@ -36,6 +36,9 @@ export const joinCode = v.pipe(
 	v.regex(new RegExp(`^[${joinCodeAlphabet}]+$`))
 );
 
+/** Commands only the server itself issues never arrive from a socket. */
+type ClientCommandType = Exclude<SessionCommand['type'], 'participant.enrol'>;
+
 /** Runtime schemas of every command, by event name. Every payload carries a client-made id. */
 export const commandSchemas = {
 	'session.configure': v.strictObject({
@@ -137,7 +140,7 @@ export const commandSchemas = {
 		),
 		voterId: v.optional(clientId)
 	})
-} satisfies Record<SessionCommand['type'], v.GenericSchema>;
+} satisfies Record<ClientCommandType, v.GenericSchema>;
 
 export type CommandName = keyof typeof commandSchemas;
 export type CommandPayload<N extends CommandName> = v.InferOutput<(typeof commandSchemas)[N]>;

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { migrate, openDatabase, readMigrations, schemaVersion, type Db } from './db/database';
 import { readSetting, writeSetting } from './db/settings';
 import { log } from './log';
+import { ConferenceService } from './conferences';
 import { SessionService } from './sessions';
 
 /** Everything one running Samråd holds: configuration, database and services. */
@@ -16,6 +17,7 @@ export interface App {
 	secret: string;
 	startedAt: number;
 	sessions: SessionService;
+	conferences: ConferenceService;
 	/** Origin phones should use (public origin, else LAN address); set once the port is known. */
 	joinOrigin: string | null;
 }
@@ -50,15 +52,18 @@ export function createApp(config: Config, root: string): App {
 		schemaVersion: schemaVersion(db),
 		memory: config.databasePath === ':memory:'
 	});
-	return {
+	const app: App = {
 		config,
 		root,
 		db,
 		secret,
 		startedAt: Date.now(),
 		sessions: new SessionService(db, secret),
+		conferences: null as unknown as ConferenceService,
 		joinOrigin: config.publicOrigin
 	};
+	app.conferences = new ConferenceService(app);
+	return app;
 }
 
 // One app per process, shared by the server entry, the Vite plugin and SvelteKit's own copy

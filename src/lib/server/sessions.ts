@@ -48,6 +48,8 @@ export interface NewSessionInput {
 	questions: string[];
 	language: Language;
 	settings?: Partial<SessionSettings>;
+	/** Set for a conference group's session. */
+	conferenceId?: string;
 }
 
 /**
@@ -86,9 +88,10 @@ export class SessionService {
 			id: created.value.id,
 			joinCode: this.#freeJoinCode(),
 			facilitatorToken: randomToken(24),
-			screenToken: randomToken(18)
+			screenToken: randomToken(18),
+			conferenceId: input.conferenceId ?? null
 		};
-		createSessionRow(this.#db, access, created.value, now);
+		createSessionRow(this.#db, access, created.value, now, access.conferenceId);
 		this.#cache.set(access.id, { access, state: created.value, seq: 0, snapshotSeq: 0 });
 		log.info('session.created', { sessionId: access.id, questions: input.questions.length });
 		return { ok: true, access };
@@ -224,6 +227,40 @@ export class SessionService {
 		const participantId = String(outcome.ack.participantId);
 		const token = participantToken(this.#secret, sessionId, participantId);
 		return { ...outcome, sessionId, token };
+	}
+
+	/**
+	 * Makes a conference group's session hold exactly these members: new ones are enrolled,
+	 * renamed ones renamed, and people moved elsewhere leave (their notes stay). Returns
+	 * whether anything changed.
+	 */
+	syncMembers(sessionId: string, members: { id: string; name: string }[]): boolean {
+		const session = this.get(sessionId);
+		if (!session) return false;
+		const wanted = new Map(members.map((m) => [m.id, m.name]));
+		const commands: SessionCommand[] = [];
+		for (const p of session.state.participants) {
+			if (!p.removed && !wanted.has(p.id) && !p.viaFacilitator) {
+				commands.push({
+					type: 'participant.remove',
+					participantId: p.id,
+					deleteContributions: false
+				});
+			}
+		}
+		for (const [id, name] of wanted) {
+			const p = session.state.participants.find((x) => x.id === id);
+			if (!p || p.removed || p.name !== name)
+				commands.push({ type: 'participant.enrol', participantId: id, name });
+		}
+		let changed = false;
+		for (const command of commands) {
+			const outcome = this.dispatch(sessionId, randomToken(16), `s:${sessionId}:system`, command, {
+				role: 'system'
+			});
+			changed ||= outcome.changed;
+		}
+		return changed;
 	}
 
 	/** Writes a snapshot of every loaded session (on shutdown: faster next start). */

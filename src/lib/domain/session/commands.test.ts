@@ -176,7 +176,8 @@ describe('permissions', () => {
 		'participant.join': { guest: 'any' },
 		'participant.add': { facilitator: 'any' },
 		'participant.rename': { participant: 'any', facilitator: 'any' },
-		'participant.remove': { facilitator: 'any' },
+		'participant.remove': { facilitator: 'any', system: 'any' },
+		'participant.enrol': { system: 'any' },
 		'participant.leave': { participant: 'any' },
 		'note.add': { participant: writing, facilitator: afterReveal },
 		'note.edit': { participant: writing, facilitator: afterReveal },
@@ -269,6 +270,8 @@ describe('permissions', () => {
 				return { type, participantId: 'ann', name: 'Anna' };
 			case 'participant.remove':
 				return { type, participantId: 'dan', deleteContributions: false };
+			case 'participant.enrol':
+				return { type, participantId: 'eve', name: 'Eve' };
 			case 'note.add':
 				return byFacilitator
 					? { type, questionId: Q1, noteId: 'new', text: 'N', authorId: 'dan' }
@@ -300,7 +303,12 @@ describe('permissions', () => {
 		}
 	}
 
-	const actors: Record<Actor['role'], Actor> = { participant: ann, facilitator, guest };
+	const actors: Record<Actor['role'], Actor> = {
+		participant: ann,
+		facilitator,
+		guest,
+		system: { role: 'system' }
+	};
 	const states = new Map(phases.map((p) => [p, deepFreeze(stateIn(p))]));
 	const cells = (Object.keys(expected) as SessionCommandType[]).flatMap((type) =>
 		(Object.keys(actors) as Actor['role'][]).map((role) => ({ type, role }))
@@ -1138,5 +1146,50 @@ describe('execute() is pure', () => {
 		).toBe(false);
 		expect(state).toEqual(snapshot);
 		expect(turnOf(state)).toBeNull();
+	});
+});
+
+describe('participant.enrol (conference members, by the server)', () => {
+	const system: Actor = { role: 'system' };
+
+	it('adds a member as a regular participant, not as someone without a phone', () => {
+		const state = run(
+			newSession(),
+			{ type: 'participant.enrol', participantId: 'eve', name: 'Eve' },
+			system
+		);
+		expect(state.participants).toEqual([
+			{ id: 'eve', name: 'Eve', joinedAt: T0, viaFacilitator: false, removed: false }
+		]);
+	});
+
+	it('renames an existing member and brings back one who was moved out, keeping their notes', () => {
+		let state = run(
+			newSession(),
+			{ type: 'participant.enrol', participantId: 'eve', name: 'Eve' },
+			system
+		);
+		state = advance(state);
+		state = run(state, { type: 'note.add', questionId: Q1, noteId: 'e1', text: 'Idea' }, as('eve'));
+		state = run(
+			state,
+			{ type: 'participant.remove', participantId: 'eve', deleteContributions: false },
+			system
+		);
+		expect(state.participants[0]!.removed).toBe(true);
+		state = run(state, { type: 'participant.enrol', participantId: 'eve', name: 'Eva' }, system);
+		expect(state.participants).toEqual([
+			{ id: 'eve', name: 'Eva', joinedAt: T0, viaFacilitator: false, removed: false }
+		]);
+		expect(runOf(state).notes.map((n) => n.id)).toEqual(['e1']);
+	});
+
+	it('is refused to everyone but the server', () => {
+		const state = newSession();
+		for (const actor of [facilitator, guest, as('ann')]) {
+			expect(
+				refusal(state, { type: 'participant.enrol', participantId: 'eve', name: 'Eve' }, actor)
+			).toEqual({ code: 'forbidden' });
+		}
 	});
 });

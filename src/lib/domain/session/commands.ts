@@ -33,7 +33,11 @@ import {
 
 /** Who sends a command to a session. */
 export type Actor =
-	{ role: 'participant'; participantId: string } | { role: 'facilitator' } | { role: 'guest' };
+	| { role: 'participant'; participantId: string }
+	| { role: 'facilitator' }
+	| { role: 'guest' }
+	/** The server itself: keeps a conference group's members in its session. */
+	| { role: 'system' };
 
 /** Everything that can change a session. Ids are made by clients or by the server, never here. */
 export type SessionCommand =
@@ -54,6 +58,7 @@ export type SessionCommand =
 	| { type: 'participant.add'; participantId: string; name: string }
 	| { type: 'participant.rename'; participantId: string; name: string }
 	| { type: 'participant.remove'; participantId: string; deleteContributions: boolean }
+	| { type: 'participant.enrol'; participantId: string; name: string }
 	| { type: 'participant.leave' }
 	| { type: 'note.add'; questionId: string; noteId: string; text: string; authorId?: string }
 	| { type: 'note.edit'; questionId: string; noteId: string; text: string }
@@ -108,7 +113,8 @@ export const permissions: Record<SessionCommandType, Partial<Record<Role, PhaseR
 	'participant.join': { guest: 'any' },
 	'participant.add': { facilitator: 'any' },
 	'participant.rename': { participant: 'any', facilitator: 'any' },
-	'participant.remove': { facilitator: 'any' },
+	'participant.remove': { facilitator: 'any', system: 'any' },
+	'participant.enrol': { system: 'any' },
 	'participant.leave': { participant: 'any' },
 	'note.add': { participant: duringWrite, facilitator: ['write', ...afterReveal] },
 	'note.edit': { participant: duringWrite, facilitator: ['write', ...afterReveal] },
@@ -502,6 +508,32 @@ export function execute(
 				{ ...state, participants: [...state.participants, participant] },
 				{ participantId: participant.id }
 			);
+		}
+		case 'participant.enrol': {
+			// A conference member: added, renamed, or back after being moved out of the group.
+			const name = checkText(command.name, limits.nameChars, false);
+			if (!name.ok) return name;
+			const existing = state.participants.find((p) => p.id === command.participantId);
+			if (!existing) {
+				const active = state.participants.filter((p) => !p.removed).length;
+				if (active >= limits.participantsPerSession) {
+					return fail('too_many', { max: limits.participantsPerSession });
+				}
+				const participant = {
+					id: command.participantId,
+					name: name.value,
+					joinedAt: now,
+					viaFacilitator: false,
+					removed: false
+				};
+				return ok({ ...state, participants: [...state.participants, participant] });
+			}
+			return ok({
+				...state,
+				participants: state.participants.map((p) =>
+					p.id === existing.id ? { ...p, name: name.value, removed: false } : p
+				)
+			});
 		}
 		case 'participant.rename': {
 			if (selfId !== null && command.participantId !== selfId) return fail('forbidden');

@@ -8,6 +8,8 @@ export interface SessionAccess {
 	joinCode: string;
 	facilitatorToken: string;
 	screenToken: string;
+	/** The conference whose group this session is; null for a stand-alone session. */
+	conferenceId: string | null;
 }
 
 /** An accepted command, as stored and replayed. */
@@ -31,6 +33,7 @@ interface AccessRow {
 	join_code: string;
 	facilitator_token: string;
 	screen_token: string;
+	conference_id: string | null;
 }
 
 function toAccess(row: AccessRow): SessionAccess {
@@ -38,22 +41,24 @@ function toAccess(row: AccessRow): SessionAccess {
 		id: row.id,
 		joinCode: row.join_code,
 		facilitatorToken: row.facilitator_token,
-		screenToken: row.screen_token
+		screenToken: row.screen_token,
+		conferenceId: row.conference_id
 	};
 }
 
-const accessColumns = 'id, join_code, facilitator_token, screen_token';
+const accessColumns = 'id, join_code, facilitator_token, screen_token, conference_id';
 
 export function createSessionRow(
 	db: Db,
 	access: SessionAccess,
 	state: SessionState,
-	now: number
+	now: number,
+	conferenceId: string | null = null
 ): void {
 	sql(
 		db,
-		`INSERT INTO sessions (id, join_code, facilitator_token, screen_token, created_at, updated_at, snapshot)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO sessions (id, join_code, facilitator_token, screen_token, created_at, updated_at,
+		 snapshot, conference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		access.id,
 		access.joinCode,
@@ -61,8 +66,16 @@ export function createSessionRow(
 		access.screenToken,
 		now,
 		now,
-		JSON.stringify(state)
+		JSON.stringify(state),
+		conferenceId
 	);
+}
+
+/** Ids of a conference's group sessions. */
+export function listConferenceSessionIds(db: Db, conferenceId: string): string[] {
+	return (
+		sql(db, 'SELECT id FROM sessions WHERE conference_id = ?').all(conferenceId) as { id: string }[]
+	).map((r) => r.id);
 }
 
 export function joinCodeTaken(db: Db, code: string): boolean {

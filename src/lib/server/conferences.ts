@@ -1,0 +1,763 @@
+import {
+	allocate,
+	groupKey,
+	groupName,
+	type AllocationWarning,
+	type GroupDescriptor,
+	type GroupingRule
+} from '$lib/domain/conference/allocation';
+import { findCountry } from '$lib/domain/conference/countries';
+import { resolveRoles, type RoleDefinition } from '$lib/domain/conference/roles';
+import { refuse, type DomainError } from '$lib/domain/errors';
+import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
+import { limits } from '$lib/domain/limits';
+import { languages, type Language } from '$lib/domain/session/types';
+import { charCount, cleanText } from '$lib/domain/text';
+import type { App } from './app';
+import {
+	conferenceCodeTaken,
+	deleteConference,
+	deleteProgrammeItem,
+	findConference,
+	insertConference,
+	insertProgrammeItem,
+	listConferences,
+	listCustomRoles,
+	listProgramme,
+	programmeKinds,
+	setCurrentRound,
+	setNotice,
+	setPlenum,
+	updateConferenceDetails,
+	updateProgrammeItem,
+	upsertCustomRole,
+	type Conference,
+	type ConferenceDetails,
+	type ProgrammeItem
+} from './db/conferences';
+import { readGlossary, writeGlossary } from './db/glossary';
+import {
+	deleteParticipant,
+	findParticipant,
+	insertParticipant,
+	listParticipants,
+	updateParticipant,
+	type ConferenceParticipant,
+	type ParticipantFields
+} from './db/participants';
+import {
+	deleteGroup,
+	deleteRound,
+	findRound,
+	insertGroup,
+	insertRound,
+	listGroups,
+	listMemberships,
+	listRounds,
+	removeMembership,
+	setMembership,
+	setPlenumSummary,
+	setRoundStarted,
+	updateGroup,
+	updateRound,
+	type Group,
+	type Round
+} from './db/rounds';
+import { log } from './log';
+import { randomJoinCode, randomToken } from './tokens';
+
+/** Limits of the organiser's inputs. */
+export const conferenceLimits = {
+	title: 160,
+	subtitle: 200,
+	venue: 160,
+	longText: 20_000,
+	programmeTitle: 200,
+	programmeItems: 200,
+	participants: 2_000,
+	participantName: 120,
+	organisation: 160,
+	roundTitle: 160,
+	theme: 500,
+	rounds: 20,
+	groupSize: { min: 2, max: 60 },
+	groupName: 80,
+	notice: 280,
+	summary: 20_000,
+	roleLabel: 60
+} as const;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const failure = <T>(code: DomainError['code'], params?: DomainError['params']): Result<T> => ({
+	ok: false,
+	error: refuse(code, params)
+});
+
+/** Cleans a free-text field and checks its length; empty allowed unless required. */
+function text(
+	raw: string,
+	max: number,
+	field: string,
+	{ multiline = false, required = false } = {}
+): Result<string> {
+	const value = cleanText(raw, { multiline });
+	if (required && value === '') return failure('empty', { field });
+	const length = charCount(value);
+	if (length > max) return failure('too_long', { field, max, length });
+	return ok(value);
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function validDate(value: string): boolean {
+	if (!isoDate.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Everything the organiser sees of a round: its groups with members. */
+export interface RoundDetail extends Round {
+	groups: (Group & { name: string; memberIds: string[]; pinnedIds: string[] })[];
+	unassigned: string[];
+}
+
+/**
+ * Conferences: setup, participants, rounds and allocation, and starting rounds (which
+ * creates each group's NGT session). Storage goes through the db modules; every multi-table
+ * change runs in one transaction.
+ */
+export class ConferenceService {
+	readonly #app: App;
+	readonly #now: () => number;
+	/** Called when phones, screens or organisers of a conference should get fresh views. */
+	onChange: (conferenceId: string, what: 'structure' | 'notice' | 'plenum') => void = () => {};
+
+	constructor(app: App, now: () => number = Date.now) {
+		this.#app = app;
+		this.#now = now;
+	}
+
+	get #db() {
+		return this.#app.db;
+	}
+
+	list(): Conference[] {
+		return listConferences(this.#db);
+	}
+
+	get(id: string): Conference | null {
+		return findConference(this.#db, id);
+	}
+
+	#validateDetails(input: ConferenceDetails): Result<ConferenceDetails> {
+		const title = text(input.title, conferenceLimits.title, 'title', { required: true });
+		if (!title.ok) return title;
+		const subtitle = text(input.subtitle, conferenceLimits.subtitle, 'subtitle');
+		if (!subtitle.ok) return subtitle;
+		const venue = text(input.venue, conferenceLimits.venue, 'venue');
+		if (!venue.ok) return venue;
+		const about = text(input.about, conferenceLimits.longText, 'about', { multiline: true });
+		if (!about.ok) return about;
+		const introduction = text(input.introduction, conferenceLimits.longText, 'introduction', {
+			multiline: true
+		});
+		if (!introduction.ok) return introduction;
+		for (const [field, value] of [
+			['startDate', input.startDate],
+			['endDate', input.endDate]
+		] as const) {
+			if (value !== '' && !validDate(value)) return failure('invalid_payload', { field });
+		}
+		if (input.startDate && input.endDate && input.endDate < input.startDate) {
+			return failure('invalid_payload', { field: 'endDate' });
+		}
+		if (!languages.includes(input.language))
+			return failure('invalid_payload', { field: 'language' });
+		const spoken = [...new Set(input.languages.filter((l) => languages.includes(l)))];
+		return ok({
+			title: title.value,
+			subtitle: subtitle.value,
+			venue: venue.value,
+			startDate: input.startDate,
+			endDate: input.endDate || input.startDate,
+			about: about.value,
+			introduction: introduction.value,
+			language: input.language,
+			languages: spoken.length > 0 ? spoken : [input.language]
+		});
+	}
+
+	/** Creates a conference with the default glossary. */
+	create(input: ConferenceDetails): Result<Conference> {
+		const details = this.#validateDetails(input);
+		if (!details.ok) return details;
+		const now = this.#now();
+		let joinCode = randomJoinCode();
+		for (let i = 0; i < 50 && conferenceCodeTaken(this.#db, joinCode); i++)
+			joinCode = randomJoinCode();
+		const conference: Conference = {
+			id: randomToken(16),
+			...details.value,
+			joinCode,
+			plenumToken: randomToken(18),
+			currentRoundId: null,
+			notice: '',
+			noticeAt: null,
+			plenumRoundId: null,
+			plenumGroupId: null,
+			createdAt: now,
+			updatedAt: now
+		};
+		this.#db.transaction(() => {
+			insertConference(this.#db, conference);
+			writeGlossary(this.#db, conference.id, createDefaultGlossary());
+		})();
+		log.info('conference.created', { conferenceId: conference.id });
+		return ok(conference);
+	}
+
+	updateDetails(id: string, input: ConferenceDetails): Result<Conference> {
+		const details = this.#validateDetails(input);
+		if (!details.ok) return details;
+		updateConferenceDetails(this.#db, id, details.value, this.#now());
+		this.onChange(id, 'structure');
+		return ok(findConference(this.#db, id)!);
+	}
+
+	/** Deletes a conference and everything in it (sessions included, by cascade). */
+	delete(id: string): void {
+		const sessionIds = (
+			this.#db.prepare('SELECT id FROM sessions WHERE conference_id = ?').all(id) as {
+				id: string;
+			}[]
+		).map((r) => r.id);
+		this.#db.transaction(() => {
+			deleteConference(this.#db, id);
+			for (const sessionId of sessionIds) {
+				this.#db
+					.prepare("DELETE FROM processed_commands WHERE scope LIKE ? || '%'")
+					.run(`s:${sessionId}:`);
+			}
+		})();
+		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
+		log.info('conference.deleted', { conferenceId: id, sessions: sessionIds.length });
+	}
+
+	// --- programme -----------------------------------------------------------------------
+
+	programme(conferenceId: string): ProgrammeItem[] {
+		return listProgramme(this.#db, conferenceId);
+	}
+
+	#validateItem(item: Omit<ProgrammeItem, 'id'>): Result<Omit<ProgrammeItem, 'id'>> {
+		if (!validDate(item.day)) return failure('invalid_payload', { field: 'day' });
+		if (!clock.test(item.start)) return failure('invalid_payload', { field: 'start' });
+		if (item.end !== '' && (!clock.test(item.end) || item.end < item.start)) {
+			return failure('invalid_payload', { field: 'end' });
+		}
+		if (!programmeKinds.includes(item.kind)) return failure('invalid_payload', { field: 'kind' });
+		const title = text(item.title, conferenceLimits.programmeTitle, 'title', { required: true });
+		if (!title.ok) return title;
+		return ok({ ...item, title: title.value });
+	}
+
+	saveProgrammeItem(
+		conferenceId: string,
+		id: string | null,
+		input: Omit<ProgrammeItem, 'id'>
+	): Result<ProgrammeItem> {
+		const valid = this.#validateItem(input);
+		if (!valid.ok) return valid;
+		if (id) {
+			const item = { id, ...valid.value };
+			if (!updateProgrammeItem(this.#db, conferenceId, item)) return failure('not_found');
+			return ok(item);
+		}
+		if (listProgramme(this.#db, conferenceId).length >= conferenceLimits.programmeItems) {
+			return failure('too_many', { max: conferenceLimits.programmeItems });
+		}
+		const item = { id: randomToken(12), ...valid.value };
+		insertProgrammeItem(this.#db, conferenceId, item);
+		this.onChange(conferenceId, 'structure');
+		return ok(item);
+	}
+
+	deleteProgrammeItem(conferenceId: string, id: string): void {
+		deleteProgrammeItem(this.#db, conferenceId, id);
+		this.onChange(conferenceId, 'structure');
+	}
+
+	// --- roles ---------------------------------------------------------------------------
+
+	roles(conferenceId: string): RoleDefinition[] {
+		return resolveRoles(listCustomRoles(this.#db, conferenceId));
+	}
+
+	/** Renames a role in some languages, or adds a role of the organiser's own. */
+	saveRole(conferenceId: string, role: RoleDefinition): Result<RoleDefinition> {
+		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(role.id) || role.id.length > 40) {
+			return failure('invalid_payload', { field: 'id' });
+		}
+		const clean = (labels: Partial<Record<Language, string>>) => {
+			const out: Partial<Record<Language, string>> = {};
+			for (const lang of languages) {
+				const value = cleanText(labels[lang] ?? '', { multiline: false });
+				if (charCount(value) > conferenceLimits.roleLabel) return null;
+				if (value) out[lang] = value;
+			}
+			return out;
+		};
+		const label = clean(role.label);
+		const groupLabel = clean(role.groupLabel);
+		if (!label || !groupLabel) return failure('too_long', { max: conferenceLimits.roleLabel });
+		if (Object.keys(label).length === 0) return failure('empty', { field: 'label' });
+		const saved = {
+			id: role.id,
+			label,
+			groupLabel: Object.keys(groupLabel).length ? groupLabel : label
+		};
+		upsertCustomRole(this.#db, conferenceId, saved);
+		this.onChange(conferenceId, 'structure');
+		return ok(saved);
+	}
+
+	// --- participants --------------------------------------------------------------------
+
+	participants(conferenceId: string): ConferenceParticipant[] {
+		return listParticipants(this.#db, conferenceId);
+	}
+
+	#validateParticipant(conferenceId: string, input: ParticipantFields): Result<ParticipantFields> {
+		const name = text(input.name, conferenceLimits.participantName, 'name', { required: true });
+		if (!name.ok) return name;
+		const organisation = text(input.organisation, conferenceLimits.organisation, 'organisation');
+		if (!organisation.ok) return organisation;
+		const country = findCountry(input.country);
+		if (!country) return failure('invalid_payload', { field: 'country' });
+		if (!this.roles(conferenceId).some((r) => r.id === input.role)) {
+			return failure('invalid_payload', { field: 'role' });
+		}
+		if (!languages.includes(input.language))
+			return failure('invalid_payload', { field: 'language' });
+		return ok({
+			name: name.value,
+			organisation: organisation.value,
+			country,
+			role: input.role,
+			language: input.language,
+			coordinator: input.coordinator
+		});
+	}
+
+	saveParticipant(
+		conferenceId: string,
+		id: string | null,
+		input: ParticipantFields
+	): Result<ConferenceParticipant> {
+		const valid = this.#validateParticipant(conferenceId, input);
+		if (!valid.ok) return valid;
+		if (id) {
+			if (!updateParticipant(this.#db, conferenceId, id, valid.value)) return failure('not_found');
+			this.onChange(conferenceId, 'structure');
+			return ok(findParticipant(this.#db, conferenceId, id)!);
+		}
+		return this.addParticipants(conferenceId, [valid.value]).ok
+			? ok(listParticipants(this.#db, conferenceId).find((p) => p.name === valid.value.name)!)
+			: failure('too_many', { max: conferenceLimits.participants });
+	}
+
+	/** Adds many participants in one transaction (CSV import): all or nothing. */
+	addParticipants(conferenceId: string, rows: ParticipantFields[]): Result<number> {
+		const existing = listParticipants(this.#db, conferenceId).length;
+		if (existing + rows.length > conferenceLimits.participants) {
+			return failure('too_many', { max: conferenceLimits.participants });
+		}
+		const now = this.#now();
+		this.#db.transaction(() => {
+			for (const row of rows) {
+				insertParticipant(this.#db, {
+					id: randomToken(16),
+					conferenceId,
+					...row,
+					personalToken: randomToken(18),
+					createdAt: now
+				});
+			}
+		})();
+		this.onChange(conferenceId, 'structure');
+		return ok(rows.length);
+	}
+
+	removeParticipant(conferenceId: string, id: string): void {
+		deleteParticipant(this.#db, conferenceId, id);
+		this.onChange(conferenceId, 'structure');
+	}
+
+	// --- rounds and groups ---------------------------------------------------------------
+
+	rounds(conferenceId: string): Round[] {
+		return listRounds(this.#db, conferenceId);
+	}
+
+	/** A round with its groups (named in `lang`) and who is in each. */
+	roundDetail(conferenceId: string, roundId: string, lang: Language): RoundDetail | null {
+		const round = findRound(this.#db, conferenceId, roundId);
+		if (!round) return null;
+		const roles = this.roles(conferenceId);
+		const memberships = listMemberships(this.#db, roundId);
+		const groups = listGroups(this.#db, roundId).map((g) => {
+			const members = memberships.filter((m) => m.groupId === g.id);
+			return {
+				...g,
+				name: g.customName ?? groupName(g.descriptor, { roles }, lang),
+				memberIds: members.map((m) => m.participantId),
+				pinnedIds: members.filter((m) => m.pinned).map((m) => m.participantId)
+			};
+		});
+		const placed = new Set(memberships.map((m) => m.participantId));
+		const unassigned = listParticipants(this.#db, conferenceId)
+			.filter((p) => !placed.has(p.id))
+			.map((p) => p.id);
+		return { ...round, groups, unassigned };
+	}
+
+	#validateRound(input: {
+		title: string;
+		theme: string;
+		rule: GroupingRule;
+		maxGroupSize: number;
+		questions: string[];
+	}): Result<{
+		title: string;
+		theme: string;
+		rule: GroupingRule;
+		maxGroupSize: number;
+		questions: string[];
+	}> {
+		const title = text(input.title, conferenceLimits.roundTitle, 'title', { required: true });
+		if (!title.ok) return title;
+		const theme = text(input.theme, conferenceLimits.theme, 'theme', { multiline: true });
+		if (!theme.ok) return theme;
+		if (!['role', 'country', 'mixed', 'manual'].includes(input.rule))
+			return failure('invalid_payload', { field: 'rule' });
+		const { min, max } = conferenceLimits.groupSize;
+		if (
+			!Number.isInteger(input.maxGroupSize) ||
+			input.maxGroupSize < min ||
+			input.maxGroupSize > max
+		) {
+			return failure('invalid_payload', { field: 'maxGroupSize', min, max });
+		}
+		const questions: string[] = [];
+		for (const raw of input.questions) {
+			const q = text(raw, limits.questionChars, 'questions', { multiline: true });
+			if (!q.ok) return q;
+			if (q.value) questions.push(q.value);
+		}
+		if (questions.length > limits.questions) return failure('too_many', { max: limits.questions });
+		return ok({
+			title: title.value,
+			theme: theme.value,
+			rule: input.rule,
+			maxGroupSize: input.maxGroupSize,
+			questions
+		});
+	}
+
+	saveRound(
+		conferenceId: string,
+		id: string | null,
+		input: {
+			title: string;
+			theme: string;
+			rule: GroupingRule;
+			maxGroupSize: number;
+			questions: string[];
+		}
+	): Result<Round> {
+		const valid = this.#validateRound(input);
+		if (!valid.ok) return valid;
+		if (id) {
+			const round = findRound(this.#db, conferenceId, id);
+			if (!round) return failure('not_found');
+			updateRound(this.#db, { id, conferenceId, ...valid.value });
+			this.onChange(conferenceId, 'structure');
+			return ok({ ...round, ...valid.value });
+		}
+		const existing = listRounds(this.#db, conferenceId);
+		if (existing.length >= conferenceLimits.rounds)
+			return failure('too_many', { max: conferenceLimits.rounds });
+		const round: Round = {
+			id: randomToken(16),
+			conferenceId,
+			position: existing.length + 1,
+			...valid.value,
+			plenumSummary: '',
+			startedAt: null
+		};
+		insertRound(this.#db, round);
+		this.onChange(conferenceId, 'structure');
+		return ok(round);
+	}
+
+	deleteRound(conferenceId: string, id: string): Result<null> {
+		const round = findRound(this.#db, conferenceId, id);
+		if (!round) return failure('not_found');
+		if (round.startedAt !== null) return failure('wrong_phase', { phase: 'started' });
+		deleteRound(this.#db, conferenceId, id);
+		this.onChange(conferenceId, 'structure');
+		return ok(null);
+	}
+
+	/**
+	 * Runs the allocation for a round: moves made by hand stay, and everyone already placed
+	 * stays where the rule still allows (late arrivals are added without reshuffling).
+	 */
+	allocate(conferenceId: string, roundId: string): Result<AllocationWarning[]> {
+		const round = findRound(this.#db, conferenceId, roundId);
+		if (!round) return failure('not_found');
+		const participants = listParticipants(this.#db, conferenceId);
+		const groups = listGroups(this.#db, roundId);
+		const byId = new Map(groups.map((g) => [g.id, g]));
+		const memberships = listMemberships(this.#db, roundId);
+		const pinned: Record<string, string> = {};
+		const previous: Record<string, string> = {};
+		for (const m of memberships) {
+			const key = byId.get(m.groupId)?.key;
+			if (!key) continue;
+			previous[m.participantId] = key;
+			if (m.pinned) pinned[m.participantId] = key;
+		}
+		const leaders = new Set(groups.flatMap((g) => g.leaders));
+		const allocation = allocate({
+			participants: participants.map((p) => ({
+				id: p.id,
+				name: p.name,
+				country: p.country,
+				role: p.role,
+				leader: leaders.has(p.id)
+			})),
+			rule: round.rule,
+			maxGroupSize: round.maxGroupSize,
+			pinned,
+			previous
+		});
+		const now = this.#now();
+		this.#db.transaction(() => {
+			const byKey = new Map(groups.map((g) => [g.key, g]));
+			const keep = new Set<string>();
+			allocation.groups.forEach((allocated, position) => {
+				let group = byKey.get(allocated.key);
+				if (group) {
+					group = { ...group, descriptor: allocated.descriptor, position };
+					updateGroup(this.#db, group);
+				} else {
+					group = {
+						id: randomToken(16),
+						roundId,
+						key: allocated.key,
+						descriptor: allocated.descriptor,
+						customName: null,
+						position,
+						questions: null,
+						leaders: [],
+						sessionId: null
+					};
+					insertGroup(this.#db, group);
+				}
+				keep.add(group.id);
+				for (const participantId of allocated.memberIds) {
+					setMembership(this.#db, roundId, {
+						participantId,
+						groupId: group.id,
+						pinned: pinned[participantId] === allocated.key
+					});
+				}
+			});
+			for (const id of allocation.unassigned) removeMembership(this.#db, roundId, id);
+			// Groups left empty go, unless their session already holds work.
+			for (const group of groups)
+				if (!keep.has(group.id) && !group.sessionId) deleteGroup(this.#db, group.id);
+		})();
+		log.info('round.allocated', { roundId, groups: allocation.groups.length, at: now });
+		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
+		this.onChange(conferenceId, 'structure');
+		return ok(allocation.warnings);
+	}
+
+	/** Moves someone to another group by hand (kept when the allocation is re-run). */
+	move(
+		conferenceId: string,
+		roundId: string,
+		participantId: string,
+		groupId: string | null
+	): Result<null> {
+		const round = findRound(this.#db, conferenceId, roundId);
+		if (!round) return failure('not_found');
+		if (!findParticipant(this.#db, conferenceId, participantId)) return failure('not_found');
+		if (groupId === null) {
+			removeMembership(this.#db, roundId, participantId);
+		} else {
+			if (!listGroups(this.#db, roundId).some((g) => g.id === groupId)) return failure('not_found');
+			setMembership(this.#db, roundId, { participantId, groupId, pinned: true });
+		}
+		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
+		this.onChange(conferenceId, 'structure');
+		return ok(null);
+	}
+
+	/** Adds an empty group by hand (for manual rounds or an extra group). */
+	addGroup(conferenceId: string, roundId: string): Result<Group> {
+		const round = findRound(this.#db, conferenceId, roundId);
+		if (!round) return failure('not_found');
+		const groups = listGroups(this.#db, roundId);
+		const numbers = groups
+			.filter((g) => g.descriptor.kind === 'manual')
+			.map((g) => (g.descriptor as { number: number }).number);
+		const descriptor: GroupDescriptor = { kind: 'manual', number: Math.max(0, ...numbers) + 1 };
+		const group: Group = {
+			id: randomToken(16),
+			roundId,
+			key: groupKey(descriptor),
+			descriptor,
+			customName: null,
+			position: groups.length,
+			questions: null,
+			leaders: [],
+			sessionId: null
+		};
+		insertGroup(this.#db, group);
+		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
+		this.onChange(conferenceId, 'structure');
+		return ok(group);
+	}
+
+	/** Names, leaders and own questions of a group. */
+	updateGroup(
+		conferenceId: string,
+		roundId: string,
+		groupId: string,
+		input: { customName: string; leaders: string[]; questions: string[] | null }
+	): Result<Group> {
+		const round = findRound(this.#db, conferenceId, roundId);
+		const group = listGroups(this.#db, roundId).find((g) => g.id === groupId);
+		if (!round || !group) return failure('not_found');
+		const name = text(input.customName, conferenceLimits.groupName, 'name');
+		if (!name.ok) return name;
+		const known = new Set(listParticipants(this.#db, conferenceId).map((p) => p.id));
+		const leaders = [...new Set(input.leaders)].filter((id) => known.has(id));
+		let questions: string[] | null = null;
+		if (input.questions) {
+			questions = [];
+			for (const raw of input.questions) {
+				const q = text(raw, limits.questionChars, 'questions', { multiline: true });
+				if (!q.ok) return q;
+				if (q.value) questions.push(q.value);
+			}
+			if (questions.length > limits.questions)
+				return failure('too_many', { max: limits.questions });
+			if (questions.length === 0) questions = null;
+		}
+		const updated = { ...group, customName: name.value || null, leaders, questions };
+		updateGroup(this.#db, updated);
+		this.onChange(conferenceId, 'structure');
+		return ok(updated);
+	}
+
+	/**
+	 * Starts a round: every group gets its NGT session (with its questions and members),
+	 * the round becomes current, and phones follow their owners into their groups.
+	 */
+	startRound(conferenceId: string, roundId: string): Result<Round> {
+		const conference = findConference(this.#db, conferenceId);
+		const round = findRound(this.#db, conferenceId, roundId);
+		if (!conference || !round) return failure('not_found');
+		const groups = listGroups(this.#db, roundId);
+		if (groups.length === 0) return failure('empty', { field: 'groups' });
+		for (const group of groups) {
+			const questions = group.questions ?? round.questions;
+			if (questions.length === 0) return failure('empty', { field: 'questions' });
+		}
+		const now = this.#now();
+		if (round.startedAt === null) setRoundStarted(this.#db, roundId, now);
+		setCurrentRound(this.#db, conferenceId, roundId, now);
+		this.#syncSessions(conferenceId, roundId);
+		log.info('round.started', { conferenceId, roundId, groups: groups.length });
+		this.onChange(conferenceId, 'structure');
+		return ok({ ...round, startedAt: round.startedAt ?? now });
+	}
+
+	/** Makes sure every group of a started round has a session holding exactly its members. */
+	#syncSessions(conferenceId: string, roundId: string): void {
+		const conference = findConference(this.#db, conferenceId)!;
+		const round = findRound(this.#db, conferenceId, roundId)!;
+		const roles = this.roles(conferenceId);
+		const people = new Map(listParticipants(this.#db, conferenceId).map((p) => [p.id, p]));
+		const memberships = listMemberships(this.#db, roundId);
+		for (const group of listGroups(this.#db, roundId)) {
+			let sessionId = group.sessionId;
+			if (!sessionId) {
+				const created = this.#app.sessions.create({
+					title: group.customName ?? groupName(group.descriptor, { roles }, conference.language),
+					questions: group.questions ?? round.questions,
+					language: conference.language,
+					conferenceId
+				});
+				if (!created.ok) {
+					log.error('round.session_failed', { groupId: group.id, code: created.error.code });
+					continue;
+				}
+				sessionId = created.access.id;
+				updateGroup(this.#db, { ...group, sessionId });
+			}
+			const memberIds = memberships
+				.filter((m) => m.groupId === group.id)
+				.map((m) => m.participantId);
+			this.#app.sessions.syncMembers(
+				sessionId,
+				memberIds.flatMap((id) => {
+					const person = people.get(id);
+					return person ? [{ id, name: person.name }] : [];
+				})
+			);
+		}
+	}
+
+	setPlenumSummary(conferenceId: string, roundId: string, summary: string): Result<null> {
+		const value = text(summary, conferenceLimits.summary, 'summary', { multiline: true });
+		if (!value.ok) return value;
+		if (!findRound(this.#db, conferenceId, roundId)) return failure('not_found');
+		setPlenumSummary(this.#db, conferenceId, roundId, value.value);
+		return ok(null);
+	}
+
+	// --- live: notice and plenum ---------------------------------------------------------
+
+	setNotice(conferenceId: string, notice: string): Result<null> {
+		const value = text(notice, conferenceLimits.notice, 'notice');
+		if (!value.ok) return value;
+		setNotice(this.#db, conferenceId, value.value, this.#now());
+		this.onChange(conferenceId, 'notice');
+		return ok(null);
+	}
+
+	/** Chooses what the plenum screen presents. */
+	present(conferenceId: string, roundId: string | null, groupId: string | null): Result<null> {
+		if (roundId && !findRound(this.#db, conferenceId, roundId)) return failure('not_found');
+		if (groupId && roundId && !listGroups(this.#db, roundId).some((g) => g.id === groupId)) {
+			return failure('not_found');
+		}
+		setPlenum(this.#db, conferenceId, roundId, groupId, this.#now());
+		this.onChange(conferenceId, 'plenum');
+		return ok(null);
+	}
+
+	// --- glossary ------------------------------------------------------------------------
+
+	glossary(conferenceId: string) {
+		return readGlossary(this.#db, conferenceId);
+	}
+}

@@ -1,0 +1,142 @@
+import type { Language } from '$lib/domain/session/types';
+import { sql, type Db } from './database';
+
+/** Someone on a conference's participant list. */
+export interface ConferenceParticipant {
+	id: string;
+	conferenceId: string;
+	name: string;
+	/** ISO country code. */
+	country: string;
+	/** Role id (default or the organiser's own). */
+	role: string;
+	organisation: string;
+	/** Preferred UI language. */
+	language: Language;
+	/** National coordinator (listed first in the report). */
+	coordinator: boolean;
+	/** Secret of the personal join link and badge QR code. */
+	personalToken: string;
+	createdAt: number;
+}
+
+export type ParticipantFields = Pick<
+	ConferenceParticipant,
+	'name' | 'country' | 'role' | 'organisation' | 'language' | 'coordinator'
+>;
+
+interface Row {
+	id: string;
+	conference_id: string;
+	name: string;
+	country: string;
+	role: string;
+	organisation: string;
+	language: Language;
+	coordinator: number;
+	personal_token: string;
+	created_at: number;
+}
+
+function toParticipant(row: Row): ConferenceParticipant {
+	return {
+		id: row.id,
+		conferenceId: row.conference_id,
+		name: row.name,
+		country: row.country,
+		role: row.role,
+		organisation: row.organisation,
+		language: row.language,
+		coordinator: row.coordinator === 1,
+		personalToken: row.personal_token,
+		createdAt: row.created_at
+	};
+}
+
+export function insertParticipant(db: Db, p: ConferenceParticipant): void {
+	sql(
+		db,
+		`INSERT INTO conference_participants (id, conference_id, name, country, role, organisation,
+		 language, coordinator, personal_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	).run(
+		p.id,
+		p.conferenceId,
+		p.name,
+		p.country,
+		p.role,
+		p.organisation,
+		p.language,
+		p.coordinator ? 1 : 0,
+		p.personalToken,
+		p.createdAt
+	);
+}
+
+export function updateParticipant(
+	db: Db,
+	conferenceId: string,
+	id: string,
+	fields: ParticipantFields
+): boolean {
+	return (
+		sql(
+			db,
+			`UPDATE conference_participants SET name = ?, country = ?, role = ?, organisation = ?,
+			 language = ?, coordinator = ? WHERE id = ? AND conference_id = ?`
+		).run(
+			fields.name,
+			fields.country,
+			fields.role,
+			fields.organisation,
+			fields.language,
+			fields.coordinator ? 1 : 0,
+			id,
+			conferenceId
+		).changes > 0
+	);
+}
+
+export function deleteParticipant(db: Db, conferenceId: string, id: string): void {
+	sql(db, 'DELETE FROM conference_participants WHERE id = ? AND conference_id = ?').run(
+		id,
+		conferenceId
+	);
+}
+
+export function listParticipants(db: Db, conferenceId: string): ConferenceParticipant[] {
+	return (
+		sql(
+			db,
+			'SELECT * FROM conference_participants WHERE conference_id = ? ORDER BY name COLLATE NOCASE, id'
+		).all(conferenceId) as Row[]
+	).map(toParticipant);
+}
+
+export function findParticipant(
+	db: Db,
+	conferenceId: string,
+	id: string
+): ConferenceParticipant | null {
+	const row = sql(
+		db,
+		'SELECT * FROM conference_participants WHERE id = ? AND conference_id = ?'
+	).get(id, conferenceId) as Row | undefined;
+	return row ? toParticipant(row) : null;
+}
+
+export function findParticipantByToken(db: Db, token: string): ConferenceParticipant | null {
+	const row = sql(db, 'SELECT * FROM conference_participants WHERE personal_token = ?').get(
+		token
+	) as Row | undefined;
+	return row ? toParticipant(row) : null;
+}
+
+export function countParticipants(db: Db, conferenceId: string): number {
+	return (
+		sql(db, 'SELECT count(*) AS n FROM conference_participants WHERE conference_id = ?').get(
+			conferenceId
+		) as {
+			n: number;
+		}
+	).n;
+}
