@@ -250,6 +250,11 @@ describe('findTerms: inflections', () => {
 		expect(whole('disabilities')).toBe('disability');
 	});
 
+	it('gives no endings to one-letter words', () => {
+		expect(whole('a-kassan')).toBe('unemployment-benefit');
+		expect(found('an kassa')).toEqual([]);
+	});
+
 	it('does not accept arbitrary endings', () => {
 		expect(found('saksbehandlerx')).toEqual([]);
 		expect(found('palkkatukixyz')).toEqual([]);

@@ -150,9 +150,9 @@ export function compileGlossary(glossary: Glossary): GlossaryMatcher {
 							? [{ text: folded, needsSuffix: false, needsVowelSuffix: false }]
 							: stemsOf(folded, language);
 						for (const stem of stems) addStem(target.stems, stem);
-						target.suffixes = target.acronym
-							? acronymSuffixes
-							: unionSuffixes(target.suffixes, language);
+						// One- and two-letter words (the a of a-kassa) take no endings: "an", "at" are words.
+						if (target.acronym) target.suffixes = acronymSuffixes;
+						else if (folded.length >= 3) target.suffixes = unionSuffixes(target.suffixes, language);
 					});
 				}
 			}
