@@ -1,0 +1,373 @@
+import type {
+	GroupSection,
+	ParticipantsSection,
+	QuestionSection,
+	Report,
+	ReportNote,
+	RoundSection,
+	TextBlock
+} from '$lib/domain/report/model';
+
+/**
+ * The one escape for user text in the HTML report, in text and in attribute values alike.
+ * Everything a person typed passes through here, so "<script>" in a note prints as text.
+ */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Escaped text with line breaks kept. */
+function lines(text: string): string {
+	return escapeHtml(text).replace(/\n/g, '<br>');
+}
+
+/**
+ * A CSS string literal for the running header. Style elements are raw text, so HTML escaping
+ * does not apply there: anything that is not a plain letter, digit or space becomes a CSS escape.
+ */
+function cssString(text: string): string {
+	const escaped = [...text.replace(/\s+/g, ' ')]
+		.map((c) => (/[\p{L}\p{N} ]/u.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `))
+		.join('');
+	return `"${escaped}"`;
+}
+
+function blocks(items: TextBlock[]): string {
+	return items
+		.map((block) =>
+			block.kind === 'paragraph'
+				? `<p>${lines(block.text)}</p>`
+				: `<ul>${block.items.map((item) => `<li>${lines(item)}</li>`).join('')}</ul>`
+		)
+		.join('\n');
+}
+
+function styles(report: Report): string {
+	const header = cssString(report.titlePage.title);
+	const page = cssString(`${report.labels.page} `);
+	return `
+@page {
+	size: A4;
+	margin: 24mm 20mm 22mm 22mm;
+	@top-center { content: ${header}; font: 8.5pt var(--sans); color: #555; }
+	@bottom-center { content: ${page} counter(page); font: 8.5pt var(--sans); color: #555; }
+}
+@page :first {
+	@top-center { content: none; }
+	@bottom-center { content: none; }
+}
+:root {
+	--sans: system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Liberation Sans', Arial, sans-serif;
+	--accent: #1f3a5f;
+	--rule: #c9d1db;
+	--muted: #555;
+}
+* { box-sizing: border-box; }
+html { font-family: var(--sans); font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; }
+body { margin: 0 auto; max-width: 48rem; padding: 1.5rem; }
+@media print { body { max-width: none; padding: 0; } }
+h1, h2, h3, h4, h5 { color: var(--accent); line-height: 1.2; break-after: avoid; }
+h2 { font-size: 17pt; margin: 0 0 0.8em; padding-bottom: 0.25em; border-bottom: 1.5pt solid var(--accent); }
+h3 { font-size: 13pt; margin: 1.6em 0 0.5em; }
+h4 { font-size: 11pt; margin: 1.3em 0 0.4em; }
+h5 { font-size: 10pt; margin: 1em 0 0.3em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+p { margin: 0 0 0.6em; orphans: 3; widows: 3; }
+ul, ol { margin: 0 0 0.8em; padding-left: 1.4em; }
+li { margin: 0.15em 0; break-inside: avoid; }
+a { color: inherit; text-decoration: none; }
+table { width: 100%; border-collapse: collapse; margin: 0.4em 0 1em; font-size: 9.5pt; }
+thead { display: table-header-group; }
+th { text-align: left; font-weight: 600; background: #eef2f6; }
+th, td { border: 0.75pt solid var(--rule); padding: 0.35em 0.5em; vertical-align: top; }
+tr { break-inside: avoid; }
+td.number, th.number { text-align: right; white-space: nowrap; width: 1%; }
+.title-page { break-after: page; min-height: 230mm; display: flex; flex-direction: column; justify-content: center; }
+.title-page .organisation { text-transform: uppercase; letter-spacing: 0.12em; font-weight: 600; color: var(--muted); }
+.title-page .document-label { font-size: 14pt; margin-top: 3em; }
+.title-page h1 { font-size: 28pt; margin: 0.2em 0 0.3em; }
+.title-page .subtitle { font-size: 15pt; }
+.title-page .place-date { font-size: 13pt; margin-top: 1.5em; }
+.title-page .author, .title-page .generated { color: var(--muted); margin-top: 3em; }
+.title-page .generated { margin-top: 0; }
+nav.contents { break-after: page; }
+nav.contents ol { list-style: none; padding-left: 0; }
+nav.contents ol ol { padding-left: 1.5em; margin-bottom: 0.4em; }
+nav.contents li { margin: 0.25em 0; }
+nav.contents .level-1 > a { font-weight: 600; }
+.chapter, .round { break-before: page; }
+.byline, .theme, .vote-summary, .empty { color: var(--muted); }
+.theme { font-size: 12pt; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; }
+.vote-summary { font-size: 9pt; }
+dl.people { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; margin: 0 0 0.8em; }
+dl.people dt { font-weight: 600; }
+dl.people dd { margin: 0; }
+.results td ul { margin: 0.2em 0 0; }
+.results .heading { font-weight: 600; }
+.note-meta { color: var(--muted); font-size: 9pt; }
+.group { break-inside: auto; }
+.reflection { border-left: 2pt solid var(--rule); padding-left: 0.9em; margin-top: 1.2em; }
+.country ol { padding-left: 2em; }
+.group-head { break-inside: avoid; }
+.coordinator { font-weight: 600; }
+`;
+}
+
+function titlePage(report: Report): string {
+	const t = report.titlePage;
+	const line = (cls: string, text: string) => (text ? `<p class="${cls}">${lines(text)}</p>` : '');
+	return `<header class="title-page">
+${line('organisation', t.organisation)}
+<p class="document-label">${escapeHtml(t.documentLabel)}</p>
+<h1>${escapeHtml(t.title)}</h1>
+${line('subtitle', t.subtitle)}
+${line('place-date', t.placeAndDate)}
+${line('author', t.author)}
+${line('generated', t.generated)}
+</header>`;
+}
+
+function contents(report: Report): string {
+	let html = '';
+	let open = false;
+	for (const entry of report.contents) {
+		const link = `<a href="#${escapeHtml(entry.anchor)}">${escapeHtml(entry.title)}</a>`;
+		if (entry.level === 1) {
+			if (open) html += '</ol></li>';
+			open = false;
+			html += `<li class="level-1">${link}`;
+			// A chapter's groups follow it as a nested list; close the item when they end.
+			const next = report.contents[report.contents.indexOf(entry) + 1];
+			if (next?.level === 2) {
+				html += '<ol>';
+				open = true;
+			} else {
+				html += '</li>';
+			}
+		} else {
+			html += `<li class="level-2">${link}</li>`;
+		}
+	}
+	if (open) html += '</ol></li>';
+	return `<nav class="contents" aria-labelledby="contents-heading">
+<h2 id="contents-heading">${escapeHtml(report.labels.contents)}</h2>
+<ol>${html}</ol>
+</nav>`;
+}
+
+function programme(report: Report): string {
+	const section = report.programme;
+	if (!section) return '';
+	const { labels } = report;
+	const days = section.days
+		.map(
+			(day) => `<h3>${escapeHtml(day.label)}</h3>
+<table class="programme">
+<thead><tr><th>${escapeHtml(labels.time)}</th><th>${escapeHtml(labels.item)}</th><th>${escapeHtml(labels.kind)}</th></tr></thead>
+<tbody>${day.items
+				.map(
+					(item) =>
+						`<tr class="kind-${escapeHtml(item.kind)}"><td class="number">${escapeHtml(item.time)}</td><td>${escapeHtml(item.title)}</td><td>${escapeHtml(item.kindLabel)}</td></tr>`
+				)
+				.join('')}</tbody>
+</table>`
+		)
+		.join('\n');
+	return `<section class="chapter" id="${escapeHtml(section.anchor)}">
+<h2>${escapeHtml(section.heading)}</h2>
+${days}
+</section>`;
+}
+
+function participants(report: Report, section: ParticipantsSection): string {
+	const { labels } = report;
+	const countries = section.countries
+		.map((country) => {
+			const heading = `<h3>${escapeHtml(country.name)} <span class="note-meta">(${country.count})</span></h3>`;
+			if (report.named) {
+				const people = country.people
+					.map((p) => {
+						const role = [
+							p.role ? escapeHtml(p.role) : '',
+							p.coordinator ? `<span class="coordinator">${escapeHtml(p.coordinator)}</span>` : ''
+						]
+							.filter((s) => s !== '')
+							.join(', ');
+						const org = p.organisation
+							? ` <span class="note-meta">– ${escapeHtml(p.organisation)}</span>`
+							: '';
+						return `<li>${escapeHtml(p.name)}${role ? `, ${role}` : ''}${org}</li>`;
+					})
+					.join('');
+				return `<section class="country">${heading}<ol>${people}</ol></section>`;
+			}
+			const rows = country.roleCounts
+				.map((r) => `<tr><td>${escapeHtml(r.label)}</td><td class="number">${r.count}</td></tr>`)
+				.join('');
+			return `<section class="country">${heading}<table class="role-counts">
+<thead><tr><th>${escapeHtml(labels.role)}</th><th class="number">${escapeHtml(labels.count)}</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`;
+		})
+		.join('\n');
+	const omitted = section.namesOmittedNote
+		? `<p class="empty">${escapeHtml(section.namesOmittedNote)}</p>`
+		: '';
+	return `<section class="chapter" id="${escapeHtml(section.anchor)}">
+<h2>${escapeHtml(section.heading)}</h2>
+<p>${escapeHtml(section.totalLabel)}</p>
+${omitted}
+${countries}
+</section>`;
+}
+
+function languageHelp(report: Report): string {
+	const section = report.languageHelp;
+	if (!section) return '';
+	const head = section.columns.map((c) => `<th lang="${c.language}">${escapeHtml(c.name)}</th>`);
+	if (section.hasExplanations) head.push(`<th>${escapeHtml(report.labels.explanation)}</th>`);
+	const rows = section.rows
+		.map((row) => {
+			const cells = row.terms.map(
+				(terms, index) =>
+					`<td lang="${section.columns[index]!.language}">${terms.map(escapeHtml).join('<br>')}</td>`
+			);
+			if (section.hasExplanations) cells.push(`<td>${escapeHtml(row.explanation)}</td>`);
+			return `<tr>${cells.join('')}</tr>`;
+		})
+		.join('\n');
+	return `<section class="chapter" id="${escapeHtml(section.anchor)}">
+<h2>${escapeHtml(section.heading)}</h2>
+<table class="glossary"><thead><tr>${head.join('')}</tr></thead>
+<tbody>${rows}</tbody></table>
+</section>`;
+}
+
+function textChapter(
+	section: { anchor: string; heading: string; blocks: TextBlock[] } | null,
+	byline = ''
+): string {
+	if (!section) return '';
+	return `<section class="chapter" id="${escapeHtml(section.anchor)}">
+<h2>${escapeHtml(section.heading)}</h2>
+${byline ? `<p class="byline">${escapeHtml(byline)}</p>` : ''}
+${blocks(section.blocks)}
+</section>`;
+}
+
+function questionList(questions: { label: string; text: string }[]): string {
+	return questions.map((q) => `<p>${escapeHtml(q.label)}) ${lines(q.text)}</p>`).join('');
+}
+
+function round(report: Report, section: RoundSection): string {
+	const { labels } = report;
+	const rows = section.table
+		.map((row) => {
+			const leaders = report.named ? `<td>${row.leaders.map(escapeHtml).join('<br>')}</td>` : '';
+			return `<tr><td><a href="#${escapeHtml(row.anchor)}">${escapeHtml(row.heading)}</a> (${row.memberCount})</td>${leaders}<td>${questionList(row.questions)}</td></tr>`;
+		})
+		.join('\n');
+	const leadersHead = report.named ? `<th>${escapeHtml(labels.leadersColumn)}</th>` : '';
+	return `<section class="round" id="${escapeHtml(section.anchor)}">
+<h2>${escapeHtml(section.heading)}</h2>
+${section.theme ? `<p class="theme">${escapeHtml(section.theme)}</p>` : ''}
+<table class="groups">
+<thead><tr><th>${escapeHtml(labels.groupColumn)}</th>${leadersHead}<th>${escapeHtml(labels.themeColumn)}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>
+${section.groups.map((g) => group(report, g)).join('\n')}
+</section>`;
+}
+
+function group(report: Report, section: GroupSection): string {
+	const people = report.named
+		? `<dl class="people">
+<dt>${escapeHtml(section.leadersHeading)}</dt><dd>${section.leaders.map(escapeHtml).join(', ') || '–'}</dd>
+<dt>${escapeHtml(section.membersHeading)}</dt><dd>${section.members.map(escapeHtml).join(', ') || escapeHtml(report.labels.noMembers)}</dd>
+</dl>`
+		: `<p>${escapeHtml(section.memberCountLabel)}</p>`;
+	const reflection = section.reflection
+		? `<section class="reflection"><h4>${escapeHtml(section.reflection.heading)}</h4>${blocks(section.reflection.blocks)}</section>`
+		: '';
+	return `<section class="group" id="${escapeHtml(section.anchor)}">
+<div class="group-head">
+<h3>${escapeHtml(section.heading)}</h3>
+${people}
+</div>
+${section.emptyNote ? `<p class="empty">${escapeHtml(section.emptyNote)}</p>` : ''}
+${section.questions.map((q) => question(report, q)).join('\n')}
+${reflection}
+</section>`;
+}
+
+function noteMeta(note: ReportNote, withHeading: boolean): string {
+	const parts = [];
+	if (note.author) parts.push(escapeHtml(note.author));
+	if (withHeading && note.heading) parts.push(escapeHtml(note.heading));
+	return parts.length > 0 ? ` <span class="note-meta">(${parts.join('; ')})</span>` : '';
+}
+
+function question(report: Report, section: QuestionSection): string {
+	const { labels } = report;
+	let html = `<section class="question">
+<h4>${escapeHtml(section.label)}) ${lines(section.text)}</h4>`;
+	if (section.emptyNote) html += `<p class="empty">${escapeHtml(section.emptyNote)}</p>`;
+	if (section.vote.summary)
+		html += `<p class="vote-summary">${escapeHtml(section.vote.summary)}</p>`;
+	if (section.prioritised.length > 0) {
+		const rows = section.prioritised
+			.map((item) => {
+				const notes = item.notes.map((n) => `${lines(n.text)}${noteMeta(n, false)}`);
+				const body = item.heading
+					? `<div class="heading">${escapeHtml(item.heading)}</div><ul>${notes.map((n) => `<li>${n}</li>`).join('')}</ul>`
+					: notes.join('<br>');
+				return `<tr><td class="number">${escapeHtml(item.rankLabel)}</td><td>${body}</td><td class="number">${item.points}</td><td class="number">${item.voters}</td></tr>`;
+			})
+			.join('\n');
+		html += `<h5>${escapeHtml(labels.prioritised)}</h5>
+<table class="results">
+<thead><tr><th class="number">${escapeHtml(labels.rank)}</th><th>${escapeHtml(labels.heading)} / ${escapeHtml(labels.notes)}</th><th class="number">${escapeHtml(labels.points)}</th><th class="number">${escapeHtml(labels.voters)}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
+	}
+	if (section.otherNotes && section.otherNotes.length > 0) {
+		html += `<h5>${escapeHtml(section.otherNotesHeading)}</h5>
+<ul class="notes">${section.otherNotes.map((n) => `<li>${lines(n.text)}${noteMeta(n, true)}</li>`).join('')}</ul>`;
+	}
+	return `${html}\n</section>`;
+}
+
+/** The report as one self-contained, print-ready HTML document (A4, no scripts, no external files). */
+export function renderReportHtml(report: Report): string {
+	const participantsHtml = report.participants ? participants(report, report.participants) : '';
+	const plenum = report.plenum
+		? `<section class="chapter" id="${escapeHtml(report.plenum.anchor)}">
+<h2>${escapeHtml(report.plenum.heading)}</h2>
+${report.plenum.parts.map((part) => `<h3>${escapeHtml(part.heading)}</h3>${blocks(part.blocks)}`).join('\n')}
+</section>`
+		: '';
+	const title = [report.titlePage.title, report.titlePage.documentLabel]
+		.filter(Boolean)
+		.join(' – ');
+	return `<!doctype html>
+<html lang="${escapeHtml(report.locale)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${styles(report)}</style>
+</head>
+<body>
+${titlePage(report)}
+${contents(report)}
+<main>
+${textChapter(report.about)}
+${programme(report)}
+${participantsHtml}
+${languageHelp(report)}
+${textChapter(report.introduction, report.introduction?.byline)}
+${report.rounds.map((r) => round(report, r)).join('\n')}
+${plenum}
+</main>
+</body>
+</html>
+`;
+}

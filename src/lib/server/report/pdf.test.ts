@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChromiumMissingError, chromiumPath, htmlToPdf, renderReportPdf } from './pdf';
+import { smallReport } from './test-report';
+
+const run = promisify(execFile);
+
+// These tests print with the real system Chromium (CHROMIUM_PATH or /usr/bin/chromium).
+describe('PDF report', () => {
+	let dir: string;
+
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'samrad-report-'));
+	});
+
+	afterAll(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	async function pdfText(pdf: Uint8Array, name: string): Promise<{ text: string; pages: number }> {
+		const file = join(dir, name);
+		await writeFile(file, pdf);
+		const { stdout: text } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+		const { stdout: info } = await run('pdfinfo', [file]);
+		return { text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) };
+	}
+
+	it('prints the report to an A4 PDF with its title, headings and Nordic names', async () => {
+		const report = smallReport();
+		const pdf = await renderReportPdf(report);
+		expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
+		const { text, pages } = await pdfText(pdf, 'report.pdf');
+		expect(pages).toBeGreaterThan(5);
+		expect(text).toContain('Nordisk dialog om arbeid med bistand');
+		for (const heading of ['Innhold', 'Deltakere', 'Språkhjelp', 'Gruppe 1: Arbeidstakere']) {
+			expect(text).toContain(heading);
+		}
+		for (const name of ['Guðrún Jónsdóttir', 'Øystein Sørmark', 'Árni Már Björnsson']) {
+			expect(text).toContain(name);
+		}
+		// The running header repeats the title on every page but the title page.
+		const titles = text.split('Nordisk dialog om arbeid med bistand').length - 1;
+		expect(titles).toBeGreaterThanOrEqual(pages);
+		expect(text).toContain(`Side ${pages}`);
+	}, 60_000);
+
+	describe('isolation', () => {
+		let server: Server;
+		let requests = 0;
+		let origin = '';
+
+		beforeAll(async () => {
+			server = createServer((_req, res) => {
+				requests++;
+				res.end('body { color: red }');
+			});
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		});
+
+		afterAll(async () => {
+			await new Promise((resolve) => server.close(resolve));
+		});
+
+		it('runs no script and fetches nothing', async () => {
+			const html = `<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="${origin}/style.css"></head><body>
+<p>Ingen skript her</p>
+<img src="${origin}/image.png" alt="">
+<iframe src="${origin}/frame"></iframe>
+<script>document.body.textContent = 'SKRIPTET KJØRTE';</script>
+</body></html>`;
+			const { text } = await pdfText(await htmlToPdf(html), 'isolated.pdf');
+			expect(text).toContain('Ingen skript her');
+			expect(text).not.toContain('SKRIPTET KJØRTE');
+			expect(requests).toBe(0);
+		}, 60_000);
+	});
+
+	it('says how to install Chromium when it is missing', async () => {
+		const missing = join(dir, 'no-such-chromium');
+		const error = await htmlToPdf('<p>x</p>', { executablePath: missing }).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(ChromiumMissingError);
+		expect((error as ChromiumMissingError).code).toBe('chromium_missing');
+		expect((error as Error).message).toContain('apt-get install -y chromium');
+		expect((error as Error).message).toContain('CHROMIUM_PATH');
+		expect((error as Error).message).toContain(missing);
+	});
+
+	it('finds Chromium through CHROMIUM_PATH, else in /usr/bin', () => {
+		expect(chromiumPath({ CHROMIUM_PATH: '/opt/chrome/chrome' })).toBe('/opt/chrome/chrome');
+		expect(chromiumPath({})).toBe('/usr/bin/chromium');
+	});
+});
