@@ -31,9 +31,9 @@ export interface CsvParseOptions {
 export interface CsvTable {
 	/** The separator that was used (detected or given). */
 	delimiter: CsvDelimiter;
-	/** Every record; an empty line is a record with one empty field, so numbering matches a spreadsheet. */
+	/** Every record; an empty line is a record of one empty field (row numbers match a spreadsheet). */
 	rows: string[][];
-	/** For each record, the 1-based line of the text where it starts (quoted newlines make these differ). */
+	/** For each record, the 1-based line where it starts (differs from the row after quoted newlines). */
 	lines: number[];
 }
 
@@ -49,7 +49,7 @@ interface Scan {
 
 /**
  * Reads records with one delimiter. Stops after `maxRecords` (used by detection). Fields are
- * NFC-normalised one by one, so that "Ø" typed as O + combining stroke equals the precomposed "Ø".
+ * NFC-normalised one by one, so that "Å" typed as A + combining ring equals the precomposed "Å".
  */
 function scan(text: string, delimiter: CsvDelimiter, maxRecords = Infinity): Scan {
 	const rows: string[][] = [];

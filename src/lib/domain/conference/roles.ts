@@ -26,7 +26,7 @@ export const defaultRoleIds = [
 ] as const;
 export type DefaultRoleId = (typeof defaultRoleIds)[number];
 
-/** A role id: one of the defaults or one the organiser made (lower-case letters, digits, hyphens). */
+/** A role id: a default one or one the organiser made (lower-case letters, digits, hyphens). */
 export type RoleId = string;
 
 /** A stakeholder role with its words in each language; organisers may add and rename roles. */
@@ -35,7 +35,7 @@ export interface RoleDefinition {
 	id: RoleId;
 	/** One person's role ("Arbeidsgiver"), per language. */
 	label: Labels;
-	/** The role as a group of people, used for group names ("Arbeidsgivere" → "Arbeidsgivere II"). */
+	/** The role as a group of people, for group names ("Arbeidsgivere" → "Arbeidsgivere II"). */
 	groupLabel: Labels;
 	/** Other words accepted on import (older titles, regional words); compared with matchKey. */
 	aliases?: readonly string[];
