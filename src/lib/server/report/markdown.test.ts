@@ -77,7 +77,7 @@ describe('Markdown report', () => {
 		expect(md).toContain('\\# Ikke en overskrift \\*stjerner\\* \\_streker\\_ \\| rør');
 		expect(md).toContain('SPRÅK \\& \\<KULTUR\\>');
 		// A line break inside a table cell stays inside the cell.
-		expect(md).toContain('| 2 | Første linje<br>Andre linje | 3 | 1 |');
+		expect(md).toMatch(/^\| 2 \| Første linje<br>Andre linje \| \d+ \| 1 \|$/m);
 	});
 
 	it('lists participants by country, numbered, coordinators first', () => {

@@ -9,6 +9,7 @@ export const hostile = {
 	formula: '=SUM(A1)',
 	markdown: '# Ikke en overskrift *stjerner* _streker_ | rør',
 	multiline: 'Første linje\nAndre linje',
+	quoted: 'Han sa "ja", og; gikk',
 	heading: 'SPRÅK & <KULTUR>',
 	title: 'Nordisk dialog "2025" </style><script>alert(1)</script>'
 };
@@ -40,7 +41,8 @@ export function hostileSource(): ReportSource {
 						['no-oystein', hostile.script],
 						['is-gudrun', hostile.formula],
 						['no-oystein', hostile.markdown],
-						['is-gudrun', hostile.multiline]
+						['is-gudrun', hostile.multiline],
+						['no-oystein', hostile.quoted]
 					],
 					clusters: [{ heading: hostile.heading, notes: [0, 1] }],
 					ballots: [
