@@ -36,6 +36,7 @@ import {
 	type ProgrammeItem
 } from './db/conferences';
 import { readGlossary, writeGlossary } from './db/glossary';
+import { joinCodeTaken } from './db/sessions';
 import {
 	deleteParticipant,
 	findParticipant,
@@ -364,31 +365,38 @@ export class ConferenceService {
 			this.onChange(conferenceId, 'structure');
 			return ok(findParticipant(this.#db, conferenceId, id)!);
 		}
-		return this.addParticipants(conferenceId, [valid.value]).ok
-			? ok(listParticipants(this.#db, conferenceId).find((p) => p.name === valid.value.name)!)
-			: failure('too_many', { max: conferenceLimits.participants });
+		const added = this.#insertParticipants(conferenceId, [valid.value]);
+		if (!added.ok) return added;
+		return ok(findParticipant(this.#db, conferenceId, added.value[0]!)!);
 	}
 
 	/** Adds many participants in one transaction (CSV import): all or nothing. */
 	addParticipants(conferenceId: string, rows: ParticipantFields[]): Result<number> {
+		const added = this.#insertParticipants(conferenceId, rows);
+		return added.ok ? ok(added.value.length) : added;
+	}
+
+	/** Inserts rows in one transaction and answers with their new ids, in order. */
+	#insertParticipants(conferenceId: string, rows: ParticipantFields[]): Result<string[]> {
 		const existing = listParticipants(this.#db, conferenceId).length;
 		if (existing + rows.length > conferenceLimits.participants) {
 			return failure('too_many', { max: conferenceLimits.participants });
 		}
 		const now = this.#now();
+		const ids = rows.map(() => randomToken(16));
 		this.#db.transaction(() => {
-			for (const row of rows) {
+			rows.forEach((row, i) => {
 				insertParticipant(this.#db, {
-					id: randomToken(16),
+					id: ids[i]!,
 					conferenceId,
 					...row,
 					personalToken: randomToken(18),
 					createdAt: now
 				});
-			}
+			});
 		})();
 		this.onChange(conferenceId, 'structure');
-		return ok(rows.length);
+		return ok(ids);
 	}
 
 	removeParticipant(conferenceId: string, id: string): void {
