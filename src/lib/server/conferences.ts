@@ -362,6 +362,7 @@ export class ConferenceService {
 		if (!valid.ok) return valid;
 		if (id) {
 			if (!updateParticipant(this.#db, conferenceId, id, valid.value)) return failure('not_found');
+			this.#syncStartedRounds(conferenceId);
 			this.onChange(conferenceId, 'structure');
 			return ok(findParticipant(this.#db, conferenceId, id)!);
 		}
@@ -401,6 +402,7 @@ export class ConferenceService {
 
 	removeParticipant(conferenceId: string, id: string): void {
 		deleteParticipant(this.#db, conferenceId, id);
+		this.#syncStartedRounds(conferenceId);
 		this.onChange(conferenceId, 'structure');
 	}
 
@@ -696,6 +698,13 @@ export class ConferenceService {
 		log.info('round.started', { conferenceId, roundId, groups: groups.length });
 		this.onChange(conferenceId, 'structure');
 		return ok({ ...round, startedAt: round.startedAt ?? now });
+	}
+
+	/** A rename or removal reaches the sessions of every round that has started. */
+	#syncStartedRounds(conferenceId: string): void {
+		for (const round of listRounds(this.#db, conferenceId)) {
+			if (round.startedAt !== null) this.#syncSessions(conferenceId, round.id);
+		}
 	}
 
 	/** Makes sure every group of a started round has a session holding exactly its members. */
