@@ -110,6 +110,20 @@ function text(
 	return ok(value);
 }
 
+/**
+ * A conference name (up to 120 characters) as a session shows it (up to limits.nameChars):
+ * the session refuses longer names, which would leave the person out of their group.
+ */
+function sessionName(name: string): string {
+	const chars = [...name];
+	return chars.length <= limits.nameChars
+		? name
+		: `${chars
+				.slice(0, limits.nameChars - 1)
+				.join('')
+				.trimEnd()}…`;
+}
+
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -737,7 +751,7 @@ export class ConferenceService {
 				sessionId,
 				memberIds.flatMap((id) => {
 					const person = people.get(id);
-					return person ? [{ id, name: person.name }] : [];
+					return person ? [{ id, name: sessionName(person.name) }] : [];
 				})
 			);
 		}
