@@ -251,11 +251,12 @@ export class ConferenceService {
 		).map((r) => r.id);
 		this.#db.transaction(() => {
 			deleteConference(this.#db, id);
-			for (const sessionId of sessionIds) {
-				this.#db
-					.prepare("DELETE FROM processed_commands WHERE scope LIKE ? || '%'")
-					.run(`s:${sessionId}:`);
-			}
+			// Exactly the scopes that start with s:<id>: (LIKE would read _ in ids as a wildcard
+			// and ignore case, and so could delete another session's answers).
+			const forget = this.#db.prepare(
+				'DELETE FROM processed_commands WHERE scope >= ? AND scope < ?'
+			);
+			for (const sessionId of sessionIds) forget.run(`s:${sessionId}:`, `s:${sessionId};`);
 		})();
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
 		log.info('conference.deleted', { conferenceId: id, sessions: sessionIds.length });
