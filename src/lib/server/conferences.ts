@@ -290,6 +290,7 @@ export class ConferenceService {
 		if (id) {
 			const item = { id, ...valid.value };
 			if (!updateProgrammeItem(this.#db, conferenceId, item)) return failure('not_found');
+			this.onChange(conferenceId, 'structure');
 			return ok(item);
 		}
 		if (listProgramme(this.#db, conferenceId).length >= conferenceLimits.programmeItems) {
@@ -532,8 +533,14 @@ export class ConferenceService {
 		const round = findRound(this.#db, conferenceId, id);
 		if (!round) return failure('not_found');
 		if (round.startedAt !== null) return failure('wrong_phase', { phase: 'started' });
-		deleteRound(this.#db, conferenceId, id);
+		const presenting = findConference(this.#db, conferenceId)?.plenumRoundId === id;
+		this.#db.transaction(() => {
+			deleteRound(this.#db, conferenceId, id);
+			// The plenum screen must not point at a round that is gone.
+			if (presenting) setPlenum(this.#db, conferenceId, null, null, this.#now());
+		})();
 		this.onChange(conferenceId, 'structure');
+		if (presenting) this.onChange(conferenceId, 'plenum');
 		return ok(null);
 	}
 
