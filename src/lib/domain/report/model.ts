@@ -40,28 +40,33 @@ export interface Report {
 	named: boolean;
 	/** Translated labels renderers need for columns and running headers. */
 	labels: ReportLabels;
+	/** What the first page shows. */
 	titlePage: TitlePage;
 	/** The table of contents, in document order. */
 	contents: ContentsEntry[];
+	/** About the project and the conference; null when no text was given. */
 	about: TextSection | null;
+	/** Agenda by day; null when there is none. */
 	programme: ProgrammeSection | null;
+	/** Participants by country; null when there are none. */
 	participants: ParticipantsSection | null;
+	/** The glossary across languages; null when empty. */
 	languageHelp: LanguageHelpSection | null;
+	/** The opening talk; null when no text was given. */
 	introduction: IntroductionSection | null;
+	/** Group work, one section per round. */
 	rounds: RoundSection[];
+	/** What the plenary made of each round; null when nothing was written. */
 	plenum: PlenumSection | null;
 }
 
 export interface ReportLabels {
-	/** "Conference report", the kind of document. */
-	documentLabel: string;
+	/** "Contents", over the table of contents. */
 	contents: string;
 	/** "Page", for running footers. */
 	page: string;
 	/** Heading over a question's prioritised items. */
 	prioritised: string;
-	/** Heading over a group's questions. */
-	questions: string;
 	/** Said where a group has no members listed. */
 	noMembers: string;
 	/** Group table: group name with member count. */
@@ -70,25 +75,38 @@ export interface ReportLabels {
 	leadersColumn: string;
 	/** Group table: theme / questions. */
 	themeColumn: string;
+	/** Programme table: start and end. */
 	time: string;
 	/** Programme table: what happens. */
 	item: string;
+	/** Programme table: plenary, group work or break. */
 	kind: string;
+	/** Results table and CSV: place in the priorities. */
 	rank: string;
+	/** Results table and CSV: Borda points. */
 	points: string;
+	/** Results table and CSV: ballots that ranked the item. */
 	voters: string;
+	/** Results table and CSV: the group's heading. */
 	heading: string;
+	/** Results table: the notes under a heading. */
 	notes: string;
-	country: string;
+	/** Role counts table: the role. */
 	role: string;
+	/** Role counts table: how many. */
 	count: string;
+	/** Language help: the explanation column. */
 	explanation: string;
+	/** CSV: the round. */
 	round: string;
+	/** CSV: the group. */
 	group: string;
+	/** CSV: the question. */
 	question: string;
+	/** CSV: the note's text. */
 	text: string;
+	/** CSV: who wrote the note (named sessions only). */
 	author: string;
-	total: string;
 }
 
 export interface TitlePage {
@@ -96,7 +114,9 @@ export interface TitlePage {
 	organisation: string;
 	/** "Conference report". */
 	documentLabel: string;
+	/** The conference title. */
 	title: string;
+	/** Line under the title; '' when none. */
 	subtitle: string;
 	/** Venue and dates, e.g. "Sigtuna, 6. mai 2010". */
 	placeAndDate: string;
@@ -109,6 +129,7 @@ export interface TitlePage {
 export interface ContentsEntry {
 	/** Id of the target section (HTML id, DOCX bookmark). */
 	anchor: string;
+	/** The heading as printed. */
 	title: string;
 	/** 1 for chapters, 2 for groups within a round. */
 	level: 1 | 2;
@@ -116,8 +137,11 @@ export interface ContentsEntry {
 
 /** A chapter of free text. */
 export interface TextSection {
+	/** Id of the chapter (HTML id, DOCX bookmark). */
 	anchor: string;
+	/** Chapter heading in the report language. */
 	heading: string;
+	/** The text as paragraphs and lists. */
 	blocks: TextBlock[];
 }
 
@@ -127,8 +151,11 @@ export interface IntroductionSection extends TextSection {
 }
 
 export interface ProgrammeSection {
+	/** Id of the chapter. */
 	anchor: string;
+	/** "Programme" in the report language. */
 	heading: string;
+	/** Days in date order. */
 	days: ProgrammeDay[];
 }
 
@@ -137,23 +164,29 @@ export interface ProgrammeDay {
 	date: string;
 	/** Weekday and date in the report language, e.g. "Torsdag 6. mai". */
 	label: string;
+	/** Items by start time. */
 	items: ProgrammeEntry[];
 }
 
 export interface ProgrammeEntry {
 	/** Formatted time or time range, e.g. "09:00–10:00". */
 	time: string;
+	/** What happens. */
 	title: string;
+	/** Plenary, group work or break (for styling). */
 	kind: ProgrammeKind;
 	/** Translated kind, e.g. "Pause". */
 	kindLabel: string;
 }
 
 export interface ParticipantsSection {
+	/** Id of the chapter. */
 	anchor: string;
+	/** "Participants" in the report language. */
 	heading: string;
 	/** Everyone, e.g. "40 deltakere". */
 	totalLabel: string;
+	/** Number of participants. */
 	total: number;
 	/** Said when names are left out; '' otherwise. */
 	namesOmittedNote: string;
@@ -166,6 +199,7 @@ export interface CountryParticipants {
 	code: string;
 	/** Name in the report language. */
 	name: string;
+	/** Participants from this country. */
 	count: number;
 	/** Coordinators first, then by name; empty when names are left out. */
 	people: ListedParticipant[];
@@ -174,27 +208,35 @@ export interface CountryParticipants {
 }
 
 export interface ListedParticipant {
+	/** ReportParticipant id. */
 	id: string;
+	/** Full name. */
 	name: string;
 	/** Role in the report language, e.g. "arbeidsgiver". */
 	role: string;
+	/** Employer or organisation; '' when none. */
 	organisation: string;
 	/** "national coordinator" when the person is one; '' otherwise. */
 	coordinator: string;
 }
 
 export interface RoleCount {
+	/** ReportRole id. */
 	roleId: string;
 	/** Singular or plural role name to match the count. */
 	label: string;
+	/** People in this role in the country. */
 	count: number;
 }
 
 export interface LanguageHelpSection {
+	/** Id of the chapter. */
 	anchor: string;
+	/** "Language help" in the report language. */
 	heading: string;
 	/** Language columns, in the conference's order. */
 	columns: { language: Language; name: string }[];
+	/** One row per concept, in the source order. */
 	rows: LanguageHelpRow[];
 	/** Some row has an explanation (renderers add a column). */
 	hasExplanations: boolean;
@@ -208,14 +250,17 @@ export interface LanguageHelpRow {
 }
 
 export interface RoundSection {
+	/** Id of the round. */
 	anchor: string;
 	/** 1-based. */
 	number: number;
+	/** Round title, or "Group work N" when it has none. */
 	heading: string;
 	/** '' when the round has no overall theme. */
 	theme: string;
 	/** One row per group for the overview table. */
 	table: GroupSummaryRow[];
+	/** The groups, in their numbered order. */
 	groups: GroupSection[];
 }
 
@@ -228,16 +273,19 @@ export interface GroupSummaryRow {
 	memberCount: number;
 	/** Leaders' names; empty when names are left out. */
 	leaders: string[];
+	/** The group's questions (its theme). */
 	questions: QuestionText[];
 }
 
 export interface QuestionText {
 	/** a, b, … */
 	label: string;
+	/** The question as asked. */
 	text: string;
 }
 
 export interface GroupSection {
+	/** Id of the group section. */
 	anchor: string;
 	/** 1-based within the round. */
 	number: number;
@@ -247,11 +295,13 @@ export interface GroupSection {
 	leadersHeading: string;
 	/** Leaders' names; empty when names are left out. */
 	leaders: string[];
+	/** "Group members". */
 	membersHeading: string;
 	/** Members' names (not leaders); empty when names are left out. */
 	members: string[];
 	/** Members other than leaders, e.g. "6 participants". */
 	memberCountLabel: string;
+	/** One section per question, a, b, … */
 	questions: QuestionSection[];
 	/** Said when the group has nothing to show (no session, no notes); '' otherwise. */
 	emptyNote: string;
@@ -260,8 +310,11 @@ export interface GroupSection {
 }
 
 export interface QuestionSection {
+	/** a, b, … */
 	label: string;
+	/** The question as asked. */
 	text: string;
+	/** How the group voted, if it did. */
 	vote: VoteSummary;
 	/** Items that got points, best first (the domain tally's order). */
 	prioritised: PrioritisedItem[];
@@ -289,6 +342,7 @@ export interface PrioritisedItem {
 	rank: number;
 	/** "2" or "2 (tie)". */
 	rankLabel: string;
+	/** Another item has the same points and voters. */
 	tied: boolean;
 	/** Borda points. */
 	points: number;
@@ -303,6 +357,7 @@ export interface PrioritisedItem {
 export interface ReportNote {
 	/** Note id, unique within the conference's sessions. */
 	id: string;
+	/** The text as the group last saw it (after any corrections). */
 	text: string;
 	/** Author's name in named sessions when names are included; null when anonymous. */
 	author: string | null;
@@ -313,7 +368,9 @@ export interface ReportNote {
 }
 
 export interface PlenumSection {
+	/** Id of the chapter. */
 	anchor: string;
+	/** "Plenary summary" in the report language. */
 	heading: string;
 	/** One part per round that has a summary, in round order. */
 	parts: { heading: string; blocks: TextBlock[] }[];
@@ -416,11 +473,9 @@ export function buildReport(source: ReportSource, options: ReportOptions = {}): 
 
 function labels(t: Translate): ReportLabels {
 	return {
-		documentLabel: t('report.documentLabel'),
 		contents: t('report.contents'),
 		page: t('report.page'),
 		prioritised: t('report.prioritised'),
-		questions: t('report.questions'),
 		noMembers: t('report.noMembers'),
 		groupColumn: t('report.column.groupCount'),
 		leadersColumn: t('report.column.leaders'),
@@ -433,7 +488,6 @@ function labels(t: Translate): ReportLabels {
 		voters: t('report.column.voters'),
 		heading: t('report.column.heading'),
 		notes: t('report.column.notes'),
-		country: t('report.column.country'),
 		role: t('report.column.role'),
 		count: t('report.column.count'),
 		explanation: t('report.column.explanation'),
@@ -441,8 +495,7 @@ function labels(t: Translate): ReportLabels {
 		group: t('report.column.group'),
 		question: t('report.column.question'),
 		text: t('report.column.text'),
-		author: t('report.column.author'),
-		total: t('report.total')
+		author: t('report.column.author')
 	};
 }
 
@@ -512,11 +565,11 @@ function titlePage(ctx: Context, generatedAt: string | undefined): TitlePage {
 
 const hhmm = /^(\d{1,2}):(\d{2})$/;
 
-function formatTime(lang: Language, value: string): string {
+/** HH:MM in the report language's convention (09:00, 9.00); anything else as given. */
+function formatTime(format: Intl.DateTimeFormat, value: string): string {
 	const match = hhmm.exec(value);
 	if (!match) return value;
-	const at = new Date(Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2])));
-	return dateFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+	return format.format(new Date(Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2]))));
 }
 
 function programmeSection(ctx: Context): ProgrammeSection | null {
@@ -531,6 +584,7 @@ function programmeSection(ctx: Context): ProgrammeSection | null {
 		.map(({ item }) => item);
 	if (items.length === 0) return null;
 	const dayFormat = dateFormat(ctx.lang, { weekday: 'long', day: 'numeric', month: 'long' });
+	const timeFormat = dateFormat(ctx.lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 	const days: ProgrammeDay[] = [];
 	for (const item of items) {
 		let day = days.at(-1);
@@ -543,9 +597,9 @@ function programmeSection(ctx: Context): ProgrammeSection | null {
 			};
 			days.push(day);
 		}
-		const start = formatTime(ctx.lang, item.start);
+		const start = formatTime(timeFormat, item.start);
 		day.items.push({
-			time: item.end ? `${start}–${formatTime(ctx.lang, item.end)}` : start,
+			time: item.end ? `${start}–${formatTime(timeFormat, item.end)}` : start,
 			title: item.title,
 			kind: item.kind,
 			kindLabel: ctx.t(`report.kind.${item.kind}`)
