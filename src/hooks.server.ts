@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { requestLanguage, type Language } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
+import { findConferenceByPlenumToken } from '$lib/server/db/conferences';
 import { baseSecurityHeaders } from '$lib/server/http/security';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -18,9 +19,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The projector shows the session's language, not the language of whoever opened it. */
+/** Projectors show the session's (or conference's) language, not that of whoever opened them. */
 function sharedScreenLanguage(pathname: string): Language | null {
-	const match = /^\/screen\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
-	if (!match) return null;
-	return useApp().sessions.byScreenToken(match[1]!)?.state.language ?? null;
+	const screen = /^\/screen\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
+	if (screen) return useApp().sessions.byScreenToken(screen[1]!)?.state.language ?? null;
+	const plenum = /^\/plenum\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
+	if (plenum) return findConferenceByPlenumToken(useApp().db, plenum[1]!)?.language ?? null;
+	return null;
 }

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { SessionView } from '$lib/domain/session/views';
+import type { ConferenceView, Notice } from '$lib/realtime/conference-views';
 import type { Language } from '$lib/domain/session/types';
 import type {
 	Ack,
@@ -15,8 +16,10 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** How a socket identifies itself when it (re)connects. */
 export interface ClientAuth {
-	role: 'guest' | 'participant' | 'screen' | 'facilitator';
+	role: 'guest' | 'participant' | 'screen' | 'facilitator' | 'member' | 'organiser' | 'plenum';
 	token?: string;
+	/** The conference an organiser's overview watches. */
+	conferenceId?: string;
 	lang?: Language;
 }
 
@@ -42,6 +45,8 @@ export class SessionClient {
 	#joinCode = $state<string | null>(null);
 	#joinUrl = $state<string | null>(null);
 	#online = $state.raw<string[]>([]);
+	#notice = $state.raw<Notice | null>(null);
+	#conference = $state.raw<ConferenceView | null>(null);
 	#status = $state<ConnectionStatus>('connecting');
 	#offset = 0;
 	#socket: ClientSocket | null = null;
@@ -68,6 +73,16 @@ export class SessionClient {
 	}
 	get status(): ConnectionStatus {
 		return this.#status;
+	}
+	/** The conference's message to every screen and phone, if any. */
+	get notice(): Notice | null {
+		return this.#conference && 'notice' in this.#conference
+			? this.#conference.notice
+			: this.#notice;
+	}
+	/** Conference-wide view (member phone, organiser overview, plenum screen). */
+	get conference(): ConferenceView | null {
+		return this.#conference;
 	}
 
 	/** Server time now (ms), for advisory timers. */
@@ -105,7 +120,14 @@ export class SessionClient {
 			this.#joinCode = envelope.joinCode;
 			this.#joinUrl = envelope.joinUrl;
 			this.#online = envelope.online;
+			this.#notice = envelope.notice;
 			this.#view = envelope.view;
+		});
+		socket.on('conference.view', ({ view, serverTime }) => {
+			this.#offset = serverTime - Date.now();
+			this.#conference = view;
+			// A member moved out of every group no longer has a session to show.
+			if (view.kind === 'member' && view.group === null) this.#view = null;
 		});
 		socket.on('session.closed', ({ code }) => {
 			this.#options.onRejected?.(code);

@@ -10,6 +10,7 @@ import { phases } from '$lib/domain/session/phases';
 import type { SessionCommand } from '$lib/domain/session/commands';
 import type { SessionView } from '$lib/domain/session/views';
 import { languages, type Language } from '$lib/domain/session/types';
+import type { ConferenceView, Notice } from './conference-views';
 
 /** Ids made by clients (commands, notes, clusters): 16–64 URL-safe characters. */
 export const clientId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/));
@@ -199,6 +200,8 @@ export interface ViewEnvelope {
 	joinUrl: string | null;
 	/** Ids of people with a phone connected right now. */
 	online: string[];
+	/** The conference's message to every screen and phone, for a conference group. */
+	notice: Notice | null;
 }
 
 /** Server → client. */
@@ -207,6 +210,8 @@ export interface ServerToClientEvents {
 	'session.view': (envelope: ViewEnvelope) => void;
 	/** This socket's identity is no longer valid (removed, session gone); the client should stop. */
 	'session.closed': (reason: { code: 'removed' | 'not_found' | 'unauthenticated' }) => void;
+	/** A conference-wide view: a member's phone, the organiser's overview, the plenum screen. */
+	'conference.view': (envelope: { view: ConferenceView; serverTime: number }) => void;
 }
 
 /** Data the server keeps per socket. */
@@ -216,9 +221,21 @@ export interface SocketData {
 }
 
 /** Handshake auth: who this socket is. */
+export const handshakeRoles = [
+	'guest',
+	'participant',
+	'screen',
+	'facilitator',
+	'member',
+	'organiser',
+	'plenum'
+] as const;
+
 export const handshakeSchema = v.object({
-	role: v.optional(v.picklist(['guest', 'participant', 'screen', 'facilitator'] as const), 'guest'),
+	role: v.optional(v.picklist(handshakeRoles), 'guest'),
 	token: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]{16,200}$/))),
+	/** For the organiser's overview: which conference (the organiser is known by cookie). */
+	conferenceId: v.optional(clientId),
 	lang: v.optional(v.picklist(languages))
 });
 export type Handshake = v.InferOutput<typeof handshakeSchema>;

@@ -211,8 +211,14 @@ export class ConferenceService {
 		if (!details.ok) return details;
 		const now = this.#now();
 		let joinCode = randomJoinCode();
-		for (let i = 0; i < 50 && conferenceCodeTaken(this.#db, joinCode); i++)
+		// Session and conference codes share one alphabet: never hand out the same code twice.
+		for (
+			let i = 0;
+			i < 50 && (conferenceCodeTaken(this.#db, joinCode) || joinCodeTaken(this.#db, joinCode));
+			i++
+		) {
 			joinCode = randomJoinCode();
+		}
 		const conference: Conference = {
 			id: randomToken(16),
 			...details.value,

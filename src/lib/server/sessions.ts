@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/session/commands';
 import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
 import type { Db } from './db/database';
+import { conferenceCodeTaken } from './db/conferences';
 import { findProcessed, recordProcessed } from './db/processed-commands';
 import {
 	appendSessionEvent,
@@ -100,7 +101,8 @@ export class SessionService {
 	#freeJoinCode(): string {
 		for (let attempt = 0; attempt < 50; attempt++) {
 			const code = randomJoinCode();
-			if (!joinCodeTaken(this.#db, code)) return code;
+			// Session and conference codes share one alphabet: never hand out the same code twice.
+			if (!joinCodeTaken(this.#db, code) && !conferenceCodeTaken(this.#db, code)) return code;
 		}
 		throw new Error('no free join code after 50 attempts');
 	}

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '$lib/domain/session/commands';
 import { viewFor, type Viewer } from '$lib/domain/session/views';
+import type { ConferenceView, Notice } from '$lib/realtime/conference-views';
 import type {
 	ClientToServerEvents,
 	ServerToClientEvents,
@@ -8,6 +9,10 @@ import type {
 	ViewEnvelope
 } from '$lib/realtime/contract';
 import type { App } from '../app';
+import { findConference } from '../db/conferences';
+import { listConferenceSessionIds } from '../db/sessions';
+import { describeError, log } from '../log';
+import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
 
 /** What a socket is to a session: the viewer it sees as, the actor it commands as. */
 export interface Binding {
@@ -18,10 +23,26 @@ export interface Binding {
 	scope: string;
 }
 
+/** A conference participant's phone: it follows its owner into their group. */
+export interface Member {
+	conferenceId: string;
+	participantId: string;
+}
+
+/** An organiser's overview or a plenum screen, watching a whole conference. */
+export interface Watcher {
+	conferenceId: string;
+	kind: 'organiser' | 'plenum';
+}
+
 export interface SocketData extends ContractSocketData {
 	binding: Binding | null;
-	/** The last view sent, serialised: identical views are not sent again. */
+	member: Member | null;
+	watch: Watcher | null;
+	/** The last session view sent, serialised: identical views are not sent again. */
 	lastView: string | null;
+	/** The last conference view sent, serialised. */
+	lastConference: string | null;
 }
 
 export type SamradServer = Server<
@@ -40,27 +61,55 @@ export type SamradSocket = Socket<
 /** Views computed during one broadcast, by viewer; null when the viewer is gone. */
 type ViewCache = Map<string, { envelope: Omit<ViewEnvelope, 'serverTime'>; json: string } | null>;
 
-function room(sessionId: string): string {
-	return `session:${sessionId}`;
-}
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const membersRoom = (conferenceId: string) => `conference:${conferenceId}:members`;
+const watchersRoom = (conferenceId: string, kind: Watcher['kind']) =>
+	`conference:${conferenceId}:${kind}`;
 
 function viewerKey(viewer: Viewer): string {
 	return viewer.role === 'participant' ? `p:${viewer.participantId}` : viewer.role;
 }
 
+export function participantBinding(sessionId: string, participantId: string): Binding {
+	return {
+		sessionId,
+		viewer: { role: 'participant', participantId },
+		actor: { role: 'participant', participantId },
+		scope: `s:${sessionId}:p:${participantId}`
+	};
+}
+
+/** Live overviews are coalesced: at most one refresh per conference in this window. */
+const liveThrottleMs = 150;
+
 /**
- * Keeps track of which sockets watch which session and sends each its own view. Views are
- * computed per recipient (once per distinct viewer per change) and never shared across roles.
+ * Keeps track of which sockets watch which session or conference and sends each its own
+ * view. Views are computed per recipient (once per distinct viewer per change) and never
+ * shared across roles.
  */
 export class Hub {
 	readonly #app: App;
 	readonly #io: SamradServer;
 	/** Connected phones per session: participant id → number of sockets. */
 	readonly #online = new Map<string, Map<string, number>>();
+	/** Conference notices by conference id (null: none), read once and kept fresh on change. */
+	readonly #notices = new Map<string, Notice | null>();
+	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 	constructor(app: App, io: SamradServer) {
 		this.#app = app;
 		this.#io = io;
+	}
+
+	#sockets(room: string): SamradSocket[] {
+		const ids = this.#io.sockets.adapter.rooms.get(room);
+		if (!ids) return [];
+		const sockets: SamradSocket[] = [];
+		for (const id of ids) {
+			const socket = this.#io.sockets.sockets.get(id);
+			if (socket) sockets.push(socket);
+		}
+		return sockets;
 	}
 
 	/** Attaches a socket to a session and sends it the current view. */
@@ -76,7 +125,7 @@ export class Hub {
 		if (previous) this.unbind(socket);
 		socket.data.binding = binding;
 		socket.data.lastView = null;
-		void socket.join(room(binding.sessionId));
+		void socket.join(sessionRoom(binding.sessionId));
 		if (binding.viewer.role === 'participant') {
 			const online = this.#onlineOf(binding.sessionId);
 			online.set(binding.viewer.participantId, (online.get(binding.viewer.participantId) ?? 0) + 1);
@@ -86,13 +135,13 @@ export class Hub {
 		}
 	}
 
-	/** Detaches a socket (disconnect or removal); presence changes are broadcast. */
+	/** Detaches a socket from its session (disconnect, removal, moved group). */
 	unbind(socket: SamradSocket): void {
 		const binding = socket.data.binding;
 		if (!binding) return;
 		socket.data.binding = null;
 		socket.data.lastView = null;
-		void socket.leave(room(binding.sessionId));
+		void socket.leave(sessionRoom(binding.sessionId));
 		if (binding.viewer.role === 'participant') {
 			const online = this.#onlineOf(binding.sessionId);
 			const count = (online.get(binding.viewer.participantId) ?? 1) - 1;
@@ -100,6 +149,13 @@ export class Hub {
 			else online.set(binding.viewer.participantId, count);
 			this.broadcast(binding.sessionId);
 		}
+	}
+
+	/** Everything a socket is attached to goes when it disconnects. */
+	disconnect(socket: SamradSocket): void {
+		this.unbind(socket);
+		const member = socket.data.member;
+		if (member) this.#scheduleLive(member.conferenceId);
 	}
 
 	#onlineOf(sessionId: string): Map<string, number> {
@@ -115,13 +171,10 @@ export class Hub {
 
 	/** Sends every socket of a session its view, if it changed. */
 	broadcast(sessionId: string): void {
-		const ids = this.#io.sockets.adapter.rooms.get(room(sessionId));
-		if (!ids) return;
 		const cache: ViewCache = new Map();
-		for (const id of ids) {
-			const socket = this.#io.sockets.sockets.get(id);
-			if (socket) this.#send(socket, cache);
-		}
+		for (const socket of this.#sockets(sessionRoom(sessionId))) this.#send(socket, cache);
+		const conferenceId = this.#app.sessions.get(sessionId)?.access.conferenceId;
+		if (conferenceId) this.#scheduleLive(conferenceId);
 	}
 
 	/** Sends one socket its view; `cache` shares computed views between sockets of one viewer. */
@@ -136,9 +189,12 @@ export class Hub {
 			cache.set(key, computed);
 		}
 		if (computed === null) {
-			socket.emit('session.closed', {
-				code: binding.viewer.role === 'participant' ? 'removed' : 'not_found'
-			});
+			// A conference member moved out of a group simply waits for the next one.
+			if (!socket.data.member) {
+				socket.emit('session.closed', {
+					code: binding.viewer.role === 'participant' ? 'removed' : 'not_found'
+				});
+			}
 			this.unbind(socket);
 			return;
 		}
@@ -152,14 +208,121 @@ export class Hub {
 		if (!session) return null;
 		const view = viewFor(session.state, binding.viewer);
 		if (!view) return null;
-		const showJoin = binding.viewer.role !== 'participant';
+		const showJoin = binding.viewer.role !== 'participant' && !session.access.conferenceId;
 		const code = session.access.joinCode;
-		const envelope: Omit<ViewEnvelope, 'serverTime'> = {
+		return {
 			view,
 			joinCode: showJoin ? code : null,
 			joinUrl: showJoin && this.#app.joinOrigin ? `${this.#app.joinOrigin}/j/${code}` : null,
-			online: this.online(binding.sessionId)
+			online: this.online(binding.sessionId),
+			notice: session.access.conferenceId ? this.#notice(session.access.conferenceId) : null
 		};
-		return envelope;
+	}
+
+	#notice(conferenceId: string): Notice | null {
+		if (!this.#notices.has(conferenceId)) {
+			const conference = findConference(this.#app.db, conferenceId);
+			this.#notices.set(conferenceId, conference ? noticeOf(conference) : null);
+		}
+		return this.#notices.get(conferenceId) ?? null;
+	}
+
+	// --- conferences ---------------------------------------------------------------------
+
+	/** A member's phone: watch the conference and sit in their group's session. */
+	attachMember(socket: SamradSocket, member: Member): void {
+		socket.data.member = member;
+		void socket.join(membersRoom(member.conferenceId));
+		this.#placeMember(socket);
+		this.#sendConference(socket);
+		this.#scheduleLive(member.conferenceId);
+	}
+
+	/** An organiser overview or plenum screen. */
+	attachWatcher(socket: SamradSocket, watch: Watcher): void {
+		socket.data.watch = watch;
+		void socket.join(watchersRoom(watch.conferenceId, watch.kind));
+		this.#sendConference(socket);
+	}
+
+	/** Puts a member's socket into the session of their current group (or none). */
+	#placeMember(socket: SamradSocket): void {
+		const member = socket.data.member;
+		if (!member) return;
+		const sessionId = memberSessionId(this.#app, member.conferenceId, member.participantId);
+		if (!sessionId) return this.unbind(socket);
+		this.bind(socket, participantBinding(sessionId, member.participantId));
+	}
+
+	#conferenceView(socket: SamradSocket): ConferenceView | null {
+		const app = this.#app;
+		if (socket.data.member) {
+			const { conferenceId, participantId } = socket.data.member;
+			return memberView(app, conferenceId, participantId, socket.data.lang);
+		}
+		const watch = socket.data.watch;
+		if (!watch) return null;
+		if (watch.kind === 'plenum') return plenumView(app, watch.conferenceId);
+		return overview(app, watch.conferenceId, socket.data.lang, (id) => this.online(id));
+	}
+
+	#sendConference(socket: SamradSocket): void {
+		const view = this.#conferenceView(socket);
+		if (!view) return;
+		const json = JSON.stringify(view);
+		if (json === socket.data.lastConference) return;
+		socket.data.lastConference = json;
+		socket.emit('conference.view', { view, serverTime: Date.now() });
+	}
+
+	/**
+	 * A conference changed: its structure (rounds, groups, people — phones may move to another
+	 * session), its notice (every screen and phone shows it), or what the plenum presents.
+	 */
+	refreshConference(conferenceId: string, what: 'structure' | 'notice' | 'plenum'): void {
+		try {
+			if (what === 'notice') this.#notices.delete(conferenceId);
+			if (what !== 'plenum') {
+				for (const socket of this.#sockets(membersRoom(conferenceId))) {
+					if (what === 'structure') this.#placeMember(socket);
+					this.#sendConference(socket);
+				}
+				for (const sessionId of listConferenceSessionIds(this.#app.db, conferenceId)) {
+					this.broadcast(sessionId);
+				}
+			}
+			this.#refreshWatchers(conferenceId);
+		} catch (error) {
+			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
+		}
+	}
+
+	#refreshWatchers(conferenceId: string): void {
+		for (const kind of ['organiser', 'plenum'] as const) {
+			for (const socket of this.#sockets(watchersRoom(conferenceId, kind)))
+				this.#sendConference(socket);
+		}
+	}
+
+	/** Refreshes overviews and plenum screens soon, once for a burst of changes. */
+	#scheduleLive(conferenceId: string): void {
+		if (this.#liveTimers.has(conferenceId)) return;
+		this.#liveTimers.set(
+			conferenceId,
+			setTimeout(() => {
+				this.#liveTimers.delete(conferenceId);
+				try {
+					this.#refreshWatchers(conferenceId);
+				} catch (error) {
+					log.error('conference.live_failed', { conferenceId, error: describeError(error) });
+				}
+			}, liveThrottleMs)
+		);
+	}
+
+	/** Stops pending refreshes (shutdown). */
+	close(): void {
+		for (const timer of this.#liveTimers.values()) clearTimeout(timer);
+		this.#liveTimers.clear();
 	}
 }

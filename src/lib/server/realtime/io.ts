@@ -5,6 +5,7 @@ import { refuse, type DomainError } from '$lib/domain/errors';
 import { limits } from '$lib/domain/limits';
 import type { SessionCommand } from '$lib/domain/session/commands';
 import {
+	cookieValue,
 	defaultLanguage,
 	fixedT,
 	negotiateLanguage,
@@ -19,10 +20,21 @@ import {
 	type CommandName
 } from '$lib/realtime/contract';
 import type { App } from '../app';
+import { organiserCookie, organiserForToken } from '../auth';
+import { findConferenceByPlenumToken } from '../db/conferences';
+import { findParticipantByToken } from '../db/participants';
 import { describeError, log } from '../log';
 import { originAllowed } from '../network';
 import type { StoredAck } from '../sessions';
-import { Hub, type Binding, type SamradServer, type SamradSocket } from './hub';
+import {
+	Hub,
+	participantBinding,
+	type Binding,
+	type Member,
+	type SamradServer,
+	type SamradSocket,
+	type Watcher
+} from './hub';
 
 /** The largest message a client may send (a note is at most a few KB). */
 export const maxMessageBytes = 64 * 1024;
@@ -59,6 +71,9 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 	});
 	const hub = new Hub(app, io);
+	app.conferences.onChange = (conferenceId, what) => hub.refreshConference(conferenceId, what);
+	// Conference sockets found in the handshake, attached once connected.
+	const pending = new Map<string, Member | Watcher>();
 
 	io.use((socket, next) => {
 		// An exception here would be uncaught and stop the whole process: refuse the one socket.
@@ -71,9 +86,19 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 			socket.data.lang = lang;
 			socket.data.ip = socket.handshake.address;
 			socket.data.binding = null;
+			socket.data.member = null;
+			socket.data.watch = null;
 			socket.data.lastView = null;
+			socket.data.lastConference = null;
 			if (!parsed.success) return next(new Error('unauthenticated'));
-			const binding = bindingFor(app, parsed.output.role, parsed.output.token);
+			const { role, token, conferenceId } = parsed.output;
+			if (role === 'member' || role === 'plenum' || role === 'organiser') {
+				const attachment = conferenceAttachment(app, role, token, conferenceId, headers.cookie);
+				if (!attachment) return next(new Error('unauthenticated'));
+				pending.set(socket.id, attachment);
+				return next();
+			}
+			const binding = bindingFor(app, role, token);
 			if (binding === undefined) return next(new Error('unauthenticated'));
 			socket.data.binding = binding;
 			next();
@@ -87,6 +112,10 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		const binding = socket.data.binding;
 		socket.data.binding = null;
 		if (binding) hub.bind(socket, binding);
+		const attachment = pending.get(socket.id);
+		pending.delete(socket.id);
+		if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
+		else if (attachment) hub.attachWatcher(socket, attachment);
 		log.debug('socket.connected', { role: binding?.viewer.role ?? 'guest' });
 		for (const name of commandNames) {
 			socket.on(name, (payload: unknown, ack: unknown) => {
@@ -94,7 +123,7 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 				handleCommand(app, hub, socket, name, payload, ack as (answer: Ack) => void);
 			});
 		}
-		socket.on('disconnect', () => hub.unbind(socket));
+		socket.on('disconnect', () => hub.disconnect(socket));
 	});
 
 	const realtime = { io, hub };
@@ -111,6 +140,39 @@ function handshakeLanguage(
 		return requestLanguage(cookie, acceptLanguage);
 	} catch {
 		return negotiateLanguage(acceptLanguage) ?? defaultLanguage;
+	}
+}
+
+/** A member's phone, a plenum screen or an organiser's overview; null when not allowed. */
+function conferenceAttachment(
+	app: App,
+	role: 'member' | 'plenum' | 'organiser',
+	token: string | undefined,
+	conferenceId: string | undefined,
+	cookieHeader: string | undefined
+): Member | Watcher | null {
+	if (role === 'member') {
+		const person = token ? findParticipantByToken(app.db, token) : null;
+		return person ? { conferenceId: person.conferenceId, participantId: person.id } : null;
+	}
+	if (role === 'plenum') {
+		const conference = token ? findConferenceByPlenumToken(app.db, token) : null;
+		return conference ? { conferenceId: conference.id, kind: 'plenum' } : null;
+	}
+	const organiser = organiserForToken(
+		app.db,
+		cookieValueSafe(cookieHeader, organiserCookie),
+		Date.now()
+	);
+	if (!organiser || !conferenceId || !app.conferences.get(conferenceId)) return null;
+	return { conferenceId, kind: 'organiser' };
+}
+
+function cookieValueSafe(header: string | undefined, name: string): string | undefined {
+	try {
+		return cookieValue(header, name) ?? undefined;
+	} catch {
+		return undefined;
 	}
 }
 
@@ -143,15 +205,6 @@ function bindingFor(app: App, role: string, token: string | undefined): Binding 
 		viewer: { role: 'screen' },
 		actor: { role: 'guest' },
 		scope: `s:${sessionId}:screen`
-	};
-}
-
-function participantBinding(sessionId: string, participantId: string): Binding {
-	return {
-		sessionId,
-		viewer: { role: 'participant', participantId },
-		actor: { role: 'participant', participantId },
-		scope: `s:${sessionId}:p:${participantId}`
 	};
 }
 
@@ -206,7 +259,11 @@ function handleCommand(
 		const binding = socket.data.binding;
 		if (name !== 'participant.join' && !binding)
 			return reply({ ok: false, error: refuse('unauthenticated') });
-		if (name === 'participant.join' && binding && binding.viewer.role !== 'participant') {
+		// Conference members are placed in their group's session; they never join by code.
+		if (
+			name === 'participant.join' &&
+			(socket.data.member || (binding && binding.viewer.role !== 'participant'))
+		) {
 			return reply({ ok: false, error: refuse('forbidden') });
 		}
 

@@ -1,0 +1,111 @@
+/**
+ * Conference-wide views sent over the socket: what a member's phone shows around their group
+ * session, the organiser's live overview, and the plenum screen. Shared by server and client.
+ */
+import type { Phase } from '$lib/domain/session/phases';
+import type { Language, Timer } from '$lib/domain/session/types';
+import type { ClusterView, ResultRow, RevealedNoteView } from '$lib/domain/session/views';
+
+export interface Notice {
+	text: string;
+	/** When it was sent (server ms). */
+	at: number;
+}
+
+export interface ConferenceHeader {
+	id: string;
+	title: string;
+	subtitle: string;
+	venue: string;
+	startDate: string;
+	endDate: string;
+	language: Language;
+}
+
+export interface ProgrammeEntry {
+	day: string;
+	start: string;
+	end: string;
+	title: string;
+	kind: 'plenary' | 'group' | 'break';
+}
+
+/** A conference member's phone, outside (and around) their group's session. */
+export interface MemberView {
+	kind: 'member';
+	conference: ConferenceHeader;
+	me: { id: string; name: string };
+	/** The round in progress, if any. */
+	round: { id: string; title: string; theme: string } | null;
+	/** The member's group in that round; null before allocation or when not placed. */
+	group: { id: string; name: string; leaders: string[] } | null;
+	programme: ProgrammeEntry[];
+	notice: Notice | null;
+}
+
+/** One group at a glance for the organiser. */
+export interface OverviewGroup {
+	id: string;
+	name: string;
+	leaders: string[];
+	/** Members placed in the group. */
+	members: number;
+	/** Members with a phone connected now. */
+	online: number;
+	/** The question on the group's screen. */
+	question: { label: string; text: string; phase: Phase } | null;
+	/** Questions and their phases, a, b, … */
+	questions: { label: string; phase: Phase }[];
+	timer: Timer | null;
+	/** Notes written for the current question (private and revealed). */
+	notes: number;
+	/** Notes revealed so far for the current question. */
+	revealed: number;
+	/** Ballots cast in the current vote. */
+	ballots: number;
+	/** People who can vote. */
+	voters: number;
+	/** Links for the organiser (console and screen). */
+	consolePath: string | null;
+	screenPath: string | null;
+}
+
+export interface ConferenceOverview {
+	kind: 'overview';
+	round: { id: string; title: string } | null;
+	groups: OverviewGroup[];
+	notice: Notice | null;
+	/** People on the list, and with a phone connected anywhere in the conference. */
+	participants: number;
+	connected: number;
+}
+
+export interface PlenumQuestion {
+	label: string;
+	text: string;
+	/** Ranked items (null when the group has not voted). */
+	results: ResultRow[] | null;
+	clusters: ClusterView[];
+	notes: RevealedNoteView[];
+}
+
+export interface PlenumGroup {
+	id: string;
+	name: string;
+	leaders: string[];
+	members: number;
+	questions: PlenumQuestion[];
+}
+
+/** The plenum screen: a round's groups, one presented at a time (or all, in brief). */
+export interface PlenumView {
+	kind: 'plenum';
+	conference: ConferenceHeader;
+	round: { id: string; title: string; theme: string } | null;
+	groups: PlenumGroup[];
+	/** The group being presented; null shows the round at a glance. */
+	focusGroupId: string | null;
+	notice: Notice | null;
+}
+
+export type ConferenceView = MemberView | ConferenceOverview | PlenumView;
