@@ -1,0 +1,120 @@
+/** Conferences set up through the real service on the server's database file, before it starts. */
+import type { GroupingRule } from '$lib/domain/conference/allocation';
+import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
+import { createApp, type App } from '$lib/server/app';
+import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
+import { readConfig } from '$lib/server/config';
+import { root } from './server';
+
+/** What a test needs to reach a seeded conference. */
+export interface SeededConference {
+	conferenceId: string;
+	joinCode: string;
+	plenumToken: string;
+	organiserCookie: string;
+	roundId: string;
+	members: { id: string; name: string; token: string }[];
+	groups: {
+		id: string;
+		name: string;
+		memberIds: string[];
+		sessionId: string;
+		facilitatorToken: string;
+		screenToken: string;
+	}[];
+}
+
+/** Opens the app on a database file (the server must not be running), runs `fn`, closes it. */
+export async function withApp<T>(
+	databasePath: string,
+	fn: (app: App) => Promise<T> | T
+): Promise<T> {
+	const app = createApp(readConfig({ DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' }), root);
+	try {
+		return await fn(app);
+	} finally {
+		app.db.close();
+	}
+}
+
+/**
+ * The Sigtuna 2010 participants (40 people, five countries) in one conference, with one round
+ * allocated by `rule` and started, so every group has its session and members.
+ */
+export async function seedConference(
+	databasePath: string,
+	{ rule = 'mixed', maxGroupSize = 7, questions = ['What helps people keep their jobs?'] } = {} as {
+		rule?: GroupingRule;
+		maxGroupSize?: number;
+		questions?: string[];
+	}
+): Promise<SeededConference> {
+	return withApp(databasePath, async (app) => {
+		const conferences = app.conferences;
+		const created = conferences.create({
+			title: 'Nordisk dialog om supported employment',
+			subtitle: 'Dialogkonferanse',
+			venue: 'Sigtuna',
+			startDate: '2026-05-06',
+			endDate: '2026-05-06',
+			about: '',
+			introduction: '',
+			language: 'nb',
+			languages: ['nb', 'sv', 'da', 'is', 'fi']
+		});
+		if (!created.ok) throw new Error(JSON.stringify(created.error));
+		const conferenceId = created.value.id;
+		const added = conferences.addParticipants(
+			conferenceId,
+			sigtunaParticipants.map((p) => ({
+				name: p.name,
+				country: p.country,
+				role: p.role,
+				organisation: '',
+				language: 'nb',
+				coordinator: p.coordinator
+			}))
+		);
+		if (!added.ok) throw new Error(JSON.stringify(added.error));
+		const round = conferences.saveRound(conferenceId, null, {
+			title: 'Første gruppearbeid',
+			theme: 'Jobbfastholdelse',
+			rule,
+			maxGroupSize,
+			questions
+		});
+		if (!round.ok) throw new Error(JSON.stringify(round.error));
+		const allocated = conferences.allocate(conferenceId, round.value.id);
+		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
+		const started = conferences.startRound(conferenceId, round.value.id);
+		if (!started.ok) throw new Error(JSON.stringify(started.error));
+		const organiser = await createOrganiser(
+			app.db,
+			{ username: 'organiser', displayName: 'Organiser', password: 'a long enough password' },
+			Date.now()
+		);
+		const cookieToken = startOrganiserSession(app.db, organiser.id, Date.now());
+		const detail = conferences.roundDetail(conferenceId, round.value.id, 'en')!;
+		return {
+			conferenceId,
+			joinCode: created.value.joinCode,
+			plenumToken: created.value.plenumToken,
+			organiserCookie: `samrad_organiser=${cookieToken}`,
+			roundId: round.value.id,
+			members: conferences
+				.participants(conferenceId)
+				.map((p) => ({ id: p.id, name: p.name, token: p.personalToken })),
+			groups: detail.groups.map((g) => {
+				const session = app.sessions.get(g.sessionId!)!;
+				return {
+					id: g.id,
+					name: g.name,
+					memberIds: g.memberIds,
+					sessionId: session.access.id,
+					facilitatorToken: session.access.facilitatorToken,
+					screenToken: session.access.screenToken
+				};
+			})
+		};
+	});
+}
