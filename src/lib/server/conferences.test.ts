@@ -1,0 +1,921 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { groupName } from '$lib/domain/conference/allocation';
+import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
+import { limits } from '$lib/domain/limits';
+import { createApp, type App } from './app';
+import { readConfig } from './config';
+import { conferenceLimits } from './conferences';
+import type { ConferenceDetails } from './db/conferences';
+import type { ParticipantFields } from './db/participants';
+import { setLogLevel } from './log';
+import { commitParticipantsImport, previewParticipantsImport } from './participants-import';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+let app: App;
+
+beforeAll(() => setLogLevel('silent'));
+
+beforeEach(() => {
+	app = createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
+});
+
+afterEach(() => {
+	app.db.close();
+});
+
+function details(overrides: Partial<ConferenceDetails> = {}): ConferenceDetails {
+	return {
+		title: 'Nordisk dialog om supported employment',
+		subtitle: 'Dialogkonferanse',
+		venue: 'Sigtuna',
+		startDate: '2026-05-06',
+		endDate: '2026-05-06',
+		about: '',
+		introduction: '',
+		language: 'nb',
+		languages: ['nb', 'sv', 'da'],
+		...overrides
+	};
+}
+
+function conference(overrides: Partial<ConferenceDetails> = {}) {
+	const created = app.conferences.create(details(overrides));
+	if (!created.ok) throw new Error(`create failed: ${created.error.code}`);
+	return created.value;
+}
+
+function person(
+	name: string,
+	country: string,
+	role: string,
+	coordinator = false
+): ParticipantFields {
+	return { name, country, role, organisation: '', language: 'nb', coordinator };
+}
+
+function add(conferenceId: string, people: ParticipantFields[]): Map<string, string> {
+	const added = app.conferences.addParticipants(conferenceId, people);
+	if (!added.ok) throw new Error(`addParticipants failed: ${added.error.code}`);
+	return new Map(app.conferences.participants(conferenceId).map((p) => [p.name, p.id]));
+}
+
+function round(
+	conferenceId: string,
+	rule: 'role' | 'country' | 'mixed' | 'manual',
+	maxGroupSize: number,
+	questions = ['Hva fungerer?', 'Hva mangler?']
+) {
+	const saved = app.conferences.saveRound(conferenceId, null, {
+		title: `Runde (${rule})`,
+		theme: '',
+		rule,
+		maxGroupSize,
+		questions
+	});
+	if (!saved.ok) throw new Error(`saveRound failed: ${saved.error.code}`);
+	return saved.value;
+}
+
+/** Group name (in English) → member names, for readable assertions. */
+function groupsOf(conferenceId: string, roundId: string): Record<string, string[]> {
+	const detail = app.conferences.roundDetail(conferenceId, roundId, 'en')!;
+	const names = new Map(app.conferences.participants(conferenceId).map((p) => [p.id, p.name]));
+	return Object.fromEntries(
+		detail.groups.map((g) => [g.name, g.memberIds.map((id) => names.get(id)!).sort()])
+	);
+}
+
+// Eight employers (split in two), three workers, two job coaches from three countries.
+const roster: ParticipantFields[] = [
+	person('Åsa Lindqvist', 'SE', 'employer'),
+	person('Bjørn Haugland', 'NO', 'employer'),
+	person('Dagný Sigurðardóttir', 'IS', 'employer'),
+	person('Erik Sæther', 'NO', 'employer'),
+	person('Frida Nyström', 'SE', 'employer'),
+	person('Gunnhildur Þórsdóttir', 'IS', 'employer'),
+	person('Henrik Møller', 'DK', 'employer'),
+	person('Ingrid Økland', 'NO', 'employer'),
+	person('Jóhann Ólafsson', 'IS', 'worker'),
+	person('Karin Åberg', 'SE', 'worker'),
+	person('Lars Bæk', 'DK', 'worker'),
+	person('Mette Kjær', 'DK', 'job-coach'),
+	person('Nils Ødegård', 'NO', 'job-coach', true)
+];
+
+describe('conference details', () => {
+	it('creates a conference with the default glossary, a join code and a plenum token', () => {
+		const c = conference();
+		expect(app.conferences.get(c.id)).toEqual(c);
+		expect(c.joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+		expect(c.plenumToken.length).toBeGreaterThanOrEqual(20);
+		expect(app.conferences.glossary(c.id)).toEqual(createDefaultGlossary());
+		expect(app.conferences.list().map((x) => x.id)).toEqual([c.id]);
+	});
+
+	it('holds several conferences, each with its own code', () => {
+		const a = conference({ title: 'A' });
+		const b = conference({ title: 'B' });
+		expect(a.joinCode).not.toBe(b.joinCode);
+		expect(app.conferences.list()).toHaveLength(2);
+	});
+
+	it('cleans text and refuses what is too long, empty or malformed', () => {
+		const trimmed = conference({ title: '  Nordisk\tdialog  ' });
+		expect(trimmed.title).toBe('Nordisk dialog');
+
+		const cases: [Partial<ConferenceDetails>, string, string][] = [
+			[{ title: '' }, 'empty', 'title'],
+			[{ title: '   ' }, 'empty', 'title'],
+			[{ title: 'x'.repeat(conferenceLimits.title + 1) }, 'too_long', 'title'],
+			[{ subtitle: 'x'.repeat(conferenceLimits.subtitle + 1) }, 'too_long', 'subtitle'],
+			[{ venue: 'x'.repeat(conferenceLimits.venue + 1) }, 'too_long', 'venue'],
+			[{ about: 'x'.repeat(conferenceLimits.longText + 1) }, 'too_long', 'about'],
+			[{ startDate: '2026-02-30' }, 'invalid_payload', 'startDate'],
+			[{ startDate: '6.5.2026' }, 'invalid_payload', 'startDate'],
+			[{ startDate: '2026-05-06', endDate: '2026-05-05' }, 'invalid_payload', 'endDate'],
+			[{ language: 'de' as never }, 'invalid_payload', 'language']
+		];
+		for (const [overrides, code, field] of cases) {
+			const result = app.conferences.create(details(overrides));
+			expect(result.ok, JSON.stringify(overrides).slice(0, 60)).toBe(false);
+			if (!result.ok) expect(result.error).toMatchObject({ code, params: { field } });
+		}
+		// Exactly at the limit is fine (counted in characters, not UTF-16 units).
+		expect(app.conferences.create(details({ title: 'Ø'.repeat(conferenceLimits.title) })).ok).toBe(
+			true
+		);
+		expect(app.conferences.create(details({ title: '😀'.repeat(conferenceLimits.title) })).ok).toBe(
+			true
+		);
+	});
+
+	it('fills in the end date and the participants’ languages', () => {
+		const c = conference({ endDate: '', languages: [] });
+		expect(c.endDate).toBe(c.startDate);
+		expect(c.languages).toEqual(['nb']);
+		const updated = app.conferences.updateDetails(c.id, details({ title: 'Ny tittel' }));
+		expect(updated.ok && updated.value.title).toBe('Ny tittel');
+	});
+
+	it('validates programme items and lists them by day and time', () => {
+		const c = conference();
+		const item = (over: object) => ({
+			day: '2026-05-06',
+			start: '09:00',
+			end: '10:00',
+			title: 'Innledning',
+			kind: 'plenary' as const,
+			...over
+		});
+		expect(app.conferences.saveProgrammeItem(c.id, null, item({ start: '9:00' }))).toMatchObject({
+			ok: false,
+			error: { code: 'invalid_payload', params: { field: 'start' } }
+		});
+		expect(app.conferences.saveProgrammeItem(c.id, null, item({ end: '08:00' }))).toMatchObject({
+			ok: false,
+			error: { params: { field: 'end' } }
+		});
+		expect(app.conferences.saveProgrammeItem(c.id, null, item({ title: '' }))).toMatchObject({
+			ok: false,
+			error: { code: 'empty' }
+		});
+		app.conferences.saveProgrammeItem(
+			c.id,
+			null,
+			item({ start: '14:00', end: '', title: 'Gruppe 2' })
+		);
+		app.conferences.saveProgrammeItem(
+			c.id,
+			null,
+			item({ day: '2026-05-05', start: '19:30', end: '' })
+		);
+		const first = app.conferences.saveProgrammeItem(c.id, null, item({}));
+		expect(app.conferences.programme(c.id).map((i) => `${i.day} ${i.start}`)).toEqual([
+			'2026-05-05 19:30',
+			'2026-05-06 09:00',
+			'2026-05-06 14:00'
+		]);
+		if (!first.ok) throw new Error('save failed');
+		const changes: string[] = [];
+		app.conferences.onChange = (id, what) => changes.push(`${id}:${what}`);
+		const edited = app.conferences.saveProgrammeItem(
+			c.id,
+			first.value.id,
+			item({ title: 'Velkommen' })
+		);
+		expect(edited.ok && edited.value.title).toBe('Velkommen');
+		expect(changes).toEqual([`${c.id}:structure`]);
+		expect(app.conferences.saveProgrammeItem(c.id, 'nope', item({})).ok).toBe(false);
+		app.conferences.deleteProgrammeItem(c.id, first.value.id);
+		expect(app.conferences.programme(c.id)).toHaveLength(2);
+	});
+
+	it('validates participants', () => {
+		const c = conference();
+		const bad: [Partial<ParticipantFields>, string, string][] = [
+			[{ name: '' }, 'empty', 'name'],
+			[{ name: 'x'.repeat(conferenceLimits.participantName + 1) }, 'too_long', 'name'],
+			[{ country: 'Atlantis' }, 'invalid_payload', 'country'],
+			[{ role: 'astronaut' }, 'invalid_payload', 'role'],
+			[{ language: 'de' as never }, 'invalid_payload', 'language'],
+			[{ organisation: 'x'.repeat(conferenceLimits.organisation + 1) }, 'too_long', 'organisation']
+		];
+		for (const [overrides, code, field] of bad) {
+			const result = app.conferences.saveParticipant(c.id, null, {
+				...person('Sigrún Ósk', 'IS', 'worker'),
+				...overrides
+			});
+			expect(result).toMatchObject({ ok: false, error: { code, params: { field } } });
+		}
+		// Countries may be given by name in any language.
+		const saved = app.conferences.saveParticipant(
+			c.id,
+			null,
+			person('Sigrún Ósk', 'Ísland', 'worker')
+		);
+		expect(saved.ok && saved.value.country).toBe('IS');
+	});
+
+	it('returns the person it added, also when someone else has the same name', () => {
+		const c = conference();
+		const first = app.conferences.saveParticipant(c.id, null, person('Anna Berg', 'SE', 'worker'));
+		const second = app.conferences.saveParticipant(
+			c.id,
+			null,
+			person('Anna Berg', 'NO', 'employer')
+		);
+		expect(first.ok && second.ok).toBe(true);
+		if (!first.ok || !second.ok) return;
+		expect(second.value.id).not.toBe(first.value.id);
+		expect(second.value).toMatchObject({ country: 'NO', role: 'employer' });
+	});
+
+	it('refuses a round with a bad group size or too many questions', () => {
+		const c = conference();
+		const input = { title: 'Runde 1', theme: '', rule: 'role' as const, questions: ['a'] };
+		for (const maxGroupSize of [1, 61, 2.5, Number.NaN]) {
+			expect(app.conferences.saveRound(c.id, null, { ...input, maxGroupSize })).toMatchObject({
+				ok: false,
+				error: { code: 'invalid_payload', params: { field: 'maxGroupSize' } }
+			});
+		}
+		const many = Array.from({ length: limits.questions + 1 }, (_, i) => `Spørsmål ${i}`);
+		expect(
+			app.conferences.saveRound(c.id, null, { ...input, maxGroupSize: 6, questions: many })
+		).toMatchObject({ ok: false, error: { code: 'too_many' } });
+		// Blank lines are dropped, not counted.
+		const saved = app.conferences.saveRound(c.id, null, {
+			...input,
+			maxGroupSize: 6,
+			questions: ['  Hva fungerer? ', '', '   ', 'Hva mangler?']
+		});
+		expect(saved.ok && saved.value.questions).toEqual(['Hva fungerer?', 'Hva mangler?']);
+	});
+
+	it('limits the notice and clears it when empty', () => {
+		const c = conference();
+		expect(app.conferences.setNotice(c.id, 'x'.repeat(conferenceLimits.notice + 1))).toMatchObject({
+			ok: false,
+			error: { code: 'too_long', params: { max: conferenceLimits.notice } }
+		});
+		app.conferences.setNotice(c.id, 'Plenum kl. 13.30');
+		expect(app.conferences.get(c.id)).toMatchObject({ notice: 'Plenum kl. 13.30' });
+		expect(app.conferences.get(c.id)!.noticeAt).not.toBeNull();
+		app.conferences.setNotice(c.id, '');
+		expect(app.conferences.get(c.id)).toMatchObject({ notice: '', noticeAt: null });
+	});
+
+	it('renames a default role in one language and adds an own role', () => {
+		const c = conference();
+		const renamed = app.conferences.saveRole(c.id, {
+			id: 'job-coach',
+			label: { nb: 'Jobbkonsulent' },
+			groupLabel: { nb: 'Jobbkonsulenter' }
+		});
+		expect(renamed.ok).toBe(true);
+		const roles = app.conferences.roles(c.id);
+		const coach = roles.find((r) => r.id === 'job-coach')!;
+		expect(coach.label.nb).toBe('Jobbkonsulent');
+		expect(coach.label.sv).toBe('Jobbcoach');
+		expect(
+			app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} }).ok
+		).toBe(true);
+		expect(app.conferences.roles(c.id).map((r) => r.id)).toContain('tolk');
+		expect(
+			app.conferences.saveRole(c.id, { id: 'Bad Id', label: { nb: 'x' }, groupLabel: {} })
+		).toMatchObject({ ok: false });
+	});
+});
+
+describe('CSV import', () => {
+	const good = [
+		'Navn;Land;Rolle;Organisasjon;Språk;Nasjonal koordinator',
+		'Åse Ødegård;Norge;Arbeidsgiver;Bakeriet AS;nb;',
+		'Þóra Sigurðardóttir;Ísland;jobbcoach;;is;ja',
+		'Päivi Mäkinen;Suomi;Työntekijä;;;'
+	].join('\n');
+
+	it('saves nothing while a row has errors, then everything once the file is right', () => {
+		const c = conference();
+		const bad = good.replace('Ísland', 'Atlantis');
+		const checked = previewParticipantsImport(app, c.id, new TextEncoder().encode(bad));
+		expect(checked.token).toBeNull();
+		expect(checked.preview.ok).toBe(false);
+		const row = checked.preview.rows.find((r) => !r.ok);
+		expect(row && !row.ok && row.errors).toEqual([
+			{ field: 'country', code: 'unknown_country', params: { value: 'Atlantis' } }
+		]);
+		expect(app.conferences.participants(c.id)).toHaveLength(0);
+
+		const fixed = previewParticipantsImport(app, c.id, new TextEncoder().encode(good));
+		expect(fixed.preview.ok).toBe(true);
+		expect(app.conferences.participants(c.id)).toHaveLength(0);
+		const saved = commitParticipantsImport(app, c.id, fixed.token!);
+		expect(saved).toEqual({ ok: true, value: 3 });
+		const people = app.conferences
+			.participants(c.id)
+			.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+		expect(people.map((p) => [p.name, p.country, p.role, p.language, p.coordinator])).toEqual([
+			['Päivi Mäkinen', 'FI', 'worker', 'nb', false],
+			['Þóra Sigurðardóttir', 'IS', 'job-coach', 'is', true],
+			['Åse Ødegård', 'NO', 'employer', 'nb', false]
+		]);
+		// A token works once, and only for its conference.
+		expect(commitParticipantsImport(app, c.id, fixed.token!).ok).toBe(false);
+		const other = conference({ title: 'Other' });
+		const again = previewParticipantsImport(app, c.id, good);
+		expect(commitParticipantsImport(app, other.id, again.token!).ok).toBe(false);
+	});
+
+	it('reports problems with the whole file and saves nothing', () => {
+		const c = conference();
+		const missing = previewParticipantsImport(app, c.id, 'Navn;Organisasjon\nÅse;Bakeriet');
+		expect(missing.token).toBeNull();
+		expect(missing.preview.fileErrors.map((e) => e.code)).toEqual([
+			'missing_column',
+			'missing_column'
+		]);
+		const huge = previewParticipantsImport(app, c.id, new Uint8Array(1024 * 1024 + 1));
+		expect(huge.preview.fileErrors.map((e) => e.code)).toEqual(['file_too_large']);
+		expect(app.conferences.participants(c.id)).toHaveLength(0);
+	});
+
+	it('adds all rows or none when the conference would get too big', () => {
+		const c = conference();
+		const many = Array.from({ length: conferenceLimits.participants - 1 }, (_, i) =>
+			person(`Deltaker ${i}`, 'NO', 'worker')
+		);
+		expect(app.conferences.addParticipants(c.id, many).ok).toBe(true);
+		const checked = previewParticipantsImport(app, c.id, good);
+		expect(commitParticipantsImport(app, c.id, checked.token!)).toMatchObject({
+			ok: false,
+			error: { code: 'too_many' }
+		});
+		expect(app.conferences.participants(c.id)).toHaveLength(conferenceLimits.participants - 1);
+	});
+
+	it('uses the conference’s own role words', () => {
+		const c = conference();
+		app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
+		const checked = previewParticipantsImport(app, c.id, 'Navn,Land,Rolle\nOla Nordmann,NO,Tolk');
+		expect(checked.preview.ok).toBe(true);
+		expect(checked.preview.participants[0]!.role).toBe('tolk');
+	});
+});
+
+describe('allocation', () => {
+	it('groups by role, splits a large role in two and names the parts', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		const result = app.conferences.allocate(c.id, r.id);
+		expect(result).toEqual({ ok: true, value: [] });
+		const groups = groupsOf(c.id, r.id);
+		expect(Object.keys(groups)).toEqual(['Workers', 'Employers I', 'Employers II', 'Job coaches']);
+		expect(groups['Employers I']).toHaveLength(4);
+		expect(groups['Employers II']).toHaveLength(4);
+		// The countries of a split role are spread over its parts.
+		const countries = new Map(roster.map((p) => [p.name, p.country]));
+		for (const part of ['Employers I', 'Employers II']) {
+			const seen = new Set(groups[part]!.map((n) => countries.get(n)));
+			expect(seen.size).toBeGreaterThanOrEqual(3);
+		}
+		// Names follow the reader's language.
+		const detail = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		expect(detail.groups.map((g) => g.name)).toEqual([
+			'Arbeidstakere',
+			'Arbeidsgivere I',
+			'Arbeidsgivere II',
+			'Jobbspesialister'
+		]);
+		expect(detail.unassigned).toEqual([]);
+	});
+
+	it('groups by country', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'country', 12);
+		app.conferences.allocate(c.id, r.id);
+		const groups = groupsOf(c.id, r.id);
+		expect(Object.keys(groups)).toEqual(['Denmark', 'Iceland', 'Norway', 'Sweden']);
+		expect(groups.Norway).toEqual([
+			'Bjørn Haugland',
+			'Erik Sæther',
+			'Ingrid Økland',
+			'Nils Ødegård'
+		]);
+	});
+
+	it('keeps hand moves and earlier placements when re-run for late arrivals', () => {
+		const c = conference();
+		const ids = add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		const before = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const workers = before.groups.find((g) => g.name === 'Workers')!;
+		const coaches = before.groups.find((g) => g.name === 'Job coaches')!;
+
+		// A job coach sits with the workers, by hand.
+		const moved = ids.get('Mette Kjær')!;
+		expect(app.conferences.move(c.id, r.id, moved, workers.id)).toEqual({ ok: true, value: null });
+
+		// Two late arrivals: an employer and a worker.
+		const late = add(c.id, [
+			person('Ørjan Vik', 'NO', 'employer'),
+			person('Sölvi Hrafnsson', 'IS', 'worker')
+		]);
+		const warnings = app.conferences.allocate(c.id, r.id);
+		expect(warnings.ok).toBe(true);
+		const after = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const groupOf = (id: string) => after.groups.find((g) => g.memberIds.includes(id))?.id;
+
+		expect(groupOf(moved)).toBe(workers.id);
+		expect(after.groups.find((g) => g.id === workers.id)!.pinnedIds).toEqual([moved]);
+		// Nobody who was placed before moved.
+		for (const group of before.groups) {
+			for (const id of group.memberIds) if (id !== moved) expect(groupOf(id)).toBe(group.id);
+		}
+		expect(groupOf(late.get('Ørjan Vik')!)).toBeDefined();
+		expect(groupOf(late.get('Sölvi Hrafnsson')!)).toBe(workers.id);
+		expect(after.groups.find((g) => g.id === coaches.id)!.memberIds).toEqual([
+			ids.get('Nils Ødegård')
+		]);
+	});
+
+	it('keeps hand moves over everyone else, and warns when they overfill a group', () => {
+		const c = conference();
+		const ids = add(c.id, roster);
+		const r = round(c.id, 'role', 4);
+		app.conferences.allocate(c.id, r.id);
+		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const workers = detail.groups.find((g) => g.name === 'Workers')!;
+		expect(workers.memberIds).toHaveLength(3);
+
+		// Two job coaches join the three workers by hand: a worker must make room.
+		app.conferences.move(c.id, r.id, ids.get('Mette Kjær')!, workers.id);
+		app.conferences.move(c.id, r.id, ids.get('Nils Ødegård')!, workers.id);
+		const rerun = app.conferences.allocate(c.id, r.id);
+		expect(rerun.ok && rerun.value).toEqual([
+			expect.objectContaining({ code: 'not_kept', group: workers.key, reason: 'full' })
+		]);
+		const groups = groupsOf(c.id, r.id);
+		expect(groups['Workers I']).toHaveLength(4);
+		expect(groups['Workers I']).toEqual(expect.arrayContaining(['Mette Kjær', 'Nils Ødegård']));
+		expect(groups['Workers II']).toHaveLength(1);
+		// The job coaches' group is empty now and goes.
+		expect(groups['Job coaches']).toBeUndefined();
+
+		// Moves by hand always hold, even past the limit.
+		const workersOne = app.conferences
+			.roundDetail(c.id, r.id, 'en')!
+			.groups.find((g) => g.name === 'Workers I')!;
+		for (const name of ['Jóhann Ólafsson', 'Karin Åberg', 'Lars Bæk'])
+			app.conferences.move(c.id, r.id, ids.get(name)!, workersOne.id);
+		const over = app.conferences.allocate(c.id, r.id);
+		expect(over.ok && over.value).toContainEqual({
+			code: 'over_max',
+			group: workersOne.key,
+			size: 5,
+			max: 4
+		});
+	});
+
+	it('places nobody in a manual round until moved by hand', () => {
+		const c = conference();
+		const ids = add(c.id, roster.slice(0, 3));
+		const r = round(c.id, 'manual', 6);
+		app.conferences.allocate(c.id, r.id);
+		expect(app.conferences.roundDetail(c.id, r.id, 'en')!.unassigned).toHaveLength(3);
+		const group = app.conferences.addGroup(c.id, r.id);
+		if (!group.ok) throw new Error('addGroup failed');
+		app.conferences.move(c.id, r.id, ids.get('Åsa Lindqvist')!, group.value.id);
+		app.conferences.allocate(c.id, r.id);
+		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		expect(detail.groups.map((g) => g.name)).toEqual(['Group 1']);
+		expect(detail.unassigned).toHaveLength(2);
+	});
+
+	it('renames groups, sets leaders and own questions', () => {
+		const c = conference();
+		const ids = add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const leader = group.memberIds[0]!;
+		const updated = app.conferences.updateGroup(c.id, r.id, group.id, {
+			customName: 'Brukere',
+			leaders: [leader, leader, 'nobody'],
+			questions: ['Hva trenger du?', '']
+		});
+		expect(updated).toMatchObject({
+			ok: true,
+			value: { customName: 'Brukere', leaders: [leader], questions: ['Hva trenger du?'] }
+		});
+		const again = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		expect(again.name).toBe('Brukere');
+		// Clearing the name and the questions goes back to the generated name and the round's.
+		app.conferences.updateGroup(c.id, r.id, group.id, {
+			customName: '',
+			leaders: [],
+			questions: []
+		});
+		const cleared = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		expect(cleared.name).toBe(
+			groupName(cleared.descriptor, { roles: app.conferences.roles(c.id) }, 'en')
+		);
+		expect(cleared.questions).toBeNull();
+		expect(ids.size).toBe(roster.length);
+	});
+});
+
+describe('starting a round', () => {
+	it('refuses to start without questions', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'role', 6, []);
+		expect(app.conferences.startRound(c.id, r.id)).toMatchObject({
+			ok: false,
+			error: { code: 'empty', params: { field: 'groups' } }
+		});
+		app.conferences.allocate(c.id, r.id);
+		expect(app.conferences.startRound(c.id, r.id)).toMatchObject({
+			ok: false,
+			error: { code: 'empty', params: { field: 'questions' } }
+		});
+	});
+
+	it('creates one session per group with its members and questions', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		const own = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		app.conferences.updateGroup(c.id, r.id, own.id, {
+			customName: '',
+			leaders: [],
+			questions: ['Egen a', 'Egen b', 'Egen c']
+		});
+		const started = app.conferences.startRound(c.id, r.id);
+		expect(started.ok).toBe(true);
+		expect(app.conferences.get(c.id)!.currentRoundId).toBe(r.id);
+
+		const detail = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		expect(detail.startedAt).not.toBeNull();
+		const sessionIds = new Set<string>();
+		for (const group of detail.groups) {
+			expect(group.sessionId).not.toBeNull();
+			sessionIds.add(group.sessionId!);
+			const session = app.sessions.get(group.sessionId!)!;
+			expect(session.access.conferenceId).toBe(c.id);
+			expect(session.state.title).toBe(group.name);
+			expect(session.state.language).toBe('nb');
+			const enrolled = session.state.participants.filter((p) => !p.removed).map((p) => p.id);
+			expect(enrolled.sort()).toEqual([...group.memberIds].sort());
+			const questions = session.state.questions.map((q) => q.text);
+			expect(questions).toEqual(
+				group.id === own.id ? ['Egen a', 'Egen b', 'Egen c'] : ['Hva fungerer?', 'Hva mangler?']
+			);
+		}
+		expect(sessionIds.size).toBe(detail.groups.length);
+
+		// Starting again changes nothing.
+		app.conferences.startRound(c.id, r.id);
+		const again = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		expect(again.groups.map((g) => g.sessionId)).toEqual(detail.groups.map((g) => g.sessionId));
+	});
+
+	it('moves someone between sessions after the start and keeps their notes', () => {
+		const c = conference();
+		const ids = add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		app.conferences.startRound(c.id, r.id);
+		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const from = detail.groups.find((g) => g.name === 'Workers')!;
+		const to = detail.groups.find((g) => g.name === 'Job coaches')!;
+		const who = ids.get('Lars Bæk')!;
+
+		// Lars writes a note in the workers' session.
+		const fromSession = app.sessions.get(from.sessionId!)!;
+		const question = fromSession.state.questions[0]!;
+		const advance = app.sessions.dispatch(
+			from.sessionId!,
+			'cmd-advance',
+			`s:${from.sessionId}:f`,
+			{ type: 'phase.advance', questionId: question.id, from: 'lobby' },
+			{ role: 'facilitator' }
+		);
+		expect(advance.ack.ok).toBe(true);
+		const note = app.sessions.dispatch(
+			from.sessionId!,
+			'cmd-note',
+			`s:${from.sessionId}:p:${who}`,
+			{ type: 'note.add', questionId: question.id, noteId: 'note-1', text: 'Fast kontaktperson' },
+			{ role: 'participant', participantId: who }
+		);
+		expect(note.ack.ok).toBe(true);
+
+		expect(app.conferences.move(c.id, r.id, who, to.id).ok).toBe(true);
+
+		const old = app.sessions.get(from.sessionId!)!.state;
+		expect(old.participants.find((p) => p.id === who)).toMatchObject({ removed: true });
+		expect(old.questions[0]!.notes.map((n) => [n.authorId, n.text])).toEqual([
+			[who, 'Fast kontaktperson']
+		]);
+		const next = app.sessions.get(to.sessionId!)!.state;
+		expect(next.participants.find((p) => p.id === who)).toMatchObject({
+			name: 'Lars Bæk',
+			removed: false
+		});
+
+		// Moving back re-enrols them in the first session.
+		app.conferences.move(c.id, r.id, who, from.id);
+		expect(
+			app.sessions.get(from.sessionId!)!.state.participants.find((p) => p.id === who)
+		).toMatchObject({ removed: false });
+		expect(
+			app.sessions.get(to.sessionId!)!.state.participants.find((p) => p.id === who)
+		).toMatchObject({ removed: true });
+	});
+
+	it('gives a late arrival a seat in a running session when re-allocated', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		app.conferences.startRound(c.id, r.id);
+		const late = add(c.id, [person('Sölvi Hrafnsson', 'IS', 'worker')]).get('Sölvi Hrafnsson')!;
+		app.conferences.allocate(c.id, r.id);
+		const workers = app.conferences
+			.roundDetail(c.id, r.id, 'en')!
+			.groups.find((g) => g.name === 'Workers')!;
+		expect(workers.memberIds).toContain(late);
+		const session = app.sessions.get(workers.sessionId!)!;
+		expect(session.state.participants.map((p) => p.id)).toContain(late);
+	});
+
+	it('keeps sessions in step when someone is renamed or removed from the conference', () => {
+		const c = conference();
+		const ids = add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		app.conferences.startRound(c.id, r.id);
+		const workers = app.conferences
+			.roundDetail(c.id, r.id, 'en')!
+			.groups.find((g) => g.name === 'Workers')!;
+		const who = ids.get('Karin Åberg')!;
+		app.conferences.saveParticipant(c.id, who, person('Karin Åberg-Lund', 'SE', 'worker'));
+		const renamed = app.sessions
+			.get(workers.sessionId!)!
+			.state.participants.find((p) => p.id === who);
+		expect(renamed).toMatchObject({ name: 'Karin Åberg-Lund', removed: false });
+
+		app.conferences.removeParticipant(c.id, who);
+		const removed = app.sessions
+			.get(workers.sessionId!)!
+			.state.participants.find((p) => p.id === who);
+		expect(removed).toMatchObject({ removed: true });
+	});
+
+	it('enrols people whose names are longer than a session allows', () => {
+		const c = conference();
+		const long = `Ingibjörg Margrét ${'Þ'.repeat(limits.nameChars)}dóttir`;
+		const ids = add(c.id, [person(long, 'IS', 'worker'), person('Ari Þór', 'IS', 'worker')]);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		app.conferences.startRound(c.id, r.id);
+		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const session = app.sessions.get(group.sessionId!)!;
+		const enrolled = session.state.participants.find((p) => p.id === ids.get(long));
+		expect(enrolled).toBeDefined();
+		expect([...enrolled!.name].length).toBeLessThanOrEqual(limits.nameChars);
+	});
+
+	it('will not delete a started round', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		app.conferences.startRound(c.id, r.id);
+		expect(app.conferences.deleteRound(c.id, r.id)).toMatchObject({
+			ok: false,
+			error: { code: 'wrong_phase' }
+		});
+	});
+});
+
+describe('plenum', () => {
+	it('presents a round and its groups, and stores the summary', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[1]!;
+		expect(app.conferences.present(c.id, r.id, null).ok).toBe(true);
+		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: r.id, plenumGroupId: null });
+		expect(app.conferences.present(c.id, r.id, group.id).ok).toBe(true);
+		expect(app.conferences.get(c.id)).toMatchObject({ plenumGroupId: group.id });
+		expect(app.conferences.present(c.id, r.id, 'nope')).toMatchObject({ ok: false });
+		expect(app.conferences.present(c.id, null, null).ok).toBe(true);
+		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
+
+		// Deleting the round the plenum screen shows sends the screen back to the start.
+		const spare = round(c.id, 'country', 6);
+		app.conferences.present(c.id, spare.id, null);
+		expect(app.conferences.deleteRound(c.id, spare.id).ok).toBe(true);
+		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
+
+		expect(app.conferences.setPlenumSummary(c.id, r.id, 'Felles funn:\n\n- lønn').ok).toBe(true);
+		expect(app.conferences.rounds(c.id)[0]!.plenumSummary).toBe('Felles funn:\n\n- lønn');
+		expect(
+			app.conferences.setPlenumSummary(c.id, r.id, 'x'.repeat(conferenceLimits.summary + 1))
+		).toMatchObject({ ok: false, error: { code: 'too_long' } });
+	});
+});
+
+describe('deleting a conference', () => {
+	it('removes the conference and everything in it, and nothing of another', () => {
+		const keep = conference({ title: 'Keep' });
+		add(keep.id, roster.slice(0, 4));
+		const keepRound = round(keep.id, 'country', 6);
+		app.conferences.allocate(keep.id, keepRound.id);
+		app.conferences.startRound(keep.id, keepRound.id);
+
+		const c = conference();
+		add(c.id, roster);
+		app.conferences.saveProgrammeItem(c.id, null, {
+			day: '2026-05-06',
+			start: '09:00',
+			end: '',
+			title: 'Innledning',
+			kind: 'plenary'
+		});
+		app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		app.conferences.startRound(c.id, r.id);
+		const sessionIds = app.conferences
+			.roundDetail(c.id, r.id, 'en')!
+			.groups.map((g) => g.sessionId!);
+
+		// Another session's answer whose scope differs only in case (LIKE would match it).
+		const lookalike = `s:${sessionIds[0]!.replace(/[a-z]/, (ch) => ch.toUpperCase())}:f`;
+		app.db
+			.prepare(
+				'INSERT INTO processed_commands (id, scope, name, ack, created_at) VALUES (?, ?, ?, ?, ?)'
+			)
+			.run('lookalike', lookalike, 'phase.advance', '{}', 0);
+
+		app.conferences.delete(c.id);
+
+		expect(app.conferences.get(c.id)).toBeNull();
+		expect(
+			app.db.prepare("SELECT id FROM processed_commands WHERE id = 'lookalike'").get()
+		).toEqual({
+			id: 'lookalike'
+		});
+		const count = (table: string, column: string, value: string) =>
+			(
+				app.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(value) as {
+					n: number;
+				}
+			).n;
+		for (const table of [
+			'programme_items',
+			'roles',
+			'conference_participants',
+			'rounds',
+			'glossary_entries',
+			'sessions'
+		]) {
+			expect(count(table, 'conference_id', c.id), table).toBe(0);
+		}
+		expect(count('groups', 'round_id', r.id)).toBe(0);
+		expect(count('group_members', 'round_id', r.id)).toBe(0);
+		for (const id of sessionIds) {
+			expect(count('session_events', 'session_id', id)).toBe(0);
+			expect(app.sessions.get(id)).toBeNull();
+		}
+		const leftovers = app.db
+			.prepare("SELECT count(*) AS n FROM processed_commands WHERE scope LIKE 's:%'")
+			.get() as { n: number };
+		const keptSessions = app.conferences
+			.roundDetail(keep.id, keepRound.id, 'en')!
+			.groups.map((g) => g.sessionId!);
+		// Only the other conference's commands are left.
+		const kept = keptSessions.reduce(
+			(n, id) =>
+				n +
+				(
+					app.db
+						.prepare('SELECT count(*) AS n FROM processed_commands WHERE substr(scope, 1, ?) = ?')
+						.get(id.length + 3, `s:${id}:`) as { n: number }
+				).n,
+			0
+		);
+		expect(leftovers.n).toBe(kept + 1);
+		expect(kept).toBeGreaterThan(0);
+
+		expect(app.conferences.get(keep.id)).not.toBeNull();
+		expect(app.conferences.participants(keep.id)).toHaveLength(4);
+		expect(app.sessions.get(keptSessions[0]!)).not.toBeNull();
+	});
+});
+
+describe('the demo conference', () => {
+	it('builds the report’s conference: programme, forty people, two allocated rounds with leaders', async () => {
+		const { createDemoConference } = await import('./demo');
+		const demo = createDemoConference(app, 'nb', Date.UTC(2026, 0, 1));
+		expect(demo).toMatchObject({
+			title: 'Nordisk dialog om supported employment',
+			language: 'nb',
+			startDate: '2026-01-21',
+			endDate: '2026-01-22'
+		});
+		expect(app.conferences.programme(demo.id)).toHaveLength(11);
+		const people = app.conferences.participants(demo.id);
+		expect(people).toHaveLength(40);
+		expect(new Set(people.map((p) => p.country))).toEqual(new Set(['DK', 'FI', 'IS', 'NO', 'SE']));
+		expect(people.filter((p) => p.coordinator)).toHaveLength(5);
+		expect(people.some((p) => /[ÆØÅÐÞÄÖ]/.test(p.name))).toBe(true);
+
+		const [first, second] = app.conferences.rounds(demo.id);
+		const one = app.conferences.roundDetail(demo.id, first!.id, 'nb')!;
+		expect(one.rule).toBe('role');
+		expect(one.maxGroupSize).toBe(6);
+		expect(one.unassigned).toEqual([]);
+		expect(one.groups.map((g) => g.name)).toEqual([
+			'Arbeidstakere',
+			'Arbeidsgivere I',
+			'Arbeidsgivere II',
+			'Jobbspesialister I',
+			'Jobbspesialister II',
+			'Saksbehandlere',
+			'Beslutningstakere og koordinatorer'
+		]);
+		const roleOf = new Map(people.map((p) => [p.id, p]));
+		for (const group of one.groups) {
+			expect(group.memberIds.length).toBeLessThanOrEqual(6);
+			expect(group.leaders).toHaveLength(1);
+			const leader = roleOf.get(group.leaders[0]!)!;
+			expect(group.memberIds).toContain(leader.id);
+			expect(['researcher', 'coordinator', 'other']).toContain(leader.role);
+		}
+		// Each role asks its own questions; the caseworkers use the round's.
+		expect(one.groups[0]!.questions![0]).toMatch(/beholde – jobben/);
+		expect(one.groups[1]!.questions).toEqual(one.groups[2]!.questions);
+		expect(one.groups[5]!.questions).toBeNull();
+		expect(one.questions).toHaveLength(2);
+
+		const two = app.conferences.roundDetail(demo.id, second!.id, 'nb')!;
+		expect(two.groups.map((g) => g.name)).toEqual([
+			'Danmark',
+			'Finland',
+			'Island',
+			'Norge',
+			'Sverige'
+		]);
+		expect(two.groups.every((g) => g.leaders.length === 1)).toBe(true);
+		expect(two.questions).toHaveLength(2);
+		expect(two.startedAt).toBeNull();
+
+		// Re-running either allocation changes nothing and warns about nothing.
+		expect(app.conferences.allocate(demo.id, first!.id)).toEqual({ ok: true, value: [] });
+		expect(app.conferences.allocate(demo.id, second!.id)).toEqual({ ok: true, value: [] });
+		expect(
+			app.conferences.roundDetail(demo.id, first!.id, 'nb')!.groups.map((g) => g.memberIds)
+		).toEqual(one.groups.map((g) => g.memberIds));
+	});
+
+	it('speaks the language it is made in', async () => {
+		const { createDemoConference } = await import('./demo');
+		for (const lang of ['sv', 'da', 'is', 'fi', 'en'] as const) {
+			const demo = createDemoConference(app, lang);
+			expect(demo.language).toBe(lang);
+			const round = app.conferences.rounds(demo.id)[0]!;
+			expect(app.conferences.roundDetail(demo.id, round.id, lang)!.groups).toHaveLength(7);
+		}
+	});
+});

@@ -1,0 +1,170 @@
+import type { DomainError } from '$lib/domain/errors';
+import type { Language } from '$lib/domain/session/types';
+import type { App } from './app';
+import type { Result } from './conferences';
+import type { Conference } from './db/conferences';
+import {
+	demoPeople,
+	demoProgramme,
+	demoRound1,
+	demoRound2Leaders,
+	demoTexts
+} from './demo-content';
+import { log } from './log';
+
+/** The demo is our own data: a refusal is a bug, not something to show. */
+function must<T>(result: Result<T>, step: string): T {
+	if (!result.ok) {
+		const error: DomainError = result.error;
+		throw new Error(
+			`demo conference: ${step} refused (${error.code} ${JSON.stringify(error.params ?? {})})`
+		);
+	}
+	return result.value;
+}
+
+/** The first Wednesday at least two weeks ahead, as yyyy-mm-dd (the report's day began on one). */
+function demoStartDate(now: number): string {
+	const day = new Date(now + 14 * 86_400_000);
+	day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
+	return day.toISOString().slice(0, 10);
+}
+
+function nextDay(date: string): string {
+	const day = new Date(`${date}T00:00:00Z`);
+	day.setUTCDate(day.getUTCDate() + 1);
+	return day.toISOString().slice(0, 10);
+}
+
+/**
+ * Builds a realistic demo conference through ConferenceService only, after the Nordic
+ * dialogue conference on supported employment (Sigtuna 2010): 40 made-up people from five
+ * countries, the report's programme, round 1 by role (groups of at most 6, researchers and
+ * coordinators moved in by hand to lead, each role with its own questions) and round 2 by
+ * country. Both rounds are allocated with leaders; neither is started.
+ */
+export function createDemoConference(
+	app: App,
+	lang: Language = 'nb',
+	now: number = Date.now()
+): Conference {
+	const text = demoTexts[lang];
+	const service = app.conferences;
+	const startDate = demoStartDate(now);
+	const days = [startDate, nextDay(startDate)];
+	const languages: Language[] = [...new Set<Language>([lang, 'nb', 'sv', 'da', 'is', 'fi'])];
+
+	const conference = must(
+		service.create({
+			title: text.title,
+			subtitle: text.subtitle,
+			venue: 'Sigtunastiftelsen, Sigtuna',
+			startDate: days[0]!,
+			endDate: days[1]!,
+			about: text.about,
+			introduction: text.introduction,
+			language: lang,
+			languages
+		}),
+		'create'
+	);
+	const id = conference.id;
+
+	demoProgramme.forEach((item, i) => {
+		must(
+			service.saveProgrammeItem(id, null, {
+				day: days[item.day]!,
+				start: item.start,
+				end: item.end,
+				title: text.programme[i]!,
+				kind: item.kind
+			}),
+			'programme'
+		);
+	});
+
+	must(
+		service.addParticipants(
+			id,
+			demoPeople.map(([name, country, role, organisation, language, coordinator]) => ({
+				name,
+				country,
+				role,
+				organisation,
+				language,
+				coordinator: coordinator === true
+			}))
+		),
+		'participants'
+	);
+	const person = new Map(service.participants(id).map((p) => [p.name, p.id]));
+	const idOf = (name: string) => {
+		const found = person.get(name);
+		if (!found) throw new Error(`demo conference: no participant ${name}`);
+		return found;
+	};
+
+	// Round 1 by role: allocate, move researchers and coordinators in by hand, allocate again
+	// (which drops the groups that are now empty), then leaders and each group's own questions.
+	const round1 = must(
+		service.saveRound(id, null, {
+			title: text.round1.title,
+			theme: text.round1.theme,
+			rule: 'role',
+			maxGroupSize: 6,
+			questions: [...text.questions.caseworkers]
+		}),
+		'round 1'
+	);
+	must(service.allocate(id, round1.id), 'allocate round 1');
+	const groupsByKey = () =>
+		new Map(service.roundDetail(id, round1.id, lang)!.groups.map((g) => [g.key, g]));
+	let groups = groupsByKey();
+	for (const plan of demoRound1) {
+		const group = groups.get(plan.key);
+		if (!group) throw new Error(`demo conference: no group ${plan.key}`);
+		for (const name of plan.joining)
+			must(service.move(id, round1.id, idOf(name), group.id), 'move');
+	}
+	const warnings = must(service.allocate(id, round1.id), 're-allocate round 1');
+	if (warnings.length > 0) log.warn('demo.allocation_warnings', { count: warnings.length });
+	groups = groupsByKey();
+	for (const plan of demoRound1) {
+		const group = groups.get(plan.key)!;
+		must(
+			service.updateGroup(id, round1.id, group.id, {
+				customName: plan.renamed ? text.policyGroupName : '',
+				leaders: plan.leaders.map(idOf),
+				questions: plan.questions ? [...text.questions[plan.questions]] : null
+			}),
+			'group'
+		);
+	}
+
+	// Round 2 by country: one group per country (Norway's eleven fit), led as in the report.
+	const round2 = must(
+		service.saveRound(id, null, {
+			title: text.round2.title,
+			theme: text.round2.theme,
+			rule: 'country',
+			maxGroupSize: 12,
+			questions: [...text.questions.countries]
+		}),
+		'round 2'
+	);
+	must(service.allocate(id, round2.id), 'allocate round 2');
+	for (const group of service.roundDetail(id, round2.id, lang)!.groups) {
+		const leader = demoRound2Leaders[group.key];
+		must(
+			service.updateGroup(id, round2.id, group.id, {
+				customName: '',
+				leaders: leader ? [idOf(leader)] : [],
+				questions: null
+			}),
+			'group'
+		);
+	}
+
+	log.info('demo.created', { conferenceId: id, participants: demoPeople.length });
+	return service.get(id)!;
+}
