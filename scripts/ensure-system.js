@@ -1,0 +1,84 @@
+// Makes sure the system programs the tests need are installed: Chromium (the browser Playwright
+// drives; `npx playwright install` cannot be used here) and pdftotext (reads exported PDFs).
+// As root on Debian it installs what is missing; otherwise it says exactly what to install.
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const allPackages = ['chromium', 'poppler-utils'];
+
+/** The browser the tests use: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+export function chromiumPath() {
+	return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+}
+
+function executable(path) {
+	try {
+		accessSync(path, constants.X_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function onPath(command) {
+	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** What is missing: a description and the Debian package that provides it. */
+export function missingSystemDeps() {
+	const missing = [];
+	if (!executable(chromiumPath())) {
+		missing.push({ what: `Chromium (looked for ${chromiumPath()})`, pkg: 'chromium' });
+	}
+	if (!onPath('pdftotext')) missing.push({ what: 'pdftotext', pkg: 'poppler-utils' });
+	return missing;
+}
+
+function install(packages) {
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	console.log(`Installing ${packages.join(' ')} with apt-get…`);
+	for (const args of [['update'], ['install', '-y', ...packages]]) {
+		const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+		if (result.status !== 0) return false;
+	}
+	return true;
+}
+
+const describe = (missing) => missing.map((m) => m.what).join('; ');
+
+/** Checks (and as root installs) Chromium and pdftotext; returns an exit code. */
+export function ensureSystem() {
+	let missing = missingSystemDeps();
+	if (missing.length === 0) return 0;
+	console.log(`Missing for the tests: ${describe(missing)}.`);
+	// apt-get cannot fix a CHROMIUM_PATH that points somewhere else.
+	const customChromium = process.env.CHROMIUM_PATH && missing.some((m) => m.pkg === 'chromium');
+	const root = typeof process.getuid === 'function' && process.getuid() === 0;
+	if (root && !customChromium && onPath('apt-get')) {
+		if (install(missing.map((m) => m.pkg))) missing = missingSystemDeps();
+		if (missing.length === 0) return 0;
+		console.error(`Still missing after apt-get: ${describe(missing)}.`);
+		return 1;
+	}
+	if (customChromium) {
+		console.error(
+			`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which is not an executable file: ` +
+				'point it at a Chromium or Chrome binary, or unset it to use /usr/bin/chromium.'
+		);
+	}
+	console.error(
+		[
+			'Install what is missing with (Debian/Ubuntu, as root or with sudo):',
+			'',
+			`  apt-get update && apt-get install -y ${allPackages.join(' ')}`,
+			'',
+			'Do not use `npx playwright install`: the tests use the system Chromium.'
+		].join('\n')
+	);
+	return 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	process.exit(ensureSystem());
+}

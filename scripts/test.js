@@ -1,0 +1,53 @@
+// npm test: every check in order, stopping at the first failure, with a timing summary at the end.
+import { join } from 'node:path';
+import { buildWhenStale } from './build-when-stale.js';
+import { ensureSystem } from './ensure-system.js';
+import { root, run } from './lib.js';
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+/** @type {{ name: string, run: () => number | Promise<number> }[]} */
+const steps = [
+	{ name: 'system dependencies', run: () => ensureSystem() },
+	{ name: 'svelte-check', run: () => run('npm', ['run', 'check']) },
+	{ name: 'lint', run: () => run('npm', ['run', 'lint']) },
+	{ name: 'build (when stale)', run: () => buildWhenStale() },
+	{ name: 'unit tests', run: () => run(bin('vitest'), ['run', '--project', 'unit']) },
+	{
+		name: 'integration tests',
+		run: () => run(bin('vitest'), ['run', '--project', 'integration'])
+	},
+	{ name: 'end-to-end tests', run: () => run(bin('playwright'), ['test']) }
+];
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const results = [];
+const started = Date.now();
+let failed = null;
+
+for (const step of steps) {
+	console.log(`\n▶ ${step.name}`);
+	const stepStart = Date.now();
+	const code = await step.run();
+	results.push({ name: step.name, code, ms: Date.now() - stepStart });
+	if (code !== 0) {
+		failed = step.name;
+		break;
+	}
+}
+
+const width = Math.max(...steps.map((s) => s.name.length));
+console.log('\nSummary');
+for (const step of steps) {
+	const result = results.find((r) => r.name === step.name);
+	const status = !result ? 'not run' : result.code === 0 ? 'ok' : `FAILED (exit ${result.code})`;
+	const time = result ? seconds(result.ms).padStart(8) : ''.padStart(8);
+	console.log(`  ${step.name.padEnd(width)}  ${time}  ${status}`);
+}
+console.log(`  ${'total'.padEnd(width)}  ${seconds(Date.now() - started).padStart(8)}`);
+
+if (failed) {
+	console.error(`\nnpm test failed at: ${failed}`);
+	process.exit(1);
+}
+console.log('\nnpm test passed.');

@@ -1,0 +1,216 @@
+/** socket.io-client helpers: real sockets against a TestServer, recording all they receive. */
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import type {
+	Ack,
+	ClientToServerEvents,
+	CommandName,
+	CommandPayload,
+	Handshake,
+	ResultOf,
+	ServerToClientEvents,
+	ViewEnvelope
+} from '$lib/realtime/contract';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Client-made ids, as the contract requires. */
+export const clientIdPattern = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A fresh client-made id (24 URL-safe characters). */
+export function newId(): string {
+	return randomBytes(18).toString('base64url');
+}
+
+/** Something this socket received: a server event, an ack, or a raw transport message. */
+export interface Frame {
+	kind: 'event' | 'ack';
+	/** Event name, or the command name an ack answers. */
+	name: string;
+	args: unknown[];
+}
+
+export interface ConnectOptions {
+	/** Handshake auth; omitted means an anonymous guest. */
+	auth?: Partial<Handshake>;
+	/** Origin header to send; undefined sends none (as Node clients do). */
+	origin?: string;
+	/** Extra request headers (cookie, accept-language …). */
+	headers?: Record<string, string>;
+	/** Defaults to websocket only: fast and deterministic. */
+	transports?: ('websocket' | 'polling')[];
+	timeoutMs?: number;
+}
+
+/** A connected socket with a log of everything it received. */
+export class TestClient {
+	readonly socket: ClientSocket;
+	/** Server events and acks, in order of arrival. */
+	readonly frames: Frame[] = [];
+	/** Every 'session.view' payload, in order. */
+	readonly views: ViewEnvelope[] = [];
+	/** Raw engine.io messages (the actual bytes on the wire, as text). */
+	readonly raw: string[] = [];
+	#viewWaiters: { predicate: (v: ViewEnvelope) => boolean; resolve: (v: ViewEnvelope) => void }[] =
+		[];
+
+	constructor(socket: ClientSocket) {
+		this.socket = socket;
+		socket.onAny((name: string, ...args: unknown[]) => {
+			this.frames.push({ kind: 'event', name, args });
+		});
+		socket.on('session.view', (envelope) => {
+			this.views.push(envelope);
+			this.#viewWaiters = this.#viewWaiters.filter((waiter) => {
+				if (!waiter.predicate(envelope)) return true;
+				waiter.resolve(envelope);
+				return false;
+			});
+		});
+	}
+
+	/** The latest view received. */
+	get view(): ViewEnvelope | undefined {
+		return this.views.at(-1);
+	}
+
+	/** Everything received as one text, for "this secret never reached this socket" checks. */
+	receivedText(): string {
+		return [...this.raw, ...this.frames.map((f) => JSON.stringify(f.args))].join('\n');
+	}
+
+	/** Sends a command and waits for its ack. */
+	async command<N extends CommandName>(
+		name: N,
+		payload: CommandPayload<N>,
+		timeoutMs = 5_000
+	): Promise<Ack<ResultOf<N>>> {
+		return (await this.send(name, payload, timeoutMs)) as Ack<ResultOf<N>>;
+	}
+
+	/** Sends any event with any payload (malformed ones too) and waits for the ack. */
+	async send(name: string, payload: unknown, timeoutMs = 5_000): Promise<unknown> {
+		const socket = this.socket as unknown as Socket;
+		const answer: unknown = await socket.timeout(timeoutMs).emitWithAck(name, payload);
+		this.frames.push({ kind: 'ack', name, args: [answer] });
+		return answer;
+	}
+
+	/** The first view (already received or still to come) that satisfies the predicate. */
+	waitForView(
+		predicate: (envelope: ViewEnvelope) => boolean = () => true,
+		timeoutMs = 5_000
+	): Promise<ViewEnvelope> {
+		const seen = this.views.find(predicate);
+		if (seen) return Promise.resolve(seen);
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.#viewWaiters = this.#viewWaiters.filter((w) => w.resolve !== done);
+				reject(new Error(`no matching session.view within ${timeoutMs} ms`));
+			}, timeoutMs);
+			const done = (envelope: ViewEnvelope) => {
+				clearTimeout(timer);
+				resolve(envelope);
+			};
+			this.#viewWaiters.push({ predicate, resolve: done });
+		});
+	}
+
+	/** Resolves with the disconnect reason (or at once if already disconnected). */
+	disconnected(timeoutMs = 5_000): Promise<string> {
+		if (!this.socket.connected) return Promise.resolve('already disconnected');
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(
+				() => reject(new Error(`still connected after ${timeoutMs} ms`)),
+				timeoutMs
+			);
+			this.socket.once('disconnect', (reason) => {
+				clearTimeout(timer);
+				resolve(reason);
+			});
+		});
+	}
+
+	close(): void {
+		this.socket.disconnect();
+	}
+}
+
+function createSocket(url: string, options: ConnectOptions): ClientSocket {
+	const headers: Record<string, string> = { ...options.headers };
+	if (options.origin !== undefined) headers.origin = options.origin;
+	return io(url, {
+		auth: options.auth ?? {},
+		transports: options.transports ?? ['websocket'],
+		extraHeaders: headers,
+		reconnection: false,
+		forceNew: true,
+		timeout: options.timeoutMs ?? 5_000
+	});
+}
+
+/** Connects and resolves once connected; rejects with the server's reason if refused. */
+export function connect(
+	server: { url: string },
+	options: ConnectOptions = {}
+): Promise<TestClient> {
+	const socket = createSocket(server.url, options);
+	const client = new TestClient(socket);
+	// Record raw engine.io messages of every transport this manager opens.
+	socket.io.on('open', () => {
+		socket.io.engine.on('data', (data: unknown) => {
+			client.raw.push(
+				typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString()
+			);
+		});
+	});
+	const timeoutMs = options.timeoutMs ?? 5_000;
+	return new Promise((resolve, reject) => {
+		let settled = false;
+		const fail = (error: Error) => {
+			if (settled) return;
+			settle();
+			socket.disconnect();
+			reject(error);
+		};
+		// A server that dies mid-handshake sends neither connect nor connect_error. (A refusal
+		// closes the manager just before connect_error is emitted: let that error win.)
+		const closed = (reason: string) => {
+			setImmediate(() => fail(new Error(`connection closed: ${reason}`)));
+		};
+		const timer = setTimeout(
+			() => fail(new Error(`not connected after ${timeoutMs} ms`)),
+			timeoutMs
+		);
+		const settle = () => {
+			settled = true;
+			clearTimeout(timer);
+			socket.io.off('close', closed);
+			socket.off('connect', connected);
+			socket.off('connect_error', fail);
+		};
+		const connected = () => {
+			if (settled) return;
+			settle();
+			resolve(client);
+		};
+		socket.io.on('close', closed);
+		socket.on('connect', connected);
+		socket.on('connect_error', fail);
+	});
+}
+
+/** Connects where a refusal is expected; resolves with the error, rejects if it connected. */
+export async function connectRefused(
+	server: { url: string },
+	options: ConnectOptions = {}
+): Promise<Error> {
+	let client: TestClient;
+	try {
+		client = await connect(server, options);
+	} catch (error) {
+		return error as Error;
+	}
+	client.close();
+	throw new Error('the connection was accepted');
+}
