@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config';
+
+/** The ConfigError a bad environment causes (fails the test if there is none). */
+function configError(env: Record<string, string>): ConfigError {
+	try {
+		readConfig(env);
+	} catch (error) {
+		if (error instanceof ConfigError) return error;
+		throw error;
+	}
+	throw new Error(`no ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('readConfig', () => {
+	it('has defaults that let phones on the venue network connect', () => {
+		expect(readConfig({})).toEqual({
+			port: 3000,
+			host: '0.0.0.0',
+			databasePath: 'db/samrad.sqlite',
+			publicOrigin: null,
+			sessionSecret: null,
+			logLevel: 'info',
+			trustProxy: false
+		});
+	});
+
+	it('treats empty and blank values as unset', () => {
+		expect(
+			readConfig({ PORT: '', HOST: '  ', PUBLIC_ORIGIN: ' ', LOG_LEVEL: '', SESSION_SECRET: '' })
+		).toEqual(readConfig({}));
+	});
+
+	it('reads every variable', () => {
+		const config = readConfig({
+			PORT: ' 8080 ',
+			HOST: '127.0.0.1',
+			DATABASE_PATH: '/var/lib/samrad/samrad.sqlite',
+			PUBLIC_ORIGIN: 'https://samrad.example.org/',
+			SESSION_SECRET: 'x'.repeat(32),
+			LOG_LEVEL: 'WARN',
+			TRUST_PROXY: 'yes'
+		});
+		expect(config).toEqual({
+			port: 8080,
+			host: '127.0.0.1',
+			databasePath: '/var/lib/samrad/samrad.sqlite',
+			publicOrigin: 'https://samrad.example.org',
+			sessionSecret: 'x'.repeat(32),
+			logLevel: 'warn',
+			trustProxy: true
+		});
+	});
+
+	it('accepts port 0 (the OS chooses) and the ends of the range', () => {
+		expect(readConfig({ PORT: '0' }).port).toBe(0);
+		expect(readConfig({ PORT: '65535' }).port).toBe(65535);
+	});
+
+	it('keeps :memory: and IPv6 hosts', () => {
+		expect(readConfig({ DATABASE_PATH: ':memory:' }).databasePath).toBe(':memory:');
+		expect(readConfig({ HOST: '::' }).host).toBe('::');
+	});
+
+	it('keeps a public origin with a port, and lowercases its host', () => {
+		expect(readConfig({ PUBLIC_ORIGIN: 'http://Samrad.LOCAL:8080' }).publicOrigin).toBe(
+			'http://samrad.local:8080'
+		);
+	});
+
+	it.each([
+		['PORT', 'abc', /PORT: must be a whole number, got "abc"/],
+		['PORT', '3000.5', /PORT: must be a whole number/],
+		['PORT', '-1', /PORT: must be a whole number/],
+		['PORT', '70000', /PORT: must be between 0 and 65535, got 70000/],
+		['HOST', 'bad host!', /HOST: must be a host name or IP address/],
+		['HOST', 'a'.repeat(254), /HOST: must be a host name or IP address/],
+		['DATABASE_PATH', 'db/\0.sqlite', /DATABASE_PATH: must not contain NUL bytes/],
+		['PUBLIC_ORIGIN', 'ftp://x', /PUBLIC_ORIGIN: must start with http:\/\/ or https:\/\//],
+		['PUBLIC_ORIGIN', 'samrad.example.org', /PUBLIC_ORIGIN: must be a URL/],
+		[
+			'PUBLIC_ORIGIN',
+			'https://samrad.example.org/app',
+			/PUBLIC_ORIGIN: must be an origin without a path/
+		],
+		['PUBLIC_ORIGIN', 'https://samrad.example.org/?x=1', /PUBLIC_ORIGIN: must be an origin/],
+		['PUBLIC_ORIGIN', 'https://samrad.example.org/#top', /PUBLIC_ORIGIN: must be an origin/],
+		['SESSION_SECRET', 'x'.repeat(31), /SESSION_SECRET: must be at least 32 characters, got 31/],
+		['LOG_LEVEL', 'loud', /LOG_LEVEL: must be one of debug, info, warn, error, silent, got "loud"/],
+		['TRUST_PROXY', 'maybe', /TRUST_PROXY: must be true or false, got "maybe"/]
+	])('refuses %s=%j with a message naming the variable', (variable, value, message) => {
+		const error = configError({ [variable]: value });
+		expect(error.variable).toBe(variable);
+		expect(error.name).toBe('ConfigError');
+		expect(error.message).toMatch(message);
+		expect(error.message.startsWith(`${variable}: `)).toBe(true);
+	});
+
+	it.each([
+		['1', true],
+		['true', true],
+		['ON', true],
+		['0', false],
+		['false', false],
+		['Off', false],
+		['no', false]
+	])('reads TRUST_PROXY=%s as %s', (value, expected) => {
+		expect(readConfig({ TRUST_PROXY: value }).trustProxy).toBe(expected);
+	});
+
+	it('reads process.env when no environment is given', () => {
+		expect(readConfig()).toEqual(readConfig(process.env));
+	});
+});
