@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** WCAG 2.0, 2.1 and 2.2, levels A and AA. */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe on the page as it is now and fails with a readable list of violations: rule,
+ * impact, what it means, and each offending element with axe's explanation.
+ */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+	const violations = results.violations.map((violation) => {
+		const nodes = violation.nodes.map((node) => {
+			const summary = (node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ');
+			return `    ${node.target.join(' ')}: ${summary}`;
+		});
+		return [
+			`${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}`,
+			`    ${violation.helpUrl}`,
+			...nodes
+		].join('\n');
+	});
+	expect(violations, `axe found ${violations.length} violation(s) on ${label}`).toEqual([]);
+}

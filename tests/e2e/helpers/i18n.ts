@@ -1,0 +1,46 @@
+/** The locale texts the pages should show, read from the same files the app uses. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './paths';
+
+export const languages = ['nb', 'sv', 'da', 'is', 'fi', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+/** Browser locales of each country (Playwright sends them as Accept-Language). */
+export const browserLocale: Record<Language, string> = {
+	nb: 'nb-NO',
+	sv: 'sv-SE',
+	da: 'da-DK',
+	is: 'is-IS',
+	fi: 'fi-FI',
+	en: 'en-GB'
+};
+
+type Tree = { [key: string]: string | Tree };
+
+const cache = new Map<Language, Tree>();
+
+function common(lang: Language): Tree {
+	let tree = cache.get(lang);
+	if (!tree) {
+		const file = join(root, 'src', 'lib', 'i18n', 'locales', lang, 'common.json');
+		tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
+		cache.set(lang, tree);
+	}
+	return tree;
+}
+
+/** A text from common.json by dotted key, with {{name}} placeholders filled in. */
+export function text(lang: Language, key: string, params: Record<string, string | number> = {}) {
+	let node: string | Tree | undefined = common(lang);
+	for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+	if (typeof node !== 'string') throw new Error(`no text ${key} in ${lang}`);
+	return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+		String(params[name] ?? `{{${name}}}`)
+	);
+}
+
+/** Text as the server renders it into HTML. */
+export function escapeHtml(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
