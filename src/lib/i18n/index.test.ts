@@ -80,3 +80,14 @@ describe('translations', () => {
 		expect(new Set(texts).size).toBe(languages.length);
 	});
 });
+
+describe('hostile or sloppy headers', () => {
+	it('treats a malformed cookie as absent instead of throwing', () => {
+		expect(cookieValue('lang=%E0', 'lang')).toBeNull();
+		expect(requestLanguage('lang=%E0', 'sv-SE')).toBe('sv');
+	});
+
+	it('accepts spaces around language tags and parameters', () => {
+		expect(negotiateLanguage('de ; q=0.9, is ; q=0.6')).toBe('is');
+	});
+});

@@ -75,7 +75,7 @@ export function negotiateLanguage(header: string | null | undefined): Language |
 		.map((part) => {
 			const [tag = '', ...params] = part.trim().split(';');
 			const q = params.find((p) => p.trim().startsWith('q='));
-			return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+			return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
 		})
 		.filter((entry) => entry.tag !== '' && entry.q > 0)
 		.sort((a, b) => b.q - a.q);
@@ -87,12 +87,17 @@ export function negotiateLanguage(header: string | null | undefined): Language |
 	return null;
 }
 
-/** Reads a cookie header's value for one name. */
+/** Reads a cookie header's value for one name; a malformed value counts as absent. */
 export function cookieValue(header: string | undefined, name: string): string | null {
 	if (!header) return null;
 	for (const part of header.split(';')) {
 		const [key, ...rest] = part.trim().split('=');
-		if (key === name) return decodeURIComponent(rest.join('='));
+		if (key !== name) continue;
+		try {
+			return decodeURIComponent(rest.join('='));
+		} catch {
+			return null;
+		}
 	}
 	return null;
 }

@@ -5,6 +5,7 @@ import { migrate, openDatabase, readMigrations, schemaVersion, type Db } from '.
 import { readSetting, writeSetting } from './db/settings';
 import { log } from './log';
 import { ConferenceService } from './conferences';
+import { createLimiters, type Limiters } from './rate-limit';
 import { SessionService } from './sessions';
 
 /** Everything one running Samråd holds: configuration, database and services. */
@@ -18,6 +19,8 @@ export interface App {
 	startedAt: number;
 	sessions: SessionService;
 	conferences: ConferenceService;
+	/** Abuse limits shared by sockets and pages. */
+	limiters: Limiters;
 	/** Origin phones should use (public origin, else LAN address); set once the port is known. */
 	joinOrigin: string | null;
 }
@@ -60,6 +63,7 @@ export function createApp(config: Config, root: string): App {
 		startedAt: Date.now(),
 		sessions: new SessionService(db, secret),
 		conferences: null as unknown as ConferenceService,
+		limiters: createLimiters(config.rateLimits),
 		joinOrigin: config.publicOrigin
 	};
 	app.conferences = new ConferenceService(app);

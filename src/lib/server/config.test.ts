@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from './config';
+import { ConfigError, defaultRateLimits, readConfig } from './config';
 
 /** The ConfigError a bad environment causes (fails the test if there is none). */
 function configError(env: Record<string, string>): ConfigError {
@@ -21,7 +21,9 @@ describe('readConfig', () => {
 			publicOrigin: null,
 			sessionSecret: null,
 			logLevel: 'info',
-			trustProxy: false
+			trustProxy: false,
+			rateLimits: defaultRateLimits,
+			retentionDays: 365
 		});
 	});
 
@@ -39,7 +41,12 @@ describe('readConfig', () => {
 			PUBLIC_ORIGIN: 'https://samrad.example.org/',
 			SESSION_SECRET: 'x'.repeat(32),
 			LOG_LEVEL: 'WARN',
-			TRUST_PROXY: 'yes'
+			TRUST_PROXY: 'yes',
+			RATE_LIMIT_COMMANDS_PER_SOCKET: '5',
+			RATE_LIMIT_COMMANDS_PER_ADDRESS: '50',
+			RATE_LIMIT_FAILED_JOINS_PER_ADDRESS: '3',
+			RATE_LIMIT_JOINS_PER_ADDRESS: '30',
+			RETENTION_DAYS: 'off'
 		});
 		expect(config).toEqual({
 			port: 8080,
@@ -48,7 +55,14 @@ describe('readConfig', () => {
 			publicOrigin: 'https://samrad.example.org',
 			sessionSecret: 'x'.repeat(32),
 			logLevel: 'warn',
-			trustProxy: true
+			trustProxy: true,
+			rateLimits: {
+				commandsPerSocket: 5,
+				commandsPerAddress: 50,
+				failedJoinsPerAddress: 3,
+				joinsPerAddress: 30
+			},
+			retentionDays: null
 		});
 	});
 
@@ -110,5 +124,16 @@ describe('readConfig', () => {
 
 	it('reads process.env when no environment is given', () => {
 		expect(readConfig()).toEqual(readConfig(process.env));
+	});
+
+	it('names the variable of a bad limit or retention value', () => {
+		expect(configError({ RATE_LIMIT_COMMANDS_PER_SOCKET: '0' }).variable).toBe(
+			'RATE_LIMIT_COMMANDS_PER_SOCKET'
+		);
+		expect(configError({ RATE_LIMIT_JOINS_PER_ADDRESS: 'many' }).variable).toBe(
+			'RATE_LIMIT_JOINS_PER_ADDRESS'
+		);
+		expect(configError({ RETENTION_DAYS: '-3' }).variable).toBe('RETENTION_DAYS');
+		expect(readConfig({ RETENTION_DAYS: '30' }).retentionDays).toBe(30);
 	});
 });

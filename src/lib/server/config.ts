@@ -14,7 +14,33 @@ export interface Config {
 	logLevel: LogLevel;
 	/** Whether X-Forwarded-For may be trusted for client addresses (behind a reverse proxy). */
 	trustProxy: boolean;
+	/** Abuse limits (see RateLimits). */
+	rateLimits: RateLimits;
+	/** Conferences are deleted this many days after they end (stand-alone sessions after their last activity); null keeps them. */
+	retentionDays: number | null;
 }
+
+/**
+ * Limits on what one phone or one network address may send. Generous per address: a whole
+ * room may sit behind one venue router.
+ */
+export interface RateLimits {
+	/** Commands per socket per 10 seconds. */
+	commandsPerSocket: number;
+	/** Commands per network address per 10 seconds. */
+	commandsPerAddress: number;
+	/** Join attempts with an unknown code, per address per 10 minutes. */
+	failedJoinsPerAddress: number;
+	/** Joins (successful ones too) per address per minute. */
+	joinsPerAddress: number;
+}
+
+export const defaultRateLimits: RateLimits = {
+	commandsPerSocket: 100,
+	commandsPerAddress: 4_000,
+	failedJoinsPerAddress: 20,
+	joinsPerAddress: 600
+};
 
 export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -104,6 +130,38 @@ function readBoolean(env: Env, variable: string): boolean {
 	throw new ConfigError(variable, `must be true or false, got "${raw}"`);
 }
 
+function readCount(
+	env: Env,
+	variable: string,
+	fallback: number,
+	{ allowOff = false } = {}
+): number | null {
+	const raw = env[variable]?.trim().toLowerCase();
+	if (raw === undefined || raw === '') return fallback;
+	if (allowOff && raw === 'off') return null;
+	if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1_000_000_000) {
+		throw new ConfigError(
+			variable,
+			`must be a whole number from 1${allowOff ? ' or "off"' : ''}, got "${raw}"`
+		);
+	}
+	return Number(raw);
+}
+
+function readRateLimits(env: Env): RateLimits {
+	const d = defaultRateLimits;
+	return {
+		commandsPerSocket: readCount(env, 'RATE_LIMIT_COMMANDS_PER_SOCKET', d.commandsPerSocket)!,
+		commandsPerAddress: readCount(env, 'RATE_LIMIT_COMMANDS_PER_ADDRESS', d.commandsPerAddress)!,
+		failedJoinsPerAddress: readCount(
+			env,
+			'RATE_LIMIT_FAILED_JOINS_PER_ADDRESS',
+			d.failedJoinsPerAddress
+		)!,
+		joinsPerAddress: readCount(env, 'RATE_LIMIT_JOINS_PER_ADDRESS', d.joinsPerAddress)!
+	};
+}
+
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
 export function readConfig(env: Env = process.env): Config {
 	return {
@@ -113,6 +171,8 @@ export function readConfig(env: Env = process.env): Config {
 		publicOrigin: readPublicOrigin(env),
 		sessionSecret: readSecret(env),
 		logLevel: readLogLevel(env),
-		trustProxy: readBoolean(env, 'TRUST_PROXY')
+		trustProxy: readBoolean(env, 'TRUST_PROXY'),
+		rateLimits: readRateLimits(env),
+		retentionDays: readCount(env, 'RETENTION_DAYS', 365, { allowOff: true })
 	};
 }

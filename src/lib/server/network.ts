@@ -73,3 +73,21 @@ export function requestProtocol(
 		.toLowerCase();
 	return first === 'https' ? 'https' : 'http';
 }
+
+/**
+ * The address a request came from: the socket's peer, or the first X-Forwarded-For entry when
+ * the operator said a trusted proxy sits in front (TRUST_PROXY).
+ */
+export function clientAddress(
+	remote: string | undefined,
+	forwardedFor: string | string[] | undefined,
+	trustProxy: boolean
+): string {
+	if (trustProxy && forwardedFor) {
+		const first = (Array.isArray(forwardedFor) ? forwardedFor[0] : forwardedFor)
+			?.split(',')[0]
+			?.trim();
+		if (first) return first;
+	}
+	return remote ?? 'unknown';
+}

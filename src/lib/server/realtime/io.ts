@@ -24,7 +24,8 @@ import { organiserCookie, organiserForToken } from '../auth';
 import { findConferenceByPlenumToken } from '../db/conferences';
 import { findParticipantByToken } from '../db/participants';
 import { describeError, log } from '../log';
-import { originAllowed } from '../network';
+import { clientAddress, originAllowed } from '../network';
+import { recordFailedJoin, sessionForCode } from '../join-codes';
 import type { StoredAck } from '../sessions';
 import {
 	Hub,
@@ -84,7 +85,11 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 				(parsed.success && parsed.output.lang) ||
 				handshakeLanguage(headers.cookie, headers['accept-language']);
 			socket.data.lang = lang;
-			socket.data.ip = socket.handshake.address;
+			socket.data.ip = clientAddress(
+				socket.handshake.address,
+				headers['x-forwarded-for'],
+				app.config.trustProxy
+			);
 			socket.data.binding = null;
 			socket.data.member = null;
 			socket.data.watch = null;
@@ -111,11 +116,18 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 	io.on('connection', (socket) => {
 		const binding = socket.data.binding;
 		socket.data.binding = null;
-		if (binding) hub.bind(socket, binding);
 		const attachment = pending.get(socket.id);
 		pending.delete(socket.id);
-		if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
-		else if (attachment) hub.attachWatcher(socket, attachment);
+		// Like the middleware: an exception here must cost one socket, never the process.
+		try {
+			if (binding) hub.bind(socket, binding);
+			if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
+			else if (attachment) hub.attachWatcher(socket, attachment);
+		} catch (error) {
+			log.error('socket.attach_failed', { error: describeError(error) });
+			socket.disconnect(true);
+			return;
+		}
 		log.debug('socket.connected', { role: binding?.viewer.role ?? 'guest' });
 		for (const name of commandNames) {
 			socket.on(name, (payload: unknown, ack: unknown) => {
@@ -123,6 +135,16 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 				handleCommand(app, hub, socket, name, payload, ack as (answer: Ack) => void);
 			});
 		}
+		// Events outside the contract get an error answer too, never silence.
+		socket.onAny((event: string, ...args: unknown[]) => {
+			if ((commandNames as string[]).includes(event)) return;
+			const ack = args.at(-1);
+			if (typeof ack === 'function') {
+				(ack as (answer: Ack) => void)(
+					present({ ok: false, error: refuse('invalid_payload', { field: 'event' }) }, socket)
+				);
+			}
+		});
 		socket.on('disconnect', () => hub.disconnect(socket));
 	});
 
@@ -241,6 +263,28 @@ function schemaError(name: CommandName, issues: v.BaseIssue<unknown>[]): DomainE
 	return refuse('invalid_payload', { field: field || name });
 }
 
+/** A refusal when this socket or its address sends too much; null when within limits. */
+function overLimit(app: App, socket: SamradSocket, name: CommandName): DomainError | null {
+	const { limiters } = app;
+	const now = Date.now();
+	const checks = [
+		limiters.commandsPerSocket.take(socket.id, now),
+		limiters.commandsPerAddress.take(socket.data.ip, now)
+	];
+	if (name === 'participant.join') {
+		const failed = limiters.failedJoins.blocked(socket.data.ip, now);
+		if (failed.blocked) checks.push({ ok: false, retryAfterMs: failed.retryAfterMs });
+		checks.push(limiters.joins.take(socket.data.ip, now));
+	}
+	for (const check of checks) {
+		if (!check.ok) {
+			log.warn('rate.limited', { command: name });
+			return refuse('rate_limited', { seconds: Math.max(1, Math.ceil(check.retryAfterMs / 1000)) });
+		}
+	}
+	return null;
+}
+
 /**
  * One command, in a fixed order: authenticate, validate, apply in the core and commit,
  * acknowledge, then send the changed views.
@@ -255,6 +299,10 @@ function handleCommand(
 ): void {
 	const reply = (stored: StoredAck) => ack(present(stored, socket));
 	try {
+		// LIMITS: a flood from one socket or one address is refused before any work is done.
+		const limited = overLimit(app, socket, name);
+		if (limited) return reply({ ok: false, error: limited });
+
 		// AUTH: every command but join needs a session binding.
 		const binding = socket.data.binding;
 		if (name !== 'participant.join' && !binding)
@@ -278,6 +326,11 @@ function handleCommand(
 				code,
 				name: personName
 			} = parsed.output as { id: string; code: string; name: string };
+			// Unknown or expired codes count towards the address's failed attempts (no guessing).
+			if (!sessionForCode(app, code)) {
+				recordFailedJoin(app, socket.data.ip);
+				return reply({ ok: false, error: refuse('not_found') });
+			}
 			const joined = app.sessions.join(code, personName, id);
 			if (!joined.ack.ok || !joined.sessionId || !joined.token) return reply(joined.ack);
 			const participantId = String(joined.ack.participantId);

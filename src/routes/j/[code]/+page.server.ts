@@ -1,11 +1,22 @@
+import { error } from '@sveltejs/kit';
 import { normaliseJoinCode } from '$lib/domain/text';
+import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
+import { joinAttemptsBlocked, recordFailedJoin, sessionForCode } from '$lib/server/join-codes';
 import type { PageServerLoad } from './$types';
 
 /** The phone page: the session's title for the join form, or "no such session". */
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, getClientAddress, locals }) => {
+	const app = useApp();
+	const address = getClientAddress();
+	const wait = joinAttemptsBlocked(app, address);
+	if (wait !== null)
+		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
 	const code = normaliseJoinCode(params.code);
-	const session = useApp().sessions.byCode(code);
-	if (!session) return { code, found: false as const };
+	const session = sessionForCode(app, code);
+	if (!session) {
+		recordFailedJoin(app, address);
+		return { code, found: false as const };
+	}
 	return { code, found: true as const, title: session.state.title };
 };
