@@ -38,7 +38,7 @@ export const joinCode = v.pipe(
 );
 
 /** Commands only the server itself issues never arrive from a socket. */
-type ClientCommandType = Exclude<SessionCommand['type'], 'participant.enrol'>;
+type ClientCommandType = Exclude<SessionCommand['type'], 'participant.enrol' | 'participant.erase'>;
 
 /** Runtime schemas of every command, by event name. Every payload carries a client-made id. */
 export const commandSchemas = {

@@ -4,7 +4,10 @@ import { ConfigError, readConfig, type Config } from './config';
 import { MigrationError } from './db/database';
 import { describeError, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
+import { scheduleRetention } from './data-protection';
 import { attachRealtime, type Realtime } from './realtime/io';
+
+let stopRetention: () => void = () => {};
 
 /** Reads the configuration or stops the process with a message that names the bad variable. */
 export function configOrExit(): Config {
@@ -36,6 +39,7 @@ export function appOrExit(config: Config, root: string): App {
 /** Attaches socket.io and registers the app once the HTTP server listens. */
 export function start(app: App, httpServer: HttpServer): Realtime {
 	registerApp(app);
+	stopRetention = scheduleRetention(app);
 	const realtime = attachRealtime(httpServer, app);
 	const announce = () => {
 		const address = httpServer.address();
@@ -59,6 +63,7 @@ export async function stop(app: App, realtime: Realtime): Promise<void> {
 	await new Promise<void>((resolve) => {
 		void realtime.io.close(() => resolve());
 	});
+	stopRetention();
 	app.sessions.snapshotAll();
 	app.db.close();
 	unregisterApp();

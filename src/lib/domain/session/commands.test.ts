@@ -36,6 +36,7 @@ import {
 	writtenSession
 } from './test-fixtures';
 import type { SessionState } from './types';
+import { facilitatorView } from './views';
 
 const ann = as('ann');
 const ben = as('ben');
@@ -178,6 +179,7 @@ describe('permissions', () => {
 		'participant.rename': { participant: 'any', facilitator: 'any' },
 		'participant.remove': { facilitator: 'any', system: 'any' },
 		'participant.enrol': { system: 'any' },
+		'participant.erase': { system: 'any' },
 		'participant.leave': { participant: 'any' },
 		'note.add': { participant: writing, facilitator: afterReveal },
 		'note.edit': { participant: writing, facilitator: afterReveal },
@@ -272,6 +274,8 @@ describe('permissions', () => {
 				return { type, participantId: 'dan', deleteContributions: false };
 			case 'participant.enrol':
 				return { type, participantId: 'eve', name: 'Eve' };
+			case 'participant.erase':
+				return { type, participantId: 'dan', mode: 'anonymise' };
 			case 'note.add':
 				return byFacilitator
 					? { type, questionId: Q1, noteId: 'new', text: 'N', authorId: 'dan' }
@@ -1191,5 +1195,49 @@ describe('participant.enrol (conference members, by the server)', () => {
 				refusal(state, { type: 'participant.enrol', participantId: 'eve', name: 'Eve' }, actor)
 			).toEqual({ code: 'forbidden' });
 		}
+	});
+});
+
+describe('participant.erase (data protection, by the server)', () => {
+	const system: Actor = { role: 'system' };
+	function withNotes(): SessionState {
+		let state = join(newSession({ settings: { anonymous: false } }), ['ann', 'ben']);
+		state = advance(state);
+		state = write(state, { ann: [['a1', 'Ann idea']], ben: [['b1', 'Ben idea']] });
+		state = advanceTo(state, 'vote');
+		state = run(
+			state,
+			{ type: 'ballot.cast', questionId: Q1, ranking: ['n:a1', 'n:b1'] },
+			as('ann')
+		);
+		return state;
+	}
+
+	it('delete: the person, their notes and their ballots are gone', () => {
+		const state = run(
+			withNotes(),
+			{ type: 'participant.erase', participantId: 'ann', mode: 'delete' },
+			system
+		);
+		expect(state.participants.find((p) => p.id === 'ann')).toMatchObject({
+			name: '',
+			removed: true
+		});
+		expect(runOf(state).notes.map((n) => n.id)).toEqual(['b1']);
+		expect(runOf(state).ballots).toEqual([]);
+		expect(JSON.stringify(state)).not.toContain('Ann');
+	});
+
+	it('anonymise: the notes stay, without the name, even in a named session', () => {
+		const state = run(
+			withNotes(),
+			{ type: 'participant.erase', participantId: 'ann', mode: 'anonymise' },
+			system
+		);
+		expect(runOf(state).notes.map((n) => n.id)).toEqual(['a1', 'b1']);
+		expect(JSON.stringify(state)).not.toContain('"Ann"');
+		const notes = facilitatorView(state).runs[0]!.notes;
+		expect(notes.find((n) => n.id === 'a1')!.author).toBeNull();
+		expect(notes.find((n) => n.id === 'b1')!.author).toBe('Ben');
 	});
 });

@@ -59,6 +59,7 @@ export type SessionCommand =
 	| { type: 'participant.rename'; participantId: string; name: string }
 	| { type: 'participant.remove'; participantId: string; deleteContributions: boolean }
 	| { type: 'participant.enrol'; participantId: string; name: string }
+	| { type: 'participant.erase'; participantId: string; mode: 'delete' | 'anonymise' }
 	| { type: 'participant.leave' }
 	| { type: 'note.add'; questionId: string; noteId: string; text: string; authorId?: string }
 	| { type: 'note.edit'; questionId: string; noteId: string; text: string }
@@ -115,6 +116,7 @@ export const permissions: Record<SessionCommandType, Partial<Record<Role, PhaseR
 	'participant.rename': { participant: 'any', facilitator: 'any' },
 	'participant.remove': { facilitator: 'any', system: 'any' },
 	'participant.enrol': { system: 'any' },
+	'participant.erase': { system: 'any' },
 	'participant.leave': { participant: 'any' },
 	'note.add': { participant: duringWrite, facilitator: ['write', ...afterReveal] },
 	'note.edit': { participant: duringWrite, facilitator: ['write', ...afterReveal] },
@@ -534,6 +536,26 @@ export function execute(
 					p.id === existing.id ? { ...p, name: name.value, removed: false } : p
 				)
 			});
+		}
+		case 'participant.erase': {
+			// Data protection: the person goes; what they wrote goes too, or stays without a name.
+			if (!state.participants.some((p) => p.id === command.participantId)) return fail('not_found');
+			const participants = state.participants.map((p) =>
+				p.id === command.participantId ? { ...p, name: '', removed: true } : p
+			);
+			if (command.mode === 'anonymise') return ok({ ...state, participants });
+			const mine = (b: Ballot) => b.voterId === command.participantId;
+			const questions = state.questions.map((run) =>
+				removeNotes(
+					{
+						...run,
+						ballots: run.ballots.filter((b) => !mine(b)),
+						previousBallots: run.previousBallots?.filter((b) => !mine(b)) ?? null
+					},
+					(n) => n.authorId === command.participantId
+				)
+			);
+			return ok({ ...state, participants, questions });
 		}
 		case 'participant.rename': {
 			if (selfId !== null && command.participantId !== selfId) return fail('forbidden');

@@ -202,7 +202,8 @@ function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
 				id: n.id,
 				text: n.text,
 				revealIndex: n.revealIndex!,
-				author: state.settings.anonymous ? null : (names.get(n.authorId) ?? null),
+				// An erased person's name is '' (data protection): their notes show no author.
+				author: state.settings.anonymous ? null : names.get(n.authorId) || null,
 				edited: n.history.some((h) => h.by === 'facilitator')
 			})),
 		clusters: run.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: c.noteIds })),

@@ -59,6 +59,8 @@ export function openDatabase(path: string): Db {
 	const db = new Database(path);
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
+	// Deleted notes and names are overwritten in the file, not just unlinked (data protection).
+	db.pragma('secure_delete = ON');
 	db.pragma('foreign_keys = ON');
 	db.pragma('busy_timeout = 5000');
 	return db;
