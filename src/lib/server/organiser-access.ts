@@ -1,0 +1,86 @@
+import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { fixedT, type Language } from '$lib/i18n';
+import { useApp } from './app';
+import {
+	organiserCookie,
+	organiserForToken,
+	organiserSessionDays,
+	startOrganiserSession
+} from './auth';
+import type { Conference } from './db/conferences';
+import type { Organiser } from './db/organisers';
+import { RateLimiter } from './rate-limit';
+
+/** Sign-in attempts: per address (a room full of people may share one) and per user name. */
+export const loginLimits = {
+	perAddress: new RateLimiter(30, 15 * 60_000),
+	perUsername: new RateLimiter(8, 15 * 60_000)
+};
+
+/** The signed-in organiser of a request, if any. */
+export function signedInOrganiser(cookies: Cookies): Organiser | null {
+	return organiserForToken(useApp().db, cookies.get(organiserCookie), Date.now());
+}
+
+/** Where a sign-in may send someone back to: only a path on this site, else the organiser home. */
+export function safeNext(next: string | null | undefined, origin: string): string {
+	const fallback = '/organiser';
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
+		return fallback;
+	try {
+		const url = new URL(next, origin);
+		if (url.origin !== origin) return fallback;
+		return `${url.pathname}${url.search}${url.hash}`;
+	} catch {
+		return fallback;
+	}
+}
+
+/** The login page, remembering where to come back to. */
+export function loginPath(url: URL): string {
+	const next = `${url.pathname}${url.search}`;
+	return next === '/organiser'
+		? '/organiser/login'
+		: `/organiser/login?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * The organiser, for loads and form actions (layout loads do not run for actions, so every
+ * action checks for itself). Not signed in: off to the login page.
+ */
+export function requireOrganiser(event: { cookies: Cookies; url: URL }): Organiser {
+	const organiser = signedInOrganiser(event.cookies);
+	if (!organiser) redirect(303, loginPath(event.url));
+	return organiser;
+}
+
+/** A conference the signed-in organiser works on, or a translated 404. */
+export function requireConference(event: {
+	cookies: Cookies;
+	url: URL;
+	params: { id?: string };
+	locals: { lang: Language };
+}): Conference {
+	requireOrganiser(event);
+	const conference = event.params.id ? useApp().conferences.get(event.params.id) : null;
+	if (!conference) error(404, { message: fixedT(event.locals.lang)('organiser.notFound') });
+	return conference;
+}
+
+/** Signs a browser in: an HttpOnly, SameSite=Lax cookie, Secure over https. */
+export function signIn(cookies: Cookies, url: URL, organiserId: string): void {
+	const token = startOrganiserSession(useApp().db, organiserId, Date.now());
+	cookies.set(organiserCookie, token, {
+		// The whole site: the live overview's socket (under /socket.io) authenticates with it too.
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: organiserSessionDays * 86_400
+	});
+}
+
+/** The address phones and leaders should use for links: the public origin, else this request's. */
+export function linkOrigin(url: URL): string {
+	return useApp().joinOrigin ?? url.origin;
+}

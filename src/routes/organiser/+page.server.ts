@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { useApp } from '$lib/server/app';
+import { countParticipants } from '$lib/server/db/participants';
+import { createDemoConference } from '$lib/server/demo';
+import { requireOrganiser } from '$lib/server/organiser-access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	requireOrganiser(event);
+	const app = useApp();
+	return {
+		conferences: app.conferences.list().map((c) => ({
+			id: c.id,
+			title: c.title,
+			subtitle: c.subtitle,
+			venue: c.venue,
+			startDate: c.startDate,
+			endDate: c.endDate,
+			participants: countParticipants(app.db, c.id),
+			rounds: app.conferences.rounds(c.id).length
+		}))
+	};
+};
+
+export const actions: Actions = {
+	/** A ready-made conference to look around in, in the organiser's language. */
+	demo: (event) => {
+		requireOrganiser(event);
+		const conference = createDemoConference(useApp(), event.locals.lang);
+		redirect(303, `/organiser/conferences/${conference.id}`);
+	}
+};

@@ -1,0 +1,77 @@
+import { fail } from '@sveltejs/kit';
+import { formError } from '$lib/organiser/form-errors';
+import { useApp } from '$lib/server/app';
+import { conferenceLimits } from '$lib/server/conferences';
+import { field } from '$lib/server/organiser-forms';
+import { linkOrigin, requireConference } from '$lib/server/organiser-access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const conference = requireConference(event);
+	const app = useApp();
+	const origin = linkOrigin(event.url);
+	const people = app.conferences.participants(conference.id);
+	const names = new Map(people.map((p) => [p.id, p.name]));
+	const rounds = app.conferences.rounds(conference.id);
+	const detail = conference.currentRoundId
+		? app.conferences.roundDetail(conference.id, conference.currentRoundId, event.locals.lang)
+		: null;
+	return {
+		conference: {
+			id: conference.id,
+			title: conference.title,
+			subtitle: conference.subtitle,
+			notice: conference.notice,
+			noticeAt: conference.noticeAt,
+			joinCode: conference.joinCode
+		},
+		links: {
+			join: `${origin}/k/${conference.joinCode}`,
+			plenum: `${origin}/plenum/${conference.plenumToken}`
+		},
+		counts: {
+			programme: app.conferences.programme(conference.id).length,
+			participants: people.length,
+			rounds: rounds.length,
+			allocated: rounds.filter(
+				(r) =>
+					app.conferences.roundDetail(conference.id, r.id, event.locals.lang)!.groups.length > 0
+			).length
+		},
+		current: detail && {
+			id: detail.id,
+			title: detail.title,
+			position: detail.position,
+			groups: detail.groups.map((g) => {
+				const access = g.sessionId ? (app.sessions.get(g.sessionId)?.access ?? null) : null;
+				return {
+					id: g.id,
+					name: g.name,
+					members: g.memberIds.length,
+					leaders: g.leaders.map((id) => names.get(id) ?? '').filter(Boolean),
+					console: access ? `${origin}/console/${access.facilitatorToken}` : null,
+					screen: access ? `${origin}/screen/${access.screenToken}` : null
+				};
+			})
+		},
+		noticeMax: conferenceLimits.notice
+	};
+};
+
+export const actions: Actions = {
+	/** A message on every screen and phone; sending an empty one (or Clear) removes it. */
+	notice: async (event) => {
+		const conference = requireConference(event);
+		const form = await event.request.formData();
+		const notice = form.get('clear') !== null ? '' : field(form, 'notice');
+		const result = useApp().conferences.setNotice(conference.id, notice);
+		if (!result.ok) {
+			return fail(422, {
+				scope: 'notice',
+				values: { notice },
+				errors: [formError(result.error, { notice: 'notice' })]
+			});
+		}
+		return { scope: 'notice', sent: notice !== '' };
+	}
+};

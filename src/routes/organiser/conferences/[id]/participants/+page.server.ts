@@ -1,0 +1,63 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { countries, countryName } from '$lib/domain/conference/countries';
+import { roleLabel } from '$lib/domain/conference/roles';
+import { formError } from '$lib/organiser/form-errors';
+import { useApp } from '$lib/server/app';
+import { field, readParticipant } from '$lib/server/organiser-forms';
+import { requireConference } from '$lib/server/organiser-access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const conference = requireConference(event);
+	const app = useApp();
+	const lang = event.locals.lang;
+	const roles = app.conferences.roles(conference.id);
+	const people = app.conferences.participants(conference.id);
+	const editId = event.url.searchParams.get('edit');
+	// Named countries first (Nordic ones leading), then any other code someone already has.
+	const known = new Set(countries.map((c) => c.code));
+	const extra = [...new Set(people.map((p) => p.country))].filter((c) => !known.has(c)).sort();
+	return {
+		participants: people.map((p) => ({
+			id: p.id,
+			name: p.name,
+			country: p.country,
+			role: p.role,
+			organisation: p.organisation,
+			language: p.language,
+			coordinator: p.coordinator
+		})),
+		roles: roles.map((r) => ({ id: r.id, label: roleLabel(roles, r.id, lang) })),
+		countries: [...countries.map((c) => c.code), ...extra].map((code) => ({
+			code,
+			name: countryName(code, lang)
+		})),
+		editing: people.find((p) => p.id === editId) ?? null,
+		defaultLanguage: conference.language,
+		imported: Number(event.url.searchParams.get('imported')) || 0
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const conference = requireConference(event);
+		const form = await event.request.formData();
+		const id = field(form, 'id') || null;
+		const values = readParticipant(form);
+		const saved = useApp().conferences.saveParticipant(conference.id, id, values);
+		if (!saved.ok) return fail(422, { id, values, errors: [formError(saved.error)] });
+		if (id) redirect(303, `/organiser/conferences/${conference.id}/participants#p-${id}`);
+		return {
+			added: saved.value.name,
+			country: saved.value.country,
+			role: saved.value.role,
+			language: saved.value.language
+		};
+	},
+	remove: async (event) => {
+		const conference = requireConference(event);
+		const id = field(await event.request.formData(), 'id');
+		useApp().conferences.removeParticipant(conference.id, id);
+		return { removed: true };
+	}
+};

@@ -1,0 +1,113 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { defaultRoleIds, roleLabel, type RoleDefinition } from '$lib/domain/conference/roles';
+import { languages, type Language } from '$lib/domain/session/types';
+import { formError } from '$lib/organiser/form-errors';
+import { useApp } from '$lib/server/app';
+import { field } from '$lib/server/organiser-forms';
+import { requireConference } from '$lib/server/organiser-access';
+import type { Actions, PageServerLoad } from './$types';
+
+type Labels = Partial<Record<Language, string>>;
+
+/** A role id from its name: "Tolk" → tolk, "Þjónustufulltrúi" → thjonustufulltrui. */
+function slug(name: string): string {
+	const folded = name
+		.toLowerCase()
+		.replace(/æ/g, 'ae')
+		.replace(/ø/g, 'o')
+		.replace(/þ/g, 'th')
+		.replace(/ð/g, 'd')
+		.replace(/ß/g, 'ss')
+		.normalize('NFD')
+		.replace(/\p{M}/gu, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 32)
+		.replace(/-+$/, '');
+	return folded || 'role';
+}
+
+function readLabels(form: FormData, prefix: string): Labels {
+	const out: Labels = {};
+	for (const lang of languages) out[lang] = field(form, `${prefix}-${lang}`);
+	return out;
+}
+
+export const load: PageServerLoad = (event) => {
+	const conference = requireConference(event);
+	const app = useApp();
+	const lang = event.locals.lang;
+	const roles = app.conferences.roles(conference.id);
+	const counts = new Map<string, number>();
+	for (const p of app.conferences.participants(conference.id))
+		counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
+	const editId = event.url.searchParams.get('edit');
+	return {
+		roles: roles.map((r) => ({
+			id: r.id,
+			label: roleLabel(roles, r.id, lang),
+			groupLabel: roleLabel(roles, r.id, lang, 'group'),
+			own: !(defaultRoleIds as readonly string[]).includes(r.id),
+			people: counts.get(r.id) ?? 0
+		})),
+		editing: (() => {
+			const role = roles.find((r) => r.id === editId);
+			return role ? { id: role.id, label: role.label, groupLabel: role.groupLabel } : null;
+		})()
+	};
+};
+
+export const actions: Actions = {
+	/** Renames a role: every language's word for one person and for the group. */
+	rename: async (event) => {
+		const conference = requireConference(event);
+		const form = await event.request.formData();
+		const id = field(form, 'id');
+		const role: RoleDefinition = {
+			id,
+			label: readLabels(form, 'label'),
+			groupLabel: readLabels(form, 'group')
+		};
+		const saved = useApp().conferences.saveRole(conference.id, role);
+		if (!saved.ok)
+			return fail(422, {
+				scope: 'rename',
+				id,
+				renameValues: { label: role.label, groupLabel: role.groupLabel },
+				errors: [formError(saved.error)]
+			});
+		redirect(303, `/organiser/conferences/${conference.id}/participants/roles`);
+	},
+	/** A role of the organiser's own, named in one language (others can follow by renaming). */
+	add: async (event) => {
+		const conference = requireConference(event);
+		const form = await event.request.formData();
+		const lang = field(form, 'language') as Language;
+		const label = field(form, 'label');
+		const groupLabel = field(form, 'groupLabel');
+		const addValues = { language: lang, label, groupLabel };
+		if (!languages.includes(lang))
+			return fail(422, {
+				scope: 'add',
+				addValues,
+				errors: [{ field: 'language', key: 'organiser.invalid.language' }]
+			});
+		const app = useApp();
+		const taken = new Set(app.conferences.roles(conference.id).map((r) => r.id));
+		const stem = slug(label.trim() || groupLabel.trim());
+		let id = stem;
+		for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+		const saved = app.conferences.saveRole(conference.id, {
+			id,
+			label: { [lang]: label },
+			groupLabel: { [lang]: groupLabel }
+		});
+		if (!saved.ok)
+			return fail(422, {
+				scope: 'add',
+				addValues,
+				errors: [formError(saved.error, { label: 'label' })]
+			});
+		return { scope: 'add', added: label.trim() };
+	}
+};

@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { formError } from '$lib/organiser/form-errors';
+import { useApp } from '$lib/server/app';
+import { conferenceLimits } from '$lib/server/conferences';
+import { readRound } from '$lib/server/organiser-forms';
+import { requireConference } from '$lib/server/organiser-access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const conference = requireConference(event);
+	const app = useApp();
+	const lang = event.locals.lang;
+	return {
+		rounds: app.conferences.rounds(conference.id).map((r) => {
+			const detail = app.conferences.roundDetail(conference.id, r.id, lang)!;
+			return {
+				id: r.id,
+				position: r.position,
+				title: r.title,
+				theme: r.theme,
+				rule: r.rule,
+				maxGroupSize: r.maxGroupSize,
+				questions: r.questions.length,
+				groups: detail.groups.map((g) => ({ name: g.name, size: g.memberIds.length })),
+				unassigned: detail.unassigned.length,
+				started: r.startedAt !== null,
+				current: conference.currentRoundId === r.id
+			};
+		}),
+		participants: app.conferences.participants(conference.id).length,
+		sizeLimits: conferenceLimits.groupSize
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const conference = requireConference(event);
+		const { input, typedSize } = readRound(await event.request.formData());
+		const saved = useApp().conferences.saveRound(conference.id, null, input);
+		const values = { ...input, maxGroupSize: typedSize, questions: input.questions.join('\n') };
+		if (!saved.ok) return fail(422, { values, errors: [formError(saved.error)] });
+		redirect(303, `/organiser/conferences/${conference.id}/rounds/${saved.value.id}`);
+	}
+};
