@@ -1,7 +1,7 @@
 import { fixedT, languageNames, localeTags, type Translate } from '$lib/i18n';
 import { effectiveTopN, tally, voteItems } from '../session/tally';
 import type { Ballot, Language, QuestionRun, SessionState } from '../session/types';
-import { nordicCountryNames } from './countries';
+import { countries } from '../conference/countries';
 import type {
 	LocalText,
 	ProgrammeKind,
@@ -613,7 +613,12 @@ function compareStrings(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A country's name in the report language: the source's names, the Nordic table, then Intl. */
+const namedCountries = new Map(countries.map((c) => [c.code, c.names]));
+
+/**
+ * A country's name in the report language: the source's names, then Samråd's own country table
+ * (so that names, and the order they sort in, do not depend on the machine's ICU data), then Intl.
+ */
 export function countryName(source: ReportSource, code: string, lang: Language): string {
 	const upper = code.toUpperCase();
 	const given = localText(
@@ -621,8 +626,8 @@ export function countryName(source: ReportSource, code: string, lang: Language):
 		lang
 	);
 	if (given) return given;
-	const nordic = nordicCountryNames[upper];
-	if (nordic) return nordic[lang];
+	const named = namedCountries.get(upper);
+	if (named) return named[lang];
 	try {
 		return new Intl.DisplayNames([localeTags[lang]], { type: 'region' }).of(upper) ?? upper;
 	} catch {

@@ -4,8 +4,8 @@ import { clusterItemId, noteItemId } from '../session/tally';
 import type { Language, SessionState } from '../session/types';
 
 /**
- * Builds real sessions for fixtures and tests by sending the same commands people send live,
- * so every note, heading and ballot went through the domain's own rules.
+ * Builds real sessions for fixtures, tests and benchmarks by sending the same commands people
+ * send live, so every note, heading and ballot went through the domain's own rules.
  */
 export interface SessionSpec {
 	/** Session id; note, heading and question ids are derived from it. */
@@ -38,20 +38,48 @@ export interface QuestionSpec {
 	stopAt?: Phase;
 }
 
+/** What playSession does on a session that already has its people and questions. */
+export interface PlaySpec {
+	/** Prefix of the note and heading ids it makes (unique within the session). */
+	idPrefix: string;
+	/** One spec per question of the session, by position (a, b, …); extra questions stay put. */
+	questions: QuestionSpec[];
+	/** People without a phone: the facilitator writes and votes for them. */
+	withoutPhone?: ReadonlySet<string>;
+	/** The leader's reflection. */
+	reflection?: string;
+}
+
+/** Applies a command as an actor and answers with the session after it; throws if refused. */
+export type SessionStep = (command: SessionCommand, actor: Actor) => SessionState;
+
 const start = Date.UTC(2025, 4, 8, 8, 0, 0);
 
 /** Ids the builder gives to the notes and headings of question q (0-based). */
 export const specIds = {
 	question: (sessionId: string, q: number) => `${sessionId}-q${q + 1}`,
-	note: (sessionId: string, q: number, n: number) => `${sessionId}-q${q + 1}-n${n + 1}`,
-	cluster: (sessionId: string, q: number, c: number) => `${sessionId}-q${q + 1}-c${c + 1}`
+	note: (prefix: string, q: number, n: number) => `${prefix}-q${q + 1}-n${n + 1}`,
+	cluster: (prefix: string, q: number, c: number) => `${prefix}-q${q + 1}-c${c + 1}`
 };
 
 const forward: Phase[] = ['lobby', 'write', 'reveal', 'clarify', 'vote', 'results'];
+const facilitator: Actor = { role: 'facilitator' };
+
+/** A step that runs commands through execute() on a local state, a second of clock apiece. */
+export function localStep(initial: SessionState, label: string, from = start): SessionStep {
+	let state = initial;
+	let now = from;
+	return (command, actor) => {
+		now += 1000;
+		const result = execute(state, command, actor, now);
+		if (!result.ok) throw new Error(`${label}: ${command.type} refused: ${result.error.code}`);
+		state = result.state;
+		return state;
+	};
+}
 
 /** Runs the spec through createSession and execute; throws if the domain refuses a step. */
 export function buildSession(spec: SessionSpec): SessionState {
-	let now = start;
 	const created = createSession(
 		{
 			id: spec.id,
@@ -63,52 +91,72 @@ export function buildSession(spec: SessionSpec): SessionState {
 			})),
 			settings: { anonymous: !spec.named, ...(spec.topN ? { topN: spec.topN } : {}) }
 		},
-		now
+		start
 	);
 	if (!created.ok) throw new Error(`${spec.id}: createSession refused: ${created.error.code}`);
+	const step = localStep(created.value, spec.id);
 	let state = created.value;
-	const facilitator: Actor = { role: 'facilitator' };
-	const run = (command: SessionCommand, actor: Actor) => {
-		now += 1000;
-		const result = execute(state, command, actor, now);
-		if (!result.ok) {
-			throw new Error(`${spec.id}: ${command.type} refused: ${result.error.code}`);
-		}
-		state = result.state;
-	};
-
 	const withoutPhone = new Set<string>();
 	for (const person of spec.people) {
 		if (person.withoutPhone) {
 			withoutPhone.add(person.id);
-			run({ type: 'participant.add', participantId: person.id, name: person.name }, facilitator);
+			state = step(
+				{ type: 'participant.add', participantId: person.id, name: person.name },
+				facilitator
+			);
 		} else {
-			run(
+			state = step(
 				{ type: 'participant.join', participantId: person.id, name: person.name },
 				{ role: 'guest' }
 			);
 		}
 	}
+	return playSession(
+		state,
+		{
+			idPrefix: spec.id,
+			questions: spec.questions,
+			withoutPhone,
+			reflection: spec.reflection
+		},
+		step
+	);
+}
+
+/**
+ * Plays questions on a session whose people and questions exist: notes, the round-robin reveal,
+ * headings, ballots and the leader's reflection, each as the command its sender would send.
+ * Works on a local state (localStep) as well as on a stored session (a step that dispatches).
+ */
+export function playSession(
+	initial: SessionState,
+	spec: PlaySpec,
+	step: SessionStep
+): SessionState {
+	let state = initial;
+	const withoutPhone = spec.withoutPhone ?? new Set<string>();
 	const actorFor = (id: string): Actor =>
 		withoutPhone.has(id) ? facilitator : { role: 'participant', participantId: id };
+	const label = spec.idPrefix;
 
 	spec.questions.forEach((question, q) => {
-		const questionId = specIds.question(spec.id, q);
+		const questionId = state.questions[q]?.id;
+		if (!questionId) throw new Error(`${label}: the session has no question ${q + 1}`);
 		const stopAt = forward.indexOf(question.stopAt ?? 'results');
-		if (stopAt < 0) throw new Error(`${spec.id}: the builder stops only at ${forward.join(', ')}`);
+		if (stopAt < 0) throw new Error(`${label}: the builder stops only at ${forward.join(', ')}`);
 		const advanceTo = (phase: Phase) => {
 			const from = forward[forward.indexOf(phase) - 1]!;
-			run({ type: 'question.select', questionId }, facilitator);
-			run({ type: 'phase.advance', questionId, from }, facilitator);
+			state = step({ type: 'question.select', questionId }, facilitator);
+			state = step({ type: 'phase.advance', questionId, from }, facilitator);
 		};
 		if (stopAt < forward.indexOf('write')) return;
 		advanceTo('write');
 		(question.notes ?? []).forEach(([authorId, text], n) => {
-			const noteId = specIds.note(spec.id, q, n);
+			const noteId = specIds.note(spec.idPrefix, q, n);
 			const command: SessionCommand = withoutPhone.has(authorId)
 				? { type: 'note.add', questionId, noteId, text, authorId }
 				: { type: 'note.add', questionId, noteId, text };
-			run(command, actorFor(authorId));
+			state = step(command, actorFor(authorId));
 		});
 		if (stopAt < forward.indexOf('reveal')) return;
 		advanceTo('reveal');
@@ -116,18 +164,18 @@ export function buildSession(spec: SessionSpec): SessionState {
 		for (;;) {
 			const current = state.questions.find((r) => r.id === questionId)!;
 			if (!current.reveal || current.reveal.turn === null) break;
-			run({ type: 'reveal.next', questionId }, facilitator);
+			state = step({ type: 'reveal.next', questionId }, facilitator);
 		}
 		if (stopAt < forward.indexOf('clarify')) return;
 		advanceTo('clarify');
 		(question.clusters ?? []).forEach((cluster, c) => {
-			run(
+			state = step(
 				{
 					type: 'cluster.create',
 					questionId,
-					clusterId: specIds.cluster(spec.id, q, c),
+					clusterId: specIds.cluster(spec.idPrefix, q, c),
 					heading: cluster.heading,
-					noteIds: cluster.notes.map((n) => specIds.note(spec.id, q, n))
+					noteIds: cluster.notes.map((n) => specIds.note(spec.idPrefix, q, n))
 				},
 				facilitator
 			);
@@ -138,17 +186,18 @@ export function buildSession(spec: SessionSpec): SessionState {
 			const ranking = ballot.ranking.map((ref) => {
 				const index = Number(ref.slice(1));
 				return ref.startsWith('c')
-					? clusterItemId(specIds.cluster(spec.id, q, index))
-					: noteItemId(specIds.note(spec.id, q, index));
+					? clusterItemId(specIds.cluster(spec.idPrefix, q, index))
+					: noteItemId(specIds.note(spec.idPrefix, q, index));
 			});
 			const command: SessionCommand = withoutPhone.has(ballot.voter)
 				? { type: 'ballot.cast', questionId, ranking, voterId: ballot.voter }
 				: { type: 'ballot.cast', questionId, ranking };
-			run(command, actorFor(ballot.voter));
+			state = step(command, actorFor(ballot.voter));
 		}
 		if (stopAt < forward.indexOf('results')) return;
 		advanceTo('results');
 	});
-	if (spec.reflection) run({ type: 'session.reflect', text: spec.reflection }, facilitator);
+	if (spec.reflection)
+		state = step({ type: 'session.reflect', text: spec.reflection }, facilitator);
 	return state;
 }

@@ -19,7 +19,8 @@ export interface ReportSource {
 	rounds: ReportRound[];
 	/**
 	 * Country names for codes the built-in table lacks, or to override it. The built-in table
-	 * names the Nordic countries in every report language; other codes fall back to Intl.
+	 * (conference/countries) names the Nordic countries and their neighbours in every report
+	 * language; other codes fall back to Intl.
 	 */
 	countries?: ReportCountry[];
 }
