@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groupName } from '$lib/domain/conference/allocation';
+import { buildReport } from '$lib/domain/report/model';
+import type { ReportSource } from '$lib/domain/report/source';
+import { setLogLevel } from '../log';
+import { reportSourceFromDb } from './source-from-db';
+import { plenumSummaries, seedPlayedDemo, tempApp } from './test-conference';
+
+// A real SQLite file, the demo conference set up through ConferenceService and every group's
+// session played through SessionService: the source must show exactly what is stored.
+describe('reportSourceFromDb', () => {
+	let db: ReturnType<typeof tempApp>;
+	let conferenceId: string;
+	let source: ReportSource;
+
+	beforeAll(() => {
+		setLogLevel('silent');
+		db = tempApp('samrad-source');
+		const { app } = db;
+		conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
+		// The organiser renames a role and adds one of their own.
+		app.conferences.saveRole(conferenceId, {
+			id: 'employer',
+			label: { nb: 'Virksomhetsleder' },
+			groupLabel: { nb: 'Virksomhetsledere' }
+		});
+		app.conferences.saveRole(conferenceId, {
+			id: 'peer-supporter',
+			label: { nb: 'NAV-veileder', en: 'NAV adviser' },
+			groupLabel: { nb: 'NAV-veiledere' }
+		});
+		source = reportSourceFromDb(app, conferenceId)!;
+	});
+
+	afterAll(() => db.close());
+
+	it('answers null for a conference that does not exist', () => {
+		expect(reportSourceFromDb(db.app, 'no-such-conference')).toBeNull();
+	});
+
+	it('carries the conference details and its programme', () => {
+		const stored = db.app.conferences.get(conferenceId)!;
+		expect(source.conference).toMatchObject({
+			title: stored.title,
+			subtitle: stored.subtitle,
+			venue: stored.venue,
+			startDate: stored.startDate,
+			endDate: stored.endDate,
+			language: 'nb',
+			languages: stored.languages,
+			about: stored.about,
+			introduction: stored.introduction
+		});
+		const programme = db.app.conferences.programme(conferenceId);
+		expect(source.programme).toHaveLength(programme.length);
+		// The welcome dinner has only a start time.
+		expect(source.programme[0]).toMatchObject({ start: '19:30', end: null, kind: 'plenary' });
+		expect(source.programme[1]).toMatchObject({ start: '09:00', end: '10:00' });
+	});
+
+	it('names roles as they read mid-sentence, with the organiser’s renames', () => {
+		const employer = source.roles.find((r) => r.id === 'employer')!;
+		expect(employer.label.nb).toBe('virksomhetsleder');
+		expect(employer.plural.nb).toBe('virksomhetsledere');
+		// Other languages keep the default words.
+		expect(employer.label.sv).toBe('arbetsgivare');
+		expect(source.roles.find((r) => r.id === 'job-coach')!.label.en).toBe('job coach');
+		// Abbreviations keep their capitals.
+		expect(source.roles.find((r) => r.id === 'peer-supporter')!.label.nb).toBe('NAV-veileder');
+	});
+
+	it('lists every participant with country, role and coordinator flag', () => {
+		const stored = db.app.conferences.participants(conferenceId);
+		expect(source.participants).toHaveLength(stored.length);
+		for (const p of stored) {
+			expect(source.participants).toContainEqual({
+				id: p.id,
+				name: p.name,
+				country: p.country,
+				roleId: p.role,
+				organisation: p.organisation,
+				coordinator: p.coordinator
+			});
+		}
+		expect(source.participants.some((p) => p.coordinator)).toBe(true);
+	});
+
+	it('turns the glossary concepts into language help entries', () => {
+		const concepts = db.app.conferences.glossary(conferenceId);
+		expect(source.glossary.map((g) => g.id)).toEqual(concepts.map((c) => c.id));
+		const first = concepts[0]!;
+		expect(source.glossary[0]!.terms.nb).toEqual(first.terms.nb);
+		expect(source.glossary[0]!.explanation?.en).toBe(first.explanation?.en);
+	});
+
+	it('gives every group its leaders, members, live session, questions and reflection', () => {
+		const rounds = db.app.conferences.rounds(conferenceId);
+		expect(source.rounds.map((r) => r.title)).toEqual(rounds.map((r) => r.title));
+		expect(source.rounds.map((r) => r.plenumSummary)).toEqual(plenumSummaries);
+		const roles = db.app.conferences.roles(conferenceId);
+		rounds.forEach((round, r) => {
+			const detail = db.app.conferences.roundDetail(conferenceId, round.id, 'nb')!;
+			const groups = source.rounds[r]!.groups;
+			expect(groups).toHaveLength(detail.groups.length);
+			detail.groups.forEach((group, g) => {
+				const mapped = groups[g]!;
+				expect(mapped.name).toBe(group.customName ?? groupName(group.descriptor, { roles }, 'nb'));
+				expect(mapped.leaderIds).toEqual(group.leaders);
+				expect(mapped.memberIds).toEqual(group.memberIds);
+				const state = db.app.sessions.get(group.sessionId!)!.state;
+				expect(mapped.session).toEqual(state);
+				expect(mapped.plannedQuestions).toEqual(group.questions ?? round.questions);
+				expect(mapped.reflection).toBe(state.reflection);
+			});
+		});
+		// Played sessions: notes were revealed and voted on.
+		const session = source.rounds[0]!.groups[0]!.session!;
+		expect(session.questions[0]!.phase).toBe('results');
+		expect(session.questions[0]!.notes.length).toBeGreaterThan(3);
+		expect(session.questions[0]!.ballots.length).toBeGreaterThan(2);
+		// The last group of the day was still voting.
+		const last = source.rounds.at(-1)!.groups.at(-1)!.session!;
+		expect(last.questions.at(-1)!.phase).toBe('vote');
+	});
+
+	it('names made-up groups in the language asked for', () => {
+		const english = reportSourceFromDb(db.app, conferenceId, { language: 'en' })!;
+		const names = english.rounds[1]!.groups.map((g) => g.name);
+		expect(names).toContain('Iceland');
+		expect(source.rounds[1]!.groups.map((g) => g.name)).toContain('Island');
+	});
+
+	it('builds a report with the stored notes, headings and names', () => {
+		const report = buildReport(source, { generatedAt: '2026-01-10' });
+		const text = JSON.stringify(report);
+		const state = source.rounds[0]!.groups[0]!.session!;
+		for (const note of state.questions[0]!.notes) expect(text).toContain(note.text);
+		for (const cluster of state.questions[0]!.clusters) expect(text).toContain(cluster.heading);
+		expect(report.participants!.total).toBe(source.participants.length);
+		expect(report.rounds[0]!.groups[0]!.leaders.length).toBeGreaterThan(0);
+		expect(report.rounds.at(-1)!.groups.at(-1)!.questions.at(-1)!.vote.status).toBe('open');
+	});
+});

@@ -1,0 +1,111 @@
+import type { RoleDefinition } from '$lib/domain/conference/roles';
+import type { GlossaryConcept } from '$lib/domain/glossary/types';
+import type { GlossaryEntry, ReportRole, ReportSource } from '$lib/domain/report/source';
+import type { Language } from '$lib/domain/session/types';
+import { localeTags } from '$lib/i18n';
+import type { App } from '../app';
+
+/**
+ * A role word as it reads mid-sentence ("Steen Bengtsson, forsker"): role labels are written
+ * for buttons and headings, so the first letter is lowered, unless the word starts with an
+ * abbreviation ("NAV-veileder", "SE-konsulent").
+ */
+function inRunningText(label: string, lang: Language): string {
+	const [first = '', second = ''] = [...label];
+	if (second !== '' && second !== second.toLocaleLowerCase(localeTags[lang])) return label;
+	return first.toLocaleLowerCase(localeTags[lang]) + label.slice(first.length);
+}
+
+function reportRole(role: RoleDefinition): ReportRole {
+	const lower = (labels: RoleDefinition['label']) =>
+		Object.fromEntries(
+			Object.entries(labels).flatMap(([lang, text]) =>
+				text ? [[lang, inRunningText(text, lang as Language)]] : []
+			)
+		);
+	return { id: role.id, label: lower(role.label), plural: lower(role.groupLabel) };
+}
+
+function glossaryEntry(concept: GlossaryConcept): GlossaryEntry {
+	const terms: GlossaryEntry['terms'] = {};
+	for (const [lang, list] of Object.entries(concept.terms) as [Language, readonly string[]][]) {
+		if (list.length > 0) terms[lang] = [...list];
+	}
+	return concept.explanation
+		? { id: concept.id, terms, explanation: { ...concept.explanation } }
+		: { id: concept.id, terms };
+}
+
+export interface SourceOptions {
+	/** Language of the names Samråd makes up itself (group names such as "Arbeidsgivere II"). */
+	language?: Language;
+}
+
+/**
+ * The stored conference as the report model's source: its details and programme, roles with
+ * the organiser's renames, participants, glossary, and every round's groups with leaders,
+ * members, their session as it stands now, the planned questions and the plenum summaries.
+ * Null when there is no such conference.
+ */
+export function reportSourceFromDb(
+	app: Pick<App, 'conferences' | 'sessions'>,
+	conferenceId: string,
+	options: SourceOptions = {}
+): ReportSource | null {
+	const service = app.conferences;
+	const conference = service.get(conferenceId);
+	if (!conference) return null;
+	const lang = options.language ?? conference.language;
+	return {
+		conference: {
+			title: conference.title,
+			subtitle: conference.subtitle,
+			venue: conference.venue,
+			startDate: conference.startDate,
+			endDate: conference.endDate,
+			language: conference.language,
+			languages: conference.languages,
+			// Not stored per conference yet: the report leaves these lines out.
+			organisation: '',
+			author: '',
+			about: conference.about,
+			introduction: conference.introduction,
+			introductionBy: ''
+		},
+		programme: service.programme(conferenceId).map((item) => ({
+			date: item.day,
+			start: item.start,
+			end: item.end || null,
+			title: item.title,
+			kind: item.kind
+		})),
+		roles: service.roles(conferenceId).map(reportRole),
+		participants: service.participants(conferenceId).map((p) => ({
+			id: p.id,
+			name: p.name,
+			country: p.country,
+			roleId: p.role,
+			organisation: p.organisation,
+			coordinator: p.coordinator
+		})),
+		glossary: service.glossary(conferenceId).map(glossaryEntry),
+		rounds: service.rounds(conferenceId).map((round) => ({
+			id: round.id,
+			title: round.title,
+			theme: round.theme,
+			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? []).map((group) => {
+				const session = group.sessionId ? (app.sessions.get(group.sessionId)?.state ?? null) : null;
+				return {
+					id: group.id,
+					name: group.name,
+					leaderIds: group.leaders,
+					memberIds: group.memberIds,
+					session,
+					plannedQuestions: group.questions ?? round.questions,
+					reflection: session?.reflection ?? ''
+				};
+			}),
+			plenumSummary: round.plenumSummary
+		}))
+	};
+}
