@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { groupName } from '$lib/domain/conference/allocation';
+import { writeCsv } from '$lib/domain/csv';
 import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { limits } from '$lib/domain/limits';
+import { languages } from '$lib/domain/session/types';
+import { fixedT } from '$lib/i18n';
 import { createApp, type App } from './app';
 import { readConfig } from './config';
 import { conferenceLimits } from './conferences';
@@ -374,6 +377,32 @@ describe('CSV import', () => {
 			error: { code: 'too_many' }
 		});
 		expect(app.conferences.participants(c.id)).toHaveLength(conferenceLimits.participants - 1);
+	});
+
+	it('reads back the template an organiser downloads, in every language', () => {
+		const c = conference();
+		const columns = ['name', 'country', 'role', 'organisation', 'language', 'coordinator'] as const;
+		for (const lang of languages) {
+			const t = fixedT(lang);
+			const csv = writeCsv(
+				[
+					columns.map((column) => t(`organiser.import.templateHeaders.${column}`)),
+					['Ingrid Sæther', 'NO', 'coordinator', 'Arbeidsforskningssenteret', 'nb', 'x'],
+					['Þóra Sigurðardóttir', 'IS', 'job-coach', '', 'is', '']
+				],
+				{ delimiter: ';', bom: true }
+			);
+			const checked = previewParticipantsImport(app, c.id, new TextEncoder().encode(csv));
+			expect(checked.preview.fileErrors, lang).toEqual([]);
+			expect(checked.preview.warnings, lang).toEqual([]);
+			expect(
+				checked.preview.participants.map((p) => [p.role, p.coordinator]),
+				lang
+			).toEqual([
+				['coordinator', true],
+				['job-coach', false]
+			]);
+		}
 	});
 
 	it('uses the conference’s own role words', () => {
