@@ -1,0 +1,375 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '$lib/domain/report/model';
+import { createApp, type App } from './app';
+import {
+	archiveFormat,
+	archiveJson,
+	archiveLimits,
+	archiveSchemaVersion,
+	exportConference,
+	importArchive,
+	importConference,
+	readArchive,
+	type ConferenceArchive
+} from './archive';
+import { readConfig } from './config';
+import { listConferences } from './db/conferences';
+import { listSessionIds } from './db/sessions';
+import { setLogLevel } from './log';
+import { renderReportMarkdown } from './report/markdown';
+import { reportSourceFromDb } from './report/source-from-db';
+import { dispatchStep, projectRoot, seedPlayedDemo, tempApp } from './report/test-conference';
+
+type TestApp = ReturnType<typeof tempApp>;
+const opened: TestApp[] = [];
+
+function open(): TestApp {
+	const db = tempApp('samrad-archive');
+	opened.push(db);
+	return db;
+}
+
+/** Everything an organiser might leave behind on the day, beyond what the demo holds. */
+function seedBusyConference(app: App): string {
+	const conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
+	const service = app.conferences;
+	service.saveRole(conferenceId, {
+		id: 'employer',
+		label: { nb: 'Virksomhetsleder' },
+		groupLabel: { nb: 'Virksomhetsledere' }
+	});
+	service.saveRole(conferenceId, {
+		id: 'peer-supporter',
+		label: { nb: 'Likeperson', en: 'Peer supporter' },
+		groupLabel: { nb: 'Likepersoner' }
+	});
+	// Two people with the same name: their order must survive the trip.
+	const added = service.addParticipants(conferenceId, [
+		{
+			name: 'Anna Berg',
+			country: 'SE',
+			role: 'peer-supporter',
+			organisation: 'A',
+			language: 'sv',
+			coordinator: false
+		},
+		{
+			name: 'Anna Berg',
+			country: 'NO',
+			role: 'worker',
+			organisation: 'B',
+			language: 'nb',
+			coordinator: true
+		}
+	]);
+	if (!added.ok) throw new Error(added.error.code);
+	// Two programme items at the same time with the same title, of different kinds.
+	for (const kind of ['group', 'plenary'] as const) {
+		service.saveProgrammeItem(conferenceId, null, {
+			day: '2026-01-28',
+			start: '13:30',
+			end: '14:00',
+			title: 'Presentasjon',
+			kind
+		});
+	}
+	service.setNotice(conferenceId, 'Tilbake i plenum 13.30');
+	const [round1] = service.rounds(conferenceId);
+	const group = service.roundDetail(conferenceId, round1!.id, 'nb')!.groups[0]!;
+	service.present(conferenceId, round1!.id, group.id);
+	// In the group's session: a guest without a phone, a late note, a correction and a timer.
+	const step = dispatchStep(app, group.sessionId!);
+	const facilitator = { role: 'facilitator' } as const;
+	let state = app.sessions.get(group.sessionId!)!.state;
+	const questionId = state.questions[0]!.id;
+	step(
+		{ type: 'participant.add', participantId: 'guest-without-phone-1', name: 'Gjest' },
+		facilitator
+	);
+	step({ type: 'phase.advance', questionId, from: 'results' }, facilitator);
+	step(
+		{
+			type: 'note.add',
+			questionId,
+			noteId: 'late-note-0000001',
+			text: 'Skrevet av lederen for gjesten',
+			authorId: 'guest-without-phone-1'
+		},
+		facilitator
+	);
+	state = step(
+		{
+			type: 'note.edit',
+			questionId,
+			noteId: state.questions[0]!.notes[0]!.id,
+			text: 'Rettet skrivefeil'
+		},
+		facilitator
+	);
+	step({ type: 'timer.start', seconds: 300 }, facilitator);
+	return conferenceId;
+}
+
+beforeAll(() => setLogLevel('silent'));
+
+afterEach(() => {
+	while (opened.length > 0) opened.pop()!.close();
+});
+
+describe('conference archive', () => {
+	let source: TestApp;
+	let conferenceId: string;
+	let exported: string;
+
+	beforeAll(() => {
+		source = tempApp('samrad-archive-source');
+		conferenceId = seedBusyConference(source.app);
+		exported = archiveJson(exportConference(source.app, conferenceId)!);
+	});
+
+	afterAll(() => source.close());
+
+	it('is marked with its format and schema version', () => {
+		const archive = JSON.parse(exported) as ConferenceArchive;
+		expect(archive.format).toBe(archiveFormat);
+		expect(archive.schemaVersion).toBe(archiveSchemaVersion);
+		expect(archive.participants).toHaveLength(
+			source.app.conferences.participants(conferenceId).length
+		);
+		expect(archive.rounds.flatMap((r) => r.groups).every((g) => g.session !== null)).toBe(true);
+	});
+
+	it('answers null for a conference that does not exist', () => {
+		expect(exportConference(source.app, 'nope')).toBeNull();
+	});
+
+	it('holds no secret and no database id', () => {
+		const conference = source.app.conferences.get(conferenceId)!;
+		const secrets = [conference.id, conference.joinCode, conference.plenumToken];
+		for (const p of source.app.conferences.participants(conferenceId))
+			secrets.push(p.id, p.personalToken);
+		for (const round of source.app.conferences.rounds(conferenceId)) {
+			secrets.push(round.id);
+			for (const group of source.app.conferences.roundDetail(conferenceId, round.id, 'nb')!
+				.groups) {
+				const access = source.app.sessions.get(group.sessionId!)!.access;
+				secrets.push(
+					group.id,
+					access.id,
+					access.joinCode,
+					access.facilitatorToken,
+					access.screenToken
+				);
+			}
+		}
+		for (const secret of secrets) expect(exported).not.toContain(secret);
+		expect(exported).not.toContain('guest-without-phone-1');
+	});
+
+	it('exports, imports into an empty database and exports again to the same bytes', () => {
+		const target = open();
+		const imported = importArchive(target.app, exported);
+		expect(imported.ok).toBe(true);
+		if (!imported.ok) return;
+		expect(listConferences(target.app.db)).toHaveLength(1);
+		const again = archiveJson(exportConference(target.app, imported.value.conferenceId)!);
+		expect(again).toBe(exported);
+		// Reopened from the file (nothing cached): still the same.
+		target.app.db.close();
+		const reopened = reopen(target.path);
+		const third = archiveJson(exportConference(reopened, imported.value.conferenceId)!);
+		reopened.db.close();
+		expect(third).toBe(exported);
+	});
+
+	it('imports twice into one installation without clashes, with fresh codes and links', () => {
+		const target = open();
+		const first = importArchive(target.app, exported);
+		const second = importArchive(target.app, exported);
+		if (!first.ok || !second.ok) throw new Error('import refused');
+		const [a, b] = [first.value.conferenceId, second.value.conferenceId].map((id) =>
+			target.app.conferences.get(id)!
+		);
+		const original = source.app.conferences.get(conferenceId)!;
+		for (const copy of [a!, b!]) {
+			expect(copy.joinCode).not.toBe(original.joinCode);
+			expect(copy.plenumToken).not.toBe(original.plenumToken);
+		}
+		expect(a!.joinCode).not.toBe(b!.joinCode);
+		const tokens = [a!, b!].flatMap((c) =>
+			target.app.conferences.participants(c.id).map((p) => p.personalToken)
+		);
+		expect(new Set(tokens).size).toBe(tokens.length);
+		const originalTokens = new Set(
+			source.app.conferences.participants(conferenceId).map((p) => p.personalToken)
+		);
+		expect(tokens.some((t) => originalTokens.has(t))).toBe(false);
+		// Every group of both copies has its own session, code and links.
+		const sessions = listSessionIds(target.app.db);
+		const groups = source.app.conferences
+			.rounds(conferenceId)
+			.flatMap((r) => source.app.conferences.roundDetail(conferenceId, r.id, 'nb')!.groups);
+		expect(sessions).toHaveLength(2 * groups.length);
+		const codes = sessions.map((id) => target.app.sessions.get(id)!.access.joinCode);
+		expect(new Set(codes).size).toBe(codes.length);
+		expect(archiveJson(exportConference(target.app, b!.id)!)).toBe(exported);
+	});
+
+	it('gives the copy the same report, and its sessions carry on live', () => {
+		const target = open();
+		const imported = importArchive(target.app, exported);
+		if (!imported.ok) throw new Error('import refused');
+		const copyId = imported.value.conferenceId;
+		const markdown = (app: App, id: string) =>
+			renderReportMarkdown(
+				buildReport(reportSourceFromDb(app, id)!, { generatedAt: '2026-01-29' })
+			);
+		expect(markdown(target.app, copyId)).toBe(markdown(source.app, conferenceId));
+
+		// The group still voting takes one more ballot from one of its members.
+		const rounds = target.app.conferences.rounds(copyId);
+		const last = target.app.conferences
+			.roundDetail(copyId, rounds.at(-1)!.id, 'nb')!
+			.groups.at(-1)!;
+		const session = target.app.sessions.get(last.sessionId!)!;
+		const run = session.state.questions.at(-1)!;
+		expect(run.phase).toBe('vote');
+		const voter = last.memberIds[0]!;
+		const item = run.clusters[0] ? `c:${run.clusters[0].id}` : `n:${run.notes[0]!.id}`;
+		dispatchStep(target.app, last.sessionId!)(
+			{ type: 'ballot.cast', questionId: run.id, ranking: [item] },
+			{ role: 'participant', participantId: voter }
+		);
+		// Renaming a member reaches the session, as for any conference made here.
+		const person = target.app.conferences.participants(copyId).find((p) => p.id === voter)!;
+		const renamed = target.app.conferences.saveParticipant(copyId, voter, {
+			...person,
+			name: 'Nytt Navn'
+		});
+		expect(renamed.ok).toBe(true);
+		const after = target.app.sessions.get(last.sessionId!)!.state;
+		expect(after.participants.find((p) => p.id === voter)!.name).toBe('Nytt Navn');
+	});
+
+	describe('refuses bad files and writes nothing', () => {
+		let target: TestApp;
+		const archive = () => JSON.parse(exported) as ConferenceArchive;
+
+		beforeAll(() => {
+			target = tempApp('samrad-archive-refused');
+		});
+
+		afterAll(() => target.close());
+
+		afterEach(() => {
+			expect(listConferences(target.app.db)).toHaveLength(0);
+			expect(listSessionIds(target.app.db)).toHaveLength(0);
+		});
+
+		const problem = (file: string | Uint8Array) => {
+			const result = importArchive(target.app, file);
+			if (result.ok) throw new Error('imported a bad file');
+			return result.problem;
+		};
+
+		it('a file that is not JSON, or not UTF-8', () => {
+			expect(problem('{"format": "samrad.conference",')).toEqual({ code: 'not_json' });
+			expect(problem(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toEqual({ code: 'not_json' });
+		});
+
+		it('JSON that is not a conference archive', () => {
+			expect(problem('{"title": "Nordisk dialog"}')).toEqual({ code: 'not_archive' });
+			expect(problem('[1, 2, 3]')).toEqual({ code: 'not_archive' });
+		});
+
+		it('an archive from a newer Samråd', () => {
+			expect(
+				problem(JSON.stringify({ ...archive(), schemaVersion: archiveSchemaVersion + 1 }))
+			).toEqual({
+				code: 'newer_version',
+				version: archiveSchemaVersion + 1,
+				supported: archiveSchemaVersion
+			});
+		});
+
+		it('a file over the size limit', () => {
+			const big = new Uint8Array(archiveLimits.maxBytes + 1);
+			expect(problem(big)).toMatchObject({ code: 'too_large', max: archiveLimits.maxBytes });
+		});
+
+		it('fields that break the schema, each with its place', () => {
+			const bad = archive();
+			bad.conference.title = 'x'.repeat(161);
+			bad.participants[2]!.country = 'XX';
+			delete (bad.participants[3] as Partial<ConferenceArchive['participants'][number]>).name;
+			(bad.programme[0] as Record<string, unknown>).room = 'Aula';
+			bad.programme[1]!.day = '2026-02-30';
+			expect(problem(JSON.stringify(bad))).toEqual({
+				code: 'invalid',
+				total: 5,
+				issues: expect.arrayContaining([
+					{ path: 'conference.title', kind: 'too_long' },
+					{ path: 'participants[2].country', kind: 'invalid' },
+					{ path: 'participants[3].name', kind: 'missing' },
+					{ path: 'programme[0].room', kind: 'unexpected' },
+					{ path: 'programme[1].day', kind: 'invalid_date' }
+				])
+			});
+		});
+
+		it('references to people, rounds and notes that are not there', () => {
+			const bad = archive();
+			const group = bad.rounds[0]!.groups[0]!;
+			group.leaders = ['p999'];
+			group.members.push({ ...bad.rounds[0]!.groups[1]!.members[0]! });
+			bad.participants[0]!.role = 'astronaut';
+			bad.conference.currentRound = 'r9';
+			const question = group.session!.questions[0]!;
+			question.notes[0]!.authorId = 'x99';
+			question.ballots[0]!.ranking = ['n:no-such-note'];
+			expect(problem(JSON.stringify(bad))).toEqual({
+				code: 'invalid',
+				total: 6,
+				issues: expect.arrayContaining([
+					{ path: 'rounds[0].groups[0].leaders[0]', kind: 'unknown_reference' },
+					// Placed in group 1 as well: the second place is the duplicate.
+					{ path: 'rounds[0].groups[1].members[0].participant', kind: 'duplicate' },
+					{ path: 'participants[0].role', kind: 'unknown_reference' },
+					{ path: 'conference.currentRound', kind: 'unknown_reference' },
+					{
+						path: 'rounds[0].groups[0].session.questions[0].notes[0].authorId',
+						kind: 'unknown_reference'
+					},
+					{
+						path: 'rounds[0].groups[0].session.questions[0].ballots[0].ranking[0]',
+						kind: 'unknown_reference'
+					}
+				])
+			});
+		});
+
+		it('lists only the first problems of a badly broken file, and how many there were', () => {
+			const bad = archive();
+			for (const p of bad.participants) p.country = 'XX';
+			const result = problem(JSON.stringify(bad));
+			expect(result).toMatchObject({ code: 'invalid', total: bad.participants.length });
+			expect(result.code === 'invalid' && result.issues).toHaveLength(archiveLimits.issuesShown);
+		});
+
+		it('rolls everything back when the database refuses a row half way', () => {
+			const read = readArchive(exported);
+			if (!read.ok) throw new Error('the archive should read');
+			// Passed to importConference directly, past the checks: the glossary's key clashes.
+			const broken = {
+				...read.value,
+				glossary: [read.value.glossary[0]!, read.value.glossary[0]!]
+			};
+			expect(() => importConference(target.app, broken)).toThrow();
+		});
+	});
+});
+
+/** The app on an existing file, as after a restart: nothing cached. */
+function reopen(path: string): App {
+	return createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), projectRoot);
+}
