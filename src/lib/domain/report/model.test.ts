@@ -527,11 +527,12 @@ describe('rounds and groups', () => {
 		expect(report.rounds[0]!.theme).toBe('Jobbfastholdelse');
 	});
 
-	it('lists leaders and members, each person once', () => {
+	it('lists leaders and members, each person once, members by name', () => {
 		const g = groupOf(report, 1, 1);
 		expect(g.leadersHeading).toBe('Gruppeleder');
 		expect(g.leaders).toEqual([names.gudrun]);
-		expect(g.members).toEqual([names.oystein, names.zak, names.asa]);
+		// Norwegian order: Ø and Å come after Z.
+		expect(g.members).toEqual([names.zak, names.oystein, names.asa]);
 	});
 
 	it('ranks the prioritised items with the domain tally, ties marked', () => {

@@ -297,7 +297,7 @@ export interface GroupSection {
 	leaders: string[];
 	/** "Group members". */
 	membersHeading: string;
-	/** Members' names (not leaders); empty when names are left out. */
+	/** Members' names (not leaders), sorted by name; empty when names are left out. */
 	members: string[];
 	/** Members other than leaders, e.g. "6 participants". */
 	memberCountLabel: string;
@@ -779,7 +779,8 @@ function groupSection(
 		leadersHeading: t('report.leaders', { count: leaderCount }),
 		leaders: names(ctx, group.leaderIds),
 		membersHeading: t('report.members'),
-		members: names(ctx, members),
+		// By name: the order people were placed in says nothing.
+		members: names(ctx, members).sort(ctx.collator.compare),
 		memberCountLabel: t('report.participantCount', { count: members.length }),
 		questions,
 		emptyNote: session ? '' : t('report.noSession'),
