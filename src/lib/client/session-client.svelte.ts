@@ -11,6 +11,7 @@ import type {
 } from '$lib/realtime/contract';
 import { newId } from './ids';
 import { Outbox, type OutboxEntry } from './outbox.svelte';
+import { safeStorage } from './storage';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -56,6 +57,20 @@ export class SessionClient {
 	constructor(options: SessionClientOptions) {
 		this.#options = options;
 		this.outbox = new Outbox(options.outboxKey);
+		// A phone reloaded without a connection shows what it last knew, with its unsent notes.
+		const cached = this.#viewKey ? safeStorage.read<SessionView>(this.#viewKey) : null;
+		if (cached?.role === 'participant') this.#view = cached;
+	}
+
+	/** Where a participant's last view is kept (only for clients with a persistent outbox). */
+	get #viewKey(): string | null {
+		return this.#options.outboxKey ? `${this.#options.outboxKey}.view` : null;
+	}
+
+	/** Forgets what this device kept (the person left or was removed). */
+	forget(): void {
+		if (this.#viewKey) safeStorage.remove(this.#viewKey);
+		this.#view = null;
 	}
 
 	get view(): SessionView | null {
@@ -111,6 +126,7 @@ export class SessionClient {
 		socket.on('connect_error', (error) => {
 			this.#status = 'offline';
 			if (error.message === 'unauthenticated') {
+				this.forget();
 				socket.disconnect();
 				this.#options.onRejected?.('unauthenticated');
 			}
@@ -122,6 +138,9 @@ export class SessionClient {
 			this.#online = envelope.online;
 			this.#notice = envelope.notice;
 			this.#view = envelope.view;
+			if (this.#viewKey && envelope.view.role === 'participant') {
+				safeStorage.write(this.#viewKey, envelope.view);
+			}
 		});
 		socket.on('conference.view', ({ view, serverTime }) => {
 			this.#offset = serverTime - Date.now();
@@ -130,6 +149,7 @@ export class SessionClient {
 			if (view.kind === 'member' && view.group === null) this.#view = null;
 		});
 		socket.on('session.closed', ({ code }) => {
+			this.forget();
 			this.#options.onRejected?.(code);
 		});
 	}
