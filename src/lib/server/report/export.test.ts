@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArchive } from '../archive';
+import { setLogLevel } from '../log';
+import { exportFile, localDay, readChoices, type ExportChoices } from './export';
+import { seedPlayedDemo, tempApp } from './test-conference';
+
+describe('readChoices', () => {
+	it('reads the export form, with defaults for what is missing or unknown', () => {
+		expect(readChoices(new URLSearchParams(''))).toEqual({
+			format: 'html',
+			language: null,
+			includeNames: true,
+			includeUnvotedNotes: true,
+			includeReflections: true,
+			timeZone: null
+		});
+		const params = new URLSearchParams(
+			'format=pdf&lang=is&names=0&unvoted=0&unvoted=1&reflections=0&tz=Atlantic%2FReykjavik'
+		);
+		expect(readChoices(params)).toEqual({
+			format: 'pdf',
+			language: 'is',
+			includeNames: false,
+			includeUnvotedNotes: true,
+			includeReflections: false,
+			timeZone: 'Atlantic/Reykjavik'
+		});
+		expect(readChoices(new URLSearchParams('format=exe&lang=de')).format).toBe('html');
+		expect(readChoices(new URLSearchParams('lang=de')).language).toBeNull();
+	});
+});
+
+describe('localDay', () => {
+	// 00:30 in Oslo on 10 January is still 9 January in UTC and in Reykjavik.
+	const night = new Date(Date.UTC(2026, 0, 9, 23, 30));
+
+	it('dates the report with the organiser’s day, whatever the hour', () => {
+		expect(localDay(night, 'Europe/Oslo')).toBe('2026-01-10');
+		expect(localDay(night, 'Europe/Helsinki')).toBe('2026-01-10');
+		expect(localDay(night, 'Atlantic/Reykjavik')).toBe('2026-01-09');
+		expect(localDay(new Date(Date.UTC(2026, 6, 1, 12)), 'Europe/Stockholm')).toBe('2026-07-01');
+	});
+
+	it('uses the server’s own day for an unknown zone', () => {
+		const own = `${night.getFullYear()}-${String(night.getMonth() + 1).padStart(2, '0')}-${String(night.getDate()).padStart(2, '0')}`;
+		expect(localDay(night, 'Mars/Olympus_Mons')).toBe(own);
+		expect(localDay(night, null)).toBe(own);
+	});
+});
+
+describe('exportFile', () => {
+	let db: ReturnType<typeof tempApp>;
+	let conferenceId: string;
+	const choices = (overrides: Partial<ExportChoices>): ExportChoices => ({
+		...readChoices(new URLSearchParams('')),
+		...overrides
+	});
+
+	beforeAll(() => {
+		setLogLevel('silent');
+		db = tempApp('samrad-export');
+		conferenceId = seedPlayedDemo(db.app).id;
+	});
+
+	afterAll(() => db.close());
+
+	it('answers null for a conference that does not exist', async () => {
+		expect(await exportFile(db.app, 'nope', choices({ format: 'markdown' }))).toBeNull();
+		expect(await exportFile(db.app, 'nope', choices({ format: 'json' }))).toBeNull();
+	});
+
+	it('names each format’s file after the conference and gives its content type', async () => {
+		const expected = {
+			html: ['text/html; charset=utf-8', '.html'],
+			docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', '.docx'],
+			markdown: ['text/markdown; charset=utf-8', '.md'],
+			csv: ['text/csv; charset=utf-8', '.csv'],
+			json: ['application/json; charset=utf-8', '.samrad.json']
+		} as const;
+		for (const [format, [type, extension]] of Object.entries(expected)) {
+			const file = (await exportFile(db.app, conferenceId, choices({ format: format as 'html' })))!;
+			expect(file.contentType).toBe(type);
+			expect(file.disposition).toBe(
+				`attachment; filename="Nordisk dialog om supported employment${extension}"; filename*=UTF-8''Nordisk%20dialog%20om%20supported%20employment${extension}`
+			);
+		}
+	});
+
+	it('dates the report in the organiser’s time zone and language', async () => {
+		const night = new Date(Date.UTC(2026, 0, 9, 23, 30));
+		const oslo = await exportFile(
+			db.app,
+			conferenceId,
+			choices({ format: 'markdown', timeZone: 'Europe/Oslo', language: 'en' }),
+			{ now: night }
+		);
+		expect(oslo!.body).toContain('Compiled 10 January 2026');
+		const reykjavik = await exportFile(
+			db.app,
+			conferenceId,
+			choices({ format: 'markdown', timeZone: 'Atlantic/Reykjavik', language: 'is' }),
+			{ now: night }
+		);
+		expect(reykjavik!.body).toContain('9. janúar 2026');
+	});
+
+	it('leaves names out when asked, but never out of the archive', async () => {
+		const person = db.app.conferences.participants(conferenceId)[0]!;
+		const anonymous = await exportFile(
+			db.app,
+			conferenceId,
+			choices({ format: 'markdown', includeNames: false })
+		);
+		expect(anonymous!.body).not.toContain(person.name);
+		const archive = await exportFile(
+			db.app,
+			conferenceId,
+			choices({ format: 'json', includeNames: false })
+		);
+		expect(archive!.body).toContain(person.name);
+		expect(readArchive(archive!.body as string).ok).toBe(true);
+	});
+});

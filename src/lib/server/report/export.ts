@@ -1,0 +1,165 @@
+import { buildReport, type Report, type ReportOptions } from '$lib/domain/report/model';
+import { isLanguage, type Language } from '$lib/i18n';
+import type { App } from '../app';
+import { archiveJson, exportConference } from '../archive';
+import { renderReportCsv } from './csv';
+import { renderReportDocx } from './docx';
+import { contentDisposition } from './filename';
+import { renderReportHtml } from './html';
+import { renderReportMarkdown } from './markdown';
+import { renderReportPdf, type PdfOptions } from './pdf';
+import { reportSourceFromDb } from './source-from-db';
+
+/** What the organiser can download: the report in five formats, and the conference archive. */
+export const exportFormats = ['html', 'pdf', 'docx', 'markdown', 'csv', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+const types: Record<ExportFormat, { contentType: string; extension: string }> = {
+	html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
+	pdf: { contentType: 'application/pdf', extension: 'pdf' },
+	docx: {
+		contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		extension: 'docx'
+	},
+	markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
+	csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+	// The archive, not the report: it must say so in its name.
+	json: { contentType: 'application/json; charset=utf-8', extension: 'samrad.json' }
+};
+
+/** The organiser's choices, as the export page sends them. */
+export interface ExportChoices {
+	format: ExportFormat;
+	/** Language of headings and dates; the conference's when not given. */
+	language: Language | null;
+	includeNames: boolean;
+	includeUnvotedNotes: boolean;
+	includeReflections: boolean;
+	/** The organiser's time zone: the report is dated with their day, not the server's. */
+	timeZone: string | null;
+}
+
+/**
+ * A yes/no field as a form sends it: a hidden "0" and a checkbox "1", so that "left out" and
+ * "never asked" differ. Absent: the default.
+ */
+function flag(params: URLSearchParams, name: string, fallback: boolean): boolean {
+	const values = params.getAll(name);
+	return values.length === 0 ? fallback : values.includes('1');
+}
+
+/** Reads the export page's query string; anything unknown falls back to the defaults. */
+export function readChoices(params: URLSearchParams): ExportChoices {
+	const format = params.get('format');
+	const language = params.get('lang');
+	const timeZone = params.get('tz');
+	return {
+		format: (exportFormats as readonly string[]).includes(format ?? '')
+			? (format as ExportFormat)
+			: 'html',
+		language: isLanguage(language) ? language : null,
+		includeNames: flag(params, 'names', true),
+		includeUnvotedNotes: flag(params, 'unvoted', true),
+		includeReflections: flag(params, 'reflections', true),
+		timeZone: timeZone && timeZone.length <= 64 ? timeZone : null
+	};
+}
+
+/**
+ * The calendar day (yyyy-mm-dd) at `now` in a time zone; the server's own day when the zone
+ * is unknown. Never UTC's day: just after midnight in Oslo it is still yesterday in UTC.
+ */
+export function localDay(now: Date, timeZone: string | null): string {
+	if (timeZone) {
+		try {
+			const parts = new Intl.DateTimeFormat('en-CA', {
+				timeZone,
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit'
+			}).formatToParts(now);
+			const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+			return `${part('year')}-${part('month')}-${part('day')}`;
+		} catch {
+			// Not a time zone this runtime knows: use the server's day below.
+		}
+	}
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The report formats, each with its renderer. */
+export type ReportFormat = Exclude<ExportFormat, 'json'>;
+
+const renderers: Record<
+	ReportFormat,
+	(report: Report, pdf: PdfOptions) => string | Uint8Array | Promise<Uint8Array>
+> = {
+	html: renderReportHtml,
+	pdf: renderReportPdf,
+	docx: renderReportDocx,
+	markdown: renderReportMarkdown,
+	csv: (report) => renderReportCsv(report)
+};
+
+/** The report rendered in one of the report formats. */
+export async function renderReport(
+	report: Report,
+	format: ReportFormat,
+	pdf: PdfOptions = {}
+): Promise<string | Uint8Array> {
+	return renderers[format](report, pdf);
+}
+
+/** A file ready to send. */
+export interface ExportFile {
+	body: string | Uint8Array;
+	contentType: string;
+	/** Content-Disposition: attachment, named after the conference title. */
+	disposition: string;
+}
+
+/** The report options the choices stand for, dated today in the organiser's time zone. */
+export function reportOptions(choices: ExportChoices, now: Date): ReportOptions {
+	return {
+		...(choices.language ? { language: choices.language } : {}),
+		includeNames: choices.includeNames,
+		includeUnvotedNotes: choices.includeUnvotedNotes,
+		includeReflections: choices.includeReflections,
+		generatedAt: localDay(now, choices.timeZone)
+	};
+}
+
+/**
+ * The conference in the chosen format, built from what is stored right now: before, during or
+ * after the day (an open vote shows as provisional). Null when there is no such conference.
+ * PDF throws ChromiumMissingError when Chromium cannot be started.
+ */
+export async function exportFile(
+	app: Pick<App, 'db' | 'conferences' | 'sessions'>,
+	conferenceId: string,
+	choices: ExportChoices,
+	{ now = new Date(), pdf = {} }: { now?: Date; pdf?: PdfOptions } = {}
+): Promise<ExportFile | null> {
+	const { contentType, extension } = types[choices.format];
+	if (choices.format === 'json') {
+		const archive = exportConference(app, conferenceId);
+		if (!archive) return null;
+		return {
+			body: archiveJson(archive),
+			contentType,
+			disposition: contentDisposition(archive.conference.title, extension)
+		};
+	}
+	const source = reportSourceFromDb(app, conferenceId, {
+		language: choices.language ?? undefined
+	});
+	if (!source) return null;
+	const report = buildReport(source, reportOptions(choices, now));
+	const body = await renderReport(report, choices.format, pdf);
+	return {
+		body,
+		contentType,
+		disposition: contentDisposition(source.conference.title, extension)
+	};
+}
