@@ -39,9 +39,3 @@ export function formatTimeRange(start: string, end: string, locale: string): str
 	};
 	return end ? `${time(start)}–${time(end)}` : time(start);
 }
-
-/** Sorts names the way readers of the language expect (Å after Z in Nordic languages). */
-export function byName<T>(locale: string, name: (item: T) => string): (a: T, b: T) => number {
-	const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-	return (a, b) => collator.compare(name(a), name(b));
-}

@@ -1,4 +1,6 @@
 import { redirect } from '@sveltejs/kit';
+import { localeTags } from '$lib/i18n';
+import { formatDateRange } from '$lib/organiser/format';
 import { useApp } from '$lib/server/app';
 import { countParticipants } from '$lib/server/db/participants';
 import { createDemoConference } from '$lib/server/demo';
@@ -14,8 +16,7 @@ export const load: PageServerLoad = (event) => {
 			title: c.title,
 			subtitle: c.subtitle,
 			venue: c.venue,
-			startDate: c.startDate,
-			endDate: c.endDate,
+			when: formatDateRange(c.startDate, c.endDate, localeTags[event.locals.lang]),
 			participants: countParticipants(app.db, c.id),
 			rounds: app.conferences.rounds(c.id).length
 		}))

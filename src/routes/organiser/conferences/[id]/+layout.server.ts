@@ -1,3 +1,5 @@
+import { localeTags } from '$lib/i18n';
+import { formatDateRange } from '$lib/organiser/format';
 import { requireConference } from '$lib/server/organiser-access';
 import type { LayoutServerLoad } from './$types';
 
@@ -10,7 +12,9 @@ export const load: LayoutServerLoad = (event) => {
 			subtitle: conference.subtitle,
 			venue: conference.venue,
 			startDate: conference.startDate,
-			endDate: conference.endDate
+			endDate: conference.endDate,
+			// Formatted here: browsers' date data may lack a language (Icelandic in some builds).
+			when: formatDateRange(conference.startDate, conference.endDate, localeTags[event.locals.lang])
 		}
 	};
 };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { countries, countryName } from '$lib/domain/conference/countries';
 import { roleLabel } from '$lib/domain/conference/roles';
+import { localeTags } from '$lib/i18n';
 import { formError } from '$lib/organiser/form-errors';
 import { useApp } from '$lib/server/app';
 import { field, readParticipant } from '$lib/server/organiser-forms';
@@ -17,15 +18,32 @@ export const load: PageServerLoad = (event) => {
 	// Named countries first (Nordic ones leading), then any other code someone already has.
 	const known = new Set(countries.map((c) => c.code));
 	const extra = [...new Set(people.map((p) => p.country))].filter((c) => !known.has(c)).sort();
+	// Like the report: by country, the national coordinator first, then by name (sorted here,
+	// where every language's collation is at hand).
+	const collator = new Intl.Collator(localeTags[lang], { sensitivity: 'base' });
+	const order = new Map(countries.map((c, i) => [c.code, i]));
+	const codes = [...new Set(people.map((p) => p.country))].sort(
+		(a, b) => (order.get(a) ?? 999) - (order.get(b) ?? 999) || a.localeCompare(b)
+	);
 	return {
-		participants: people.map((p) => ({
-			id: p.id,
-			name: p.name,
-			country: p.country,
-			role: p.role,
-			organisation: p.organisation,
-			language: p.language,
-			coordinator: p.coordinator
+		count: people.length,
+		byCountry: codes.map((code) => ({
+			code,
+			name: countryName(code, lang),
+			people: people
+				.filter((p) => p.country === code)
+				.sort(
+					(a, b) =>
+						Number(b.coordinator) - Number(a.coordinator) || collator.compare(a.name, b.name)
+				)
+				.map((p) => ({
+					id: p.id,
+					name: p.name,
+					role: p.role,
+					organisation: p.organisation,
+					language: p.language,
+					coordinator: p.coordinator
+				}))
 		})),
 		roles: roles.map((r) => ({ id: r.id, label: roleLabel(roles, r.id, lang) })),
 		countries: [...countries.map((c) => c.code), ...extra].map((code) => ({

@@ -1,6 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { localeTags } from '$lib/i18n';
 import { formError } from '$lib/organiser/form-errors';
+import { formatTimeRange, formatWeekday } from '$lib/organiser/format';
 import { useApp } from '$lib/server/app';
+import type { ProgrammeItem } from '$lib/server/db/conferences';
 import { field, readProgrammeItem } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,8 +12,17 @@ export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event);
 	const items = useApp().conferences.programme(conference.id);
 	const editId = event.url.searchParams.get('edit');
+	const locale = localeTags[event.locals.lang];
+	// Items come sorted by day and time: one run per day, labelled here (full date data).
+	const days: { day: string; label: string; items: (ProgrammeItem & { time: string })[] }[] = [];
+	for (const item of items) {
+		const entry = { ...item, time: formatTimeRange(item.start, item.end, locale) };
+		const last = days.at(-1);
+		if (last && last.day === item.day) last.items.push(entry);
+		else days.push({ day: item.day, label: formatWeekday(item.day, locale), items: [entry] });
+	}
 	return {
-		items,
+		days,
 		editing: items.find((i) => i.id === editId) ?? null,
 		defaultDay: items.at(-1)?.day ?? conference.startDate
 	};

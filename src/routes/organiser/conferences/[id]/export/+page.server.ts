@@ -1,0 +1,22 @@
+import { useApp } from '$lib/server/app';
+import { listGroups } from '$lib/server/db/rounds';
+import { requireConference } from '$lib/server/organiser-access';
+import { exportFormats } from '$lib/server/report/export';
+import { chromiumAvailable } from '$lib/server/report/pdf';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const conference = requireConference(event);
+	const app = useApp();
+	const rounds = app.conferences.rounds(conference.id);
+	return {
+		reportLanguage: conference.language,
+		formats: exportFormats,
+		pdfAvailable: await chromiumAvailable(),
+		counts: {
+			participants: app.conferences.participants(conference.id).length,
+			groups: rounds.reduce((sum, round) => sum + listGroups(app.db, round.id).length, 0),
+			rounds: rounds.length
+		}
+	};
+};

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { useApp } from '$lib/server/app';
+import { readGlossary } from '$lib/server/db/glossary';
+import { emptyConceptInput, nameErrors, readConceptForm, saveConcept } from '$lib/server/glossary';
+import { requireConference } from '$lib/server/organiser-access';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A new concept for the conference's glossary. */
+export const load: PageServerLoad = (event) => {
+	requireConference(event);
+	return { values: emptyConceptInput() };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const conference = requireConference(event);
+		const app = useApp();
+		const values = readConceptForm(await event.request.formData());
+		const saved = saveConcept(app, conference.id, null, values);
+		if (!saved.ok) {
+			const glossary = readGlossary(app.db, conference.id);
+			return fail(422, { values, errors: nameErrors(saved.errors, glossary, event.locals.lang) });
+		}
+		redirect(
+			303,
+			`/organiser/conferences/${conference.id}/glossary?saved=${saved.id}#concept-${saved.id}`
+		);
+	}
+};
