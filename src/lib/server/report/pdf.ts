@@ -36,6 +36,16 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 	return env.CHROMIUM_PATH || defaultChromiumPath;
 }
 
+/** Whether PDF reports can be made here: the Chromium executable exists and may be run. */
+export async function chromiumAvailable(executablePath: string = chromiumPath()): Promise<boolean> {
+	try {
+		await access(executablePath, constants.X_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 // A headless print job: no sandbox (containers), no GPU, nothing that phones home.
 const chromiumArgs = [
 	'--no-sandbox',
