@@ -26,6 +26,10 @@ async function main(): Promise<void> {
 	const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 	if (ownProtocol) process.env.PROTOCOL_HEADER = protocolHeader;
 
+	// The largest upload, a conference archive (20 MB), must reach its page, which checks its own
+	// limit and answers in words; adapter-node would refuse it at 512 kB with a bare 413.
+	process.env.BODY_SIZE_LIMIT ??= '21M';
+
 	const httpServer = createServer();
 	const realtime = start(app, httpServer);
 	// Imported after the app is registered: SvelteKit's server code finds it on first request.
