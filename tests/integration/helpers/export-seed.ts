@@ -1,0 +1,37 @@
+/** A conference after the day, written to a server's database before it starts. */
+import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
+import { seedPlayedDemo } from '$lib/server/report/test-conference';
+import { withApp } from './conference';
+
+export interface ExportSeed {
+	/** The played demo conference; null when only an organiser was made. */
+	conferenceId: string | null;
+	title: string;
+	/** Cookie header value that signs the organiser in. */
+	organiserCookie: string;
+}
+
+/**
+ * An organiser with a signed-in browser and, unless `empty`, the demo conference with both
+ * rounds played through every group's session (notes, headings, ballots, reflections), the
+ * last group still voting, and plenum summaries.
+ */
+export async function seedExport(
+	databasePath: string,
+	{ empty = false, openVote = true } = {}
+): Promise<ExportSeed> {
+	return withApp(databasePath, async (app) => {
+		const conference = empty ? null : seedPlayedDemo(app, { openVote });
+		const organiser = await createOrganiser(
+			app.db,
+			{ username: 'organiser', displayName: 'Organiser', password: 'a long enough password' },
+			Date.now()
+		);
+		const token = startOrganiserSession(app.db, organiser.id, Date.now());
+		return {
+			conferenceId: conference?.id ?? null,
+			title: conference?.title ?? '',
+			organiserCookie: `samrad_organiser=${token}`
+		};
+	});
+}
