@@ -1,0 +1,583 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers/axe';
+import { text } from './helpers/i18n';
+import { e2eOrganiser, organiserText as o, signInAsOrganiser } from './helpers/organiser';
+
+// One organiser working through a conference from the first run to starting round 1: each
+// step builds on the one before, so the steps run in order in one browser context.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+let context: BrowserContext;
+let page: Page;
+let conferenceUrl = '';
+let round1Url = '';
+
+test.beforeAll(async ({ browser }) => {
+	context = await browser.newContext({ locale: 'en-GB' });
+	page = await context.newPage();
+});
+
+test.afterAll(async () => {
+	await context.close();
+});
+
+/** Loads a page and waits until the app has started (event handlers attached). */
+async function open(path: string) {
+	const response = await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	return response;
+}
+
+/**
+ * Every control a finger or a shaky hand uses is at least 44 px high: buttons, fields,
+ * selects, disclosure summaries, button-like links, navigation links, and the labels that
+ * carry checkboxes and radio buttons. (Links inside running text are exempt.)
+ */
+async function expectTouchTargets(target: Page, label: string) {
+	const small = await target.evaluate(() => {
+		const problems: string[] = [];
+		const selector =
+			'main button, main select, main textarea, main input, main summary, main a.button, nav a, header button, header select';
+		for (const element of document.querySelectorAll(selector)) {
+			if (element.closest('.visually-hidden, dialog:not([open])')) continue;
+			if (element instanceof HTMLInputElement && element.type === 'hidden') continue;
+			const box = element.getBoundingClientRect();
+			if (box.width === 0 || box.height === 0) continue;
+			let measured: Element = element;
+			if (element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type)) {
+				measured = element.closest('label') ?? element;
+			}
+			const height = measured.getBoundingClientRect().height;
+			if (height < 43.5) {
+				const name = (element.getAttribute('aria-label') ?? element.textContent ?? '')
+					.trim()
+					.slice(0, 40);
+				problems.push(`${element.tagName.toLowerCase()} "${name}" is ${Math.round(height)} px`);
+			}
+		}
+		return problems;
+	});
+	expect(small, `touch targets under 44 px on ${label}`).toEqual([]);
+}
+
+/** The page is checked by axe and for touch targets. */
+async function checkPage(label: string) {
+	await expectNoAxeViolations(page, label);
+	await expectTouchTargets(page, label);
+}
+
+const participantsCsv = (badCountry: string) =>
+	[
+		'Navn;Land;Rolle;Organisasjon;Språk;Nasjonal koordinator',
+		'Åse Ødegård;Norge;Arbeidsgiver;Bakeriet AS;nb;',
+		'Bjørn Haugland;Norge;Arbeidsgiver;;nb;',
+		'Dagný Sigurðardóttir;Ísland;Arbeidsgiver;;is;',
+		'Frida Nyström;Sverige;Arbetsgivare;;sv;',
+		'Henrik Møller;Danmark;Arbejdsgiver;;da;',
+		`Jóhann Ólafsson;${badCountry};Arbeidstaker;;is;`,
+		'Karin Åberg;Sverige;Arbetstagare;;sv;',
+		'Lars Bæk;Danmark;Arbejdstager;;da;',
+		'Mette Kjær;Danmark;Jobcoach;;da;ja',
+		'Päivi Mäkinen;Suomi;Työvalmentaja;;fi;',
+		'Þóra Sigurðardóttir;Ísland;jobbcoach;;is;ja',
+		'Nils Ødegård;Norge;Saksbehandler;NAV;nb;ja'
+	].join('\n');
+
+test('first run: the setup page creates the first organiser, with errors next to the fields', async () => {
+	// Any organiser page leads to the setup while there is no organiser.
+	await open('/organiser/accounts');
+	if (new URL(page.url()).pathname !== '/organiser/setup') {
+		// Another test created the run's organiser first: sign in instead.
+		await signInAsOrganiser(page);
+		return;
+	}
+	await expect(page).toHaveTitle(o('setup.pageTitle'));
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(o('setup.title'));
+	await checkPage('the first-run setup page');
+
+	// Too short a password: the message sits by the field, and what was typed stays.
+	await page.getByLabel(o('account.username')).fill(e2eOrganiser.username);
+	await page.getByLabel(o('account.displayName')).fill(e2eOrganiser.displayName);
+	await page.getByLabel(o('account.password'), { exact: true }).fill('kort');
+	await page.getByLabel(o('account.confirm')).fill('kort');
+	await page.getByRole('button', { name: o('setup.submit') }).click();
+	const password = page.getByLabel(o('account.password'), { exact: true });
+	await expect(password).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('#password-error')).toHaveText(o('account.passwordShort', { min: 10 }));
+	await expect(password).toHaveAttribute('aria-describedby', /password-error/);
+	await expect(page.getByLabel(o('account.username'))).toHaveValue(e2eOrganiser.username);
+	await checkPage('the setup page with an error');
+
+	// Passwords that differ.
+	await password.fill(e2eOrganiser.password);
+	await page.getByLabel(o('account.confirm')).fill(`${e2eOrganiser.password}!`);
+	await page.getByRole('button', { name: o('setup.submit') }).click();
+	await expect(page.locator('#confirm-error')).toHaveText(o('account.confirmMismatch'));
+
+	await page.getByLabel(o('account.confirm')).fill(e2eOrganiser.password);
+	await page.getByRole('button', { name: o('setup.submit') }).click();
+	await expect(page).toHaveURL(/\/organiser$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(o('home.title'));
+	await expect(page.getByText(e2eOrganiser.displayName).first()).toBeVisible();
+
+	// The setup page is gone once an organiser exists.
+	await open('/organiser/setup');
+	await expect(page).toHaveURL(/\/organiser$/);
+});
+
+test('sign-in: translated errors, a rate limit, a safe next page and an HttpOnly cookie', async ({
+	browser
+}) => {
+	const guest = await browser.newContext({ locale: 'en-GB' });
+	const login = await guest.newPage();
+	await login.goto('/organiser/accounts?x=1');
+	await expect(login).toHaveURL(/\/organiser\/login\?next=/);
+	await login.waitForLoadState('networkidle');
+	await expect(login).toHaveTitle(o('login.pageTitle'));
+	await expectNoAxeViolations(login, 'the login page');
+	await expectTouchTargets(login, 'the login page');
+
+	await login.getByLabel(o('account.username')).fill(e2eOrganiser.username);
+	await login.getByLabel(o('account.password')).fill('not the password');
+	await login.getByRole('button', { name: o('login.submit') }).click();
+	await expect(login.getByRole('alert')).toHaveText(o('login.wrong'));
+	await expect(login.getByLabel(o('account.username'))).toHaveValue(e2eOrganiser.username);
+	await expect(login.getByLabel(o('account.password'))).toHaveAttribute('aria-invalid', 'true');
+	await expectNoAxeViolations(login, 'the login page with an error');
+
+	// Guessing one user name's password is stopped, with a message that says how long.
+	for (let attempt = 0; attempt < 9; attempt++) {
+		await login.getByLabel(o('account.username')).fill('nobody.here');
+		await login.getByLabel(o('account.password')).fill(`guess number ${attempt}`);
+		await login.getByRole('button', { name: o('login.submit') }).click();
+		await expect(login.getByRole('alert')).toBeVisible();
+	}
+	await expect(login.getByRole('alert')).toHaveText(o('login.rateLimited', { count: 15 }));
+
+	// Another site as the next page is ignored.
+	await login.goto('/organiser/login?next=//evil.example/steal');
+	await login.waitForLoadState('networkidle');
+	await login.getByLabel(o('account.username')).fill(e2eOrganiser.username);
+	await login.getByLabel(o('account.password')).fill(e2eOrganiser.password);
+	await login.getByRole('button', { name: o('login.submit') }).click();
+	await expect(login).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/organiser$/);
+	const cookie = (await guest.cookies()).find((c) => c.name === 'samrad_organiser');
+	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
+
+	// Signing out is a POST and ends the session.
+	await login
+		.getByRole('button', { name: o('nav.signOut') })
+		.first()
+		.click();
+	await expect(login).toHaveURL(/\/organiser\/login/);
+	await login.goto('/organiser');
+	await expect(login).toHaveURL(/\/organiser\/login/);
+	await guest.close();
+});
+
+test('the conference list, a new conference and its setup', async () => {
+	await signInAsOrganiser(page);
+	await checkPage('the conference list');
+	await page
+		.getByRole('link', { name: o('home.new') })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/organiser\/conferences\/new$/);
+	await page.waitForLoadState('networkidle');
+	await expect(page).toHaveTitle(o('newConference.pageTitle'));
+	await checkPage('the new conference page');
+
+	// A last day before the first: the error is by the field and what was typed stays.
+	await page.locator('#conf-title').fill('Nordisk dialog om supported employment');
+	await page.locator('#conf-venue').fill('Sigtunastiftelsen, Sigtuna');
+	await page.locator('#conf-start').fill('2026-05-06');
+	await page.locator('#conf-end').fill('2026-05-05');
+	await page.getByRole('button', { name: o('newConference.submit') }).click();
+	await expect(page.locator('#conf-end-error')).toHaveText(o('invalid.endDate'));
+	await expect(page.locator('#conf-end')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('#conf-title')).toHaveValue('Nordisk dialog om supported employment');
+
+	await page.locator('#conf-end').fill('2026-05-06');
+	await page.getByRole('button', { name: o('newConference.submit') }).click();
+	await page.waitForURL((url) => /^\/organiser\/conferences\/(?!new$)[\w-]+$/.test(url.pathname));
+	conferenceUrl = new URL(page.url()).pathname;
+	await page.waitForLoadState('networkidle');
+	await expect(page).toHaveTitle(
+		o('conferenceHome.pageTitle', { title: 'Nordisk dialog om supported employment' })
+	);
+	await expect(page.locator('.join-code .code')).toHaveText(/^[2-9A-HJKMNP-Z]{6}$/);
+	await checkPage('the conference home');
+
+	// Setup: the about text is saved and shown again.
+	await page
+		.getByRole('navigation', { name: o('sections.label') })
+		.getByRole('link', { name: o('sections.setup') })
+		.click();
+	await expect(page).toHaveURL(`${conferenceUrl}/setup`);
+	await page.waitForLoadState('networkidle');
+	await page
+		.locator('#conf-about')
+		.fill('Dialog mellom arbeidsgivere, arbeidstakere og jobbspesialister.');
+	await page.getByRole('button', { name: o('setupPage.submit') }).click();
+	await expect(page.getByRole('status').filter({ hasText: o('setupPage.saved') })).toBeVisible();
+	await expect(page.locator('#conf-about')).toHaveValue(
+		'Dialog mellom arbeidsgivere, arbeidstakere og jobbspesialister.'
+	);
+	await checkPage('the setup page');
+
+	// Deleting asks first; cancelling keeps everything.
+	await page.getByRole('button', { name: o('setupPage.delete') }).click();
+	const dialog = page.getByRole('dialog', { name: o('setupPage.deleteConfirmTitle') });
+	await expect(dialog).toBeVisible();
+	await expectNoAxeViolations(page, 'the delete confirmation');
+	await dialog.getByRole('button', { name: text('en', 'common.cancel') }).click();
+	await expect(dialog).toBeHidden();
+	await expect(page).toHaveURL(`${conferenceUrl}/setup`);
+});
+
+test('the programme: an item with a bad time is refused, then listed by day and time', async () => {
+	await open(`${conferenceUrl}/programme`);
+	await expect(page.getByText(o('programme.emptyTitle'))).toBeVisible();
+	await checkPage('the empty programme');
+
+	await page.locator('#item-day').fill('2026-05-06');
+	await page.locator('#item-start').fill('10:15');
+	await page.locator('#item-end').fill('09:00');
+	await page.locator('#item-title').fill('Gruppe 1');
+	await page.getByRole('radio', { name: o('programme.kinds.group') }).check();
+	await page.getByRole('button', { name: o('programme.add') }).click();
+	await expect(page.locator('#item-end-error')).toHaveText(o('invalid.end'));
+	await expect(page.locator('#item-title')).toHaveValue('Gruppe 1');
+
+	await page.locator('#item-end').fill('11:30');
+	await page.getByRole('button', { name: o('programme.add') }).click();
+	await expect(page.getByRole('status')).toHaveText(o('programme.added', { title: 'Gruppe 1' }));
+	await page.locator('#item-start').fill('09:00');
+	await page.locator('#item-end').fill('10:00');
+	await page.locator('#item-title').fill('Innledning');
+	await page.getByRole('button', { name: o('programme.add') }).click();
+	await expect(page.getByRole('status')).toHaveText(o('programme.added', { title: 'Innledning' }));
+
+	const items = page.locator('.items li .item-title');
+	await expect(items).toHaveText(['Innledning', 'Gruppe 1']);
+	await expect(page.locator('.day h3')).toHaveText(['Wednesday 6 May']);
+	await checkPage('the programme');
+});
+
+test('CSV import: a bad row is shown and nothing is saved, then the fixed file imports', async () => {
+	await open(`${conferenceUrl}/participants`);
+	await expect(page.getByText(o('participants.emptyTitle'))).toBeVisible();
+	await checkPage('the empty participant list');
+
+	await page
+		.getByRole('link', { name: o('participants.import') })
+		.first()
+		.click();
+	await expect(page).toHaveURL(`${conferenceUrl}/participants/import`);
+	await page.waitForLoadState('networkidle');
+	await checkPage('the import page');
+
+	const upload = async (csv: string) => {
+		await page.getByLabel(o('import.file')).setInputFiles({
+			name: 'deltakere.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(csv, 'utf8')
+		});
+		await page.getByRole('button', { name: o('import.check') }).click();
+	};
+
+	await upload(participantsCsv('Atlantis'));
+	await expect(page.getByRole('alert')).toContainText(
+		o('import.rowProblems', { count: 1, total: 12 })
+	);
+	await expect(page.getByRole('alert')).toContainText(o('import.nothingSaved'));
+	const problems = page.getByRole('table', { name: o('import.badRowsTitle') });
+	await expect(problems.locator('tbody tr')).toHaveCount(1);
+	await expect(problems.locator('tbody tr')).toContainText(
+		o('import.fieldErrors.unknown_country', { value: 'Atlantis' })
+	);
+	await expect(page.getByRole('button', { name: /^Import \d+ participants?$/ })).toHaveCount(0);
+	await checkPage('the import preview with an error');
+
+	// Nothing was saved.
+	await open(`${conferenceUrl}/participants`);
+	await expect(page.getByText(o('participants.emptyTitle'))).toBeVisible();
+
+	await open(`${conferenceUrl}/participants/import`);
+	await upload(participantsCsv('Ísland'));
+	await expect(page.getByRole('status')).toContainText(o('import.ready', { count: 12 }));
+	await checkPage('the import preview, ready');
+	await page.getByRole('button', { name: o('import.confirm', { count: 12 }) }).click();
+
+	await expect(page).toHaveURL(new RegExp(`${conferenceUrl}/participants\\?imported=12`));
+	await expect(page.getByRole('status').first()).toHaveText(
+		o('participants.imported', { count: 12 })
+	);
+	// By country as in the report, the national coordinator first.
+	await expect(page.locator('.country h3')).toHaveText([
+		'Denmark (3)',
+		'Finland (1)',
+		'Iceland (3)',
+		'Norway (3)',
+		'Sweden (2)'
+	]);
+	await expect(page.locator('#country-NO').locator('..').locator('tbody th')).toHaveText([
+		/^Nils Ødegård/,
+		/^Åse Ødegård/,
+		/^Bjørn Haugland/
+	]);
+	await checkPage('the participant list');
+
+	await open(`${conferenceUrl}/participants/roles`);
+	await checkPage('the roles page');
+});
+
+test('rounds: by role with a size limit, and by country', async () => {
+	await open(`${conferenceUrl}/rounds`);
+	await expect(page.getByText(o('rounds.emptyTitle'))).toBeVisible();
+	await checkPage('the empty rounds page');
+
+	// A size outside the limits is refused by the field.
+	await page.locator('#new-round-title').fill('Første gruppearbeid');
+	await page.getByRole('radio', { name: new RegExp(`^${o('rounds.rules.role')}`) }).check();
+	await page.locator('#new-round-size').fill('1');
+	await page
+		.locator('#new-round-questions')
+		.fill('Hva slags støtte er viktig for å beholde jobben?\nHva mangler?');
+	await page.getByRole('button', { name: o('rounds.create') }).click();
+	await expect(page.locator('#new-round-size-error')).toHaveText(
+		o('invalid.maxGroupSize', { min: 2, max: 60 })
+	);
+	await expect(page.locator('#new-round-title')).toHaveValue('Første gruppearbeid');
+
+	await page.locator('#new-round-size').fill('4');
+	await page.getByRole('button', { name: o('rounds.create') }).click();
+	await page.waitForURL(new RegExp(`${conferenceUrl}/rounds/[\\w-]+$`));
+	round1Url = new URL(page.url()).pathname;
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByText(o('roundDetail.emptyTitle'))).toBeVisible();
+	await checkPage('a round before allocation');
+
+	await page.getByRole('button', { name: o('roundDetail.allocate'), exact: true }).click();
+	await expect(page.locator('article.group h2')).toHaveText([
+		'Workers',
+		'Employers I',
+		'Employers II',
+		'Job coaches',
+		'Caseworkers'
+	]);
+	// Five employers with at most four per group: split in two, nobody over the limit.
+	for (const group of await page.locator('article.group').all()) {
+		expect(await group.locator('.members li').count()).toBeLessThanOrEqual(4);
+	}
+	await expect(
+		page.getByRole('article', { name: 'Employers I', exact: true }).locator('.members li')
+	).toHaveCount(3);
+	await expect(
+		page.getByRole('article', { name: 'Employers II', exact: true }).locator('.members li')
+	).toHaveCount(2);
+	await checkPage('round 1 allocated by role');
+
+	// Round 2 by country, without questions yet.
+	await open(`${conferenceUrl}/rounds`);
+	await page.locator('#new-round-title').fill('Andre gruppearbeid');
+	await page.getByRole('radio', { name: new RegExp(`^${o('rounds.rules.country')}`) }).check();
+	await page.locator('#new-round-size').fill('12');
+	await page.getByRole('button', { name: o('rounds.create') }).click();
+	await expect(page).toHaveURL(new RegExp(`${conferenceUrl}/rounds/[\\w-]+$`));
+	await page.waitForLoadState('networkidle');
+	await page.getByRole('button', { name: o('roundDetail.allocate'), exact: true }).click();
+	await expect(page.locator('article.group h2')).toHaveText([
+		'Denmark',
+		'Finland',
+		'Iceland',
+		'Norway',
+		'Sweden'
+	]);
+
+	// Starting a round without questions says what is missing.
+	await page.getByRole('button', { name: o('roundDetail.start') }).click();
+	await page
+		.getByRole('dialog', { name: o('roundDetail.startTitle') })
+		.getByRole('button', { name: o('roundDetail.startConfirm') })
+		.click();
+	await expect(page.getByRole('alert')).toHaveText(o('required.questions'));
+	await checkPage('round 2 allocated by country');
+
+	await open(`${conferenceUrl}/rounds`);
+	await expect(page.locator('ol.rounds h3')).toHaveText([
+		o('rounds.numbered', { number: 1, title: 'Første gruppearbeid' }),
+		o('rounds.numbered', { number: 2, title: 'Andre gruppearbeid' })
+	]);
+	await checkPage('the rounds page');
+});
+
+test('moving a person to another group with the keyboard only', async () => {
+	await open(round1Url);
+	const workers = page.getByRole('article', { name: 'Workers' });
+	const coaches = page.getByRole('article', { name: 'Job coaches' });
+	const groupFor = o('roundDetail.moveLabel', { name: 'Lars Bæk' });
+	const select = workers.getByRole('combobox', { name: groupFor });
+	await expect(select).toHaveValue(/.+/);
+
+	// Keyboard only: focus the control, choose with the arrow keys, Tab to Move, press Enter.
+	await select.focus();
+	await expect(select).toBeFocused();
+	const options = await select.locator('option').allTextContents();
+	const steps = options.indexOf('Job coaches') - options.indexOf('Workers');
+	for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+	await expect(select.locator('option:checked')).toHaveText('Job coaches');
+	await page.keyboard.press('Tab');
+	await expect(
+		workers.getByRole('button', { name: o('roundDetail.moveButton', { name: 'Lars Bæk' }) })
+	).toBeFocused();
+	await page.keyboard.press('Enter');
+
+	const moved = coaches.locator('.members li', { hasText: 'Lars Bæk' });
+	await expect(moved).toBeVisible();
+	await expect(moved.getByText(o('roundDetail.pinned'))).toBeVisible();
+	await expect(workers.locator('.members li', { hasText: 'Lars Bæk' })).toHaveCount(0);
+	await expect(page.locator('[role="status"][aria-live="polite"]').first()).toHaveText(
+		o('roundDetail.moved', { name: 'Lars Bæk', group: 'Job coaches' })
+	);
+	// Focus follows the person to the new group, ready for another move.
+	await expect(coaches.getByRole('combobox', { name: groupFor })).toBeFocused();
+
+	// Re-allocating for late arrivals keeps the hand move.
+	await page.getByRole('button', { name: o('roundDetail.reallocate') }).click();
+	await expect(page.getByText(o('roundDetail.allocated')).first()).toBeVisible();
+	await expect(coaches.locator('.members li', { hasText: 'Lars Bæk' })).toBeVisible();
+	await checkPage('round 1 after a move');
+});
+
+test('leaders and own questions per group, then starting round 1 creates each group’s session', async () => {
+	await open(round1Url);
+	const employers = page.getByRole('article', { name: 'Employers I', exact: true });
+	await employers.getByText(o('roundDetail.settings')).click();
+	const firstMember = (await employers.locator('.members li .name').first().textContent())!.trim();
+	await employers.getByRole('checkbox', { name: firstMember }).check();
+	await employers
+		.getByLabel(o('roundDetail.groupQuestions'))
+		.fill(
+			'Hva slags støtte er viktig for at arbeidstakeren får og holder jobben hos deg?\nHva mangler?'
+		);
+	await employers.getByRole('button', { name: text('en', 'common.save') }).click();
+	await expect(employers.getByText(o('roundDetail.leader'), { exact: true })).toBeVisible();
+	await expect(employers.getByText(o('roundDetail.ownQuestions', { count: 2 }))).toBeVisible();
+
+	await page.getByRole('button', { name: o('roundDetail.start') }).click();
+	const dialog = page.getByRole('dialog', { name: o('roundDetail.startTitle') });
+	await expect(dialog).toBeVisible();
+	await expectNoAxeViolations(page, 'the start confirmation');
+	await dialog.getByRole('button', { name: o('roundDetail.startConfirm') }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: o('roundDetail.started') })
+	).toBeVisible();
+	await expect(page.locator('.page-head .pill')).toHaveText(o('rounds.status.running'));
+	await checkPage('round 1 running');
+
+	// The conference home lists each group's leader links.
+	await open(conferenceUrl);
+	const rows = page.locator('table tbody tr');
+	await expect(rows).toHaveCount(5);
+	await expect(rows.first().locator('th')).toHaveText('Workers');
+	const consoleLinks = page.locator('table a[href*="/console/"]');
+	const screenLinks = page.locator('table a[href*="/screen/"]');
+	await expect(consoleLinks).toHaveCount(5);
+	await expect(screenLinks).toHaveCount(5);
+	const consoleHref = (await consoleLinks.first().getAttribute('href'))!;
+	expect((await page.request.get(new URL(consoleHref).pathname)).status()).toBe(200);
+	await checkPage('the conference home with a running round');
+
+	// A message to every screen and phone, then cleared.
+	await page
+		.getByRole('textbox', { name: o('notice.label'), exact: true })
+		.fill('Vi samles i plenumssalen kl. 13.30');
+	await page.getByRole('button', { name: o('notice.send') }).click();
+	await expect(page.locator('.notice-text')).toHaveText('Vi samles i plenumssalen kl. 13.30');
+	await page.getByRole('button', { name: o('notice.clear') }).click();
+	await expect(page.locator('.notice-text')).toHaveCount(0);
+});
+
+test('badges, plenum and accounts', async () => {
+	await open(`${conferenceUrl}/badges`);
+	await expect(page.locator('.badge')).toHaveCount(12);
+	await expect(page.locator('.badge').first().getByRole('img')).toBeVisible();
+	await expect(page.locator('.badge .name').first()).toHaveText('Henrik Møller');
+	await checkPage('the badges page');
+
+	await open(`${conferenceUrl}/plenum`);
+	await expect(page.locator('.showing')).toHaveText(o('plenum.nothing'));
+	await checkPage('the plenum page');
+	await page.getByRole('button', { name: o('plenum.next') }).click();
+	await expect(page.locator('.showing')).toHaveText(
+		o('plenum.overviewOf', { title: 'Første gruppearbeid' })
+	);
+	await page.getByRole('button', { name: o('plenum.next') }).click();
+	await expect(page.locator('.showing')).toHaveText(
+		o('plenum.groupOf', { group: 'Workers', title: 'Første gruppearbeid' })
+	);
+	await page.getByRole('button', { name: o('plenum.previous') }).click();
+	await expect(page.locator('.showing')).toHaveText(
+		o('plenum.overviewOf', { title: 'Første gruppearbeid' })
+	);
+	const summary = page.getByLabel(o('plenum.summary')).first();
+	await summary.fill('Felles funn: fast kontaktperson og langsiktig støtte.');
+	await page
+		.getByRole('button', { name: o('plenum.saveSummary') })
+		.first()
+		.click();
+	await expect(page.getByText(o('plenum.summarySaved'))).toBeVisible();
+	await open(`${conferenceUrl}/plenum`);
+	await expect(page.getByLabel(o('plenum.summary')).first()).toHaveValue(
+		'Felles funn: fast kontaktperson og langsiktig støtte.'
+	);
+
+	await open('/organiser/accounts');
+	await checkPage('the organiser accounts page');
+	await page.getByLabel(o('account.username')).fill('kollega');
+	await page.getByLabel(o('accounts.displayName')).fill('Guðrún Jónsdóttir');
+	await page.getByLabel(o('account.password'), { exact: true }).fill('et annet langt passord');
+	await page.getByLabel(o('account.confirm')).fill('et annet langt passord');
+	await page.getByRole('button', { name: o('accounts.add') }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		o('accounts.added', { name: 'Guðrún Jónsdóttir' })
+	);
+	await expect(page.locator('table tbody tr')).toHaveCount(2);
+});
+
+test('on a 360 px phone the organiser pages fit and keep large targets', async ({ browser }) => {
+	const phone = await browser.newContext({
+		locale: 'en-GB',
+		viewport: { width: 360, height: 740 },
+		deviceScaleFactor: 2,
+		isMobile: true,
+		hasTouch: true,
+		storageState: await context.storageState()
+	});
+	const small = await phone.newPage();
+	for (const path of [conferenceUrl, round1Url, `${conferenceUrl}/participants`]) {
+		await small.goto(path);
+		await small.waitForLoadState('networkidle');
+		await expectNoAxeViolations(small, `${path} at 360 px`);
+		await expectTouchTargets(small, `${path} at 360 px`);
+		const overflow = await small.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
+		expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+	}
+	await phone.close();
+});
+
+test('the demo conference: forty participants and two allocated rounds', async () => {
+	await open('/organiser');
+	await page.getByRole('button', { name: o('home.demo') }).click();
+	await page.waitForURL((url) => /^\/organiser\/conferences\/[\w-]+$/.test(url.pathname));
+	await page.waitForLoadState('networkidle');
+	const demo = new URL(page.url()).pathname;
+	await open(`${demo}/rounds`);
+	await expect(page.locator('ol.rounds > li')).toHaveCount(2);
+	await expect(page.locator('ol.rounds > li').first().locator('.groups .pill')).toHaveCount(7);
+	await open(`${demo}/participants`);
+	await expect(page.locator('.page-head .lead')).toHaveText(o('participants.count', { count: 40 }));
+});
