@@ -1,0 +1,24 @@
+// Preloaded into the server under test (node --import): once a second, one JSON line with the
+// event loop's delay and utilisation, so the bench sees lag from inside without server changes.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+// The histogram holds whole timer intervals: the delay is what exceeds the resolution.
+const resolution = 10;
+const delay = monitorEventLoopDelay({ resolution });
+delay.enable();
+let last = performance.eventLoopUtilization();
+
+setInterval(() => {
+	const elu = performance.eventLoopUtilization(last);
+	last = performance.eventLoopUtilization();
+	const line = {
+		event: 'bench.loop_lag',
+		at: Date.now(),
+		p50: Math.max(0, delay.percentile(50) / 1e6 - resolution),
+		p99: Math.max(0, delay.percentile(99) / 1e6 - resolution),
+		max: Math.max(0, delay.max / 1e6 - resolution),
+		utilisation: elu.utilization
+	};
+	delay.reset();
+	process.stdout.write(JSON.stringify(line) + '\n');
+}, 1000).unref();
