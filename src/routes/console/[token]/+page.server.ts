@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
+import { glossaryForSession } from '$lib/server/glossary';
 import type { PageServerLoad } from './$types';
 
 /** The facilitator's console: only the secret console link opens it. */
@@ -14,6 +15,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		screenToken: session.access.screenToken,
 		joinCode: session.access.joinCode,
 		phoneOrigin: app.joinOrigin,
-		created: url.searchParams.has('created')
+		created: url.searchParams.has('created'),
+		glossary: glossaryForSession(app, session.access.conferenceId)
 	};
 };

@@ -2,10 +2,14 @@ import { error } from '@sveltejs/kit';
 import { normaliseJoinCode } from '$lib/domain/text';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
+import { glossaryForSession } from '$lib/server/glossary';
 import { joinAttemptsBlocked, recordFailedJoin, sessionForCode } from '$lib/server/join-codes';
 import type { PageServerLoad } from './$types';
 
-/** The phone page: the session's title for the join form, or "no such session". */
+/**
+ * The phone page: the session's title for the join form, or "no such session"; and the glossary
+ * its notes are marked with (the conference's, or the default one).
+ */
 export const load: PageServerLoad = ({ params, getClientAddress, locals }) => {
 	const app = useApp();
 	const address = getClientAddress();
@@ -18,5 +22,10 @@ export const load: PageServerLoad = ({ params, getClientAddress, locals }) => {
 		recordFailedJoin(app, address);
 		return { code, found: false as const };
 	}
-	return { code, found: true as const, title: session.state.title };
+	return {
+		code,
+		found: true as const,
+		title: session.state.title,
+		glossary: glossaryForSession(app, session.access.conferenceId)
+	};
 };

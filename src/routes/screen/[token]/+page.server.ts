@@ -1,11 +1,17 @@
 import { error } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
+import { glossaryForSession } from '$lib/server/glossary';
 import type { PageServerLoad } from './$types';
 
-/** The projector view: only a valid screen link opens it. */
+/** The projector view: only a valid screen link opens it. Its legend needs the glossary. */
 export const load: PageServerLoad = ({ params, locals }) => {
-	const session = useApp().sessions.byScreenToken(params.token);
+	const app = useApp();
+	const session = app.sessions.byScreenToken(params.token);
 	if (!session) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
-	return { token: params.token, title: session.state.title };
+	return {
+		token: params.token,
+		title: session.state.title,
+		glossary: glossaryForSession(app, session.access.conferenceId)
+	};
 };
