@@ -127,13 +127,13 @@ test('a facilitator, a screen and three phones run two questions through every p
 		await liv.page
 			.getByRole('listitem')
 			.filter({ hasText: first })
-			.getByRole('button', { name: 'Read this note' })
+			.getByRole('button', { name: 'Show this note' })
 			.click();
 		await expect(screen.locator('.card-note', { hasText: first })).toBeVisible();
 		await expect(johanne.page.getByRole('heading', { name: 'It is your turn' })).toBeVisible();
-		await johanne.page.getByRole('button', { name: 'Pass this round' }).click();
+		await johanne.page.getByRole('button', { name: 'Pass my turn' }).click();
 		await expect(screen.getByText('Ingibjörg is reading')).toBeVisible();
-		await console.getByRole('button', { name: 'Reveal next note for Ingibjörg' }).click();
+		await console.getByRole('button', { name: "Reveal Ingibjörg's next note" }).click();
 		const ingibjorgNote = q === 0 ? 'Understanding among employers' : 'Ingibjörg first step';
 		await expect(screen.locator('.card-note', { hasText: ingibjorgNote })).toBeVisible();
 		await expect(ingibjorg.page.getByText(ingibjorgNote)).toBeVisible();
@@ -174,7 +174,7 @@ test('a facilitator, a screen and three phones run two questions through every p
 			await phone.page.getByRole('button', { name: 'Save my ranking' }).click();
 			await expect(phone.page.getByText('Your ranking is saved.')).toBeVisible();
 		}
-		await expect(screen.getByText('3 of 3 have voted')).toBeVisible();
+		await expect(screen.getByText('Votes cast: 3 of 3')).toBeVisible();
 		// Johanne changes her mind: the heading moves down, and the change is saved.
 		await johanne.page.getByRole('button', { name: `Move down: ${heading}` }).click();
 		await johanne.page.getByRole('button', { name: 'Update my ranking' }).click();
