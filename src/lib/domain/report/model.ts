@@ -677,7 +677,8 @@ function participantsSection(ctx: Context): ParticipantsSection | null {
 					? sorted.map((p) => ({
 							id: p.id,
 							name: p.name,
-							role: roleLabel(ctx, p.roleId),
+							// "national coordinator" says it all for someone in the coordinator role.
+							role: p.coordinator && p.roleId === 'coordinator' ? '' : roleLabel(ctx, p.roleId),
 							organisation: p.organisation,
 							coordinator: p.coordinator ? ctx.t('report.coordinator') : ''
 						}))

@@ -286,19 +286,30 @@ function participants(report: Report): FileChild[] {
 function languageHelp(report: Report): FileChild[] {
 	const section = report.languageHelp;
 	if (!section) return [];
-	const columns = section.columns.length + (section.hasExplanations ? 1 : 0);
+	const columns = section.columns.length;
 	const widths = Array.from({ length: columns }, () => 1 / columns);
 	const head = section.columns.map((c) => c.name);
-	if (section.hasExplanations) head.push(report.labels.explanation);
-	const rows = section.rows.map((row) => {
-		const cells = row.terms.map((terms, i) =>
+	// The explanation goes in a row of its own across the table: as a seventh column it would
+	// leave the six languages too little room on A4.
+	const rows = section.rows.flatMap((row) => {
+		const terms = row.terms.map((list, i) =>
 			cell(
-				terms.map((term) => paragraph(term)),
+				list.map((term) => paragraph(term)),
 				widths[i]! * textWidth
 			)
 		);
-		if (section.hasExplanations) cells.push(textCell(row.explanation, widths.at(-1)! * textWidth));
-		return cells;
+		if (!row.explanation) return [terms];
+		const explanation = new TableCell({
+			columnSpan: columns,
+			children: [
+				new Paragraph({
+					children: runs(row.explanation, { color: muted, italics: true, size: 17 })
+				})
+			],
+			width: { size: textWidth, type: WidthType.DXA },
+			margins: { top: 0, bottom: 60, left: 100, right: 100 }
+		});
+		return [terms, [explanation]];
 	});
 	return [
 		heading(section.heading, HeadingLevel.HEADING_1, { report, anchor: section.anchor }, true),

@@ -65,6 +65,13 @@ function styles(report: Report): string {
 * { box-sizing: border-box; }
 html { font-family: var(--sans); font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; }
 body { margin: 0 auto; max-width: 48rem; padding: 1.5rem; }
+@media screen {
+	html { background: #e8ebef; }
+	body { background: #fff; max-width: 210mm; margin: 1.5rem auto; padding: clamp(1rem, 6vw, 20mm); box-shadow: 0 1px 4px rgb(0 0 0 / 0.18); }
+	.title-page { min-height: 0; padding: 12mm 0 12mm 9mm; margin-bottom: 12mm; }
+	.title-page .signature { margin-top: 3em; }
+	nav.contents, .chapter, .round { margin-top: 14mm; }
+}
 @media print { body { max-width: none; padding: 0; } }
 h1, h2, h3, h4, h5 { color: var(--accent); line-height: 1.2; break-after: avoid; }
 h2 { font-size: 17pt; margin: 0 0 0.8em; padding-bottom: 0.25em; border-bottom: 1.5pt solid var(--accent); }
@@ -81,18 +88,19 @@ th { text-align: left; font-weight: 600; background: #eef2f6; }
 th, td { border: 0.75pt solid var(--rule); padding: 0.35em 0.5em; vertical-align: top; }
 tr { break-inside: avoid; }
 td.number, th.number { text-align: right; white-space: nowrap; width: 1%; }
-.title-page { break-after: page; min-height: 230mm; display: flex; flex-direction: column; justify-content: center; }
-.title-page .organisation { text-transform: uppercase; letter-spacing: 0.12em; font-weight: 600; color: var(--muted); }
-.title-page .document-label { font-size: 14pt; margin-top: 3em; }
-.title-page h1 { font-size: 28pt; margin: 0.2em 0 0.3em; }
-.title-page .subtitle { font-size: 15pt; }
-.title-page .place-date { font-size: 13pt; margin-top: 1.5em; }
-.title-page .author, .title-page .generated { color: var(--muted); margin-top: 3em; }
-.title-page .generated { margin-top: 0; }
+.title-page { break-after: page; min-height: 246mm; display: flex; flex-direction: column; padding: 38mm 0 0 11mm; border-left: 5pt solid var(--accent); }
+.title-page p { margin: 0; }
+.title-page .organisation { text-transform: uppercase; letter-spacing: 0.12em; font-weight: 600; color: var(--muted); margin-bottom: 2.5em; }
+.title-page .document-label { font-size: 11pt; text-transform: uppercase; letter-spacing: 0.14em; font-weight: 600; color: var(--accent); }
+.title-page h1 { font-size: 30pt; line-height: 1.12; margin: 0.35em 0 0.4em; }
+.title-page .subtitle { font-size: 15pt; color: #333; }
+.title-page .place-date { font-size: 12.5pt; margin-top: 2.2em; padding-top: 0.9em; border-top: 0.75pt solid var(--rule); }
+.title-page .signature { margin-top: auto; color: var(--muted); }
 nav.contents { break-after: page; }
 nav.contents ol { list-style: none; padding-left: 0; }
 nav.contents ol ol { padding-left: 1.5em; margin-bottom: 0.4em; }
-nav.contents li { margin: 0.25em 0; }
+nav.contents li { margin: 0; }
+nav.contents a { display: inline-block; padding: 0.2em 0; }
 nav.contents .level-1 > a { font-weight: 600; }
 .chapter, .round { break-before: page; }
 .byline, .theme, .vote-summary, .empty { color: var(--muted); }
@@ -109,20 +117,25 @@ dl.people dd { margin: 0; }
 .country ol { padding-left: 2em; }
 .group-head { break-inside: avoid; }
 .coordinator { font-weight: 600; }
+table.glossary { font-size: 8.5pt; }
+table.glossary td { overflow-wrap: break-word; hyphens: auto; }
+table.glossary tbody { break-inside: avoid; }
+table.glossary tr.terms:has(+ tr.explanation) td { border-bottom: none; }
+table.glossary tr.explanation td { border-top: none; padding-top: 0; color: var(--muted); font-size: 8pt; font-style: italic; }
 `;
 }
 
 function titlePage(report: Report): string {
 	const t = report.titlePage;
 	const line = (cls: string, text: string) => (text ? `<p class="${cls}">${lines(text)}</p>` : '');
+	const signature = line('author', t.author) + line('generated', t.generated);
 	return `<header class="title-page">
 ${line('organisation', t.organisation)}
 <p class="document-label">${escapeHtml(t.documentLabel)}</p>
 <h1>${escapeHtml(t.title)}</h1>
 ${line('subtitle', t.subtitle)}
 ${line('place-date', t.placeAndDate)}
-${line('author', t.author)}
-${line('generated', t.generated)}
+${signature ? `<div class="signature">${signature}</div>` : ''}
 </header>`;
 }
 
@@ -223,21 +236,24 @@ function languageHelp(report: Report): string {
 	const section = report.languageHelp;
 	if (!section) return '';
 	const head = section.columns.map((c) => `<th lang="${c.language}">${escapeHtml(c.name)}</th>`);
-	if (section.hasExplanations) head.push(`<th>${escapeHtml(report.labels.explanation)}</th>`);
-	const rows = section.rows
+	// One body per concept: its terms, then its explanation across the whole width (a column of
+	// its own would leave six languages too little room on A4), kept together on a page.
+	const concepts = section.rows
 		.map((row) => {
 			const cells = row.terms.map(
 				(terms, index) =>
 					`<td lang="${section.columns[index]!.language}">${terms.map(escapeHtml).join('<br>')}</td>`
 			);
-			if (section.hasExplanations) cells.push(`<td>${escapeHtml(row.explanation)}</td>`);
-			return `<tr>${cells.join('')}</tr>`;
+			const explanation = row.explanation
+				? `<tr class="explanation"><td colspan="${section.columns.length}">${escapeHtml(row.explanation)}</td></tr>`
+				: '';
+			return `<tbody><tr class="terms">${cells.join('')}</tr>${explanation}</tbody>`;
 		})
 		.join('\n');
 	return `<section class="chapter" id="${escapeHtml(section.anchor)}">
 <h2>${escapeHtml(section.heading)}</h2>
 <table class="glossary"><thead><tr>${head.join('')}</tr></thead>
-<tbody>${rows}</tbody></table>
+${concepts}</table>
 </section>`;
 }
 
