@@ -67,69 +67,109 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
-/** Notes as groups wrote them in Sigtuna, in the languages people wrote in. */
-export const notePool: readonly string[] = [
-	'Samme lønn som de andre (likeverd)',
-	'Lønn for det jeg gjør',
-	'Bli behandlet som de andre arbeidstakerne – være en del av fellesskapet',
-	'Rett til å være der – bli akseptert på jobben',
-	'Ha både rettigheter og plikter',
-	'Holdninger i samfunnet',
-	'Åpenhet om psykiske funksjonsnedsettelser',
-	'Karriereutvikling og utvikling i jobben',
-	'Hjelp med papirarbeid og regler',
-	'Jobbspesialisten kjenner veien gjennom systemet',
-	'Individuell opplæring i arbeidsoppgavene',
-	'Støtte fra arbeidskolleger når problemer oppstår',
-	'Vite at støtten finnes når behovet oppstår',
-	'Fortsatt økonomisk tilskudd (stabilt)',
-	'Beslutningskraft hos kontaktpersonen',
-	'Raskere saksbehandling hos myndighetene',
-	'Pålitelig beskrivelse av hva medarbeideren kan',
-	'Fast kontaktperson',
-	'Jobbspesialisten bør også lære opp kollegene i starten',
-	'Enkel og rask administrasjon',
-	'Lange avtaler med oppfølging, ikke ett år om gangen',
-	'God kartlegging før jobbstart',
-	'God jobbmatching',
-	'Kunne markedsføre jobbspesialistrollen overfor arbeidsgivere',
-	'Kunnskap om arbeidsmarkedet',
-	'Informasjon til alle på arbeidsplassen',
-	'Tydelige avtaler mellom arbeidsgiver, arbeidstaker og jobbspesialist',
-	'Langvarig støtte etter behov',
-	'Lönebidrag är viktigt – när det minskar mister många arbetet',
-	'Mer marknadsföring av SE',
-	'Hjälp med pappersarbete runt anställningen',
-	'Formell samverkan mellan SE-organisationer och myndigheter',
-	'SE bedrivs ofta i projektform – korta tider för deltagarna',
-	'Ingen samlad kompetens om vad som är effektivt',
-	'Fleksjob giver tryghed for både arbejdsgiver og medarbejder',
-	'Jobkonsulenten skal også støtte kollegerne',
-	'Mere viden om SE hos sagsbehandlerne',
-	'Flere jobcoaches med uddannelse i SE-metoder',
-	'Forskning om SE i Norden',
-	'Lovgivning som sier hvem som har ansvaret for SE',
-	'Tiltaksarrangører har ingen insentiver til å være innovative',
-	'Uføretrygdede har dårlige insentiver til å søke jobb',
-	'Bedre bestillerkompetanse i NAV',
-	'Off job-støtte: fritid og hverdag må også fungere',
-	'Tydelig kravnivå – ingen dalting',
-	'Utdanning for jobbspesialister som egen yrkesgruppe',
-	'Þjálfun á vinnustaðnum sjálfum',
-	'Tukea myös työnantajalle, ei vain työntekijälle'
+/**
+ * Notes as groups wrote them in Sigtuna, in the languages people wrote in, under the headings
+ * their leaders grouped them by.
+ */
+export const noteThemes: readonly { heading: string; notes: readonly string[] }[] = [
+	{
+		heading: 'LIKEVERD',
+		notes: [
+			'Samme lønn som de andre (likeverd)',
+			'Lønn for det jeg gjør',
+			'Bli behandlet som de andre arbeidstakerne – være en del av fellesskapet',
+			'Rett til å være der – bli akseptert på jobben',
+			'Ha både rettigheter og plikter',
+			'Tydelig kravnivå – ingen dalting'
+		]
+	},
+	{
+		heading: 'HOLDNINGER',
+		notes: [
+			'Holdninger i samfunnet',
+			'Åpenhet om psykiske funksjonsnedsettelser',
+			'Informasjon til alle på arbeidsplassen',
+			'Jobkonsulenten skal også støtte kollegerne'
+		]
+	},
+	{
+		heading: 'BYRÅKRATI',
+		notes: [
+			'Hjelp med papirarbeid og regler',
+			'Raskere saksbehandling hos myndighetene',
+			'Enkel og rask administrasjon',
+			'Hjälp med pappersarbete runt anställningen',
+			'Bedre bestillerkompetanse i NAV'
+		]
+	},
+	{
+		heading: 'FAST KONTAKTPERSON',
+		notes: [
+			'Fast kontaktperson',
+			'Beslutningskraft hos kontaktpersonen',
+			'Jobbspesialisten kjenner veien gjennom systemet',
+			'Vite at støtten finnes når behovet oppstår'
+		]
+	},
+	{
+		heading: 'MANGEL PÅ LANGSIKTIGHET',
+		notes: [
+			'Fortsatt økonomisk tilskudd (stabilt)',
+			'Lange avtaler med oppfølging, ikke ett år om gangen',
+			'Langvarig støtte etter behov',
+			'Lönebidrag är viktigt – när det minskar mister många arbetet',
+			'SE bedrivs ofta i projektform – korta tider för deltagarna',
+			'Fleksjob giver tryghed for både arbejdsgiver og medarbejder'
+		]
+	},
+	{
+		heading: 'STØTTE PÅ ARBEIDSPLASSEN',
+		notes: [
+			'Individuell opplæring i arbeidsoppgavene',
+			'Støtte fra arbeidskolleger når problemer oppstår',
+			'Jobbspesialisten bør også lære opp kollegene i starten',
+			'Þjálfun á vinnustaðnum sjálfum',
+			'Tukea myös työnantajalle, ei vain työntekijälle',
+			'Off job-støtte: fritid og hverdag må også fungere'
+		]
+	},
+	{
+		heading: 'KUNNSKAP OM SE',
+		notes: [
+			'Mere viden om SE hos sagsbehandlerne',
+			'Forskning om SE i Norden',
+			'Ingen samlad kompetens om vad som är effektivt',
+			'Utdanning for jobbspesialister som egen yrkesgruppe',
+			'Flere jobcoaches med uddannelse i SE-metoder',
+			'Mer marknadsföring av SE'
+		]
+	},
+	{
+		heading: 'JOBBMATCHING',
+		notes: [
+			'God kartlegging før jobbstart',
+			'God jobbmatching',
+			'Kunnskap om arbeidsmarkedet',
+			'Pålitelig beskrivelse av hva medarbeideren kan',
+			'Karriereutvikling og utvikling i jobben',
+			'Kunne markedsføre jobbspesialistrollen overfor arbeidsgivere'
+		]
+	},
+	{
+		heading: 'SYSTEMET',
+		notes: [
+			'Lovgivning som sier hvem som har ansvaret for SE',
+			'Tiltaksarrangører har ingen insentiver til å være innovative',
+			'Uføretrygdede har dårlige insentiver til å søke jobb',
+			'Formell samverkan mellan SE-organisationer och myndigheter'
+		]
+	}
 ];
 
-/** Headings group leaders wrote over clusters of notes. */
-export const headingPool: readonly string[] = [
-	'LIKEVERD',
-	'BYRÅKRATI',
-	'FAST KONTAKTPERSON',
-	'MANGEL PÅ LANGSIKTIGHET',
-	'STØTTE PÅ ARBEIDSPLASSEN',
-	'HOLDNINGER',
-	'KUNNSKAP OM SE',
-	'ØKONOMI'
-];
+/** Every note of the pool, with the heading it belongs under. */
+const notePool = noteThemes.flatMap((theme) =>
+	theme.notes.map((text) => ({ text, heading: theme.heading }))
+);
 
 /** Leaders' reflections, in the leaders' own languages. */
 export const reflectionPool: readonly string[] = [
@@ -153,9 +193,9 @@ function shuffled<T>(random: () => number, items: readonly T[]): T[] {
 }
 
 /**
- * One question played by these people: one to three notes each from the pool, two or three
- * headings over some of them, and a ballot from everyone (top five of the headings and the
- * notes left ungrouped).
+ * One question played by these people: one to three notes each from the pool, the two or
+ * three themes most of them share grouped under their headings, and a ballot from everyone
+ * (top five of the headings and the notes left ungrouped).
  */
 export function playedQuestion(
 	random: () => number,
@@ -163,35 +203,29 @@ export function playedQuestion(
 	people: readonly string[],
 	stopAt?: QuestionSpec['stopAt']
 ): QuestionSpec {
-	const notes: [string, string][] = [];
 	const pool = shuffled(random, notePool);
+	const written: { author: string; text: string; heading: string }[] = [];
 	for (const person of people) {
 		const count = 1 + Math.floor(random() * 3);
-		for (let i = 0; i < count; i++) notes.push([person, pool[notes.length % pool.length]!]);
+		for (let i = 0; i < count && written.length < pool.length; i++) {
+			written.push({ author: person, ...pool[written.length]! });
+		}
 	}
-	const order = shuffled(
-		random,
-		notes.map((_, index) => index)
-	);
-	const clusters: { heading: string; notes: number[] }[] = [];
-	const headings = shuffled(random, headingPool);
-	const clusterCount = notes.length >= 6 ? 2 + Math.floor(random() * 2) : 0;
-	let at = 0;
-	for (let c = 0; c < clusterCount; c++) {
-		const size = 2 + Math.floor(random() * 3);
-		clusters.push({
-			heading: headings[c]!,
-			notes: order.slice(at, at + size).sort((a, b) => a - b)
-		});
-		at += size;
-	}
+	const notes = written.map((n): [string, string] => [n.author, n.text]);
+	// Themes with at least two notes, the largest first (ties in pool order), two or three.
+	const themes = noteThemes
+		.map((theme) => ({
+			heading: theme.heading,
+			notes: written.flatMap((n, index) => (n.heading === theme.heading ? [index] : []))
+		}))
+		.filter((theme) => theme.notes.length >= 2)
+		.sort((a, b) => b.notes.length - a.notes.length)
+		.slice(0, 2 + Math.floor(random() * 2));
+	const clusters = notes.length >= 6 ? themes : [];
 	const grouped = new Set(clusters.flatMap((c) => c.notes));
 	const items = [
 		...clusters.map((_, c) => `c${c}`),
-		...notes
-			.map((_, n) => n)
-			.filter((n) => !grouped.has(n))
-			.map((n) => `n${n}`)
+		...notes.flatMap((_, n) => (grouped.has(n) ? [] : [`n${n}`]))
 	];
 	const ballots = people.map((voter) => ({
 		voter,
