@@ -1,5 +1,6 @@
 /** A conference after the day, written to a server's database before it starts. */
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
+import { setLogLevel } from '$lib/server/log';
 import { seedPlayedDemo } from '$lib/server/report/test-conference';
 import { withApp } from './conference';
 
@@ -20,6 +21,8 @@ export async function seedExport(
 	databasePath: string,
 	{ empty = false, openVote = true } = {}
 ): Promise<ExportSeed> {
+	// Seeding is not what the test is about: keep its log lines out of the output.
+	setLogLevel('warn');
 	return withApp(databasePath, async (app) => {
 		const conference = empty ? null : seedPlayedDemo(app, { openVote });
 		const organiser = await createOrganiser(
