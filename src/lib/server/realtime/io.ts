@@ -130,8 +130,12 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 		log.debug('socket.connected', { role: binding?.viewer.role ?? 'guest' });
 		for (const name of commandNames) {
-			socket.on(name, (payload: unknown, ack: unknown) => {
+			socket.on(name, (...args: unknown[]) => {
+				// The ack is the last argument: a command without a payload, or with more than one,
+				// is answered as malformed instead of being dropped in silence.
+				const ack = args.at(-1);
 				if (typeof ack !== 'function') return;
+				const payload = args.length === 2 ? args[0] : undefined;
 				handleCommand(app, hub, socket, name, payload, ack as (answer: Ack) => void);
 			});
 		}
