@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appOrExit, configOrExit, start, stop } from './boot';
 import { baseSecurityHeaders, fallbackCsp } from './http/security';
 import { describeError, log } from './log';
-import { requestProtocol } from './network';
+import { clientAddress, requestProtocol } from './network';
 
 type Handler = (
 	req: import('node:http').IncomingMessage,
@@ -26,6 +26,12 @@ async function main(): Promise<void> {
 	const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 	if (ownProtocol) process.env.PROTOCOL_HEADER = protocolHeader;
 
+	// Pages must see the same client address as sockets (clientAddress: X-Forwarded-For only
+	// behind a trusted proxy), or limits per address count a whole venue behind the proxy as one.
+	const addressHeader = 'x-samrad-address';
+	const ownAddress = !process.env.ADDRESS_HEADER;
+	if (ownAddress) process.env.ADDRESS_HEADER = addressHeader;
+
 	// The largest upload, a conference archive (20 MB), must reach its page, which checks its own
 	// limit and answers in words; adapter-node would refuse it at 512 kB with a bare 413.
 	process.env.BODY_SIZE_LIMIT ??= '21M';
@@ -42,6 +48,13 @@ async function main(): Promise<void> {
 		if (ownProtocol) {
 			req.headers[protocolHeader] = requestProtocol(
 				req.headers['x-forwarded-proto'],
+				config.trustProxy
+			);
+		}
+		if (ownAddress) {
+			req.headers[addressHeader] = clientAddress(
+				req.socket.remoteAddress,
+				req.headers['x-forwarded-for'],
 				config.trustProxy
 			);
 		}
