@@ -71,6 +71,7 @@ body { margin: 0 auto; max-width: 48rem; padding: 1.5rem; }
 	.title-page { min-height: 0; padding: 12mm 0 12mm 9mm; margin-bottom: 12mm; }
 	.title-page .signature { margin-top: 3em; }
 	nav.contents, .chapter, .round { margin-top: 14mm; }
+	.chapter, .round, .group { scroll-margin-top: 1.5rem; }
 }
 @media print { body { max-width: none; padding: 0; } }
 h1, h2, h3, h4, h5 { color: var(--accent); line-height: 1.2; break-after: avoid; }
