@@ -13,6 +13,9 @@
  * and the sessions' codes and console and screen links are made anew on import, so a copy can
  * live next to the original without either reaching the other. Badges must be printed again.
  *
+ * Sessions are exported whole, notes not yet revealed included: a group moved in the middle of
+ * writing carries on where it was. The file is as private as the database it comes from.
+ *
  * Round trip: exporting, importing into an empty database and exporting again gives the same
  * bytes (tested). The file carries no export time for that reason.
  */

@@ -64,6 +64,27 @@ describe('exportFile', () => {
 
 	afterAll(() => db.close());
 
+	it('exports a conference just created, with nothing in it yet, in every format', async () => {
+		const created = db.app.conferences.create({
+			title: 'Tom konferanse',
+			subtitle: '',
+			venue: '',
+			startDate: '',
+			endDate: '',
+			about: '',
+			introduction: '',
+			language: 'sv',
+			languages: ['sv']
+		});
+		if (!created.ok) throw new Error(created.error.code);
+		for (const format of ['html', 'pdf', 'docx', 'markdown', 'csv', 'json'] as const) {
+			const file = await exportFile(db.app, created.value.id, choices({ format }));
+			expect(file!.body.length, format).toBeGreaterThan(0);
+		}
+		const archive = await exportFile(db.app, created.value.id, choices({ format: 'json' }));
+		expect(readArchive(archive!.body as string).ok).toBe(true);
+	});
+
 	it('answers null for a conference that does not exist', async () => {
 		expect(await exportFile(db.app, 'nope', choices({ format: 'markdown' }))).toBeNull();
 		expect(await exportFile(db.app, 'nope', choices({ format: 'json' }))).toBeNull();
