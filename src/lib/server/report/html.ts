@@ -92,7 +92,7 @@ td.number, th.number { text-align: right; white-space: nowrap; width: 1%; }
 .title-page { break-after: page; min-height: 246mm; display: flex; flex-direction: column; padding: 38mm 0 0 11mm; border-left: 5pt solid var(--accent); }
 .title-page p { margin: 0; }
 .title-page .organisation { text-transform: uppercase; letter-spacing: 0.12em; font-weight: 600; color: var(--muted); margin-bottom: 2.5em; }
-.title-page .document-label { font-size: 11pt; text-transform: uppercase; letter-spacing: 0.14em; font-weight: 600; color: var(--accent); }
+.title-page .document-label { font-size: 11pt; text-transform: uppercase; letter-spacing: 0.06em; font-weight: 600; color: var(--accent); }
 .title-page h1 { font-size: 30pt; line-height: 1.12; margin: 0.35em 0 0.4em; }
 .title-page .subtitle { font-size: 15pt; color: #333; }
 .title-page .place-date { font-size: 12.5pt; margin-top: 2.2em; padding-top: 0.9em; border-top: 0.75pt solid var(--rule); }
