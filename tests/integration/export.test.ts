@@ -306,7 +306,11 @@ describe('exporting the conference report over HTTP', () => {
 });
 
 /** Posts a file to the import page as a browser form would (no JavaScript). */
-async function upload(file: Uint8Array, name = 'archive.json', lang = 'en'): Promise<Response> {
+async function upload(
+	file: Uint8Array<ArrayBuffer>,
+	name = 'archive.json',
+	lang = 'en'
+): Promise<Response> {
 	const body = new FormData();
 	body.append('file', new Blob([file], { type: 'application/json' }), name);
 	return fetch(`${target.url}/organiser/import`, {
