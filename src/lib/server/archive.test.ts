@@ -324,14 +324,16 @@ describe('conference archive', () => {
 			group.members.push({ ...bad.rounds[0]!.groups[1]!.members[0]! });
 			bad.participants[0]!.role = 'astronaut';
 			bad.conference.currentRound = 'r9';
+			bad.rounds[0]!.groups[1]!.descriptor = { kind: 'role', role: 'astronaut', part: 1, parts: 1 };
 			const question = group.session!.questions[0]!;
 			question.notes[0]!.authorId = 'x99';
 			question.ballots[0]!.ranking = ['n:no-such-note'];
 			expect(problem(JSON.stringify(bad))).toEqual({
 				code: 'invalid',
-				total: 6,
+				total: 7,
 				issues: expect.arrayContaining([
 					{ path: 'rounds[0].groups[0].leaders[0]', kind: 'unknown_reference' },
+					{ path: 'rounds[0].groups[1].descriptor.role', kind: 'unknown_reference' },
 					// Placed in group 1 as well: the second place is the duplicate.
 					{ path: 'rounds[0].groups[1].members[0].participant', kind: 'duplicate' },
 					{ path: 'participants[0].role', kind: 'unknown_reference' },

@@ -656,6 +656,13 @@ function checkReferences(archive: ConferenceArchive): ArchiveIssue[] {
 		round.groups.forEach((group, g) => {
 			const at: (string | number)[] = ['rounds', r, 'groups', g];
 			if (groupRefs.has(group.ref)) add([...at, 'ref'], 'duplicate');
+			const { descriptor } = group;
+			if (descriptor.kind === 'role' && !roleIds.has(descriptor.role)) {
+				add([...at, 'descriptor', 'role'], 'unknown_reference');
+			}
+			if (descriptor.kind === 'country' && !isCountryCode(descriptor.country)) {
+				add([...at, 'descriptor', 'country'], 'invalid');
+			}
 			groupRefs.set(group.ref, round.ref);
 			group.leaders.forEach((leader, i) => {
 				if (!people.has(leader)) add([...at, 'leaders', i], 'unknown_reference');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../archive';
 import { setLogLevel } from '../log';
-import { exportFile, localDay, readChoices, type ExportChoices } from './export';
+import { exportFile, localDay, readChoices, type ExportChoices, type ExportFile } from './export';
+import { ChromiumMissingError } from './pdf';
 import { seedPlayedDemo, tempApp } from './test-conference';
 
 describe('readChoices', () => {
@@ -84,6 +85,22 @@ describe('exportFile', () => {
 		const archive = await exportFile(db.app, created.value.id, choices({ format: 'json' }));
 		expect(readArchive(archive!.body as string).ok).toBe(true);
 	});
+
+	it('prints PDFs one after another; one that fails does not hold up the next', async () => {
+		const pdf = choices({ format: 'pdf' });
+		const [missing, first, second] = await Promise.allSettled([
+			exportFile(db.app, conferenceId, pdf, { pdf: { executablePath: '/nonexistent/chromium' } }),
+			exportFile(db.app, conferenceId, pdf),
+			exportFile(db.app, conferenceId, pdf)
+		]);
+		expect(missing.status).toBe('rejected');
+		expect((missing as PromiseRejectedResult).reason).toBeInstanceOf(ChromiumMissingError);
+		for (const result of [first, second]) {
+			expect(result.status).toBe('fulfilled');
+			const body = (result as PromiseFulfilledResult<ExportFile>).value.body as Uint8Array;
+			expect(new TextDecoder().decode(body.slice(0, 5))).toBe('%PDF-');
+		}
+	}, 60_000);
 
 	it('answers null for a conference that does not exist', async () => {
 		expect(await exportFile(db.app, 'nope', choices({ format: 'markdown' }))).toBeNull();

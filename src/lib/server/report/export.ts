@@ -91,12 +91,23 @@ export function localDay(now: Date, timeZone: string | null): string {
 /** The report formats, each with its renderer. */
 export type ReportFormat = Exclude<ExportFormat, 'json'>;
 
+// One PDF at a time: each print starts a Chromium of a few hundred MB, too many for a small
+// machine at once; a second request waits for the first.
+let printing: Promise<unknown> = Promise.resolve();
+
+function printOneAtATime(report: Report, pdf: PdfOptions): Promise<Uint8Array> {
+	const next = printing.then(() => renderReportPdf(report, pdf));
+	// A failed print must not stop the ones waiting behind it.
+	printing = next.catch(() => undefined);
+	return next;
+}
+
 const renderers: Record<
 	ReportFormat,
 	(report: Report, pdf: PdfOptions) => string | Uint8Array | Promise<Uint8Array>
 > = {
 	html: renderReportHtml,
-	pdf: renderReportPdf,
+	pdf: printOneAtATime,
 	docx: renderReportDocx,
 	markdown: renderReportMarkdown,
 	csv: (report) => renderReportCsv(report)
