@@ -105,6 +105,8 @@ test('the export page works on a phone-sized screen', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto(exportPage());
 	await expect(page.getByRole('button', { name: 'Download Web page (HTML)' })).toBeVisible();
+	const preview = page.frameLocator('iframe[title="Preview of the conference report"]');
+	await expect(preview.getByRole('heading', { name: 'Innhold' })).toBeAttached();
 	await expectExportPageAccessible(page, 'export page on a phone');
 });
 
