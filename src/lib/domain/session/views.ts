@@ -79,7 +79,7 @@ export interface VoteProgress {
 export interface PublicRunView {
 	id: string;
 	phase: Phase;
-	/** Notes written per person (join order, no names), while writing. */
+	/** Notes written per person (join order, no names), while writing; empty on phones. */
 	progress: number[];
 	reveal: RevealView | null;
 	/** Revealed notes, in reveal order. */
@@ -173,7 +173,21 @@ function resultRows(items: VoteItem[], ballots: Ballot[], topN: number): ResultR
 	});
 }
 
+/**
+ * Public runs by state: states are never changed in place, so every viewer of one state (and
+ * every broadcast until the next change) shares one computation.
+ */
+const publicRuns = new WeakMap<SessionState, Map<string, PublicRunView>>();
+
 function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
+	let runs = publicRuns.get(state);
+	if (!runs) publicRuns.set(state, (runs = new Map()));
+	let view = runs.get(run.id);
+	if (!view) runs.set(run.id, (view = computePublicRun(state, run)));
+	return view;
+}
+
+function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView {
 	const people = activePeople(state);
 	const names = new Map(state.participants.map((p) => [p.id, p.name]));
 	const showResults = run.phase === 'results' || run.phase === 'discuss';
@@ -251,13 +265,30 @@ export function participantView(
 		...base(state),
 		role: 'participant',
 		me: person(me),
-		runs: state.questions.map((run) => ({
-			...publicRun(state, run),
-			myNotes: run.notes
-				.filter((n) => n.authorId === me.id)
-				.map((n) => ({ id: n.id, text: n.text, revealed: n.revealIndex !== null })),
-			myBallot: run.ballots.find((b) => b.voterId === me.id)?.ranking ?? null
-		}))
+		runs: state.questions.map((run) => ({ ...phoneRun(state, run), ...ownPart(run, me.id) }))
+	};
+}
+
+/**
+ * The public part as phones get it: without the notes-per-person progress, which only the
+ * screen and the console show. Another person's note then leaves a phone's view unchanged, so
+ * it is not sent again: a group's phones get one view per note of their own, not one per note.
+ */
+function phoneRun(state: SessionState, run: QuestionRun): PublicRunView {
+	const view = publicRun(state, run);
+	return view.progress.length === 0 ? view : { ...view, progress: [] };
+}
+
+/** What only this participant sees of a run: their own notes and ballot. */
+function ownPart(
+	run: QuestionRun,
+	participantId: string
+): Pick<ParticipantRunView, 'myNotes' | 'myBallot'> {
+	return {
+		myNotes: run.notes
+			.filter((n) => n.authorId === participantId)
+			.map((n) => ({ id: n.id, text: n.text, revealed: n.revealIndex !== null })),
+		myBallot: run.ballots.find((b) => b.voterId === participantId)?.ranking ?? null
 	};
 }
 
@@ -319,5 +350,58 @@ export function viewFor(state: SessionState, viewer: Viewer): SessionView | null
 			return screenView(state);
 		case 'facilitator':
 			return facilitatorView(state);
+	}
+}
+
+/** Public parts of one state's views, serialised once; an object's JSON without its closing brace. */
+interface OpenJson {
+	base: string;
+	runs: string[];
+	/** Runs as phones see them (see phoneRun); computed on first use. */
+	phoneRuns?: string[];
+	screen?: string;
+	facilitator?: string;
+}
+
+const openJson = new WeakMap<SessionState, OpenJson>();
+
+/** JSON of a non-empty object without its closing brace, to append fields to. */
+function open(value: object): string {
+	return JSON.stringify(value).slice(0, -1);
+}
+
+function openJsonOf(state: SessionState): OpenJson {
+	let parts = openJson.get(state);
+	if (!parts) {
+		parts = {
+			base: open(base(state)),
+			runs: state.questions.map((r) => open(publicRun(state, r)))
+		};
+		openJson.set(state, parts);
+	}
+	return parts;
+}
+
+/**
+ * The view for a viewer as JSON, exactly JSON.stringify(viewFor(state, viewer)), built from
+ * public parts serialised once per state: a change sent to a whole group serialises the
+ * shared part once instead of once per person. Null when the viewer is not part of the session.
+ */
+export function viewJson(state: SessionState, viewer: Viewer): string | null {
+	const parts = openJsonOf(state);
+	switch (viewer.role) {
+		case 'screen':
+			return (parts.screen ??= `${parts.base},"role":"screen","runs":[${parts.runs.map((r) => `${r}}`).join(',')}]}`);
+		case 'facilitator':
+			return (parts.facilitator ??= JSON.stringify(facilitatorView(state)));
+		case 'participant': {
+			const me = state.participants.find((p) => p.id === viewer.participantId && !p.removed);
+			if (!me) return null;
+			const phoneRuns = (parts.phoneRuns ??= state.questions.map((r) => open(phoneRun(state, r))));
+			const runs = state.questions.map(
+				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(run, me.id)).slice(1)}`
+			);
+			return `${parts.base},"role":"participant","me":${JSON.stringify(person(me))},"runs":[${runs.join(',')}]}`;
+		}
 	}
 }

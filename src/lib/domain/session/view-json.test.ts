@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+	Q1,
+	Q2,
+	advance,
+	advanceTo,
+	as,
+	clarifySession,
+	deepFreeze,
+	facilitator,
+	run,
+	writtenSession
+} from './test-fixtures';
+import type { SessionState } from './types';
+import { viewFor, viewJson, type Viewer } from './views';
+
+const viewers: Viewer[] = [
+	{ role: 'screen' },
+	{ role: 'facilitator' },
+	...['ann', 'ben', 'cat', 'dan', 'nobody'].map(
+		(participantId) => ({ role: 'participant', participantId }) as Viewer
+	)
+];
+
+/** A session in every interesting shape: writing, clustered, voted, two questions, named. */
+function states(): [string, SessionState][] {
+	const written = writtenSession({ questions: ['First?', 'Second?'] });
+	const clarify = clarifySession({ settings: { anonymous: false, facilitatorSeesNotes: true } });
+	const clustered = run(
+		clarify,
+		{
+			type: 'cluster.create',
+			questionId: Q1,
+			clusterId: 'k1',
+			heading: 'BYRÅKRATI',
+			noteIds: ['a1', 'b1']
+		},
+		facilitator
+	);
+	let voted = advanceTo(clustered, 'vote');
+	voted = run(voted, { type: 'ballot.cast', questionId: Q1, ranking: ['c:k1', 'n:c1'] }, as('ann'));
+	voted = run(
+		voted,
+		{ type: 'ballot.cast', questionId: Q1, ranking: ['n:a2'], voterId: 'dan' },
+		facilitator
+	);
+	const results = advance(voted);
+	const removed = run(
+		results,
+		{ type: 'participant.remove', participantId: 'cat', deleteContributions: false },
+		facilitator
+	);
+	const second = run(written, { type: 'question.select', questionId: Q2 }, facilitator);
+	return [
+		['writing, two questions', written],
+		['second question selected', second],
+		['clarify, named', clarify],
+		['clustered', clustered],
+		['voting', voted],
+		['results', results],
+		['a person removed', removed]
+	];
+}
+
+describe('viewJson', () => {
+	for (const [name, state] of states()) {
+		it(`is exactly JSON.stringify(viewFor(…)) for every viewer: ${name}`, () => {
+			deepFreeze(state);
+			for (const viewer of viewers) {
+				const view = viewFor(state, viewer);
+				expect(viewJson(state, viewer)).toBe(view === null ? null : JSON.stringify(view));
+			}
+		});
+	}
+
+	it('leaves progress to screens and consoles: a phone view changes with its own notes only', () => {
+		const state = writtenSession();
+		const later = run(
+			state,
+			{ type: 'note.add', questionId: Q1, noteId: 'b2', text: 'Another one' },
+			as('ben')
+		);
+		expect(viewFor(later, { role: 'screen' })!.runs[0]!.progress).toEqual([3, 2, 2, 0]);
+		const ann = { role: 'participant', participantId: 'ann' } as const;
+		expect(viewFor(later, ann)!.runs[0]!.progress).toEqual([]);
+		expect(viewJson(later, ann)).toBe(viewJson(state, ann));
+		const ben = { role: 'participant', participantId: 'ben' } as const;
+		expect(viewJson(later, ben)).not.toBe(viewJson(state, ben));
+	});
+
+	it('gives each participant only their own notes', () => {
+		const state = writtenSession();
+		const ben = viewJson(state, { role: 'participant', participantId: 'ben' })!;
+		expect(ben).toContain('No job coach in rural areas');
+		expect(ben).not.toContain('Too much paperwork');
+		expect(viewJson(state, { role: 'screen' })).not.toContain('No job coach');
+	});
+});
