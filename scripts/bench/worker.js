@@ -33,7 +33,9 @@ const samples = {
 	/** command → ack, by command name */
 	ack: /** @type {Record<string, number[]>} */ ({}),
 	/** note.add sent → the group's screen shows the note in its progress */
-	noteToScreen: /** @type {number[]} */ ([])
+	noteToScreen: /** @type {number[]} */ ([]),
+	/** when each of those notes was sent, in ms since the run began */
+	noteSentAt: /** @type {number[]} */ ([])
 };
 const counts = {
 	sent: 0,
@@ -74,6 +76,8 @@ const lag = monitorEventLoopDelay({ resolution: 10 });
 let setup;
 /** @type {Group[]} */
 let groups = [];
+/** performance.now() when the run began. */
+let runStart = 0;
 
 /**
  * Sends a command with a fresh id and waits for its ack (null when none came in time).
@@ -245,7 +249,9 @@ class Group {
 			if (!queue || queue.length === 0) continue;
 			const shown = run.progress[i] ?? 0;
 			while (queue.length > 0 && queue[0].k <= shown) {
-				samples.noteToScreen.push(t - /** @type {{ sentAt: number }} */ (queue.shift()).sentAt);
+				const { sentAt } = /** @type {{ sentAt: number }} */ (queue.shift());
+				samples.noteToScreen.push(t - sentAt);
+				samples.noteSentAt.push(sentAt - runStart);
 			}
 		}
 	}
@@ -402,6 +408,7 @@ process.on('message', (/** @type {any} */ message) => {
 		counts.bytesReceived = 0;
 		lag.enable();
 		const t0 = now() + (message.startAt - Date.now());
+		runStart = t0;
 		Promise.all(groups.map((g) => g.run(t0)))
 			.then(() => {
 				lag.disable();

@@ -1,17 +1,18 @@
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '$lib/domain/session/commands';
-import { viewFor, type Viewer } from '$lib/domain/session/views';
+import type { SessionState } from '$lib/domain/session/types';
+import { viewJson, type Viewer } from '$lib/domain/session/views';
 import type { ConferenceView, Notice } from '$lib/realtime/conference-views';
 import type {
 	ClientToServerEvents,
 	ServerToClientEvents,
-	SocketData as ContractSocketData,
-	ViewEnvelope
+	SocketData as ContractSocketData
 } from '$lib/realtime/contract';
 import type { App } from '../app';
 import { findConference } from '../db/conferences';
 import { listConferenceSessionIds } from '../db/sessions';
 import { describeError, log } from '../log';
+import type { LoadedSession } from '../sessions';
 import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
 
 /** What a socket is to a session: the viewer it sees as, the actor it commands as. */
@@ -41,6 +42,13 @@ export interface SocketData extends ContractSocketData {
 	watch: Watcher | null;
 	/** The last session view sent, serialised: identical views are not sent again. */
 	lastView: string | null;
+	/** The state and envelope fields that view was made from: nothing changed, nothing to do. */
+	lastState: SessionState | null;
+	lastRest: string | null;
+	/** A view is on its way to this socket (handed to the transport, not yet written out). */
+	sending: boolean;
+	/** The newest view made meanwhile; replaces any older one not yet sent. */
+	pendingView: string | null;
 	/** The last conference view sent, serialised. */
 	lastConference: string | null;
 }
@@ -58,8 +66,27 @@ export type SamradSocket = Socket<
 	SocketData
 >;
 
-/** Views computed during one broadcast, by viewer; null when the viewer is gone. */
-type ViewCache = Map<string, { envelope: Omit<ViewEnvelope, 'serverTime'>; json: string } | null>;
+/**
+ * What one broadcast sends, shared by the sockets of a session: views serialised once per
+ * distinct viewer, and the envelope's other fields once per kind of viewer.
+ */
+interface Frame {
+	session: LoadedSession | null;
+	/** View JSON by viewer key; null when the viewer is not (or no longer) in the session. */
+	views: Map<string, string | null>;
+	/** Envelope fields after the view (`,"joinCode":…,"notice":…`), for phones and for others. */
+	rest: { participant: string; other: string } | null;
+}
+
+/**
+ * Sends an event whose one argument is already JSON. The bytes are what socket.emit would send
+ * (a socket.io EVENT packet on the main namespace), without serialising the payload again.
+ */
+function emitJson(socket: SamradSocket, event: string, json: string, written: () => void): boolean {
+	if (socket.conn.readyState !== 'open') return false;
+	socket.conn.write(`2[${JSON.stringify(event)},${json}]`, { compress: true }, written);
+	return true;
+}
 
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const membersRoom = (conferenceId: string) => `conference:${conferenceId}:members`;
@@ -95,6 +122,9 @@ export class Hub {
 	/** Conference notices by conference id (null: none), read once and kept fresh on change. */
 	readonly #notices = new Map<string, Notice | null>();
 	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** Sessions whose views are to be sent once the current I/O is handled. */
+	readonly #due = new Set<string>();
+	#dueTimer: ReturnType<typeof setImmediate> | null = null;
 
 	constructor(app: App, io: SamradServer) {
 		this.#app = app;
@@ -124,15 +154,22 @@ export class Hub {
 		}
 		if (previous) this.unbind(socket);
 		socket.data.binding = binding;
-		socket.data.lastView = null;
+		this.#forget(socket);
 		void socket.join(sessionRoom(binding.sessionId));
 		if (binding.viewer.role === 'participant') {
 			const online = this.#onlineOf(binding.sessionId);
 			online.set(binding.viewer.participantId, (online.get(binding.viewer.participantId) ?? 0) + 1);
 			this.broadcast(binding.sessionId);
 		} else {
-			this.#send(socket, new Map());
+			this.#send(socket, this.#frame(binding.sessionId));
 		}
+	}
+
+	#forget(socket: SamradSocket): void {
+		socket.data.lastView = null;
+		socket.data.lastState = null;
+		socket.data.lastRest = null;
+		socket.data.pendingView = null;
 	}
 
 	/** Detaches a socket from its session (disconnect, removal, moved group). */
@@ -140,7 +177,7 @@ export class Hub {
 		const binding = socket.data.binding;
 		if (!binding) return;
 		socket.data.binding = null;
-		socket.data.lastView = null;
+		this.#forget(socket);
 		void socket.leave(sessionRoom(binding.sessionId));
 		if (binding.viewer.role === 'participant') {
 			const online = this.#onlineOf(binding.sessionId);
@@ -169,26 +206,72 @@ export class Hub {
 		return [...(this.#online.get(sessionId)?.keys() ?? [])];
 	}
 
-	/** Sends every socket of a session its view, if it changed. */
+	/**
+	 * Sends every socket of a session its view, if it changed. Changes are coalesced: the views
+	 * go out once the current batch of I/O is handled (right after the commands' acks), so
+	 * commands that arrive together cost one view per socket, not one each.
+	 */
 	broadcast(sessionId: string): void {
-		const cache: ViewCache = new Map();
-		for (const socket of this.#sockets(sessionRoom(sessionId))) this.#send(socket, cache);
-		const conferenceId = this.#app.sessions.get(sessionId)?.access.conferenceId;
+		this.#due.add(sessionId);
+		this.#dueTimer ??= setImmediate(() => this.#broadcastDue());
+	}
+
+	#broadcastDue(): void {
+		this.#dueTimer = null;
+		const due = [...this.#due];
+		this.#due.clear();
+		for (const sessionId of due) {
+			try {
+				this.#broadcastNow(sessionId);
+			} catch (error) {
+				log.error('session.broadcast_failed', { sessionId, error: describeError(error) });
+			}
+		}
+	}
+
+	#broadcastNow(sessionId: string): void {
+		const frame = this.#frame(sessionId);
+		for (const socket of this.#sockets(sessionRoom(sessionId))) this.#send(socket, frame);
+		const conferenceId = frame.session?.access.conferenceId;
 		if (conferenceId) this.#scheduleLive(conferenceId);
 	}
 
-	/** Sends one socket its view; `cache` shares computed views between sockets of one viewer. */
-	#send(socket: SamradSocket, cache: ViewCache): void {
+	#frame(sessionId: string): Frame {
+		const session = this.#app.sessions.get(sessionId);
+		if (!session) return { session, views: new Map(), rest: null };
+		const { conferenceId, joinCode } = session.access;
+		const shared =
+			`,"online":${JSON.stringify(this.online(sessionId))}` +
+			`,"notice":${JSON.stringify(conferenceId ? this.#notice(conferenceId) : null)}`;
+		// Screens and consoles of a stand-alone session show how to join; phones never do.
+		const joinUrl =
+			!conferenceId && this.#app.joinOrigin ? `${this.#app.joinOrigin}/j/${joinCode}` : null;
+		return {
+			session,
+			views: new Map(),
+			rest: {
+				participant: `,"joinCode":null,"joinUrl":null${shared}`,
+				other: `,"joinCode":${JSON.stringify(conferenceId ? null : joinCode)},"joinUrl":${JSON.stringify(joinUrl)}${shared}`
+			}
+		};
+	}
+
+	/** Sends one socket its view from a frame; sockets of one viewer share the computed view. */
+	#send(socket: SamradSocket, frame: Frame): void {
 		const binding = socket.data.binding;
 		if (!binding) return;
+		const { session, rest } = frame;
+		const fields = binding.viewer.role === 'participant' ? rest?.participant : rest?.other;
+		// Same state, same envelope: this socket already has this view.
+		if (session && session.state === socket.data.lastState && fields === socket.data.lastRest)
+			return;
 		const key = viewerKey(binding.viewer);
-		let computed = cache.get(key);
-		if (computed === undefined) {
-			const envelope = this.#envelope(binding);
-			computed = envelope ? { envelope, json: JSON.stringify(envelope) } : null;
-			cache.set(key, computed);
+		let json = frame.views.get(key);
+		if (json === undefined) {
+			json = session ? viewJson(session.state, binding.viewer) : null;
+			frame.views.set(key, json);
 		}
-		if (computed === null) {
+		if (json === null || !session || fields === undefined) {
 			// A conference member moved out of a group simply waits for the next one.
 			if (!socket.data.member) {
 				socket.emit('session.closed', {
@@ -198,25 +281,34 @@ export class Hub {
 			this.unbind(socket);
 			return;
 		}
-		if (computed.json === socket.data.lastView) return;
-		socket.data.lastView = computed.json;
-		socket.emit('session.view', { ...computed.envelope, serverTime: Date.now() });
+		socket.data.lastState = session.state;
+		socket.data.lastRest = fields;
+		const body = `{"view":${json}${fields}`;
+		if (body === socket.data.lastView) return;
+		socket.data.lastView = body;
+		this.#deliver(socket, body);
 	}
 
-	#envelope(binding: Binding): Omit<ViewEnvelope, 'serverTime'> | null {
-		const session = this.#app.sessions.get(binding.sessionId);
-		if (!session) return null;
-		const view = viewFor(session.state, binding.viewer);
-		if (!view) return null;
-		const showJoin = binding.viewer.role !== 'participant' && !session.access.conferenceId;
-		const code = session.access.joinCode;
-		return {
-			view,
-			joinCode: showJoin ? code : null,
-			joinUrl: showJoin && this.#app.joinOrigin ? `${this.#app.joinOrigin}/j/${code}` : null,
-			online: this.online(binding.sessionId),
-			notice: session.access.conferenceId ? this.#notice(session.access.conferenceId) : null
+	/**
+	 * Writes a view; while one is still on its way (a slow phone), only the newest waits behind
+	 * it. Every view is complete, so skipping a stale one loses nothing, and a slow reader can
+	 * neither fill the server's memory nor starve its own heartbeat.
+	 */
+	#deliver(socket: SamradSocket, body: string): void {
+		const data = socket.data;
+		if (data.sending) {
+			data.pendingView = body;
+			return;
+		}
+		const write = (next: string) => {
+			data.sending = emitJson(socket, 'session.view', `${next},"serverTime":${Date.now()}}`, () => {
+				const pending = data.pendingView;
+				data.pendingView = null;
+				if (!pending) data.sending = false;
+				else write(pending);
+			});
 		};
+		write(body);
 	}
 
 	#notice(conferenceId: string): Notice | null {
@@ -322,6 +414,9 @@ export class Hub {
 
 	/** Stops pending refreshes (shutdown). */
 	close(): void {
+		if (this.#dueTimer) clearImmediate(this.#dueTimer);
+		this.#dueTimer = null;
+		this.#due.clear();
 		for (const timer of this.#liveTimers.values()) clearTimeout(timer);
 		this.#liveTimers.clear();
 	}
