@@ -40,6 +40,11 @@ export interface ConnectOptions {
 	/** Defaults to websocket only: fast and deterministic. */
 	transports?: ('websocket' | 'polling')[];
 	timeoutMs?: number;
+	/**
+	 * Reconnect by itself after a lost connection, as the browser client does (the same socket
+	 * object for the whole test; the server sends a full view on every reconnect).
+	 */
+	reconnect?: boolean;
 }
 
 /** A connected socket with a log of everything it received. */
@@ -131,6 +136,11 @@ export class TestClient {
 		});
 	}
 
+	/** Drops the connection from the client's side (the transport closes, as on a lost network). */
+	dropConnection(): void {
+		this.socket.io.engine?.close();
+	}
+
 	close(): void {
 		this.socket.disconnect();
 	}
@@ -143,7 +153,9 @@ function createSocket(url: string, options: ConnectOptions): ClientSocket {
 		auth: options.auth ?? {},
 		transports: options.transports ?? ['websocket'],
 		extraHeaders: headers,
-		reconnection: false,
+		reconnection: options.reconnect ?? false,
+		reconnectionDelay: 50,
+		reconnectionDelayMax: 250,
 		forceNew: true,
 		timeout: options.timeoutMs ?? 5_000
 	});
