@@ -15,6 +15,7 @@ import {
 	glossaryLimits,
 	glossaryToCsv,
 	importGlossary,
+	nameErrors,
 	previewGlossaryImport,
 	rememberImport,
 	saveConcept,
@@ -137,6 +138,24 @@ describe('conceptId', () => {
 		expect(conceptId({ terms: { en: ['new'] } }, new Set())).toBe('new-concept');
 		expect(conceptId({ terms: { en: ['Import'] } }, new Set())).toBe('import-concept');
 		expect(conceptId({ terms: { en: ['!!!'] } }, new Set())).toBe('concept');
+	});
+});
+
+describe('nameErrors', () => {
+	it('names the other concept in the reader’s language, or in English when that is the term itself', () => {
+		const duplicate = (term: string) => [
+			{
+				code: 'duplicate_term' as const,
+				field: 'terms.nb',
+				params: { term, other: 'employment-service' }
+			}
+		];
+		expect(
+			nameErrors(duplicate('Arbetsförmedlingen'), defaultGlossary, 'nb')[0]!.params.other
+		).toBe('NAV');
+		expect(nameErrors(duplicate('NAV'), defaultGlossary, 'nb')[0]!.params.other).toBe(
+			'public employment service'
+		);
 	});
 });
 

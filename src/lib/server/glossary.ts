@@ -327,10 +327,12 @@ export function nameErrors(
 		const other = typeof error.params.other === 'string' ? error.params.other : null;
 		if (!other) return error;
 		const concept = glossary.find((c) => c.id === other);
-		return {
-			...error,
-			params: { ...error.params, other: concept ? conceptName(concept, lang) : other }
-		};
+		let name = concept ? conceptName(concept, lang) : other;
+		// "NAV is also a term of NAV" says nothing: name the other concept another way.
+		if (concept && name.toLowerCase() === String(error.params.term).toLowerCase()) {
+			name = concept.terms.en?.[0] ?? concept.id;
+		}
+		return { ...error, params: { ...error.params, other: name } };
 	});
 }
 

@@ -96,7 +96,7 @@ describe('legendEntries', () => {
 			['Saksbehandleren', 'handläggare'],
 			['NAV', 'Arbetsförmedlingen']
 		]);
-		// Only Norwegian is written, and Norwegian is what the note already says.
+		// A stand-alone session does not know the room's languages: the screen's is enough.
 		expect(entries.every((e) => e.others.length === 0)).toBe(true);
 	});
 
@@ -121,6 +121,15 @@ describe('legendEntries', () => {
 		);
 		expect(entries.map((e) => e.conceptId)).toEqual(['job-coach', 'employer', 'caseworker']);
 		expect(more).toBe(1);
+	});
+
+	it("takes a concept's first term that needs explaining on this screen", () => {
+		const { entries } = legendEntries(
+			defaultGlossary,
+			segments('Handläggaren byts ofta ut', 'Saksbehandleren har for lite tid'),
+			{ screen: 'sv', room: [], limit: 6, others: 2 }
+		);
+		expect(entries.map((e) => [e.written, e.local])).toEqual([['Saksbehandleren', 'handläggare']]);
 	});
 
 	it('leaves out what would only repeat the note', () => {

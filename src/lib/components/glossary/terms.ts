@@ -128,7 +128,8 @@ export interface LegendOptions {
  * The legend for the notes on a projector: each concept once, in the order the notes are
  * given (put the newest first to favour what was just revealed), with its term in the screen's
  * language and in up to `others` other languages of the room. Without a known room (a
- * stand-alone session) the other languages are those the visible notes are written in.
+ * stand-alone session) only the screen's language is given: a term's spelling is shared by
+ * several languages, so the notes do not tell which languages people read.
  * Concepts that would show nothing new (a Swedish term on a Swedish screen, nobody else
  * in the room) are left out; `more` counts entries beyond the limit.
  */
@@ -139,18 +140,21 @@ export function legendEntries(
 ): { entries: LegendEntry[]; more: number } {
 	const byId = new Map(glossary.map((c) => [c.id, c]));
 	const seen = new Map<string, Extract<GlossarySegment, { kind: 'term' }>>();
-	const writtenLanguages: Language[] = [];
 	for (const segments of notes) {
 		for (const segment of segments) {
 			if (segment.kind !== 'term') continue;
-			if (!seen.has(segment.conceptId) && byId.has(segment.conceptId))
+			if (!byId.has(segment.conceptId)) continue;
+			// A concept is listed where it first needs explaining: a term the screen's language
+			// already uses (handläggare on a Swedish screen) gives way to a later saksbehandleren.
+			const first = seen.get(segment.conceptId);
+			if (
+				!first ||
+				(first.languages.includes(options.screen) && !segment.languages.includes(options.screen))
+			)
 				seen.set(segment.conceptId, segment);
-			for (const language of segment.languages) {
-				if (!writtenLanguages.includes(language)) writtenLanguages.push(language);
-			}
 		}
 	}
-	const room = options.room.length > 0 ? options.room : writtenLanguages;
+	const room = options.room;
 	const entries: LegendEntry[] = [];
 	for (const [conceptId, segment] of seen) {
 		const concept = byId.get(conceptId)!;
