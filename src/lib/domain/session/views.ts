@@ -397,7 +397,10 @@ export function viewJson(state: SessionState, viewer: Viewer): string | null {
 		case 'participant': {
 			const me = state.participants.find((p) => p.id === viewer.participantId && !p.removed);
 			if (!me) return null;
-			const phoneRuns = (parts.phoneRuns ??= state.questions.map((r) => open(phoneRun(state, r))));
+			// Outside writing a phone's public part is the screen's: serialise it once.
+			const phoneRuns = (parts.phoneRuns ??= state.questions.map((r, i) =>
+				r.phase === 'write' ? open(phoneRun(state, r)) : parts.runs[i]!
+			));
 			const runs = state.questions.map(
 				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(run, me.id)).slice(1)}`
 			);
