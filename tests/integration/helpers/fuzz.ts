@@ -44,13 +44,6 @@ export interface FuzzCase {
 	args: unknown[];
 }
 
-interface Mutated {
-	kind: string;
-	args: unknown[];
-	/** Invalid by the product's rules alone (no schema consulted to keep it). */
-	structural: boolean;
-}
-
 const strangeStrings = [
 	'',
 	' ',
@@ -233,7 +226,17 @@ function withOwn(payload: Record<string, unknown>, key: string, value: unknown) 
 	return copy;
 }
 
-type Mutation = (event: string, valid: Record<string, unknown>, r: Random) => Mutated;
+/** Turns a valid-looking payload into the arguments of a malformed event. */
+type Mutate = (event: string, valid: Record<string, unknown>, r: Random) => unknown[];
+
+interface Mutation {
+	kind: string;
+	/** How often it is picked, relative to the others (big payloads cost time, not insight). */
+	weight: number;
+	/** Invalid by the product's rules alone (no schema consulted to keep it). */
+	structural: boolean;
+	mutate: Mutate;
+}
 
 /** Keys a command's payload may have (every payload is a strict object). */
 function allowedKeys(event: string): string[] {
@@ -242,79 +245,143 @@ function allowedKeys(event: string): string[] {
 }
 
 const mutations: Mutation[] = [
-	// Never an object with an id: nothing to accept.
-	(_e, _valid, r) => ({ kind: 'random JSON value', args: [randomJson(r, 4)], structural: true }),
-	(_e, valid, r) => {
-		const key = r.pick(Object.keys(valid));
-		let value = randomJson(r, 2);
-		while (typeof value === typeof valid[key] && value !== null) value = randomJson(r, 2);
-		return { kind: 'wrong type', args: [{ ...valid, [key]: value }], structural: false };
+	{
+		// Never an object with an id: nothing to accept.
+		kind: 'random JSON value',
+		weight: 1,
+		structural: true,
+		mutate: (_e, _valid, r) => [randomJson(r, 4)]
 	},
-	(_e, valid, r) => {
-		const copy = { ...valid };
-		const key = r.pick(Object.keys(copy));
-		delete copy[key];
-		// Every command carries its id; other fields may be optional.
-		return { kind: 'missing field', args: [copy], structural: key === 'id' };
+	{
+		kind: 'wrong type',
+		weight: 1,
+		structural: false,
+		mutate: (_e, valid, r) => {
+			const key = r.pick(Object.keys(valid));
+			let value = randomJson(r, 2);
+			while (typeof value === typeof valid[key] && value !== null) value = randomJson(r, 2);
+			return [{ ...valid, [key]: value }];
+		}
 	},
-	(event, valid, r) => {
-		const taken = allowedKeys(event);
-		let key = r.chance(0.5) ? r.pick(hostileKeys) : r.id().slice(0, 10);
-		while (taken.includes(key)) key = r.id().slice(0, 10);
-		return { kind: 'extra field', args: [withOwn(valid, key, randomJson(r))], structural: true };
+	{
+		// Every command carries its id.
+		kind: 'missing id',
+		weight: 0.5,
+		structural: true,
+		mutate: (_e, valid) => {
+			const { id: _id, ...rest } = valid;
+			return [rest];
+		}
 	},
-	(_e, valid, r) => {
-		const polluted = r.pick([
-			'{"__proto__": {"polluted": "yes", "role": "facilitator"}}',
-			'{"constructor": {"prototype": {"polluted": "yes"}}}',
-			'{"__proto__": null}',
-			'{"prototype": {"isAdmin": true}}'
-		]);
-		const extra = JSON.parse(polluted) as Record<string, unknown>;
-		let payload = { ...valid };
-		for (const key of Object.keys(extra)) payload = withOwn(payload, key, extra[key]);
-		return { kind: 'prototype pollution', args: [payload], structural: true };
+	{
+		// Other fields may be optional.
+		kind: 'missing field',
+		weight: 0.5,
+		structural: false,
+		mutate: (_e, valid, r) => {
+			const copy = { ...valid };
+			delete copy[r.pick(Object.keys(copy))];
+			return [copy];
+		}
 	},
-	(event, valid, r) => {
-		const keys = stringKeys(valid);
-		const key = keys.length > 0 ? r.pick(keys) : 'id';
-		const rest = { ...valid, [key]: '' };
-		const budget = frameLimitBytes - frameBytes(event, rest) - 64;
-		const args = [{ ...rest, [key]: hugeString(r, budget) }];
-		return { kind: 'huge string', args, structural: false };
+	{
+		kind: 'extra field',
+		weight: 1,
+		structural: true,
+		mutate: (event, valid, r) => {
+			const taken = allowedKeys(event);
+			let key = r.chance(0.5) ? r.pick(hostileKeys) : r.id().slice(0, 10);
+			while (taken.includes(key)) key = r.id().slice(0, 10);
+			return [withOwn(valid, key, randomJson(r))];
+		}
 	},
-	(_e, valid, r) => {
+	{
+		kind: 'prototype pollution',
+		weight: 1,
+		structural: true,
+		mutate: (_e, valid, r) => {
+			const polluted = r.pick([
+				'{"__proto__": {"polluted": "yes", "role": "facilitator"}}',
+				'{"constructor": {"prototype": {"polluted": "yes"}}}',
+				'{"__proto__": null}',
+				'{"prototype": {"isAdmin": true}}'
+			]);
+			const extra = JSON.parse(polluted) as Record<string, unknown>;
+			let payload = { ...valid };
+			for (const key of Object.keys(extra)) payload = withOwn(payload, key, extra[key]);
+			return [payload];
+		}
+	},
+	{
+		kind: 'huge string',
+		weight: 0.3,
+		structural: false,
+		mutate: (event, valid, r) => {
+			const keys = stringKeys(valid);
+			const key = keys.length > 0 ? r.pick(keys) : 'id';
+			const rest = { ...valid, [key]: '' };
+			const budget = frameLimitBytes - frameBytes(event, rest) - 64;
+			return [{ ...rest, [key]: hugeString(r, budget) }];
+		}
+	},
+	{
 		// Objects and arrays nested where a string, number or flat list belongs.
-		const key = r.pick(Object.keys(valid));
-		const args = [{ ...valid, [key]: nested(r.int(100, 2_000), r.chance(0.5)) }];
-		return { kind: 'deep nesting', args, structural: true };
+		kind: 'deep nesting',
+		weight: 0.5,
+		structural: true,
+		mutate: (_e, valid, r) => {
+			const key = r.pick(Object.keys(valid));
+			return [{ ...valid, [key]: nested(r.int(100, 1_500), r.chance(0.5)) }];
+		}
 	},
-	(_e, valid, r) => {
-		const key = r.pick(Object.keys(valid));
-		const value = r.chance(0.5) ? r.pick(strangeNumbers) : r.pick(strangeStrings.slice(0, 10));
-		return { kind: 'NaN/Infinity-like', args: [{ ...valid, [key]: value }], structural: false };
+	{
+		kind: 'NaN/Infinity-like',
+		weight: 1,
+		structural: false,
+		mutate: (_e, valid, r) => {
+			const key = r.pick(Object.keys(valid));
+			const value = r.chance(0.5) ? r.pick(strangeNumbers) : r.pick(strangeStrings.slice(0, 10));
+			return [{ ...valid, [key]: value }];
+		}
 	},
-	(_e, valid, r) => {
-		const keys = stringKeys(valid);
-		const key = keys.length > 0 ? r.pick(keys) : 'id';
-		const weird = r.pick(strangeStrings.slice(13, 22));
-		const args = [{ ...valid, [key]: weird + r.id().slice(0, 16) }];
-		return { kind: 'non-UTF-8-ish text', args, structural: false };
+	{
+		kind: 'non-UTF-8-ish text',
+		weight: 1,
+		structural: false,
+		mutate: (_e, valid, r) => {
+			const keys = stringKeys(valid);
+			const key = keys.length > 0 ? r.pick(keys) : 'id';
+			return [{ ...valid, [key]: r.pick(strangeStrings.slice(13, 22)) + r.id().slice(0, 16) }];
+		}
 	},
-	(_e, valid, r) => ({
+	{
 		kind: 'binary',
-		args: [
+		weight: 1,
+		structural: true,
+		mutate: (_e, valid, r) => [
 			r.chance(0.5)
 				? Buffer.from(JSON.stringify(valid))
 				: { ...valid, [r.pick(Object.keys(valid))]: Buffer.from([0xff, 0xfe, 0x00, 0xd8]) }
-		],
-		structural: true
-	}),
-	(_e, valid, r) =>
-		r.chance(0.5)
-			? { kind: 'no payload', args: [], structural: true }
-			: { kind: 'extra argument', args: [valid, randomJson(r, 1)], structural: true }
+		]
+	},
+	{ kind: 'no payload', weight: 0.5, structural: true, mutate: () => [] },
+	{
+		kind: 'extra argument',
+		weight: 0.5,
+		structural: true,
+		mutate: (_e, valid, r) => [valid, randomJson(r, 1)]
+	}
 ];
+
+function pickMutation(r: Random): Mutation {
+	const total = mutations.reduce((sum, m) => sum + m.weight, 0);
+	let roll = r.next() * total;
+	for (const mutation of mutations) {
+		roll -= mutation.weight;
+		if (roll < 0) return mutation;
+	}
+	return mutations.at(-1)!;
+}
 
 function hasBinary(value: unknown): boolean {
 	if (Buffer.isBuffer(value)) return true;
@@ -340,7 +407,8 @@ export function fuzzCases(r: Random, count: number): FuzzCase[] {
 			: r.pick(unknownEvents);
 		const known = (commandNames as string[]).includes(event);
 		const valid = template(known ? (event as CommandName) : r.pick(commandNames), r);
-		const { kind, args, structural } = r.pick(mutations)(event, valid, r);
+		const { kind, structural, mutate } = pickMutation(r);
+		const args = mutate(event, valid, r);
 		if (!structural && acceptable(event, args)) continue;
 		if (args.length === 1 && !hasBinary(args[0]) && frameBytes(event, args[0]) > frameLimitBytes) {
 			continue;
