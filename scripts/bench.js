@@ -508,7 +508,8 @@ async function runTarget(kind, participants) {
 	} finally {
 		for (const worker of workers) worker.kill('SIGKILL');
 		if (server.child.exitCode === null) server.child.kill('SIGKILL');
-		if (!config.profile) rmSync(dir, { recursive: true, force: true });
+		// Profiles, if any, were copied to the output folder.
+		rmSync(dir, { recursive: true, force: true });
 	}
 }
 
