@@ -91,6 +91,10 @@ describe('during silent writing', () => {
 		expect(facilitator.receivedText()).toContain('SECRET-ANNA-1');
 		const view = facilitator.view!.view as FacilitatorView;
 		expect(view.runs[0]!.privateNotes).toHaveLength(5);
+		// Every phone is told that the facilitator now reads notes early.
+		for (const phone of phones) {
+			expect((phone.client.view!.view as ParticipantView).settings.facilitatorSeesNotes).toBe(true);
+		}
 		// …and still never a phone or the screen.
 		for (const client of [screen, phones[1]!.client])
 			expect(client.receivedText()).not.toContain('SECRET-ANNA');
