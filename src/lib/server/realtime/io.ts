@@ -271,16 +271,22 @@ function schemaError(name: CommandName, issues: v.BaseIssue<unknown>[]): DomainE
 function overLimit(app: App, socket: SamradSocket, name: CommandName): DomainError | null {
 	const { limiters } = app;
 	const now = Date.now();
-	const checks = [
-		limiters.commandsPerSocket.take(socket.id, now),
-		limiters.commandsPerAddress.take(socket.data.ip, now)
+	const ip = socket.data.ip;
+	// In order, stopping at the first refusal: a command refused by one limit spends nothing of
+	// the next (one runaway phone must not use up the allowance of everyone behind its router).
+	const checks: (() => { ok: true } | { ok: false; retryAfterMs: number })[] = [
+		() => limiters.commandsPerSocket.take(socket.id, now),
+		() => limiters.commandsPerAddress.take(ip, now)
 	];
 	if (name === 'participant.join') {
-		const failed = limiters.failedJoins.blocked(socket.data.ip, now);
-		if (failed.blocked) checks.push({ ok: false, retryAfterMs: failed.retryAfterMs });
-		checks.push(limiters.joins.take(socket.data.ip, now));
+		checks.push(() => {
+			const failed = limiters.failedJoins.blocked(ip, now);
+			return failed.blocked ? { ok: false, retryAfterMs: failed.retryAfterMs } : { ok: true };
+		});
+		checks.push(() => limiters.joins.take(ip, now));
 	}
-	for (const check of checks) {
+	for (const run of checks) {
+		const check = run();
 		if (!check.ok) {
 			log.warn('rate.limited', { command: name });
 			return refuse('rate_limited', { seconds: Math.max(1, Math.ceil(check.retryAfterMs / 1000)) });
