@@ -149,6 +149,29 @@ describe('command limits', () => {
 		expect((await elsewhere.command('timer.clear', { id: newId() })).ok).toBe(true);
 	});
 
+	it('do not let one runaway socket spend the budget of its whole address', async () => {
+		const server = await serve({
+			RATE_LIMIT_COMMANDS_PER_SOCKET: '5',
+			RATE_LIMIT_COMMANDS_PER_ADDRESS: '20'
+		});
+		const session = await createSession(server);
+		const runaway = await consoleOf(server, session);
+		const answers = await Promise.all(
+			Array.from({ length: 40 }, () => runaway.send('timer.clear', { id: newId() }) as Promise<Ack>)
+		);
+		expect(answers.filter((a) => a.ok)).toHaveLength(5);
+		// Its refused commands are not the room's: the other phones behind the router carry on.
+		const neighbours = await Promise.all([1, 2, 3].map(() => consoleOf(server, session, 'nb')));
+		for (const neighbour of neighbours) {
+			for (let i = 0; i < 5; i++) {
+				expect((await neighbour.command('timer.clear', { id: newId() })).ok).toBe(true);
+			}
+		}
+		// Until the address itself is over its limit (5 + 15 = 20).
+		const late = await consoleOf(server, session, 'nb');
+		expectRateLimited(await late.send('timer.clear', { id: newId() }), 'nb', 10);
+	});
+
 	it('limit joins per address, counting successful ones too', async () => {
 		const server = await serve({ RATE_LIMIT_JOINS_PER_ADDRESS: '3' });
 		const session = await createSession(server);
