@@ -43,7 +43,9 @@ test('notes written offline survive a reload and a server crash, and arrive exac
 		// The connection goes: socket.io cannot get through any more.
 		await phone.route('**/socket.io/**', (route) => route.abort());
 		await server.kill();
-		await expect(phone.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible({ timeout: 30_000 });
+		await expect(phone.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible({
+			timeout: 30_000
+		});
 		for (const text of ['Written offline one', 'Written offline two']) {
 			await phone.getByLabel('New note').fill(text);
 			await phone.getByRole('button', { name: 'Add note' }).click();
