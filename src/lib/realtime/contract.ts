@@ -44,11 +44,15 @@ type ClientCommandType = Exclude<SessionCommand['type'], 'participant.enrol' | '
 export const commandSchemas = {
 	'session.configure': v.strictObject({
 		id: clientId,
-		settings: v.strictObject({
-			anonymous: v.optional(v.boolean()),
-			topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN))),
-			facilitatorSeesNotes: v.optional(v.boolean())
-		})
+		// An array is an object too: refuse it explicitly (it would be a change of nothing).
+		settings: v.pipe(
+			v.strictObject({
+				anonymous: v.optional(v.boolean()),
+				topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN))),
+				facilitatorSeesNotes: v.optional(v.boolean())
+			}),
+			v.check((value) => !Array.isArray(value))
+		)
 	}),
 	'session.retitle': v.strictObject({ id: clientId, title: text(limits.titleChars) }),
 	'session.reflect': v.strictObject({ id: clientId, text: text(limits.reflectionChars) }),
