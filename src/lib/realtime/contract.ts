@@ -46,12 +46,13 @@ export const commandSchemas = {
 		id: clientId,
 		// An array is an object too: refuse it explicitly (it would be a change of nothing).
 		settings: v.pipe(
+			v.unknown(),
+			v.check((value) => !Array.isArray(value)),
 			v.strictObject({
 				anonymous: v.optional(v.boolean()),
 				topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN))),
 				facilitatorSeesNotes: v.optional(v.boolean())
-			}),
-			v.check((value) => !Array.isArray(value))
+			})
 		)
 	}),
 	'session.retitle': v.strictObject({ id: clientId, title: text(limits.titleChars) }),
