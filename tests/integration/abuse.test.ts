@@ -56,6 +56,11 @@ async function consoleOf(server: TestServer, session: CreatedSession, lang?: Lan
 	return client;
 }
 
+/** A string as a literal part of a regular expression. */
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A rate_limited refusal: seconds to wait within the window, message in the socket's language. */
 function expectRateLimited(answer: unknown, lang: Language, windowSeconds: number): number {
 	expect(answer).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -239,7 +244,10 @@ describe('join-code guessing', () => {
 		for (const path of [`/j/${session.joinCode}`, `/k/${conference.joinCode}`]) {
 			const response = await page(path, guesser);
 			expect(response.status, path).toBe(429);
-			expect(await response.text()).toContain(fixedT('sv')('errors.rate_limited'));
+			// The translated message, with the number of seconds to wait filled in.
+			const [before, after] = fixedT('sv')('errors.rate_limited', { seconds: '<n>' }).split('<n>');
+			const text = await response.text();
+			expect(text).toMatch(new RegExp(`${escape(before!)}\\d+${escape(after!)}`));
 		}
 	});
 
