@@ -499,6 +499,164 @@ test('leaders and own questions per group, then starting round 1 creates each gr
 	await expect(page.locator('.notice-text')).toHaveCount(0);
 });
 
+test('two groups run in parallel on their own phones while the overview follows live; the plenum shows both', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	// Who sits in the two employer groups, from the round page.
+	await open(round1Url);
+	const membersOf = async (name: string) =>
+		(
+			await page
+				.getByRole('article', { name, exact: true })
+				.locator('.members li .name')
+				.allTextContents()
+		).map((n) => n.trim());
+	const groups = {
+		'Employers I': await membersOf('Employers I'),
+		'Employers II': await membersOf('Employers II')
+	};
+	expect(groups['Employers I']).toHaveLength(3);
+	expect(groups['Employers II']).toHaveLength(2);
+
+	await open(conferenceUrl);
+	const overview = page.getByRole('region', { name: /^Live: Første gruppearbeid/ });
+	await expect(overview).toBeVisible();
+	const joinPath = new URL((await page.locator('a[href*="/k/"]').first().getAttribute('href'))!)
+		.pathname;
+	const plenumPath = new URL(
+		(await page.locator('a[href*="/plenum/"]').first().getAttribute('href'))!
+	).pathname;
+	const consoleOf = async (group: string) =>
+		new URL(
+			(await page
+				.locator('table tbody tr', {
+					has: page.locator('th', { hasText: new RegExp(`^${group}$`) })
+				})
+				.locator('a[href*="/console/"]')
+				.getAttribute('href'))!
+		).pathname;
+
+	const contexts: BrowserContext[] = [];
+	const newPage = async (options: Parameters<typeof browser.newContext>[0]) => {
+		const created = await browser.newContext({ locale: 'en-GB', ...options });
+		contexts.push(created);
+		return created.newPage();
+	};
+
+	// Each person picks their name from the roster and lands in their group's session.
+	const phones = new Map<string, Page>();
+	for (const [group, names] of Object.entries(groups)) {
+		for (const name of names) {
+			const phone = await newPage({
+				viewport: { width: 390, height: 844 },
+				isMobile: true,
+				hasTouch: true
+			});
+			await phone.goto(joinPath);
+			await phone.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+			await expect(phone.getByText(`Your group: ${group}`)).toBeVisible();
+			phones.set(name, phone);
+		}
+	}
+	await expectNoAxeViolations(phones.values().next().value!, 'a conference phone in its group');
+
+	const consoles = new Map<string, Page>();
+	for (const group of Object.keys(groups)) {
+		const facilitator = await newPage({ viewport: { width: 1280, height: 900 } });
+		await facilitator.goto(await consoleOf(group));
+		await expect(
+			facilitator.getByRole('heading', {
+				name: 'People (' + groups[group as keyof typeof groups].length + ')'
+			})
+		).toBeVisible();
+		consoles.set(group, facilitator);
+	}
+
+	// Both groups write at the same time; the overview shows both progressing.
+	for (const facilitator of consoles.values())
+		await facilitator.getByRole('button', { name: 'Start silent writing' }).click();
+	for (const [group, names] of Object.entries(groups)) {
+		for (const name of names) {
+			const phone = phones.get(name)!;
+			await phone.getByLabel('New note').fill(`${group}: ${name} says fast contact person`);
+			await phone.getByRole('button', { name: 'Add note' }).click();
+			await expect(phone.getByText('Saved')).toHaveCount(1);
+		}
+	}
+	for (const [group, names] of Object.entries(groups)) {
+		const card = overview
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: group, exact: true }) });
+		await expect(card.getByText('Silent writing')).toBeVisible();
+		await expect(card.locator('dd').nth(1)).toHaveText(String(names.length));
+	}
+	await expectNoAxeViolations(page, 'the live overview while two groups write');
+
+	// Round-robin, then the vote: every phone ranks its group's notes.
+	for (const facilitator of consoles.values()) {
+		await facilitator.getByRole('button', { name: 'Start the round-robin' }).click();
+		await facilitator.getByRole('button', { name: /and clarify$/ }).click();
+		await facilitator.getByRole('button', { name: 'Start the vote' }).click();
+	}
+	for (const names of Object.values(groups)) {
+		for (const name of names) {
+			const phone = phones.get(name)!;
+			await expect(phone.getByRole('heading', { name: 'Your private vote' })).toBeVisible();
+			await phone
+				.getByRole('button', { name: /as number 1$/ })
+				.first()
+				.click();
+			await phone.getByRole('button', { name: 'Save my ranking' }).click();
+			await expect(phone.getByText('Your ranking is saved.')).toBeVisible();
+		}
+	}
+	for (const [group, names] of Object.entries(groups)) {
+		const card = overview
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: group, exact: true }) });
+		await expect(card.locator('dd').nth(2)).toHaveText(`${names.length} / ${names.length}`);
+	}
+	for (const facilitator of consoles.values()) {
+		await facilitator.getByRole('button', { name: 'Close the vote and show results' }).click();
+	}
+	for (const group of Object.keys(groups)) {
+		const card = overview
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name: group, exact: true }) });
+		await expect(card.getByText('Results', { exact: true })).toBeVisible();
+	}
+
+	// The plenum screen: the round at a glance with both groups' top items, then group by group.
+	const plenum = await newPage({ viewport: { width: 1920, height: 1080 } });
+	await plenum.goto(plenumPath);
+	await open(`${conferenceUrl}/plenum`);
+	await page.getByRole('button', { name: o('plenum.next') }).click();
+	for (const group of Object.keys(groups)) {
+		await expect(plenum.locator('.tile .top-item', { hasText: `${group}:` })).toHaveCount(1);
+	}
+	await expectNoAxeViolations(plenum, 'the plenum screen, round at a glance');
+	const headings: string[] = [];
+	for (let i = 0; i < 5; i++) {
+		await page.getByRole('button', { name: o('plenum.next') }).click();
+		const heading = plenum.locator('.group-head h1');
+		await expect(heading).toBeVisible();
+		headings.push((await heading.textContent())!.trim());
+		const text = await plenum.locator('.questions').textContent();
+		if (/Employers I$|Employers II$/.test(headings.at(-1)!) || text?.includes('Employers')) {
+			await expect(plenum.locator('.results .row').first()).toContainText(/Employers I{1,2}:/);
+			await expect(plenum.locator('.results .row').first()).toContainText(/\d+ points?/);
+		}
+	}
+	expect(new Set(headings).size).toBe(5);
+	await expectNoAxeViolations(plenum, 'the plenum screen presenting a group');
+	// Back to the start, as the next step expects the plenum to present nothing yet.
+	for (let i = 0; i < 6; i++)
+		await page.getByRole('button', { name: o('plenum.previous') }).click();
+	await expect(page.locator('.showing')).toHaveText(o('plenum.nothing'));
+	for (const created of contexts) await created.close();
+});
+
 test('badges, plenum and accounts', async () => {
 	await open(`${conferenceUrl}/badges`);
 	await expect(page.locator('.badge')).toHaveCount(12);
