@@ -19,7 +19,13 @@ async function startServer(): Promise<() => void> {
 	const dir = mkdtempSync(join(tmpdir(), 'samrad-shots-'));
 	const child = spawn(process.execPath, ['build/server.js'], {
 		cwd: root,
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(dir, 'db.sqlite'), LOG_LEVEL: 'warn' },
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			DATABASE_PATH: join(dir, 'db.sqlite'),
+			LOG_LEVEL: 'warn'
+		},
 		stdio: 'inherit'
 	});
 	for (let i = 0; i < 100; i++) {
@@ -85,10 +91,16 @@ async function play(browser: Browser, lang: 'en' | 'nb', locale: string) {
 					names: ['Liv-Anne', 'Johanne', 'Ingibjörg']
 				};
 	const session = await createSession(texts.title, texts.questions, lang);
-	const consoleContext = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale });
+	const consoleContext = await browser.newContext({
+		viewport: { width: 1440, height: 960 },
+		locale
+	});
 	const console = await consoleContext.newPage();
 	await console.goto(`${base}${session.consolePath}`);
-	const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale });
+	const screenContext = await browser.newContext({
+		viewport: { width: 1920, height: 1080 },
+		locale
+	});
 	const screen = await screenContext.newPage();
 	await screen.goto(`${base}${session.screenPath}`);
 	const phones: Page[] = [];
@@ -140,7 +152,10 @@ async function play(browser: Browser, lang: 'en' | 'nb', locale: string) {
 
 /** The organiser: first-run setup, the demo conference, round 1 started, phones joining. */
 async function organiser(browser: Browser) {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 1000 },
+		locale: 'en-GB'
+	});
 	const page = await context.newPage();
 	await page.goto(`${base}/organiser`);
 	await page.locator('#username').fill('organiser');
@@ -159,11 +174,17 @@ async function organiser(browser: Browser) {
 	await page.waitForTimeout(500);
 	await page.goto(`${base}${home}`);
 	// A few phones join from the roster so the overview has something to show.
-	const rosterPath = new URL((await page.locator('a[href*="/k/"]').first().getAttribute('href'))!).pathname;
+	const rosterPath = new URL((await page.locator('a[href*="/k/"]').first().getAttribute('href'))!)
+		.pathname;
 	for (let i = 0; i < 12; i++) {
-		const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' })).newPage();
+		const phone = await (
+			await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB' })
+		).newPage();
 		await phone.goto(`${base}${rosterPath}`);
-		await phone.locator('main form button').nth(i * 3).click();
+		await phone
+			.locator('main form button')
+			.nth(i * 3)
+			.click();
 		await phone.waitForURL(/\/c\//);
 	}
 	await page.waitForTimeout(1000);
