@@ -593,6 +593,14 @@ test('two groups run in parallel on their own phones while the overview follows 
 	}
 	await expectNoAxeViolations(page, 'the live overview while two groups write');
 
+	// A term added to the glossary now reaches the open phones without a reload.
+	await open(`${conferenceUrl}/glossary/new`);
+	await page.locator('#terms_en').fill('contact person');
+	await page.locator('#terms_nb').fill('kontaktperson');
+	await page.getByRole('button', { name: 'Add to the glossary' }).click();
+	await expect(page).toHaveURL(/\/glossary\?saved=/);
+	await open(conferenceUrl);
+
 	// Round-robin, then the vote: every phone ranks its group's notes.
 	for (const facilitator of consoles.values()) {
 		await facilitator.getByRole('button', { name: 'Start the round-robin' }).click();
@@ -603,6 +611,9 @@ test('two groups run in parallel on their own phones while the overview follows 
 		for (const name of names) {
 			const phone = phones.get(name)!;
 			await expect(phone.getByRole('heading', { name: 'Your private vote' })).toBeVisible();
+			await expect(
+				phone.getByRole('button', { name: 'contact person', exact: true }).first()
+			).toBeVisible();
 			await phone
 				.getByRole('button', { name: /as number 1$/ })
 				.first()

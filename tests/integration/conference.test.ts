@@ -10,9 +10,11 @@ import type {
 	ConferenceView,
 	PlenumView
 } from '$lib/realtime/conference-views';
+import type { GlossaryData } from '$lib/domain/glossary/types';
 import type { FacilitatorView, ParticipantView } from '$lib/domain/session/views';
 import { connect, newId, type TestClient } from './helpers/client';
 import { seedConference, type SeededConference } from './helpers/conference';
+import { createSession } from './helpers/session';
 import { TestServer } from './helpers/server';
 
 let server: TestServer;
@@ -223,5 +225,91 @@ describe('a conference of 40 people in 6 parallel groups', () => {
 		);
 		// The plenum speaks the conference's language (Norwegian here).
 		expect(shown.groups.every((group) => group.name.startsWith('Gruppe '))).toBe(true);
+	});
+});
+
+describe('changes the organiser makes during the day reach open sockets', () => {
+	/** A browser's form post to an organiser page action, signed in. */
+	async function post(path: string, fields: Record<string, string>): Promise<void> {
+		const response = await fetch(`${server.url}${path}`, {
+			method: 'POST',
+			body: new URLSearchParams(fields),
+			headers: { cookie: seed.organiserCookie, origin: server.url, accept: 'text/html' },
+			redirect: 'manual'
+		});
+		expect(response.status, path).toBeLessThan(400);
+	}
+
+	const glossaryFrames = (client: TestClient) =>
+		client.frames.filter((f) => f.kind === 'event' && f.name === 'glossary');
+
+	it('sends an edited glossary to every phone, screen and console of the conference, once per burst', async () => {
+		const group = seed.groups[0]!;
+		const member = seed.members.find((m) => group.memberIds.includes(m.id))!;
+		const phone = await connect(server, { auth: { role: 'member', token: member.token } });
+		const screen = await connect(server, { auth: { role: 'screen', token: group.screenToken } });
+		const console = await connect(server, {
+			auth: { role: 'facilitator', token: group.facilitatorToken }
+		});
+		const plenum = await connect(server, { auth: { role: 'plenum', token: seed.plenumToken } });
+		// A session outside the conference hears nothing of it.
+		const elsewhere = await createSession(server);
+		const outsider = await connect(server, {
+			auth: { role: 'screen', token: elsewhere.screenToken }
+		});
+		const sockets = [phone, screen, console, plenum];
+		clients.push(...sockets, outsider);
+		await Promise.all([phone, screen, console, outsider].map((c) => c.waitForView()));
+
+		// Two concepts saved one after the other, as an organiser adds them.
+		const base = `/organiser/conferences/${seed.conferenceId}/glossary/new`;
+		await post(base, {
+			terms_nb: 'fagbrev',
+			terms_sv: 'yrkesbevis',
+			terms_en: 'craft certificate'
+		});
+		await post(base, { terms_nb: 'lærekandidat', terms_da: 'lærling' });
+
+		const deadline = Date.now() + 10_000;
+		while (sockets.some((c) => glossaryFrames(c).length === 0) && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		// Wait out another delay: a burst of edits is sent once, not once per edit.
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		for (const client of sockets) {
+			const frames = glossaryFrames(client);
+			expect(frames).toHaveLength(1);
+			const glossary = frames[0]!.args[0] as GlossaryData;
+			const terms = glossary.concepts.map((c) => c.terms.nb?.[0]);
+			expect(terms).toContain('fagbrev');
+			expect(terms).toContain('lærekandidat');
+			expect(glossary.concepts.find((c) => c.terms.nb?.[0] === 'fagbrev')!.terms.sv).toEqual([
+				'yrkesbevis'
+			]);
+		}
+		expect(glossaryFrames(outsider)).toHaveLength(0);
+	});
+
+	it('renames a running group and gives it a new question: its screen and phones show them', async () => {
+		const group = seed.groups[1]!;
+		const member = seed.members.find((m) => group.memberIds.includes(m.id))!;
+		const phone = await connect(server, { auth: { role: 'member', token: member.token } });
+		const screen = await connect(server, { auth: { role: 'screen', token: group.screenToken } });
+		clients.push(phone, screen);
+		await Promise.all([phone.waitForView(), screen.waitForView()]);
+
+		await post(`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/group`, {
+			groupId: group.id,
+			customName: 'Arbeidsgivere og NAV',
+			questions: 'What helps people keep their jobs?\nWhat should we do first?'
+		});
+		for (const client of [phone, screen]) {
+			const envelope = await client.waitForView(
+				(e) => e.view.title === 'Arbeidsgivere og NAV' && e.view.questions.length === 2
+			);
+			expect(envelope.view.questions.map((q) => q.text)).toEqual([
+				'What helps people keep their jobs?',
+				'What should we do first?'
+			]);
+		}
 	});
 });

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { GlossaryData } from '$lib/domain/glossary/types';
 import type { SessionView } from '$lib/domain/session/views';
 import type { ConferenceView, Notice } from '$lib/realtime/conference-views';
 import type { Language } from '$lib/domain/session/types';
@@ -33,6 +34,8 @@ export interface SessionClientOptions {
 	outboxKey: string | null;
 	/** The server no longer accepts this identity (removed, session gone, bad token). */
 	onRejected?: (reason: 'removed' | 'not_found' | 'unauthenticated') => void;
+	/** The page's glossary, kept current when the organiser edits it during the day. */
+	glossary?: { set(data: GlossaryData): void } | null;
 }
 
 const ackTimeoutMs = 10_000;
@@ -148,6 +151,7 @@ export class SessionClient {
 			// A member moved out of every group no longer has a session to show.
 			if (view.kind === 'member' && view.group === null) this.#view = null;
 		});
+		socket.on('glossary', (glossary) => this.#options.glossary?.set(glossary));
 		socket.on('session.closed', ({ code }) => {
 			this.forget();
 			this.#options.onRejected?.(code);

@@ -4,6 +4,7 @@
  * schema is answered with an error ack and never reaches the core.
  */
 import * as v from 'valibot';
+import type { GlossaryData } from '$lib/domain/glossary/types';
 import type { ErrorCode, ErrorParams } from '$lib/domain/errors';
 import { joinCodeAlphabet, joinCodeLength, limits } from '$lib/domain/limits';
 import { phases } from '$lib/domain/session/phases';
@@ -217,6 +218,8 @@ export interface ServerToClientEvents {
 	'session.closed': (reason: { code: 'removed' | 'not_found' | 'unauthenticated' }) => void;
 	/** A conference-wide view: a member's phone, the organiser's overview, the plenum screen. */
 	'conference.view': (envelope: { view: ConferenceView; serverTime: number }) => void;
+	/** The conference's glossary changed: notes are marked with this one from now on. */
+	glossary: (glossary: GlossaryData) => void;
 }
 
 /** Data the server keeps per socket. */

@@ -689,6 +689,95 @@ describe('starting a round', () => {
 		).toMatchObject({ removed: true });
 	});
 
+	it('carries a new group name and changed questions into a running session, keeping its notes', () => {
+		const c = conference();
+		add(c.id, roster);
+		const r = round(c.id, 'role', 6);
+		app.conferences.allocate(c.id, r.id);
+		app.conferences.startRound(c.id, r.id);
+		const [first, second] = app.conferences.roundDetail(c.id, r.id, 'nb')!.groups;
+		const sessionOf = (id: string) => app.sessions.get(id)!.state;
+		const before = sessionOf(first!.sessionId!);
+		const qa = before.questions[0]!;
+		const facilitator = { role: 'facilitator' } as const;
+		app.sessions.dispatch(
+			first!.sessionId!,
+			'c-adv',
+			'f',
+			{
+				type: 'phase.advance',
+				questionId: qa.id,
+				from: 'lobby'
+			},
+			facilitator
+		);
+		const who = before.participants[0]!.id;
+		app.sessions.dispatch(
+			first!.sessionId!,
+			'c-note',
+			'p',
+			{
+				type: 'note.add',
+				questionId: qa.id,
+				noteId: 'n-1',
+				text: 'Kortere ventetid'
+			},
+			{ role: 'participant', participantId: who }
+		);
+
+		// A new name and a third question: the title changes, a question is added, a is kept.
+		app.conferences.updateGroup(c.id, r.id, first!.id, {
+			customName: 'Arbeidstakere',
+			leaders: [],
+			questions: ['Hva fungerer?', 'Hva mangler?', 'Hva gjør vi først?']
+		});
+		const renamed = sessionOf(first!.sessionId!);
+		expect(renamed.title).toBe('Arbeidstakere');
+		expect(renamed.questions.map((q) => [q.label, q.text])).toEqual([
+			['a', 'Hva fungerer?'],
+			['b', 'Hva mangler?'],
+			['c', 'Hva gjør vi først?']
+		]);
+		expect(renamed.questions[0]!.id).toBe(qa.id);
+		expect(renamed.questions[0]!.notes.map((n) => n.text)).toEqual(['Kortere ventetid']);
+
+		// Only leaders change: a title the facilitator set in the console stays.
+		app.sessions.dispatch(
+			first!.sessionId!,
+			'c-title',
+			'f',
+			{
+				type: 'session.retitle',
+				title: 'Arbeidstakere (rom 2)'
+			},
+			facilitator
+		);
+		app.conferences.updateGroup(c.id, r.id, first!.id, {
+			customName: 'Arbeidstakere',
+			leaders: [who],
+			questions: ['Hva fungerer?', 'Hva mangler?', 'Hva gjør vi først?']
+		});
+		expect(sessionOf(first!.sessionId!).title).toBe('Arbeidstakere (rom 2)');
+
+		// The round's questions reach the groups that ask them, and only those.
+		app.conferences.saveRound(c.id, r.id, {
+			title: r.title,
+			theme: '',
+			rule: 'role',
+			maxGroupSize: 6,
+			questions: ['Hva fungerer godt?', 'Hva mangler?']
+		});
+		expect(sessionOf(second!.sessionId!).questions.map((q) => q.text)).toEqual([
+			'Hva fungerer godt?',
+			'Hva mangler?'
+		]);
+		expect(sessionOf(first!.sessionId!).questions.map((q) => q.text)).toEqual([
+			'Hva fungerer?',
+			'Hva mangler?',
+			'Hva gjør vi først?'
+		]);
+	});
+
 	it('gives a late arrival a seat in a running session when re-allocated', () => {
 		const c = conference();
 		add(c.id, roster);

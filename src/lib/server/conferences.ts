@@ -148,7 +148,7 @@ export class ConferenceService {
 	readonly #app: App;
 	readonly #now: () => number;
 	/** Called when phones, screens or organisers of a conference should get fresh views. */
-	onChange: (conferenceId: string, what: 'structure' | 'notice' | 'plenum') => void = () => {};
+	onChange: (conferenceId: string, what: ConferenceChange) => void = () => {};
 
 	constructor(app: App, now: () => number = Date.now) {
 		this.#app = app;
@@ -243,9 +243,13 @@ export class ConferenceService {
 	updateDetails(id: string, input: ConferenceDetails): Result<Conference> {
 		const details = this.#validateDetails(input);
 		if (!details.ok) return details;
+		const before = findConference(this.#db, id);
 		updateConferenceDetails(this.#db, id, details.value, this.#now());
+		const after = findConference(this.#db, id)!;
 		this.onChange(id, 'structure');
-		return ok(findConference(this.#db, id)!);
+		// The glossary goes out with the room's languages: phones list those first.
+		if (before && before.languages.join() !== after.languages.join()) this.onChange(id, 'glossary');
+		return ok(after);
 	}
 
 	/** Deletes a conference and everything in it (sessions included, by cascade). */
@@ -516,6 +520,13 @@ export class ConferenceService {
 			const round = findRound(this.#db, conferenceId, id);
 			if (!round) return failure('not_found');
 			updateRound(this.#db, { id, conferenceId, ...valid.value });
+			// Groups at work that ask the round's questions get the new ones.
+			if (!sameTexts(round.questions, valid.value.questions)) {
+				for (const group of listGroups(this.#db, id)) {
+					if (group.sessionId && !group.questions)
+						this.#app.sessions.syncDetails(group.sessionId, { questions: valid.value.questions });
+				}
+			}
 			this.onChange(conferenceId, 'structure');
 			return ok({ ...round, ...valid.value });
 		}
@@ -701,6 +712,15 @@ export class ConferenceService {
 		}
 		const updated = { ...group, customName: name.value || null, leaders, questions };
 		updateGroup(this.#db, updated);
+		// A group already at work sees a new name or new questions on its screen and phones.
+		if (group.sessionId) {
+			const title = (g: Group) => this.#sessionTitle(conferenceId, g);
+			const asked = (g: Group) => g.questions ?? round.questions;
+			this.#app.sessions.syncDetails(group.sessionId, {
+				title: title(updated) !== title(group) ? title(updated) : undefined,
+				questions: sameTexts(asked(updated), asked(group)) ? undefined : asked(updated)
+			});
+		}
 		this.onChange(conferenceId, 'structure');
 		return ok(updated);
 	}
@@ -728,6 +748,14 @@ export class ConferenceService {
 		return ok({ ...round, startedAt: round.startedAt ?? now });
 	}
 
+	/** A group's session is titled with its own name, else its generated one in the conference's language. */
+	#sessionTitle(conferenceId: string, group: Group): string {
+		const language = findConference(this.#db, conferenceId)!.language;
+		return (
+			group.customName ?? groupName(group.descriptor, { roles: this.roles(conferenceId) }, language)
+		);
+	}
+
 	/** A rename or removal reaches the sessions of every round that has started. */
 	#syncStartedRounds(conferenceId: string): void {
 		for (const round of listRounds(this.#db, conferenceId)) {
@@ -739,14 +767,13 @@ export class ConferenceService {
 	#syncSessions(conferenceId: string, roundId: string): void {
 		const conference = findConference(this.#db, conferenceId)!;
 		const round = findRound(this.#db, conferenceId, roundId)!;
-		const roles = this.roles(conferenceId);
 		const people = new Map(listParticipants(this.#db, conferenceId).map((p) => [p.id, p]));
 		const memberships = listMemberships(this.#db, roundId);
 		for (const group of listGroups(this.#db, roundId)) {
 			let sessionId = group.sessionId;
 			if (!sessionId) {
 				const created = this.#app.sessions.create({
-					title: group.customName ?? groupName(group.descriptor, { roles }, conference.language),
+					title: this.#sessionTitle(conferenceId, group),
 					questions: group.questions ?? round.questions,
 					language: conference.language,
 					conferenceId
@@ -805,4 +832,14 @@ export class ConferenceService {
 	glossary(conferenceId: string) {
 		return readGlossary(this.#db, conferenceId);
 	}
+}
+
+/**
+ * What changed in a conference, for the live views: its structure (rounds, groups, people),
+ * its notice, what the plenum presents, or its glossary.
+ */
+export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary';
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((text, i) => text === b[i]);
 }

@@ -5,7 +5,12 @@ import { parseFlag } from '$lib/domain/conference/participants-csv';
 import { defaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { foldText } from '$lib/domain/glossary/fold';
 import { validateGlossary, type GlossaryProblem } from '$lib/domain/glossary/glossary';
-import type { Glossary, GlossaryConcept, LocalisedText } from '$lib/domain/glossary/types';
+import type {
+	Glossary,
+	GlossaryConcept,
+	GlossaryData,
+	LocalisedText
+} from '$lib/domain/glossary/types';
 import { languages, type Language } from '$lib/domain/session/types';
 import { charCount, cleanText } from '$lib/domain/text';
 import { conceptName } from '$lib/components/glossary/terms';
@@ -29,12 +34,7 @@ export const glossaryLimits = {
 } as const;
 
 /** The glossary a page marks notes with, and the languages of the room. */
-export interface GlossaryDelivery {
-	/** The conference's glossary, or the default glossary for a stand-alone session. */
-	concepts: Glossary;
-	/** Languages the conference's participants use; empty for a stand-alone session. */
-	languages: Language[];
-}
+export type GlossaryDelivery = GlossaryData;
 
 /** A conference's glossary and languages; the default glossary when the conference is gone. */
 export function glossaryForConference(app: App, conferenceId: string): GlossaryDelivery {
@@ -378,11 +378,14 @@ function change<T>(
 	conferenceId: string,
 	apply: (glossary: GlossaryConcept[]) => { next: GlossaryConcept[] | null; answer: T }
 ): T {
-	return app.db.transaction(() => {
+	const { changed, answer } = app.db.transaction(() => {
 		const { next, answer } = apply(readGlossary(app.db, conferenceId));
 		if (next !== null) writeGlossary(app.db, conferenceId, next);
-		return answer;
+		return { changed: next !== null, answer };
 	})();
+	// Phones, screens and consoles that are open mark notes with the new glossary.
+	if (changed) app.conferences.onChange(conferenceId, 'glossary');
+	return answer;
 }
 
 /**

@@ -255,6 +255,31 @@ export class SessionService {
 			if (!p || p.removed || p.name !== name)
 				commands.push({ type: 'participant.enrol', participantId: id, name });
 		}
+		return this.#system(sessionId, commands);
+	}
+
+	/**
+	 * Brings a session's title and questions in line with what the organiser changed for its
+	 * group (only the parts given). Questions are matched by position: a changed text is edited,
+	 * a new one is added; a question the organiser removed stays, since it may hold notes.
+	 */
+	syncDetails(sessionId: string, details: { title?: string; questions?: string[] }): boolean {
+		const session = this.get(sessionId);
+		if (!session) return false;
+		const commands: SessionCommand[] = [];
+		if (details.title !== undefined && details.title !== session.state.title)
+			commands.push({ type: 'session.retitle', title: details.title });
+		details.questions?.forEach((text, index) => {
+			const existing = session.state.questions[index];
+			if (!existing) commands.push({ type: 'question.add', questionId: randomToken(16), text });
+			else if (existing.text !== text)
+				commands.push({ type: 'question.edit', questionId: existing.id, text });
+		});
+		return this.#system(sessionId, commands);
+	}
+
+	/** Applies commands the server itself issues, in order; true when any changed the state. */
+	#system(sessionId: string, commands: SessionCommand[]): boolean {
 		let changed = false;
 		for (const command of commands) {
 			const outcome = this.dispatch(sessionId, randomToken(16), `s:${sessionId}:system`, command, {

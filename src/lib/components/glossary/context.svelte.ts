@@ -5,16 +5,10 @@ import {
 	type GlossaryMatcher,
 	type GlossarySegment
 } from '$lib/domain/glossary/match';
-import type { Glossary, GlossaryConcept } from '$lib/domain/glossary/types';
-import type { Language } from '$lib/domain/session/types';
+import type { Glossary, GlossaryConcept, GlossaryData } from '$lib/domain/glossary/types';
 
-/** What a page's load hands over: the glossary its notes are matched against. */
-export interface GlossaryData {
-	/** The conference's glossary, or the default one for a stand-alone session. */
-	concepts: Glossary;
-	/** Languages people in the room use (the conference's); empty when unknown. */
-	languages: Language[];
-}
+export type { GlossaryData };
+import type { Language } from '$lib/domain/session/types';
 
 // Notes are re-rendered whenever a view arrives; matching each text once is enough.
 const cacheLimit = 2000;

@@ -32,3 +32,11 @@ export interface GlossaryConcept {
 
 /** A glossary: concepts in display order; ids are unique. */
 export type Glossary = readonly GlossaryConcept[];
+
+/** A glossary as pages and sockets deliver it: the concepts and the languages of the room. */
+export interface GlossaryData {
+	/** The conference's glossary, or the default one for a stand-alone session. */
+	concepts: Glossary;
+	/** Languages people in the room use (the conference's); empty when unknown. */
+	languages: readonly Language[];
+}

@@ -162,10 +162,10 @@ describe('permissions', () => {
 	type Rule = readonly Phase[] | 'any';
 	const expected: Record<SessionCommandType, Partial<Record<Actor['role'], Rule>>> = {
 		'session.configure': { facilitator: 'any' },
-		'session.retitle': { facilitator: 'any' },
+		'session.retitle': { facilitator: 'any', system: 'any' },
 		'session.reflect': { facilitator: 'any' },
-		'question.add': { facilitator: 'any' },
-		'question.edit': { facilitator: 'any' },
+		'question.add': { facilitator: 'any', system: 'any' },
+		'question.edit': { facilitator: 'any', system: 'any' },
 		'question.select': { facilitator: 'any' },
 		'phase.advance': { facilitator: 'any' },
 		'phase.back': { facilitator: 'any' },

@@ -99,10 +99,10 @@ const voting: PhaseRule = votingPhases;
  */
 export const permissions: Record<SessionCommandType, Partial<Record<Role, PhaseRule>>> = {
 	'session.configure': { facilitator: 'any' },
-	'session.retitle': { facilitator: 'any' },
+	'session.retitle': { facilitator: 'any', system: 'any' },
 	'session.reflect': { facilitator: 'any' },
-	'question.add': { facilitator: 'any' },
-	'question.edit': { facilitator: 'any' },
+	'question.add': { facilitator: 'any', system: 'any' },
+	'question.edit': { facilitator: 'any', system: 'any' },
 	'question.select': { facilitator: 'any' },
 	'phase.advance': { facilitator: 'any' },
 	'phase.back': { facilitator: 'any' },

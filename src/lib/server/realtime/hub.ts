@@ -11,6 +11,7 @@ import type {
 import type { App } from '../app';
 import { findConference } from '../db/conferences';
 import { listConferenceSessionIds } from '../db/sessions';
+import { glossaryForConference } from '../glossary';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
 import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
@@ -109,6 +110,9 @@ export function participantBinding(sessionId: string, participantId: string): Bi
 /** Live overviews are coalesced: at most one refresh per conference in this window. */
 const liveThrottleMs = 150;
 
+/** Glossary edits come one concept at a time: a burst of them reaches the room once, after this. */
+const glossaryDelayMs = 1000;
+
 /**
  * Keeps track of which sockets watch which session or conference and sends each its own
  * view. Views are computed per recipient (once per distinct viewer per change) and never
@@ -122,6 +126,7 @@ export class Hub {
 	/** Conference notices by conference id (null: none), read once and kept fresh on change. */
 	readonly #notices = new Map<string, Notice | null>();
 	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly #glossaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	/** Sessions whose views are to be sent once the current I/O is handled. */
 	readonly #due = new Set<string>();
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
@@ -412,12 +417,39 @@ export class Hub {
 		);
 	}
 
+	/**
+	 * The organiser edited the glossary: every phone, screen, console and plenum screen of the
+	 * conference gets it (it holds nothing private), once for a burst of edits.
+	 */
+	refreshGlossary(conferenceId: string): void {
+		if (this.#glossaryTimers.has(conferenceId)) return;
+		this.#glossaryTimers.set(
+			conferenceId,
+			setTimeout(() => {
+				this.#glossaryTimers.delete(conferenceId);
+				try {
+					if (!findConference(this.#app.db, conferenceId)) return;
+					const rooms = [
+						membersRoom(conferenceId),
+						watchersRoom(conferenceId, 'plenum'),
+						...listConferenceSessionIds(this.#app.db, conferenceId).map(sessionRoom)
+					];
+					this.#io.to(rooms).emit('glossary', glossaryForConference(this.#app, conferenceId));
+				} catch (error) {
+					log.error('conference.glossary_failed', { conferenceId, error: describeError(error) });
+				}
+			}, glossaryDelayMs)
+		);
+	}
+
 	/** Stops pending refreshes (shutdown). */
 	close(): void {
 		if (this.#dueTimer) clearImmediate(this.#dueTimer);
 		this.#dueTimer = null;
 		this.#due.clear();
-		for (const timer of this.#liveTimers.values()) clearTimeout(timer);
+		for (const timer of [...this.#liveTimers.values(), ...this.#glossaryTimers.values()])
+			clearTimeout(timer);
 		this.#liveTimers.clear();
+		this.#glossaryTimers.clear();
 	}
 }

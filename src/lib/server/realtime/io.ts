@@ -72,7 +72,10 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 	});
 	const hub = new Hub(app, io);
-	app.conferences.onChange = (conferenceId, what) => hub.refreshConference(conferenceId, what);
+	app.conferences.onChange = (conferenceId, what) =>
+		what === 'glossary'
+			? hub.refreshGlossary(conferenceId)
+			: hub.refreshConference(conferenceId, what);
 	// Conference sockets found in the handshake, attached once connected.
 	const pending = new Map<string, Member | Watcher>();
 
