@@ -73,6 +73,9 @@ function seedLarge(app: App, people = 500, groups = 40): string {
 			endDate: '2026-05-07',
 			about: 'Fem hundre deltakere fra de nordiske landene i førti grupper.',
 			introduction: '',
+			organisation: '',
+			author: '',
+			introductionBy: '',
 			language: 'nb',
 			languages: ['nb', 'sv', 'da', 'is', 'fi']
 		})

@@ -208,7 +208,7 @@ test('the conference list, a new conference and its setup', async () => {
 	await expect(page.locator('.join-code .code')).toHaveText(/^[2-9A-HJKMNP-Z]{6}$/);
 	await checkPage('the conference home');
 
-	// Setup: the about text is saved and shown again.
+	// Setup: the about text and the report's sign-off are saved and shown again.
 	await page
 		.getByRole('navigation', { name: o('sections.label') })
 		.getByRole('link', { name: o('sections.setup') })
@@ -218,11 +218,25 @@ test('the conference list, a new conference and its setup', async () => {
 	await page
 		.locator('#conf-about')
 		.fill('Dialog mellom arbeidsgivere, arbeidstakere og jobbspesialister.');
+	await page
+		.getByRole('textbox', { name: o('details.introductionBy') })
+		.fill('Øystein Spjelkavik (prosjektleder)');
+	await page
+		.getByRole('group', { name: o('details.titlePage') })
+		.getByRole('textbox', { name: o('details.organisation') })
+		.fill('Prosjekt SE-Norden');
 	await page.getByRole('button', { name: o('setupPage.submit') }).click();
 	await expect(page.getByRole('status').filter({ hasText: o('setupPage.saved') })).toBeVisible();
 	await expect(page.locator('#conf-about')).toHaveValue(
 		'Dialog mellom arbeidsgivere, arbeidstakere og jobbspesialister.'
 	);
+	// Reloaded from the server, not what the browser kept.
+	await page.reload();
+	await expect(page.locator('#conf-introduction-by')).toHaveValue(
+		'Øystein Spjelkavik (prosjektleder)'
+	);
+	await expect(page.locator('#conf-organisation')).toHaveValue('Prosjekt SE-Norden');
+	await expect(page.locator('#conf-author')).toHaveValue('');
 	await checkPage('the setup page');
 
 	// Deleting asks first; cancelling keeps everything.

@@ -21,7 +21,12 @@ import { TestServer } from './helpers/server';
 /** What the stored conference holds, read before the server starts. */
 interface Expected {
 	title: string;
+	/** The organisation above the title. */
+	organisation: string;
+	/** Participants who do not sign the report (the author and the introducer do). */
 	names: string[];
+	/** Participants named in the report's sign-off: printed even when names are left out. */
+	signers: string[];
 	rounds: { title: string; groups: { heading: string; leaders: string[]; notes: string[] }[] }[];
 	/** Notes the groups revealed (the report shows no private note). */
 	revealed: number;
@@ -44,9 +49,13 @@ beforeAll(async () => {
 		const report = reportSourceFromDb(app, seed.conferenceId!)!;
 		const name = new Map(report.participants.map((p) => [p.id, p.name]));
 		let revealed = 0;
+		const signoff = `${report.conference.author}\n${report.conference.introductionBy}`;
+		const names = report.participants.map((p) => p.name);
 		return {
 			title: report.conference.title,
-			names: report.participants.map((p) => p.name),
+			organisation: report.conference.organisation,
+			names: names.filter((n) => !signoff.includes(n)),
+			signers: names.filter((n) => signoff.includes(n)),
 			rounds: report.rounds.map((round) => ({
 				title: round.title,
 				groups: round.groups.map((group, g) => {
@@ -133,7 +142,7 @@ describe('exporting the conference report over HTTP', () => {
 		}
 		for (const round of expected.rounds) expect(html).toContain(round.title);
 		for (const note of everyNote()) expect(html).toContain(note);
-		for (const name of expected.names) expect(html).toContain(name);
+		for (const name of [...expected.names, ...expected.signers]) expect(html).toContain(name);
 		// The last group was still voting when the report was made.
 		expect(html).toContain('Avstemningen var ikke avsluttet');
 	});
@@ -151,6 +160,9 @@ describe('exporting the conference report over HTTP', () => {
 		expect(html).toContain('<h2 id="contents-heading">Contents</h2>');
 		expect(html).toContain('Names are left out of this edition of the report.');
 		for (const name of expected.names) expect(html).not.toContain(name);
+		// The author and the introducer sign the report: named on purpose.
+		expect(expected.signers.length).toBeGreaterThan(0);
+		for (const name of expected.signers) expect(html).toContain(name);
 		// Group names Samråd makes up follow the language of the headings.
 		expect(html).toContain('Group 1: Workers');
 		expect(html).toContain('Iceland');
@@ -204,7 +216,7 @@ describe('exporting the conference report over HTTP', () => {
 		expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
 		expect(response.headers.get('content-disposition')).toBe(attachment(`${expected.title}.md`));
 		const markdown = await response.text();
-		expect(markdown.startsWith('# ')).toBe(true);
+		expect(markdown.startsWith(`**${expected.organisation}**\n\n# `)).toBe(true);
 		for (const heading of everyHeading()) expect(markdown).toContain(heading);
 		for (const round of expected.rounds)
 			expect(markdown).toMatch(new RegExp(`^## ${round.title}`, 'm'));

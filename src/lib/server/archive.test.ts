@@ -29,10 +29,22 @@ function open(): TestApp {
 	return db;
 }
 
+/** The report's sign-off, as the organiser wrote it on the setup page. */
+const signoff = {
+	organisation: 'Prosjekt SE-Norden',
+	author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
+	introductionBy: 'Øystein Spjelkavik (prosjektleder)'
+};
+
 /** Everything an organiser might leave behind on the day, beyond what the demo holds. */
 function seedBusyConference(app: App): string {
 	const conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
 	const service = app.conferences;
+	const saved = service.updateDetails(conferenceId, {
+		...service.get(conferenceId)!,
+		...signoff
+	});
+	if (!saved.ok) throw new Error(saved.error.code);
 	service.saveRole(conferenceId, {
 		id: 'employer',
 		label: { nb: 'Virksomhetsleder' },
@@ -172,6 +184,7 @@ describe('conference archive', () => {
 		expect(imported.ok).toBe(true);
 		if (!imported.ok) return;
 		expect(listConferences(target.app.db)).toHaveLength(1);
+		expect(target.app.conferences.get(imported.value.conferenceId)).toMatchObject(signoff);
 		const again = archiveJson(exportConference(target.app, imported.value.conferenceId)!);
 		expect(again).toBe(exported);
 		// Reopened from the file (nothing cached): still the same.
@@ -180,6 +193,17 @@ describe('conference archive', () => {
 		const third = archiveJson(exportConference(reopened, imported.value.conferenceId)!);
 		reopened.db.close();
 		expect(third).toBe(exported);
+	});
+
+	it('imports an archive from before the report’s sign-off, with none', () => {
+		const older = JSON.parse(exported) as Record<string, Record<string, unknown>>;
+		for (const field of Object.keys(signoff)) delete older.conference![field];
+		const target = open();
+		const imported = importArchive(target.app, JSON.stringify(older));
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
+		const copy = target.app.conferences.get(imported.value.conferenceId)!;
+		expect(copy).toMatchObject({ organisation: '', author: '', introductionBy: '' });
+		expect(copy.title).toBe(source.app.conferences.get(conferenceId)!.title);
 	});
 
 	it('imports twice into one installation without clashes, with fresh codes and links', () => {
@@ -300,15 +324,17 @@ describe('conference archive', () => {
 		it('fields that break the schema, each with its place', () => {
 			const bad = archive();
 			bad.conference.title = 'x'.repeat(161);
+			bad.conference.author = 'x'.repeat(201);
 			bad.participants[2]!.country = 'XX';
 			delete (bad.participants[3] as Partial<ConferenceArchive['participants'][number]>).name;
 			(bad.programme[0] as Record<string, unknown>).room = 'Aula';
 			bad.programme[1]!.day = '2026-02-30';
 			expect(problem(JSON.stringify(bad))).toEqual({
 				code: 'invalid',
-				total: 5,
+				total: 6,
 				issues: expect.arrayContaining([
 					{ path: 'conference.title', kind: 'too_long' },
+					{ path: 'conference.author', kind: 'too_long' },
 					{ path: 'participants[2].country', kind: 'invalid' },
 					{ path: 'participants[3].name', kind: 'missing' },
 					{ path: 'programme[0].room', kind: 'unexpected' },

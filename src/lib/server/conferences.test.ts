@@ -37,6 +37,9 @@ function details(overrides: Partial<ConferenceDetails> = {}): ConferenceDetails 
 		endDate: '2026-05-06',
 		about: '',
 		introduction: '',
+		organisation: '',
+		author: '',
+		introductionBy: '',
 		language: 'nb',
 		languages: ['nb', 'sv', 'da'],
 		...overrides
@@ -135,6 +138,13 @@ describe('conference details', () => {
 			[{ subtitle: 'x'.repeat(conferenceLimits.subtitle + 1) }, 'too_long', 'subtitle'],
 			[{ venue: 'x'.repeat(conferenceLimits.venue + 1) }, 'too_long', 'venue'],
 			[{ about: 'x'.repeat(conferenceLimits.longText + 1) }, 'too_long', 'about'],
+			[{ organisation: 'x'.repeat(conferenceLimits.signoffLine + 1) }, 'too_long', 'organisation'],
+			[{ author: 'x'.repeat(conferenceLimits.signoffLine + 1) }, 'too_long', 'author'],
+			[
+				{ introductionBy: 'x'.repeat(conferenceLimits.signoffLine + 1) },
+				'too_long',
+				'introductionBy'
+			],
 			[{ startDate: '2026-02-30' }, 'invalid_payload', 'startDate'],
 			[{ startDate: '6.5.2026' }, 'invalid_payload', 'startDate'],
 			[{ startDate: '2026-05-06', endDate: '2026-05-05' }, 'invalid_payload', 'endDate'],
@@ -151,6 +161,40 @@ describe('conference details', () => {
 		);
 		expect(app.conferences.create(details({ title: '😀'.repeat(conferenceLimits.title) })).ok).toBe(
 			true
+		);
+	});
+
+	it('saves the report’s sign-off, each on one line', () => {
+		const c = conference();
+		expect(c).toMatchObject({ organisation: '', author: '', introductionBy: '' });
+		const updated = app.conferences.updateDetails(
+			c.id,
+			details({
+				organisation: ' Prosjekt SE-Norden ',
+				author: 'Øystein Spjelkavik,\nArbeidsforskningsinstituttet',
+				introductionBy: 'Øystein Spjelkavik\t(prosjektleder)'
+			})
+		);
+		expect(updated.ok).toBe(true);
+		expect(app.conferences.get(c.id)).toMatchObject({
+			organisation: 'Prosjekt SE-Norden',
+			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
+			introductionBy: 'Øystein Spjelkavik (prosjektleder)'
+		});
+		// A refused change keeps what was saved.
+		const refused = app.conferences.updateDetails(
+			c.id,
+			details({ author: 'Ø'.repeat(conferenceLimits.signoffLine + 1) })
+		);
+		expect(refused).toMatchObject({
+			ok: false,
+			error: {
+				code: 'too_long',
+				params: { field: 'author', max: conferenceLimits.signoffLine }
+			}
+		});
+		expect(app.conferences.get(c.id)!.author).toBe(
+			'Øystein Spjelkavik, Arbeidsforskningsinstituttet'
 		);
 	});
 
@@ -968,6 +1012,9 @@ describe('the demo conference', () => {
 		const demo = createDemoConference(app, 'nb', Date.UTC(2026, 0, 1));
 		expect(demo).toMatchObject({
 			title: 'Nordisk dialog om supported employment',
+			organisation: 'Prosjekt SE-Norden',
+			author: 'Øyvind Fjærestad, Arbeidsforskningssenteret',
+			introductionBy: 'Øyvind Fjærestad (prosjektleder)',
 			language: 'nb',
 			startDate: '2026-01-21',
 			endDate: '2026-01-22'
@@ -977,6 +1024,8 @@ describe('the demo conference', () => {
 		expect(people).toHaveLength(40);
 		expect(new Set(people.map((p) => p.country))).toEqual(new Set(['DK', 'FI', 'IS', 'NO', 'SE']));
 		expect(people.filter((p) => p.coordinator)).toHaveLength(5);
+		// The project leader who introduces the day and signs the report is one of them.
+		expect(people.map((p) => p.name)).toContain('Øyvind Fjærestad');
 		expect(people.some((p) => /[ÆØÅÐÞÄÖ]/.test(p.name))).toBe(true);
 
 		const [first, second] = app.conferences.rounds(demo.id);
@@ -1029,9 +1078,18 @@ describe('the demo conference', () => {
 
 	it('speaks the language it is made in', async () => {
 		const { createDemoConference } = await import('./demo');
+		const projectLeader = {
+			sv: 'projektledare',
+			da: 'projektleder',
+			is: 'stjórnandi verkefnisins',
+			fi: 'projektipäällikkö',
+			en: 'project leader'
+		};
 		for (const lang of ['sv', 'da', 'is', 'fi', 'en'] as const) {
 			const demo = createDemoConference(app, lang);
 			expect(demo.language).toBe(lang);
+			expect(demo.organisation).toContain('SE-Norden');
+			expect(demo.introductionBy).toBe(`Øyvind Fjærestad (${projectLeader[lang]})`);
 			const round = app.conferences.rounds(demo.id)[0]!;
 			expect(app.conferences.roundDetail(demo.id, round.id, lang)!.groups).toHaveLength(7);
 		}

@@ -73,6 +73,8 @@ export const conferenceLimits = {
 	subtitle: 200,
 	venue: 160,
 	longText: 20_000,
+	/** The report's sign-off: one line each for the organisation, author and introducer. */
+	signoffLine: 200,
 	programmeTitle: 200,
 	programmeItems: 200,
 	participants: 2_000,
@@ -180,6 +182,16 @@ export class ConferenceService {
 			multiline: true
 		});
 		if (!introduction.ok) return introduction;
+		const organisation = text(input.organisation, conferenceLimits.signoffLine, 'organisation');
+		if (!organisation.ok) return organisation;
+		const author = text(input.author, conferenceLimits.signoffLine, 'author');
+		if (!author.ok) return author;
+		const introductionBy = text(
+			input.introductionBy,
+			conferenceLimits.signoffLine,
+			'introductionBy'
+		);
+		if (!introductionBy.ok) return introductionBy;
 		for (const [field, value] of [
 			['startDate', input.startDate],
 			['endDate', input.endDate]
@@ -200,6 +212,9 @@ export class ConferenceService {
 			endDate: input.endDate || input.startDate,
 			about: about.value,
 			introduction: introduction.value,
+			organisation: organisation.value,
+			author: author.value,
+			introductionBy: introductionBy.value,
 			language: input.language,
 			languages: spoken.length > 0 ? spoken : [input.language]
 		});

@@ -46,6 +46,9 @@ function seed(endDate = '2026-05-06') {
 		endDate,
 		about: '',
 		introduction: '',
+		organisation: '',
+		author: '',
+		introductionBy: '',
 		language: 'nb',
 		languages: ['nb']
 	});

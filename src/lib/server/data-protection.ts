@@ -31,6 +31,10 @@ export function reclaimSpace(app: App): void {
  * Removes a conference participant. `delete` removes their notes and ballots from every group
  * session; `anonymise` keeps their notes without any link to them. Either way their name is
  * gone from every session's state and event log.
+ *
+ * The conference's own free text is the organiser's and is not searched for the name: the about
+ * text, the introduction and the report's sign-off (author and introducer). A person named
+ * there is removed by editing the setup page; deleting the conference removes it all.
  */
 export function eraseParticipant(
 	app: App,

@@ -10,6 +10,10 @@ export interface DemoTexts {
 	subtitle: string;
 	about: string;
 	introduction: string;
+	/** The project, above the report's title. */
+	organisation: string;
+	/** The project leader's role, after their name under the report's introduction. */
+	projectLeader: string;
 	/** Programme titles, in the order of `demoProgramme`. */
 	programme: readonly string[];
 	round1: { title: string; theme: string };
@@ -54,6 +58,8 @@ export const demoTexts: Record<Language, DemoTexts> = {
 			'Prosjektet SE-Norden vil skaffe bedre kunnskap om – og utvikle bedre kvalitet i – tjenester som gjennom tett, individuell oppfølging hjelper personer med nedsatt funksjonsevne å få og beholde en vanlig jobb.\n\nPå denne konferansen står dialogen mellom dem som bruker eller samarbeider med slike tjenester i sentrum: arbeidsgivere, arbeidstakere, jobbspesialister, saksbehandlere, beslutningstakere og forskere fra alle de nordiske landene deler praktiske erfaringer i grupper med likesinnede og presenterer dem for hverandre i plenum.\n\nDette er en demokonferanse med oppdiktede deltakere. Prøv gjerne alt: endre, fordel på nytt, start en runde eller slett den.',
 		introduction:
 			'Hva er supported employment?\n\n- Mål: inkludering i ordinært arbeid og mestring i en vanlig jobb\n- Hvordan: individuell oppfølging for å få en vanlig jobb, og tilrettelegging og støtte til både arbeidstaker og arbeidsgiver for å beholde den\n- Først jobb, deretter opplæring: læring skjer best på arbeidsplassen',
+		organisation: 'Prosjekt SE-Norden',
+		projectLeader: 'prosjektleder',
 		programme: [
 			'Velkomst: kort orientering om prosjektet, felles middag og sosialt samvær',
 			'Innledning',
@@ -106,6 +112,8 @@ export const demoTexts: Record<Language, DemoTexts> = {
 			'Projektet SE-Norden vill ta fram bättre kunskap om – och utveckla bättre kvalitet i – tjänster som genom nära, individuellt stöd hjälper personer med funktionsnedsättning att få och behålla ett vanligt arbete.\n\nPå den här konferensen står dialogen mellan dem som använder eller samarbetar med sådana tjänster i centrum: arbetsgivare, arbetstagare, jobbcoacher, handläggare, beslutsfattare och forskare från alla nordiska länder delar praktiska erfarenheter i grupper med likasinnade och presenterar dem för varandra i plenum.\n\nDet här är en demokonferens med påhittade deltagare. Prova gärna allt: ändra, fördela om, starta en omgång eller radera den.',
 		introduction:
 			'Vad är supported employment?\n\n- Mål: inkludering i vanligt arbete och att klara ett vanligt jobb\n- Hur: individuellt stöd för att få ett vanligt arbete, och anpassning och stöd till både arbetstagare och arbetsgivare för att behålla det\n- Först jobb, sedan träning: man lär sig bäst på arbetsplatsen',
+		organisation: 'Projekt SE-Norden',
+		projectLeader: 'projektledare',
 		programme: [
 			'Välkomna: kort om projektet, gemensam middag och umgänge',
 			'Inledning',
@@ -158,6 +166,8 @@ export const demoTexts: Record<Language, DemoTexts> = {
 			'Projektet SE-Norden vil skabe bedre viden om – og udvikle bedre kvalitet i – tilbud, der gennem tæt, individuel opfølgning hjælper personer med nedsat funktionsevne med at få og beholde et almindeligt job.\n\nPå denne konference er dialogen mellem dem, der bruger eller samarbejder med sådanne tilbud, i centrum: arbejdsgivere, arbejdstagere, jobcoaches, sagsbehandlere, beslutningstagere og forskere fra alle de nordiske lande deler praktiske erfaringer i grupper med ligesindede og præsenterer dem for hinanden i plenum.\n\nDette er en demokonference med opdigtede deltagere. Prøv gerne det hele: ret, fordel igen, start en runde eller slet den.',
 		introduction:
 			'Hvad er supported employment?\n\n- Mål: inklusion på det ordinære arbejdsmarked og at mestre et almindeligt job\n- Hvordan: individuel opfølgning for at få et almindeligt job, og tilpasning og støtte til både medarbejder og arbejdsgiver for at beholde det\n- Først job, så oplæring: man lærer bedst på arbejdspladsen',
+		organisation: 'Projekt SE-Norden',
+		projectLeader: 'projektleder',
 		programme: [
 			'Velkomst: kort orientering om projektet, fælles middag og socialt samvær',
 			'Indledning',
@@ -210,6 +220,8 @@ export const demoTexts: Record<Language, DemoTexts> = {
 			'Verkefnið SE-Norden vill afla betri þekkingar á – og bæta gæði – þjónustu sem hjálpar fötluðu fólki að fá og halda almennu starfi með nánum, einstaklingsbundnum stuðningi.\n\nÁ þessari ráðstefnu er samræðan milli þeirra sem nota slíka þjónustu eða vinna með henni í brennidepli: atvinnurekendur, starfsmenn, atvinnuráðgjafar, málastjórar, fulltrúar stjórnvalda og rannsakendur frá öllum Norðurlöndunum deila reynslu sinni í hópum með fólki í sömu stöðu og kynna hana hvert fyrir öðru á sameiginlegum fundi.\n\nÞetta er sýnidæmi með uppdiktuðum þátttakendum. Prófaðu allt: breyttu, raðaðu aftur í hópa, byrjaðu umferð eða eyddu ráðstefnunni.',
 		introduction:
 			'Hvað er atvinna með stuðningi?\n\n- Markmið: þátttaka á almennum vinnumarkaði og að ráða við venjulegt starf\n- Hvernig: einstaklingsbundinn stuðningur til að fá venjulegt starf, og aðlögun og stuðningur við bæði starfsmann og atvinnurekanda til að halda því\n- Fyrst starf, svo þjálfun: fólk lærir best á vinnustaðnum',
+		organisation: 'Verkefnið SE-Norden',
+		projectLeader: 'stjórnandi verkefnisins',
 		programme: [
 			'Móttaka: stutt kynning á verkefninu, sameiginlegur kvöldverður og samvera',
 			'Inngangur',
@@ -262,6 +274,8 @@ export const demoTexts: Record<Language, DemoTexts> = {
 			'SE-Norden-hanke haluaa lisätä tietoa – ja parantaa laatua – palveluista, jotka auttavat vammaisia ja osatyökykyisiä saamaan tavallisen työn ja pysymään siinä tiiviin, yksilöllisen tuen avulla.\n\nTässä konferenssissa keskiössä on vuoropuhelu niiden välillä, jotka käyttävät tällaisia palveluja tai tekevät yhteistyötä niiden kanssa: työnantajat, työntekijät, työvalmentajat, virkailijat, päättäjät ja tutkijat kaikista Pohjoismaista jakavat käytännön kokemuksiaan samassa asemassa olevien ryhmissä ja esittelevät ne toisilleen yhteisessä istunnossa.\n\nTämä on demokonferenssi, jonka osallistujat ovat keksittyjä. Kokeile vapaasti kaikkea: muokkaa, jaa ryhmät uudelleen, aloita kierros tai poista konferenssi.',
 		introduction:
 			'Mitä tuettu työllistyminen on?\n\n- Tavoite: osallisuus tavallisessa työelämässä ja pärjääminen tavallisessa työssä\n- Miten: yksilöllistä tukea tavallisen työn saamiseen sekä työn mukauttamista ja tukea sekä työntekijälle että työnantajalle, jotta työ säilyy\n- Ensin työ, sitten valmennus: parhaiten oppii työpaikalla',
+		organisation: 'SE-Norden-hanke',
+		projectLeader: 'projektipäällikkö',
 		programme: [
 			'Tervetuloa: lyhyt esittely hankkeesta, yhteinen illallinen ja vapaata yhdessäoloa',
 			'Johdanto',
@@ -314,6 +328,8 @@ export const demoTexts: Record<Language, DemoTexts> = {
 			'The SE-Norden project wants better knowledge of – and better quality in – services that help disabled people get and keep an ordinary job through close, individual follow-up.\n\nAt this conference the dialogue between those who use or work with such services comes first: employers, workers, job coaches, caseworkers, policy makers and researchers from all the Nordic countries share their practical experience in groups of peers and present it to each other in plenary.\n\nThis is a demo conference with made-up participants. Try anything: edit it, re-allocate, start a round or delete it.',
 		introduction:
 			'What is supported employment?\n\n- Aim: inclusion in ordinary work and coping in an ordinary job\n- How: individual follow-up to get an ordinary job, and adjustments and support for both employee and employer to keep it\n- First the job, then the training: people learn best at the workplace',
+		organisation: 'SE-Norden Project',
+		projectLeader: 'project leader',
 		programme: [
 			'Welcome: a short introduction to the project, dinner together and time to meet',
 			'Introduction',
@@ -371,6 +387,12 @@ export type DemoPerson = readonly [
 	coordinator?: boolean
 ];
 
+/** Leads the project: gives the introduction and signs the report. */
+export const demoProjectLeader = {
+	name: 'Øyvind Fjærestad',
+	organisation: 'Arbeidsforskningssenteret'
+} as const;
+
 /** Forty made-up people with the report's mix of countries and roles. */
 export const demoPeople: readonly DemoPerson[] = [
 	['Mette Kjærgaard', 'DK', 'coordinator', 'Videnscenter for Beskæftigelse', 'da', true],
@@ -399,7 +421,13 @@ export const demoPeople: readonly DemoPerson[] = [
 
 	['Ingrid Sæther', 'NO', 'coordinator', 'Arbeidsforskningssenteret', 'nb', true],
 	['Kari Øvrebø', 'NO', 'researcher', 'Arbeidsforskningssenteret', 'nb'],
-	['Øyvind Fjærestad', 'NO', 'researcher', 'Arbeidsforskningssenteret (prosjektleder)', 'nb'],
+	[
+		demoProjectLeader.name,
+		'NO',
+		'researcher',
+		`${demoProjectLeader.organisation} (prosjektleder)`,
+		'nb'
+	],
 	['Torunn Haugen', 'NO', 'other', 'Høgskolen i Nordvik (undervisning)', 'nb'],
 	['Bjørn Ødegård', 'NO', 'employer', 'Ødegård Transport AS', 'nb'],
 	['Siri Åsheim', 'NO', 'employer', 'Kafé Åsheim', 'nb'],

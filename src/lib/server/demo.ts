@@ -6,6 +6,7 @@ import type { Conference } from './db/conferences';
 import {
 	demoPeople,
 	demoProgramme,
+	demoProjectLeader,
 	demoRound1,
 	demoRound2Leaders,
 	demoTexts
@@ -63,6 +64,9 @@ export function createDemoConference(
 			endDate: days[1]!,
 			about: text.about,
 			introduction: text.introduction,
+			organisation: text.organisation,
+			author: `${demoProjectLeader.name}, ${demoProjectLeader.organisation}`,
+			introductionBy: `${demoProjectLeader.name} (${text.projectLeader})`,
 			language: lang,
 			languages
 		}),

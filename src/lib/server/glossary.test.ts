@@ -40,6 +40,9 @@ beforeEach(() => {
 		endDate: '2026-05-06',
 		about: '',
 		introduction: '',
+		organisation: '',
+		author: '',
+		introductionBy: '',
 		language: 'nb',
 		languages: ['nb', 'sv', 'da', 'is', 'fi']
 	});

@@ -24,6 +24,9 @@ export function readDetails(form: FormData): ConferenceDetails {
 		endDate: field(form, 'endDate'),
 		about: field(form, 'about'),
 		introduction: field(form, 'introduction'),
+		organisation: field(form, 'organisation'),
+		author: field(form, 'author'),
+		introductionBy: field(form, 'introductionBy'),
 		// The service refuses what is not a language; the form sends back what was chosen.
 		language: field(form, 'language') as Language,
 		languages: form.getAll('languages').filter((v): v is Language => typeof v === 'string')

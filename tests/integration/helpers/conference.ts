@@ -59,6 +59,9 @@ export async function seedConference(
 			endDate: '2026-05-06',
 			about: '',
 			introduction: '',
+			organisation: '',
+			author: '',
+			introductionBy: '',
 			language: 'nb',
 			languages: ['nb', 'sv', 'da', 'is', 'fi']
 		});

@@ -13,6 +13,12 @@ export interface Conference {
 	endDate: string;
 	about: string;
 	introduction: string;
+	/** Organisation or project above the report's title ("Prosjekt SE-Norden"); '' for none. */
+	organisation: string;
+	/** Who signs the report ("Øystein Spjelkavik, Arbeidsforskningsinstituttet"); '' for none. */
+	author: string;
+	/** Who gave the introduction ("Øystein Spjelkavik (prosjektleder)"); '' for none. */
+	introductionBy: string;
 	/** Language of screens and the report. */
 	language: Language;
 	/** Languages participants use. */
@@ -42,6 +48,9 @@ export type ConferenceDetails = Pick<
 	| 'endDate'
 	| 'about'
 	| 'introduction'
+	| 'organisation'
+	| 'author'
+	| 'introductionBy'
 	| 'language'
 	| 'languages'
 >;
@@ -70,6 +79,9 @@ interface ConferenceRow {
 	end_date: string;
 	about: string;
 	introduction: string;
+	organisation: string;
+	report_author: string;
+	introduction_by: string;
 	language: Language;
 	languages: string;
 	join_code: string;
@@ -93,6 +105,9 @@ function toConference(row: ConferenceRow): Conference {
 		endDate: row.end_date,
 		about: row.about,
 		introduction: row.introduction,
+		organisation: row.organisation,
+		author: row.report_author,
+		introductionBy: row.introduction_by,
 		language: row.language,
 		languages: JSON.parse(row.languages) as Language[],
 		joinCode: row.join_code,
@@ -111,11 +126,11 @@ export function insertConference(db: Db, conference: Conference): void {
 	sql(
 		db,
 		`INSERT INTO conferences (id, title, subtitle, venue, start_date, end_date, about, introduction,
-		 language, languages, join_code, plenum_token, current_round_id, notice, notice_at,
-		 plenum_round_id, plenum_group_id, created_at, updated_at)
+		 organisation, report_author, introduction_by, language, languages, join_code, plenum_token,
+		 current_round_id, notice, notice_at, plenum_round_id, plenum_group_id, created_at, updated_at)
 		 VALUES (@id, @title, @subtitle, @venue, @startDate, @endDate, @about, @introduction,
-		 @language, @languages, @joinCode, @plenumToken, @currentRoundId, @notice, @noticeAt,
-		 @plenumRoundId, @plenumGroupId, @createdAt, @updatedAt)`
+		 @organisation, @author, @introductionBy, @language, @languages, @joinCode, @plenumToken,
+		 @currentRoundId, @notice, @noticeAt, @plenumRoundId, @plenumGroupId, @createdAt, @updatedAt)`
 	).run({ ...conference, languages: JSON.stringify(conference.languages) });
 }
 
@@ -160,6 +175,7 @@ export function updateConferenceDetails(
 		db,
 		`UPDATE conferences SET title = @title, subtitle = @subtitle, venue = @venue,
 		 start_date = @startDate, end_date = @endDate, about = @about, introduction = @introduction,
+		 organisation = @organisation, report_author = @author, introduction_by = @introductionBy,
 		 language = @language, languages = @languages, updated_at = @now WHERE id = @id`
 	).run({ ...details, languages: JSON.stringify(details.languages), id, now });
 }

@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findConference } from './conferences';
 import {
 	migrate,
 	MigrationError,
@@ -223,6 +224,25 @@ describe('migrate', () => {
 		expect(tables(db)).toEqual(
 			expect.arrayContaining(['settings', 'processed_commands', 'sessions', 'session_events'])
 		);
+		db.close();
+	});
+
+	it('gives conferences made before the report sign-off empty sign-off lines', () => {
+		const db = openDatabase(':memory:');
+		const migrations = readMigrations(join(root, 'db', 'migrations'));
+		const signoff = migrations.findIndex((m) => m.name === '0004_report_signoff.sql');
+		migrate(db, migrations.slice(0, signoff));
+		db.prepare(
+			`INSERT INTO conferences (id, title, language, join_code, plenum_token, created_at, updated_at)
+			 VALUES ('c1', 'Nordisk dialog', 'nb', 'ABC234', 'plenum', 1, 1)`
+		).run();
+		migrate(db, migrations);
+		expect(findConference(db, 'c1')).toMatchObject({
+			title: 'Nordisk dialog',
+			organisation: '',
+			author: '',
+			introductionBy: ''
+		});
 		db.close();
 	});
 });

@@ -74,6 +74,9 @@ describe('exportFile', () => {
 			endDate: '',
 			about: '',
 			introduction: '',
+			organisation: '',
+			author: '',
+			introductionBy: '',
 			language: 'sv',
 			languages: ['sv']
 		});

@@ -49,7 +49,10 @@ describe('reportSourceFromDb', () => {
 			language: 'nb',
 			languages: stored.languages,
 			about: stored.about,
-			introduction: stored.introduction
+			introduction: stored.introduction,
+			organisation: stored.organisation,
+			author: stored.author,
+			introductionBy: stored.introductionBy
 		});
 		const programme = db.app.conferences.programme(conferenceId);
 		expect(source.programme).toHaveLength(programme.length);
@@ -139,5 +142,54 @@ describe('reportSourceFromDb', () => {
 		expect(report.participants!.total).toBe(source.participants.length);
 		expect(report.rounds[0]!.groups[0]!.leaders.length).toBeGreaterThan(0);
 		expect(report.rounds.at(-1)!.groups.at(-1)!.questions.at(-1)!.vote.status).toBe('open');
+	});
+});
+
+describe('the report’s sign-off', () => {
+	let db: ReturnType<typeof tempApp>;
+
+	beforeAll(() => {
+		setLogLevel('silent');
+		db = tempApp('samrad-signoff');
+	});
+
+	afterAll(() => db.close());
+
+	function report(signoff: { organisation: string; author: string; introductionBy: string }) {
+		const created = db.app.conferences.create({
+			title: 'Nordisk dialog om supported employment',
+			subtitle: 'Dialogkonferanse',
+			venue: 'Sigtuna',
+			startDate: '2010-05-06',
+			endDate: '',
+			about: '',
+			introduction: 'Hva er supported employment?',
+			...signoff,
+			language: 'nb',
+			languages: ['nb']
+		});
+		if (!created.ok) throw new Error(created.error.code);
+		return buildReport(reportSourceFromDb(db.app, created.value.id)!, {
+			generatedAt: '2010-05-27'
+		});
+	}
+
+	it('puts the organisation and author on the title page and the introducer under the introduction', () => {
+		const built = report({
+			organisation: 'Prosjekt SE-Norden',
+			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
+			introductionBy: 'Øystein Spjelkavik (prosjektleder)'
+		});
+		expect(built.titlePage).toMatchObject({
+			organisation: 'Prosjekt SE-Norden',
+			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet'
+		});
+		expect(built.introduction!.byline).toBe('ved Øystein Spjelkavik (prosjektleder)');
+	});
+
+	it('leaves the lines out when none are stored', () => {
+		const built = report({ organisation: '', author: '', introductionBy: '' });
+		expect(built.titlePage).toMatchObject({ organisation: '', author: '' });
+		expect(built.introduction!.byline).toBe('');
 	});
 });

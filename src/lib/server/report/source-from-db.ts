@@ -65,12 +65,11 @@ export function reportSourceFromDb(
 			endDate: conference.endDate,
 			language: conference.language,
 			languages: conference.languages,
-			// Not stored per conference yet: the report leaves these lines out.
-			organisation: '',
-			author: '',
+			organisation: conference.organisation,
+			author: conference.author,
 			about: conference.about,
 			introduction: conference.introduction,
-			introductionBy: ''
+			introductionBy: conference.introductionBy
 		},
 		programme: service.programme(conferenceId).map((item) => ({
 			date: item.day,

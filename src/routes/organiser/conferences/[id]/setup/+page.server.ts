@@ -16,6 +16,9 @@ export const load: PageServerLoad = (event) => {
 			endDate: c.endDate,
 			about: c.about,
 			introduction: c.introduction,
+			organisation: c.organisation,
+			author: c.author,
+			introductionBy: c.introductionBy,
 			language: c.language,
 			languages: c.languages as string[]
 		}
