@@ -48,6 +48,7 @@ async function main(): Promise<void> {
 		if (ownProtocol) {
 			req.headers[protocolHeader] = requestProtocol(
 				req.headers['x-forwarded-proto'],
+				req.socket.remoteAddress,
 				config.trustProxy
 			);
 		}
