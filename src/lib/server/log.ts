@@ -32,3 +32,42 @@ export function describeError(error: unknown): string {
 	if (error instanceof Error) return `${error.name}: ${error.message}`;
 	return String(error);
 }
+
+/** How often repeated events are summed up in one line each. */
+export const repeatIntervalMs = 10_000;
+
+const repeated = new Map<
+	string,
+	{ level: Exclude<LogLevel, 'silent'>; event: string; fields: LogFields; count: number }
+>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * An event that a flood repeats (a refusal): one line per event and fields per interval, with
+ * the count, instead of a line each. `fields` must come from a small set of values.
+ */
+export function logRepeated(
+	level: Exclude<LogLevel, 'silent'>,
+	event: string,
+	fields: LogFields = {}
+): void {
+	if (rank[level] < threshold) return;
+	const key = `${event}\u0000${JSON.stringify(fields)}`;
+	const entry = repeated.get(key);
+	if (entry) entry.count++;
+	else repeated.set(key, { level, event, fields, count: 1 });
+	if (!flushTimer) {
+		flushTimer = setTimeout(flushRepeated, repeatIntervalMs);
+		flushTimer.unref();
+	}
+}
+
+/** Writes the counts gathered so far (every interval, and when the server stops). */
+export function flushRepeated(): void {
+	if (flushTimer) clearTimeout(flushTimer);
+	flushTimer = null;
+	for (const { level, event, fields, count } of repeated.values()) {
+		write(level, event, { ...fields, count });
+	}
+	repeated.clear();
+}
