@@ -5,7 +5,7 @@
  * unlimited session creation, 20 MB bodies to every route, and a log line per refusal.
  */
 import { request } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedT, type Language } from '$lib/i18n';
 import type { Ack } from '$lib/realtime/contract';
@@ -101,6 +101,12 @@ describe('/join?code=', () => {
 		// Another address looks the same code up at once.
 		const elsewhere = await page(server, `/join?code=${seed.joinCode}`, '192.0.2.11');
 		expect(elsewhere.headers.get('location')).toBe(`/k/${seed.joinCode}`);
+		// The addresses were counted in memory only: not in the logs, not in the database file.
+		await server.stop();
+		expect(server.output).not.toContain(guesser);
+		for (const file of [server.databasePath, `${server.databasePath}-wal`]) {
+			if (existsSync(file)) expect(readFileSync(file).includes(guesser)).toBe(false);
+		}
 	});
 });
 
@@ -330,6 +336,10 @@ describe('wrong passwords', () => {
 			.filter((c) => !c.startsWith('samrad_organiser='))
 			.join('; ');
 		expect(device).not.toBe('');
+		// HttpOnly, and sent only to the sign-in page.
+		const deviceCookie = before.headers.getSetCookie().find((c) => c.startsWith('samrad_device='));
+		expect(deviceCookie).toMatch(/; HttpOnly/i);
+		expect(deviceCookie).toMatch(/; Path=\/organiser\/login/i);
 
 		// An attacker tries passwords for the same user name from one address …
 		const attacker = '192.0.2.99';
