@@ -162,8 +162,16 @@ describe('refused commands of guest sockets', () => {
 	it('do not spend the budget of the honest room behind the same address', async () => {
 		const server = await serve({});
 		const session = await createSession(server);
+		// A third of them on long-polling: the limits do not depend on the transport.
 		const guests = await Promise.all(
-			Array.from({ length: 45 }, () => socketFrom(server, '127.0.0.1'))
+			Array.from({ length: 45 }, async (_, n) => {
+				const guest = await connect(server, {
+					auth: { role: 'guest', lang: 'en' },
+					transports: n % 3 === 0 ? ['polling'] : ['websocket']
+				});
+				clients.push(guest);
+				return guest;
+			})
 		);
 		// Each guest sends a hundred commands it may not send (no session): all refused.
 		const refused = await Promise.all(

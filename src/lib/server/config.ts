@@ -142,7 +142,7 @@ function readTrustProxy(env: Env): TrustProxy {
 	if (/^\d{1,2}$/.test(raw)) return { hops: Number(raw) };
 	const entries = raw.split(',').map((entry) => entry.trim());
 	const looksLikeList = entries.some(
-		(entry) => /^[\d.:a-f]+(\/\d+)?$/.test(entry) && entry.match(/[.:]/)
+		(entry) => /^[\d.:a-f]+(\/\d+)?$/.test(entry) && /[.:]/.test(entry)
 	);
 	if (!looksLikeList) {
 		throw new ConfigError(

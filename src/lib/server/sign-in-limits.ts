@@ -76,7 +76,7 @@ export async function signInWait(attempt: SignInAttempt): Promise<number | null>
 	return refusal.ok ? null : waitSeconds(refusal);
 }
 
-/** Counts a wrong password, or forgives this browser's and address's failures after a right one. */
+/** Counts a wrong password, or forgives this browser's (or this user name's here) after a right one. */
 export async function recordSignIn(attempt: SignInAttempt, succeeded: boolean): Promise<void> {
 	const key = attempt.username.toLowerCase();
 	const counters = countersFor(attempt.app, attempt.cookies, key, attempt.address);
@@ -84,11 +84,12 @@ export async function recordSignIn(attempt: SignInAttempt, succeeded: boolean): 
 		await Promise.all(counters.map(([backOff, id]) => backOff.fail(id)));
 		return;
 	}
-	// The user name's count everywhere stays: a correct password here says nothing about a botnet.
-	const { perAccount } = attempt.app.limiters.signIn;
+	// Only this browser's and this pair's count: a right password here says nothing about what
+	// the address or a botnet does with other user names or from elsewhere.
+	const { perAccountAndAddress, perDevice } = attempt.app.limiters.signIn;
 	await Promise.all(
 		counters
-			.filter(([backOff]) => backOff !== perAccount)
+			.filter(([backOff]) => backOff === perAccountAndAddress || backOff === perDevice)
 			.map(([backOff, id]) => backOff.forgive(id))
 	);
 	rememberDevice(attempt.app, attempt.cookies, attempt.url, key);

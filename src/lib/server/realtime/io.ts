@@ -68,7 +68,10 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		pingTimeout: 25_000,
 		allowRequest: (req, callback) => {
 			const allowed = originAllowed(req.headers.origin, req.headers.host, app.config.publicOrigin);
-			if (!allowed) logRepeated('warn', 'socket.origin_refused');
+			if (!allowed) {
+				const origin = req.headers.origin?.slice(0, 200) ?? null;
+				logRepeated('warn', 'socket.origin_refused', { origin });
+			}
 			callback(allowed ? null : 'origin not allowed', allowed);
 		}
 	});
