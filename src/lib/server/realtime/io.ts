@@ -341,6 +341,10 @@ async function handleCommand(
 ): Promise<void> {
 	const reply = (stored: StoredAck) => ack(present(stored, socket));
 	try {
+		// A socket past its refusal allowance is not even parsed any more until its wait is over.
+		const refusing = await app.limiters.refusalsPerSocket.peek(socket.id);
+		if (!refusing.ok) return reply({ ok: false, error: rateLimited(name, 'refusals', refusing) });
+
 		// AUTH and VALIDATION: refusals cost a socket only its own refusal allowance.
 		const door = doorRefusal(socket, name, payload);
 		if ('error' in door) {
