@@ -160,7 +160,8 @@ async function startServer(kind, dir) {
 			LOG_LEVEL: 'info',
 			// Every simulated phone shares 127.0.0.1: lift the per-address limits (per socket stay).
 			RATE_LIMIT_COMMANDS_PER_ADDRESS: '1000000000',
-			RATE_LIMIT_JOINS_PER_ADDRESS: '1000000000'
+			RATE_LIMIT_JOINS_PER_ADDRESS: '1000000000',
+			RATE_LIMIT_SESSIONS_PER_ADDRESS: '1000000000'
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true

@@ -9,6 +9,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Platform {
+			/** The Node request (adapter-node): a refused body's connection is closed through it. */
+			req?: import('node:http').IncomingMessage;
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { requestLanguage, type Language } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { findConferenceByPlenumToken } from '$lib/server/db/conferences';
+import { limitBody } from '$lib/server/http/body-limit';
 import { baseSecurityHeaders } from '$lib/server/http/security';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -10,6 +11,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		sharedScreenLanguage(event.url.pathname) ??
 		requestLanguage(headers.get('cookie') ?? undefined, headers.get('accept-language'));
 	event.locals.lang = lang;
+	const refused = await limitBody(useApp(), event, lang);
+	if (refused) return refused;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
 	});

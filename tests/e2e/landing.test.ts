@@ -118,6 +118,20 @@ test.describe('the join form', () => {
 			await expectNoAxeViolations(page, `the landing page with a join error (${lang})`);
 			await page.context().close();
 		});
+
+		test(`says so when no session or conference has the code (${lang})`, async ({ browser }) => {
+			const page = await openPage(browser, { header: lang });
+			await load(page);
+			const input = page.getByLabel(text(lang, 'landing.join.codeLabel'));
+			await input.fill('zz zz zz');
+			await page.getByRole('button', { name: text(lang, 'landing.join.submit') }).click();
+
+			await expect(page.getByRole('alert')).toHaveText(text(lang, 'landing.join.unknown'));
+			await expect(input).toHaveValue('zz zz zz');
+			await expect(input).toHaveAttribute('aria-invalid', 'true');
+			await expectNoAxeViolations(page, `the landing page with an unknown code (${lang})`);
+			await page.context().close();
+		});
 	}
 });
 

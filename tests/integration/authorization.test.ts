@@ -406,8 +406,10 @@ beforeAll(async () => {
 		env: {
 			// Limits are proven in abuse.test.ts; here they must not mask the rules.
 			RATE_LIMIT_COMMANDS_PER_SOCKET: '1000000',
+			RATE_LIMIT_COMMANDS_PER_BINDING: '1000000',
 			RATE_LIMIT_COMMANDS_PER_ADDRESS: '1000000',
-			RATE_LIMIT_JOINS_PER_ADDRESS: '1000000'
+			RATE_LIMIT_JOINS_PER_ADDRESS: '1000000',
+			RATE_LIMIT_SESSIONS_PER_ADDRESS: '1000000'
 		}
 	});
 	conference = await seedConference(server.databasePath);

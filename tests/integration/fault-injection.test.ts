@@ -27,6 +27,7 @@ const notesPerPerson = 30;
 // Limits are proven in abuse.test.ts; here they must not refuse the storm.
 const generousLimits = {
 	RATE_LIMIT_COMMANDS_PER_SOCKET: '1000000',
+	RATE_LIMIT_COMMANDS_PER_BINDING: '1000000',
 	RATE_LIMIT_COMMANDS_PER_ADDRESS: '1000000',
 	RATE_LIMIT_JOINS_PER_ADDRESS: '1000000'
 };

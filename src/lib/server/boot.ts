@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createApp, registerApp, unregisterApp, type App } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { MigrationError } from './db/database';
-import { describeError, log, setLogLevel } from './log';
+import { describeError, flushRepeated, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
 import { scheduleRetention } from './data-protection';
 import { attachRealtime, type Realtime } from './realtime/io';
@@ -67,5 +67,6 @@ export async function stop(app: App, realtime: Realtime): Promise<void> {
 	app.sessions.snapshotAll();
 	app.db.close();
 	unregisterApp();
+	flushRepeated();
 	log.info('server.stopped');
 }

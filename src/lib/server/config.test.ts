@@ -21,7 +21,7 @@ describe('readConfig', () => {
 			publicOrigin: null,
 			sessionSecret: null,
 			logLevel: 'info',
-			trustProxy: false,
+			trustProxy: { hops: 0 },
 			rateLimits: defaultRateLimits,
 			retentionDays: 365
 		});
@@ -55,8 +55,9 @@ describe('readConfig', () => {
 			publicOrigin: 'https://samrad.example.org',
 			sessionSecret: 'x'.repeat(32),
 			logLevel: 'warn',
-			trustProxy: true,
+			trustProxy: { hops: 1 },
 			rateLimits: {
+				...defaultRateLimits,
 				commandsPerSocket: 5,
 				commandsPerAddress: 50,
 				failedJoinsPerAddress: 3,
@@ -101,7 +102,12 @@ describe('readConfig', () => {
 		['PUBLIC_ORIGIN', 'https://samrad.example.org/#top', /PUBLIC_ORIGIN: must be an origin/],
 		['SESSION_SECRET', 'x'.repeat(31), /SESSION_SECRET: must be at least 32 characters, got 31/],
 		['LOG_LEVEL', 'loud', /LOG_LEVEL: must be one of debug, info, warn, error, silent, got "loud"/],
-		['TRUST_PROXY', 'maybe', /TRUST_PROXY: must be true or false, got "maybe"/]
+		['TRUST_PROXY', 'maybe', /TRUST_PROXY: must be false, true, a number of proxies/],
+		['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY: .*"10\.0\.0\.0\/33"/],
+		['TRUST_PROXY', '300.1.1.1', /TRUST_PROXY: .*"300\.1\.1\.1"/],
+		['TRUST_PROXY', '127.0.0.1, proxy.local', /TRUST_PROXY: .*"proxy\.local"/],
+		['TRUST_PROXY', '-1', /TRUST_PROXY: must be false, true, a number of proxies/],
+		['RATE_LIMIT_SESSIONS_PER_ADDRESS', 'lots', /RATE_LIMIT_SESSIONS_PER_ADDRESS: must be/]
 	])('refuses %s=%j with a message naming the variable', (variable, value, message) => {
 		const error = configError({ [variable]: value });
 		expect(error.variable).toBe(variable);
@@ -111,15 +117,19 @@ describe('readConfig', () => {
 	});
 
 	it.each([
-		['1', true],
-		['true', true],
-		['ON', true],
-		['0', false],
-		['false', false],
-		['Off', false],
-		['no', false]
-	])('reads TRUST_PROXY=%s as %s', (value, expected) => {
-		expect(readConfig({ TRUST_PROXY: value }).trustProxy).toBe(expected);
+		['true', { hops: 1 }],
+		['ON', { hops: 1 }],
+		['yes', { hops: 1 }],
+		['1', { hops: 1 }],
+		['2', { hops: 2 }],
+		['0', { hops: 0 }],
+		['false', { hops: 0 }],
+		['Off', { hops: 0 }],
+		['no', { hops: 0 }],
+		['10.0.0.1', { proxies: ['10.0.0.1'] }],
+		[' 10.0.0.0/8, 127.0.0.1 ,fd00::/8', { proxies: ['10.0.0.0/8', '127.0.0.1', 'fd00::/8'] }]
+	])('reads TRUST_PROXY=%s as %j', (value, expected) => {
+		expect(readConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
 	});
 
 	it('reads process.env when no environment is given', () => {

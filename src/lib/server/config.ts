@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import type { TrustProxy } from './network';
+
 /** Server configuration, read from the environment and validated once at start-up. */
 export interface Config {
 	/** TCP port; 0 lets the OS choose (tests). */
@@ -12,8 +15,8 @@ export interface Config {
 	sessionSecret: string | null;
 	/** Lowest log level written. */
 	logLevel: LogLevel;
-	/** Whether X-Forwarded-For may be trusted for client addresses (behind a reverse proxy). */
-	trustProxy: boolean;
+	/** Which reverse proxies' X-Forwarded-For/-Proto count: none ({ hops: 0 }), the nearest hops, or listed ones. */
+	trustProxy: TrustProxy;
 	/** Abuse limits (see RateLimits). */
 	rateLimits: RateLimits;
 	/** Conferences are deleted this many days after they end (stand-alone sessions after their last activity); null keeps them. */
@@ -27,19 +30,25 @@ export interface Config {
 export interface RateLimits {
 	/** Commands per socket per 10 seconds. */
 	commandsPerSocket: number;
+	/** Commands per person (all sockets of one participant, console or screen) per 10 seconds. */
+	commandsPerBinding: number;
 	/** Commands per network address per 10 seconds. */
 	commandsPerAddress: number;
-	/** Join attempts with an unknown code, per address per 10 minutes. */
+	/** Unknown join codes per address per hour; past it, the address may only use codes it has joined with. */
 	failedJoinsPerAddress: number;
 	/** Joins (successful ones too) per address per minute. */
 	joinsPerAddress: number;
+	/** Stand-alone sessions created per address per hour. */
+	sessionsPerAddress: number;
 }
 
 export const defaultRateLimits: RateLimits = {
 	commandsPerSocket: 100,
+	commandsPerBinding: 200,
 	commandsPerAddress: 4_000,
-	failedJoinsPerAddress: 20,
-	joinsPerAddress: 600
+	failedJoinsPerAddress: 300,
+	joinsPerAddress: 600,
+	sessionsPerAddress: 100
 };
 
 export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -122,12 +131,38 @@ function readLogLevel(env: Env): LogLevel {
 	return raw as LogLevel;
 }
 
-function readBoolean(env: Env, variable: string): boolean {
-	const raw = env[variable]?.trim().toLowerCase();
-	if (raw === undefined || raw === '') return false;
-	if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-	if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-	throw new ConfigError(variable, `must be true or false, got "${raw}"`);
+/**
+ * TRUST_PROXY: false (no proxy), true (one proxy in front), a number of proxies in a row, or a
+ * comma-separated list of the proxies' addresses and CIDR ranges.
+ */
+function readTrustProxy(env: Env): TrustProxy {
+	const raw = env.TRUST_PROXY?.trim().toLowerCase();
+	if (raw === undefined || ['', 'false', 'no', 'off'].includes(raw)) return { hops: 0 };
+	if (['true', 'yes', 'on'].includes(raw)) return { hops: 1 };
+	if (/^\d{1,2}$/.test(raw)) return { hops: Number(raw) };
+	const entries = raw.split(',').map((entry) => entry.trim());
+	const looksLikeList = entries.some(
+		(entry) => /^[\d.:a-f]+(\/\d+)?$/.test(entry) && /[.:]/.test(entry)
+	);
+	if (!looksLikeList) {
+		throw new ConfigError(
+			'TRUST_PROXY',
+			`must be false, true, a number of proxies or a list of their addresses, got "${raw}"`
+		);
+	}
+	for (const entry of entries) {
+		const [address, prefix, extra] = entry.split('/');
+		const version = isIP(address ?? '');
+		const bits = version === 6 ? 128 : 32;
+		const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+		if (version === 0 || !prefixOk || extra !== undefined) {
+			throw new ConfigError(
+				'TRUST_PROXY',
+				`must list IP addresses or CIDR ranges such as 10.0.0.0/8, got "${entry}"`
+			);
+		}
+	}
+	return { proxies: entries };
 }
 
 function readCount(
@@ -152,13 +187,15 @@ function readRateLimits(env: Env): RateLimits {
 	const d = defaultRateLimits;
 	return {
 		commandsPerSocket: readCount(env, 'RATE_LIMIT_COMMANDS_PER_SOCKET', d.commandsPerSocket)!,
+		commandsPerBinding: readCount(env, 'RATE_LIMIT_COMMANDS_PER_BINDING', d.commandsPerBinding)!,
 		commandsPerAddress: readCount(env, 'RATE_LIMIT_COMMANDS_PER_ADDRESS', d.commandsPerAddress)!,
 		failedJoinsPerAddress: readCount(
 			env,
 			'RATE_LIMIT_FAILED_JOINS_PER_ADDRESS',
 			d.failedJoinsPerAddress
 		)!,
-		joinsPerAddress: readCount(env, 'RATE_LIMIT_JOINS_PER_ADDRESS', d.joinsPerAddress)!
+		joinsPerAddress: readCount(env, 'RATE_LIMIT_JOINS_PER_ADDRESS', d.joinsPerAddress)!,
+		sessionsPerAddress: readCount(env, 'RATE_LIMIT_SESSIONS_PER_ADDRESS', d.sessionsPerAddress)!
 	};
 }
 
@@ -171,7 +208,7 @@ export function readConfig(env: Env = process.env): Config {
 		publicOrigin: readPublicOrigin(env),
 		sessionSecret: readSecret(env),
 		logLevel: readLogLevel(env),
-		trustProxy: readBoolean(env, 'TRUST_PROXY'),
+		trustProxy: readTrustProxy(env),
 		rateLimits: readRateLimits(env),
 		retentionDays: readCount(env, 'RETENTION_DAYS', 365, { allowOff: true })
 	};

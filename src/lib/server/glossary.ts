@@ -29,7 +29,7 @@ export const glossaryLimits = {
 	termChars: 100,
 	/** Characters in an explanation or a caveat, per language. */
 	textChars: 1000,
-	/** Largest CSV file, in bytes: under the server's 512 kB limit for a request. */
+	/** Largest CSV file, in bytes: well under the 4 MB a CSV import may send (http/body-limit.ts). */
 	csvBytes: 500 * 1024
 } as const;
 

@@ -1,5 +1,6 @@
 import type { App } from './app';
 import { joinCodeLifetimeMs, lastActivity } from './db/session-activity';
+import { firstRefusal, waitSeconds } from './rate-limit';
 import type { LoadedSession } from './sessions';
 
 /**
@@ -18,13 +19,52 @@ export function sessionForCode(
 	return last !== null && now - last < joinCodeLifetimeMs ? session : null;
 }
 
-/** Seconds to wait when this address has tried too many unknown codes; null when it may try. */
-export function joinAttemptsBlocked(app: App, address: string): number | null {
-	const state = app.limiters.failedJoins.blocked(address);
-	return state.blocked ? Math.max(1, Math.ceil(state.retryAfterMs / 1000)) : null;
+/** One look-up of a join code: from a socket (which can be slowed on its own) or from a page. */
+export interface CodeAttempt {
+	address: string;
+	code: string;
+	/** The socket that asks; pages have none and count as a fresh socket. */
+	socketId?: string;
 }
 
-/** Counts an attempt with an unknown or expired code against the address. */
-export function recordFailedJoin(app: App, address: string): void {
-	app.limiters.failedJoins.take(address);
+const knownKey = (attempt: CodeAttempt) => `${attempt.address}|${attempt.code}`;
+
+/**
+ * Whether a code may be looked up now: null, or the seconds to wait. A socket that guessed waits
+ * longer and longer; a code this address has joined with may then always be looked up (the room
+ * keeps joining its own sessions); past the address's hard cap no other code is; and every
+ * socket of the address that has failed once waits the address's growing delay. A fresh phone's
+ * first try is never slowed by someone else's guessing below that cap.
+ */
+export async function codeLookUpWait(app: App, attempt: CodeAttempt): Promise<number | null> {
+	const { perSocket, perAddress, hardCap, known } = app.limiters.joinCodes;
+	const socketId = attempt.socketId;
+	if (socketId) {
+		const own = await perSocket.wait(socketId);
+		if (!own.ok) return waitSeconds(own);
+	}
+	if (await known.knows(knownKey(attempt))) return null;
+	const refusal = await firstRefusal([
+		() => hardCap.peek(attempt.address),
+		async () =>
+			socketId && (await perSocket.hasFailed(socketId))
+				? perAddress.wait(attempt.address)
+				: { ok: true as const }
+	]);
+	return refusal.ok ? null : waitSeconds(refusal);
+}
+
+/** Records what a look-up found: a known code for the address, or a failure that counts. */
+export async function recordCodeLookUp(
+	app: App,
+	attempt: CodeAttempt,
+	found: boolean
+): Promise<void> {
+	const { perSocket, perAddress, hardCap, known } = app.limiters.joinCodes;
+	if (found) return known.remember(knownKey(attempt));
+	await Promise.all([
+		attempt.socketId ? perSocket.fail(attempt.socketId) : undefined,
+		perAddress.fail(attempt.address),
+		hardCap.take(attempt.address)
+	]);
 }

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
 	if (ownAddress) process.env.ADDRESS_HEADER = addressHeader;
 
 	// The largest upload, a conference archive (20 MB), must reach its page, which checks its own
-	// limit and answers in words; adapter-node would refuse it at 512 kB with a bare 413.
+	// limit and answers in words; adapter-node would refuse it at 512 kB with a bare 413. Every
+	// other route has a smaller limit of its own (http/body-limit.ts, checked in the handle hook).
 	process.env.BODY_SIZE_LIMIT ??= '21M';
 
 	const httpServer = createServer();
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
 		if (ownProtocol) {
 			req.headers[protocolHeader] = requestProtocol(
 				req.headers['x-forwarded-proto'],
+				req.socket.remoteAddress,
 				config.trustProxy
 			);
 		}

@@ -9,7 +9,8 @@ vi.mock('node:os', async (importOriginal) => ({
 	networkInterfaces: () => fake.interfaces
 }));
 
-const { lanAddress, originAllowed, phoneOrigin, requestProtocol } = await import('./network');
+const { clientAddress, lanAddress, originAllowed, phoneOrigin, requestProtocol } =
+	await import('./network');
 
 const loopback = { lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }] };
 
@@ -126,15 +127,56 @@ describe('originAllowed', () => {
 });
 
 describe('requestProtocol', () => {
+	const none = { hops: 0 };
+	const one = { hops: 1 };
 	it('is http unless a trusted proxy says https', () => {
-		expect(requestProtocol(undefined, false)).toBe('http');
-		expect(requestProtocol('https', false)).toBe('http');
-		expect(requestProtocol(undefined, true)).toBe('http');
-		expect(requestProtocol('https', true)).toBe('https');
-		expect(requestProtocol('HTTPS', true)).toBe('https');
-		expect(requestProtocol('https, http', true)).toBe('https');
-		expect(requestProtocol(['https', 'http'], true)).toBe('https');
-		expect(requestProtocol('http', true)).toBe('http');
-		expect(requestProtocol('javascript', true)).toBe('http');
+		expect(requestProtocol(undefined, '127.0.0.1', none)).toBe('http');
+		expect(requestProtocol('https', '127.0.0.1', none)).toBe('http');
+		expect(requestProtocol(undefined, '127.0.0.1', one)).toBe('http');
+		expect(requestProtocol('https', '127.0.0.1', one)).toBe('https');
+		expect(requestProtocol('HTTPS', '127.0.0.1', one)).toBe('https');
+		expect(requestProtocol('https, http', '127.0.0.1', one)).toBe('https');
+		expect(requestProtocol(['https', 'http'], '127.0.0.1', one)).toBe('https');
+		expect(requestProtocol('http', '127.0.0.1', one)).toBe('http');
+		expect(requestProtocol('javascript', '127.0.0.1', one)).toBe('http');
+	});
+
+	it('believes only a listed proxy', () => {
+		const listed = { proxies: ['10.0.0.0/8'] };
+		expect(requestProtocol('https', '10.1.1.1', listed)).toBe('https');
+		expect(requestProtocol('https', '192.0.2.1', listed)).toBe('http');
+	});
+});
+
+describe('clientAddress', () => {
+	it('is the peer when no proxy is trusted, whatever the header says', () => {
+		expect(clientAddress('192.0.2.1', '203.0.113.9', { hops: 0 })).toBe('192.0.2.1');
+		expect(clientAddress(undefined, undefined, { hops: 0 })).toBe('unknown');
+	});
+
+	it('takes the address the nearest trusted hop saw, not what the client wrote', () => {
+		// A client writes X-Forwarded-For itself; the proxy appends the address it came from.
+		const forwarded = '10.9.9.9, 198.51.100.9';
+		expect(clientAddress('127.0.0.1', forwarded, { hops: 1 })).toBe('198.51.100.9');
+		expect(clientAddress('127.0.0.1', ['10.9.9.9', '198.51.100.9'], { hops: 1 })).toBe(
+			'198.51.100.9'
+		);
+		expect(clientAddress('127.0.0.1', forwarded, { hops: 2 })).toBe('10.9.9.9');
+		// More hops trusted than there are: the farthest address known.
+		expect(clientAddress('127.0.0.1', '198.51.100.9', { hops: 3 })).toBe('198.51.100.9');
+		expect(clientAddress('127.0.0.1', undefined, { hops: 1 })).toBe('127.0.0.1');
+		expect(clientAddress('127.0.0.1', ' , ', { hops: 1 })).toBe('127.0.0.1');
+	});
+
+	it('walks back only through the listed proxies (addresses and ranges, IPv4 and IPv6)', () => {
+		const trust = { proxies: ['127.0.0.1', '10.0.0.0/8', 'fd00::/8'] };
+		const forwarded = '172.16.0.1, 198.51.100.77, 10.1.2.3';
+		expect(clientAddress('127.0.0.1', forwarded, trust)).toBe('198.51.100.77');
+		expect(clientAddress('::ffff:127.0.0.1', forwarded, trust)).toBe('198.51.100.77');
+		expect(clientAddress('fd00::1', '2001:db8::5', trust)).toBe('2001:db8::5');
+		// A peer that is not a listed proxy is the client, whatever it claims.
+		expect(clientAddress('192.0.2.1', forwarded, trust)).toBe('192.0.2.1');
+		// Every hop a proxy: the farthest one.
+		expect(clientAddress('127.0.0.1', '10.0.0.5', trust)).toBe('10.0.0.5');
 	});
 });

@@ -9,13 +9,6 @@ import {
 } from './auth';
 import type { Conference } from './db/conferences';
 import type { Organiser } from './db/organisers';
-import { RateLimiter } from './rate-limit';
-
-/** Sign-in attempts: per address (a room full of people may share one) and per user name. */
-export const loginLimits = {
-	perAddress: new RateLimiter(30, 15 * 60_000),
-	perUsername: new RateLimiter(8, 15 * 60_000)
-};
 
 /** The signed-in organiser of a request, if any. */
 export function signedInOrganiser(cookies: Cookies): Organiser | null {

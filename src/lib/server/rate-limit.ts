@@ -1,64 +1,201 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimits } from './config';
+
+/** Go on, or wait this long. */
+export type LimitCheck = { ok: true } | { ok: false; retryAfterMs: number };
+
 /**
- * A fixed-window counter per key (IP address, user name, socket): `limit` events per
- * `windowMs`. In memory: limits reset on restart, which is fine for abuse control.
+ * Every counter lives in one store, here this process's memory (limits reset on restart, which
+ * is fine for abuse control). Several processes would swap in rate-limiter-flexible's Redis store
+ * here, with the same options.
  */
-export class RateLimiter {
-	readonly #limit: number;
-	readonly #windowMs: number;
-	readonly #hits = new Map<string, { count: number; resetAt: number }>();
+function counter(prefix: string, points: number, windowMs: number): RateLimiterAbstract {
+	return new RateLimiterMemory({
+		keyPrefix: prefix,
+		points,
+		duration: Math.max(1, Math.ceil(windowMs / 1000))
+	});
+}
 
-	constructor(limit: number, windowMs: number) {
-		this.#limit = limit;
-		this.#windowMs = windowMs;
+/** How long a refusal of rate-limiter-flexible says to wait. */
+function refusedFor(error: unknown): number {
+	if (error instanceof RateLimiterRes) return Math.max(1, error.msBeforeNext);
+	throw error;
+}
+
+/** `points` events per key per window (IP address, socket, binding …). */
+export class Limit {
+	readonly #store: RateLimiterAbstract;
+	readonly #points: number;
+
+	constructor(prefix: string, points: number, windowMs: number) {
+		this.#store = counter(prefix, points, windowMs);
+		this.#points = points;
 	}
 
-	/** Counts one event; returns false (and how long to wait) when the key is over its limit. */
-	take(key: string, now: number = Date.now()): { ok: true } | { ok: false; retryAfterMs: number } {
-		let entry = this.#hits.get(key);
-		if (!entry || entry.resetAt <= now) {
-			if (this.#hits.size > 50_000) this.#sweep(now);
-			entry = { count: 0, resetAt: now + this.#windowMs };
-			this.#hits.set(key, entry);
+	/** Counts one event; refuses (and says how long to wait) when the key is over its limit. */
+	async take(key: string): Promise<LimitCheck> {
+		try {
+			await this.#store.consume(key);
+			return { ok: true };
+		} catch (error) {
+			return { ok: false, retryAfterMs: refusedFor(error) };
 		}
-		if (entry.count >= this.#limit) return { ok: false, retryAfterMs: entry.resetAt - now };
-		entry.count++;
-		return { ok: true };
 	}
 
-	/** Whether the key is over its limit now (without counting an event). */
-	blocked(
-		key: string,
-		now: number = Date.now()
-	): { blocked: false } | { blocked: true; retryAfterMs: number } {
-		const entry = this.#hits.get(key);
-		if (!entry || entry.resetAt <= now || entry.count < this.#limit) return { blocked: false };
-		return { blocked: true, retryAfterMs: entry.resetAt - now };
-	}
-
-	/** Forgets a key (e.g. after a successful login). */
-	reset(key: string): void {
-		this.#hits.delete(key);
-	}
-
-	#sweep(now: number): void {
-		for (const [key, entry] of this.#hits) if (entry.resetAt <= now) this.#hits.delete(key);
+	/** Whether the key is over its limit now, without counting an event. */
+	async peek(key: string): Promise<LimitCheck> {
+		const state = await this.#store.get(key);
+		if (!state || state.consumedPoints < this.#points) return { ok: true };
+		return { ok: false, retryAfterMs: Math.max(1, state.msBeforeNext) };
 	}
 }
+
+/**
+ * The wait after the `failures`-th failure: none for the first `free`, then `firstMs` doubling
+ * with each further failure, never more than `maxMs`.
+ */
+export function backOffMs(
+	failures: number,
+	policy: { free: number; firstMs: number; maxMs: number }
+): number {
+	if (failures <= policy.free) return 0;
+	const doublings = Math.min(failures - policy.free - 1, 30);
+	return Math.min(policy.firstMs * 2 ** doublings, policy.maxMs);
+}
+
+/** A back-off policy: free failures, the first wait and the longest, and how long failures are remembered. */
+export interface BackOffPolicy {
+	free: number;
+	firstMs: number;
+	maxMs: number;
+	/** Failures older than this (counted from the first) are forgotten. */
+	forgetMs: number;
+}
+
+/**
+ * Failures per key that make the key wait longer and longer: a delay, never a lock-out longer
+ * than `maxMs`. Only failures count; attempts refused while waiting do not.
+ */
+export class BackOff {
+	readonly #failures: RateLimiterAbstract;
+	readonly #waits: RateLimiterAbstract;
+	readonly #policy: BackOffPolicy;
+
+	constructor(prefix: string, policy: BackOffPolicy) {
+		this.#policy = policy;
+		this.#failures = counter(`${prefix}:failures`, Number.MAX_SAFE_INTEGER, policy.forgetMs);
+		this.#waits = counter(`${prefix}:waits`, 1, policy.maxMs);
+	}
+
+	/** Whether the key must wait before its next attempt. */
+	async wait(key: string): Promise<LimitCheck> {
+		const state = await this.#waits.get(key);
+		if (!state || state.consumedPoints <= 1 || state.msBeforeNext <= 0) return { ok: true };
+		return { ok: false, retryAfterMs: state.msBeforeNext };
+	}
+
+	/** Whether the key has failed at all lately. */
+	async hasFailed(key: string): Promise<boolean> {
+		return (await this.#failures.get(key)) !== null;
+	}
+
+	/** Counts a failure and starts the key's wait when it is past its free failures. */
+	async fail(key: string): Promise<void> {
+		const state = await this.#failures.consume(key);
+		const waitMs = backOffMs(state.consumedPoints, this.#policy);
+		if (waitMs > 0) await this.#waits.block(key, waitMs / 1000);
+	}
+
+	/** Forgets a key's failures (after a success that proves who it is). */
+	async forgive(key: string): Promise<void> {
+		await Promise.all([this.#failures.delete(key), this.#waits.delete(key)]);
+	}
+}
+
+/** Keys remembered for a while (codes an address has used successfully). */
+export class Recall {
+	readonly #store: RateLimiterAbstract;
+
+	constructor(prefix: string, forMs: number) {
+		this.#store = counter(prefix, Number.MAX_SAFE_INTEGER, forMs);
+	}
+
+	async remember(key: string): Promise<void> {
+		await this.#store.consume(key);
+	}
+
+	async knows(key: string): Promise<boolean> {
+		return (await this.#store.get(key)) !== null;
+	}
+}
+
+/** The first refusal among checks run in order; later checks are not run (and spend nothing). */
+export async function firstRefusal(checks: (() => Promise<LimitCheck>)[]): Promise<LimitCheck> {
+	for (const check of checks) {
+		const result = await check();
+		if (!result.ok) return result;
+	}
+	return { ok: true };
+}
+
+const minute = 60_000;
+const hour = 60 * minute;
 
 /** The abuse limits of one running server (see RateLimits in config.ts). */
 export interface Limiters {
-	commandsPerSocket: RateLimiter;
-	commandsPerAddress: RateLimiter;
-	/** Unknown join codes (sessions and conferences, socket and page) per address. */
-	failedJoins: RateLimiter;
-	joins: RateLimiter;
+	/** Commands that reach the core, per socket, per person (binding) and per address. */
+	commandsPerSocket: Limit;
+	commandsPerBinding: Limit;
+	commandsPerAddress: Limit;
+	/** Commands refused at the door (no session, wrong role, malformed), per socket: apart from work. */
+	refusalsPerSocket: Limit;
+	/** Joins that were looked up (successful ones too) per address. */
+	joins: Limit;
+	/** Wrong join codes: per socket and per address (growing waits), and a hard cap per address. */
+	joinCodes: {
+		perSocket: BackOff;
+		perAddress: BackOff;
+		hardCap: Limit;
+		/** Codes an address has joined with: its phones keep joining them whatever a guesser does. */
+		known: Recall;
+	};
+	/** Wrong passwords: per account and address, per address, per account, per known device. */
+	signIn: {
+		perAccountAndAddress: BackOff;
+		perAddress: BackOff;
+		perAccount: BackOff;
+		perDevice: BackOff;
+	};
+	/** Stand-alone sessions created per address. */
+	sessionsPerAddress: Limit;
 }
 
-export function createLimiters(limits: import('./config').RateLimits): Limiters {
+export function createLimiters(limits: RateLimits): Limiters {
+	const waits = { firstMs: 2_000, forgetMs: hour };
 	return {
-		commandsPerSocket: new RateLimiter(limits.commandsPerSocket, 10_000),
-		commandsPerAddress: new RateLimiter(limits.commandsPerAddress, 10_000),
-		failedJoins: new RateLimiter(limits.failedJoinsPerAddress, 10 * 60_000),
-		joins: new RateLimiter(limits.joinsPerAddress, 60_000)
+		commandsPerSocket: new Limit('socket', limits.commandsPerSocket, 10_000),
+		commandsPerBinding: new Limit('binding', limits.commandsPerBinding, 10_000),
+		commandsPerAddress: new Limit('address', limits.commandsPerAddress, 10_000),
+		refusalsPerSocket: new Limit('refused', limits.commandsPerSocket, 10_000),
+		joins: new Limit('joins', limits.joinsPerAddress, minute),
+		joinCodes: {
+			perSocket: new BackOff('code-socket', { ...waits, free: 3, maxMs: 10 * minute }),
+			perAddress: new BackOff('code-address', { ...waits, free: 20, maxMs: 10 * minute }),
+			hardCap: new Limit('code-cap', limits.failedJoinsPerAddress, hour),
+			known: new Recall('code-known', 12 * hour)
+		},
+		signIn: {
+			perAccountAndAddress: new BackOff('login-pair', { ...waits, free: 5, maxMs: 15 * minute }),
+			perAddress: new BackOff('login-address', { ...waits, free: 30, maxMs: 15 * minute }),
+			perAccount: new BackOff('login-account', { ...waits, free: 20, maxMs: minute }),
+			perDevice: new BackOff('login-device', { ...waits, free: 5, maxMs: 15 * minute })
+		},
+		sessionsPerAddress: new Limit('sessions', limits.sessionsPerAddress, hour)
 	};
+}
+
+/** Whole seconds to wait (at least 1), for messages and Retry-After. */
+export function waitSeconds(check: { retryAfterMs: number }): number {
+	return Math.max(1, Math.ceil(check.retryAfterMs / 1000));
 }

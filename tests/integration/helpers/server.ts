@@ -99,6 +99,11 @@ export class TestServer {
 		return this.#child !== null;
 	}
 
+	/** The server's process id (to read its memory use), while it runs. */
+	get pid(): number | undefined {
+		return this.#child?.pid;
+	}
+
 	/** Parsed JSON log lines written so far. */
 	logs(): LogLine[] {
 		return parseLines(this.output);

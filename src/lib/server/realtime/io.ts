@@ -23,9 +23,10 @@ import type { App } from '../app';
 import { organiserCookie, organiserForToken } from '../auth';
 import { findConferenceByPlenumToken } from '../db/conferences';
 import { findParticipantByToken } from '../db/participants';
-import { describeError, log } from '../log';
+import { describeError, log, logRepeated } from '../log';
 import { clientAddress, originAllowed } from '../network';
-import { recordFailedJoin, sessionForCode } from '../join-codes';
+import { codeLookUpWait, recordCodeLookUp, sessionForCode } from '../join-codes';
+import { firstRefusal, waitSeconds, type LimitCheck } from '../rate-limit';
 import type { StoredAck } from '../sessions';
 import {
 	Hub,
@@ -67,7 +68,10 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		pingTimeout: 25_000,
 		allowRequest: (req, callback) => {
 			const allowed = originAllowed(req.headers.origin, req.headers.host, app.config.publicOrigin);
-			if (!allowed) log.warn('socket.origin_refused', { origin: req.headers.origin ?? null });
+			if (!allowed) {
+				const origin = req.headers.origin?.slice(0, 200) ?? null;
+				logRepeated('warn', 'socket.origin_refused', { origin });
+			}
 			callback(allowed ? null : 'origin not allowed', allowed);
 		}
 	});
@@ -132,6 +136,8 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 			return;
 		}
 		log.debug('socket.connected', { role: binding?.viewer.role ?? 'guest' });
+		// One command after the other per socket, in the order sent, even though limits are async.
+		let queue: Promise<void> = Promise.resolve();
 		for (const name of commandNames) {
 			socket.on(name, (...args: unknown[]) => {
 				// The ack is the last argument: a command without a payload, or with more than one,
@@ -139,7 +145,9 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 				const ack = args.at(-1);
 				if (typeof ack !== 'function') return;
 				const payload = args.length === 2 ? args[0] : undefined;
-				handleCommand(app, hub, socket, name, payload, ack as (answer: Ack) => void);
+				queue = queue.then(() =>
+					handleCommand(app, hub, socket, name, payload, ack as (answer: Ack) => void)
+				);
 			});
 		}
 		// Events outside the contract get an error answer too, never silence.
@@ -270,67 +278,84 @@ function schemaError(name: CommandName, issues: v.BaseIssue<unknown>[]): DomainE
 	return refuse('invalid_payload', { field: field || name });
 }
 
-/** A refusal when this socket or its address sends too much; null when within limits. */
-function overLimit(app: App, socket: SamradSocket, name: CommandName): DomainError | null {
-	const { limiters } = app;
-	const now = Date.now();
-	const ip = socket.data.ip;
-	// In order, stopping at the first refusal: a command refused by one limit spends nothing of
-	// the next (one runaway phone must not use up the allowance of everyone behind its router).
-	const checks: (() => { ok: true } | { ok: false; retryAfterMs: number })[] = [
-		() => limiters.commandsPerSocket.take(socket.id, now),
-		() => limiters.commandsPerAddress.take(ip, now)
-	];
-	if (name === 'participant.join') {
-		checks.push(() => {
-			const failed = limiters.failedJoins.blocked(ip, now);
-			return failed.blocked ? { ok: false, retryAfterMs: failed.retryAfterMs } : { ok: true };
-		});
-		checks.push(() => limiters.joins.take(ip, now));
+/** The rate_limited refusal for a check that failed (logged once per burst, with a count). */
+function rateLimited(
+	name: CommandName,
+	limit: string,
+	check: { retryAfterMs: number }
+): DomainError {
+	logRepeated('warn', 'rate.limited', { command: name, limit });
+	return refuse('rate_limited', { seconds: waitSeconds(check) });
+}
+
+/** Why a command is refused at the door, before any work: no session, wrong role, malformed. */
+function doorRefusal(
+	socket: SamradSocket,
+	name: CommandName,
+	payload: unknown
+): { error: DomainError } | { input: unknown } {
+	// AUTH: every command but join needs a session binding.
+	const binding = socket.data.binding;
+	if (name !== 'participant.join' && !binding) return { error: refuse('unauthenticated') };
+	// Conference members are placed in their group's session; they never join by code.
+	if (
+		name === 'participant.join' &&
+		(socket.data.member || (binding && binding.viewer.role !== 'participant'))
+	) {
+		return { error: refuse('forbidden') };
 	}
-	for (const run of checks) {
-		const check = run();
-		if (!check.ok) {
-			log.warn('rate.limited', { command: name });
-			return refuse('rate_limited', { seconds: Math.max(1, Math.ceil(check.retryAfterMs / 1000)) });
-		}
-	}
-	return null;
+	// VALIDATION: the schema, before anything reaches the core.
+	const parsed = v.safeParse(commandSchemas[name], payload);
+	if (!parsed.success) return { error: schemaError(name, parsed.issues) };
+	return { input: parsed.output };
 }
 
 /**
- * One command, in a fixed order: authenticate, validate, apply in the core and commit,
- * acknowledge, then send the changed views.
+ * The work limits, in order, stopping at the first refusal so that a command refused by one
+ * limit spends nothing of the next: the socket, then the person on all their sockets, then the
+ * address (one runaway phone must not use up the allowance of everyone behind its router).
  */
-function handleCommand(
+function workLimits(app: App, socket: SamradSocket): Promise<LimitCheck> {
+	const { limiters } = app;
+	const binding = socket.data.binding;
+	return firstRefusal([
+		() => limiters.commandsPerSocket.take(socket.id),
+		() => (binding ? limiters.commandsPerBinding.take(binding.scope) : ok()),
+		() => limiters.commandsPerAddress.take(socket.data.ip)
+	]);
+}
+
+const ok = async (): Promise<LimitCheck> => ({ ok: true });
+
+/**
+ * One command, in a fixed order: refuse at the door (cheaply, counted apart from work), limit
+ * the work, apply in the core and commit, acknowledge, then send the changed views.
+ */
+async function handleCommand(
 	app: App,
 	hub: Hub,
 	socket: SamradSocket,
 	name: CommandName,
 	payload: unknown,
 	ack: (answer: Ack) => void
-): void {
+): Promise<void> {
 	const reply = (stored: StoredAck) => ack(present(stored, socket));
 	try {
-		// LIMITS: a flood from one socket or one address is refused before any work is done.
-		const limited = overLimit(app, socket, name);
-		if (limited) return reply({ ok: false, error: limited });
+		// A socket past its refusal allowance is not even parsed any more until its wait is over.
+		const refusing = await app.limiters.refusalsPerSocket.peek(socket.id);
+		if (!refusing.ok) return reply({ ok: false, error: rateLimited(name, 'refusals', refusing) });
 
-		// AUTH: every command but join needs a session binding.
-		const binding = socket.data.binding;
-		if (name !== 'participant.join' && !binding)
-			return reply({ ok: false, error: refuse('unauthenticated') });
-		// Conference members are placed in their group's session; they never join by code.
-		if (
-			name === 'participant.join' &&
-			(socket.data.member || (binding && binding.viewer.role !== 'participant'))
-		) {
-			return reply({ ok: false, error: refuse('forbidden') });
+		// AUTH and VALIDATION: refusals cost a socket only its own refusal allowance.
+		const door = doorRefusal(socket, name, payload);
+		if ('error' in door) {
+			const allowed = await app.limiters.refusalsPerSocket.take(socket.id);
+			const error = allowed.ok ? door.error : rateLimited(name, 'refusals', allowed);
+			return reply({ ok: false, error });
 		}
 
-		// VALIDATION: the schema, before anything reaches the core.
-		const parsed = v.safeParse(commandSchemas[name], payload);
-		if (!parsed.success) return reply({ ok: false, error: schemaError(name, parsed.issues) });
+		// LIMITS: a flood from one socket, person or address is refused before any work is done.
+		const limited = await workLimits(app, socket);
+		if (!limited.ok) return reply({ ok: false, error: rateLimited(name, 'work', limited) });
 
 		// RESOLUTION: core + commit (SessionService), exactly once per command id.
 		if (name === 'participant.join') {
@@ -338,12 +363,22 @@ function handleCommand(
 				id,
 				code,
 				name: personName
-			} = parsed.output as { id: string; code: string; name: string };
-			// Unknown or expired codes count towards the address's failed attempts (no guessing).
-			if (!sessionForCode(app, code)) {
-				recordFailedJoin(app, socket.data.ip);
-				return reply({ ok: false, error: refuse('not_found') });
+			} = door.input as { id: string; code: string; name: string };
+			const attempt = { address: socket.data.ip, code, socketId: socket.id };
+			// Guessing slows the guesser: its socket, then the address's sockets that failed.
+			const wait = await codeLookUpWait(app, attempt);
+			if (wait !== null) {
+				return reply({
+					ok: false,
+					error: rateLimited(name, 'codes', { retryAfterMs: wait * 1000 })
+				});
 			}
+			const joins = await app.limiters.joins.take(socket.data.ip);
+			if (!joins.ok) return reply({ ok: false, error: rateLimited(name, 'joins', joins) });
+			// Unknown or expired codes count towards the socket's and the address's failures.
+			const found = sessionForCode(app, code) !== null;
+			await recordCodeLookUp(app, attempt, found);
+			if (!found) return reply({ ok: false, error: refuse('not_found') });
 			const joined = app.sessions.join(code, personName, id);
 			if (!joined.ack.ok || !joined.sessionId || !joined.token) return reply(joined.ack);
 			const participantId = String(joined.ack.participantId);
@@ -353,19 +388,22 @@ function handleCommand(
 			if (joined.changed) hub.broadcast(joined.sessionId);
 			return;
 		}
-		const { id, ...fields } = parsed.output as { id: string } & Record<string, unknown>;
+		// The binding may have changed while the limits were counted (a join on this socket).
+		const binding = socket.data.binding;
+		if (!binding) return reply({ ok: false, error: refuse('unauthenticated') });
+		const { id, ...fields } = door.input as { id: string } & Record<string, unknown>;
 		const command = { type: name, ...fields } as SessionCommand;
 		const outcome = app.sessions.dispatch(
-			binding!.sessionId,
+			binding.sessionId,
 			id,
-			binding!.scope,
+			binding.scope,
 			command,
-			binding!.actor
+			binding.actor
 		);
 
 		// ACK, then BROADCAST views to everyone in the session.
 		reply(outcome.ack);
-		if (outcome.changed) hub.broadcast(binding!.sessionId);
+		if (outcome.changed) hub.broadcast(binding.sessionId);
 	} catch (error) {
 		log.error('command.failed', { command: name, error: describeError(error) });
 		reply({ ok: false, error: refuse('unavailable') });

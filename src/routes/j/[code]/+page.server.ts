@@ -3,25 +3,23 @@ import { normaliseJoinCode } from '$lib/domain/text';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { glossaryForSession } from '$lib/server/glossary';
-import { joinAttemptsBlocked, recordFailedJoin, sessionForCode } from '$lib/server/join-codes';
+import { codeLookUpWait, recordCodeLookUp, sessionForCode } from '$lib/server/join-codes';
 import type { PageServerLoad } from './$types';
 
 /**
  * The phone page: the session's title for the join form, or "no such session"; and the glossary
  * its notes are marked with (the conference's, or the default one).
  */
-export const load: PageServerLoad = ({ params, getClientAddress, locals }) => {
+export const load: PageServerLoad = async ({ params, getClientAddress, locals }) => {
 	const app = useApp();
-	const address = getClientAddress();
-	const wait = joinAttemptsBlocked(app, address);
+	const code = normaliseJoinCode(params.code);
+	const attempt = { address: getClientAddress(), code };
+	const wait = await codeLookUpWait(app, attempt);
 	if (wait !== null)
 		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
-	const code = normaliseJoinCode(params.code);
 	const session = sessionForCode(app, code);
-	if (!session) {
-		recordFailedJoin(app, address);
-		return { code, found: false as const };
-	}
+	await recordCodeLookUp(app, attempt, session !== null);
+	if (!session) return { code, found: false as const };
 	return {
 		code,
 		found: true as const,

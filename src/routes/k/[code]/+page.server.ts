@@ -3,23 +3,21 @@ import { countryName } from '$lib/domain/conference/countries';
 import { normaliseJoinCode } from '$lib/domain/text';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
-import { joinAttemptsBlocked, recordFailedJoin } from '$lib/server/join-codes';
+import { codeLookUpWait, recordCodeLookUp } from '$lib/server/join-codes';
 import { findConferenceByCode } from '$lib/server/db/conferences';
 import { findParticipant, listParticipants } from '$lib/server/db/participants';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Joining a conference with its code: people pick their own name from the roster. */
-export const load: PageServerLoad = ({ params, locals, getClientAddress }) => {
+export const load: PageServerLoad = async ({ params, locals, getClientAddress }) => {
 	const app = useApp();
-	const address = getClientAddress();
-	const wait = joinAttemptsBlocked(app, address);
+	const attempt = { address: getClientAddress(), code: normaliseJoinCode(params.code) };
+	const wait = await codeLookUpWait(app, attempt);
 	if (wait !== null)
 		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
-	const conference = findConferenceByCode(app.db, normaliseJoinCode(params.code));
-	if (!conference) {
-		recordFailedJoin(app, address);
-		error(404, { message: fixedT(locals.lang)('conference.roster.notFound') });
-	}
+	const conference = findConferenceByCode(app.db, attempt.code);
+	await recordCodeLookUp(app, attempt, conference !== null);
+	if (!conference) error(404, { message: fixedT(locals.lang)('conference.roster.notFound') });
 	const people = listParticipants(useApp().db, conference.id);
 	const countries = [...new Set(people.map((p) => p.country))]
 		.map((code) => ({ code, name: countryName(code, locals.lang) }))

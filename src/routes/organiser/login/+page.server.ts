@@ -3,15 +3,13 @@ import { cleanText } from '$lib/domain/text';
 import type { FormError } from '$lib/organiser/form-errors';
 import { useApp } from '$lib/server/app';
 import { checkCredentials, hasOrganisers, passwordLimits } from '$lib/server/auth';
-import { loginLimits, safeNext, signIn } from '$lib/server/organiser-access';
+import { safeNext, signIn } from '$lib/server/organiser-access';
+import { recordSignIn, signInWait } from '$lib/server/sign-in-limits';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
 	next: safeNext(url.searchParams.get('next'), url.origin)
 });
-
-/** Minutes to wait, rounded up, for the rate-limit message. */
-const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
@@ -27,25 +25,18 @@ export const actions: Actions = {
 		if (username === '' || password === '') {
 			return refuse(422, { field: null, key: 'organiser.login.missing' });
 		}
-		const byAddress = loginLimits.perAddress.take(getClientAddress());
-		const byName = loginLimits.perUsername.take(username.toLowerCase());
-		if (!byAddress.ok || !byName.ok) {
-			const wait = Math.max(
-				byAddress.ok ? 0 : byAddress.retryAfterMs,
-				byName.ok ? 0 : byName.retryAfterMs
-			);
-			return refuse(429, {
-				field: null,
-				key: 'organiser.login.rateLimited',
-				params: { count: minutes(wait) }
-			});
+		// Wrong passwords slow down who guesses, not the organiser on a browser they signed in on.
+		const attempt = { app, cookies, url, username, address: getClientAddress() };
+		const wait = await signInWait(attempt);
+		if (wait !== null) {
+			return refuse(429, { field: null, key: 'errors.rate_limited', params: { seconds: wait } });
 		}
 		const organiser =
 			password.length > passwordLimits.max
 				? null
 				: await checkCredentials(app.db, username, password);
+		await recordSignIn(attempt, organiser !== null);
 		if (!organiser) return refuse(400, { field: null, key: 'organiser.login.wrong' });
-		loginLimits.perUsername.reset(username.toLowerCase());
 		signIn(cookies, url, organiser.id);
 		redirect(303, next);
 	}
