@@ -131,7 +131,7 @@ test('a session runs from joining to results with WebSocket refused on every dev
 	for (const device of [screen, console, ...phones]) {
 		await expect(device.page.locator('.results .row').first()).toContainText('TOGETHER');
 	}
-	await expect(screen.page.locator('.results .row').first()).toContainText('4 points · 2 voters');
+	await expect(screen.page.locator('.results .row').first()).toContainText('6 points · 2 voters');
 	expectAllPolled([console, screen, ...phones]);
 	await expectNoAxeViolations(aino.page, 'a phone on long-polling, results');
 });
