@@ -14,7 +14,7 @@ import {
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ScreenView } from '$lib/domain/session/views';
-import { connect, newId } from './helpers/client';
+import { connect, newId, type TestClient } from './helpers/client';
 import { freshDir, root, runUntilExit, startServer, TestServer } from './helpers/server';
 import { createSession, joinPhone, startWriting, connectConsole } from './helpers/session';
 
@@ -165,9 +165,15 @@ async function writeNotes(server: TestServer, count: number) {
 	return session;
 }
 
-/** Notes the server holds for a session now, as its screen counts them. */
+/** Notes the server holds for a session now, as its screen counts them (none: session lost). */
 async function storedNotes(server: TestServer, screenToken: string): Promise<number> {
-	const screen = await connect(server, { auth: { role: 'screen', token: screenToken } });
+	let screen: TestClient;
+	try {
+		screen = await connect(server, { auth: { role: 'screen', token: screenToken } });
+	} catch (error) {
+		if ((error as Error).message === 'unauthenticated') return 0;
+		throw error;
+	}
 	try {
 		const view = (await screen.waitForView()).view as ScreenView;
 		return view.runs[0]!.progress.reduce((sum, n) => sum + n, 0);
