@@ -306,6 +306,46 @@ describe('database faults', () => {
 	);
 });
 
+describe('backups', () => {
+	it('are taken while the server runs, and keep what is deleted afterwards until they are deleted', async () => {
+		const server = await startServer();
+		try {
+			const session = await createSession(server);
+			const console = await connectConsole(server, session);
+			const questionId = await startWriting(console);
+			const phone = await joinPhone(server, session.joinCode, 'Aino');
+			const noteId = newId();
+			const secret = `SECRET-IN-BACKUP-${newId()}`;
+			const add = { id: newId(), questionId, noteId, text: secret };
+			expect((await phone.client.command('note.add', add)).ok).toBe(true);
+
+			const target = join(server.dir, 'backups', 'copy.sqlite');
+			execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['scripts/backup.ts', target], {
+				cwd: root,
+				env: { ...process.env, DATABASE_PATH: server.databasePath },
+				stdio: 'pipe'
+			});
+			const remove = { id: newId(), questionId, noteId };
+			expect((await phone.client.command('note.delete', remove)).ok).toBe(true);
+			// The privacy page tells participants so.
+			const privacy = await fetch(`${server.url}/privacy`, {
+				headers: { 'accept-language': 'en' }
+			});
+			expect(await privacy.text()).toContain('until the copies themselves are deleted');
+			console.close();
+			phone.client.close();
+			await server.stop();
+
+			expect(readFileSync(target).includes(secret)).toBe(true);
+			const copy = new Database(target, { readonly: true });
+			expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+			copy.close();
+		} finally {
+			await server.dispose();
+		}
+	});
+});
+
 /** A log line with this event written after the first `seen` lines. */
 async function waitForLogSince(server: TestServer, seen: number, event: string) {
 	await expect
