@@ -384,7 +384,8 @@ function damageUncopiedFrame(databasePath: string): boolean {
 		if (frame >= backfilled && target === null) target = offset;
 		const commit = wal.readUInt32BE(offset + 4) !== 0;
 		if (commit && target !== null) {
-			wal[target + 24 + 100] ^= 0xff;
+			const at = target + 24 + 100;
+			wal.writeUInt8(wal.readUInt8(at) ^ 0xff, at);
 			writeFileSync(`${databasePath}-wal`, wal);
 			return true;
 		}

@@ -52,7 +52,7 @@ describe('readWal', () => {
 	it('knows a damaged header, which makes SQLite ignore the whole file', () => {
 		const path = threeCommits('header');
 		const bytes = readFileSync(path);
-		bytes[17] ^= 0x01;
+		bytes.writeUInt8(bytes.readUInt8(17) ^ 0x01, 17);
 		writeFileSync(path, bytes);
 		expect(readWal(path)).toMatchObject({ headerValid: false, frames: [] });
 	});
