@@ -4,8 +4,7 @@
  * every client parses the same way (RFC 6266 with RFC 5987's strict encoding).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withApp } from './helpers/conference';
-import { seedExport } from './helpers/export-seed';
+import { seedConference, withApp } from './helpers/conference';
 import { TestServer } from './helpers/server';
 
 let server: TestServer;
@@ -16,24 +15,10 @@ const participantName = "Ó'Brien (Kari) *Þórsdóttir* 100% ja!";
 
 beforeAll(async () => {
 	server = new TestServer();
-	organiserCookie = (await seedExport(server.databasePath, { empty: true })).organiserCookie;
+	const seed = await seedConference(server.databasePath);
+	organiserCookie = seed.organiserCookie;
+	conferenceId = seed.conferenceId;
 	await withApp(server.databasePath, (app) => {
-		const created = app.conferences.create({
-			title: 'Innsyn',
-			subtitle: '',
-			venue: '',
-			startDate: '',
-			endDate: '',
-			about: '',
-			introduction: '',
-			organisation: '',
-			author: '',
-			introductionBy: '',
-			language: 'nb',
-			languages: ['nb']
-		});
-		if (!created.ok) throw new Error(JSON.stringify(created.error));
-		conferenceId = created.value.id;
 		const added = app.conferences.addParticipants(conferenceId, [
 			{
 				name: participantName,
@@ -45,7 +30,9 @@ beforeAll(async () => {
 			}
 		]);
 		if (!added.ok) throw new Error(JSON.stringify(added.error));
-		participantId = app.conferences.participants(conferenceId)[0]!.id;
+		participantId = app.conferences
+			.participants(conferenceId)
+			.find((p) => p.name === participantName)!.id;
 	});
 	await server.start();
 });
