@@ -25,6 +25,8 @@ const latestVersion = readdirSync(join(root, 'db', 'migrations')).filter((f) =>
 
 afterAll(() => {
 	rmSync(dir, { recursive: true, force: true });
+	// The server started on the folder itself put its lock file next to it.
+	rmSync(`${dir}-lock`, { force: true });
 });
 
 describe('configuration', () => {

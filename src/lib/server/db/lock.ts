@@ -5,7 +5,7 @@ import { DatabaseFileError } from './database';
 
 /** The file next to a database whose lock says a Samråd process is using that database. */
 export function lockPath(databasePath: string): string {
-	return `${databasePath}.lock`;
+	return `${databasePath}-lock`;
 }
 
 // Locks this process holds, by database path: taking one twice (a dev server restart) is fine.
@@ -37,6 +37,8 @@ export function lockDatabase(databasePath: string): void {
 		);
 	}
 	try {
+		// No journal file next to it: the lock file never holds data.
+		lock.pragma('journal_mode = MEMORY');
 		// Never committed: the lock lasts as long as the connection.
 		lock.exec('BEGIN EXCLUSIVE');
 	} catch (error) {
