@@ -343,6 +343,35 @@ describe('conference archive', () => {
 			});
 		});
 
+		it('times no calendar can show (1e300 ms), wherever they are', () => {
+			const bad = archive();
+			const session = bad.rounds[0]!.groups[0]!.session!;
+			const note = session.questions[0]!.notes[0]!;
+			note.history = [{ previous: 'før', at: 1e300, by: 'facilitator' }];
+			note.createdAt = 8.64e15 + 1;
+			session.participants[0]!.joinedAt = 1e300;
+			session.timer = { durationMs: 1e300, startedAt: 1e300, elapsedMs: 1e300 };
+			bad.participants[0]!.createdAt = 1e300;
+			bad.conference.updatedAt = 1e300;
+			bad.rounds[0]!.startedAt = 1e300;
+			const at = 'rounds[0].groups[0].session';
+			expect(problem(JSON.stringify(bad))).toEqual({
+				code: 'invalid',
+				total: 9,
+				issues: expect.arrayContaining([
+					{ path: `${at}.questions[0].notes[0].history[0].at`, kind: 'invalid_date' },
+					{ path: `${at}.questions[0].notes[0].createdAt`, kind: 'invalid_date' },
+					{ path: `${at}.participants[0].joinedAt`, kind: 'invalid_date' },
+					{ path: `${at}.timer.durationMs`, kind: 'invalid' },
+					{ path: `${at}.timer.startedAt`, kind: 'invalid_date' },
+					{ path: `${at}.timer.elapsedMs`, kind: 'invalid' },
+					{ path: 'participants[0].createdAt', kind: 'invalid_date' },
+					{ path: 'conference.updatedAt', kind: 'invalid_date' },
+					{ path: 'rounds[0].startedAt', kind: 'invalid_date' }
+				])
+			});
+		});
+
 		it('references to people, rounds and notes that are not there', () => {
 			const bad = archive();
 			const group = bad.rounds[0]!.groups[0]!;

@@ -86,7 +86,10 @@ const list = <T extends v.GenericSchema>(item: T, max: number) =>
 	v.pipe(v.array(item), v.maxLength(max, 'too_many'));
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
-const time = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** The last moment a calendar shows (31 December 9999, UTC): later times break every page. */
+const latestTime = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(latestTime, 'invalid_date'));
+const duration = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
 const language = v.picklist(languages);
 const localText = (max: number) => v.record(language, text(max));
 const isoDate = v.pipe(
@@ -180,9 +183,9 @@ const sessionSchema = v.strictObject({
 	currentQuestionId: id,
 	timer: v.nullable(
 		v.strictObject({
-			durationMs: time,
+			durationMs: duration(limits.timerSeconds * 1000),
 			startedAt: v.nullable(time),
-			elapsedMs: time
+			elapsedMs: duration(latestTime)
 		})
 	),
 	reflection: text(limits.reflectionChars)

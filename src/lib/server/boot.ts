@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
-import { createApp, registerApp, unregisterApp, type App } from './app';
+import { createApp, databaseFile, registerApp, unregisterApp, type App } from './app';
 import { ConfigError, readConfig, type Config } from './config';
-import { MigrationError } from './db/database';
+import { DatabaseFileError, MigrationError } from './db/database';
+import { lockDatabase, unlockDatabase } from './db/lock';
 import { describeError, flushRepeated, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
 import { scheduleRetention } from './data-protection';
@@ -24,12 +25,19 @@ export function configOrExit(): Config {
 	}
 }
 
-/** Creates the app or stops the process with a clear message (failed migration, unreadable file). */
+/**
+ * Creates the app or stops the process with a clear message (another server on the same file,
+ * a read-only file, a failed migration, an unreadable file).
+ */
 export function appOrExit(config: Config, root: string): App {
 	try {
+		lockDatabase(databaseFile(root, config.databasePath));
 		return createApp(config, root);
 	} catch (error) {
-		const reason = error instanceof MigrationError ? error.message : describeError(error);
+		const reason =
+			error instanceof MigrationError || error instanceof DatabaseFileError
+				? error.message
+				: describeError(error);
 		log.error('startup.failed', { reason, databasePath: config.databasePath });
 		process.stderr.write(`Samråd cannot start: ${reason}\n`);
 		process.exit(1);
@@ -66,6 +74,7 @@ export async function stop(app: App, realtime: Realtime): Promise<void> {
 	stopRetention();
 	app.sessions.snapshotAll();
 	app.db.close();
+	unlockDatabase(databaseFile(app.root, app.config.databasePath));
 	unregisterApp();
 	flushRepeated();
 	log.info('server.stopped');

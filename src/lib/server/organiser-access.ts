@@ -15,14 +15,17 @@ export function signedInOrganiser(cookies: Cookies): Organiser | null {
 	return organiserForToken(useApp().db, cookies.get(organiserCookie), Date.now());
 }
 
+/** A path a browser would read as another site ("//host", "/\\host"). */
+const otherSite = (path: string) => path.startsWith('//') || path.startsWith('/\\');
+
 /** Where a sign-in may send someone back to: only a path on this site, else the organiser home. */
 export function safeNext(next: string | null | undefined, origin: string): string {
 	const fallback = '/organiser';
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
-		return fallback;
+	if (!next || !next.startsWith('/') || otherSite(next)) return fallback;
 	try {
 		const url = new URL(next, origin);
-		if (url.origin !== origin) return fallback;
+		// Dot segments resolve away: "/..//evil.example" becomes the path "//evil.example".
+		if (url.origin !== origin || otherSite(url.pathname)) return fallback;
 		return `${url.pathname}${url.search}${url.hash}`;
 	} catch {
 		return fallback;

@@ -230,11 +230,17 @@ export interface Exit {
  * Runs the server where it is expected to refuse to start; if it listens instead, it is stopped
  * and `listened` is true.
  */
-export async function runUntilExit(env: Record<string, string>, timeoutMs = 20_000): Promise<Exit> {
+export async function runUntilExit(
+	env: Record<string, string>,
+	timeoutMs = 20_000,
+	/** Another system user to run as (only root may ask). */
+	user?: { uid: number; gid: number }
+): Promise<Exit> {
 	const child = spawn(process.execPath, [serverEntry], {
 		cwd: root,
 		env: serverEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env }),
-		stdio: ['ignore', 'pipe', 'pipe']
+		stdio: ['ignore', 'pipe', 'pipe'],
+		...user
 	});
 	live.add(child);
 	child.once('exit', () => live.delete(child));

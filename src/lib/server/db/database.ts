@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { describeError, log } from '../log';
+import { droppedFrames, readWal, type WalFile } from './wal';
 
 export type Db = Database.Database;
 
@@ -15,6 +17,14 @@ export function sql(db: Db, text: string): Database.Statement {
 	let statement = cache.get(text);
 	if (!statement) cache.set(text, (statement = db.prepare(text)));
 	return statement;
+}
+
+/** The database file cannot be used as it is; the message names the file and says why. */
+export class DatabaseFileError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'DatabaseFileError';
+	}
 }
 
 /** A numbered migration read from db/migrations. */
@@ -58,15 +68,100 @@ export function readMigrations(dir: string): Migration[] {
  */
 export function openDatabase(path: string): Db {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const found = path === ':memory:' ? null : findFiles(path);
 	const db = new Database(path);
+	if (found) refuseReadOnly(db, path);
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
 	db.pragma('foreign_keys = ON');
 	db.pragma('busy_timeout = 5000');
 	// The WAL shrinks back to this size when it restarts.
 	db.pragma('journal_size_limit = 67108864');
-	if (path !== ':memory:') checkpointInBackground(db, path);
+	if (found) {
+		reportOpened(db, path, found);
+		checkpointInBackground(db, path);
+	}
 	return db;
+}
+
+/** The database file and its WAL as they were before SQLite opened them. */
+interface FoundFiles {
+	/** Size of the database file; null when there was none. */
+	bytes: number | null;
+	wal: WalFile | null;
+}
+
+function fileSize(path: string): number | null {
+	try {
+		return statSync(path).size;
+	} catch {
+		return null;
+	}
+}
+
+function findFiles(path: string): FoundFiles {
+	return { bytes: fileSize(path), wal: readWal(`${path}-wal`) };
+}
+
+/**
+ * SQLite opens a file it may not write to read-only, without a word; every write would fail
+ * later. A write transaction that is rolled back fails at once there, and writes nothing.
+ */
+function refuseReadOnly(db: Db, path: string): void {
+	try {
+		db.exec('BEGIN IMMEDIATE');
+		try {
+			db.pragma(`user_version = ${schemaVersion(db)}`);
+		} finally {
+			if (db.inTransaction) db.exec('ROLLBACK');
+		}
+	} catch (error) {
+		db.close();
+		if (String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY')) {
+			throw new DatabaseFileError(
+				`the database file ${path} is read-only for this process; Samråd must be able to write to it and to its folder (check their owner and permissions)`
+			);
+		}
+		throw error;
+	}
+}
+
+/**
+ * Says what opening found: a new or empty file, and what became of a WAL left by a crash.
+ * SQLite applies a WAL up to its first damaged frame and drops the rest without a word.
+ */
+function reportOpened(db: Db, path: string, found: FoundFiles): void {
+	const { wal } = found;
+	if (found.bytes === null) log.info('db.created', { databasePath: path });
+	else if (found.bytes === 0 && !wal?.frames.length) {
+		log.warn('db.empty_file', {
+			databasePath: path,
+			meaning: 'the database file was empty (0 bytes): starting a new, empty database'
+		});
+	}
+	if (!wal) return;
+	// Copies what SQLite accepted of the WAL into the file; `log` is how many frames that was.
+	const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+	const applied = Math.max(0, result?.log ?? 0);
+	log.info('db.wal', {
+		databasePath: path,
+		walBytesBefore: wal.bytes,
+		walFramesBefore: wal.frames.length,
+		walFramesApplied: applied,
+		walBytesAfter: fileSize(`${path}-wal`)
+	});
+	const dropped = droppedFrames(wal, applied);
+	const headerDamaged = !wal.headerValid && wal.bytes > 32;
+	if (headerDamaged || dropped.frames > 0) {
+		log.error('db.wal_damaged', {
+			databasePath: path,
+			headerDamaged,
+			framesDropped: dropped.frames,
+			commitsDropped: dropped.commits,
+			meaning:
+				'the WAL was damaged: SQLite dropped it from the first bad frame, and committed changes after it are lost; restore from a backup if they matter'
+		});
+	}
 }
 
 /** How often the background thread copies the WAL into the database file. */
@@ -123,8 +218,18 @@ function checkpointInBackground(db: Db, path: string): void {
 	worker.once('error', () => {
 		if (db.open) db.pragma('wal_autocheckpoint = 1000');
 	});
+	let failing = false;
 	const catchUp = setInterval(() => {
-		if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+		if (!db.open || db.inTransaction) return;
+		try {
+			db.pragma('wal_checkpoint(PASSIVE)');
+			failing = false;
+		} catch (error) {
+			// A file that became unwritable (full disk, read-only mount) must not stop the server.
+			if (!failing)
+				log.error('db.checkpoint_failed', { databasePath: path, error: describeError(error) });
+			failing = true;
+		}
 	}, catchUpCheckpointMs);
 	catchUp.unref();
 	const close = db.close.bind(db);

@@ -305,15 +305,19 @@ export class Hub {
 			data.pendingView = body;
 			return;
 		}
-		const write = (next: string) => {
-			data.sending = emitJson(socket, 'session.view', `${next},"serverTime":${Date.now()}}`, () => {
-				const pending = data.pendingView;
-				data.pendingView = null;
-				if (!pending) data.sending = false;
-				else write(pending);
-			});
-		};
-		write(body);
+		// Marked before the write: long-polling calls back inside it when a poll is waiting.
+		data.sending = true;
+		const json = `${body},"serverTime":${Date.now()}}`;
+		if (!emitJson(socket, 'session.view', json, () => this.#written(socket))) data.sending = false;
+	}
+
+	/** A view left for the client: the newest one made meanwhile, if any, goes next. */
+	#written(socket: SamradSocket): void {
+		const data = socket.data;
+		data.sending = false;
+		const pending = data.pendingView;
+		data.pendingView = null;
+		if (pending !== null) this.#deliver(socket, pending);
 	}
 
 	#notice(conferenceId: string): Notice | null {

@@ -2,6 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { personalData } from '$lib/server/data-protection';
 import { requireConference } from '$lib/server/organiser-access';
+import { contentDisposition } from '$lib/server/report/filename';
 import type { RequestHandler } from './$types';
 
 /** One participant's data as a JSON download (their right of access). */
@@ -9,14 +10,11 @@ export const GET: RequestHandler = (event) => {
 	const conference = requireConference(event);
 	const data = personalData(useApp(), conference.id, event.params.participantId);
 	if (!data) error(404);
-	const slug =
-		data.participant.name
-			.normalize('NFKD')
-			.replace(/[^\w-]+/g, '-')
-			.replace(/^-|-$/g, '') || 'participant';
 	return json(data, {
 		headers: {
-			'content-disposition': `attachment; filename="samrad-${slug}.json"; filename*=UTF-8''${encodeURIComponent(`samrad-${data.participant.name}.json`)}`,
+			'content-disposition': contentDisposition(`samrad-${data.participant.name}`, 'json', {
+				fallback: 'samrad-participant'
+			}),
 			'cache-control': 'no-store'
 		}
 	});
