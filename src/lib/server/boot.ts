@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { createApp, registerApp, unregisterApp, type App } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { MigrationError } from './db/database';
+import { scrubFreePagesOnce } from './db/erasure';
 import { describeError, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
 import { scheduleRetention } from './data-protection';
@@ -39,6 +40,7 @@ export function appOrExit(config: Config, root: string): App {
 /** Attaches socket.io and registers the app once the HTTP server listens. */
 export function start(app: App, httpServer: HttpServer): Realtime {
 	registerApp(app);
+	scrubFreePagesOnce(app.db);
 	stopRetention = scheduleRetention(app);
 	const realtime = attachRealtime(httpServer, app);
 	const announce = () => {

@@ -35,6 +35,7 @@ import {
 	type ConferenceDetails,
 	type ProgrammeItem
 } from './db/conferences';
+import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { joinCodeTaken } from './db/sessions';
 import {
@@ -267,7 +268,7 @@ export class ConferenceService {
 		return ok(after);
 	}
 
-	/** Deletes a conference and everything in it (sessions included, by cascade). */
+	/** Deletes a conference and everything in it (sessions included, by cascade), gone from the files at once. */
 	delete(id: string): void {
 		const sessionIds = (
 			this.#db.prepare('SELECT id FROM sessions WHERE conference_id = ?').all(id) as {
@@ -284,6 +285,7 @@ export class ConferenceService {
 			for (const sessionId of sessionIds) forget.run(`s:${sessionId}:`, `s:${sessionId};`);
 		})();
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
+		truncateWal(this.#db);
 		log.info('conference.deleted', { conferenceId: id, sessions: sessionIds.length });
 	}
 

@@ -1,31 +1,19 @@
 /**
  * Data protection: erasing a person, deleting a conference, retention, and one person's data.
  * The users are public bodies and NGOs and notes may mention health: what is deleted must be
- * gone from the database file, not just hidden (events are compacted, pages overwritten by
- * secure_delete, free space reclaimed by VACUUM).
+ * gone from the database file, not just hidden (events dropped behind a snapshot, rows
+ * overwritten by secure_delete, the WAL emptied: see db/erasure.ts).
  */
 import type { App } from './app';
 import { findConference, listConferences } from './db/conferences';
 import { findParticipant, deleteParticipant } from './db/participants';
 import { groupOf, listRounds } from './db/rounds';
-import { listConferenceSessionIds, snapshotSession } from './db/sessions';
+import { truncateWal } from './db/erasure';
+import { listConferenceSessionIds } from './db/sessions';
 import { log } from './log';
 import { randomToken } from './tokens';
 
 const dayMs = 86_400_000;
-
-/** Writes a session's current state as its snapshot and drops every event before it. */
-function compact(app: App, sessionId: string): void {
-	const session = app.sessions.get(sessionId);
-	if (session) snapshotSession(app.db, sessionId, session.seq, session.state);
-}
-
-/** Reclaims the space of deleted rows, so deleted text does not linger in the file. */
-export function reclaimSpace(app: App): void {
-	app.db.pragma('wal_checkpoint(TRUNCATE)');
-	app.db.exec('VACUUM');
-	app.db.pragma('wal_checkpoint(TRUNCATE)');
-}
 
 /**
  * Removes a conference participant. `delete` removes their notes and ballots from every group
@@ -56,20 +44,17 @@ export function eraseParticipant(
 		);
 		if (outcome.ack.ok) touched.push(sessionId);
 	}
-	app.db.transaction(() => {
-		for (const sessionId of touched) compact(app, sessionId);
-		deleteParticipant(app.db, conferenceId, participantId);
-	})();
-	reclaimSpace(app);
+	// Each erase above already dropped the session's events behind a snapshot.
+	deleteParticipant(app.db, conferenceId, participantId);
+	truncateWal(app.db);
 	log.info('participant.erased', { conferenceId, sessions: touched.length, mode });
 	app.conferences.onChange(conferenceId, 'structure');
 	return true;
 }
 
-/** Deletes a conference with everything in it and reclaims the space. */
+/** Deletes a conference with everything in it, gone from the files at once. */
 export function deleteConferenceCompletely(app: App, conferenceId: string): void {
 	app.conferences.delete(conferenceId);
-	reclaimSpace(app);
 }
 
 /** The day after which a conference may be deleted (its end, or start, or creation date). */
@@ -106,7 +91,7 @@ export function applyRetention(
 		for (const id of sessions) app.sessions.evict(id);
 	}
 	if (expired.length + sessions.length > 0) {
-		reclaimSpace(app);
+		truncateWal(app.db);
 		log.info('retention.applied', { conferences: expired.length, sessions: sessions.length, days });
 	}
 	return { conferences: expired.length, sessions: sessions.length };
