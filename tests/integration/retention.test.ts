@@ -203,6 +203,8 @@ describe('keeping a conference for good', () => {
 				method: 'POST',
 				redirect: 'manual',
 				headers: {
+					// A plain form post, as a browser without JavaScript sends it.
+					accept: 'text/html',
 					origin: test.url,
 					cookie: `${cookie}; samrad_lang=en`,
 					'content-type': 'application/x-www-form-urlencoded'

@@ -5,7 +5,7 @@ import { MigrationError } from './db/database';
 import { scrubFreePagesOnce } from './db/erasure';
 import { describeError, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
-import { scheduleRetention } from './data-protection';
+import { scheduleRetention } from './retention';
 import { attachRealtime, type Realtime } from './realtime/io';
 
 let stopRetention: () => void = () => {};

@@ -5,14 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app';
 import { readConfig } from './config';
-import {
-	applyRetention,
-	deleteConferenceCompletely,
-	eraseParticipant,
-	personalData
-} from './data-protection';
+import { deleteConferenceCompletely, eraseParticipant, personalData } from './data-protection';
 import { ConferenceService } from './conferences';
 import { SessionService } from './sessions';
+import { applyRetention } from './retention';
 import { randomToken } from './tokens';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
