@@ -25,7 +25,7 @@ function lastUsedDaysAgo(conferenceId: string, days: number): void {
 	const db = new Database(join(e2eRunDir(process.env.SAMRAD_E2E_RUN!), 'samrad.sqlite'));
 	try {
 		db.pragma('busy_timeout = 5000');
-		db.prepare('UPDATE conferences SET active_at = ? WHERE id = ?').run(
+		db.prepare('UPDATE conferences SET last_activity_at = ? WHERE id = ?').run(
 			Date.now() - days * day,
 			conferenceId
 		);
@@ -123,5 +123,25 @@ test('retention counts from the last activity: the list shows each deletion date
 		o('home.retention.kept')
 	);
 	await expectNoAxeViolations(page, 'the conference list after keeping');
+
+	// Its data-protection page lets automatic deletion apply again, after asking.
+	await page.goto(`/organiser/conferences/${keptId}/privacy`);
+	await page.waitForLoadState('networkidle');
+	await expect(
+		page.getByRole('button', { name: o('home.retention.keepFor', { title: kept }) })
+	).toHaveCount(0);
+	await page.getByRole('button', { name: o('home.retention.release') }).click();
+	const release = page.getByRole('dialog', {
+		name: o('home.retention.releaseTitle', { title: kept })
+	});
+	await expectNoAxeViolations(page, 'the release confirmation');
+	await release.getByRole('button', { name: o('home.retention.releaseConfirm') }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: o('home.retention.released', { title: kept }) })
+	).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: o('home.retention.keepFor', { title: kept }) })
+	).toBeVisible();
+	await expectNoAxeViolations(page, 'the data-protection page');
 	await context.close();
 });
