@@ -129,6 +129,8 @@ describe('at start-up', () => {
 		await test.restart('SIGKILL');
 		expect(conferenceIds(test.databasePath)).toEqual([id]);
 		expect(test.logs().filter((l) => l.event.startsWith('retention.'))).toEqual([]);
+		// Free pages are scrubbed once, at the first start only.
+		expect(test.logs().filter((l) => l.event === 'db.scrubbed')).toHaveLength(1);
 	});
 
 	it('deletes a conference idle for longer than RETENTION_DAYS whatever its dates, and logs its id, never its title', async () => {
@@ -152,11 +154,17 @@ describe('npm run retention', () => {
 		const active = await seedAt(databasePath, Date.now() - 2 * day, 'Active', '2010-01-01');
 		const env = { RETENTION_DAYS: '30' };
 
+		// The dry run reads while the server runs (here with automatic deletion off).
+		const running = new TestServer({ databasePath, env: { RETENTION_DAYS: 'off' } });
+		servers.push(running);
+		await running.start();
 		const dry = await runRetention(databasePath, ['--dry-run'], env);
 		expect(dry.code, dry.stderr).toBe(0);
 		expect(dry.stdout).toContain(idle);
 		expect(dry.stdout).not.toContain(active);
 		expect(conferenceIds(databasePath).sort()).toEqual([idle, active].sort());
+		expect(running.running).toBe(true);
+		await running.stop();
 
 		const real = await runRetention(databasePath, [], env);
 		expect(real.code, real.stderr).toBe(0);
