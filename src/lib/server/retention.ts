@@ -48,13 +48,11 @@ export function applyRetention(
 ): { conferences: number; sessions: number } {
 	const days = app.config.retentionDays;
 	const plan = planRetention(app.db, days, now);
+	const logDeleted = (id: { conferenceId: string } | { sessionId: string }, lastActivity: number) =>
+		log.info('retention.deleted', { ...id, lastActivity: isoDay(lastActivity), days });
 	for (const conference of plan.conferences) {
 		app.conferences.delete(conference.id);
-		log.info('retention.deleted', {
-			conferenceId: conference.id,
-			lastActivity: isoDay(conference.lastActivity),
-			days
-		});
+		logDeleted({ conferenceId: conference.id }, conference.lastActivity);
 	}
 	if (plan.sessions.length > 0) {
 		app.db.transaction(() => {
@@ -63,11 +61,7 @@ export function applyRetention(
 		truncateWal(app.db);
 		for (const session of plan.sessions) {
 			app.sessions.evict(session.id);
-			log.info('retention.deleted', {
-				sessionId: session.id,
-				lastActivity: isoDay(session.lastActivity),
-				days
-			});
+			logDeleted({ sessionId: session.id }, session.lastActivity);
 		}
 	}
 	return { conferences: plan.conferences.length, sessions: plan.sessions.length };
