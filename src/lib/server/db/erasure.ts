@@ -45,7 +45,7 @@ function tryTruncate(db: Db): boolean {
  * the background, without blocking, until it succeeds. Answers whether the WAL is empty now.
  */
 export function truncateWal(db: Db): boolean {
-	if (!db.open || db.memory) return true;
+	if (!db.open || db.memory || db.readonly) return true;
 	for (let attempt = 0; attempt < attemptsInARow; attempt++) {
 		if (tryTruncate(db)) {
 			const pending = retries.get(db);
@@ -81,7 +81,7 @@ const scrubbedSetting = 'free_pages_scrubbed';
  * whether it ran now.
  */
 export function scrubFreePagesOnce(db: Db): boolean {
-	if (db.memory) return false;
+	if (db.memory || db.readonly) return false;
 	if (readSetting(db, scrubbedSetting)) return false;
 	db.exec('VACUUM');
 	writeSetting(db, scrubbedSetting, '1');
