@@ -7,9 +7,7 @@ import { log } from '../log';
 import type { Db } from './database';
 import { readSetting, writeSetting } from './settings';
 
-/** How long one attempt may wait for readers on the main thread. */
-const attemptBusyMs = 10;
-/** Attempts in a row before retrying in the background (the checkpointing thread may hold its lock). */
+/** Attempts in a row, about a millisecond apart: outlasts a checkpoint by the background thread. */
 const attemptsInARow = 20;
 const firstRetryMs = 100;
 const lastRetryMs = 5_000;
@@ -27,9 +25,10 @@ function pause(ms: number): void {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/** One attempt that never waits: a reader or another checkpoint makes it answer false at once. */
 function tryTruncate(db: Db): boolean {
 	const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
-	db.pragma(`busy_timeout = ${attemptBusyMs}`);
+	db.pragma('busy_timeout = 0');
 	try {
 		const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[];
 		return result?.busy === 0;
@@ -46,14 +45,16 @@ function tryTruncate(db: Db): boolean {
  */
 export function truncateWal(db: Db): boolean {
 	if (!db.open || db.memory || db.readonly) return true;
-	for (let attempt = 0; attempt < attemptsInARow; attempt++) {
+	// Already waiting for a reader: one attempt, then leave it to the background retries.
+	const attempts = retries.has(db) ? 1 : attemptsInARow;
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		if (attempt > 0) pause(1);
 		if (tryTruncate(db)) {
 			const pending = retries.get(db);
 			if (pending !== undefined) clearTimeout(pending);
 			retries.delete(db);
 			return true;
 		}
-		pause(1);
 	}
 	if (!retries.has(db)) {
 		log.warn('wal.truncate_delayed');
