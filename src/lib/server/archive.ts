@@ -50,6 +50,7 @@ import {
 import type { Db } from './db/database';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { insertParticipant, listParticipants } from './db/participants';
+import { touchConference } from './db/retention';
 import {
 	insertGroup,
 	insertRound,
@@ -864,6 +865,8 @@ export function importConference(
 			createdAt: conference.createdAt,
 			updatedAt: conference.updatedAt
 		});
+		// Imported today: automatic deletion counts from now, not from the archive's dates.
+		touchConference(db, conferenceId, now);
 		for (const item of archive.programme) {
 			insertProgrammeItem(db, conferenceId, { id: randomToken(12), ...item });
 		}

@@ -2,10 +2,11 @@ import type { Server as HttpServer } from 'node:http';
 import { createApp, databaseFile, registerApp, unregisterApp, type App } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { DatabaseFileError, MigrationError } from './db/database';
+import { scrubFreePagesOnce } from './db/erasure';
 import { lockDatabase, unlockDatabase } from './db/lock';
 import { describeError, flushRepeated, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
-import { scheduleRetention } from './data-protection';
+import { scheduleRetention } from './retention';
 import { attachRealtime, type Realtime } from './realtime/io';
 
 let stopRetention: () => void = () => {};
@@ -47,6 +48,7 @@ export function appOrExit(config: Config, root: string): App {
 /** Attaches socket.io and registers the app once the HTTP server listens. */
 export function start(app: App, httpServer: HttpServer): Realtime {
 	registerApp(app);
+	scrubFreePagesOnce(app.db);
 	stopRetention = scheduleRetention(app);
 	const realtime = attachRealtime(httpServer, app);
 	const announce = () => {

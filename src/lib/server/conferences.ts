@@ -35,7 +35,9 @@ import {
 	type ConferenceDetails,
 	type ProgrammeItem
 } from './db/conferences';
+import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
+import { touchConference } from './db/retention';
 import { joinCodeTaken } from './db/sessions';
 import {
 	deleteParticipant,
@@ -152,6 +154,12 @@ export class ConferenceService {
 	/** Called when phones, screens or organisers of a conference should get fresh views. */
 	onChange: (conferenceId: string, what: ConferenceChange) => void = () => {};
 
+	/** An organiser changed the conference: automatic deletion counts from now, and views follow. */
+	changed(conferenceId: string, what: ConferenceChange): void {
+		touchConference(this.#db, conferenceId, this.#now());
+		this.onChange(conferenceId, what);
+	}
+
 	constructor(app: App, now: () => number = Date.now) {
 		this.#app = app;
 		this.#now = now;
@@ -249,6 +257,7 @@ export class ConferenceService {
 		};
 		this.#db.transaction(() => {
 			insertConference(this.#db, conference);
+			touchConference(this.#db, conference.id, now);
 			writeGlossary(this.#db, conference.id, createDefaultGlossary());
 		})();
 		log.info('conference.created', { conferenceId: conference.id });
@@ -261,13 +270,13 @@ export class ConferenceService {
 		const before = findConference(this.#db, id);
 		updateConferenceDetails(this.#db, id, details.value, this.#now());
 		const after = findConference(this.#db, id)!;
-		this.onChange(id, 'structure');
+		this.changed(id, 'structure');
 		// The glossary goes out with the room's languages: phones list those first.
-		if (before && before.languages.join() !== after.languages.join()) this.onChange(id, 'glossary');
+		if (before && before.languages.join() !== after.languages.join()) this.changed(id, 'glossary');
 		return ok(after);
 	}
 
-	/** Deletes a conference and everything in it (sessions included, by cascade). */
+	/** Deletes a conference and everything in it (sessions included, by cascade), gone from the files at once. */
 	delete(id: string): void {
 		const sessionIds = (
 			this.#db.prepare('SELECT id FROM sessions WHERE conference_id = ?').all(id) as {
@@ -284,6 +293,7 @@ export class ConferenceService {
 			for (const sessionId of sessionIds) forget.run(`s:${sessionId}:`, `s:${sessionId};`);
 		})();
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
+		truncateWal(this.#db);
 		log.info('conference.deleted', { conferenceId: id, sessions: sessionIds.length });
 	}
 
@@ -315,7 +325,7 @@ export class ConferenceService {
 		if (id) {
 			const item = { id, ...valid.value };
 			if (!updateProgrammeItem(this.#db, conferenceId, item)) return failure('not_found');
-			this.onChange(conferenceId, 'structure');
+			this.changed(conferenceId, 'structure');
 			return ok(item);
 		}
 		if (listProgramme(this.#db, conferenceId).length >= conferenceLimits.programmeItems) {
@@ -323,13 +333,13 @@ export class ConferenceService {
 		}
 		const item = { id: randomToken(12), ...valid.value };
 		insertProgrammeItem(this.#db, conferenceId, item);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(item);
 	}
 
 	deleteProgrammeItem(conferenceId: string, id: string): void {
 		deleteProgrammeItem(this.#db, conferenceId, id);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 	}
 
 	// --- roles ---------------------------------------------------------------------------
@@ -362,7 +372,7 @@ export class ConferenceService {
 			groupLabel: Object.keys(groupLabel).length ? groupLabel : label
 		};
 		upsertCustomRole(this.#db, conferenceId, saved);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(saved);
 	}
 
@@ -404,7 +414,7 @@ export class ConferenceService {
 		if (id) {
 			if (!updateParticipant(this.#db, conferenceId, id, valid.value)) return failure('not_found');
 			this.#syncStartedRounds(conferenceId);
-			this.onChange(conferenceId, 'structure');
+			this.changed(conferenceId, 'structure');
 			return ok(findParticipant(this.#db, conferenceId, id)!);
 		}
 		const added = this.#insertParticipants(conferenceId, [valid.value]);
@@ -437,14 +447,14 @@ export class ConferenceService {
 				});
 			});
 		})();
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(ids);
 	}
 
 	removeParticipant(conferenceId: string, id: string): void {
 		deleteParticipant(this.#db, conferenceId, id);
 		this.#syncStartedRounds(conferenceId);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 	}
 
 	// --- rounds and groups ---------------------------------------------------------------
@@ -542,7 +552,7 @@ export class ConferenceService {
 						this.#app.sessions.syncDetails(group.sessionId, { questions: valid.value.questions });
 				}
 			}
-			this.onChange(conferenceId, 'structure');
+			this.changed(conferenceId, 'structure');
 			return ok({ ...round, ...valid.value });
 		}
 		const existing = listRounds(this.#db, conferenceId);
@@ -557,7 +567,7 @@ export class ConferenceService {
 			startedAt: null
 		};
 		insertRound(this.#db, round);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(round);
 	}
 
@@ -571,8 +581,8 @@ export class ConferenceService {
 			// The plenum screen must not point at a round that is gone.
 			if (presenting) setPlenum(this.#db, conferenceId, null, null, this.#now());
 		})();
-		this.onChange(conferenceId, 'structure');
-		if (presenting) this.onChange(conferenceId, 'plenum');
+		this.changed(conferenceId, 'structure');
+		if (presenting) this.changed(conferenceId, 'plenum');
 		return ok(null);
 	}
 
@@ -648,7 +658,7 @@ export class ConferenceService {
 		})();
 		log.info('round.allocated', { roundId, groups: allocation.groups.length, at: now });
 		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(allocation.warnings);
 	}
 
@@ -669,7 +679,7 @@ export class ConferenceService {
 			setMembership(this.#db, roundId, { participantId, groupId, pinned: true });
 		}
 		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(null);
 	}
 
@@ -695,7 +705,7 @@ export class ConferenceService {
 		};
 		insertGroup(this.#db, group);
 		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(group);
 	}
 
@@ -736,7 +746,7 @@ export class ConferenceService {
 				questions: sameTexts(asked(updated), asked(group)) ? undefined : asked(updated)
 			});
 		}
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok(updated);
 	}
 
@@ -759,7 +769,7 @@ export class ConferenceService {
 		setCurrentRound(this.#db, conferenceId, roundId, now);
 		this.#syncSessions(conferenceId, roundId);
 		log.info('round.started', { conferenceId, roundId, groups: groups.length });
-		this.onChange(conferenceId, 'structure');
+		this.changed(conferenceId, 'structure');
 		return ok({ ...round, startedAt: round.startedAt ?? now });
 	}
 
@@ -818,6 +828,7 @@ export class ConferenceService {
 		if (!value.ok) return value;
 		if (!findRound(this.#db, conferenceId, roundId)) return failure('not_found');
 		setPlenumSummary(this.#db, conferenceId, roundId, value.value);
+		touchConference(this.#db, conferenceId, this.#now());
 		return ok(null);
 	}
 
@@ -827,7 +838,7 @@ export class ConferenceService {
 		const value = text(notice, conferenceLimits.notice, 'notice');
 		if (!value.ok) return value;
 		setNotice(this.#db, conferenceId, value.value, this.#now());
-		this.onChange(conferenceId, 'notice');
+		this.changed(conferenceId, 'notice');
 		return ok(null);
 	}
 
@@ -838,7 +849,7 @@ export class ConferenceService {
 			return failure('not_found');
 		}
 		setPlenum(this.#db, conferenceId, roundId, groupId, this.#now());
-		this.onChange(conferenceId, 'plenum');
+		this.changed(conferenceId, 'plenum');
 		return ok(null);
 	}
 

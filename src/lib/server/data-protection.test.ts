@@ -5,41 +5,51 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app';
 import { readConfig } from './config';
-import {
-	applyRetention,
-	deleteConferenceCompletely,
-	eraseParticipant,
-	personalData
-} from './data-protection';
+import { deleteConferenceCompletely, eraseParticipant, personalData } from './data-protection';
+import { ConferenceService } from './conferences';
+import { SessionService } from './sessions';
+import { applyRetention } from './retention';
 import { randomToken } from './tokens';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dir: string;
 let app: App;
 
+const day = 86_400_000;
+/** The fake clock every service of the app reads. */
+let now = Date.parse('2026-11-23T12:00:00Z');
+const clock = () => now;
+
 function open(env: Record<string, string> = {}): App {
-	return createApp(
+	const opened = createApp(
 		readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent', ...env }),
 		root
 	);
+	opened.sessions = new SessionService(opened.db, opened.secret, clock);
+	opened.conferences = new ConferenceService(opened, clock);
+	return opened;
 }
 
-/** The database file and its WAL as text: what a thief with the disk would see. */
+/**
+ * The database file, its WAL and its shared-memory file as text, exactly as the app left them
+ * (no checkpoint, no VACUUM): what a thief with the disk would see.
+ */
 function fileText(): string {
-	app.db.pragma('wal_checkpoint(TRUNCATE)');
-	let text = readFileSync(join(dir, 'samrad.sqlite')).toString('latin1');
-	try {
-		text += readFileSync(join(dir, 'samrad.sqlite-wal')).toString('latin1');
-	} catch {
-		// no WAL file
-	}
-	return text;
+	return ['', '-wal', '-shm']
+		.map((suffix) => {
+			try {
+				return readFileSync(join(dir, `samrad.sqlite${suffix}`)).toString('latin1');
+			} catch {
+				return '';
+			}
+		})
+		.join('\n');
 }
 
 /** A conference with one started round of two people who wrote and voted. */
-function seed(endDate = '2026-05-06') {
+function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 	const conference = app.conferences.create({
-		title: 'Sigtuna UNIQUE-TITLE',
+		title,
 		subtitle: '',
 		venue: 'Sigtuna',
 		startDate: endDate,
@@ -147,9 +157,9 @@ describe('erasing a participant', () => {
 });
 
 describe('deleting a conference', () => {
-	it('removes every row and reclaims the space', () => {
+	it('removes every row, and its text is gone from the files at once', () => {
 		const { conferenceId } = seed();
-		const before = fileText().length;
+		expect(fileText()).toContain('SECRET-DIAGNOSIS');
 		deleteConferenceCompletely(app, conferenceId);
 		const counts = [
 			'conferences',
@@ -168,40 +178,91 @@ describe('deleting a conference', () => {
 		const text = fileText();
 		expect(text).not.toContain('UNIQUE-TITLE');
 		expect(text).not.toContain('SECRET-DIAGNOSIS');
-		expect(text.length).toBeLessThan(before);
 	});
 });
 
 describe('retention', () => {
-	it('deletes conferences that ended more than N days ago, and old stand-alone sessions', () => {
+	const today = Date.parse('2026-11-23T12:00:00Z');
+
+	beforeEach(() => {
+		now = today;
+	});
+
+	it('never counts from the typed dates: a conference created today with 2010 dates survives, a restart too', () => {
+		app.db.close();
+		app = open({ RETENTION_DAYS: '365' });
+		const { conferenceId } = seed('2010-05-06');
+		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		app.db.close();
+		app = open({ RETENTION_DAYS: '365' });
+		now = today + day;
+		expect(applyRetention(app, now)).toEqual({ conferences: 0, sessions: 0 });
+		expect(app.conferences.get(conferenceId)).not.toBeNull();
+	});
+
+	it('counts from the last activity in the conference or any of its groups, whatever the dates say', () => {
 		app.db.close();
 		app = open({ RETENTION_DAYS: '30' });
-		const old = seed('2026-01-01');
-		const recent = seed('2026-11-20');
-		const standalone = app.sessions.create({
-			title: 'Quick workshop',
-			questions: ['Q?'],
-			language: 'en'
-		});
-		if (!standalone.ok) throw new Error('session');
-		const now = Date.parse('2026-11-23T12:00:00Z');
-		app.db
-			.prepare('UPDATE sessions SET updated_at = ? WHERE id = ?')
-			.run(now - 31 * 86_400_000, standalone.access.id);
-		expect(applyRetention(app, now)).toEqual({ conferences: 1, sessions: 1 });
-		expect(app.conferences.get(old.conferenceId)).toBeNull();
-		expect(app.conferences.get(recent.conferenceId)).not.toBeNull();
-		expect(app.sessions.get(standalone.access.id)).toBeNull();
+		now = today - 40 * day;
+		const idle = seed('2099-01-01', 'IDLE-CONFERENCE-TITLE');
+		const working = seed('2010-01-01', 'WORKING-CONFERENCE-TITLE');
+		// Someone in one of the working conference's groups wrote a note five days ago.
+		now = today - 5 * day;
+		const session = app.sessions.get(working.sessionId)!;
+		const outcome = app.sessions.dispatch(
+			working.sessionId,
+			randomToken(16),
+			'test',
+			{
+				type: 'note.add',
+				questionId: session.state.questions[0]!.id,
+				noteId: randomToken(16),
+				text: 'Still at it'
+			},
+			{ role: 'participant', participantId: working.oystein.id }
+		);
+		expect(outcome.ack.ok).toBe(true);
+		now = today;
+		expect(applyRetention(app, today)).toEqual({ conferences: 1, sessions: 0 });
+		expect(app.conferences.get(idle.conferenceId)).toBeNull();
+		expect(app.conferences.get(working.conferenceId)).not.toBeNull();
+		// Gone from the files at once: no VACUUM, no restart.
+		const text = fileText();
+		expect(text).not.toContain('IDLE-CONFERENCE-TITLE');
+		expect(text).toContain('WORKING-CONFERENCE-TITLE');
+	});
+
+	it('an organiser’s change counts as activity', () => {
+		app.db.close();
+		app = open({ RETENTION_DAYS: '30' });
+		now = today - 40 * day;
+		const { conferenceId } = seed('2099-01-01');
+		now = today - 2 * day;
+		app.conferences.setNotice(conferenceId, 'Back in plenum at 13:30');
+		now = today;
+		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+	});
+
+	it('deletes stand-alone sessions after that long without activity', () => {
+		app.db.close();
+		app = open({ RETENTION_DAYS: '30' });
+		now = today - 31 * day;
+		const old = app.sessions.create({ title: 'Old workshop', questions: ['Q?'], language: 'en' });
+		now = today - 29 * day;
+		const recent = app.sessions.create({ title: 'Recent', questions: ['Q?'], language: 'en' });
+		if (!old.ok || !recent.ok) throw new Error('session');
+		now = today;
+		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 1 });
+		expect(app.sessions.get(old.access.id)).toBeNull();
+		expect(app.sessions.get(recent.access.id)).not.toBeNull();
 	});
 
 	it('keeps everything when retention is off', () => {
 		app.db.close();
 		app = open({ RETENTION_DAYS: 'off' });
+		now = Date.parse('2000-01-01T12:00:00Z');
 		seed('2000-01-01');
-		expect(applyRetention(app, Date.parse('2026-11-23T12:00:00Z'))).toEqual({
-			conferences: 0,
-			sessions: 0
-		});
+		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 });
 

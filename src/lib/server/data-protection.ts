@@ -1,31 +1,18 @@
 /**
- * Data protection: erasing a person, deleting a conference, retention, and one person's data.
+ * Data protection: erasing a person, deleting a conference, and one person's data (automatic
+ * deletion is in retention.ts).
  * The users are public bodies and NGOs and notes may mention health: what is deleted must be
- * gone from the database file, not just hidden (events are compacted, pages overwritten by
- * secure_delete, free space reclaimed by VACUUM).
+ * gone from the database file, not just hidden (events dropped behind a snapshot, rows
+ * overwritten by secure_delete, the WAL emptied: see db/erasure.ts).
  */
 import type { App } from './app';
-import { findConference, listConferences } from './db/conferences';
+import { findConference } from './db/conferences';
+import { truncateWal } from './db/erasure';
 import { findParticipant, deleteParticipant } from './db/participants';
 import { groupOf, listRounds } from './db/rounds';
-import { listConferenceSessionIds, snapshotSession } from './db/sessions';
+import { listConferenceSessionIds } from './db/sessions';
 import { log } from './log';
 import { randomToken } from './tokens';
-
-const dayMs = 86_400_000;
-
-/** Writes a session's current state as its snapshot and drops every event before it. */
-function compact(app: App, sessionId: string): void {
-	const session = app.sessions.get(sessionId);
-	if (session) snapshotSession(app.db, sessionId, session.seq, session.state);
-}
-
-/** Reclaims the space of deleted rows, so deleted text does not linger in the file. */
-export function reclaimSpace(app: App): void {
-	app.db.pragma('wal_checkpoint(TRUNCATE)');
-	app.db.exec('VACUUM');
-	app.db.pragma('wal_checkpoint(TRUNCATE)');
-}
 
 /**
  * Removes a conference participant. `delete` removes their notes and ballots from every group
@@ -56,60 +43,17 @@ export function eraseParticipant(
 		);
 		if (outcome.ack.ok) touched.push(sessionId);
 	}
-	app.db.transaction(() => {
-		for (const sessionId of touched) compact(app, sessionId);
-		deleteParticipant(app.db, conferenceId, participantId);
-	})();
-	reclaimSpace(app);
+	// Each erase above already dropped the session's events behind a snapshot.
+	deleteParticipant(app.db, conferenceId, participantId);
+	truncateWal(app.db);
 	log.info('participant.erased', { conferenceId, sessions: touched.length, mode });
-	app.conferences.onChange(conferenceId, 'structure');
+	app.conferences.changed(conferenceId, 'structure');
 	return true;
 }
 
-/** Deletes a conference with everything in it and reclaims the space. */
+/** Deletes a conference with everything in it, gone from the files at once. */
 export function deleteConferenceCompletely(app: App, conferenceId: string): void {
 	app.conferences.delete(conferenceId);
-	reclaimSpace(app);
-}
-
-/** The day after which a conference may be deleted (its end, or start, or creation date). */
-function conferenceEnd(c: { endDate: string; startDate: string; createdAt: number }): number {
-	const date = c.endDate || c.startDate;
-	return date ? Date.parse(`${date}T23:59:59Z`) : c.createdAt;
-}
-
-/**
- * Deletes conferences that ended more than `retentionDays` ago and stand-alone sessions
- * without activity for that long. Returns how many of each went.
- */
-export function applyRetention(
-	app: App,
-	now: number = Date.now()
-): { conferences: number; sessions: number } {
-	const days = app.config.retentionDays;
-	if (days === null) return { conferences: 0, sessions: 0 };
-	const cutoff = now - days * dayMs;
-	const expired = listConferences(app.db).filter((c) => conferenceEnd(c) < cutoff);
-	for (const conference of expired) app.conferences.delete(conference.id);
-	const sessions = (
-		app.db
-			.prepare('SELECT id FROM sessions WHERE conference_id IS NULL AND updated_at < ?')
-			.all(cutoff) as { id: string }[]
-	).map((r) => r.id);
-	if (sessions.length > 0) {
-		app.db.transaction(() => {
-			for (const id of sessions) {
-				app.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
-				app.db.prepare("DELETE FROM processed_commands WHERE scope LIKE ? || '%'").run(`s:${id}:`);
-			}
-		})();
-		for (const id of sessions) app.sessions.evict(id);
-	}
-	if (expired.length + sessions.length > 0) {
-		reclaimSpace(app);
-		log.info('retention.applied', { conferences: expired.length, sessions: sessions.length, days });
-	}
-	return { conferences: expired.length, sessions: sessions.length };
 }
 
 /** Everything stored about one conference participant, for them to take home. */
@@ -160,21 +104,4 @@ export function personalData(app: App, conferenceId: string, participantId: stri
 		},
 		rounds
 	};
-}
-
-/** Runs retention now and then every six hours (timer does not keep the process alive). */
-export function scheduleRetention(app: App): () => void {
-	const run = () => {
-		try {
-			applyRetention(app);
-		} catch (error) {
-			log.error('retention.failed', {
-				error: error instanceof Error ? error.message : String(error)
-			});
-		}
-	};
-	run();
-	const timer = setInterval(run, 6 * 60 * 60 * 1000);
-	timer.unref();
-	return () => clearInterval(timer);
 }

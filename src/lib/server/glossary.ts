@@ -384,7 +384,7 @@ function change<T>(
 		return { changed: next !== null, answer };
 	})();
 	// Phones, screens and consoles that are open mark notes with the new glossary.
-	if (changed) app.conferences.onChange(conferenceId, 'glossary');
+	if (changed) app.conferences.changed(conferenceId, 'glossary');
 	return answer;
 }
 

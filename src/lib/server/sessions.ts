@@ -6,9 +6,11 @@ import {
 	type CommandResult,
 	type SessionCommand
 } from '$lib/domain/session/commands';
+import { mustForget } from '$lib/domain/session/forgetting';
 import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
 import type { Db } from './db/database';
 import { conferenceCodeTaken } from './db/conferences';
+import { truncateWal } from './db/erasure';
 import { findProcessed, recordProcessed } from './db/processed-commands';
 import {
 	appendSessionEvent,
@@ -176,7 +178,8 @@ export class SessionService {
 				const same = prior.scope === scope && prior.name === command.type;
 				return {
 					ack: same ? (prior.ack as StoredAck) : { ok: false as const, error: refuse('conflict') },
-					next: null
+					next: null,
+					forget: false
 				};
 			}
 			const result = execute(session.state, command, actor, now);
@@ -184,21 +187,26 @@ export class SessionService {
 				? { ok: true, ...result.result }
 				: { ok: false, error: result.error };
 			let next: LoadedSession | null = null;
+			let forget = false;
 			if (result.ok) {
 				const seq = session.seq + 1;
 				appendSessionEvent(db, sessionId, seq, { command, actor, at: now });
 				let snapshotSeq = session.snapshotSeq;
-				if (seq - snapshotSeq >= snapshotEvery) {
+				// What the state no longer holds must not stay in the events either.
+				forget = mustForget(session.state, command, result.state);
+				if (forget || seq - snapshotSeq >= snapshotEvery) {
 					snapshotSession(db, sessionId, seq, result.state);
 					snapshotSeq = seq;
 				}
 				next = { access: session.access, state: result.state, seq, snapshotSeq };
 			}
 			recordProcessed(db, commandId, { scope, name: command.type, ack }, now);
-			return { ack, next };
+			return { ack, next, forget };
 		})();
 		// Only a committed change reaches memory (and so any view).
 		if (outcome.next) this.#cache.set(sessionId, outcome.next);
+		// Before the answer goes out: earlier page images in the WAL still hold what was removed.
+		if (outcome.forget) truncateWal(db);
 		return { ack: outcome.ack, changed: outcome.next !== null };
 	}
 

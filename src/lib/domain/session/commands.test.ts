@@ -638,6 +638,11 @@ describe('participants', () => {
 		expect(runOf(state, Q2).notes.map((n) => n.id)).toEqual(['y1']);
 		expect(runOf(state, Q1).clusters).toEqual([{ id: 'k1', heading: 'K', noteIds: ['b1'] }]);
 		expect(runOf(state, Q1).ballots.map((b) => b.voterId)).toEqual(['ben']);
+		// Nothing of theirs is left to name: their name goes too.
+		expect(state.participants.find((p) => p.id === 'ann')).toMatchObject({
+			name: '',
+			removed: true
+		});
 	});
 
 	it('removing with deleting also drops the person’s ballot from the previous vote', () => {
@@ -874,18 +879,13 @@ describe('editing and deleting notes', () => {
 		({ type: 'note.edit', questionId: Q1, noteId, text }) as const;
 	const del = (noteId: string) => ({ type: 'note.delete', questionId: Q1, noteId }) as const;
 
-	it('keeps the history of an author’s edits, oldest first', () => {
+	it('keeps no earlier drafts of a note its author edits before the reveal', () => {
 		let state = writtenSession();
 		state = run(state, edit('a1', 'Too much paper work'), ann, T0 + 1);
 		const step = tryRun(state, edit('a1', 'Too much paperwork!'), ann, T0 + 2);
 		expect(step.result).toEqual({ noteId: 'a1' });
-		expect(noteOf(step.state, 'a1')).toMatchObject({
-			text: 'Too much paperwork!',
-			history: [
-				{ previous: 'Too much paperwork', at: T0 + 1, by: 'author' },
-				{ previous: 'Too much paper work', at: T0 + 2, by: 'author' }
-			]
-		});
+		expect(noteOf(step.state, 'a1')).toMatchObject({ text: 'Too much paperwork!', history: [] });
+		expect(JSON.stringify(step.state)).not.toContain('paper work');
 	});
 
 	it('treats an edit to the same (cleaned) text as no change', () => {
@@ -925,7 +925,8 @@ describe('editing and deleting notes', () => {
 			authorId: 'dan'
 		});
 		state = run(state, edit('d1', 'Dan, corrected'));
-		expect(noteOf(state, 'd1').history).toEqual([{ previous: 'Dan', at: T0, by: 'facilitator' }]);
+		// Not yet revealed: a correction replaces the draft, as the author's own edit does.
+		expect(noteOf(state, 'd1')).toMatchObject({ text: 'Dan, corrected', history: [] });
 		state = run(state, del('d1'));
 		expect(runOf(state).notes.map((n) => n.id)).not.toContain('d1');
 		const open = run(state, {
@@ -964,7 +965,7 @@ describe('editing and deleting notes', () => {
 		expect(noteOf(state, 'd1')).toMatchObject({
 			text: 'Dictated, then fixed',
 			byFacilitator: true,
-			history: [{ previous: 'Dictated', at: T0 + 9, by: 'author' }]
+			history: []
 		});
 	});
 });

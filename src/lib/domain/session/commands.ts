@@ -26,6 +26,7 @@ import {
 	type Ballot,
 	type Language,
 	type Note,
+	type NoteEdit,
 	type QuestionRun,
 	type SessionSettings,
 	type SessionState
@@ -575,8 +576,9 @@ export function execute(
 			if (!isActiveParticipant(state, participantId)) return fail('not_found');
 			// Leaving keeps what the person wrote and voted; removal may discard it (duplicates, mistakes).
 			const discard = command.type === 'participant.remove' && command.deleteContributions;
+			// With nothing of theirs left, nothing needs their name either.
 			const participants = state.participants.map((p) =>
-				p.id === participantId ? { ...p, removed: true } : p
+				p.id === participantId ? { ...p, removed: true, name: discard ? '' : p.name } : p
 			);
 			const mine = (b: Ballot) => b.voterId === participantId;
 			const questions = discard
@@ -630,14 +632,15 @@ export function execute(
 			const text = checkText(command.text, limits.noteChars, true);
 			if (!text.ok) return text;
 			if (text.value === note.text) return ok(state, { noteId: note.id });
-			const edited: Note = {
-				...note,
-				text: text.value,
-				history: [
-					...note.history,
-					{ previous: note.text, at: now, by: selfId ? 'author' : 'facilitator' }
-				]
-			};
+			// Drafts before the reveal are private and replaced; only fixes to what the group saw keep a history.
+			const history: NoteEdit[] =
+				note.revealIndex === null
+					? note.history
+					: [
+							...note.history,
+							{ previous: note.text, at: now, by: selfId ? 'author' : 'facilitator' }
+						];
+			const edited: Note = { ...note, text: text.value, history };
 			return ok(
 				withRun(state, { ...run, notes: run.notes.map((n) => (n.id === note.id ? edited : n)) }),
 				{ noteId: note.id }

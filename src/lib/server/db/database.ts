@@ -74,6 +74,8 @@ export function openDatabase(path: string): Db {
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
 	db.pragma('foreign_keys = ON');
+	// Deleted rows are overwritten with zeros, not just unlinked (see erasure.ts for the WAL).
+	db.pragma('secure_delete = ON');
 	db.pragma('busy_timeout = 5000');
 	// The WAL shrinks back to this size when it restarts.
 	db.pragma('journal_size_limit = 67108864');

@@ -1,26 +1,24 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { deleteConferenceCompletely, eraseParticipant } from '$lib/server/data-protection';
-import { requireConference } from '$lib/server/organiser-access';
+import { requireConference, requireOrganiser } from '$lib/server/organiser-access';
+import { deletionSchedules, mayKeepForGood, postponedDay } from '$lib/server/retention';
+import { retentionActions } from '$lib/server/retention-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organiser's data-protection page: erase people, export their data, delete the conference. */
 export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event);
+	const organiser = requireOrganiser(event);
 	const app = useApp();
-	const days = app.config.retentionDays;
-	const end = conference.endDate || conference.startDate;
-	const deleteOn =
-		days === null
-			? null
-			: new Date(
-					(end ? Date.parse(`${end}T00:00:00Z`) : conference.createdAt) + (days + 1) * 86_400_000
-				)
-					.toISOString()
-					.slice(0, 10);
+	const now = Date.now();
+	const schedule = deletionSchedules(app, now).get(conference.id);
 	return {
-		retentionDays: days,
-		deleteOn,
+		retentionDays: app.config.retentionDays,
+		deleteOn: schedule?.deleteOn ?? null,
+		kept: schedule?.kept ?? false,
+		postponeTo: postponedDay(app, now),
+		mayKeep: mayKeepForGood(app, organiser),
 		people: app.conferences
 			.participants(conference.id)
 			.map((p) => ({ id: p.id, name: p.name, country: p.country }))
@@ -28,6 +26,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	...retentionActions,
 	erase: async (event) => {
 		const conference = requireConference(event);
 		const form = await event.request.formData();

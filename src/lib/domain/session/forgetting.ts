@@ -1,0 +1,57 @@
+import type { SessionCommand } from './commands';
+import type { SessionState } from './types';
+
+/**
+ * Whether an accepted command removed text or identity that must not outlive it in the event
+ * log: a deleted note, a draft replaced without history, a removed person's notes and name, a
+ * changed name, or ballots linked to their voters once the vote closes or is thrown away.
+ * The caller then stores the state after the command as the snapshot and drops every event up
+ * to it, so that the log never holds what the state no longer does.
+ */
+export function mustForget(
+	before: SessionState,
+	command: SessionCommand,
+	after: SessionState
+): boolean {
+	switch (command.type) {
+		case 'note.delete':
+		case 'participant.erase':
+			return true;
+		case 'note.edit':
+			return editedAwayText(before, after, command.noteId);
+		case 'participant.remove':
+			return command.deleteContributions;
+		case 'participant.rename':
+		case 'participant.enrol': {
+			const previous = nameOf(before, command.participantId);
+			return previous !== undefined && previous !== nameOf(after, command.participantId);
+		}
+		case 'phase.advance':
+		case 'phase.back':
+			// Closing a vote (→ results) or stepping back out of one (ballots thrown away).
+			return command.from === 'vote' || command.from === 'revote';
+		default:
+			return false;
+	}
+}
+
+/** The note's text changed and its earlier text is kept nowhere in the new state. */
+function editedAwayText(before: SessionState, after: SessionState, noteId: string): boolean {
+	const old = findNote(before, noteId);
+	const now = findNote(after, noteId);
+	if (!old || !now || old.text === now.text) return false;
+	return !now.history.some((edit) => edit.previous === old.text);
+}
+
+function findNote(state: SessionState, noteId: string) {
+	for (const run of state.questions) {
+		const note = run.notes.find((n) => n.id === noteId);
+		if (note) return note;
+	}
+	return undefined;
+}
+
+/** A participant's name, or undefined for someone the session does not know (yet). */
+function nameOf(state: SessionState, participantId: string): string | undefined {
+	return state.participants.find((p) => p.id === participantId)?.name;
+}

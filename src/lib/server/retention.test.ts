@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dayMs, isoDay } from '$lib/domain/retention';
+import { createApp, type App } from './app';
+import { createOrganiser } from './auth';
+import { readConfig } from './config';
+import { ConferenceService } from './conferences';
+import { migrate, openDatabase, readMigrations } from './db/database';
+import {
+	applyRetention,
+	deletionSchedules,
+	keepForGood,
+	mayKeepForGood,
+	planRetention,
+	postponeDeletion
+} from './retention';
+import { SessionService } from './sessions';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let dir: string;
+let app: App;
+/** The fake clock the services read. */
+let now = Date.parse('2026-11-23T12:00:00Z');
+const created = now;
+
+function open(env: Record<string, string> = {}): App {
+	const opened = createApp(
+		readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent', ...env }),
+		root
+	);
+	opened.sessions = new SessionService(opened.db, opened.secret, () => now);
+	opened.conferences = new ConferenceService(opened, () => now);
+	return opened;
+}
+
+function newConference(title = 'Sigtuna'): string {
+	const result = app.conferences.create({
+		title,
+		subtitle: '',
+		venue: '',
+		startDate: '2010-05-06',
+		endDate: '2010-05-06',
+		about: '',
+		introduction: '',
+		organisation: '',
+		author: '',
+		introductionBy: '',
+		language: 'en',
+		languages: ['en']
+	});
+	if (!result.ok) throw new Error(JSON.stringify(result.error));
+	return result.value.id;
+}
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'samrad-retention-'));
+	now = created;
+	app = open({ RETENTION_DAYS: '365' });
+});
+
+afterEach(() => {
+	app.db.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the organiser’s deletion schedule', () => {
+	it('shows the day a conference will be deleted, and warns from 14 days before', () => {
+		const id = newConference();
+		const at = (days: number) => deletionSchedules(app, created + days * dayMs).get(id)!;
+		expect(at(0)).toEqual({ deleteOn: isoDay(created + 365 * dayMs), kept: false, warn: false });
+		expect(at(365 - 15).warn).toBe(false);
+		expect(at(365 - 14).warn).toBe(true);
+		expect(planRetention(app.db, 365, created + (365 - 1) * dayMs).conferences).toEqual([]);
+		expect(planRetention(app.db, 365, created + 365 * dayMs).conferences.map((c) => c.id)).toEqual([
+			id
+		]);
+	});
+
+	it('moves with every change an organiser makes', () => {
+		const id = newConference();
+		now = created + 300 * dayMs;
+		app.conferences.saveProgrammeItem(id, null, {
+			day: '2010-05-06',
+			start: '09:00',
+			end: '',
+			title: 'Welcome',
+			kind: 'plenary'
+		});
+		expect(deletionSchedules(app, now).get(id)!.deleteOn).toBe(isoDay(now + 365 * dayMs));
+	});
+});
+
+describe('postponing', () => {
+	it('counts a whole period from today, ends the warning and the deletion', () => {
+		const id = newConference();
+		now = created + 360 * dayMs;
+		expect(deletionSchedules(app, now).get(id)!.warn).toBe(true);
+		expect(postponeDeletion(app, id, now)).toBe(isoDay(now + 365 * dayMs));
+		expect(deletionSchedules(app, now).get(id)).toEqual({
+			deleteOn: isoDay(now + 365 * dayMs),
+			kept: false,
+			warn: false
+		});
+		expect(applyRetention(app, created + 400 * dayMs)).toEqual({ conferences: 0, sessions: 0 });
+		expect(postponeDeletion(app, 'no-such-conference', now)).toBeNull();
+	});
+});
+
+describe('keeping for good', () => {
+	it('only the organiser who may; the conference is then never deleted, until released', async () => {
+		const first = await createOrganiser(
+			app.db,
+			{ username: 'first', displayName: 'First', password: 'a long enough password' },
+			created
+		);
+		const second = await createOrganiser(
+			app.db,
+			{ username: 'second', displayName: 'Second', password: 'a long enough password' },
+			created + 1
+		);
+		const id = newConference();
+		expect(mayKeepForGood(app, first)).toBe(true);
+		expect(mayKeepForGood(app, second)).toBe(false);
+		expect(keepForGood(app, second, id, true)).toBe('forbidden');
+		expect(deletionSchedules(app, now).get(id)!.kept).toBe(false);
+		expect(keepForGood(app, first, id, true)).toBe('done');
+		expect(deletionSchedules(app, now).get(id)).toEqual({
+			deleteOn: null,
+			kept: true,
+			warn: false
+		});
+		expect(applyRetention(app, created + 4000 * dayMs)).toEqual({ conferences: 0, sessions: 0 });
+		expect(keepForGood(app, first, 'no-such-conference', true)).toBe('not_found');
+		expect(keepForGood(app, first, id, false)).toBe('done');
+		expect(applyRetention(app, created + 4000 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
+	});
+});
+
+describe('upgrading a database from before', () => {
+	it('gives conferences that were already due fourteen days, with the warning, before deleting them', () => {
+		app.db.close();
+		const path = join(dir, 'older.sqlite');
+		const migrations = readMigrations(join(root, 'db', 'migrations'));
+		const older = openDatabase(path);
+		const version = migrations.findIndex((m) => m.name.endsWith('_retention.sql'));
+		migrate(older, migrations.slice(0, version));
+		const longAgo = Date.now() - 800 * dayMs;
+		older
+			.prepare(
+				`INSERT INTO conferences (id, title, language, join_code, plenum_token, created_at, updated_at)
+				 VALUES ('old', 'Old', 'en', 'ABCDEF', 'plenum', ?, ?)`
+			)
+			.run(longAgo, longAgo);
+		older.close();
+		app = createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), root);
+		const today = Date.now();
+		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		const schedule = deletionSchedules(app, today).get('old')!;
+		expect(schedule.warn).toBe(true);
+		expect(schedule.deleteOn! >= isoDay(today + 13 * dayMs)).toBe(true);
+		expect(applyRetention(app, today + 15 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
+	});
+});

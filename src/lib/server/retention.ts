@@ -1,0 +1,149 @@
+/**
+ * Automatic deletion (RETENTION_DAYS): runs at start and every six hours, and by hand with
+ * `npm run retention`. What is due is decided in the domain (last activity, postponement,
+ * kept for good); this module reads the facts, deletes, and logs each deletion by id.
+ */
+import {
+	deletionTime,
+	dueForDeletion,
+	isoDay,
+	isWarned,
+	postponedUntil
+} from '$lib/domain/retention';
+import type { App } from './app';
+import type { Db } from './db/database';
+import { truncateWal } from './db/erasure';
+import type { Organiser } from './db/organisers';
+import {
+	deleteStandaloneSession,
+	firstOrganiserId,
+	listConferenceRetention,
+	listSessionRetention,
+	postponeConferenceDeletion,
+	setConferenceKept,
+	type ConferenceRetentionFacts,
+	type SessionRetentionFacts
+} from './db/retention';
+import { log } from './log';
+
+/** What automatic deletion would delete now. */
+export interface RetentionPlan {
+	conferences: ConferenceRetentionFacts[];
+	sessions: SessionRetentionFacts[];
+}
+
+/** The conferences and stand-alone sessions that are due now; nothing is changed. */
+export function planRetention(db: Db, days: number | null, now: number): RetentionPlan {
+	if (days === null) return { conferences: [], sessions: [] };
+	return {
+		conferences: dueForDeletion(listConferenceRetention(db), days, now),
+		sessions: dueForDeletion(listSessionRetention(db), days, now)
+	};
+}
+
+/** Deletes what is due, each logged as `retention.deleted` with its id (never a title). */
+export function applyRetention(
+	app: App,
+	now: number = Date.now()
+): { conferences: number; sessions: number } {
+	const days = app.config.retentionDays;
+	const plan = planRetention(app.db, days, now);
+	const logDeleted = (id: { conferenceId: string } | { sessionId: string }, lastActivity: number) =>
+		log.info('retention.deleted', { ...id, lastActivity: isoDay(lastActivity), days });
+	for (const conference of plan.conferences) {
+		app.conferences.delete(conference.id);
+		logDeleted({ conferenceId: conference.id }, conference.lastActivity);
+	}
+	if (plan.sessions.length > 0) {
+		app.db.transaction(() => {
+			for (const session of plan.sessions) deleteStandaloneSession(app.db, session.id);
+		})();
+		truncateWal(app.db);
+		for (const session of plan.sessions) {
+			app.sessions.evict(session.id);
+			logDeleted({ sessionId: session.id }, session.lastActivity);
+		}
+	}
+	return { conferences: plan.conferences.length, sessions: plan.sessions.length };
+}
+
+/** Runs retention now and then every six hours (the timer does not keep the process alive). */
+export function scheduleRetention(app: App): () => void {
+	const run = () => {
+		try {
+			applyRetention(app);
+		} catch (error) {
+			log.error('retention.failed', {
+				error: error instanceof Error ? error.message : String(error)
+			});
+		}
+	};
+	run();
+	const timer = setInterval(run, 6 * 60 * 60 * 1000);
+	timer.unref();
+	return () => clearInterval(timer);
+}
+
+/** A conference's automatic deletion, as the organiser's pages show it. */
+export interface DeletionSchedule {
+	/** The day it will be deleted (yyyy-mm-dd, UTC); null when it never will. */
+	deleteOn: string | null;
+	kept: boolean;
+	/** Deletion is close: the organiser's home page warns. */
+	warn: boolean;
+}
+
+/** Every conference's deletion schedule, by conference id. */
+export function deletionSchedules(app: App, now: number): Map<string, DeletionSchedule> {
+	const days = app.config.retentionDays;
+	return new Map(
+		listConferenceRetention(app.db).map((facts) => {
+			const at = deletionTime(facts, days);
+			return [
+				facts.id,
+				{
+					deleteOn: at === null ? null : isoDay(at),
+					kept: facts.kept,
+					warn: isWarned(facts, days, now)
+				}
+			];
+		})
+	);
+}
+
+/** The day a postponement made now would move the deletion to; null with retention off. */
+export function postponedDay(app: App, now: number): string | null {
+	const days = app.config.retentionDays;
+	return days === null ? null : isoDay(postponedUntil(days, now));
+}
+
+/** Postpones a conference's deletion by a whole retention period; the new day, or null. */
+export function postponeDeletion(app: App, conferenceId: string, now: number): string | null {
+	const days = app.config.retentionDays;
+	if (days === null) return null;
+	const until = postponedUntil(days, now);
+	if (!postponeConferenceDeletion(app.db, conferenceId, until)) return null;
+	log.info('retention.postponed', { conferenceId, until: isoDay(until) });
+	return isoDay(until);
+}
+
+/**
+ * Who may keep a conference for good, out of reach of automatic deletion: the one place this
+ * is decided. Until organisers have roles, the installation's first organiser (who set it up).
+ */
+export function mayKeepForGood(app: App, organiser: Organiser): boolean {
+	return firstOrganiserId(app.db) === organiser.id;
+}
+
+/** Keeps a conference for good, or lets automatic deletion apply to it again. */
+export function keepForGood(
+	app: App,
+	organiser: Organiser,
+	conferenceId: string,
+	kept: boolean
+): 'done' | 'forbidden' | 'not_found' {
+	if (!mayKeepForGood(app, organiser)) return 'forbidden';
+	if (!setConferenceKept(app.db, conferenceId, kept)) return 'not_found';
+	log.info('retention.kept', { conferenceId, kept, organiserId: organiser.id });
+	return 'done';
+}
