@@ -143,6 +143,11 @@ describe('npm run retention', () => {
 		expect(dry.stdout).not.toContain(active);
 		expect(conferenceIds(databasePath).sort()).toEqual([idle, active].sort());
 		expect(running.running).toBe(true);
+		// Deleting needs the server stopped: two processes on one file would overwrite each other.
+		const refused = await runRetention(databasePath, [], env);
+		expect(refused.code).not.toBe(0);
+		expect(refused.stderr).toContain('another Samråd process is using the database');
+		expect(conferenceIds(databasePath).sort()).toEqual([idle, active].sort());
 		await running.stop();
 
 		const real = await runRetention(databasePath, [], env);
