@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isoDay } from '$lib/domain/retention';
 import { createApp, databaseFile } from '$lib/server/app';
+import { lockDatabase, unlockDatabase } from '$lib/server/db/lock';
 import { ConfigError, readConfig } from '$lib/server/config';
 import { describeError, setLogLevel } from '$lib/server/log';
 import { applyRetention, planRetention } from '$lib/server/retention';
@@ -64,6 +65,8 @@ if (dryRun) {
 } else {
 	let app;
 	try {
+		// The server's own start-once lock: deleting while it runs would fight its cached state.
+		lockDatabase(path);
 		app = createApp(config, root);
 	} catch (error) {
 		fail(describeError(error));
@@ -75,5 +78,6 @@ if (dryRun) {
 		);
 	} finally {
 		app.db.close();
+		unlockDatabase(path);
 	}
 }
