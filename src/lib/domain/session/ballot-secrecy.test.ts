@@ -473,3 +473,65 @@ describe('secret ballots (property: no role learns one person’s ballot)', () =
 		}
 	}, 120_000);
 });
+
+describe('closing a vote', () => {
+	const cast = (state: SessionState, voter: string, ranking: string[]) => {
+		const result = execute(state, ballot(ranking), self(voter), T0);
+		if (!result.ok) throw new Error(result.error.code);
+		return result.state;
+	};
+	function closed(): SessionState {
+		let state = openVote(mulberry32(2), { phones: 4, withoutPhone: 0, topN: 3 }).state;
+		state = cast(state, 'p0', ['n:n0', 'n:n1', 'n:n2']);
+		state = cast(state, 'p1', ['n:n1', 'n:n0']);
+		state = cast(state, 'p2', ['n:n2', 'n:n3', 'n:n0']);
+		state = cast(state, 'p3', ['n:n3']);
+		const result = execute(state, phase('phase.advance', 'vote').command, facilitator, T0);
+		if (!result.ok) throw new Error(result.error.code);
+		return result.state;
+	}
+
+	it('keeps the ranked lists and who voted, but never which list is whose', () => {
+		const state = closed();
+		const voters = new Set(state.participants.map((p) => p.id));
+		const linked: unknown[] = [];
+		const walk = (value: unknown) => {
+			if (Array.isArray(value)) return value.forEach(walk);
+			if (value === null || typeof value !== 'object') return;
+			const fields = Object.values(value);
+			const hasRanking = fields.some(
+				(f) => Array.isArray(f) && f.some((x) => typeof x === 'string' && /^[nc]:/.test(x))
+			);
+			const hasVoter = fields.some((f) => typeof f === 'string' && voters.has(f));
+			if (hasRanking && hasVoter) linked.push(value);
+			fields.forEach(walk);
+		};
+		walk(runOf(state));
+		expect(linked).toEqual([]);
+		expect(JSON.stringify(runOf(state))).toContain('"n:n3"');
+	});
+
+	it('fixes the tally: a later top-N or new headings do not recount the same ballots', () => {
+		let state = closed();
+		const numbers = (s: SessionState) =>
+			screenView(s).runs[0]!.results!.map((r) => [r.itemId, r.points, r.voters, r.rank]);
+		const before = numbers(state);
+		expect(before.length).toBeGreaterThan(0);
+		const step = (command: SessionCommand) => {
+			const result = execute(state, command, facilitator, T0);
+			if (!result.ok) throw new Error(result.error.code);
+			state = result.state;
+		};
+		step({ type: 'session.configure', settings: { topN: 1 } });
+		expect(numbers(state)).toEqual(before);
+		step(phase('phase.advance', 'results').command);
+		step({
+			type: 'cluster.create',
+			questionId: 'q1',
+			clusterId: 'k1',
+			heading: 'Together',
+			noteIds: ['n0', 'n1']
+		});
+		expect(numbers(state)).toEqual(before);
+	});
+});
