@@ -122,7 +122,7 @@ function randomStep(rand: Random, state: SessionState, joined: { count: number }
 	}
 	if (roll < 0.6) {
 		const from = run.phase;
-		const forward = rand() < 0.55 || from === 'vote';
+		const forward = rand() < 0.55;
 		// Stay around the vote: clarify and earlier are covered by their own tests.
 		if (!forward && from === 'vote' && rand() < 0.8) {
 			return { command: { type: 'phase.advance', questionId: 'q1', from }, actor: facilitator };
