@@ -216,17 +216,20 @@ describe('anonymity', () => {
 			text: 'SECRET-WRITTEN-WHILE-OFF'
 		});
 		await ok(room.console, 'session.configure', { settings: { facilitatorSeesNotes: true } });
-		await ok(room.phones[1]!.client, 'note.add', {
+		await ok(room.phones[2]!.client, 'note.add', {
 			questionId,
 			noteId: newId(),
 			text: 'WRITTEN-AFTER-ON'
 		});
+		const liseEnvelope = await room.phones[2]!.client.waitForView(
+			(v) => (v.view as ParticipantView).runs[0]!.myNotes.length === 1
+		);
 		await settle();
 		expect(room.console.receivedText()).not.toContain('SECRET-WRITTEN-WHILE-OFF');
 		expect(room.console.receivedText()).toContain('WRITTEN-AFTER-ON');
-		const kari = room.phones[1]!.client.view!.view as ParticipantView;
-		expect(kari.settings.facilitatorSeesNotes).toBe(true);
-		expect(kari.runs[0]!.myNotes.map((n) => n.readByFacilitator)).toEqual([true]);
+		const lise = liseEnvelope.view as ParticipantView;
+		expect(lise.settings.facilitatorSeesNotes).toBe(true);
+		expect(lise.runs[0]!.myNotes.map((n) => n.readByFacilitator)).toEqual([true]);
 		const jon = room.phones[0]!.client.view!.view as ParticipantView;
 		expect(jon.runs[0]!.myNotes.map((n) => n.readByFacilitator)).toEqual([false]);
 		// Anonymous: no private note on the console carries its author.
