@@ -178,6 +178,7 @@ export function plenumView(app: App, conferenceId: string): PlenumView | null {
 							text: q.text,
 							// Only a finished vote is presented; earlier phases show the grouped notes.
 							results: run.results,
+							resultsWithheld: run.resultsWithheld,
 							clusters: run.clusters,
 							notes: run.notes
 						};
