@@ -91,21 +91,34 @@ describe.each([['websocket'], ['polling']] as const)('on %s', (transport) => {
 			expect(view.runs[0]!.notes).toEqual([]);
 		});
 
-		it('the console receives private text only after its setting is switched on', async () => {
+		it('the console receives private text only of notes written after its setting is switched on', async () => {
 			await ok(facilitator, 'session.configure', { settings: { facilitatorSeesNotes: true } });
+			await ok(phones[2]!.client, 'note.add', {
+				questionId,
+				noteId: newId(),
+				text: 'SECRET-CAROLA-AFTER-ON'
+			});
 			await settle();
-			expect(facilitator.receivedText()).toContain('SECRET-ANNA-1');
+			expect(facilitator.receivedText()).toContain('SECRET-CAROLA-AFTER-ON');
+			// Notes written while phones said "only you" stay unread by the console.
+			for (const text of secrets.flat()) expect(facilitator.receivedText()).not.toContain(text);
 			const view = facilitator.view!.view as FacilitatorView;
-			expect(view.runs[0]!.privateNotes).toHaveLength(5);
-			// Every phone is told that the facilitator now reads notes early.
+			expect(view.runs[0]!.privateNotes.map((n) => [n.text, n.authorId])).toEqual([
+				['SECRET-CAROLA-AFTER-ON', null]
+			]);
+			// Every phone is told that the facilitator now reads notes early, and which of its notes.
 			for (const phone of phones) {
+				const mine = (phone.client.view!.view as ParticipantView).runs[0]!.myNotes;
 				expect((phone.client.view!.view as ParticipantView).settings.facilitatorSeesNotes).toBe(
 					true
+				);
+				expect(mine.filter((n) => n.readByFacilitator).map((n) => n.text)).toEqual(
+					phone === phones[2] ? ['SECRET-CAROLA-AFTER-ON'] : []
 				);
 			}
 			// …and still never a phone or the screen.
 			for (const client of [screen, phones[1]!.client])
-				expect(client.receivedText()).not.toContain('SECRET-ANNA');
+				expect(client.receivedText()).not.toContain('SECRET-CAROLA-AFTER-ON');
 			await ok(facilitator, 'session.configure', { settings: { facilitatorSeesNotes: false } });
 		});
 	});
@@ -124,7 +137,7 @@ describe.each([['websocket'], ['polling']] as const)('on %s', (transport) => {
 			const items = (phones[0]!.client.view!.view as ParticipantView).runs[0]!.vote!.items.map(
 				(i) => i.id
 			);
-			expect(items).toHaveLength(5);
+			expect(items).toHaveLength(6);
 			rankings.push(
 				[items[0]!, items[1]!, items[2]!],
 				[items[4]!, items[3]!],

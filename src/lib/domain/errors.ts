@@ -11,6 +11,8 @@ export const errorCodes = [
 	'too_many',
 	'empty',
 	'conflict',
+	'stays_anonymous',
+	'already_voted',
 	'rate_limited',
 	'unavailable',
 	'internal'

@@ -28,6 +28,7 @@ const dynamicKeyPrefixes: Record<string, string> = {
 	'session.phase.': 'the phase names of a session (Phase)',
 	'session.console.next.': 'the label of the "next phase" button, per phase',
 	'session.console.phaseHelp.': 'the help under the phase controls, per phase',
+	'session.results.withheld.reason.': 'why a closed vote shows no tally (WithheldReason)',
 	'conference.programme.kind.': 'programme item kinds (plenary, group, break)',
 	'report.kind.': 'programme item kinds in the report',
 	'report.vote.': 'whether a group vote is open or closed in the report',

@@ -4,7 +4,12 @@
  */
 import type { Phase } from '$lib/domain/session/phases';
 import type { Language, Timer } from '$lib/domain/session/types';
-import type { ClusterView, ResultRow, RevealedNoteView } from '$lib/domain/session/views';
+import type {
+	ClusterView,
+	ResultRow,
+	RevealedNoteView,
+	WithheldView
+} from '$lib/domain/session/views';
 
 export interface Notice {
 	text: string;
@@ -83,8 +88,10 @@ export interface ConferenceOverview {
 export interface PlenumQuestion {
 	label: string;
 	text: string;
-	/** Ranked items (null when the group has not voted). */
+	/** Ranked items (null when the group has not voted, or its tally is withheld). */
 	results: ResultRow[] | null;
+	/** Set when the vote closed with too few ballots for a tally that keeps each one secret. */
+	resultsWithheld: WithheldView | null;
 	clusters: ClusterView[];
 	notes: RevealedNoteView[];
 }

@@ -382,7 +382,7 @@ describe('conference archive', () => {
 			bad.rounds[0]!.groups[1]!.descriptor = { kind: 'role', role: 'astronaut', part: 1, parts: 1 };
 			const question = group.session!.questions[0]!;
 			question.notes[0]!.authorId = 'x99';
-			question.ballots[0]!.ranking = ['n:no-such-note'];
+			question.closedVote!.rankings[0]![0] = 'n:no-such-note';
 			expect(problem(JSON.stringify(bad))).toEqual({
 				code: 'invalid',
 				total: 7,
@@ -398,7 +398,7 @@ describe('conference archive', () => {
 						kind: 'unknown_reference'
 					},
 					{
-						path: 'rounds[0].groups[0].session.questions[0].ballots[0].ranking[0]',
+						path: 'rounds[0].groups[0].session.questions[0].closedVote.rankings[0][0]',
 						kind: 'unknown_reference'
 					}
 				])

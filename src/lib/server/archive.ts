@@ -30,6 +30,7 @@ import { clusterItemId, noteItemId } from '$lib/domain/session/tally';
 import {
 	languages,
 	type Ballot,
+	type ClosedVote,
 	type Language,
 	type QuestionRun,
 	type SessionState
@@ -110,11 +111,31 @@ const groupRef = v.pipe(v.string(), v.regex(/^r[1-9]\d{0,2}g[1-9]\d{0,3}$/));
 const sessionPeople = 2_000;
 const questionNotes = limits.notesPerPersonPerQuestion * limits.participantsPerSession;
 
+const rankingSchema = list(v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/)), limits.topN);
+
 const ballotSchema = v.strictObject({
 	voterId: personRef,
-	ranking: list(v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/)), limits.topN),
+	ranking: rankingSchema,
 	castAt: time,
 	byFacilitator: v.boolean()
+});
+
+/** A closed vote: ranked lists without voters, who voted, and the tally fixed at the close. */
+const closedVoteSchema = v.strictObject({
+	rankings: list(rankingSchema, sessionPeople),
+	entered: count,
+	voterIds: list(personRef, sessionPeople),
+	tally: list(
+		v.strictObject({
+			itemId: v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/)),
+			points: count,
+			voters: count,
+			rank: count,
+			tied: v.boolean(),
+			heading: v.nullable(text(limits.headingChars))
+		}),
+		limits.clustersPerQuestion + questionNotes
+	)
 });
 
 const questionSchema = v.strictObject({
@@ -130,6 +151,7 @@ const questionSchema = v.strictObject({
 			createdAt: time,
 			byFacilitator: v.boolean(),
 			revealIndex: v.nullable(count),
+			readableByFacilitator: v.optional(v.boolean(), false),
 			history: list(
 				v.strictObject({
 					previous: text(limits.noteChars),
@@ -154,11 +176,13 @@ const questionSchema = v.strictObject({
 			order: list(personRef, sessionPeople),
 			turn: v.nullable(count),
 			passStreak: count,
-			autoFrom: v.nullable(count)
+			autoFrom: v.nullable(count),
+			autoTurnId: v.optional(v.nullable(personRef), null)
 		})
 	),
 	ballots: list(ballotSchema, sessionPeople),
-	previousBallots: v.nullable(list(ballotSchema, sessionPeople))
+	closedVote: v.optional(v.nullable(closedVoteSchema), null),
+	previousVote: v.optional(v.nullable(closedVoteSchema), null)
 });
 
 const sessionSchema = v.strictObject({
@@ -344,6 +368,12 @@ function mapSession(
 		castAt: b.castAt,
 		byFacilitator: b.byFacilitator
 	});
+	const closedVote = (vote: ClosedVote): ClosedVote => ({
+		rankings: vote.rankings.map((r) => [...r]),
+		entered: vote.entered,
+		voterIds: vote.voterIds.map(person),
+		tally: vote.tally.map((row) => ({ ...row }))
+	});
 	const question = (q: QuestionRun): QuestionRun => ({
 		id: q.id,
 		label: q.label,
@@ -356,6 +386,7 @@ function mapSession(
 			createdAt: n.createdAt,
 			byFacilitator: n.byFacilitator,
 			revealIndex: n.revealIndex,
+			readableByFacilitator: n.readableByFacilitator,
 			history: n.history.map((h) => ({ previous: h.previous, at: h.at, by: h.by }))
 		})),
 		clusters: q.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: [...c.noteIds] })),
@@ -363,10 +394,12 @@ function mapSession(
 			order: q.reveal.order.map(person),
 			turn: q.reveal.turn,
 			passStreak: q.reveal.passStreak,
-			autoFrom: q.reveal.autoFrom
+			autoFrom: q.reveal.autoFrom,
+			autoTurnId: q.reveal.autoTurnId && person(q.reveal.autoTurnId)
 		},
 		ballots: q.ballots.map(ballot),
-		previousBallots: q.previousBallots && q.previousBallots.map(ballot)
+		closedVote: q.closedVote && closedVote(q.closedVote),
+		previousVote: q.previousVote && closedVote(q.previousVote)
 	});
 	return {
 		title: state.title,
@@ -738,11 +771,20 @@ function checkSession(
 		q.reveal?.order.forEach((person, i) => {
 			if (!members.has(person)) add([...here, 'reveal', 'order', i], 'unknown_reference');
 		});
-		for (const field of ['ballots', 'previousBallots'] as const) {
-			(q[field] ?? []).forEach((ballot, bi) => {
-				if (!members.has(ballot.voterId)) add([...here, field, bi, 'voterId'], 'unknown_reference');
-				ballot.ranking.forEach((item, i) => {
-					if (!items.has(item)) add([...here, field, bi, 'ranking', i], 'unknown_reference');
+		q.ballots.forEach((ballot, bi) => {
+			if (!members.has(ballot.voterId))
+				add([...here, 'ballots', bi, 'voterId'], 'unknown_reference');
+			ballot.ranking.forEach((item, i) => {
+				if (!items.has(item)) add([...here, 'ballots', bi, 'ranking', i], 'unknown_reference');
+			});
+		});
+		for (const field of ['closedVote', 'previousVote'] as const) {
+			q[field]?.voterIds.forEach((voter, vi) => {
+				if (!members.has(voter)) add([...here, field, 'voterIds', vi], 'unknown_reference');
+			});
+			q[field]?.rankings.forEach((ranking, ri) => {
+				ranking.forEach((item, i) => {
+					if (!items.has(item)) add([...here, field, 'rankings', ri, i], 'unknown_reference');
 				});
 			});
 		}

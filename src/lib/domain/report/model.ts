@@ -1,6 +1,7 @@
 import { fixedT, languageNames, localeTags, type Translate } from '$lib/i18n';
-import { effectiveTopN, tally, voteItems } from '../session/tally';
-import type { Ballot, Language, QuestionRun, SessionState } from '../session/types';
+import { closedResults, withheldReason } from '../session/ballots';
+import { effectiveTopN, voteItems } from '../session/tally';
+import type { ClosedVote, Language, QuestionRun, SessionState } from '../session/types';
 import { countries } from '../conference/countries';
 import type {
 	LocalText,
@@ -327,8 +328,11 @@ export interface QuestionSection {
 }
 
 export interface VoteSummary {
-	/** none: no ballots; open: vote not closed when the report was made; closed: final. */
-	status: 'none' | 'open' | 'closed';
+	/**
+	 * none: no ballots; open: vote not closed when the report was made (no tally is printed);
+	 * closed: final; withheld: closed with too few ballots to print a tally that keeps each secret.
+	 */
+	status: 'none' | 'open' | 'closed' | 'withheld';
 	/** Ballots counted. */
 	ballots: number;
 	/** Items each voter could rank (1st choice gets this many points). */
@@ -805,25 +809,31 @@ function plannedQuestion(ctx: Context, text: string, index: number): QuestionSec
 }
 
 /**
- * The ballots that count for the report. While a revote is open the previous, closed vote
- * stands; while the first vote is open its ballots so far are shown as provisional.
+ * The vote that counts for the report: the last closed one (while a revote is open, the one
+ * before it). An open vote prints no tally: two reports a ballot apart could be compared.
  */
-function countedBallots(run: QuestionRun): { ballots: Ballot[]; status: VoteSummary['status'] } {
+function countedVote(run: QuestionRun): { vote: ClosedVote | null; status: VoteSummary['status'] } {
+	const open = run.ballots.length > 0 || run.closedVote !== null;
 	switch (run.phase) {
-		case 'vote':
-			return { ballots: run.ballots, status: run.ballots.length > 0 ? 'open' : 'none' };
 		case 'results':
 		case 'discuss':
-			return { ballots: run.ballots, status: run.ballots.length > 0 ? 'closed' : 'none' };
+			return closedStatus(run.closedVote);
+		case 'vote':
 		case 'revote':
-			if (run.previousBallots && run.previousBallots.length > 0) {
-				return { ballots: run.previousBallots, status: 'closed' };
-			}
-			return { ballots: run.ballots, status: run.ballots.length > 0 ? 'open' : 'none' };
+			if (run.previousVote) return closedStatus(run.previousVote);
+			return { vote: null, status: open ? 'open' : 'none' };
 		default:
 			// Before the vote there are no ballots (stepping back from the vote discards them).
-			return { ballots: [], status: 'none' };
+			return { vote: null, status: 'none' };
 	}
+}
+
+function closedStatus(vote: ClosedVote | null): {
+	vote: ClosedVote | null;
+	status: VoteSummary['status'];
+} {
+	if (!vote || vote.rankings.length === 0) return { vote: null, status: 'none' };
+	return { vote, status: withheldReason(vote) === null ? 'closed' : 'withheld' };
 }
 
 function questionSection(ctx: Context, session: SessionState, run: QuestionRun): QuestionSection {
@@ -851,27 +861,25 @@ function questionSection(ctx: Context, session: SessionState, run: QuestionRun):
 		])
 	);
 
-	const { ballots, status } = countedBallots(run);
+	const { vote, status } = countedVote(run);
 	const items = voteItems(run);
-	const byId = new Map(items.map((item) => [item.id, item]));
 	const prioritised: PrioritisedItem[] = [];
 	const inPrioritised = new Set<string>();
-	if (status !== 'none') {
-		for (const row of tally(items, ballots, session.settings.topN)) {
+	if (status === 'closed') {
+		for (const row of closedResults(run, vote) ?? []) {
 			if (row.points === 0) continue;
-			const item = byId.get(row.itemId)!;
-			const itemNotes = item.noteIds.flatMap((id) => {
+			const itemNotes = row.noteIds.flatMap((id) => {
 				const note = notes.get(id);
 				return note ? [note] : [];
 			});
-			for (const id of item.noteIds) inPrioritised.add(id);
+			for (const id of row.noteIds) inPrioritised.add(id);
 			prioritised.push({
 				rank: row.rank,
 				rankLabel: row.tied ? t('report.rankTied', { rank: row.rank }) : String(row.rank),
 				tied: row.tied,
 				points: row.points,
 				voters: row.voters,
-				heading: item.kind === 'cluster' ? item.label : null,
+				heading: row.kind === 'cluster' ? row.label : null,
 				notes: itemNotes
 			});
 		}
@@ -882,12 +890,12 @@ function questionSection(ctx: Context, session: SessionState, run: QuestionRun):
 			? revealed.length > 0
 				? t('report.vote.none')
 				: ''
-			: t(`report.vote.${status}`, { count: ballots.length, n: topN });
+			: t(`report.vote.${status}`, { count: vote?.rankings.length ?? 0, n: topN });
 	const others = [...notes.values()].filter((n) => !inPrioritised.has(n.id));
 	return {
 		label: run.label,
 		text: run.text,
-		vote: { status, ballots: ballots.length, topN, summary },
+		vote: { status, ballots: vote?.rankings.length ?? 0, topN, summary },
 		prioritised,
 		otherNotes: ctx.includeUnvotedNotes ? others : null,
 		otherNotesHeading: prioritised.length > 0 ? t('report.otherNotes') : t('report.notes'),

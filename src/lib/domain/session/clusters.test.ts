@@ -37,6 +37,7 @@ function note(id: string, revealIndex: number | null): Note {
 		createdAt: 0,
 		byFacilitator: false,
 		revealIndex,
+		readableByFacilitator: false,
 		history: []
 	};
 }
@@ -52,7 +53,8 @@ function withClusters(clusters: Cluster[], hidden: string[] = []): QuestionRun {
 		clusters,
 		reveal: null,
 		ballots: [],
-		previousBallots: null
+		closedVote: null,
+		previousVote: null
 	};
 }
 

@@ -74,7 +74,8 @@ describe('createSession', () => {
 						clusters: [],
 						reveal: null,
 						ballots: [],
-						previousBallots: null
+						closedVote: null,
+						previousVote: null
 					},
 					{
 						id: 'q2',
@@ -85,7 +86,8 @@ describe('createSession', () => {
 						clusters: [],
 						reveal: null,
 						ballots: [],
-						previousBallots: null
+						closedVote: null,
+						previousVote: null
 					}
 				],
 				currentQuestionId: 'q1',
@@ -645,7 +647,7 @@ describe('participants', () => {
 		});
 	});
 
-	it('removing with deleting also drops the person’s ballot from the previous vote', () => {
+	it('removing with deleting leaves a closed vote alone: its ballots have no voter any more', () => {
 		let state = advanceTo(clarifySession(), 'vote');
 		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:a1'] }, ann);
 		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:b1'] }, ben);
@@ -655,9 +657,9 @@ describe('participants', () => {
 			participantId: 'ben',
 			deleteContributions: true
 		});
-		expect(runOf(state).previousBallots?.map((b) => b.voterId)).toEqual(['ann']);
+		expect(runOf(state).previousVote?.rankings).toEqual([['n:a1'], ['n:b1']]);
 		state = back(state);
-		expect(runOf(state).ballots.map((b) => b.voterId)).toEqual(['ann']);
+		expect(runOf(state).closedVote?.rankings).toEqual([['n:a1'], ['n:b1']]);
 	});
 });
 
@@ -743,6 +745,7 @@ describe('note limits', () => {
 			createdAt: T0 + 42,
 			byFacilitator: false,
 			revealIndex: null,
+			readableByFacilitator: false,
 			history: []
 		});
 	});
@@ -833,6 +836,7 @@ describe('notes entered by the facilitator on someone’s behalf', () => {
 			createdAt: T0 + 7,
 			byFacilitator: true,
 			revealIndex: null,
+			readableByFacilitator: true,
 			history: []
 		});
 	});
@@ -929,12 +933,15 @@ describe('editing and deleting notes', () => {
 		expect(noteOf(state, 'd1')).toMatchObject({ text: 'Dan, corrected', history: [] });
 		state = run(state, del('d1'));
 		expect(runOf(state).notes.map((n) => n.id)).not.toContain('d1');
-		const open = run(state, {
+		let open = run(state, {
 			type: 'session.configure',
 			settings: { facilitatorSeesNotes: true }
 		});
-		expect(noteOf(run(open, edit('a1', 'Fixed')), 'a1').text).toBe('Fixed');
-		expect(runOf(run(open, del('a1'))).notes.map((n) => n.id)).not.toContain('a1');
+		// Only notes written after the setting was turned on: Ann wrote a1 believing it private.
+		expect(refusal(open, edit('a1', 'Fixed'))).toEqual({ code: 'forbidden' });
+		open = run(open, { type: 'note.add', questionId: Q1, noteId: 'a9', text: 'Later' }, ann);
+		expect(noteOf(run(open, edit('a9', 'Fixed')), 'a9').text).toBe('Fixed');
+		expect(runOf(run(open, del('a9'))).notes.map((n) => n.id)).not.toContain('a9');
 	});
 
 	it('lets people touch only their own notes, and only while writing', () => {
@@ -1131,10 +1138,12 @@ describe('execute() is pure', () => {
 		const last = states.at(-1)!;
 		expect(runOf(last).phase).toBe('discuss');
 		expect(runOf(last).notes.map((n) => n.id)).toEqual(['a1', 'a2', 'o1']);
-		expect(runOf(last).ballots).toEqual([
-			{ voterId: 'ann', ranking: ['c:k1', 'n:o1'], castAt: T0 + 25, byFacilitator: false },
-			{ voterId: 'ola', ranking: ['c:k2'], castAt: T0 + 26, byFacilitator: true }
-		]);
+		expect(runOf(last).ballots).toEqual([]);
+		expect(runOf(last).closedVote).toMatchObject({
+			rankings: [['c:k1', 'n:o1'], ['c:k2']],
+			entered: 1,
+			voterIds: ['ann', 'ola']
+		});
 		expect(last.reflection).toBe('Went well');
 	});
 

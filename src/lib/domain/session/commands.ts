@@ -20,10 +20,12 @@ import {
 	startReveal,
 	turnFrom
 } from './round-robin';
+import { closeVote, resultsShown, votersOf } from './ballots';
 import { effectiveTopN, voteItems } from './tally';
 import {
 	defaultSettings,
 	type Ballot,
+	type ClosedVote,
 	type Language,
 	type Note,
 	type NoteEdit,
@@ -164,7 +166,8 @@ function emptyRun(id: string, label: string, text: string): QuestionRun {
 		clusters: [],
 		reveal: null,
 		ballots: [],
-		previousBallots: null
+		closedVote: null,
+		previousVote: null
 	};
 }
 
@@ -281,18 +284,27 @@ function advanceRun(state: SessionState, run: QuestionRun): QuestionRun {
 		case 'reveal':
 			return { ...run, phase: to, reveal: startReveal(run, state.participants) };
 		case 'clarify': {
-			// Nothing is left unsaid: notes not read out are revealed in round-robin order.
+			// Nothing is left unsaid: notes not read out are revealed (in an order that names nobody).
 			// Reveal indexes can have gaps (a removed person's notes), so not a count of revealed notes.
 			const autoFrom = run.notes.some((n) => n.revealIndex === null) ? nextRevealIndex(run) : null;
-			const revealed = revealAll(run);
+			const turn = run.reveal?.turn ?? null;
+			const autoTurnId = autoFrom === null || turn === null ? null : run.reveal!.order[turn]!;
+			const revealed = revealRest(run, state.settings);
 			return {
 				...revealed,
 				phase: to,
-				reveal: revealed.reveal ? { ...revealed.reveal, autoFrom } : null
+				reveal: revealed.reveal ? { ...revealed.reveal, autoFrom, autoTurnId } : null
 			};
 		}
+		case 'results':
+			return {
+				...run,
+				phase: to,
+				ballots: [],
+				closedVote: closeVote(run, state.settings.topN)
+			};
 		case 'revote':
-			return { ...run, phase: to, previousBallots: run.ballots, ballots: [] };
+			return { ...run, phase: to, previousVote: run.closedVote, closedVote: null, ballots: [] };
 		default:
 			return { ...run, phase: to };
 	}
@@ -311,21 +323,20 @@ function stepBackRun(run: QuestionRun): QuestionRun {
 		case 'clarify': {
 			const autoFrom = run.reveal?.autoFrom ?? null;
 			if (autoFrom === null) return { ...run, phase: to };
-			// revealAll began with the person whose turn it was, so the first auto-revealed note is theirs.
-			const firstAuto = run.notes
-				.filter((n) => n.revealIndex !== null && n.revealIndex >= autoFrom)
-				.sort((a, b) => a.revealIndex! - b.revealIndex!)[0];
 			const notes = run.notes.map((n) =>
 				n.revealIndex !== null && n.revealIndex >= autoFrom ? { ...n, revealIndex: null } : n
 			);
 			const hidden = { ...run, notes };
-			const reveal = startRevealResume(hidden, run.reveal!, firstAuto?.authorId);
+			const reveal = startRevealResume(hidden, run.reveal!, run.reveal!.autoTurnId ?? undefined);
 			return pruneHiddenNotes({ ...hidden, phase: to, reveal });
 		}
 		case 'vote':
-			return { ...run, phase: to, ballots: [] };
+			return { ...run, phase: to, ballots: [], closedVote: null };
+		case 'results':
+			// A shown tally is never topped up: reopening it starts a new vote (see ballots.ts).
+			return resultsShown(run) ? { ...run, phase: to, closedVote: null } : { ...run, phase: to };
 		case 'revote':
-			return { ...run, phase: to, ballots: run.previousBallots ?? [], previousBallots: null };
+			return { ...run, phase: to, ballots: [], closedVote: run.previousVote, previousVote: null };
 		default:
 			return { ...run, phase: to };
 	}
@@ -342,7 +353,13 @@ function startRevealResume(
 ) {
 	const order = previous.order;
 	const at = turnId === undefined ? -1 : order.indexOf(turnId);
-	return { order, turn: turnFrom(run, order, Math.max(at, 0)), passStreak: 0, autoFrom: null };
+	return {
+		order,
+		turn: turnFrom(run, order, Math.max(at, 0)),
+		passStreak: 0,
+		autoFrom: null,
+		autoTurnId: null
+	};
 }
 
 /** What stepping back from the current phase of a run would undo, for the confirmation. */
@@ -356,6 +373,8 @@ export interface StepBackEffect {
 	ballotsDiscarded: number;
 	/** Ballots of the previous vote that come back. */
 	ballotsRestored: number;
+	/** Ballots of a vote whose tally was withheld that stay counted when it reopens. */
+	ballotsKept: number;
 }
 
 export function describeStepBack(run: QuestionRun): StepBackEffect | null {
@@ -366,7 +385,8 @@ export function describeStepBack(run: QuestionRun): StepBackEffect | null {
 		notesHidden: 0,
 		notesUngrouped: 0,
 		ballotsDiscarded: 0,
-		ballotsRestored: 0
+		ballotsRestored: 0,
+		ballotsKept: 0
 	};
 	const grouped = new Set(run.clusters.flatMap((c) => c.noteIds));
 	const hide = (n: Note) => {
@@ -378,11 +398,13 @@ export function describeStepBack(run: QuestionRun): StepBackEffect | null {
 	} else if (run.phase === 'clarify' && run.reveal?.autoFrom != null) {
 		const from = run.reveal.autoFrom;
 		run.notes.filter((n) => n.revealIndex !== null && n.revealIndex >= from).forEach(hide);
-	} else if (run.phase === 'vote') {
-		effect.ballotsDiscarded = run.ballots.length;
-	} else if (run.phase === 'revote') {
-		effect.ballotsDiscarded = run.ballots.length;
-		effect.ballotsRestored = run.previousBallots?.length ?? 0;
+	} else if (run.phase === 'vote' || run.phase === 'revote') {
+		effect.ballotsDiscarded = votersOf(run).length;
+		effect.ballotsRestored = run.phase === 'revote' ? (run.previousVote?.rankings.length ?? 0) : 0;
+	} else if (run.phase === 'results' && run.closedVote) {
+		const count = run.closedVote.rankings.length;
+		if (resultsShown(run)) effect.ballotsDiscarded = count;
+		else effect.ballotsKept = count;
 	}
 	return effect;
 }
@@ -410,6 +432,9 @@ export function execute(
 			const error = checkSettings(command.settings);
 			if (error) return { ok: false, error };
 			const settings = { ...state.settings };
+			// Notes written anonymously stay anonymous: naming their authors later would break a promise.
+			const naming = state.settings.anonymous && command.settings.anonymous === false;
+			if (naming && state.questions.some((q) => q.notes.length > 0)) return fail('stays_anonymous');
 			if (command.settings.anonymous !== undefined) settings.anonymous = command.settings.anonymous;
 			if (command.settings.topN !== undefined) settings.topN = command.settings.topN;
 			if (command.settings.facilitatorSeesNotes !== undefined) {
@@ -546,12 +571,16 @@ export function execute(
 			);
 			if (command.mode === 'anonymise') return ok({ ...state, participants });
 			const mine = (b: Ballot) => b.voterId === command.participantId;
+			// A closed vote's ballots have no voter any more: only the list of who voted loses them.
+			const forget = (vote: ClosedVote | null): ClosedVote | null =>
+				vote && { ...vote, voterIds: vote.voterIds.filter((id) => id !== command.participantId) };
 			const questions = state.questions.map((run) =>
 				removeNotes(
 					{
 						...run,
 						ballots: run.ballots.filter((b) => !mine(b)),
-						previousBallots: run.previousBallots?.filter((b) => !mine(b)) ?? null
+						closedVote: forget(run.closedVote),
+						previousVote: forget(run.previousVote)
 					},
 					(n) => n.authorId === command.participantId
 				)
@@ -584,11 +613,7 @@ export function execute(
 			const questions = discard
 				? state.questions.map((run) =>
 						removeNotes(
-							{
-								...run,
-								ballots: run.ballots.filter((b) => !mine(b)),
-								previousBallots: run.previousBallots?.filter((b) => !mine(b)) ?? null
-							},
+							{ ...run, ballots: run.ballots.filter((b) => !mine(b)) },
 							(n) => n.authorId === participantId
 						)
 					)
@@ -617,6 +642,7 @@ export function execute(
 				createdAt: now,
 				byFacilitator: selfId === null,
 				revealIndex: null,
+				readableByFacilitator: selfId === null || state.settings.facilitatorSeesNotes,
 				history: []
 			};
 			let next: QuestionRun = { ...run, notes: [...run.notes, note] };
@@ -665,6 +691,8 @@ export function execute(
 			if (!reveal || reveal.turn === null) return fail('wrong_phase', { phase: run.phase });
 			const turnId = reveal.order[reveal.turn]!;
 			if (selfId !== null && selfId !== turnId) return fail('not_your_turn');
+			// Only the author picks which note to read: an answer to the facilitator would say whose it is.
+			if (selfId === null && command.noteId !== undefined) return fail('forbidden');
 			const hidden = hiddenNotesOf(run, turnId);
 			const note = command.noteId ? hidden.find((n) => n.id === command.noteId) : hidden[0];
 			if (!note) return fail('not_found');
@@ -678,7 +706,7 @@ export function execute(
 			return ok(withRun(state, passTurn(run)));
 		}
 		case 'reveal.all':
-			return ok(withRun(state, revealAll(findRun(state, command.questionId))));
+			return ok(withRun(state, revealRest(findRun(state, command.questionId), state.settings)));
 		case 'cluster.create': {
 			const run = findRun(state, command.questionId);
 			if (clusterIdTaken(state, command.clusterId)) return fail('conflict');
@@ -732,6 +760,8 @@ export function execute(
 				return fail('forbidden');
 			}
 			if (!isActiveParticipant(state, voterId)) return fail('not_found');
+			// Carried over from a close: the ballot no longer has a voter, so it cannot be changed.
+			if (run.closedVote?.voterIds.includes(voterId)) return fail('already_voted');
 			const existing = run.ballots.find((b) => b.voterId === voterId);
 			// The facilitator may vote for someone, but never sees or overwrites their own ballot.
 			if (selfId === null && existing && !existing.byFacilitator) return fail('forbidden');
@@ -773,7 +803,26 @@ function mayTouchNote(
 	if (selfId !== null)
 		return note.authorId === selfId && note.revealIndex === null && run.phase === 'write';
 	if (note.revealIndex !== null) return true;
-	return note.byFacilitator || state.settings.facilitatorSeesNotes;
+	return facilitatorMayRead(note, state.settings);
+}
+
+/** The facilitator may read a private note they entered, or one written while the setting was on. */
+export function facilitatorMayRead(note: Note, settings: SessionSettings): boolean {
+	return note.byFacilitator || (note.readableByFacilitator && settings.facilitatorSeesNotes);
+}
+
+/**
+ * Reveals every remaining note. In named sessions in round-robin order; in anonymous ones in
+ * the order of their ids (random, made by each device), so the order tells nothing about authors.
+ */
+function revealRest(run: QuestionRun, settings: SessionSettings): QuestionRun {
+	if (!settings.anonymous) return revealAll(run);
+	const hidden = run.notes
+		.filter((n) => n.revealIndex === null)
+		.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	let current: QuestionRun = { ...run, reveal: null };
+	for (const note of hidden) current = revealNote(current, note.id);
+	return { ...current, reveal: run.reveal && { ...run.reveal, turn: null, passStreak: 0 } };
 }
 
 /** Reveals one note without touching the round-robin turn. */

@@ -210,22 +210,31 @@ describe('entering a phase', () => {
 			order: ['ann', 'ben', 'cat'],
 			turn: 0,
 			passStreak: 0,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 	});
 
-	it('entering clarify reveals every note nobody read out, in round-robin order from the turn', () => {
+	it('entering clarify reveals every note nobody read out, by note id (an order that names nobody)', () => {
 		let state = advance(writtenSession());
 		state = run(state, { type: 'reveal.next', questionId: Q1 }, as('ann'));
 		expect(turnOf(state)).toBe('ben');
 		state = advance(state);
-		expect(revealed(state)).toEqual(['a1', 'b1', 'c1', 'a2', 'c2', 'a3']);
+		expect(revealed(state)).toEqual(['a1', 'a2', 'a3', 'b1', 'c1', 'c2']);
 		expect(runOf(state).reveal).toEqual({
 			order: ['ann', 'ben', 'cat'],
 			turn: null,
 			passStreak: 0,
-			autoFrom: 1
+			autoFrom: 1,
+			autoTurnId: 'ben'
 		});
+	});
+
+	it('entering clarify in a named session reveals the rest in round-robin order from the turn', () => {
+		let state = advance(writtenSession({ settings: { anonymous: false } }));
+		state = run(state, { type: 'reveal.next', questionId: Q1 }, as('ann'));
+		state = advance(state);
+		expect(revealed(state)).toEqual(['a1', 'b1', 'c1', 'a2', 'c2', 'a3']);
 	});
 
 	it('entering clarify with everything read out marks nothing as auto-revealed', () => {
@@ -238,9 +247,8 @@ describe('entering a phase', () => {
 		state = advanceTo(state, 'revote');
 		const r = runOf(state);
 		expect(r.ballots).toEqual([]);
-		expect(r.previousBallots).toEqual([
-			{ voterId: 'ann', ranking: ['n:a1'], castAt: 5, byFacilitator: false }
-		]);
+		expect(r.closedVote).toBeNull();
+		expect(r.previousVote).toMatchObject({ rankings: [['n:a1']], entered: 0, voterIds: ['ann'] });
 	});
 });
 
@@ -253,7 +261,8 @@ describe('stepping back: what is undone', () => {
 			notesHidden: 0,
 			notesUngrouped: 0,
 			ballotsDiscarded: 0,
-			ballotsRestored: 0
+			ballotsRestored: 0,
+			ballotsKept: 0
 		});
 		const lobby = back(state);
 		expect(runOf(lobby).notes).toEqual(runOf(state).notes);
@@ -268,7 +277,8 @@ describe('stepping back: what is undone', () => {
 			notesHidden: 2,
 			notesUngrouped: 0,
 			ballotsDiscarded: 0,
-			ballotsRestored: 0
+			ballotsRestored: 0,
+			ballotsKept: 0
 		});
 		const after = back(state);
 		const r = runOf(after);
@@ -297,7 +307,8 @@ describe('stepping back: what is undone', () => {
 			notesHidden: 6,
 			notesUngrouped: 2,
 			ballotsDiscarded: 0,
-			ballotsRestored: 0
+			ballotsRestored: 0,
+			ballotsKept: 0
 		});
 		state = back(state);
 		expect(revealed(state)).toEqual([]);
@@ -310,8 +321,8 @@ describe('stepping back: what is undone', () => {
 		state = run(state, { type: 'reveal.next', questionId: Q1 }, as('ben')); // b1
 		expect(turnOf(state)).toBe('cat');
 		const beforeAdvance = runOf(state).reveal;
-		state = advance(state); // c1, a2, c2, a3 auto-revealed
-		expect(revealed(state)).toEqual(['a1', 'b1', 'c1', 'a2', 'c2', 'a3']);
+		state = advance(state); // a2, a3, c1, c2 auto-revealed
+		expect(revealed(state)).toEqual(['a1', 'b1', 'a2', 'a3', 'c1', 'c2']);
 		state = run(state, {
 			type: 'cluster.create',
 			questionId: Q1,
@@ -324,7 +335,8 @@ describe('stepping back: what is undone', () => {
 			notesHidden: 4,
 			notesUngrouped: 1,
 			ballotsDiscarded: 0,
-			ballotsRestored: 0
+			ballotsRestored: 0,
+			ballotsKept: 0
 		});
 		state = back(state);
 		expect(runOf(state).phase).toBe('reveal');
@@ -342,7 +354,8 @@ describe('stepping back: what is undone', () => {
 			notesHidden: 0,
 			notesUngrouped: 0,
 			ballotsDiscarded: 0,
-			ballotsRestored: 0
+			ballotsRestored: 0,
+			ballotsKept: 0
 		});
 		const after = back(state);
 		expect(runOf(after)).toEqual({ ...runOf(state), phase: 'reveal' });
@@ -366,7 +379,8 @@ describe('stepping back: what is undone', () => {
 			notesHidden: 0,
 			notesUngrouped: 0,
 			ballotsDiscarded: 2,
-			ballotsRestored: 0
+			ballotsRestored: 0,
+			ballotsKept: 0
 		});
 		state = back(state);
 		expect(runOf(state).phase).toBe('clarify');
@@ -374,13 +388,39 @@ describe('stepping back: what is undone', () => {
 		expect(revealed(state)).toHaveLength(6);
 	});
 
-	it('results → vote keeps the ballots so that people can change them', () => {
+	it('results → vote after a withheld tally keeps the ballots, counted without their voters', () => {
 		let state = inPhase('vote');
 		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:a1'] }, as('ann'));
 		state = advance(state);
-		expect(describeStepBack(runOf(state))?.ballotsDiscarded).toBe(0);
+		expect(describeStepBack(runOf(state))).toMatchObject({ ballotsDiscarded: 0, ballotsKept: 1 });
 		state = back(state);
 		expect(runOf(state).phase).toBe('vote');
+		expect(runOf(state).ballots).toEqual([]);
+		expect(runOf(state).closedVote).toMatchObject({ rankings: [['n:a1']], voterIds: ['ann'] });
+		// Ann's ballot has no name any more: she cannot change it, the others can still vote.
+		expect(
+			refusal(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:b1'] }, as('ann')).code
+		).toBe('already_voted');
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:b1'] }, as('ben'));
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:c1'] }, as('cat'));
+		state = advance(state);
+		expect(runOf(state).closedVote?.rankings).toEqual([['n:a1'], ['n:b1'], ['n:c1']]);
+	});
+
+	it('results → vote after a shown tally starts a new vote', () => {
+		let state = inPhase('vote');
+		for (const [id, item] of [
+			['ann', 'n:a1'],
+			['ben', 'n:b1'],
+			['cat', 'n:c1']
+		] as const)
+			state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: [item] }, as(id));
+		state = advance(state);
+		expect(describeStepBack(runOf(state))).toMatchObject({ ballotsDiscarded: 3, ballotsKept: 0 });
+		state = back(state);
+		expect(runOf(state).closedVote).toBeNull();
+		expect(runOf(state).ballots).toEqual([]);
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:a2'] }, as('ann'));
 		expect(runOf(state).ballots.map((b) => b.voterId)).toEqual(['ann']);
 	});
 
@@ -389,21 +429,23 @@ describe('stepping back: what is undone', () => {
 		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:a1'] }, as('ann'), 1);
 		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:b1'] }, as('ben'), 2);
 		state = advanceTo(state, 'revote');
-		const previous = runOf(state).previousBallots;
+		const previous = runOf(state).previousVote;
 		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:c1'] }, as('cat'), 3);
 		expect(describeStepBack(runOf(state))).toEqual({
 			to: 'discuss',
 			notesHidden: 0,
 			notesUngrouped: 0,
 			ballotsDiscarded: 1,
-			ballotsRestored: 2
+			ballotsRestored: 2,
+			ballotsKept: 0
 		});
 		state = back(state);
 		const r = runOf(state);
 		expect(r.phase).toBe('discuss');
-		expect(r.ballots).toEqual(previous);
-		expect(r.ballots.map((b) => b.voterId)).toEqual(['ann', 'ben']);
-		expect(r.previousBallots).toBeNull();
+		expect(r.ballots).toEqual([]);
+		expect(r.closedVote).toEqual(previous);
+		expect(r.closedVote?.voterIds).toEqual(['ann', 'ben']);
+		expect(r.previousVote).toBeNull();
 	});
 
 	it('step-back descriptions match what stepping back actually does, in every phase', () => {
@@ -434,7 +476,12 @@ describe('stepping back: what is undone', () => {
 			expect(grouped(state) - grouped(after), `ungrouped from ${before.phase}`).toBe(
 				effect.notesUngrouped
 			);
-			const discarded = before.ballots.filter((b) => !r.ballots.includes(b)).length;
+			const counted = (x: typeof r) => x.ballots.length + (x.closedVote?.rankings.length ?? 0);
+			const kept = before.phase === 'results' ? (r.closedVote?.rankings.length ?? 0) : 0;
+			expect(kept, `kept from ${before.phase}`).toBe(effect.ballotsKept);
+			const restored = before.phase === 'revote' ? counted(r) : 0;
+			expect(restored, `restored from ${before.phase}`).toBe(effect.ballotsRestored);
+			const discarded = counted(before) - (counted(r) - restored);
 			expect(discarded, `discarded from ${before.phase}`).toBe(effect.ballotsDiscarded);
 			state = after;
 		}

@@ -43,7 +43,16 @@ function note(
 	createdAt: number,
 	revealIndex: number | null = null
 ): Note {
-	return { id, authorId, text: id, createdAt, byFacilitator: false, revealIndex, history: [] };
+	return {
+		id,
+		authorId,
+		text: id,
+		createdAt,
+		byFacilitator: false,
+		revealIndex,
+		readableByFacilitator: false,
+		history: []
+	};
 }
 
 function questionRun(notes: Note[], reveal: QuestionRun['reveal'] = null): QuestionRun {
@@ -56,7 +65,8 @@ function questionRun(notes: Note[], reveal: QuestionRun['reveal'] = null): Quest
 		clusters: [],
 		reveal,
 		ballots: [],
-		previousBallots: null
+		closedVote: null,
+		previousVote: null
 	};
 }
 
@@ -90,7 +100,8 @@ describe('revealOrder and startReveal', () => {
 			order: ['ann', 'ben', 'cat'],
 			turn: 0,
 			passStreak: 0,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 	});
 
@@ -99,7 +110,8 @@ describe('revealOrder and startReveal', () => {
 			order: [],
 			turn: null,
 			passStreak: 0,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 	});
 });
@@ -144,12 +156,19 @@ describe('turns', () => {
 			order,
 			turn: 0,
 			passStreak: 2,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 		const after = revealNote(start, 'a1');
 		expect(after.notes.map((n) => n.revealIndex)).toEqual([0, null, null]);
 		// Ben has no notes left: the turn skips him.
-		expect(after.reveal).toEqual({ order, turn: 2, passStreak: 0, autoFrom: null });
+		expect(after.reveal).toEqual({
+			order,
+			turn: 2,
+			passStreak: 0,
+			autoFrom: null,
+			autoTurnId: null
+		});
 		const last = revealNote(revealNote(after, 'c1'), 'a2');
 		expect(last.notes.map((n) => n.revealIndex)).toEqual([0, 2, 1]);
 		expect(last.reveal?.turn).toBeNull();
@@ -160,13 +179,26 @@ describe('turns', () => {
 			order,
 			turn: 0,
 			passStreak: 0,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 		const once = passTurn(start);
 		expect(once.notes).toBe(start.notes);
-		expect(once.reveal).toEqual({ order, turn: 1, passStreak: 1, autoFrom: null });
+		expect(once.reveal).toEqual({
+			order,
+			turn: 1,
+			passStreak: 1,
+			autoFrom: null,
+			autoTurnId: null
+		});
 		const twice = passTurn(once);
-		expect(twice.reveal).toEqual({ order, turn: 0, passStreak: 2, autoFrom: null });
+		expect(twice.reveal).toEqual({
+			order,
+			turn: 0,
+			passStreak: 2,
+			autoFrom: null,
+			autoTurnId: null
+		});
 	});
 
 	it('passTurn does nothing when there is no turn', () => {
@@ -174,7 +206,8 @@ describe('turns', () => {
 			order,
 			turn: null,
 			passStreak: 0,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 		expect(passTurn(done)).toBe(done);
 		const noReveal = questionRun([]);
@@ -186,7 +219,8 @@ describe('turns', () => {
 			order,
 			turn: 0,
 			passStreak: 0,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 		expect(peopleWithHiddenNotes(r)).toBe(2);
 		expect(everyonePassed(r)).toBe(false);
@@ -204,7 +238,8 @@ describe('turns', () => {
 			order,
 			turn: null,
 			passStreak: 3,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 		expect(peopleWithHiddenNotes(done)).toBe(0);
 		expect(everyonePassed(done)).toBe(false);
@@ -221,12 +256,18 @@ describe('turns', () => {
 				note('c2', 'cat', 5),
 				note('c3', 'cat', 6)
 			],
-			{ order, turn: 1, passStreak: 1, autoFrom: null }
+			{ order, turn: 1, passStreak: 1, autoFrom: null, autoTurnId: null }
 		);
 		const all = revealAll(r);
 		const byIndex = [...all.notes].sort((a, b) => a.revealIndex! - b.revealIndex!).map((n) => n.id);
 		expect(byIndex).toEqual(['b1', 'c1', 'a1', 'c2', 'a2', 'c3']);
-		expect(all.reveal).toEqual({ order, turn: null, passStreak: 0, autoFrom: null });
+		expect(all.reveal).toEqual({
+			order,
+			turn: null,
+			passStreak: 0,
+			autoFrom: null,
+			autoTurnId: null
+		});
 	});
 
 	it('revealAll reveals notes of people outside the order last, oldest first', () => {
@@ -234,7 +275,8 @@ describe('turns', () => {
 			order: ['ann'],
 			turn: 0,
 			passStreak: 0,
-			autoFrom: null
+			autoFrom: null,
+			autoTurnId: null
 		});
 		const all = revealAll(r);
 		expect(all.notes.map((n) => [n.id, n.revealIndex])).toEqual([
@@ -286,9 +328,9 @@ describe('the reveal through execute()', () => {
 	it('refuses to reveal someone else’s or an already revealed note', () => {
 		let state = deepFreeze(advance(writtenSession()));
 		expect(refusal(state, { ...reveal(), noteId: 'b1' }, as('ann'))).toEqual({ code: 'not_found' });
-		expect(refusal(state, { ...reveal(), noteId: 'b1' }, facilitator)).toEqual({
-			code: 'not_found'
-		});
+		// The facilitator never picks a note: the answer would say whose it is.
+		for (const noteId of ['a1', 'b1'])
+			expect(refusal(state, { ...reveal(), noteId }, facilitator)).toEqual({ code: 'forbidden' });
 		state = run(state, { ...reveal(), noteId: 'a2' }, as('ann'));
 		state = run(state, pass, as('ben'));
 		state = run(state, pass, as('cat'));
@@ -349,8 +391,8 @@ describe('the reveal through execute()', () => {
 		});
 	});
 
-	it('reveal.all reveals the rest in round-robin order from the current turn (facilitator only)', () => {
-		let state = advance(writtenSession());
+	it('reveal.all in a named session reveals the rest in round-robin order from the turn (facilitator only)', () => {
+		let state = advance(writtenSession({ settings: { anonymous: false } }));
 		state = run(state, reveal(), as('ann')); // a1
 		state = run(state, pass, as('ben'));
 		expect(turnOf(state)).toBe('cat');
@@ -362,8 +404,17 @@ describe('the reveal through execute()', () => {
 		expect(runOf(state).phase).toBe('reveal');
 	});
 
-	it('moving on to clarify reveals what is left in round-robin order and marks where that began', () => {
+	it('reveal.all in an anonymous session reveals the rest by note id, an order that names nobody', () => {
 		let state = advance(writtenSession());
+		state = run(state, reveal(), as('ann')); // a1
+		state = run(state, pass, as('ben'));
+		state = run(state, { type: 'reveal.all', questionId: Q1 });
+		expect(revealed(state)).toEqual(['a1', 'a2', 'a3', 'b1', 'c1', 'c2']);
+		expect(turnOf(state)).toBeNull();
+	});
+
+	it('moving on to clarify in a named session reveals what is left in round-robin order and marks where that began', () => {
+		let state = advance(writtenSession({ settings: { anonymous: false } }));
 		state = run(state, reveal(), as('ann')); // a1
 		state = run(state, reveal(), as('ben')); // b1
 		state = run(state, pass, as('cat'));
@@ -472,7 +523,7 @@ describe('someone leaves in the middle of the reveal', () => {
 	});
 
 	it('moving on after a removal hides only the auto-revealed notes when stepping back', () => {
-		let state = advance(writtenSession());
+		let state = advance(writtenSession({ settings: { anonymous: false } }));
 		state = run(state, { type: 'reveal.next', questionId: Q1 }, as('ann')); // a1 #0
 		state = run(state, { type: 'reveal.next', questionId: Q1 }, as('ben')); // b1 #1
 		state = run(state, { type: 'reveal.next', questionId: Q1 }, as('cat')); // c1 #2

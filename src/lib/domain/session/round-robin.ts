@@ -32,7 +32,7 @@ export function turnFrom(run: QuestionRun, order: string[], from: number): numbe
 /** A fresh reveal for a run whose writing just closed. */
 export function startReveal(run: QuestionRun, participants: Participant[]): RevealState {
 	const order = revealOrder(run, participants);
-	return { order, turn: turnFrom(run, order, 0), passStreak: 0, autoFrom: null };
+	return { order, turn: turnFrom(run, order, 0), passStreak: 0, autoFrom: null, autoTurnId: null };
 }
 
 /** The next reveal index: one past the highest given so far. */

@@ -65,6 +65,7 @@ describe('voteItems', () => {
 			createdAt: 0,
 			byFacilitator: false,
 			revealIndex,
+			readableByFacilitator: false,
 			history: []
 		};
 	}
@@ -90,7 +91,8 @@ describe('voteItems', () => {
 		],
 		reveal: null,
 		ballots: [],
-		previousBallots: null
+		closedVote: null,
+		previousVote: null
 	};
 
 	it('lists headings with revealed notes in heading order, then loose notes in reveal order', () => {
@@ -285,9 +287,11 @@ describe('voting through execute()', () => {
 			{ voterId: 'ben', ranking: ['n:c1'], castAt: 11, byFacilitator: false },
 			{ voterId: 'ann', ranking: ['n:a3'], castAt: 12, byFacilitator: false }
 		]);
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:b1'] }, as('cat'), 13);
 		state = advance(state);
 		const results = screenView(state).runs[0]!.results!;
-		expect(results.slice(0, 2).map((r) => [r.itemId, r.points, r.voters, r.rank])).toEqual([
+		expect(results.slice(0, 3).map((r) => [r.itemId, r.points, r.voters, r.rank])).toEqual([
+			['n:b1', 5, 1, 1],
 			['n:c1', 5, 1, 1],
 			['n:a3', 5, 1, 1]
 		]);
@@ -324,15 +328,17 @@ describe('voting through execute()', () => {
 				as('ben')
 			)
 		).toEqual({ code: 'too_many', params: { max: 3 } });
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['c:k1'] }, as('ben'));
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:c1'] }, as('cat'));
 		state = advance(state);
 		expect(screenView(state).runs[0]!.results!.map((r) => [r.itemId, r.points])).toEqual([
-			['n:c2', 3],
-			['c:k1', 2],
-			['n:c1', 1]
+			['c:k1', 5],
+			['n:c1', 4],
+			['n:c2', 3]
 		]);
 	});
 
-	it('leaves a ballot for a heading that was later dissolved out of the count', () => {
+	it('keeps a heading dissolved after the close in the fixed tally, under its heading then', () => {
 		let state = clarifySession();
 		state = run(state, {
 			type: 'cluster.create',
@@ -347,11 +353,17 @@ describe('voting through execute()', () => {
 			{ type: 'ballot.cast', questionId: Q1, ranking: ['c:k1', 'n:a1'] },
 			as('ann')
 		);
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:a1'] }, as('ben'));
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['c:k1'] }, as('cat'));
 		state = advanceTo(state, 'discuss');
+		const before = screenView(state).runs[0]!.results!;
 		state = run(state, { type: 'cluster.dissolve', questionId: Q1, clusterId: 'k1' }, facilitator);
 		const results = screenView(state).runs[0]!.results!;
-		expect(results.map((r) => r.itemId)).not.toContain('c:k1');
-		// The stale first choice is skipped: n:a1 moves up to first place (N = 5).
-		expect(results[0]).toMatchObject({ itemId: 'n:a1', points: 5, voters: 1, rank: 1 });
+		// The same ballots are never counted twice with different items: the close fixed the tally.
+		expect(results.map((r) => [r.itemId, r.points, r.rank])).toEqual(
+			before.map((r) => [r.itemId, r.points, r.rank])
+		);
+		expect(results[0]).toMatchObject({ itemId: 'c:k1', label: 'Money', points: 10, voters: 2 });
+		expect(results[1]).toMatchObject({ itemId: 'n:a1', points: 9, voters: 2 });
 	});
 });

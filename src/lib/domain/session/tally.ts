@@ -75,7 +75,11 @@ export interface TallyRow {
  * result is the same for the same ballots whatever order they were cast in. Ballot entries that
  * are not current items, repeats and positions past N are ignored.
  */
-export function tally(items: VoteItem[], ballots: Ballot[], topN: number): TallyRow[] {
+export function tally(
+	items: VoteItem[],
+	ballots: readonly Pick<Ballot, 'ranking'>[],
+	topN: number
+): TallyRow[] {
 	const n = effectiveTopN(topN, items.length);
 	const rows = new Map(
 		items.map((item, order) => [item.id, { itemId: item.id, points: 0, voters: 0, order }])

@@ -210,7 +210,7 @@ export function clarifySession(
 	options: { settings?: Partial<SessionSettings> } = {}
 ): SessionState {
 	let state = advance(writtenSession(options));
-	state = run(state, { type: 'reveal.all', questionId: Q1 });
+	while (turnOf(state) !== null) state = run(state, { type: 'reveal.next', questionId: Q1 });
 	return advance(state);
 }
 

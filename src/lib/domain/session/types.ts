@@ -9,7 +9,10 @@ export interface SessionSettings {
 	anonymous: boolean;
 	/** How many items each voter ranks. */
 	topN: number;
-	/** Whether the facilitator's console may read notes before they are revealed. */
+	/**
+	 * Whether the facilitator's console may read notes before they are revealed: notes written
+	 * while it is on (phones say so), never notes written before.
+	 */
 	facilitatorSeesNotes: boolean;
 }
 
@@ -46,6 +49,8 @@ export interface Note {
 	byFacilitator: boolean;
 	/** Position in the reveal (0, 1, …); null while private. */
 	revealIndex: number | null;
+	/** Written while "facilitator reads notes" was on: the phone said so, the console may read it. */
+	readableByFacilitator: boolean;
 	/** Earlier versions, oldest first. */
 	history: NoteEdit[];
 }
@@ -66,6 +71,8 @@ export interface RevealState {
 	passStreak: number;
 	/** Notes from this reveal index on were revealed by moving on to clarify, not by turns. */
 	autoFrom: number | null;
+	/** Whose turn it was when moving on revealed the rest: the turn resumes there on stepping back. */
+	autoTurnId: string | null;
 }
 
 export interface Ballot {
@@ -77,6 +84,32 @@ export interface Ballot {
 	byFacilitator: boolean;
 }
 
+/** One row of a closed vote's tally, fixed at the close. */
+export interface ClosedTallyRow {
+	itemId: string;
+	points: number;
+	voters: number;
+	rank: number;
+	tied: boolean;
+	/** The heading at the close, for a heading dissolved later; null for a single note. */
+	heading: string | null;
+}
+
+/**
+ * A closed vote: the ballots without their voters. Closing drops who voted what; the ranked
+ * lists stay (sorted, so their order tells nothing) and so does who voted (never what).
+ */
+export interface ClosedVote {
+	/** Ranked lists, first choice first, in sorted order. */
+	rankings: string[][];
+	/** How many of them the facilitator entered for people without a phone. */
+	entered: number;
+	/** People who voted, sorted. */
+	voterIds: string[];
+	/** The tally at the close: a later top-N or new headings never recount these ballots. */
+	tally: ClosedTallyRow[];
+}
+
 export interface QuestionRun {
 	id: string;
 	/** a, b, c … */
@@ -86,9 +119,15 @@ export interface QuestionRun {
 	notes: Note[];
 	clusters: Cluster[];
 	reveal: RevealState | null;
+	/** Ballots of the open vote, each with its voter so that it can be changed. */
 	ballots: Ballot[];
-	/** Ballots of the previous vote, kept while the group discusses and votes again. */
-	previousBallots: Ballot[] | null;
+	/**
+	 * The last closed vote: its result in results and discuss; in vote and revote, ballots
+	 * carried over from a close whose tally was withheld, counted again at the next close.
+	 */
+	closedVote: ClosedVote | null;
+	/** The vote before the latest revote, kept while the group discusses and votes again. */
+	previousVote: ClosedVote | null;
 }
 
 export interface Timer {

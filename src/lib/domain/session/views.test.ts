@@ -99,13 +99,16 @@ describe('privacy of notes while writing', () => {
 	it('the facilitator sees only the notes they entered, unless allowed to read notes', () => {
 		const view = facilitatorView(writing());
 		expectOnly(view, [secret.danByFacilitator]);
+		// Anonymous: not even the facilitator's own on-behalf notes carry their author.
 		expect(view.runs[0]!.privateNotes).toEqual([
-			{ id: 'd1', authorId: 'dan', text: secret.danByFacilitator, byFacilitator: true }
+			{ id: 'd1', authorId: null, text: secret.danByFacilitator, byFacilitator: true }
 		]);
+		const named = facilitatorView(writing({ anonymous: false }));
+		expect(named.runs[0]!.privateNotes.map((n) => n.authorId)).toEqual(['dan']);
 	});
 
 	it('the facilitator sees every current text when facilitatorSeesNotes is on, but no earlier drafts', () => {
-		const view = facilitatorView(writing({ facilitatorSeesNotes: true }));
+		const view = facilitatorView(writing({ facilitatorSeesNotes: true, anonymous: false }));
 		expectOnly(view, [secret.ann1, secret.ann2, secret.ben1, secret.cat1, secret.danByFacilitator]);
 		expect(view.runs[0]!.privateNotes.map((n) => [n.id, n.authorId, n.byFacilitator])).toEqual([
 			['a1', 'ann', false],
@@ -116,8 +119,9 @@ describe('privacy of notes while writing', () => {
 		]);
 	});
 
-	it('the facilitator counts notes per person by name, including people who left', () => {
-		let state = writing();
+	it('the facilitator counts notes per person by name only in named sessions', () => {
+		expect(facilitatorView(writing()).runs[0]!.notesByPerson).toEqual([]);
+		let state = writing({ anonymous: false });
 		state = run(state, { type: 'participant.leave' }, as('cat'));
 		const view = facilitatorView(state);
 		expect(view.runs[0]!.notesByPerson).toEqual([
@@ -126,7 +130,7 @@ describe('privacy of notes while writing', () => {
 			{ participantId: 'cat', count: 1 },
 			{ participantId: 'dan', count: 1 }
 		]);
-		// The screen's anonymous dots follow the people still here, in join order.
+		// The screen's anonymous dots follow the people still here, most first.
 		expect(screenView(state).runs[0]!.progress).toEqual([2, 1, 1]);
 	});
 });
@@ -147,8 +151,8 @@ describe('privacy of notes during the reveal', () => {
 
 	it('tells participants which of their notes are out', () => {
 		expect(participant(midReveal(), 'ann').runs[0]!.myNotes).toEqual([
-			{ id: 'a1', text: secret.ann1, revealed: true },
-			{ id: 'a2', text: secret.ann2, revealed: false }
+			{ id: 'a1', text: secret.ann1, revealed: true, readByFacilitator: false },
+			{ id: 'a2', text: secret.ann2, revealed: false, readByFacilitator: false }
 		]);
 	});
 
@@ -200,12 +204,13 @@ describe('authors', () => {
 
 	it('are hidden in anonymous sessions (the default)', () => {
 		const notes = screenView(revealedAll({})).runs[0]!.notes;
+		// Revealed all at once, by note id: neither the names nor the order say whose they are.
 		expect(notes.map((n) => [n.id, n.author])).toEqual([
 			['a1', null],
+			['a2', null],
 			['b1', null],
 			['c1', null],
-			['d1', null],
-			['a2', null]
+			['d1', null]
 		]);
 	});
 
@@ -237,10 +242,10 @@ describe('corrections by the facilitator', () => {
 		const screen = screenView(state).runs[0]!;
 		expect(screen.notes.map((n) => [n.id, n.edited])).toEqual([
 			['a1', false], // edited by its author before the reveal: not a correction
+			['a2', false],
 			['b1', true],
 			['c1', false],
-			['d1', false],
-			['a2', false]
+			['d1', false]
 		]);
 		expect(json(screenView(state))).not.toContain(secret.ben1);
 		expect(json(participant(state, 'ben'))).not.toContain(secret.ben1);
@@ -314,9 +319,9 @@ describe('privacy of ballots', () => {
 		expect(view.runs[0]!.vote).toEqual({
 			items: [
 				{ id: 'c:k1', kind: 'cluster', label: 'HEADING-K1', noteIds: ['a1', 'b1'] },
+				{ id: 'n:a2', kind: 'note', label: secret.ann2, noteIds: ['a2'] },
 				{ id: 'n:c1', kind: 'note', label: secret.cat1, noteIds: ['c1'] },
-				{ id: 'n:d1', kind: 'note', label: secret.danByFacilitator, noteIds: ['d1'] },
-				{ id: 'n:a2', kind: 'note', label: secret.ann2, noteIds: ['a2'] }
+				{ id: 'n:d1', kind: 'note', label: secret.danByFacilitator, noteIds: ['d1'] }
 			],
 			n: 4,
 			voted: 3,
@@ -337,7 +342,8 @@ describe('privacy of ballots', () => {
 			state = advanceTo(state, phase);
 			expectBallots(screenView(state), []);
 			expectBallots(participant(state, 'cat'), []);
-			expectBallots(facilitatorView(state), phase === 'revote' ? [] : ['dan']);
+			// Closed: not even the ballot the facilitator entered is linked to Dan any more.
+			expectBallots(facilitatorView(state), []);
 		}
 		// In the revote nobody has a current ballot yet; Ann's first one is not shown back to her either.
 		expect(participant(state, 'ann').runs[0]!.myBallot).toBeNull();
@@ -391,12 +397,21 @@ describe('results', () => {
 		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:d1'] }, as('cat'));
 		state = advance(state);
 		expect(view().phase).toBe('results');
+		// One ballot: its tally would be Cat's ballot.
+		expect(view().results).toBeNull();
+		expect(view().resultsWithheld).toEqual({ reason: 'too_few', ballots: 1 });
+		expect(view().previousResults).toHaveLength(4);
+		state = run(state, { type: 'phase.back', questionId: Q1, from: 'results' });
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:c1'] }, as('ann'));
+		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:c1'] }, as('ben'));
+		state = advance(state);
 		expect(view().results!.map((r) => [r.itemId, r.points])).toEqual([
+			['n:c1', 8],
 			['n:d1', 4],
 			['c:k1', 0],
-			['n:c1', 0],
 			['n:a2', 0]
 		]);
+		expect(view().resultsWithheld).toBeNull();
 		expect(view().previousResults).toHaveLength(4);
 	});
 
@@ -470,7 +485,8 @@ describe('the views per viewer', () => {
 			notesHidden: 1,
 			notesUngrouped: 0,
 			ballotsDiscarded: 0,
-			ballotsRestored: 0
+			ballotsRestored: 0,
+			ballotsKept: 0
 		});
 		expect(facilitatorView(newSession()).runs[0]!.stepBack).toBeNull();
 		expect(json(screenView(state))).not.toContain('A quiet group');

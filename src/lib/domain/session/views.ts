@@ -1,9 +1,15 @@
-import { describeStepBack, type StepBackEffect } from './commands';
+import {
+	closedResults,
+	votersOf,
+	withheldReason,
+	type ResultRow,
+	type WithheldReason
+} from './ballots';
+import { describeStepBack, facilitatorMayRead, type StepBackEffect } from './commands';
 import { votingPhases, type Phase } from './phases';
 import { everyonePassed } from './round-robin';
-import { effectiveTopN, tally, voteItems, type TallyRow, type VoteItem } from './tally';
+import { effectiveTopN, voteItems, type VoteItem } from './tally';
 import type {
-	Ballot,
 	Language,
 	Participant,
 	QuestionRun,
@@ -26,6 +32,8 @@ export interface QuestionSummary {
 	phase: Phase;
 }
 
+export type { ResultRow } from './ballots';
+
 export interface PersonView {
 	id: string;
 	name: string;
@@ -47,6 +55,7 @@ export interface ClusterView {
 	noteIds: string[];
 }
 
+/** Shown only during the reveal: afterwards nothing says who had notes or whose turn it was. */
 export interface RevealView {
 	/** Round-robin order. */
 	order: PersonView[];
@@ -56,12 +65,6 @@ export interface RevealView {
 	everyonePassed: boolean;
 	/** Notes not yet revealed. */
 	hiddenCount: number;
-}
-
-export interface ResultRow extends TallyRow {
-	kind: VoteItem['kind'];
-	label: string;
-	noteIds: string[];
 }
 
 export interface VoteProgress {
@@ -75,19 +78,29 @@ export interface VoteProgress {
 	voters: number;
 }
 
+/** Why a closed vote shows no tally: too few ballots to keep each one secret. */
+export interface WithheldView {
+	reason: WithheldReason;
+	/** Ballots in the closed vote. */
+	ballots: number;
+}
+
 /** What every viewer of a run sees: the public part. */
 export interface PublicRunView {
 	id: string;
 	phase: Phase;
-	/** Notes written per person (join order, no names), while writing; empty on phones. */
+	/** Notes written per person (most first, not linked to anyone), while writing; empty on phones. */
 	progress: number[];
 	reveal: RevealView | null;
 	/** Revealed notes, in reveal order. */
 	notes: RevealedNoteView[];
 	clusters: ClusterView[];
 	vote: VoteProgress | null;
+	/** The closed vote's tally; null while voting, and when it is withheld. */
 	results: ResultRow[] | null;
-	/** Results of the vote before the latest revote, if any. */
+	/** Set when the vote closed with too few ballots for a tally that keeps each one secret. */
+	resultsWithheld: WithheldView | null;
+	/** Results of the vote before the latest revote, if any (and if shown). */
 	previousResults: ResultRow[] | null;
 }
 
@@ -95,23 +108,28 @@ export interface MyNoteView {
 	id: string;
 	text: string;
 	revealed: boolean;
+	/** The facilitator may read it before the reveal (written while that was on, or entered by them). */
+	readByFacilitator: boolean;
 }
 
 export interface ParticipantRunView extends PublicRunView {
 	myNotes: MyNoteView[];
 	/** My ballot in the current vote, first choice first. */
 	myBallot: string[] | null;
+	/** My ballot is in a closed vote: counted, without my name, and no longer mine to change. */
+	ballotCounted: boolean;
 }
 
 export interface PrivateNoteView {
 	id: string;
-	authorId: string;
+	/** Null in anonymous sessions. */
+	authorId: string | null;
 	text: string;
 	byFacilitator: boolean;
 }
 
 export interface FacilitatorRunView extends PublicRunView {
-	/** Notes written per person, named. */
+	/** Notes written per person, named; empty in anonymous sessions. */
 	notesByPerson: { participantId: string; count: number }[];
 	/** Private notes the facilitator may read: their own on-behalf notes, or all when allowed. */
 	privateNotes: PrivateNoteView[];
@@ -165,14 +183,6 @@ function person(p: Participant): PersonView {
 	return { id: p.id, name: p.name };
 }
 
-function resultRows(items: VoteItem[], ballots: Ballot[], topN: number): ResultRow[] {
-	const byId = new Map(items.map((i) => [i.id, i]));
-	return tally(items, ballots, topN).map((row) => {
-		const item = byId.get(row.itemId)!;
-		return { ...row, kind: item.kind, label: item.label, noteIds: item.noteIds };
-	});
-}
-
 /**
  * Public runs by state: states are never changed in place, so every viewer of one state (and
  * every broadcast until the next change) shares one computation.
@@ -194,21 +204,27 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 	const items = run.phase === 'lobby' || run.phase === 'write' ? [] : voteItems(run);
 	const activeIds = new Set(people.map((p) => p.id));
 	const voting = (votingPhases as readonly Phase[]).includes(run.phase);
+	const closed = showResults ? run.closedVote : null;
+	const withheld = closed && withheldReason(closed);
 	return {
 		id: run.id,
 		phase: run.phase,
+		// Most first: in join order, next to the list of people, the dots would name their writers.
 		progress:
 			run.phase === 'write'
-				? people.map((p) => run.notes.filter((n) => n.authorId === p.id).length)
+				? people
+						.map((p) => run.notes.filter((n) => n.authorId === p.id).length)
+						.sort((a, b) => b - a)
 				: [],
-		reveal: run.reveal
-			? {
-					order: run.reveal.order.map((id) => ({ id, name: names.get(id) ?? '' })),
-					turnId: run.reveal.turn === null ? null : run.reveal.order[run.reveal.turn]!,
-					everyonePassed: everyonePassed(run),
-					hiddenCount: run.notes.filter((n) => n.revealIndex === null).length
-				}
-			: null,
+		reveal:
+			run.reveal && run.phase === 'reveal'
+				? {
+						order: run.reveal.order.map((id) => ({ id, name: names.get(id) ?? '' })),
+						turnId: run.reveal.turn === null ? null : run.reveal.order[run.reveal.turn]!,
+						everyonePassed: everyonePassed(run),
+						hiddenCount: run.notes.filter((n) => n.revealIndex === null).length
+					}
+				: null,
 		notes: run.notes
 			.filter((n) => n.revealIndex !== null)
 			.sort((a, b) => a.revealIndex! - b.revealIndex!)
@@ -225,15 +241,15 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 			? {
 					items,
 					n: effectiveTopN(state.settings.topN, items.length),
-					voted: run.ballots.filter((b) => activeIds.has(b.voterId)).length,
+					voted: votersOf(run).filter((id) => activeIds.has(id)).length,
 					voters: people.length
 				}
 			: null,
-		results: showResults ? resultRows(items, run.ballots, state.settings.topN) : null,
+		results: closedResults(run, closed),
+		resultsWithheld:
+			closed && withheld ? { reason: withheld, ballots: closed.rankings.length } : null,
 		previousResults:
-			run.previousBallots && (showResults || run.phase === 'revote')
-				? resultRows(items, run.previousBallots, state.settings.topN)
-				: null
+			showResults || run.phase === 'revote' ? closedResults(run, run.previousVote) : null
 	};
 }
 
@@ -265,7 +281,10 @@ export function participantView(
 		...base(state),
 		role: 'participant',
 		me: person(me),
-		runs: state.questions.map((run) => ({ ...phoneRun(state, run), ...ownPart(run, me.id) }))
+		runs: state.questions.map((run) => ({
+			...phoneRun(state, run),
+			...ownPart(state, run, me.id)
+		}))
 	};
 }
 
@@ -281,14 +300,21 @@ function phoneRun(state: SessionState, run: QuestionRun): PublicRunView {
 
 /** What only this participant sees of a run: their own notes and ballot. */
 function ownPart(
+	state: SessionState,
 	run: QuestionRun,
 	participantId: string
-): Pick<ParticipantRunView, 'myNotes' | 'myBallot'> {
+): Pick<ParticipantRunView, 'myNotes' | 'myBallot' | 'ballotCounted'> {
 	return {
 		myNotes: run.notes
 			.filter((n) => n.authorId === participantId)
-			.map((n) => ({ id: n.id, text: n.text, revealed: n.revealIndex !== null })),
-		myBallot: run.ballots.find((b) => b.voterId === participantId)?.ranking ?? null
+			.map((n) => ({
+				id: n.id,
+				text: n.text,
+				revealed: n.revealIndex !== null,
+				readByFacilitator: facilitatorMayRead(n, state.settings)
+			})),
+		myBallot: run.ballots.find((b) => b.voterId === participantId)?.ranking ?? null,
+		ballotCounted: run.closedVote?.voterIds.includes(participantId) ?? false
 	};
 }
 
@@ -301,6 +327,7 @@ export function screenView(state: SessionState): ScreenView {
 }
 
 export function facilitatorView(state: SessionState): FacilitatorView {
+	const anonymous = state.settings.anonymous;
 	return {
 		...base(state),
 		role: 'facilitator',
@@ -308,21 +335,21 @@ export function facilitatorView(state: SessionState): FacilitatorView {
 		reflection: state.reflection,
 		runs: state.questions.map((run) => ({
 			...publicRun(state, run),
-			notesByPerson: state.participants.map((p) => ({
-				participantId: p.id,
-				count: run.notes.filter((n) => n.authorId === p.id).length
-			})),
+			notesByPerson: anonymous
+				? []
+				: state.participants.map((p) => ({
+						participantId: p.id,
+						count: run.notes.filter((n) => n.authorId === p.id).length
+					})),
 			privateNotes: run.notes
-				.filter(
-					(n) => n.revealIndex === null && (n.byFacilitator || state.settings.facilitatorSeesNotes)
-				)
+				.filter((n) => n.revealIndex === null && facilitatorMayRead(n, state.settings))
 				.map((n) => ({
 					id: n.id,
-					authorId: n.authorId,
+					authorId: anonymous ? null : n.authorId,
 					text: n.text,
 					byFacilitator: n.byFacilitator
 				})),
-			votedIds: run.ballots.map((b) => b.voterId),
+			votedIds: votersOf(run).sort(),
 			ballotsEntered: run.ballots
 				.filter((b) => b.byFacilitator)
 				.map((b) => ({ voterId: b.voterId, ranking: b.ranking })),
@@ -402,7 +429,7 @@ export function viewJson(state: SessionState, viewer: Viewer): string | null {
 				r.phase === 'write' ? open(phoneRun(state, r)) : parts.runs[i]!
 			));
 			const runs = state.questions.map(
-				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(run, me.id)).slice(1)}`
+				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(state, run, me.id)).slice(1)}`
 			);
 			return `${parts.base},"role":"participant","me":${JSON.stringify(person(me))},"runs":[${runs.join(',')}]}`;
 		}

@@ -1,4 +1,5 @@
 import { groupName } from '$lib/domain/conference/allocation';
+import { votersOf } from '$lib/domain/session/ballots';
 import type { Language } from '$lib/domain/session/types';
 import { screenView } from '$lib/domain/session/views';
 import type {
@@ -138,7 +139,7 @@ export function overview(
 			timer: state?.timer ?? null,
 			notes: run?.notes.length ?? 0,
 			revealed: run?.notes.filter((n) => n.revealIndex !== null).length ?? 0,
-			ballots: run?.ballots.length ?? 0,
+			ballots: run ? votersOf(run).length : 0,
 			voters,
 			consolePath: session ? `/console/${session.access.facilitatorToken}` : null,
 			screenPath: session ? `/screen/${session.access.screenToken}` : null
@@ -177,6 +178,7 @@ export function plenumView(app: App, conferenceId: string): PlenumView | null {
 							text: q.text,
 							// Only a finished vote is presented; earlier phases show the grouped notes.
 							results: run.results,
+							resultsWithheld: run.resultsWithheld,
 							clusters: run.clusters,
 							notes: run.notes
 						};

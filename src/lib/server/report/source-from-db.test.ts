@@ -120,7 +120,7 @@ describe('reportSourceFromDb', () => {
 		const session = source.rounds[0]!.groups[0]!.session!;
 		expect(session.questions[0]!.phase).toBe('results');
 		expect(session.questions[0]!.notes.length).toBeGreaterThan(3);
-		expect(session.questions[0]!.ballots.length).toBeGreaterThan(2);
+		expect(session.questions[0]!.closedVote!.rankings.length).toBeGreaterThan(2);
 		// The last group of the day was still voting.
 		const last = source.rounds.at(-1)!.groups.at(-1)!.session!;
 		expect(last.questions.at(-1)!.phase).toBe('vote');

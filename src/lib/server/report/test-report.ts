@@ -32,7 +32,8 @@ export function hostileSource(): ReportSource {
 			language: 'nb',
 			people: [
 				{ id: 'no-oystein', name: 'Øystein Sørmark' },
-				{ id: 'is-gudrun', name: 'Guðrún Jónsdóttir' }
+				{ id: 'is-gudrun', name: 'Guðrún Jónsdóttir' },
+				{ id: 'no-hakon', name: 'Håkon Berg' }
 			],
 			questions: [
 				{
@@ -47,7 +48,9 @@ export function hostileSource(): ReportSource {
 					clusters: [{ heading: hostile.heading, notes: [0, 1] }],
 					ballots: [
 						{ voter: 'no-oystein', ranking: ['c0', 'n2'] },
-						{ voter: 'is-gudrun', ranking: ['n3', 'c0'] }
+						{ voter: 'is-gudrun', ranking: ['n3', 'c0'] },
+						// A third ballot: with two, no tally is shown (each would reveal the other).
+						{ voter: 'no-hakon', ranking: ['c0', 'n4'] }
 					]
 				}
 			]
