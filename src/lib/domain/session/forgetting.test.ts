@@ -32,8 +32,9 @@ function privateFacts(state: SessionState): Set<string> {
 			facts.add(`text:${note.text}`);
 			for (const edit of note.history) facts.add(`text:${edit.previous}`);
 		}
-		for (const ballot of [...run.ballots, ...(run.previousBallots ?? [])])
-			facts.add(`voter:${run.id}:${ballot.voterId}`);
+		for (const ballot of run.ballots) facts.add(`voter:${run.id}:${ballot.voterId}`);
+		for (const vote of [run.closedVote, run.previousVote])
+			for (const voterId of vote?.voterIds ?? []) facts.add(`voter:${run.id}:${voterId}`);
 	}
 	return facts;
 }
@@ -90,6 +91,26 @@ describe('commands that must be forgotten from the log', () => {
 		const clarifying = clarifySession();
 		expect(step(clarifying, phase('phase.advance', clarifying)).forget).toBe(false);
 	});
+
+	it('reopening a vote whose results were shown (a new vote), not one whose tally was withheld', () => {
+		const back = (state: SessionState) =>
+			({ type: 'phase.back', questionId: Q1, from: runOf(state).phase }) as const;
+		const close = (state: SessionState) =>
+			step(state, { type: 'phase.advance', questionId: Q1, from: 'vote' }).after;
+		const cast = (state: SessionState, voter: string) =>
+			step(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:a1'] }, as(voter)).after;
+		let voting = advanceTo(clarifySession(), 'vote');
+		voting = cast(voting, 'ann');
+		const withheld = close(voting);
+		expect(runOf(withheld).closedVote?.voterIds).toEqual(['ann']);
+		expect(step(withheld, back(withheld)).forget).toBe(false);
+		for (const voter of ['ben', 'cat']) voting = cast(voting, voter);
+		const shown = close(voting);
+		expect(runOf(shown).closedVote?.voterIds).toEqual(['ann', 'ben', 'cat']);
+		const reopened = step(shown, back(shown));
+		expect(runOf(reopened.after).closedVote).toBeNull();
+		expect(reopened.forget).toBe(true);
+	});
 });
 
 describe('every other command', () => {
@@ -104,7 +125,7 @@ describe('every other command', () => {
 			[{ type: 'note.delete', questionId: Q1, noteId: 'a3' }, ann],
 			[{ type: 'participant.rename', participantId: 'ben', name: 'Benjamin' }, as('ben')],
 			[{ type: 'participant.leave' }, as('dan')],
-			[{ type: 'session.configure', settings: { anonymous: false } }, facilitator],
+			[{ type: 'session.configure', settings: { topN: 3 } }, facilitator],
 			[{ type: 'timer.start', seconds: 300 }, facilitator],
 			[{ type: 'phase.advance', questionId: Q1, from: 'write' }, facilitator],
 			[{ type: 'reveal.next', questionId: Q1 }, facilitator],

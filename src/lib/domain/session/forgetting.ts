@@ -28,8 +28,15 @@ export function mustForget(
 		}
 		case 'phase.advance':
 		case 'phase.back':
-			// Closing a vote (→ results) or stepping back out of one (ballots thrown away).
-			return command.from === 'vote' || command.from === 'revote';
+			// Closing a vote (→ results) or stepping back out of one (ballots thrown away), or
+			// reopening a vote whose results were shown (a new vote: who voted goes too).
+			return (
+				command.from === 'vote' ||
+				command.from === 'revote' ||
+				(command.from === 'results' &&
+					closedVoteOf(before, command.questionId) !== null &&
+					closedVoteOf(after, command.questionId) === null)
+			);
 		default:
 			return false;
 	}
@@ -54,4 +61,8 @@ function findNote(state: SessionState, noteId: string) {
 /** A participant's name, or undefined for someone the session does not know (yet). */
 function nameOf(state: SessionState, participantId: string): string | undefined {
 	return state.participants.find((p) => p.id === participantId)?.name;
+}
+
+function closedVoteOf(state: SessionState, questionId: string) {
+	return state.questions.find((q) => q.id === questionId)?.closedVote ?? null;
 }
