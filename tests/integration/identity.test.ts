@@ -12,7 +12,7 @@ import { connect, newId, type TestClient } from './helpers/client';
 import { seedConference, type SeededConference } from './helpers/conference';
 import { Device, rosterEntry, userAgents, type PageAnswer } from './helpers/device';
 import { TestServer } from './helpers/server';
-import { startWriting } from './helpers/session';
+import { createSession, startWriting } from './helpers/session';
 
 let server: TestServer;
 let seed: SeededConference;
@@ -187,5 +187,44 @@ describe('picking a name from the roster', () => {
 			if (!told) await new Promise((resolve) => setTimeout(resolve, 25));
 		}
 		expect(told?.identity.requests[0]!.device).toBe('Firefox · Android');
+	});
+});
+
+describe('a replayed join command id', () => {
+	it.each(transports)('from another device gets no identity (%s)', async (transport) => {
+		const session = await createSession(server, { title: 'Workshop' });
+		const phone = new Device(server, userAgents.iphone);
+		expect((await phone.get(`/j/${session.joinCode}`)).status).toBe(200);
+		const join = { id: newId(), code: session.joinCode, name: 'Sigrid' };
+		const first = track(await phone.connect({ transports: [transport] }));
+		const joined = await first.command('participant.join', join);
+		if (!joined.ok) throw new Error(JSON.stringify(joined.error));
+		first.close();
+
+		// The same phone after a reload: its outbox resends the join and gets the first answer.
+		const reloaded = track(await phone.connect({ transports: [transport] }));
+		expect(await reloaded.command('participant.join', join)).toEqual(joined);
+
+		// Another phone that learnt the id, and a client with no cookies at all.
+		const outsider = new Device(server, userAgents.android);
+		await outsider.get(`/j/${session.joinCode}`);
+		const replayers = [
+			track(await outsider.connect({ transports: [transport] })),
+			track(await connect(server, { transports: [transport] }))
+		];
+		for (const replayer of replayers) {
+			const answer = await replayer.command('participant.join', join);
+			expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } });
+			// Not bound as anyone: its next command is refused, and it never saw a view.
+			const note = await replayer.command('note.add', {
+				id: newId(),
+				questionId: newId(),
+				noteId: newId(),
+				text: 'As Sigrid'
+			});
+			expect(note).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+			expect(replayer.views).toEqual([]);
+			expect(replayer.receivedText()).not.toContain(joined.token);
+		}
 	});
 });
