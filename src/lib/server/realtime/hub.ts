@@ -38,6 +38,8 @@ export interface Watcher {
 }
 
 export interface SocketData extends ContractSocketData {
+	/** The hash of the browser's device cookie; null when the handshake carried none. */
+	device: string | null;
 	binding: Binding | null;
 	member: Member | null;
 	watch: Watcher | null;

@@ -23,6 +23,7 @@ import type { App } from '../app';
 import { organiserCookie, organiserForToken } from '../auth';
 import { findConferenceByPlenumToken } from '../db/conferences';
 import { findParticipantByToken } from '../db/participants';
+import { deviceFromCookieHeader } from '../devices';
 import { describeError, log } from '../log';
 import { clientAddress, originAllowed } from '../network';
 import { recordFailedJoin, sessionForCode } from '../join-codes';
@@ -93,6 +94,7 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 				headers['x-forwarded-for'],
 				app.config.trustProxy
 			);
+			socket.data.device = deviceFromCookieHeader(headers.cookie);
 			socket.data.binding = null;
 			socket.data.member = null;
 			socket.data.watch = null;
@@ -344,7 +346,8 @@ function handleCommand(
 				recordFailedJoin(app, socket.data.ip);
 				return reply({ ok: false, error: refuse('not_found') });
 			}
-			const joined = app.sessions.join(code, personName, id);
+			const sender = socket.data.device ? `d:${socket.data.device}` : `socket:${socket.id}`;
+			const joined = app.sessions.join(code, personName, id, sender);
 			if (!joined.ack.ok || !joined.sessionId || !joined.token) return reply(joined.ack);
 			const participantId = String(joined.ack.participantId);
 			reply({ ...joined.ack, token: joined.token });
