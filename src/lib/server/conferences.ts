@@ -851,9 +851,9 @@ export class ConferenceService {
 
 /**
  * What changed in a conference, for the live views: its structure (rounds, groups, people),
- * its notice, what the plenum presents, or its glossary.
+ * its notice, what the plenum presents, its glossary, or which devices use whose name.
  */
-export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary';
+export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'identity';
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((text, i) => text === b[i]);

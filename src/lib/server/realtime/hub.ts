@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Actor } from '$lib/domain/session/commands';
 import type { SessionState } from '$lib/domain/session/types';
 import { viewJson, type Viewer } from '$lib/domain/session/views';
-import type { ConferenceView, Notice } from '$lib/realtime/conference-views';
+import type { ConferenceView, DeviceRequest, Notice } from '$lib/realtime/conference-views';
 import type {
 	ClientToServerEvents,
 	ServerToClientEvents,
@@ -10,8 +10,11 @@ import type {
 } from '$lib/realtime/contract';
 import type { App } from '../app';
 import { findConference } from '../db/conferences';
+import { listBindings } from '../db/device-bindings';
+import { listParticipants } from '../db/participants';
 import { listConferenceSessionIds } from '../db/sessions';
 import { glossaryForConference } from '../glossary';
+import { waitingDevices } from '../identity';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
 import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
@@ -29,6 +32,15 @@ export interface Binding {
 export interface Member {
 	conferenceId: string;
 	participantId: string;
+	/** The device binding it uses; null for a badge link opened without a device cookie. */
+	bindingId: string | null;
+}
+
+/** A device waiting to be let in under someone's name: it only hears when that is decided. */
+export interface Claimant {
+	conferenceId: string;
+	/** Its (pending) device binding. */
+	claim: string;
 }
 
 /** An organiser's overview or a plenum screen, watching a whole conference. */
@@ -43,6 +55,9 @@ export interface SocketData extends ContractSocketData {
 	binding: Binding | null;
 	member: Member | null;
 	watch: Watcher | null;
+	claim: Claimant | null;
+	/** The last waiting devices sent to this console, serialised. */
+	lastClaims: string | null;
 	/** The last session view sent, serialised: identical views are not sent again. */
 	lastView: string | null;
 	/** The state and envelope fields that view was made from: nothing changed, nothing to do. */
@@ -95,6 +110,7 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const membersRoom = (conferenceId: string) => `conference:${conferenceId}:members`;
 const watchersRoom = (conferenceId: string, kind: Watcher['kind']) =>
 	`conference:${conferenceId}:${kind}`;
+const claimantsRoom = (conferenceId: string) => `conference:${conferenceId}:claimants`;
 
 function viewerKey(viewer: Viewer): string {
 	return viewer.role === 'participant' ? `p:${viewer.participantId}` : viewer.role;
@@ -169,6 +185,7 @@ export class Hub {
 			this.broadcast(binding.sessionId);
 		} else {
 			this.#send(socket, this.#frame(binding.sessionId));
+			if (binding.viewer.role === 'facilitator') this.#sendClaims(socket);
 		}
 	}
 
@@ -353,11 +370,17 @@ export class Hub {
 		this.bind(socket, participantBinding(sessionId, member.participantId));
 	}
 
+	/** A device waiting for a name: attached until someone decides. */
+	attachClaimant(socket: SamradSocket, claimant: Claimant): void {
+		socket.data.claim = claimant;
+		void socket.join(claimantsRoom(claimant.conferenceId));
+	}
+
 	#conferenceView(socket: SamradSocket): ConferenceView | null {
 		const app = this.#app;
 		if (socket.data.member) {
-			const { conferenceId, participantId } = socket.data.member;
-			return memberView(app, conferenceId, participantId, socket.data.lang);
+			const { conferenceId, participantId, bindingId } = socket.data.member;
+			return memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
 		}
 		const watch = socket.data.watch;
 		if (!watch) return null;
@@ -390,10 +413,82 @@ export class Hub {
 					this.broadcast(sessionId);
 				}
 			}
+			// People moved between groups: another console now decides about their devices.
+			if (what === 'structure') this.#refreshClaims(conferenceId);
 			this.#refreshWatchers(conferenceId);
 		} catch (error) {
 			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
 		}
+	}
+
+	/**
+	 * Which device may use whose name changed: a device no longer allowed is signed out at once
+	 * and told why; phones show who asks for their name; a waiting device hears the decision;
+	 * consoles and organiser pages see the requests.
+	 */
+	refreshIdentity(conferenceId: string): void {
+		try {
+			const bindings = new Map(listBindings(this.#app.db, conferenceId).map((b) => [b.id, b]));
+			for (const socket of this.#sockets(membersRoom(conferenceId))) {
+				const bindingId = socket.data.member?.bindingId;
+				if (bindingId && bindings.get(bindingId)?.status !== 'active') {
+					socket.emit('session.closed', { code: 'released' });
+					socket.disconnect(true);
+				} else {
+					this.#sendConference(socket);
+				}
+			}
+			for (const socket of this.#sockets(claimantsRoom(conferenceId))) {
+				const claim = socket.data.claim?.claim;
+				if (claim && bindings.get(claim)?.status !== 'pending') socket.emit('identity.changed');
+			}
+			this.#refreshClaims(conferenceId);
+			for (const socket of this.#sockets(watchersRoom(conferenceId, 'organiser'))) {
+				this.#sendConference(socket);
+				socket.emit('identity.changed');
+			}
+		} catch (error) {
+			log.error('conference.identity_failed', { conferenceId, error: describeError(error) });
+		}
+	}
+
+	/** Sends every console of the conference the devices waiting in its group. */
+	#refreshClaims(conferenceId: string): void {
+		const waiting = this.#waiting(conferenceId);
+		for (const sessionId of listConferenceSessionIds(this.#app.db, conferenceId)) {
+			for (const socket of this.#sockets(sessionRoom(sessionId))) {
+				if (socket.data.binding?.viewer.role === 'facilitator') this.#sendClaims(socket, waiting);
+			}
+		}
+	}
+
+	#waiting(conferenceId: string): (DeviceRequest & { sessionId: string | null })[] {
+		const names = new Map(listParticipants(this.#app.db, conferenceId).map((p) => [p.id, p.name]));
+		return waitingDevices(this.#app, conferenceId).map((w) => ({
+			id: w.id,
+			name: names.get(w.participantId) ?? '',
+			device: w.device,
+			checkCode: w.checkCode,
+			at: w.at,
+			sessionId: w.sessionId
+		}));
+	}
+
+	/** A console's devices waiting for a name of its group (sent when they change). */
+	#sendClaims(
+		socket: SamradSocket,
+		waiting?: (DeviceRequest & { sessionId: string | null })[]
+	): void {
+		const sessionId = socket.data.binding?.sessionId;
+		const conferenceId = sessionId ? this.#app.sessions.get(sessionId)?.access.conferenceId : null;
+		if (!sessionId || !conferenceId) return;
+		const claims: DeviceRequest[] = (waiting ?? this.#waiting(conferenceId))
+			.filter((w) => w.sessionId === sessionId)
+			.map(({ id, name, device, checkCode, at }) => ({ id, name, device, checkCode, at }));
+		const json = JSON.stringify(claims);
+		if (json === socket.data.lastClaims) return;
+		socket.data.lastClaims = json;
+		socket.emit('identity.claims', { claims });
 	}
 
 	#refreshWatchers(conferenceId: string): void {

@@ -22,8 +22,8 @@ import {
 import type { App } from '../app';
 import { organiserCookie, organiserForToken } from '../auth';
 import { findConferenceByPlenumToken } from '../db/conferences';
-import { findParticipantByToken } from '../db/participants';
 import { deviceFromCookieHeader } from '../devices';
+import { proveMember } from '../identity';
 import { describeError, log } from '../log';
 import { clientAddress, originAllowed } from '../network';
 import { recordFailedJoin, sessionForCode } from '../join-codes';
@@ -32,6 +32,7 @@ import {
 	Hub,
 	participantBinding,
 	type Binding,
+	type Claimant,
 	type Member,
 	type SamradServer,
 	type SamradSocket,
@@ -73,12 +74,13 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 	});
 	const hub = new Hub(app, io);
-	app.conferences.onChange = (conferenceId, what) =>
-		what === 'glossary'
-			? hub.refreshGlossary(conferenceId)
-			: hub.refreshConference(conferenceId, what);
+	app.conferences.onChange = (conferenceId, what) => {
+		if (what === 'glossary') hub.refreshGlossary(conferenceId);
+		else if (what === 'identity') hub.refreshIdentity(conferenceId);
+		else hub.refreshConference(conferenceId, what);
+	};
 	// Conference sockets found in the handshake, attached once connected.
-	const pending = new Map<string, Member | Watcher>();
+	const pending = new Map<string, Member | Watcher | Claimant>();
 
 	io.use((socket, next) => {
 		// An exception here would be uncaught and stop the whole process: refuse the one socket.
@@ -98,12 +100,14 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 			socket.data.binding = null;
 			socket.data.member = null;
 			socket.data.watch = null;
+			socket.data.claim = null;
+			socket.data.lastClaims = null;
 			socket.data.lastView = null;
 			socket.data.lastConference = null;
 			if (!parsed.success) return next(new Error('unauthenticated'));
 			const { role, token, conferenceId } = parsed.output;
 			if (role === 'member' || role === 'plenum' || role === 'organiser') {
-				const attachment = conferenceAttachment(app, role, token, conferenceId, headers.cookie);
+				const attachment = conferenceAttachment(app, role, token, conferenceId, socket);
 				if (!attachment) return next(new Error('unauthenticated'));
 				pending.set(socket.id, attachment);
 				return next();
@@ -127,6 +131,7 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		try {
 			if (binding) hub.bind(socket, binding);
 			if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
+			else if (attachment && 'claim' in attachment) hub.attachClaimant(socket, attachment);
 			else if (attachment) hub.attachWatcher(socket, attachment);
 		} catch (error) {
 			log.error('socket.attach_failed', { error: describeError(error) });
@@ -174,17 +179,30 @@ function handshakeLanguage(
 	}
 }
 
-/** A member's phone, a plenum screen or an organiser's overview; null when not allowed. */
+/**
+ * A member's phone (or a device still waiting to be let in under a name), a plenum screen or an
+ * organiser's overview; null when not allowed.
+ */
 function conferenceAttachment(
 	app: App,
 	role: 'member' | 'plenum' | 'organiser',
 	token: string | undefined,
 	conferenceId: string | undefined,
-	cookieHeader: string | undefined
-): Member | Watcher | null {
+	socket: SamradSocket
+): Member | Watcher | Claimant | null {
+	const headers = socket.handshake.headers;
 	if (role === 'member') {
-		const person = token ? findParticipantByToken(app.db, token) : null;
-		return person ? { conferenceId: person.conferenceId, participantId: person.id } : null;
+		const proof = token
+			? proveMember(app, token, socket.data.device, headers['user-agent'] ?? null)
+			: null;
+		if (!proof) return null;
+		return proof.kind === 'member'
+			? {
+					conferenceId: proof.conferenceId,
+					participantId: proof.participantId,
+					bindingId: proof.bindingId
+				}
+			: { conferenceId: proof.conferenceId, claim: proof.bindingId };
 	}
 	if (role === 'plenum') {
 		const conference = token ? findConferenceByPlenumToken(app.db, token) : null;
@@ -192,7 +210,7 @@ function conferenceAttachment(
 	}
 	const organiser = organiserForToken(
 		app.db,
-		cookieValueSafe(cookieHeader, organiserCookie),
+		cookieValueSafe(headers.cookie, organiserCookie),
 		Date.now()
 	);
 	if (!organiser || !conferenceId || !app.conferences.get(conferenceId)) return null;
