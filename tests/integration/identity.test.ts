@@ -6,7 +6,7 @@
  * SQLite, real sockets, each device with its own cookies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberView } from '$lib/realtime/conference-views';
+import type { DeviceRequest, MemberView } from '$lib/realtime/conference-views';
 import type { ParticipantView } from '$lib/domain/session/views';
 import { connect, newId, type TestClient } from './helpers/client';
 import { seedConference, type SeededConference } from './helpers/conference';
@@ -59,6 +59,57 @@ async function ok(client: TestClient, name: Parameters<TestClient['command']>[0]
 	const ack = await client.command(name, { id: newId(), ...payload } as never);
 	if (!ack.ok) throw new Error(`${name} refused: ${JSON.stringify(ack.error)}`);
 	return ack;
+}
+
+/** Waits until `check` returns something (frames arrive asynchronously). */
+async function eventually<T>(check: () => T | undefined | null | false, timeoutMs = 5_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = check();
+		if (found) return found;
+		if (Date.now() > deadline) throw new Error('condition not met in time');
+		await new Promise((resolve) => setTimeout(resolve, 25));
+	}
+}
+
+/** The payloads of one server event a socket received, in order. */
+function events<T>(client: TestClient, name: string): T[] {
+	return client.frames
+		.filter((f) => f.kind === 'event' && f.name === name)
+		.map((f) => f.args[0] as T);
+}
+
+/** The check code a waiting device's page shows (digits spaced out for reading aloud). */
+function checkCodeOn(page: PageAnswer): string {
+	const match = /class="code[^"]*">([\d ]{7})</.exec(page.body);
+	if (!match) throw new Error('no check code on the page');
+	return match[1]!.replaceAll(' ', '');
+}
+
+/** A signed-in organiser's browser. */
+function organiser(): Device {
+	const browser = new Device(server, userAgents.laptop);
+	const [name, value] = seed.organiserCookie.split('=') as [string, string];
+	browser.cookies.set(name, value);
+	return browser;
+}
+
+const devicesPage = () => `/organiser/conferences/${seed.conferenceId}/participants/devices`;
+
+/** The id of the device row on the organiser's page that shows every one of `texts`. */
+function rowId(html: string, ...texts: string[]): string {
+	const row = html.split('<tr').find((r) => texts.every((text) => r.includes(text)));
+	const id = row && /name="id" value="([^"]+)"/.exec(row)?.[1];
+	if (!id) throw new Error(`no row with ${text}`);
+	return id;
+}
+
+/** A member's phone: picks the name, opens its link and connects. */
+async function phoneWithName(device: Device, name: string) {
+	const picked = await pickName(device, name);
+	const link = picked.answer.location!;
+	const page = await device.get(link);
+	return { link, token: tokenOf(link), page };
 }
 
 function memberViews(client: TestClient): MemberView[] {
@@ -147,11 +198,13 @@ describe('picking a name from the roster', () => {
 			const ballot = await socket.command('ballot.cast', { id: newId(), questionId, ranking: [] });
 			expect(ballot.ok).toBe(false);
 		}
+		const runOf = (view: ParticipantView) =>
+			view.runs[view.questions.findIndex((q) => q.id === questionId)];
 		const mine = await victimSocket.waitForView((v) => {
-			const run = (v.view as ParticipantView).runs?.find((r) => r.questionId === questionId);
+			const run = runOf(v.view as ParticipantView);
 			return run?.phase === 'vote' && run.myBallot !== null;
 		});
-		const run = (mine.view as ParticipantView).runs.find((r) => r.questionId === questionId)!;
+		const run = runOf(mine.view as ParticipantView)!;
 		expect(run.myBallot).toEqual([`n:${noteId}`]);
 		expect(run.myNotes.map((n) => n.text)).toEqual([secret]);
 
@@ -225,6 +278,179 @@ describe('a replayed join command id', () => {
 			expect(note).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
 			expect(replayer.views).toEqual([]);
 			expect(replayer.receivedText()).not.toContain(joined.token);
+		}
+	});
+});
+
+describe('letting a second device in', () => {
+	it("is done by the console of the person's group, not by another group's", async () => {
+		const [group, otherGroup] = [seed.groups[2]!, seed.groups[3]!];
+		const person = seed.members.find((m) => m.id === group.memberIds[0])!;
+		const first = new Device(server, userAgents.iphone);
+		const firstPhone = await phoneWithName(first, person.name);
+		const firstSocket = track(
+			await first.connect({ auth: { role: 'member', token: firstPhone.token } })
+		);
+		await firstSocket.waitForView((v) => v.view.role === 'participant');
+		const consoleOf = async (token: string) =>
+			track(await connect(server, { auth: { role: 'facilitator', token } }));
+		const ownConsole = await consoleOf(group.facilitatorToken);
+		const otherConsole = await consoleOf(otherGroup.facilitatorToken);
+
+		// The second phone asks, and waits; its page shows the code the console shows.
+		const second = new Device(server, userAgents.android);
+		const asked = await phoneWithName(second, person.name);
+		expect(asked.page.status).toBe(200);
+		const waiting = track(await second.connect({ auth: { role: 'member', token: asked.token } }));
+		const claim = await eventually(() =>
+			events<{ claims: DeviceRequest[] }>(ownConsole, 'identity.claims')
+				.at(-1)
+				?.claims.find((c) => c.name === person.name)
+		);
+		expect(claim).toMatchObject({
+			device: 'Firefox · Android',
+			checkCode: checkCodeOn(asked.page)
+		});
+		expect(
+			events<{ claims: DeviceRequest[] }>(otherConsole, 'identity.claims').flatMap((e) => e.claims)
+		).toEqual([]);
+		expect(waiting.views).toEqual([]);
+
+		// Another group's console may not decide; the person's own console lets the phone in.
+		const decide = (token: string, decision: string) =>
+			new Device(server, userAgents.laptop).post(
+				`/console/${token}?/device`,
+				new URLSearchParams({ claim: claim.id, decision })
+			);
+		expect((await decide(otherGroup.facilitatorToken, 'approve')).status).toBe(409);
+		expect((await second.get(asked.link)).body).toContain(checkCodeOn(asked.page));
+		expect((await decide(group.facilitatorToken, 'approve')).status).toBe(200);
+
+		// The waiting phone hears it and comes in; the first phone sees its name on two devices.
+		await eventually(() => events(waiting, 'identity.changed').length > 0);
+		expect((await second.get(asked.link)).status).toBe(200);
+		const secondSocket = track(
+			await second.connect({ auth: { role: 'member', token: asked.token } })
+		);
+		const view = await secondSocket.waitForView((v) => v.view.role === 'participant');
+		expect((view.view as ParticipantView).me.id).toBe(person.id);
+		const told = await eventually(() =>
+			memberViews(firstSocket).find((v) => v.identity.devices.length === 2)
+		);
+		expect(told.identity.devices).toEqual([
+			expect.objectContaining({ device: 'Safari · iPhone', kind: 'roster', current: true }),
+			expect.objectContaining({ device: 'Firefox · Android', kind: 'approved', current: false })
+		]);
+		expect(told.identity.requests).toEqual([]);
+		await eventually(() =>
+			events<{ claims: DeviceRequest[] }>(ownConsole, 'identity.claims').at(-1)?.claims.length === 0
+				? true
+				: undefined
+		);
+	});
+
+	it('is done by an organiser, who also turns devices down and signs them out at once', async () => {
+		const group = seed.groups[4]!;
+		const person = seed.members.find((m) => m.id === group.memberIds[0])!;
+		const first = new Device(server, userAgents.iphone);
+		const firstPhone = await phoneWithName(first, person.name);
+		const firstSocket = track(
+			await first.connect({ auth: { role: 'member', token: firstPhone.token } })
+		);
+		await firstSocket.waitForView((v) => v.view.role === 'participant');
+		const welcome = new Device(server, userAgents.android);
+		const unwelcome = new Device(server, userAgents.laptop);
+		const asks = await phoneWithName(welcome, person.name);
+		const intrudes = await phoneWithName(unwelcome, person.name);
+		const intruder = track(
+			await unwelcome.connect({ auth: { role: 'member', token: intrudes.token } })
+		);
+
+		// Without signing in nothing is decided.
+		const stranger = new Device(server, userAgents.laptop);
+		const page = await organiser().get(devicesPage());
+		expect(page.status).toBe(200);
+		const welcomeId = rowId(page.body, checkCodeOn(asks.page).split('').join(' '));
+		const intruderId = rowId(page.body, checkCodeOn(intrudes.page).split('').join(' '));
+		const sneaked = await stranger.post(
+			`${devicesPage()}?/decide`,
+			new URLSearchParams({ id: intruderId, decision: 'approve' })
+		);
+		expect(sneaked.status).toBe(303);
+		expect(sneaked.location).toBe('/organiser/login');
+		expect((await unwelcome.get(intrudes.link)).body).toContain(checkCodeOn(intrudes.page));
+
+		// Let one in, turn the other down: it hears so, and asking again changes nothing.
+		const decide = (id: string, decision: string) =>
+			organiser().post(`${devicesPage()}?/decide`, new URLSearchParams({ id, decision }));
+		expect((await decide(welcomeId, 'approve')).status).toBe(200);
+		expect((await decide(intruderId, 'refuse')).status).toBe(200);
+		await eventually(() => events(intruder, 'identity.changed').length > 0);
+		expect(intruder.views).toEqual([]);
+		const turnedDown = await unwelcome.get(intrudes.link);
+		expect(turnedDown.status).toBe(200);
+		expect(turnedDown.body).toContain('This phone was not let in');
+		const again = await pickName(unwelcome, person.name);
+		expect((await unwelcome.get(again.answer.location!)).body).toContain(
+			'This phone was not let in'
+		);
+		expect(
+			await unwelcome.connectRefused({ auth: { role: 'member', token: intrudes.token } })
+		).toBeInstanceOf(Error);
+
+		// Sign the first phone out: it is told why and disconnected at once; its link is dead.
+		const before = await organiser().get(devicesPage());
+		const firstId = rowId(before.body, person.name, 'Safari · iPhone');
+		const closed = firstSocket.disconnected();
+		expect(
+			(await organiser().post(`${devicesPage()}?/release`, new URLSearchParams({ id: firstId })))
+				.status
+		).toBe(200);
+		expect(await closed).toBe('io server disconnect');
+		expect(events(firstSocket, 'session.closed')).toEqual([{ code: 'released' }]);
+		expect(
+			await first.connectRefused({ auth: { role: 'member', token: firstPhone.token } })
+		).toBeInstanceOf(Error);
+		expect((await first.get(firstPhone.link)).status).toBe(404);
+
+		// The phone let in by the organiser is the person's now.
+		const welcomed = track(await welcome.connect({ auth: { role: 'member', token: asks.token } }));
+		const view = await welcomed.waitForView((v) => v.view.role === 'participant');
+		expect((view.view as ParticipantView).me.id).toBe(person.id);
+	});
+});
+
+describe('the badge link', () => {
+	it('works on any device and records each one for the organiser and the person', async () => {
+		const group = seed.groups[5]!;
+		const person = seed.members.find((m) => m.id === group.memberIds[1])!;
+		const phone = new Device(server, userAgents.iphone);
+		const own = await phoneWithName(phone, person.name);
+		const phoneSocket = track(await phone.connect({ auth: { role: 'member', token: own.token } }));
+		await phoneSocket.waitForView((v) => v.view.role === 'participant');
+
+		// A device still waiting to be let in comes in at once with the badge.
+		const tablet = new Device(server, userAgents.android);
+		const asked = await phoneWithName(tablet, person.name);
+		expect(asked.page.body).toContain(checkCodeOn(asked.page));
+		expect((await tablet.get(`/c/${person.token}`)).status).toBe(200);
+		const tabletSocket = track(
+			await tablet.connect({ auth: { role: 'member', token: person.token } })
+		);
+		await tabletSocket.waitForView((v) => v.view.role === 'participant');
+		const told = await eventually(() =>
+			memberViews(phoneSocket).find((v) => v.identity.devices.length === 2)
+		);
+		expect(told.identity.devices[1]).toMatchObject({ device: 'Firefox · Android', kind: 'badge' });
+		const page = await organiser().get(devicesPage());
+		expect(rowId(page.body, 'Firefox · Android', 'opened the badge link')).toBeTruthy();
+		expect(told.identity.requests).toEqual([]);
+		// Nothing on the organiser's page or the roster is a token.
+		expect(page.body).not.toContain(person.token);
+		const roster = await new Device(server, userAgents.laptop).get(`/k/${seed.joinCode}`);
+		for (const member of seed.members) {
+			expect(roster.body).not.toContain(member.token);
+			expect(roster.body).not.toContain(member.id);
 		}
 	});
 });
