@@ -100,7 +100,7 @@ const devicesPage = () => `/organiser/conferences/${seed.conferenceId}/participa
 function rowId(html: string, ...texts: string[]): string {
 	const row = html.split('<tr').find((r) => texts.every((text) => r.includes(text)));
 	const id = row && /name="id" value="([^"]+)"/.exec(row)?.[1];
-	if (!id) throw new Error(`no row with ${text}`);
+	if (!id) throw new Error(`no row with ${texts.join(', ')}`);
 	return id;
 }
 
