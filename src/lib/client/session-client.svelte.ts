@@ -36,6 +36,8 @@ export interface SessionClientOptions {
 	onRejected?: (reason: 'removed' | 'not_found' | 'unauthenticated' | 'released') => void;
 	/** A waiting device's request was decided, or (organiser) devices changed. */
 	onIdentityChanged?: () => void;
+	/** Every (re)connect: what changed while there was no connection is not pushed again. */
+	onConnect?: () => void;
 	/** The page's glossary, kept current when the organiser edits it during the day. */
 	glossary?: { set(data: GlossaryData): void } | null;
 }
@@ -126,6 +128,7 @@ export class SessionClient {
 		socket.on('connect', () => {
 			this.#status = 'online';
 			this.outbox.attach((entry) => this.#emit(entry));
+			this.#options.onConnect?.();
 		});
 		socket.on('disconnect', (reason) => {
 			this.#status = 'offline';
