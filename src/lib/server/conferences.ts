@@ -150,7 +150,8 @@ export class ConferenceService {
 	readonly #app: App;
 	readonly #now: () => number;
 	/** Called when phones, screens or organisers of a conference should get fresh views. */
-	onChange: (conferenceId: string, what: ConferenceChange) => void = () => {};
+	onChange: (conferenceId: string, what: ConferenceChange, identity?: IdentityChange) => void =
+		() => {};
 
 	constructor(app: App, now: () => number = Date.now) {
 		this.#app = app;
@@ -854,6 +855,12 @@ export class ConferenceService {
  * its notice, what the plenum presents, its glossary, or which devices use whose name.
  */
 export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'identity';
+
+/** Whose devices changed, and whether the devices waiting to be let in changed with them. */
+export interface IdentityChange {
+	participantId: string;
+	waiting: boolean;
+}
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((text, i) => text === b[i]);

@@ -95,7 +95,12 @@ export function claimName(
 	})();
 	if (!outcome.ok) return outcome;
 	log.info('identity.claimed', { status: outcome.status });
-	if (outcome.changed) app.conferences.onChange(person.conferenceId, 'identity');
+	if (outcome.changed) {
+		app.conferences.onChange(person.conferenceId, 'identity', {
+			participantId: person.id,
+			waiting: outcome.status === 'pending'
+		});
+	}
 	return { ok: true, token, status: outcome.status };
 }
 
@@ -120,7 +125,10 @@ export function openBadge(
 			: { ...step.binding, lastSeenAt: now };
 	if (step.type === 'create') insertBinding(app.db, binding, null);
 	else updateBinding(app.db, binding);
-	app.conferences.onChange(person.conferenceId, 'identity');
+	app.conferences.onChange(person.conferenceId, 'identity', {
+		participantId: person.id,
+		waiting: existing?.status === 'pending'
+	});
 	return binding.id;
 }
 
@@ -138,7 +146,7 @@ export function bindingForLink(
 /** What a member socket's token proves on its device. */
 export type MemberProof =
 	| { kind: 'member'; conferenceId: string; participantId: string; bindingId: string | null }
-	| { kind: 'claimant'; conferenceId: string; bindingId: string };
+	| { kind: 'claimant'; conferenceId: string; participantId: string; bindingId: string };
 
 /**
  * A phone's credentials: the badge token (any device; the device is bound as it connects), or
@@ -171,7 +179,12 @@ export function proveMember(
 				participantId: binding.participantId,
 				bindingId: binding.id
 			}
-		: { kind: 'claimant', conferenceId: binding.conferenceId, bindingId: binding.id };
+		: {
+				kind: 'claimant',
+				conferenceId: binding.conferenceId,
+				participantId: binding.participantId,
+				bindingId: binding.id
+			};
 }
 
 /** Lets a waiting device in, or turns it down. */
@@ -191,7 +204,10 @@ export function decideDevice(
 	if (decided.changed) {
 		updateBinding(app.db, decided.binding);
 		log.info('identity.decided', { approve, by: decider.role });
-		app.conferences.onChange(conferenceId, 'identity');
+		app.conferences.onChange(conferenceId, 'identity', {
+			participantId: binding.participantId,
+			waiting: true
+		});
 	}
 	return { ok: true };
 }
@@ -204,10 +220,14 @@ export function releaseDevice(
 	bindingId: string
 ): Outcome<unknown> {
 	if (!mayRelease(decider)) return { ok: false, error: refuse('forbidden') };
-	if (!deleteBinding(app.db, conferenceId, bindingId))
+	const binding = findBinding(app.db, conferenceId, bindingId);
+	if (!binding || !deleteBinding(app.db, conferenceId, bindingId))
 		return { ok: false, error: refuse('not_found') };
 	log.info('identity.released');
-	app.conferences.onChange(conferenceId, 'identity');
+	app.conferences.onChange(conferenceId, 'identity', {
+		participantId: binding.participantId,
+		waiting: binding.status === 'pending'
+	});
 	return { ok: true };
 }
 

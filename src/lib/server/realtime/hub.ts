@@ -10,7 +10,8 @@ import type {
 } from '$lib/realtime/contract';
 import type { App } from '../app';
 import { findConference } from '../db/conferences';
-import { listBindings } from '../db/device-bindings';
+import type { IdentityChange } from '../conferences';
+import { listBindingsOf } from '../db/device-bindings';
 import { listParticipants } from '../db/participants';
 import { listConferenceSessionIds } from '../db/sessions';
 import { glossaryForConference } from '../glossary';
@@ -39,6 +40,8 @@ export interface Member {
 /** A device waiting to be let in under someone's name: it only hears when that is decided. */
 export interface Claimant {
 	conferenceId: string;
+	/** Whose name it asked for. */
+	participantId: string;
 	/** Its (pending) device binding. */
 	claim: string;
 }
@@ -110,7 +113,9 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const membersRoom = (conferenceId: string) => `conference:${conferenceId}:members`;
 const watchersRoom = (conferenceId: string, kind: Watcher['kind']) =>
 	`conference:${conferenceId}:${kind}`;
-const claimantsRoom = (conferenceId: string) => `conference:${conferenceId}:claimants`;
+/** Every device of one person: their phones, and devices waiting to use their name. */
+const personRoom = (conferenceId: string, participantId: string) =>
+	`conference:${conferenceId}:person:${participantId}`;
 
 function viewerKey(viewer: Viewer): string {
 	return viewer.role === 'participant' ? `p:${viewer.participantId}` : viewer.role;
@@ -131,6 +136,9 @@ const liveThrottleMs = 150;
 /** Glossary edits come one concept at a time: a burst of them reaches the room once, after this. */
 const glossaryDelayMs = 1000;
 
+/** A room of phones arriving binds many devices at once: devices pages reload once per burst. */
+const devicesPageDelayMs = 500;
+
 /**
  * Keeps track of which sockets watch which session or conference and sends each its own
  * view. Views are computed per recipient (once per distinct viewer per change) and never
@@ -145,6 +153,7 @@ export class Hub {
 	readonly #notices = new Map<string, Notice | null>();
 	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #glossaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly #identityTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	/** Sessions whose views are to be sent once the current I/O is handled. */
 	readonly #due = new Set<string>();
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
@@ -348,7 +357,10 @@ export class Hub {
 	/** A member's phone: watch the conference and sit in their group's session. */
 	attachMember(socket: SamradSocket, member: Member): void {
 		socket.data.member = member;
-		void socket.join(membersRoom(member.conferenceId));
+		void socket.join([
+			membersRoom(member.conferenceId),
+			personRoom(member.conferenceId, member.participantId)
+		]);
 		this.#placeMember(socket);
 		this.#sendConference(socket);
 		this.#scheduleLive(member.conferenceId);
@@ -373,7 +385,7 @@ export class Hub {
 	/** A device waiting for a name: attached until someone decides. */
 	attachClaimant(socket: SamradSocket, claimant: Claimant): void {
 		socket.data.claim = claimant;
-		void socket.join(claimantsRoom(claimant.conferenceId));
+		void socket.join(personRoom(claimant.conferenceId, claimant.participantId));
 	}
 
 	#conferenceView(socket: SamradSocket): ConferenceView | null {
@@ -422,34 +434,49 @@ export class Hub {
 	}
 
 	/**
-	 * Which device may use whose name changed: a device no longer allowed is signed out at once
-	 * and told why; phones show who asks for their name; a waiting device hears the decision;
-	 * consoles and organiser pages see the requests.
+	 * Which device may use one person's name changed: a device no longer allowed is signed out
+	 * at once and told why; their phones show who asks for the name; a waiting device hears the
+	 * decision; consoles see the requests of their group; organiser pages follow.
 	 */
-	refreshIdentity(conferenceId: string): void {
+	refreshIdentity(conferenceId: string, change: IdentityChange): void {
 		try {
-			const bindings = new Map(listBindings(this.#app.db, conferenceId).map((b) => [b.id, b]));
-			for (const socket of this.#sockets(membersRoom(conferenceId))) {
+			const bindings = new Map(
+				listBindingsOf(this.#app.db, change.participantId).map((b) => [b.id, b])
+			);
+			for (const socket of this.#sockets(personRoom(conferenceId, change.participantId))) {
 				const bindingId = socket.data.member?.bindingId;
+				const claim = socket.data.claim?.claim;
 				if (bindingId && bindings.get(bindingId)?.status !== 'active') {
 					socket.emit('session.closed', { code: 'released' });
 					socket.disconnect(true);
+				} else if (claim) {
+					if (bindings.get(claim)?.status !== 'pending') socket.emit('identity.changed');
 				} else {
 					this.#sendConference(socket);
 				}
 			}
-			for (const socket of this.#sockets(claimantsRoom(conferenceId))) {
-				const claim = socket.data.claim?.claim;
-				if (claim && bindings.get(claim)?.status !== 'pending') socket.emit('identity.changed');
+			// Only requests reach consoles and the overview; a device simply bound changes neither.
+			if (change.waiting) {
+				this.#refreshClaims(conferenceId);
+				this.#scheduleLive(conferenceId);
 			}
-			this.#refreshClaims(conferenceId);
-			for (const socket of this.#sockets(watchersRoom(conferenceId, 'organiser'))) {
-				this.#sendConference(socket);
-				socket.emit('identity.changed');
-			}
+			this.#scheduleDevicesPages(conferenceId);
 		} catch (error) {
 			log.error('conference.identity_failed', { conferenceId, error: describeError(error) });
 		}
+	}
+
+	/** Organisers' devices pages load again, once for a burst of changes (a room arriving). */
+	#scheduleDevicesPages(conferenceId: string): void {
+		if (this.#identityTimers.has(conferenceId)) return;
+		this.#identityTimers.set(
+			conferenceId,
+			setTimeout(() => {
+				this.#identityTimers.delete(conferenceId);
+				for (const socket of this.#sockets(watchersRoom(conferenceId, 'organiser')))
+					socket.emit('identity.changed');
+			}, devicesPageDelayMs)
+		);
 	}
 
 	/** Sends every console of the conference the devices waiting in its group. */
@@ -544,9 +571,10 @@ export class Hub {
 		if (this.#dueTimer) clearImmediate(this.#dueTimer);
 		this.#dueTimer = null;
 		this.#due.clear();
-		for (const timer of [...this.#liveTimers.values(), ...this.#glossaryTimers.values()])
-			clearTimeout(timer);
-		this.#liveTimers.clear();
-		this.#glossaryTimers.clear();
+		const timers = [this.#liveTimers, this.#glossaryTimers, this.#identityTimers];
+		for (const map of timers) {
+			for (const timer of map.values()) clearTimeout(timer);
+			map.clear();
+		}
 	}
 }

@@ -74,10 +74,11 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 	});
 	const hub = new Hub(app, io);
-	app.conferences.onChange = (conferenceId, what) => {
+	app.conferences.onChange = (conferenceId, what, identity) => {
 		if (what === 'glossary') hub.refreshGlossary(conferenceId);
-		else if (what === 'identity') hub.refreshIdentity(conferenceId);
-		else hub.refreshConference(conferenceId, what);
+		else if (what === 'identity') {
+			if (identity) hub.refreshIdentity(conferenceId, identity);
+		} else hub.refreshConference(conferenceId, what);
 	};
 	// Conference sockets found in the handshake, attached once connected.
 	const pending = new Map<string, Member | Watcher | Claimant>();
@@ -130,8 +131,8 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		// Like the middleware: an exception here must cost one socket, never the process.
 		try {
 			if (binding) hub.bind(socket, binding);
-			if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
-			else if (attachment && 'claim' in attachment) hub.attachClaimant(socket, attachment);
+			if (attachment && 'claim' in attachment) hub.attachClaimant(socket, attachment);
+			else if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
 			else if (attachment) hub.attachWatcher(socket, attachment);
 		} catch (error) {
 			log.error('socket.attach_failed', { error: describeError(error) });
@@ -202,7 +203,11 @@ function conferenceAttachment(
 					participantId: proof.participantId,
 					bindingId: proof.bindingId
 				}
-			: { conferenceId: proof.conferenceId, claim: proof.bindingId };
+			: {
+					conferenceId: proof.conferenceId,
+					participantId: proof.participantId,
+					claim: proof.bindingId
+				};
 	}
 	if (role === 'plenum') {
 		const conference = token ? findConferenceByPlenumToken(app.db, token) : null;
