@@ -348,7 +348,7 @@ describe('wrong passwords', () => {
 			.join('; ');
 		expect(device).not.toBe('');
 		// HttpOnly, and sent only to the sign-in page.
-		const deviceCookie = before.headers.getSetCookie().find((c) => c.startsWith('samrad_device='));
+		const deviceCookie = before.headers.getSetCookie().find((c) => c.startsWith('samrad_signin='));
 		expect(deviceCookie).toMatch(/; HttpOnly/i);
 		expect(deviceCookie).toMatch(/; Path=\/organiser\/login/i);
 

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { GlossaryData } from '$lib/domain/glossary/types';
 import type { SessionView } from '$lib/domain/session/views';
-import type { ConferenceView, Notice } from '$lib/realtime/conference-views';
+import type { ConferenceView, DeviceRequest, Notice } from '$lib/realtime/conference-views';
 import type { Language } from '$lib/domain/session/types';
 import type {
 	Ack,
@@ -32,8 +32,12 @@ export interface SessionClientOptions {
 	auth: () => ClientAuth;
 	/** localStorage key of the outbox; null keeps it in memory only. */
 	outboxKey: string | null;
-	/** The server no longer accepts this identity (removed, session gone, bad token). */
-	onRejected?: (reason: 'removed' | 'not_found' | 'unauthenticated') => void;
+	/** The server no longer accepts this identity (removed, session gone, bad token, signed out). */
+	onRejected?: (reason: 'removed' | 'not_found' | 'unauthenticated' | 'released') => void;
+	/** A waiting device's request was decided, or (organiser) devices changed. */
+	onIdentityChanged?: () => void;
+	/** Every (re)connect: what changed while there was no connection is not pushed again. */
+	onConnect?: () => void;
 	/** The page's glossary, kept current when the organiser edits it during the day. */
 	glossary?: { set(data: GlossaryData): void } | null;
 }
@@ -51,6 +55,7 @@ export class SessionClient {
 	#online = $state.raw<string[]>([]);
 	#notice = $state.raw<Notice | null>(null);
 	#conference = $state.raw<ConferenceView | null>(null);
+	#claims = $state.raw<DeviceRequest[]>([]);
 	#status = $state<ConnectionStatus>('connecting');
 	#offset = 0;
 	#socket: ClientSocket | null = null;
@@ -102,6 +107,10 @@ export class SessionClient {
 	get conference(): ConferenceView | null {
 		return this.#conference;
 	}
+	/** A console: devices asking for the name of someone in its group. */
+	get claims(): DeviceRequest[] {
+		return this.#claims;
+	}
 
 	/** Server time now (ms), for advisory timers. */
 	now(): number {
@@ -119,6 +128,7 @@ export class SessionClient {
 		socket.on('connect', () => {
 			this.#status = 'online';
 			this.outbox.attach((entry) => this.#emit(entry));
+			this.#options.onConnect?.();
 		});
 		socket.on('disconnect', (reason) => {
 			this.#status = 'offline';
@@ -152,6 +162,8 @@ export class SessionClient {
 			if (view.kind === 'member' && view.group === null) this.#view = null;
 		});
 		socket.on('glossary', (glossary) => this.#options.glossary?.set(glossary));
+		socket.on('identity.claims', ({ claims }) => (this.#claims = claims));
+		socket.on('identity.changed', () => this.#options.onIdentityChanged?.());
 		socket.on('session.closed', ({ code }) => {
 			this.forget();
 			this.#options.onRejected?.(code);

@@ -23,7 +23,11 @@ export const limits = {
 	/** Longest timer, in seconds (3 hours). */
 	timerSeconds: 3 * 60 * 60,
 	/** Characters in a group reflection. */
-	reflectionChars: 10_000
+	reflectionChars: 10_000,
+	/** Devices asking for one person's name at once, waiting for someone to let them in. */
+	claimsWaitingPerPerson: 3,
+	/** Devices one person's name may be used on (the badge link counts beyond it). */
+	devicesPerPerson: 6
 } as const;
 
 /** Alphabet of join codes: no 0/O, 1/I/L, so that codes can be read aloud and typed from a screen. */

@@ -100,7 +100,9 @@ describe('limits', () => {
 			clustersPerQuestion: 60,
 			topN: 10,
 			timerSeconds: 10_800,
-			reflectionChars: 10_000
+			reflectionChars: 10_000,
+			claimsWaitingPerPerson: 3,
+			devicesPerPerson: 6
 		});
 	});
 

@@ -30,6 +30,7 @@ const dynamicKeyPrefixes: Record<string, string> = {
 	'session.console.phaseHelp.': 'the help under the phase controls, per phase',
 	'session.results.withheld.reason.': 'why a closed vote shows no tally (WithheldReason)',
 	'conference.programme.kind.': 'programme item kinds (plenary, group, break)',
+	'conference.device.kind.': 'how a device came to use a name (BindingKind)',
 	'report.kind.': 'programme item kinds in the report',
 	'report.vote.': 'whether a group vote is open or closed in the report',
 	'glossary.problems.': 'codes of problems with a glossary concept (ConceptErrorCode)',

@@ -2,6 +2,7 @@
  * Conference-wide views sent over the socket: what a member's phone shows around their group
  * session, the organiser's live overview, and the plenum screen. Shared by server and client.
  */
+import type { BindingKind } from '$lib/domain/conference/devices';
 import type { Phase } from '$lib/domain/session/phases';
 import type { Language, Timer } from '$lib/domain/session/types';
 import type {
@@ -35,6 +36,25 @@ export interface ProgrammeEntry {
 	kind: 'plenary' | 'group' | 'break';
 }
 
+/** A device asking to use someone's name, waiting for the facilitator or an organiser. */
+export interface DeviceRequest {
+	id: string;
+	/** Whose name it asks for. */
+	name: string;
+	/** "Safari · iPhone"; '' when unknown. */
+	device: string;
+	/** The four digits the asking phone shows. */
+	checkCode: string;
+	at: number;
+}
+
+/** The devices that use a member's name, as their own phone shows them. */
+export interface MemberIdentity {
+	devices: { device: string; kind: BindingKind; since: number; current: boolean }[];
+	/** Other devices asking for the name, waiting for a decision. */
+	requests: { device: string; at: number }[];
+}
+
 /** A conference member's phone, outside (and around) their group's session. */
 export interface MemberView {
 	kind: 'member';
@@ -46,6 +66,7 @@ export interface MemberView {
 	group: { id: string; name: string; leaders: string[] } | null;
 	programme: ProgrammeEntry[];
 	notice: Notice | null;
+	identity: MemberIdentity;
 }
 
 /** One group at a glance for the organiser. */
@@ -83,6 +104,8 @@ export interface ConferenceOverview {
 	/** People on the list, and with a phone connected anywhere in the conference. */
 	participants: number;
 	connected: number;
+	/** Devices asking for a name in use elsewhere, waiting to be let in. */
+	devicesWaiting: number;
 }
 
 export interface PlenumQuestion {

@@ -11,7 +11,7 @@ import { phases } from '$lib/domain/session/phases';
 import type { SessionCommand } from '$lib/domain/session/commands';
 import type { SessionView } from '$lib/domain/session/views';
 import { languages, type Language } from '$lib/domain/session/types';
-import type { ConferenceView, Notice } from './conference-views';
+import type { ConferenceView, DeviceRequest, Notice } from './conference-views';
 
 /** Ids made by clients (commands, notes, clusters): 16–64 URL-safe characters. */
 export const clientId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/));
@@ -214,12 +214,21 @@ export interface ViewEnvelope {
 export interface ServerToClientEvents {
 	/** A full, role-filtered view of the session; sent on connect and after every change. */
 	'session.view': (envelope: ViewEnvelope) => void;
-	/** This socket's identity is no longer valid (removed, session gone); the client should stop. */
-	'session.closed': (reason: { code: 'removed' | 'not_found' | 'unauthenticated' }) => void;
+	/**
+	 * This socket's identity is no longer valid (removed, session gone, the device signed out of
+	 * the name); the client should stop.
+	 */
+	'session.closed': (reason: {
+		code: 'removed' | 'not_found' | 'unauthenticated' | 'released';
+	}) => void;
 	/** A conference-wide view: a member's phone, the organiser's overview, the plenum screen. */
 	'conference.view': (envelope: { view: ConferenceView; serverTime: number }) => void;
 	/** The conference's glossary changed: notes are marked with this one from now on. */
 	glossary: (glossary: GlossaryData) => void;
+	/** A console: the devices asking for the name of someone in its group. */
+	'identity.claims': (payload: { claims: DeviceRequest[] }) => void;
+	/** A waiting device was let in or turned down, or devices changed (organiser): reload. */
+	'identity.changed': () => void;
 }
 
 /** Data the server keeps per socket. */

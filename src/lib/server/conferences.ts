@@ -152,7 +152,8 @@ export class ConferenceService {
 	readonly #app: App;
 	readonly #now: () => number;
 	/** Called when phones, screens or organisers of a conference should get fresh views. */
-	onChange: (conferenceId: string, what: ConferenceChange) => void = () => {};
+	onChange: (conferenceId: string, what: ConferenceChange, identity?: IdentityChange) => void =
+		() => {};
 
 	/** An organiser changed the conference: automatic deletion counts from now, and views follow. */
 	changed(conferenceId: string, what: ConferenceChange): void {
@@ -862,9 +863,15 @@ export class ConferenceService {
 
 /**
  * What changed in a conference, for the live views: its structure (rounds, groups, people),
- * its notice, what the plenum presents, or its glossary.
+ * its notice, what the plenum presents, its glossary, or which devices use whose name.
  */
-export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary';
+export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'identity';
+
+/** Whose devices changed, and whether the devices waiting to be let in changed with them. */
+export interface IdentityChange {
+	participantId: string;
+	waiting: boolean;
+}
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((text, i) => text === b[i]);

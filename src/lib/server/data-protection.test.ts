@@ -7,6 +7,8 @@ import { createApp, type App } from './app';
 import { readConfig } from './config';
 import { deleteConferenceCompletely, eraseParticipant, personalData } from './data-protection';
 import { ConferenceService } from './conferences';
+import { hashDevice } from './devices';
+import { claimName } from './identity';
 import { SessionService } from './sessions';
 import { applyRetention } from './retention';
 import { randomToken } from './tokens';
@@ -281,5 +283,35 @@ describe('one person’s data', () => {
 		expect(notes).toEqual(['SECRET-DIAGNOSIS note']);
 		expect(JSON.stringify(data)).not.toContain('Keep this idea');
 		expect(personalData(app, conferenceId, 'nobody')).toBeNull();
+	});
+
+	it('lists the devices that used their name, and nobody else’s', () => {
+		const { conferenceId, gudrun, oystein } = seed();
+		const iphone =
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+		const firefox = 'Mozilla/5.0 (Android 14; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0';
+		expect(claimName(app, gudrun, hashDevice('g'.repeat(32)), iphone).ok).toBe(true);
+		expect(claimName(app, gudrun, hashDevice('x'.repeat(32)), firefox)).toMatchObject({
+			ok: true,
+			status: 'pending'
+		});
+		expect(claimName(app, oystein, hashDevice('o'.repeat(32)), firefox).ok).toBe(true);
+		const data = personalData(app, conferenceId, gudrun.id)!;
+		expect(data.devices).toEqual([
+			expect.objectContaining({ device: 'Safari · iPhone', how: 'roster', status: 'active' }),
+			expect.objectContaining({ device: 'Firefox · Android', how: 'roster', status: 'pending' })
+		]);
+	});
+});
+
+describe('erasing a participant’s devices', () => {
+	it('goes with the participant', () => {
+		const { conferenceId, gudrun } = seed();
+		claimName(app, gudrun, hashDevice('g'.repeat(32)), null);
+		const count = () =>
+			(app.db.prepare('SELECT count(*) AS n FROM device_bindings').get() as { n: number }).n;
+		expect(count()).toBe(1);
+		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
+		expect(count()).toBe(0);
 	});
 });

@@ -7,6 +7,7 @@
  */
 import type { App } from './app';
 import { findConference } from './db/conferences';
+import { listBindingsOf } from './db/device-bindings';
 import { truncateWal } from './db/erasure';
 import { findParticipant, deleteParticipant } from './db/participants';
 import { groupOf, listRounds } from './db/rounds';
@@ -102,6 +103,14 @@ export function personalData(app: App, conferenceId: string, participantId: stri
 			language: person.language,
 			coordinator: person.coordinator
 		},
+		// The devices that used their name: what they were, how and when (cookies only as hashes).
+		devices: listBindingsOf(app.db, participantId).map((b) => ({
+			device: b.device,
+			how: b.kind,
+			status: b.status,
+			since: new Date(b.createdAt).toISOString(),
+			lastSeen: new Date(b.lastSeenAt).toISOString()
+		})),
 		rounds
 	};
 }

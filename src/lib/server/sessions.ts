@@ -210,11 +210,15 @@ export class SessionService {
 		return { ack: outcome.ack, changed: outcome.next !== null };
 	}
 
-	/** Joins a session by code; answers with the phone's token (the same token on a repeat). */
+	/**
+	 * Joins a session by code; answers with the phone's token (the same token on a repeat from
+	 * the same sender). `sender` is what the sender cannot pass on: its device, else its socket.
+	 */
 	join(
 		code: string,
 		name: string,
-		commandId: string
+		commandId: string,
+		sender: string
 	): DispatchOutcome & { sessionId: string | null; token: string | null } {
 		const session = this.byCode(code);
 		if (!session) {
@@ -229,7 +233,8 @@ export class SessionService {
 		const outcome = this.dispatch(
 			sessionId,
 			commandId,
-			`s:${sessionId}:join`,
+			// A join id replayed by anyone else is a conflict, never the first joiner's token.
+			`s:${sessionId}:join:${sender}`,
 			{ type: 'participant.join', participantId: randomToken(16), name },
 			{ role: 'guest' }
 		);

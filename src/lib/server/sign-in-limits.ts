@@ -5,7 +5,7 @@ import { firstRefusal, waitSeconds, type BackOff } from './rate-limit';
 import { randomToken } from './tokens';
 
 /** Remembers that a browser has signed in as a user name before (HttpOnly, only sent to sign-in). */
-export const knownDeviceCookie = 'samrad_device';
+export const knownDeviceCookie = 'samrad_signin';
 const knownDevicePath = '/organiser/login';
 
 function proof(secret: string, username: string, nonce: string): string {

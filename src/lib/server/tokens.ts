@@ -40,3 +40,11 @@ export function verifyParticipantToken(
 	if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
 	return { sessionId, participantId };
 }
+
+/**
+ * How the roster page names a person: stable and unguessable, but not their id, which the
+ * page has no need to publish.
+ */
+export function rosterKey(secret: string, conferenceId: string, participantId: string): string {
+	return mac(secret, `roster:${conferenceId}:${participantId}`).slice(0, 22);
+}

@@ -44,3 +44,37 @@ export function text(lang: Language, key: string, params: Record<string, string 
 export function escapeHtml(value: string): string {
 	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+const trees = new Map<string, Tree>();
+
+/** A UI text as the app shows it: key as in t('…'), placeholders filled, plural by Intl. */
+export function tr(
+	lang: Language,
+	key: string,
+	params: Record<string, string | number> = {}
+): string {
+	const [first, ...rest] = key.split('.');
+	const namespace = ['session', 'conference', 'glossary', 'report', 'organiser'].includes(first!)
+		? first!
+		: 'common';
+	const path = namespace === 'common' ? [first!, ...rest] : rest;
+	let tree = trees.get(`${lang}/${namespace}`);
+	if (!tree) {
+		const file = join(root, 'src', 'lib', 'i18n', 'locales', lang, `${namespace}.json`);
+		tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
+		trees.set(`${lang}/${namespace}`, tree);
+	}
+	const find = (parts: string[]) => {
+		let node: string | Tree | undefined = tree;
+		for (const part of parts) node = typeof node === 'object' ? node[part] : undefined;
+		return typeof node === 'string' ? node : undefined;
+	};
+	let text: string | undefined;
+	if (typeof params.count === 'number') {
+		const category = new Intl.PluralRules(browserLocale[lang]).select(params.count);
+		text = find([...path.slice(0, -1), `${path.at(-1)}_${category}`]);
+	}
+	text ??= find(path);
+	if (text === undefined) throw new Error(`no text ${key} in ${lang}`);
+	return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}

@@ -5,6 +5,7 @@ import { screenView } from '$lib/domain/session/views';
 import type {
 	ConferenceHeader,
 	ConferenceOverview,
+	MemberIdentity,
 	MemberView,
 	Notice,
 	PlenumView,
@@ -12,6 +13,7 @@ import type {
 } from '$lib/realtime/conference-views';
 import type { App } from '../app';
 import { findConference, listProgramme, type Conference } from '../db/conferences';
+import { listBindings, listBindingsOf } from '../db/device-bindings';
 import { findParticipant, listParticipants } from '../db/participants';
 import { findRound, groupOf, listGroups, listMemberships, type Group } from '../db/rounds';
 
@@ -72,11 +74,30 @@ export function memberSessionId(
 	return enrolled ? group.sessionId : null;
 }
 
+/** Who uses this person's name on which device, as their phone (`bindingId`) shows it. */
+function memberIdentity(app: App, participantId: string, bindingId: string | null): MemberIdentity {
+	const bindings = listBindingsOf(app.db, participantId);
+	return {
+		devices: bindings
+			.filter((b) => b.status === 'active')
+			.map((b) => ({
+				device: b.device,
+				kind: b.kind,
+				since: b.createdAt,
+				current: b.id === bindingId
+			})),
+		requests: bindings
+			.filter((b) => b.status === 'pending')
+			.map((b) => ({ device: b.device, at: b.createdAt }))
+	};
+}
+
 export function memberView(
 	app: App,
 	conferenceId: string,
 	participantId: string,
-	lang: Language
+	lang: Language,
+	bindingId: string | null
 ): MemberView | null {
 	const conference = findConference(app.db, conferenceId);
 	const me = findParticipant(app.db, conferenceId, participantId);
@@ -103,7 +124,8 @@ export function memberView(
 		round: round ? { id: round.id, title: round.title, theme: round.theme } : null,
 		group,
 		programme: programme(app, conferenceId),
-		notice: noticeOf(conference)
+		notice: noticeOf(conference),
+		identity: memberIdentity(app, participantId, bindingId)
 	};
 }
 
@@ -151,7 +173,8 @@ export function overview(
 		groups,
 		notice: noticeOf(conference),
 		participants: listParticipants(app.db, conferenceId).length,
-		connected
+		connected,
+		devicesWaiting: listBindings(app.db, conferenceId).filter((b) => b.status === 'pending').length
 	};
 }
 

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Actor } from '$lib/domain/session/commands';
 import type { SessionState } from '$lib/domain/session/types';
 import { viewJson, type Viewer } from '$lib/domain/session/views';
-import type { ConferenceView, Notice } from '$lib/realtime/conference-views';
+import type { ConferenceView, DeviceRequest, Notice } from '$lib/realtime/conference-views';
 import type {
 	ClientToServerEvents,
 	ServerToClientEvents,
@@ -10,8 +10,12 @@ import type {
 } from '$lib/realtime/contract';
 import type { App } from '../app';
 import { findConference } from '../db/conferences';
+import type { IdentityChange } from '../conferences';
+import { listBindingsOf } from '../db/device-bindings';
+import { listParticipants } from '../db/participants';
 import { listConferenceSessionIds } from '../db/sessions';
 import { glossaryForConference } from '../glossary';
+import { waitingDevices } from '../identity';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
 import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
@@ -29,6 +33,17 @@ export interface Binding {
 export interface Member {
 	conferenceId: string;
 	participantId: string;
+	/** The device binding it uses; null for a badge link opened without a device cookie. */
+	bindingId: string | null;
+}
+
+/** A device waiting to be let in under someone's name: it only hears when that is decided. */
+export interface Claimant {
+	conferenceId: string;
+	/** Whose name it asked for. */
+	participantId: string;
+	/** Its (pending) device binding. */
+	claim: string;
 }
 
 /** An organiser's overview or a plenum screen, watching a whole conference. */
@@ -38,9 +53,14 @@ export interface Watcher {
 }
 
 export interface SocketData extends ContractSocketData {
+	/** The hash of the browser's device cookie; null when the handshake carried none. */
+	device: string | null;
 	binding: Binding | null;
 	member: Member | null;
 	watch: Watcher | null;
+	claim: Claimant | null;
+	/** The last waiting devices sent to this console, serialised. */
+	lastClaims: string | null;
 	/** The last session view sent, serialised: identical views are not sent again. */
 	lastView: string | null;
 	/** The state and envelope fields that view was made from: nothing changed, nothing to do. */
@@ -93,6 +113,9 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const membersRoom = (conferenceId: string) => `conference:${conferenceId}:members`;
 const watchersRoom = (conferenceId: string, kind: Watcher['kind']) =>
 	`conference:${conferenceId}:${kind}`;
+/** Every device of one person: their phones, and devices waiting to use their name. */
+const personRoom = (conferenceId: string, participantId: string) =>
+	`conference:${conferenceId}:person:${participantId}`;
 
 function viewerKey(viewer: Viewer): string {
 	return viewer.role === 'participant' ? `p:${viewer.participantId}` : viewer.role;
@@ -113,6 +136,9 @@ const liveThrottleMs = 150;
 /** Glossary edits come one concept at a time: a burst of them reaches the room once, after this. */
 const glossaryDelayMs = 1000;
 
+/** A room of phones arriving binds many devices at once: devices pages reload once per burst. */
+const devicesPageDelayMs = 500;
+
 /**
  * Keeps track of which sockets watch which session or conference and sends each its own
  * view. Views are computed per recipient (once per distinct viewer per change) and never
@@ -127,6 +153,7 @@ export class Hub {
 	readonly #notices = new Map<string, Notice | null>();
 	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #glossaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	readonly #identityTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	/** Sessions whose views are to be sent once the current I/O is handled. */
 	readonly #due = new Set<string>();
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
@@ -167,6 +194,7 @@ export class Hub {
 			this.broadcast(binding.sessionId);
 		} else {
 			this.#send(socket, this.#frame(binding.sessionId));
+			if (binding.viewer.role === 'facilitator') this.#sendClaims(socket);
 		}
 	}
 
@@ -333,7 +361,10 @@ export class Hub {
 	/** A member's phone: watch the conference and sit in their group's session. */
 	attachMember(socket: SamradSocket, member: Member): void {
 		socket.data.member = member;
-		void socket.join(membersRoom(member.conferenceId));
+		void socket.join([
+			membersRoom(member.conferenceId),
+			personRoom(member.conferenceId, member.participantId)
+		]);
 		this.#placeMember(socket);
 		this.#sendConference(socket);
 		this.#scheduleLive(member.conferenceId);
@@ -355,11 +386,17 @@ export class Hub {
 		this.bind(socket, participantBinding(sessionId, member.participantId));
 	}
 
+	/** A device waiting for a name: attached until someone decides. */
+	attachClaimant(socket: SamradSocket, claimant: Claimant): void {
+		socket.data.claim = claimant;
+		void socket.join(personRoom(claimant.conferenceId, claimant.participantId));
+	}
+
 	#conferenceView(socket: SamradSocket): ConferenceView | null {
 		const app = this.#app;
 		if (socket.data.member) {
-			const { conferenceId, participantId } = socket.data.member;
-			return memberView(app, conferenceId, participantId, socket.data.lang);
+			const { conferenceId, participantId, bindingId } = socket.data.member;
+			return memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
 		}
 		const watch = socket.data.watch;
 		if (!watch) return null;
@@ -392,10 +429,97 @@ export class Hub {
 					this.broadcast(sessionId);
 				}
 			}
+			// People moved between groups: another console now decides about their devices.
+			if (what === 'structure') this.#refreshClaims(conferenceId);
 			this.#refreshWatchers(conferenceId);
 		} catch (error) {
 			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
 		}
+	}
+
+	/**
+	 * Which device may use one person's name changed: a device no longer allowed is signed out
+	 * at once and told why; their phones show who asks for the name; a waiting device hears the
+	 * decision; consoles see the requests of their group; organiser pages follow.
+	 */
+	refreshIdentity(conferenceId: string, change: IdentityChange): void {
+		try {
+			const bindings = new Map(
+				listBindingsOf(this.#app.db, change.participantId).map((b) => [b.id, b])
+			);
+			for (const socket of this.#sockets(personRoom(conferenceId, change.participantId))) {
+				const bindingId = socket.data.member?.bindingId;
+				const claim = socket.data.claim?.claim;
+				if (bindingId && bindings.get(bindingId)?.status !== 'active') {
+					socket.emit('session.closed', { code: 'released' });
+					socket.disconnect(true);
+				} else if (claim) {
+					if (bindings.get(claim)?.status !== 'pending') socket.emit('identity.changed');
+				} else {
+					this.#sendConference(socket);
+				}
+			}
+			// Only requests reach consoles and the overview; a device simply bound changes neither.
+			if (change.waiting) {
+				this.#refreshClaims(conferenceId);
+				this.#scheduleLive(conferenceId);
+			}
+			this.#scheduleDevicesPages(conferenceId);
+		} catch (error) {
+			log.error('conference.identity_failed', { conferenceId, error: describeError(error) });
+		}
+	}
+
+	/** Organisers' devices pages load again, once for a burst of changes (a room arriving). */
+	#scheduleDevicesPages(conferenceId: string): void {
+		if (this.#identityTimers.has(conferenceId)) return;
+		this.#identityTimers.set(
+			conferenceId,
+			setTimeout(() => {
+				this.#identityTimers.delete(conferenceId);
+				for (const socket of this.#sockets(watchersRoom(conferenceId, 'organiser')))
+					socket.emit('identity.changed');
+			}, devicesPageDelayMs)
+		);
+	}
+
+	/** Sends every console of the conference the devices waiting in its group. */
+	#refreshClaims(conferenceId: string): void {
+		const waiting = this.#waiting(conferenceId);
+		for (const sessionId of listConferenceSessionIds(this.#app.db, conferenceId)) {
+			for (const socket of this.#sockets(sessionRoom(sessionId))) {
+				if (socket.data.binding?.viewer.role === 'facilitator') this.#sendClaims(socket, waiting);
+			}
+		}
+	}
+
+	#waiting(conferenceId: string): (DeviceRequest & { sessionId: string | null })[] {
+		const names = new Map(listParticipants(this.#app.db, conferenceId).map((p) => [p.id, p.name]));
+		return waitingDevices(this.#app, conferenceId).map((w) => ({
+			id: w.id,
+			name: names.get(w.participantId) ?? '',
+			device: w.device,
+			checkCode: w.checkCode,
+			at: w.at,
+			sessionId: w.sessionId
+		}));
+	}
+
+	/** A console's devices waiting for a name of its group (sent when they change). */
+	#sendClaims(
+		socket: SamradSocket,
+		waiting?: (DeviceRequest & { sessionId: string | null })[]
+	): void {
+		const sessionId = socket.data.binding?.sessionId;
+		const conferenceId = sessionId ? this.#app.sessions.get(sessionId)?.access.conferenceId : null;
+		if (!sessionId || !conferenceId) return;
+		const claims: DeviceRequest[] = (waiting ?? this.#waiting(conferenceId))
+			.filter((w) => w.sessionId === sessionId)
+			.map(({ id, name, device, checkCode, at }) => ({ id, name, device, checkCode, at }));
+		const json = JSON.stringify(claims);
+		if (json === socket.data.lastClaims) return;
+		socket.data.lastClaims = json;
+		socket.emit('identity.claims', { claims });
 	}
 
 	#refreshWatchers(conferenceId: string): void {
@@ -451,9 +575,10 @@ export class Hub {
 		if (this.#dueTimer) clearImmediate(this.#dueTimer);
 		this.#dueTimer = null;
 		this.#due.clear();
-		for (const timer of [...this.#liveTimers.values(), ...this.#glossaryTimers.values()])
-			clearTimeout(timer);
-		this.#liveTimers.clear();
-		this.#glossaryTimers.clear();
+		const timers = [this.#liveTimers, this.#glossaryTimers, this.#identityTimers];
+		for (const map of timers) {
+			for (const timer of map.values()) clearTimeout(timer);
+			map.clear();
+		}
 	}
 }

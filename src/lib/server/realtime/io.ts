@@ -22,7 +22,8 @@ import {
 import type { App } from '../app';
 import { organiserCookie, organiserForToken } from '../auth';
 import { findConferenceByPlenumToken } from '../db/conferences';
-import { findParticipantByToken } from '../db/participants';
+import { deviceFromCookieHeader } from '../devices';
+import { proveMember } from '../identity';
 import { describeError, log, logRepeated } from '../log';
 import { clientAddress, originAllowed } from '../network';
 import { codeLookUpWait, recordCodeLookUp, sessionForCode } from '../join-codes';
@@ -32,6 +33,7 @@ import {
 	Hub,
 	participantBinding,
 	type Binding,
+	type Claimant,
 	type Member,
 	type SamradServer,
 	type SamradSocket,
@@ -76,12 +78,14 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 	});
 	const hub = new Hub(app, io);
-	app.conferences.onChange = (conferenceId, what) =>
-		what === 'glossary'
-			? hub.refreshGlossary(conferenceId)
-			: hub.refreshConference(conferenceId, what);
+	app.conferences.onChange = (conferenceId, what, identity) => {
+		if (what === 'glossary') hub.refreshGlossary(conferenceId);
+		else if (what === 'identity') {
+			if (identity) hub.refreshIdentity(conferenceId, identity);
+		} else hub.refreshConference(conferenceId, what);
+	};
 	// Conference sockets found in the handshake, attached once connected.
-	const pending = new Map<string, Member | Watcher>();
+	const pending = new Map<string, Member | Watcher | Claimant>();
 
 	io.use((socket, next) => {
 		// An exception here would be uncaught and stop the whole process: refuse the one socket.
@@ -97,15 +101,18 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 				headers['x-forwarded-for'],
 				app.config.trustProxy
 			);
+			socket.data.device = deviceFromCookieHeader(headers.cookie);
 			socket.data.binding = null;
 			socket.data.member = null;
 			socket.data.watch = null;
+			socket.data.claim = null;
+			socket.data.lastClaims = null;
 			socket.data.lastView = null;
 			socket.data.lastConference = null;
 			if (!parsed.success) return next(new Error('unauthenticated'));
 			const { role, token, conferenceId } = parsed.output;
 			if (role === 'member' || role === 'plenum' || role === 'organiser') {
-				const attachment = conferenceAttachment(app, role, token, conferenceId, headers.cookie);
+				const attachment = conferenceAttachment(app, role, token, conferenceId, socket);
 				if (!attachment) return next(new Error('unauthenticated'));
 				pending.set(socket.id, attachment);
 				return next();
@@ -128,7 +135,8 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		// Like the middleware: an exception here must cost one socket, never the process.
 		try {
 			if (binding) hub.bind(socket, binding);
-			if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
+			if (attachment && 'claim' in attachment) hub.attachClaimant(socket, attachment);
+			else if (attachment && 'participantId' in attachment) hub.attachMember(socket, attachment);
 			else if (attachment) hub.attachWatcher(socket, attachment);
 		} catch (error) {
 			log.error('socket.attach_failed', { error: describeError(error) });
@@ -180,17 +188,34 @@ function handshakeLanguage(
 	}
 }
 
-/** A member's phone, a plenum screen or an organiser's overview; null when not allowed. */
+/**
+ * A member's phone (or a device still waiting to be let in under a name), a plenum screen or an
+ * organiser's overview; null when not allowed.
+ */
 function conferenceAttachment(
 	app: App,
 	role: 'member' | 'plenum' | 'organiser',
 	token: string | undefined,
 	conferenceId: string | undefined,
-	cookieHeader: string | undefined
-): Member | Watcher | null {
+	socket: SamradSocket
+): Member | Watcher | Claimant | null {
+	const headers = socket.handshake.headers;
 	if (role === 'member') {
-		const person = token ? findParticipantByToken(app.db, token) : null;
-		return person ? { conferenceId: person.conferenceId, participantId: person.id } : null;
+		const proof = token
+			? proveMember(app, token, socket.data.device, headers['user-agent'] ?? null)
+			: null;
+		if (!proof) return null;
+		return proof.kind === 'member'
+			? {
+					conferenceId: proof.conferenceId,
+					participantId: proof.participantId,
+					bindingId: proof.bindingId
+				}
+			: {
+					conferenceId: proof.conferenceId,
+					participantId: proof.participantId,
+					claim: proof.bindingId
+				};
 	}
 	if (role === 'plenum') {
 		const conference = token ? findConferenceByPlenumToken(app.db, token) : null;
@@ -198,7 +223,7 @@ function conferenceAttachment(
 	}
 	const organiser = organiserForToken(
 		app.db,
-		cookieValueSafe(cookieHeader, organiserCookie),
+		cookieValueSafe(headers.cookie, organiserCookie),
 		Date.now()
 	);
 	if (!organiser || !conferenceId || !app.conferences.get(conferenceId)) return null;
@@ -379,7 +404,8 @@ async function handleCommand(
 			const found = sessionForCode(app, code) !== null;
 			await recordCodeLookUp(app, attempt, found);
 			if (!found) return reply({ ok: false, error: refuse('not_found') });
-			const joined = app.sessions.join(code, personName, id);
+			const sender = socket.data.device ? `d:${socket.data.device}` : `socket:${socket.id}`;
+			const joined = app.sessions.join(code, personName, id, sender);
 			if (!joined.ack.ok || !joined.sessionId || !joined.token) return reply(joined.ack);
 			const participantId = String(joined.ack.participantId);
 			reply({ ...joined.ack, token: joined.token });

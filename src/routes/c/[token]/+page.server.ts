@@ -3,16 +3,23 @@ import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { findConference } from '$lib/server/db/conferences';
 import { findParticipantByToken } from '$lib/server/db/participants';
+import { ensureDevice, hashDevice } from '$lib/server/devices';
 import { glossaryForConference } from '$lib/server/glossary';
+import { openBadge } from '$lib/server/identity';
 import type { PageServerLoad } from './$types';
 
-/** A conference participant's personal link: their phone for the whole day, with the conference's glossary. */
-export const load: PageServerLoad = ({ params, locals }) => {
+/**
+ * A conference participant's personal link (the badge's QR code): their phone for the whole
+ * day, with the conference's glossary. It works on any device; each is recorded as theirs.
+ */
+export const load: PageServerLoad = ({ params, locals, cookies, url, request }) => {
 	const app = useApp();
+	const device = ensureDevice(cookies, url);
 	const person = findParticipantByToken(app.db, params.token);
 	const conference = person ? findConference(app.db, person.conferenceId) : null;
 	if (!person || !conference)
 		error(404, { message: fixedT(locals.lang)('conference.member.linkNotFound') });
+	openBadge(app, person, hashDevice(device), request.headers.get('user-agent'));
 	return {
 		token: params.token,
 		name: person.name,

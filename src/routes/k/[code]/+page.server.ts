@@ -1,16 +1,23 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { countryName } from '$lib/domain/conference/countries';
 import { normaliseJoinCode } from '$lib/domain/text';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { codeLookUpWait, recordCodeLookUp } from '$lib/server/join-codes';
 import { findConferenceByCode } from '$lib/server/db/conferences';
-import { findParticipant, listParticipants } from '$lib/server/db/participants';
+import { listParticipants } from '$lib/server/db/participants';
+import { deviceCookie, ensureDevice, hashDevice } from '$lib/server/devices';
+import { claimName, deviceLink } from '$lib/server/identity';
+import { rosterKey } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Joining a conference with its code: people pick their own name from the roster. */
-export const load: PageServerLoad = async ({ params, locals, getClientAddress }) => {
+/**
+ * Joining a conference with its code: people pick their own name from the roster. The name is
+ * then bound to this device; a name already in use elsewhere needs someone to let it in.
+ */
+export const load: PageServerLoad = async ({ params, locals, getClientAddress, cookies, url }) => {
 	const app = useApp();
+	ensureDevice(cookies, url);
 	const attempt = { address: getClientAddress(), code: normaliseJoinCode(params.code) };
 	const wait = await codeLookUpWait(app, attempt);
 	if (wait !== null)
@@ -29,20 +36,39 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress })
 			...c,
 			people: people
 				.filter((p) => p.country === c.code)
-				.map((p) => ({ id: p.id, name: p.name }))
+				.map((p) => ({ key: rosterKey(app.secret, conference.id, p.id), name: p.name }))
 				.sort((a, b) => a.name.localeCompare(b.name, locals.lang))
 		}))
 	};
 };
 
 export const actions: Actions = {
-	/** "This is me": continue on the person's own link. */
-	default: async ({ params, request }) => {
+	/** "This is me": the name for this device, or a request for it when another device has it. */
+	default: async ({ params, request, cookies, url, locals, getClientAddress }) => {
 		const app = useApp();
-		const conference = findConferenceByCode(app.db, normaliseJoinCode(params.code));
-		const id = String((await request.formData()).get('participant') ?? '');
-		const person = conference ? findParticipant(app.db, conference.id, id) : null;
-		if (!person) error(404);
-		redirect(303, `/c/${person.personalToken}`);
+		const t = fixedT(locals.lang);
+		const attempt = { address: getClientAddress(), code: normaliseJoinCode(params.code) };
+		const wait = await codeLookUpWait(app, attempt);
+		if (wait !== null) return fail(429, { error: t('errors.rate_limited', { seconds: wait }) });
+		const limited = await app.limiters.joins.take(attempt.address);
+		if (!limited.ok) {
+			const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
+			return fail(429, { error: t('errors.rate_limited', { seconds }) });
+		}
+		const conference = findConferenceByCode(app.db, attempt.code);
+		await recordCodeLookUp(app, attempt, conference !== null);
+		if (!conference) error(404, { message: t('conference.roster.notFound') });
+		const key = String((await request.formData()).get('participant') ?? '');
+		const person = listParticipants(app.db, conference.id).find(
+			(p) => rosterKey(app.secret, conference.id, p.id) === key
+		);
+		if (!person) return fail(404, { error: t('conference.roster.personNotFound') });
+		// The name is bound to the cookie this page set; without it there is nothing to bind to.
+		const hadDevice = cookies.get(deviceCookie);
+		const device = ensureDevice(cookies, url);
+		if (hadDevice !== device) return fail(400, { error: t('conference.roster.needsCookies') });
+		const claimed = claimName(app, person, hashDevice(device), request.headers.get('user-agent'));
+		if (!claimed.ok) return fail(409, { error: t('conference.roster.tooManyWaiting') });
+		redirect(303, deviceLink(claimed.token));
 	}
 };

@@ -1,0 +1,257 @@
+import { createHash, randomInt } from 'node:crypto';
+import {
+	bindByBadge,
+	decideClaim,
+	decideRosterClaim,
+	describeDevice,
+	mayDecide,
+	mayRelease,
+	type BindingStatus,
+	type Decider,
+	type DeviceBinding
+} from '$lib/domain/conference/devices';
+import { refuse, type DomainError } from '$lib/domain/errors';
+import type { App } from './app';
+import {
+	deleteBinding,
+	findBinding,
+	findBindingByToken,
+	findBindingOfDevice,
+	insertBinding,
+	listBindings,
+	listBindingsOf,
+	replaceBindingToken,
+	touchBinding,
+	updateBinding
+} from './db/device-bindings';
+import { findParticipantByToken, type ConferenceParticipant } from './db/participants';
+import { log } from './log';
+import { memberSessionId } from './realtime/conference-live';
+import { randomToken } from './tokens';
+
+/**
+ * Identity at a conference: which device may use whose name. Rules in
+ * domain/conference/devices.ts; this module stores their outcome and tells the live views.
+ */
+
+type Outcome<T> = ({ ok: true } & T) | { ok: false; error: DomainError };
+
+/** The SHA-256 of a device link token, as stored. */
+function hashLinkToken(token: string): string {
+	return createHash('sha256').update(`binding:${token}`).digest('base64url');
+}
+
+/** A device's own link: /c/d/<token>, valid only together with that device's cookie. */
+export function deviceLink(token: string): string {
+	return `/c/d/${token}`;
+}
+
+function newBinding(
+	person: ConferenceParticipant,
+	deviceHash: string,
+	kind: DeviceBinding['kind'],
+	status: BindingStatus,
+	userAgent: string | null,
+	now: number
+): DeviceBinding {
+	return {
+		id: randomToken(16),
+		conferenceId: person.conferenceId,
+		participantId: person.id,
+		deviceHash,
+		kind,
+		status,
+		device: describeDevice(userAgent),
+		checkCode: String(randomInt(0, 10_000)).padStart(4, '0'),
+		createdAt: now,
+		lastSeenAt: now
+	};
+}
+
+/**
+ * A name picked on the roster by this device: the name if nobody has it, else a request that
+ * waits for the facilitator or an organiser. Answers with the device's own link token (a new
+ * one each time: only the hash is kept).
+ */
+export function claimName(
+	app: App,
+	person: ConferenceParticipant,
+	deviceHash: string,
+	userAgent: string | null,
+	now: number = Date.now()
+): Outcome<{ token: string; status: BindingStatus }> {
+	const token = randomToken(24);
+	const outcome = app.db.transaction((): Outcome<{ status: BindingStatus; changed: boolean }> => {
+		const claim = decideRosterClaim(listBindingsOf(app.db, person.id), deviceHash);
+		if (claim.type === 'refused') return { ok: false, error: claim.error };
+		if (claim.type === 'again') {
+			replaceBindingToken(app.db, claim.binding.id, hashLinkToken(token), now);
+			return { ok: true, status: claim.binding.status, changed: false };
+		}
+		const status = claim.type === 'bind' ? 'active' : 'pending';
+		const binding = newBinding(person, deviceHash, 'roster', status, userAgent, now);
+		insertBinding(app.db, binding, hashLinkToken(token));
+		return { ok: true, status, changed: true };
+	})();
+	if (!outcome.ok) return outcome;
+	log.info('identity.claimed', { status: outcome.status });
+	if (outcome.changed) {
+		app.conferences.onChange(person.conferenceId, 'identity', {
+			participantId: person.id,
+			waiting: outcome.status === 'pending'
+		});
+	}
+	return { ok: true, token, status: outcome.status };
+}
+
+/** The device a badge link is opened on is bound at once; returns its binding's id. */
+export function openBadge(
+	app: App,
+	person: ConferenceParticipant,
+	deviceHash: string | null,
+	userAgent: string | null,
+	now: number = Date.now()
+): string | null {
+	if (!deviceHash) return null;
+	const existing = findBindingOfDevice(app.db, person.id, deviceHash);
+	const step = bindByBadge(existing);
+	if (step.type === 'touch') {
+		touchBinding(app.db, existing!.id, now);
+		return existing!.id;
+	}
+	const binding =
+		step.type === 'create'
+			? newBinding(person, deviceHash, 'badge', 'active', userAgent, now)
+			: { ...step.binding, lastSeenAt: now };
+	if (step.type === 'create') insertBinding(app.db, binding, null);
+	else updateBinding(app.db, binding);
+	app.conferences.onChange(person.conferenceId, 'identity', {
+		participantId: person.id,
+		waiting: existing?.status === 'pending'
+	});
+	return binding.id;
+}
+
+/** The binding a device link opens on this device; null for any other device. */
+export function bindingForLink(
+	app: App,
+	token: string,
+	deviceHash: string | null
+): DeviceBinding | null {
+	if (!deviceHash) return null;
+	const binding = findBindingByToken(app.db, hashLinkToken(token));
+	return binding && binding.deviceHash === deviceHash ? binding : null;
+}
+
+/** What a member socket's token proves on its device. */
+export type MemberProof =
+	| { kind: 'member'; conferenceId: string; participantId: string; bindingId: string | null }
+	| { kind: 'claimant'; conferenceId: string; participantId: string; bindingId: string };
+
+/**
+ * A phone's credentials: the badge token (any device; the device is bound as it connects), or
+ * a device link token together with the cookie of the device it was given to.
+ */
+export function proveMember(
+	app: App,
+	token: string,
+	deviceHash: string | null,
+	userAgent: string | null,
+	now: number = Date.now()
+): MemberProof | null {
+	const person = findParticipantByToken(app.db, token);
+	if (person) {
+		const bindingId = openBadge(app, person, deviceHash, userAgent, now);
+		return {
+			kind: 'member',
+			conferenceId: person.conferenceId,
+			participantId: person.id,
+			bindingId
+		};
+	}
+	const binding = bindingForLink(app, token, deviceHash);
+	if (!binding) return null;
+	touchBinding(app.db, binding.id, now);
+	return binding.status === 'active'
+		? {
+				kind: 'member',
+				conferenceId: binding.conferenceId,
+				participantId: binding.participantId,
+				bindingId: binding.id
+			}
+		: {
+				kind: 'claimant',
+				conferenceId: binding.conferenceId,
+				participantId: binding.participantId,
+				bindingId: binding.id
+			};
+}
+
+/** Lets a waiting device in, or turns it down. */
+export function decideDevice(
+	app: App,
+	decider: Decider,
+	conferenceId: string,
+	bindingId: string,
+	approve: boolean
+): Outcome<unknown> {
+	const binding = findBinding(app.db, conferenceId, bindingId);
+	if (!binding) return { ok: false, error: refuse('not_found') };
+	if (!mayDecide(decider, memberSessionId(app, conferenceId, binding.participantId)))
+		return { ok: false, error: refuse('forbidden') };
+	const decided = decideClaim(binding, approve);
+	if (!decided.ok) return decided;
+	if (decided.changed) {
+		updateBinding(app.db, decided.binding);
+		log.info('identity.decided', { approve, by: decider.role });
+		app.conferences.onChange(conferenceId, 'identity', {
+			participantId: binding.participantId,
+			waiting: true
+		});
+	}
+	return { ok: true };
+}
+
+/** Signs a device out of a person's name (its sockets are closed and told why). */
+export function releaseDevice(
+	app: App,
+	decider: Decider,
+	conferenceId: string,
+	bindingId: string
+): Outcome<unknown> {
+	if (!mayRelease(decider)) return { ok: false, error: refuse('forbidden') };
+	const binding = findBinding(app.db, conferenceId, bindingId);
+	if (!binding || !deleteBinding(app.db, conferenceId, bindingId))
+		return { ok: false, error: refuse('not_found') };
+	log.info('identity.released');
+	app.conferences.onChange(conferenceId, 'identity', {
+		participantId: binding.participantId,
+		waiting: binding.status === 'pending'
+	});
+	return { ok: true };
+}
+
+/** A device waiting for a name, as a console or the organiser sees it. */
+export interface WaitingDevice {
+	id: string;
+	participantId: string;
+	device: string;
+	checkCode: string;
+	at: number;
+	/** The session of the person's group now, whose facilitator may decide; null if none. */
+	sessionId: string | null;
+}
+
+/** Every device waiting to be let in, oldest first. */
+export function waitingDevices(app: App, conferenceId: string): WaitingDevice[] {
+	return listBindings(app.db, conferenceId)
+		.filter((b) => b.status === 'pending')
+		.map((b) => ({
+			id: b.id,
+			participantId: b.participantId,
+			device: b.device,
+			checkCode: b.checkCode,
+			at: b.createdAt,
+			sessionId: memberSessionId(app, conferenceId, b.participantId)
+		}));
+}
