@@ -66,77 +66,101 @@ const conferenceRoutes = routeFiles.filter((f) =>
 	f.route.startsWith('/organiser/conferences/[id]')
 );
 
+/** A conference under attack: its owner's and the attacker's browsers, and what to look for. */
+interface Victim {
+	id: string;
+	owner: string;
+	attacker: string;
+	/** Ids inside the conference, for the routes' parameters. */
+	params: Record<string, string>;
+	/** Texts of the conference that must never reach the attacker. */
+	secrets: string[];
+	/** A form that would change something, were it accepted. */
+	fields: Record<string, string>;
+	/** The owner's archive before the attack. */
+	before: string;
+}
+
 let server: TestServer;
 let cookieA: string;
 let cookieB: string;
-let victim: string;
-/** Ids inside the victim's conference, for the routes' parameters. */
-let params: Record<string, string>;
-/** Texts of the victim's conference that must never reach B. */
-let secrets: string[];
-let fields: Record<string, string>;
-let before: string;
+const victims: Record<'plain' | 'admin', Victim> = {} as never;
 
-beforeAll(async () => {
-	// The victim's conference: the demo, played through, as one archive file.
+/** The demo, played through, as one archive file, under its own title. */
+function demoArchive(title: string): string {
 	const scratch = tempApp('samrad-access');
-	let archive: string;
 	try {
 		const demo = seedPlayedDemo(scratch.app, { lang: 'en', openVote: true });
-		archive = archiveJson(exportConference(scratch.app, demo.id)!);
+		const archive = exportConference(scratch.app, demo.id)!;
+		archive.conference.title = title;
+		return archiveJson(archive);
 	} finally {
 		scratch.close();
 	}
-	server = await startServer();
-	cookieA = await setUpFirstAccount(server, accountA);
-	await addAccount(server, cookieA, accountB);
-	cookieB = await signIn(server, accountB);
-	victim = await importAs(server, cookieA, archive);
+}
 
+async function victimOf(owner: string, attacker: string, title: string): Promise<Victim> {
+	const id = await importAs(server, owner, demoArchive(title));
 	const db = new Database(server.databasePath, { readonly: true });
 	try {
-		const rounds = listRounds(db, victim);
-		const people = listParticipants(db, victim);
+		const rounds = listRounds(db, id);
+		const people = listParticipants(db, id);
 		const groups = listGroups(db, rounds[0]!.id);
 		const conference = db
 			.prepare('SELECT title, join_code, plenum_token FROM conferences WHERE id = ?')
-			.get(victim) as { title: string; join_code: string; plenum_token: string };
-		params = {
-			id: victim,
-			roundId: rounds[0]!.id,
-			concept: readGlossary(db, victim)[0]!.id,
-			participantId: people[0]!.id
-		};
-		secrets = [
-			conference.title,
-			conference.join_code,
-			conference.plenum_token,
-			...people.map((p) => p.name)
-		];
-		fields = {
-			id: listProgramme(db, victim)[0]!.id,
-			participantId: people[0]!.id,
-			roundId: rounds[0]!.id,
-			groupId: groups[0]!.id,
-			mode: 'delete',
-			notice: 'Bjørn was here',
-			summary: 'Bjørn was here',
-			title: 'Bjørn was here',
-			customName: 'Bjørn was here',
-			name: 'Bjørn was here',
-			language: 'en',
-			languages: 'en',
-			day: '2026-05-06',
-			start: '09:00',
-			kind: 'plenary',
-			rule: 'mixed',
-			maxGroupSize: '5',
-			username: accountB.username
+			.get(id) as { title: string; join_code: string; plenum_token: string };
+		return {
+			id,
+			owner,
+			attacker,
+			params: {
+				id,
+				roundId: rounds[0]!.id,
+				concept: readGlossary(db, id)[0]!.id,
+				participantId: people[0]!.id
+			},
+			secrets: [
+				conference.title,
+				conference.join_code,
+				conference.plenum_token,
+				...people.map((p) => p.name)
+			],
+			fields: {
+				id: listProgramme(db, id)[0]!.id,
+				participantId: people[0]!.id,
+				roundId: rounds[0]!.id,
+				groupId: groups[0]!.id,
+				organiserId: 'anyone',
+				mode: 'delete',
+				notice: 'The attacker was here',
+				summary: 'The attacker was here',
+				title: 'The attacker was here',
+				customName: 'The attacker was here',
+				name: 'The attacker was here',
+				language: 'en',
+				languages: 'en',
+				day: '2026-05-06',
+				start: '09:00',
+				kind: 'plenary',
+				rule: 'mixed',
+				maxGroupSize: '5',
+				username: accountB.username
+			},
+			before: await archiveOf(server, owner, id)
 		};
 	} finally {
 		db.close();
 	}
-	before = await archiveOf(server, cookieA, victim);
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	// A is the installation's first account: the administrator.
+	cookieA = await setUpFirstAccount(server, accountA);
+	await addAccount(server, cookieA, accountB);
+	cookieB = await signIn(server, accountB);
+	victims.plain = await victimOf(cookieA, cookieB, 'Anna’s conference');
+	victims.admin = await victimOf(cookieB, cookieA, 'Bjørn’s conference');
 }, 120_000);
 
 afterAll(async () => {
@@ -144,16 +168,17 @@ afterAll(async () => {
 });
 
 /** A route with its parameters filled in from the victim's conference. */
-function path(route: string): string {
+function path(victim: Victim, route: string): string {
 	return route.replace(/\[(\w+)\]/g, (_, name: string) => {
-		const value = params[name];
+		const value = victim.params[name];
 		if (!value) throw new Error(`no value for [${name}] in ${route}: add one to the test`);
 		return value;
 	});
 }
 
-function expectNothingOfTheVictim(body: string, where: string) {
-	for (const secret of secrets) expect(body, `${where} showed "${secret}"`).not.toContain(secret);
+function expectNothingOf(victim: Victim, body: string, where: string) {
+	for (const secret of victim.secrets)
+		expect(body, `${where} showed "${secret}"`).not.toContain(secret);
 }
 
 describe('the routes this test attacks', () => {
@@ -166,26 +191,31 @@ describe('the routes this test attacks', () => {
 	});
 });
 
-describe('another organiser account, on the conference of the first', () => {
+describe.each([
+	{ label: 'another organiser account, on the conference of the first', key: 'plain' as const },
+	{ label: 'the administrator, on a conference not shared with them', key: 'admin' as const }
+])('$label', ({ key }) => {
+	const victim = () => victims[key];
+
 	it('does not see it in the conference list', async () => {
-		const own = await get(server, '/organiser', cookieA);
-		expect(await own.text()).toContain(secrets[0]);
-		const response = await get(server, '/organiser', cookieB);
+		const own = await get(server, '/organiser', victim().owner);
+		expect(await own.text()).toContain(victim().secrets[0]);
+		const response = await get(server, '/organiser', victim().attacker);
 		expect(response.status).toBe(200);
-		expectNothingOfTheVictim(await response.text(), '/organiser');
+		expectNothingOf(victim(), await response.text(), '/organiser');
 	});
 
 	it('gets 404 on every page, and its data request carries nothing of the conference', async () => {
 		const pages = conferenceRoutes.filter((f) => f.kind === 'page' && f.module.load);
 		expect(pages.length).toBeGreaterThan(15);
 		for (const page of pages) {
-			const url = path(page.route);
-			const response = await get(server, url, cookieB);
+			const url = path(victim(), page.route);
+			const response = await get(server, url, victim().attacker);
 			expect(response.status, `GET ${url}`).toBe(404);
-			expectNothingOfTheVictim(await response.text(), `GET ${url}`);
-			const data = await get(server, `${url}/__data.json`, cookieB);
+			expectNothingOf(victim(), await response.text(), `GET ${url}`);
+			const data = await get(server, `${url}/__data.json`, victim().attacker);
 			const json = await data.text();
-			expectNothingOfTheVictim(json, `GET ${url}/__data.json`);
+			expectNothingOf(victim(), json, `GET ${url}/__data.json`);
 			expect(json, `GET ${url}/__data.json`).toMatch(/"status":404/);
 		}
 	});
@@ -201,10 +231,10 @@ describe('another organiser account, on the conference of the first', () => {
 		);
 		for (const endpoint of endpoints) {
 			for (const query of ['', '?format=json', '?format=csv', '?format=html']) {
-				const url = `${path(endpoint.route)}${query}`;
-				const response = await get(server, url, cookieB);
+				const url = `${path(victim(), endpoint.route)}${query}`;
+				const response = await get(server, url, victim().attacker);
 				expect(response.status, `GET ${url}`).toBe(404);
-				expectNothingOfTheVictim(await response.text(), `GET ${url}`);
+				expectNothingOf(victim(), await response.text(), `GET ${url}`);
 			}
 		}
 	});
@@ -215,27 +245,28 @@ describe('another organiser account, on the conference of the first', () => {
 		expect(names).toEqual(expect.arrayContaining(['deleteConference', 'erase', 'notice']));
 		for (const page of withActions) {
 			for (const name of Object.keys(page.module.actions!)) {
-				const url = name === 'default' ? path(page.route) : `${path(page.route)}?/${name}`;
-				const response = await post(server, url, fields, { cookie: cookieB });
+				const route = path(victim(), page.route);
+				const url = name === 'default' ? route : `${route}?/${name}`;
+				const response = await post(server, url, victim().fields, { cookie: victim().attacker });
 				expect(response.status, `POST ${url}`).toBe(404);
-				expectNothingOfTheVictim(await response.text(), `POST ${url}`);
+				expectNothingOf(victim(), await response.text(), `POST ${url}`);
 			}
 		}
-		expect(await archiveOf(server, cookieA, victim)).toBe(before);
+		expect(await archiveOf(server, victim().owner, victim().id)).toBe(victim().before);
 	});
 
 	it('cannot open the live overview socket, on WebSocket or long-polling', async () => {
 		for (const transport of ['websocket', 'polling'] as const) {
 			const refused = await connectRefused(server, {
-				auth: { role: 'organiser', conferenceId: victim },
-				headers: { cookie: cookieB },
+				auth: { role: 'organiser', conferenceId: victim().id },
+				headers: { cookie: victim().attacker },
 				transports: [transport]
 			});
 			expect(refused.message, transport).toBe('unauthenticated');
 			// The owner's own socket opens on the same transport.
 			const own = await connect(server, {
-				auth: { role: 'organiser', conferenceId: victim },
-				headers: { cookie: cookieA },
+				auth: { role: 'organiser', conferenceId: victim().id },
+				headers: { cookie: victim().owner },
 				transports: [transport]
 			});
 			own.close();

@@ -180,7 +180,7 @@ describe('conference archive', () => {
 
 	it('exports, imports into an empty database and exports again to the same bytes', () => {
 		const target = open();
-		const imported = importArchive(target.app, exported);
+		const imported = importArchive(target.app, exported, null);
 		expect(imported.ok).toBe(true);
 		if (!imported.ok) return;
 		expect(listConferences(target.app.db)).toHaveLength(1);
@@ -199,7 +199,7 @@ describe('conference archive', () => {
 		const older = JSON.parse(exported) as Record<string, Record<string, unknown>>;
 		for (const field of Object.keys(signoff)) delete older.conference![field];
 		const target = open();
-		const imported = importArchive(target.app, JSON.stringify(older));
+		const imported = importArchive(target.app, JSON.stringify(older), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
 		const copy = target.app.conferences.get(imported.value.conferenceId)!;
 		expect(copy).toMatchObject({ organisation: '', author: '', introductionBy: '' });
@@ -208,8 +208,8 @@ describe('conference archive', () => {
 
 	it('imports twice into one installation without clashes, with fresh codes and links', () => {
 		const target = open();
-		const first = importArchive(target.app, exported);
-		const second = importArchive(target.app, exported);
+		const first = importArchive(target.app, exported, null);
+		const second = importArchive(target.app, exported, null);
 		if (!first.ok || !second.ok) throw new Error('import refused');
 		const [a, b] = [first.value.conferenceId, second.value.conferenceId].map((id) =>
 			target.app.conferences.get(id)!
@@ -241,7 +241,7 @@ describe('conference archive', () => {
 
 	it('gives the copy the same report, and its sessions carry on live', () => {
 		const target = open();
-		const imported = importArchive(target.app, exported);
+		const imported = importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const copyId = imported.value.conferenceId;
 		const markdown = (app: App, id: string) =>
@@ -291,7 +291,7 @@ describe('conference archive', () => {
 		});
 
 		const problem = (file: string | Uint8Array) => {
-			const result = importArchive(target.app, file);
+			const result = importArchive(target.app, file, null);
 			if (result.ok) throw new Error('imported a bad file');
 			return result.problem;
 		};
@@ -392,7 +392,7 @@ describe('conference archive', () => {
 				...read.value,
 				glossary: [read.value.glossary[0]!, read.value.glossary[0]!]
 			};
-			expect(() => importConference(target.app, broken)).toThrow();
+			expect(() => importConference(target.app, broken, null)).toThrow();
 		});
 	});
 });

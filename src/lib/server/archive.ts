@@ -49,6 +49,7 @@ import {
 } from './db/conferences';
 import type { Db } from './db/database';
 import { readGlossary, writeGlossary } from './db/glossary';
+import { setConferenceTie } from './db/organisers';
 import { insertParticipant, listParticipants } from './db/participants';
 import {
 	insertGroup,
@@ -822,6 +823,7 @@ function ascendingIds(count: number): string[] {
 export function importConference(
 	app: Pick<App, 'db'>,
 	archive: ConferenceArchive,
+	ownerId: string | null,
 	now: number = Date.now()
 ): string {
 	const { db } = app;
@@ -861,6 +863,7 @@ export function importConference(
 			createdAt: conference.createdAt,
 			updatedAt: conference.updatedAt
 		});
+		if (ownerId) setConferenceTie(db, conferenceId, ownerId, 'owner', now);
 		for (const item of archive.programme) {
 			insertProgrammeItem(db, conferenceId, { id: randomToken(12), ...item });
 		}
@@ -961,6 +964,7 @@ export function importConference(
 export function importArchive(
 	app: Pick<App, 'db'>,
 	file: Uint8Array | string,
+	ownerId: string | null,
 	now: number = Date.now()
 ): ArchiveResult<{ conferenceId: string; title: string }> {
 	const read = readArchive(file);
@@ -968,7 +972,7 @@ export function importArchive(
 	return {
 		ok: true,
 		value: {
-			conferenceId: importConference(app, read.value, now),
+			conferenceId: importConference(app, read.value, ownerId, now),
 			title: read.value.conference.title
 		}
 	};

@@ -36,6 +36,7 @@ import {
 	type ProgrammeItem
 } from './db/conferences';
 import { readGlossary, writeGlossary } from './db/glossary';
+import { setConferenceTie } from './db/organisers';
 import { joinCodeTaken } from './db/sessions';
 import {
 	deleteParticipant,
@@ -220,8 +221,11 @@ export class ConferenceService {
 		});
 	}
 
-	/** Creates a conference with the default glossary. */
-	create(input: ConferenceDetails): Result<Conference> {
+	/**
+	 * Creates a conference with the default glossary, owned by `ownerId` (none: a script's; the
+	 * installation's first account adopts it).
+	 */
+	create(input: ConferenceDetails, ownerId: string | null = null): Result<Conference> {
 		const details = this.#validateDetails(input);
 		if (!details.ok) return details;
 		const now = this.#now();
@@ -250,6 +254,7 @@ export class ConferenceService {
 		this.#db.transaction(() => {
 			insertConference(this.#db, conference);
 			writeGlossary(this.#db, conference.id, createDefaultGlossary());
+			if (ownerId) setConferenceTie(this.#db, conference.id, ownerId, 'owner', now);
 		})();
 		log.info('conference.created', { conferenceId: conference.id });
 		return ok(conference);
@@ -851,9 +856,10 @@ export class ConferenceService {
 
 /**
  * What changed in a conference, for the live views: its structure (rounds, groups, people),
- * its notice, what the plenum presents, or its glossary.
+ * its notice, what the plenum presents, its glossary, or who may watch it (access: organisers'
+ * overviews are checked again).
  */
-export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary';
+export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'access';
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((text, i) => text === b[i]);

@@ -24,6 +24,22 @@ export interface SeededConference {
 	}[];
 }
 
+/** The installation's first account (its administrator), signed in: its id and Cookie header. */
+export async function firstAccount(app: App): Promise<{ id: string; cookie: string }> {
+	const organiser = await createOrganiser(
+		app.db,
+		{
+			username: 'organiser',
+			displayName: 'Organiser',
+			password: 'a long enough password',
+			admin: true
+		},
+		Date.now()
+	);
+	const token = startOrganiserSession(app.db, organiser.id, Date.now());
+	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
+}
+
 /** Opens the app on a database file (the server must not be running), runs `fn`, closes it. */
 export async function withApp<T>(
 	databasePath: string,
@@ -51,20 +67,25 @@ export async function seedConference(
 ): Promise<SeededConference> {
 	return withApp(databasePath, async (app) => {
 		const conferences = app.conferences;
-		const created = conferences.create({
-			title: 'Nordisk dialog om supported employment',
-			subtitle: 'Dialogkonferanse',
-			venue: 'Sigtuna',
-			startDate: '2026-05-06',
-			endDate: '2026-05-06',
-			about: '',
-			introduction: '',
-			organisation: '',
-			author: '',
-			introductionBy: '',
-			language: 'nb',
-			languages: ['nb', 'sv', 'da', 'is', 'fi']
-		});
+		// The installation's first account, which owns the conference.
+		const organiser = await firstAccount(app);
+		const created = conferences.create(
+			{
+				title: 'Nordisk dialog om supported employment',
+				subtitle: 'Dialogkonferanse',
+				venue: 'Sigtuna',
+				startDate: '2026-05-06',
+				endDate: '2026-05-06',
+				about: '',
+				introduction: '',
+				organisation: '',
+				author: '',
+				introductionBy: '',
+				language: 'nb',
+				languages: ['nb', 'sv', 'da', 'is', 'fi']
+			},
+			organiser.id
+		);
 		if (!created.ok) throw new Error(JSON.stringify(created.error));
 		const conferenceId = created.value.id;
 		const added = conferences.addParticipants(
@@ -91,18 +112,12 @@ export async function seedConference(
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 		const started = conferences.startRound(conferenceId, round.value.id);
 		if (!started.ok) throw new Error(JSON.stringify(started.error));
-		const organiser = await createOrganiser(
-			app.db,
-			{ username: 'organiser', displayName: 'Organiser', password: 'a long enough password' },
-			Date.now()
-		);
-		const cookieToken = startOrganiserSession(app.db, organiser.id, Date.now());
 		const detail = conferences.roundDetail(conferenceId, round.value.id, 'en')!;
 		return {
 			conferenceId,
 			joinCode: created.value.joinCode,
 			plenumToken: created.value.plenumToken,
-			organiserCookie: `samrad_organiser=${cookieToken}`,
+			organiserCookie: organiser.cookie,
 			roundId: round.value.id,
 			members: conferences
 				.participants(conferenceId)

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The organiser's data-protection page: erase people, export their data, delete the conference. */
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	const days = app.config.retentionDays;
 	const end = conference.endDate || conference.startDate;
@@ -29,7 +29,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	erase: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'erase');
 		const form = await event.request.formData();
 		const participantId = String(form.get('participantId') ?? '');
 		const mode = form.get('mode') === 'delete' ? 'delete' : 'anonymise';
@@ -42,7 +42,7 @@ export const actions: Actions = {
 		return { erased: person.name };
 	},
 	deleteConference: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'delete');
 		deleteConferenceCompletely(useApp(), conference.id);
 		redirect(303, '/organiser');
 	}
