@@ -4,6 +4,9 @@
  * gone from the database file, not just hidden (events are compacted, pages overwritten by
  * secure_delete, free space reclaimed by VACUUM).
  */
+import { votingPhases } from '$lib/domain/session/phases';
+import type { QuestionRun } from '$lib/domain/session/types';
+import { fixedT } from '$lib/i18n';
 import type { App } from './app';
 import { findConference, listConferences } from './db/conferences';
 import { findParticipant, deleteParticipant } from './db/participants';
@@ -112,7 +115,13 @@ export function applyRetention(
 	return { conferences: expired.length, sessions: sessions.length };
 }
 
-/** Everything stored about one conference participant, for them to take home. */
+/**
+ * One conference participant's own data, for their request for access. The organiser downloads
+ * it for them, so it holds what an organiser may see: their revealed notes with the
+ * facilitator's corrections, and only how many notes they have not revealed yet. Of a vote it
+ * says, while the vote is open, whether they have voted; once it has closed their ballot is
+ * kept without their name, so nothing links it to them any more.
+ */
 export function personalData(app: App, conferenceId: string, participantId: string) {
 	const conference = findConference(app.db, conferenceId);
 	const person = findParticipant(app.db, conferenceId, participantId);
@@ -128,22 +137,29 @@ export function personalData(app: App, conferenceId: string, participantId: stri
 			group: group?.name ?? null,
 			leader: group?.leaders.includes(participantId) ?? false,
 			questions:
-				state?.questions.map((q) => ({
-					label: q.label,
-					question: q.text,
-					notes: q.notes
-						.filter((n) => n.authorId === participantId)
-						.map((n) => ({
+				state?.questions.map((q) => {
+					const own = q.notes.filter((n) => n.authorId === participantId);
+					const revealed = own.filter((n) => n.revealIndex !== null);
+					const open = votingPhases.includes(q.phase);
+					const voted = q.ballots.some((b) => b.voterId === participantId);
+					return {
+						label: q.label,
+						question: q.text,
+						notes: revealed.map((n) => ({
 							text: n.text,
-							revealed: n.revealIndex !== null,
-							history: n.history.map((h) => h.previous)
+							textBeforeCorrections: n.history
+								.filter((h) => h.by === 'facilitator')
+								.map((h) => h.previous)
 						})),
-					ballot: q.ballots.find((b) => b.voterId === participantId)?.ranking ?? null
-				})) ?? [],
+						notesNotYetRevealed: own.length - revealed.length,
+						vote: open ? { open: true, voted } : hadVote(q) ? { open: false } : null
+					};
+				}) ?? [],
 			reflection: group?.leaders.includes(participantId) ? (state?.reflection ?? '') : ''
 		};
 	});
 	return {
+		about: fixedT(person.language)('privacy.download.about'),
 		exportedAt: new Date().toISOString(),
 		conference: {
 			title: conference.title,
@@ -160,6 +176,11 @@ export function personalData(app: App, conferenceId: string, participantId: stri
 		},
 		rounds
 	};
+}
+
+/** Whether a question has had a vote, open or closed. */
+function hadVote(q: QuestionRun): boolean {
+	return q.ballots.length > 0 || q.previousBallots !== null || votingPhases.includes(q.phase);
 }
 
 /** Runs retention now and then every six hours (timer does not keep the process alive). */
