@@ -19,6 +19,7 @@ import {
 	type Organiser
 } from './db/organisers';
 import { log } from './log';
+import { forgetSetupCode } from './setup-code';
 import { randomToken } from './tokens';
 
 export const accountLimits = {
@@ -122,6 +123,7 @@ export async function createAccount(
 		if (firstOnly) {
 			for (const conferenceId of ownerlessConferenceIds(app.db))
 				setConferenceTie(app.db, conferenceId, id, 'owner', now);
+			forgetSetupCode(app.db);
 		}
 		return { ok: true as const, id };
 	})();
