@@ -233,7 +233,7 @@ describe('the per-person download, taken mid-writing and mid-vote', () => {
 		for (const id of voting.notes.values()) expect(text).not.toContain(`n:${id}`);
 	});
 
-	it('after the vote: no ballot, because none is linked to anyone any more', async () => {
+	it('after the vote: no ballot, and nothing says whose it was', async () => {
 		const { text, data } = await personal(closed.memberIds[2]!);
 		expect(data.rounds[0]!.questions[0]!.vote).toEqual({ open: false });
 		for (const id of closed.notes.values()) expect(text).not.toContain(`n:${id}`);

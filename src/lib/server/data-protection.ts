@@ -119,8 +119,8 @@ export function applyRetention(
  * One conference participant's own data, for their request for access. The organiser downloads
  * it for them, so it holds what an organiser may see: their revealed notes with the
  * facilitator's corrections, and only how many notes they have not revealed yet. Of a vote it
- * says, while the vote is open, whether they have voted; once it has closed their ballot is
- * kept without their name, so nothing links it to them any more.
+ * says, while the vote is open, whether they have voted, and never how: the ballot is secret,
+ * from the organiser too.
  */
 export function personalData(app: App, conferenceId: string, participantId: string) {
 	const conference = findConference(app.db, conferenceId);
