@@ -5,9 +5,13 @@
  * their own password. axe finds nothing on any of these pages, errors shown included.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TestServer } from '../integration/helpers/server';
 import { expectNoAxeViolations } from './helpers/axe';
+import { languages } from './helpers/i18n';
 import { organiserText as o } from './helpers/organiser';
+import { root } from './helpers/paths';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
@@ -170,4 +174,22 @@ test('the colleague changes their own password; a wrong current one is refused i
 	await page.locator('#new-confirm').fill('bjørn chose a new one');
 	await page.getByRole('button', { name: o('password.submit') }).click();
 	await expect(page.getByText(o('password.changed', { count: 0 }))).toBeVisible();
+});
+
+test('the privacy page says who sees what, in all six languages, and axe finds nothing', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'en-GB' });
+	const page = await context.newPage();
+	for (const lang of languages) {
+		await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+		await open(page, '/privacy');
+		const texts = JSON.parse(
+			readFileSync(join(root, 'src', 'lib', 'i18n', 'locales', lang, 'privacy.json'), 'utf8')
+		) as { page: { sees: Record<string, string> } };
+		for (const key of ['organisers', 'copy', 'operator'])
+			await expect(page.getByText(texts.page.sees[key]!)).toBeVisible();
+		await expectNoAxeViolations(page, `the privacy page in ${lang}`);
+	}
+	await context.close();
 });
