@@ -96,7 +96,7 @@ test('the administrator adds a colleague and sees every account', async () => {
 	await page.locator('#username').fill(bjorn.username);
 	await page.locator('#displayName').fill(bjorn.displayName);
 	await page.locator('#password').fill(bjorn.password);
-	await page.locator('#confirm').fill(bjorn.password);
+	await page.locator('#password-confirm').fill(bjorn.password);
 	await page.getByRole('button', { name: o('accounts.add') }).click();
 	await expect(page.getByText(o('accounts.added', { name: bjorn.displayName }))).toBeVisible();
 	const row = page.getByRole('listitem').filter({ hasText: bjorn.username });
@@ -163,7 +163,7 @@ test('the colleague changes their own password; a wrong current one is refused i
 	).toHaveCount(0);
 	await page.getByLabel(o('password.current')).fill('not my password');
 	await page.getByLabel(o('password.new')).fill('bjørn chose a new one');
-	await page.locator('#new-confirm').fill('bjørn chose a new one');
+	await page.locator('#new-password-confirm').fill('bjørn chose a new one');
 	await page.getByRole('button', { name: o('password.submit') }).click();
 	await expect(page.getByText(o('password.wrong'))).toBeVisible();
 	await expect(page.getByLabel(o('password.current'))).toHaveAttribute('aria-invalid', 'true');
@@ -171,7 +171,7 @@ test('the colleague changes their own password; a wrong current one is refused i
 
 	await page.getByLabel(o('password.current')).fill(bjorn.password);
 	await page.getByLabel(o('password.new')).fill('bjørn chose a new one');
-	await page.locator('#new-confirm').fill('bjørn chose a new one');
+	await page.locator('#new-password-confirm').fill('bjørn chose a new one');
 	await page.getByRole('button', { name: o('password.submit') }).click();
 	await expect(page.getByText(o('password.changed', { count: 0 }))).toBeVisible();
 });

@@ -3,6 +3,7 @@ import type { GroupingRule } from '$lib/domain/conference/allocation';
 import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
 import { createApp, type App } from '$lib/server/app';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
+import { setConferenceTie } from '$lib/server/db/organisers';
 import { readConfig } from '$lib/server/config';
 import { root } from './server';
 
@@ -24,8 +25,14 @@ export interface SeededConference {
 	}[];
 }
 
-/** The installation's first account (its administrator), signed in: its id and Cookie header. */
-export async function firstAccount(app: App): Promise<{ id: string; cookie: string }> {
+/**
+ * The installation's first account (its administrator), signed in, owning `conferenceId` if
+ * given: its id and Cookie header.
+ */
+export async function firstAccount(
+	app: App,
+	conferenceId?: string
+): Promise<{ id: string; cookie: string }> {
 	const organiser = await createOrganiser(
 		app.db,
 		{
@@ -36,6 +43,7 @@ export async function firstAccount(app: App): Promise<{ id: string; cookie: stri
 		},
 		Date.now()
 	);
+	if (conferenceId) setConferenceTie(app.db, conferenceId, organiser.id, 'owner', Date.now());
 	const token = startOrganiserSession(app.db, organiser.id, Date.now());
 	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
 }
@@ -67,25 +75,20 @@ export async function seedConference(
 ): Promise<SeededConference> {
 	return withApp(databasePath, async (app) => {
 		const conferences = app.conferences;
-		// The installation's first account, which owns the conference.
-		const organiser = await firstAccount(app);
-		const created = conferences.create(
-			{
-				title: 'Nordisk dialog om supported employment',
-				subtitle: 'Dialogkonferanse',
-				venue: 'Sigtuna',
-				startDate: '2026-05-06',
-				endDate: '2026-05-06',
-				about: '',
-				introduction: '',
-				organisation: '',
-				author: '',
-				introductionBy: '',
-				language: 'nb',
-				languages: ['nb', 'sv', 'da', 'is', 'fi']
-			},
-			organiser.id
-		);
+		const created = conferences.create({
+			title: 'Nordisk dialog om supported employment',
+			subtitle: 'Dialogkonferanse',
+			venue: 'Sigtuna',
+			startDate: '2026-05-06',
+			endDate: '2026-05-06',
+			about: '',
+			introduction: '',
+			organisation: '',
+			author: '',
+			introductionBy: '',
+			language: 'nb',
+			languages: ['nb', 'sv', 'da', 'is', 'fi']
+		});
 		if (!created.ok) throw new Error(JSON.stringify(created.error));
 		const conferenceId = created.value.id;
 		const added = conferences.addParticipants(
@@ -112,6 +115,7 @@ export async function seedConference(
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 		const started = conferences.startRound(conferenceId, round.value.id);
 		if (!started.ok) throw new Error(JSON.stringify(started.error));
+		const organiser = await firstAccount(app, conferenceId);
 		const detail = conferences.roundDetail(conferenceId, round.value.id, 'en')!;
 		return {
 			conferenceId,

@@ -1,5 +1,4 @@
 /** A conference after the day, written to a server's database before it starts. */
-import { setConferenceTie } from '$lib/server/db/organisers';
 import { setLogLevel } from '$lib/server/log';
 import { seedPlayedDemo } from '$lib/server/report/test-conference';
 import { firstAccount, withApp } from './conference';
@@ -25,8 +24,7 @@ export async function seedExport(
 	setLogLevel('warn');
 	return withApp(databasePath, async (app) => {
 		const conference = empty ? null : seedPlayedDemo(app, { openVote });
-		const organiser = await firstAccount(app);
-		if (conference) setConferenceTie(app.db, conference.id, organiser.id, 'owner', Date.now());
+		const organiser = await firstAccount(app, conference?.id);
 		return {
 			conferenceId: conference?.id ?? null,
 			title: conference?.title ?? '',
