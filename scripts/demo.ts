@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
-import { countOrganisers } from '$lib/server/db/organisers';
+import { countOrganisers, oldestAdminId } from '$lib/server/db/organisers';
 import { createDemoConference } from '$lib/server/demo';
 import { setLogLevel } from '$lib/server/log';
 import { languages, type Language } from '$lib/domain/session/types';
@@ -18,7 +18,13 @@ const config = readConfig();
 setLogLevel('warn');
 const app = createApp(config, root);
 try {
-	const conference = createDemoConference(app, wanted as Language);
+	// The administrator's; before the first account exists, that account adopts it.
+	const conference = createDemoConference(
+		app,
+		wanted as Language,
+		Date.now(),
+		oldestAdminId(app.db)
+	);
 	const origin = config.publicOrigin ?? `http://localhost:${config.port}`;
 	console.log(`Demo conference created: ${conference.title}`);
 	console.log(`  Organiser:     ${origin}/organiser/conferences/${conference.id}`);

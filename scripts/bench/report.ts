@@ -207,7 +207,7 @@ async function measure(label: string, seed: (app: App) => string) {
 			steps.import = await time(
 				runs,
 				(target) => {
-					const imported = importArchive(target.app, archive);
+					const imported = importArchive(target.app, archive, null);
 					if (!imported.ok) throw new Error(`import refused: ${imported.problem.code}`);
 				},
 				() => {

@@ -47,6 +47,11 @@ const dynamicKeyPrefixes: Record<string, string> = {
 	'organiser.rounds.rules.': 'grouping rules (GroupingRule)',
 	'organiser.rounds.ruleHints.': 'a hint per grouping rule',
 	'organiser.roundDetail.warnings.notKept.': 'why allocation could not keep a person in place',
+	'organiser.accounts.done.': 'what an administrator just did to an account',
+	'organiser.accounts.problem.':
+		'why an administrator’s action on an account was refused (AccountProblem)',
+	'organiser.sharing.tie.': 'how an account is tied to a conference (ConferenceTie)',
+	'organiser.sharing.problem.': 'why a conference could not be shared (ShareProblem)',
 	'privacy.page.stored.': 'the privacy page lists what is stored, item by item',
 	'privacy.page.sees.': 'the privacy page lists who sees what, item by item',
 	'report.export.format.': 'export formats (html, pdf, docx …) and their hints',

@@ -180,26 +180,35 @@ describe('conference archive', () => {
 
 	it('exports, imports into an empty database and exports again to the same bytes', () => {
 		const target = open();
-		const imported = importArchive(target.app, exported);
+		const imported = importArchive(target.app, exported, null);
 		expect(imported.ok).toBe(true);
 		if (!imported.ok) return;
 		expect(listConferences(target.app.db)).toHaveLength(1);
 		expect(target.app.conferences.get(imported.value.conferenceId)).toMatchObject(signoff);
 		const again = archiveJson(exportConference(target.app, imported.value.conferenceId)!);
-		expect(again).toBe(exported);
+		// The group still voting had ballots the file only counted: the copy has none.
+		expect(withheld(exported)).toEqual({ notes: 0, ballots: openBallots(source.app) });
+		expect(openBallots(source.app)).toBeGreaterThan(0);
+		expect(withheld(again)).toEqual({ notes: 0, ballots: 0 });
+		expect(again).toBe(nothingWithheld(exported));
 		// Reopened from the file (nothing cached): still the same.
 		target.app.db.close();
 		const reopened = reopen(target.path);
 		const third = archiveJson(exportConference(reopened, imported.value.conferenceId)!);
 		reopened.db.close();
-		expect(third).toBe(exported);
+		expect(third).toBe(again);
+		// A copy of the copy: the same bytes.
+		const copy = open();
+		const fourth = importArchive(copy.app, third, null);
+		if (!fourth.ok) throw new Error('import refused');
+		expect(archiveJson(exportConference(copy.app, fourth.value.conferenceId)!)).toBe(third);
 	});
 
 	it('imports an archive from before the report’s sign-off, with none', () => {
 		const older = JSON.parse(exported) as Record<string, Record<string, unknown>>;
 		for (const field of Object.keys(signoff)) delete older.conference![field];
 		const target = open();
-		const imported = importArchive(target.app, JSON.stringify(older));
+		const imported = importArchive(target.app, JSON.stringify(older), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
 		const copy = target.app.conferences.get(imported.value.conferenceId)!;
 		expect(copy).toMatchObject({ organisation: '', author: '', introductionBy: '' });
@@ -208,8 +217,8 @@ describe('conference archive', () => {
 
 	it('imports twice into one installation without clashes, with fresh codes and links', () => {
 		const target = open();
-		const first = importArchive(target.app, exported);
-		const second = importArchive(target.app, exported);
+		const first = importArchive(target.app, exported, null);
+		const second = importArchive(target.app, exported, null);
 		if (!first.ok || !second.ok) throw new Error('import refused');
 		const [a, b] = [first.value.conferenceId, second.value.conferenceId].map((id) =>
 			target.app.conferences.get(id)!
@@ -236,21 +245,29 @@ describe('conference archive', () => {
 		expect(sessions).toHaveLength(2 * groups.length);
 		const codes = sessions.map((id) => target.app.sessions.get(id)!.access.joinCode);
 		expect(new Set(codes).size).toBe(codes.length);
-		expect(archiveJson(exportConference(target.app, b!.id)!)).toBe(exported);
+		expect(archiveJson(exportConference(target.app, b!.id)!)).toBe(nothingWithheld(exported));
 	});
 
-	it('gives the copy the same report, and its sessions carry on live', () => {
+	it('gives the copy the same report once every vote has closed', () => {
+		const closed = open();
+		const id = seedPlayedDemo(closed.app, { now: Date.UTC(2026, 0, 10) }).id;
+		const file = archiveJson(exportConference(closed.app, id)!);
+		expect(withheld(file)).toEqual({ notes: 0, ballots: 0 });
 		const target = open();
-		const imported = importArchive(target.app, exported);
+		const imported = importArchive(target.app, file, null);
+		if (!imported.ok) throw new Error('import refused');
+		const markdown = (app: App, conference: string) =>
+			renderReportMarkdown(
+				buildReport(reportSourceFromDb(app, conference)!, { generatedAt: '2026-01-29' })
+			);
+		expect(markdown(target.app, imported.value.conferenceId)).toBe(markdown(closed.app, id));
+	});
+
+	it('a group still voting carries on in the copy, its ballots cast again', () => {
+		const target = open();
+		const imported = importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const copyId = imported.value.conferenceId;
-		const markdown = (app: App, id: string) =>
-			renderReportMarkdown(
-				buildReport(reportSourceFromDb(app, id)!, { generatedAt: '2026-01-29' })
-			);
-		expect(markdown(target.app, copyId)).toBe(markdown(source.app, conferenceId));
-
-		// The group still voting takes one more ballot from one of its members.
 		const rounds = target.app.conferences.rounds(copyId);
 		const last = target.app.conferences
 			.roundDetail(copyId, rounds.at(-1)!.id, 'nb')!
@@ -258,6 +275,7 @@ describe('conference archive', () => {
 		const session = target.app.sessions.get(last.sessionId!)!;
 		const run = session.state.questions.at(-1)!;
 		expect(run.phase).toBe('vote');
+		expect(run.ballots).toEqual([]);
 		const voter = last.memberIds[0]!;
 		const item = run.clusters[0] ? `c:${run.clusters[0].id}` : `n:${run.notes[0]!.id}`;
 		dispatchStep(target.app, last.sessionId!)(
@@ -273,6 +291,85 @@ describe('conference archive', () => {
 		expect(renamed.ok).toBe(true);
 		const after = target.app.sessions.get(last.sessionId!)!.state;
 		expect(after.participants.find((p) => p.id === voter)!.name).toBe('Nytt Navn');
+	});
+
+	it('closed votes reach the copy as ranked lists without voters, with the same tally', () => {
+		const target = open();
+		const imported = importArchive(target.app, exported, null);
+		if (!imported.ok) throw new Error('import refused');
+		const closedRuns = (app: App, id: string) =>
+			app.conferences.rounds(id).flatMap((round) =>
+				app.conferences
+					.roundDetail(id, round.id, 'nb')!
+					.groups.flatMap((g) =>
+						g.sessionId ? app.sessions.get(g.sessionId)!.state.questions : []
+					)
+					.filter((q) => q.phase === 'results')
+			);
+		const copy = closedRuns(target.app, imported.value.conferenceId);
+		const original = closedRuns(source.app, conferenceId);
+		expect(copy.length).toBe(original.length);
+		expect(copy.length).toBeGreaterThan(0);
+		for (const [i, run] of copy.entries()) {
+			expect(run.ballots).toEqual([]);
+			expect(run.closedVote!.rankings).toEqual(original[i]!.closedVote!.rankings);
+			expect(run.closedVote!.tally).toEqual(original[i]!.closedVote!.tally);
+		}
+	});
+
+	it('imports a version 1 file: notes as they were, open ballots with their voters, closed ones closed', () => {
+		const v1 = JSON.parse(exported) as ConferenceArchive;
+		(v1 as { schemaVersion: number }).schemaVersion = 1;
+		const session = v1.rounds[0]!.groups[0]!.session!;
+		const voters = session.participants.map((p) => p.id);
+		const closedBallots = session.questions[0]!.closedVote!.rankings.length;
+		for (const q of session.questions) {
+			const legacy = q as unknown as Record<string, unknown>;
+			legacy.ballots = (q.closedVote?.rankings ?? []).map((ranking, i) => ({
+				voterId: voters[i],
+				ranking,
+				castAt: 1_000 + i,
+				byFacilitator: false
+			}));
+			delete legacy.withheld;
+			delete legacy.closedVote;
+			delete legacy.previousVote;
+			legacy.previousBallots = null;
+			for (const note of q.notes) delete (note as Record<string, unknown>).readableByFacilitator;
+		}
+		const question = session.questions[0]! as unknown as { notes: Record<string, unknown>[] };
+		question.notes.push({
+			id: 'private-note-0001',
+			authorId: voters[0],
+			text: 'Not yet revealed when the file was made',
+			createdAt: 5,
+			byFacilitator: false,
+			revealIndex: null,
+			history: [{ previous: 'An author draft', at: 4, by: 'author' }]
+		});
+		// A second question still voting: its ballots stay linked to their voters.
+		const voting = session.questions[1] as unknown as Record<string, unknown> | undefined;
+		if (voting) voting.phase = 'vote';
+		for (const group of v1.rounds.flatMap((r) => r.groups).slice(1)) group.session = null;
+		const target = open();
+		const imported = importArchive(target.app, JSON.stringify(v1), null);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
+		const copyId = imported.value.conferenceId;
+		const round = target.app.conferences.rounds(copyId)[0]!;
+		const group = target.app.conferences.roundDetail(copyId, round.id, 'nb')!.groups[0]!;
+		const state = target.app.sessions.get(group.sessionId!)!.state;
+		const run = state.questions[0]!;
+		const members = new Set(target.app.conferences.participants(copyId).map((p) => p.id));
+		expect(run.notes.at(-1)).toMatchObject({ text: 'Not yet revealed when the file was made' });
+		// Closed in version 1 with voters: closed again here, who voted what dropped.
+		expect(run.ballots).toEqual([]);
+		expect(run.closedVote!.rankings).toHaveLength(closedBallots);
+		for (const voter of run.closedVote!.voterIds) expect(members.has(voter)).toBe(true);
+		if (voting) {
+			const open = state.questions[1]!;
+			expect(open.closedVote).toBeNull();
+			for (const ballot of open.ballots) expect(members.has(ballot.voterId)).toBe(true);
+		}
 	});
 
 	describe('refuses bad files and writes nothing', () => {
@@ -291,7 +388,7 @@ describe('conference archive', () => {
 		});
 
 		const problem = (file: string | Uint8Array) => {
-			const result = importArchive(target.app, file);
+			const result = importArchive(target.app, file, null);
 			if (result.ok) throw new Error('imported a bad file');
 			return result.problem;
 		};
@@ -421,10 +518,39 @@ describe('conference archive', () => {
 				...read.value,
 				glossary: [read.value.glossary[0]!, read.value.glossary[0]!]
 			};
-			expect(() => importConference(target.app, broken)).toThrow();
+			expect(() => importConference(target.app, broken, null)).toThrow();
 		});
 	});
 });
+
+/** Ballots of votes still open, in every session of an installation. */
+function openBallots(app: App): number {
+	return listSessionIds(app.db)
+		.flatMap((id) => app.sessions.get(id)!.state.questions)
+		.filter((q) => q.phase === 'vote' || q.phase === 'revote')
+		.reduce((sum, q) => sum + q.ballots.length, 0);
+}
+
+/** What an archive withheld, summed over every question of every session. */
+function withheld(text: string): { notes: number; ballots: number } {
+	const total = { notes: 0, ballots: 0 };
+	for (const q of questionsOf(JSON.parse(text) as ConferenceArchive)) {
+		total.notes += q.withheld.notes;
+		total.ballots += q.withheld.ballots;
+	}
+	return total;
+}
+
+/** The archive as its copy exports it: the same, with nothing withheld any more. */
+function nothingWithheld(text: string): string {
+	const archive = JSON.parse(text) as ConferenceArchive;
+	for (const q of questionsOf(archive)) q.withheld = { notes: 0, ballots: 0 };
+	return archiveJson(archive);
+}
+
+function questionsOf(archive: ConferenceArchive) {
+	return archive.rounds.flatMap((r) => r.groups.flatMap((g) => g.session?.questions ?? []));
+}
 
 /** The app on an existing file, as after a restart: nothing cached. */
 function reopen(path: string): App {

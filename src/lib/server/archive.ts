@@ -13,11 +13,19 @@
  * and the sessions' codes and console and screen links are made anew on import, so a copy can
  * live next to the original without either reaching the other. Badges must be printed again.
  *
- * Sessions are exported whole, notes not yet revealed included: a group moved in the middle of
- * writing carries on where it was. The file is as private as the database it comes from.
+ * It is the organiser's archive: it holds what an organiser may see and no more. Each session
+ * carries its revealed notes with the facilitator's corrections, never an author's earlier
+ * drafts; a closed vote whose results were shown, as ranked lists without who cast which; and of
+ * what is still private — notes not yet revealed, the ballots of an open vote or of a vote whose
+ * results were withheld — only how many there are ("withheld"). A group
+ * moved mid-writing or mid-vote starts those again in the copy. A full copy of everything is
+ * the operator's backup (npm run backup), not this file.
+ *
+ * Version 1 files (every note and ballot with its voter) are still imported as they are.
  *
  * Round trip: exporting, importing into an empty database and exporting again gives the same
- * bytes (tested). The file carries no export time for that reason.
+ * bytes, except that the withheld counts are zero in the copy, which holds nothing withheld
+ * (tested). The file carries no export time for that reason.
  */
 import * as v from 'valibot';
 import { groupingRules, type GroupDescriptor } from '$lib/domain/conference/allocation';
@@ -25,7 +33,8 @@ import { isCountryCode } from '$lib/domain/conference/countries';
 import { isRoleId, resolveRoles, type RoleDefinition } from '$lib/domain/conference/roles';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import { joinCodeAlphabet, joinCodeLength, limits } from '$lib/domain/limits';
-import { phases } from '$lib/domain/session/phases';
+import { closeVote, withheldReason } from '$lib/domain/session/ballots';
+import { phases, votingPhases } from '$lib/domain/session/phases';
 import { clusterItemId, noteItemId } from '$lib/domain/session/tally';
 import {
 	languages,
@@ -50,6 +59,7 @@ import {
 } from './db/conferences';
 import type { Db } from './db/database';
 import { readGlossary, writeGlossary } from './db/glossary';
+import { setConferenceTie } from './db/organisers';
 import { insertParticipant, listParticipants } from './db/participants';
 import { touchConference } from './db/retention';
 import {
@@ -67,7 +77,7 @@ import { randomJoinCode, randomToken } from './tokens';
 /** Marks a file as a Samråd conference archive. */
 export const archiveFormat = 'samrad.conference';
 /** The archive layout this version writes and reads; raised whenever the layout changes. */
-export const archiveSchemaVersion = 1;
+export const archiveSchemaVersion = 2;
 
 export const archiveLimits = {
 	/** Largest file import takes (a 2,000-person conference with every session is far below). */
@@ -111,23 +121,18 @@ const groupRef = v.pipe(v.string(), v.regex(/^r[1-9]\d{0,2}g[1-9]\d{0,3}$/));
 const sessionPeople = 2_000;
 const questionNotes = limits.notesPerPersonPerQuestion * limits.participantsPerSession;
 
-const rankingSchema = list(v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/)), limits.topN);
+const itemRef = v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/));
+/** One voter's ranked items, first choice first. */
+const rankingSchema = list(itemRef, limits.topN);
 
-const ballotSchema = v.strictObject({
-	voterId: personRef,
-	ranking: rankingSchema,
-	castAt: time,
-	byFacilitator: v.boolean()
-});
-
-/** A closed vote: ranked lists without voters, who voted, and the tally fixed at the close. */
+/** A closed vote whose results were shown: ranked lists without voters, who voted, the tally. */
 const closedVoteSchema = v.strictObject({
 	rankings: list(rankingSchema, sessionPeople),
 	entered: count,
 	voterIds: list(personRef, sessionPeople),
 	tally: list(
 		v.strictObject({
-			itemId: v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/)),
+			itemId: itemRef,
 			points: count,
 			voters: count,
 			rank: count,
@@ -138,31 +143,20 @@ const closedVoteSchema = v.strictObject({
 	)
 });
 
-const questionSchema = v.strictObject({
+const noteFields = {
+	id,
+	authorId: personRef,
+	text: text(limits.noteChars),
+	createdAt: time,
+	byFacilitator: v.boolean(),
+	revealIndex: v.nullable(count),
+	readableByFacilitator: v.optional(v.boolean(), false)
+};
+const questionFields = {
 	id,
 	label: v.pipe(v.string(), v.regex(/^[a-z]$/)),
 	text: text(limits.questionChars),
 	phase: v.picklist(phases),
-	notes: list(
-		v.strictObject({
-			id,
-			authorId: personRef,
-			text: text(limits.noteChars),
-			createdAt: time,
-			byFacilitator: v.boolean(),
-			revealIndex: v.nullable(count),
-			readableByFacilitator: v.optional(v.boolean(), false),
-			history: list(
-				v.strictObject({
-					previous: text(limits.noteChars),
-					at: time,
-					by: v.picklist(['author', 'facilitator'])
-				}),
-				1_000
-			)
-		}),
-		questionNotes
-	),
 	clusters: list(
 		v.strictObject({
 			id,
@@ -179,42 +173,95 @@ const questionSchema = v.strictObject({
 			autoFrom: v.nullable(count),
 			autoTurnId: v.optional(v.nullable(personRef), null)
 		})
+	)
+};
+
+/**
+ * A question as this version writes it: revealed notes with the facilitator's corrections,
+ * closed votes whose results were shown (ranked lists without voters), and counts of what an
+ * organiser may not see.
+ */
+const questionSchema = v.strictObject({
+	...questionFields,
+	notes: list(
+		v.strictObject({
+			...noteFields,
+			revealIndex: count,
+			history: list(
+				v.strictObject({
+					previous: text(limits.noteChars),
+					at: time,
+					by: v.literal('facilitator')
+				}),
+				1_000
+			)
+		}),
+		questionNotes
 	),
-	ballots: list(ballotSchema, sessionPeople),
-	closedVote: v.optional(v.nullable(closedVoteSchema), null),
-	previousVote: v.optional(v.nullable(closedVoteSchema), null)
+	closedVote: v.nullable(closedVoteSchema),
+	previousVote: v.nullable(closedVoteSchema),
+	withheld: v.strictObject({ notes: count, ballots: count })
 });
 
-const sessionSchema = v.strictObject({
-	title: text(limits.titleChars),
-	language,
-	createdAt: time,
-	settings: v.strictObject({
-		anonymous: v.boolean(),
-		topN: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN)),
-		facilitatorSeesNotes: v.boolean()
-	}),
-	participants: list(
-		v.strictObject({
-			id: personRef,
-			name: text(limits.nameChars),
-			joinedAt: time,
-			viaFacilitator: v.boolean(),
-			removed: v.boolean()
-		}),
-		sessionPeople
-	),
-	questions: v.pipe(list(questionSchema, limits.questions), v.minLength(1)),
-	currentQuestionId: id,
-	timer: v.nullable(
-		v.strictObject({
-			durationMs: duration(limits.timerSeconds * 1000),
-			startedAt: v.nullable(time),
-			elapsedMs: duration(latestTime)
-		})
-	),
-	reflection: text(limits.reflectionChars)
+const voterBallotSchema = v.strictObject({
+	voterId: personRef,
+	ranking: rankingSchema,
+	castAt: time,
+	byFacilitator: v.boolean()
 });
+
+/** A question as version 1 wrote it: every note and every ballot with its voter. */
+const questionSchemaV1 = v.strictObject({
+	...questionFields,
+	notes: list(
+		v.strictObject({
+			...noteFields,
+			history: list(
+				v.strictObject({
+					previous: text(limits.noteChars),
+					at: time,
+					by: v.picklist(['author', 'facilitator'])
+				}),
+				1_000
+			)
+		}),
+		questionNotes
+	),
+	ballots: list(voterBallotSchema, sessionPeople),
+	previousBallots: v.nullable(list(voterBallotSchema, sessionPeople))
+});
+
+const sessionSchemaOf = <Q extends v.GenericSchema>(question: Q) =>
+	v.strictObject({
+		title: text(limits.titleChars),
+		language,
+		createdAt: time,
+		settings: v.strictObject({
+			anonymous: v.boolean(),
+			topN: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN)),
+			facilitatorSeesNotes: v.boolean()
+		}),
+		participants: list(
+			v.strictObject({
+				id: personRef,
+				name: text(limits.nameChars),
+				joinedAt: time,
+				viaFacilitator: v.boolean(),
+				removed: v.boolean()
+			}),
+			sessionPeople
+		),
+		questions: v.pipe(list(question, limits.questions), v.minLength(1)),
+		currentQuestionId: id,
+		timer: v.nullable(
+			v.strictObject({
+				durationMs: duration(limits.timerSeconds * 1000),
+				startedAt: v.nullable(time),
+				elapsedMs: duration(latestTime)
+			})
+		),
+		reflection: text(limits.reflectionChars)
+	});
 
 const part = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999));
 const descriptorSchema = v.variant('kind', [
@@ -226,36 +273,38 @@ const descriptorSchema = v.variant('kind', [
 
 const questionList = list(text(limits.questionChars), limits.questions);
 
-const groupSchema = v.strictObject({
-	ref: groupRef,
-	key: text(200),
-	descriptor: descriptorSchema,
-	customName: v.nullable(text(conferenceLimits.groupName)),
-	questions: v.nullable(questionList),
-	leaders: list(participantRef, 100),
-	members: list(
-		v.strictObject({ participant: participantRef, pinned: v.boolean() }),
-		conferenceLimits.participants
-	),
-	session: v.nullable(sessionSchema)
-});
+const groupSchemaOf = <S extends v.GenericSchema>(session: S) =>
+	v.strictObject({
+		ref: groupRef,
+		key: text(200),
+		descriptor: descriptorSchema,
+		customName: v.nullable(text(conferenceLimits.groupName)),
+		questions: v.nullable(questionList),
+		leaders: list(participantRef, 100),
+		members: list(
+			v.strictObject({ participant: participantRef, pinned: v.boolean() }),
+			conferenceLimits.participants
+		),
+		session: v.nullable(session)
+	});
 
-const roundSchema = v.strictObject({
-	ref: roundRef,
-	title: text(conferenceLimits.roundTitle),
-	theme: text(conferenceLimits.theme),
-	rule: v.picklist(groupingRules),
-	maxGroupSize: v.pipe(
-		v.number(),
-		v.integer(),
-		v.minValue(conferenceLimits.groupSize.min),
-		v.maxValue(conferenceLimits.groupSize.max)
-	),
-	questions: questionList,
-	plenumSummary: text(conferenceLimits.summary),
-	startedAt: v.nullable(time),
-	groups: list(groupSchema, 500)
-});
+const roundSchemaOf = <G extends v.GenericSchema>(group: G) =>
+	v.strictObject({
+		ref: roundRef,
+		title: text(conferenceLimits.roundTitle),
+		theme: text(conferenceLimits.theme),
+		rule: v.picklist(groupingRules),
+		maxGroupSize: v.pipe(
+			v.number(),
+			v.integer(),
+			v.minValue(conferenceLimits.groupSize.min),
+			v.maxValue(conferenceLimits.groupSize.max)
+		),
+		questions: questionList,
+		plenumSummary: text(conferenceLimits.summary),
+		startedAt: v.nullable(time),
+		groups: list(group, 500)
+	});
 
 const glossaryText = localText(2_000);
 const conceptSchema = v.strictObject({
@@ -271,71 +320,87 @@ const conceptSchema = v.strictObject({
 const roleLabels = localText(conferenceLimits.roleLabel);
 
 /** The archive as a schema: every field, limit and type checked before anything is written. */
-export const archiveSchema = v.strictObject({
-	format: v.literal(archiveFormat),
-	schemaVersion: v.literal(archiveSchemaVersion),
-	conference: v.strictObject({
-		title: v.pipe(text(conferenceLimits.title), v.minLength(1)),
-		subtitle: text(conferenceLimits.subtitle),
-		venue: text(conferenceLimits.venue),
-		startDate: v.union([v.literal(''), isoDate]),
-		endDate: v.union([v.literal(''), isoDate]),
-		about: text(conferenceLimits.longText),
-		introduction: text(conferenceLimits.longText),
-		// The report's sign-off came after the first archives: missing means none.
-		organisation: v.optional(text(conferenceLimits.signoffLine), ''),
-		author: v.optional(text(conferenceLimits.signoffLine), ''),
-		introductionBy: v.optional(text(conferenceLimits.signoffLine), ''),
-		language,
-		languages: v.pipe(list(language, languages.length), v.minLength(1)),
-		notice: text(conferenceLimits.notice),
-		noticeAt: v.nullable(time),
-		currentRound: v.nullable(roundRef),
-		plenumRound: v.nullable(roundRef),
-		plenumGroup: v.nullable(groupRef),
-		createdAt: time,
-		updatedAt: time
-	}),
-	programme: list(
-		v.strictObject({
-			day: isoDate,
-			start: clock,
-			end: v.union([v.literal(''), clock]),
-			title: v.pipe(text(conferenceLimits.programmeTitle), v.minLength(1)),
-			kind: v.picklist(programmeKinds)
-		}),
-		conferenceLimits.programmeItems
-	),
-	roles: list(
-		v.strictObject({
-			id: v.pipe(v.string(), v.check(isRoleId, 'invalid')),
-			label: roleLabels,
-			groupLabel: roleLabels
-		}),
-		100
-	),
-	participants: list(
-		v.strictObject({
-			ref: participantRef,
-			name: v.pipe(text(conferenceLimits.participantName), v.minLength(1)),
-			country: v.pipe(v.string(), v.check(isCountryCode, 'invalid')),
-			role: v.string(),
-			organisation: text(conferenceLimits.organisation),
+const archiveSchemaOf = <V extends number, R extends v.GenericSchema>(version: V, round: R) =>
+	v.strictObject({
+		format: v.literal(archiveFormat),
+		schemaVersion: v.literal(version),
+		conference: v.strictObject({
+			title: v.pipe(text(conferenceLimits.title), v.minLength(1)),
+			subtitle: text(conferenceLimits.subtitle),
+			venue: text(conferenceLimits.venue),
+			startDate: v.union([v.literal(''), isoDate]),
+			endDate: v.union([v.literal(''), isoDate]),
+			about: text(conferenceLimits.longText),
+			introduction: text(conferenceLimits.longText),
+			// The report's sign-off came after the first archives: missing means none.
+			organisation: v.optional(text(conferenceLimits.signoffLine), ''),
+			author: v.optional(text(conferenceLimits.signoffLine), ''),
+			introductionBy: v.optional(text(conferenceLimits.signoffLine), ''),
 			language,
-			coordinator: v.boolean(),
-			createdAt: time
+			languages: v.pipe(list(language, languages.length), v.minLength(1)),
+			notice: text(conferenceLimits.notice),
+			noticeAt: v.nullable(time),
+			currentRound: v.nullable(roundRef),
+			plenumRound: v.nullable(roundRef),
+			plenumGroup: v.nullable(groupRef),
+			createdAt: time,
+			updatedAt: time
 		}),
-		conferenceLimits.participants
-	),
-	glossary: list(conceptSchema, 2_000),
-	rounds: list(roundSchema, conferenceLimits.rounds)
-});
+		programme: list(
+			v.strictObject({
+				day: isoDate,
+				start: clock,
+				end: v.union([v.literal(''), clock]),
+				title: v.pipe(text(conferenceLimits.programmeTitle), v.minLength(1)),
+				kind: v.picklist(programmeKinds)
+			}),
+			conferenceLimits.programmeItems
+		),
+		roles: list(
+			v.strictObject({
+				id: v.pipe(v.string(), v.check(isRoleId, 'invalid')),
+				label: roleLabels,
+				groupLabel: roleLabels
+			}),
+			100
+		),
+		participants: list(
+			v.strictObject({
+				ref: participantRef,
+				name: v.pipe(text(conferenceLimits.participantName), v.minLength(1)),
+				country: v.pipe(v.string(), v.check(isCountryCode, 'invalid')),
+				role: v.string(),
+				organisation: text(conferenceLimits.organisation),
+				language,
+				coordinator: v.boolean(),
+				createdAt: time
+			}),
+			conferenceLimits.participants
+		),
+		glossary: list(conceptSchema, 2_000),
+		rounds: list(round, conferenceLimits.rounds)
+	});
+
+export const archiveSchema = archiveSchemaOf(
+	archiveSchemaVersion,
+	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
+);
+const archiveSchemaV1 = archiveSchemaOf(
+	1,
+	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchemaV1)))
+);
 
 /** A conference archive, as written by exportConference and read by importConference. */
 export type ConferenceArchive = v.InferOutput<typeof archiveSchema>;
+/** An archive of version 1 (every note and ballot with its voter), still imported. */
+export type ArchiveV1 = v.InferOutput<typeof archiveSchemaV1>;
+/** Any archive import reads. */
+export type AnyArchive = ConferenceArchive | ArchiveV1;
 type ArchivedSession = NonNullable<
 	ConferenceArchive['rounds'][number]['groups'][number]['session']
 >;
+type AnySession = NonNullable<AnyArchive['rounds'][number]['groups'][number]['session']>;
+type AnyQuestion = AnySession['questions'][number];
 
 // --- one mapping for both directions --------------------------------------------------------
 
@@ -354,53 +419,11 @@ function byLanguage<T>(
 
 const same = <T>(value: T) => value;
 
-/**
- * A session with every participant id passed through `person`, written field by field so that
- * exported and imported sessions have the same shape and key order whatever was stored.
- */
-function mapSession(
-	state: Omit<SessionState, 'id'>,
+/** Session fields that are the same whatever the organiser may see, ids through `person`. */
+function sessionFrame(
+	state: Omit<SessionState, 'id' | 'questions'>,
 	person: (id: string) => string
-): Omit<SessionState, 'id'> {
-	const ballot = (b: Ballot): Ballot => ({
-		voterId: person(b.voterId),
-		ranking: [...b.ranking],
-		castAt: b.castAt,
-		byFacilitator: b.byFacilitator
-	});
-	const closedVote = (vote: ClosedVote): ClosedVote => ({
-		rankings: vote.rankings.map((r) => [...r]),
-		entered: vote.entered,
-		voterIds: vote.voterIds.map(person),
-		tally: vote.tally.map((row) => ({ ...row }))
-	});
-	const question = (q: QuestionRun): QuestionRun => ({
-		id: q.id,
-		label: q.label,
-		text: q.text,
-		phase: q.phase,
-		notes: q.notes.map((n) => ({
-			id: n.id,
-			authorId: person(n.authorId),
-			text: n.text,
-			createdAt: n.createdAt,
-			byFacilitator: n.byFacilitator,
-			revealIndex: n.revealIndex,
-			readableByFacilitator: n.readableByFacilitator,
-			history: n.history.map((h) => ({ previous: h.previous, at: h.at, by: h.by }))
-		})),
-		clusters: q.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: [...c.noteIds] })),
-		reveal: q.reveal && {
-			order: q.reveal.order.map(person),
-			turn: q.reveal.turn,
-			passStreak: q.reveal.passStreak,
-			autoFrom: q.reveal.autoFrom,
-			autoTurnId: q.reveal.autoTurnId && person(q.reveal.autoTurnId)
-		},
-		ballots: q.ballots.map(ballot),
-		closedVote: q.closedVote && closedVote(q.closedVote),
-		previousVote: q.previousVote && closedVote(q.previousVote)
-	});
+) {
 	return {
 		title: state.title,
 		language: state.language,
@@ -416,8 +439,12 @@ function mapSession(
 			joinedAt: p.joinedAt,
 			viaFacilitator: p.viaFacilitator,
 			removed: p.removed
-		})),
-		questions: state.questions.map(question),
+		}))
+	};
+}
+
+function sessionTail(state: Pick<SessionState, 'currentQuestionId' | 'timer' | 'reflection'>) {
+	return {
 		currentQuestionId: state.currentQuestionId,
 		timer: state.timer && {
 			durationMs: state.timer.durationMs,
@@ -426,6 +453,155 @@ function mapSession(
 		},
 		reflection: state.reflection
 	};
+}
+
+function questionFrame(q: Pick<QuestionRun, 'id' | 'label' | 'text' | 'phase'>) {
+	return { id: q.id, label: q.label, text: q.text, phase: q.phase };
+}
+
+function revealOf(reveal: QuestionRun['reveal'], person: (id: string) => string) {
+	return (
+		reveal && {
+			order: reveal.order.map(person),
+			turn: reveal.turn,
+			passStreak: reveal.passStreak,
+			autoFrom: reveal.autoFrom,
+			autoTurnId: reveal.autoTurnId && person(reveal.autoTurnId)
+		}
+	);
+}
+
+/** A closed vote with every voter id passed through `person`. */
+function closedVoteOf(vote: ClosedVote, person: (id: string) => string): ClosedVote {
+	return {
+		rankings: vote.rankings.map((r) => [...r]),
+		entered: vote.entered,
+		voterIds: vote.voterIds.map(person),
+		tally: vote.tally.map((row) => ({
+			itemId: row.itemId,
+			points: row.points,
+			voters: row.voters,
+			rank: row.rank,
+			tied: row.tied,
+			heading: row.heading
+		}))
+	};
+}
+
+/** A closed vote as an organiser may see it: only one whose results were shown. */
+function shownVote(vote: ClosedVote | null, person: (id: string) => string): ClosedVote | null {
+	return vote && withheldReason(vote) === null ? closedVoteOf(vote, person) : null;
+}
+
+/**
+ * A session as an organiser may see it, every participant id passed through `person`: revealed
+ * notes with the facilitator's corrections (an author's earlier drafts are theirs alone), closed
+ * votes whose results were shown, as ranked lists without who cast which, and counts of the
+ * notes not yet revealed and of ballots no one may see: an open vote's, and a closed vote's
+ * whose results were withheld (its few ballots would give each other away). Written field by
+ * field, so that every export has one shape and key order whatever was stored.
+ */
+function archivedSession(
+	state: Omit<SessionState, 'id'>,
+	person: (id: string) => string
+): ArchivedSession {
+	const frame = sessionFrame(state, person);
+	const questions = state.questions.map((q) => {
+		const revealed = q.notes.filter((n) => n.revealIndex !== null);
+		const shown = new Set(revealed.map((n) => n.id));
+		const open = votingPhases.includes(q.phase);
+		// In a vote, closedVote holds ballots carried over from a withheld close: never shown.
+		const closedVote = open ? null : shownVote(q.closedVote, person);
+		const previousVote = shownVote(q.previousVote, person);
+		const hidden = (vote: ClosedVote | null, kept: ClosedVote | null) =>
+			vote && !kept ? vote.rankings.length : 0;
+		return {
+			...questionFrame(q),
+			clusters: q.clusters.map((c) => ({
+				id: c.id,
+				heading: c.heading,
+				noteIds: c.noteIds.filter((noteId) => shown.has(noteId))
+			})),
+			reveal: revealOf(q.reveal, person),
+			notes: revealed.map((n) => ({
+				id: n.id,
+				authorId: person(n.authorId),
+				text: n.text,
+				createdAt: n.createdAt,
+				byFacilitator: n.byFacilitator,
+				revealIndex: n.revealIndex!,
+				readableByFacilitator: n.readableByFacilitator,
+				history: n.history
+					.filter((h) => h.by === 'facilitator')
+					.map((h) => ({ previous: h.previous, at: h.at, by: 'facilitator' as const }))
+			})),
+			closedVote,
+			previousVote,
+			withheld: {
+				notes: q.notes.length - revealed.length,
+				ballots:
+					(open ? q.ballots.length : 0) +
+					hidden(q.closedVote, closedVote) +
+					hidden(q.previousVote, previousVote)
+			}
+		};
+	});
+	return { ...frame, questions, ...sessionTail(state) };
+}
+
+/**
+ * A session from an archive, every person reference passed through `person`. Version 1 files
+ * name each ballot's voter: an open vote keeps them, a closed one is closed again here (its
+ * voters dropped, as closing does).
+ */
+function sessionFromArchive(
+	session: AnySession,
+	person: (ref: string) => string
+): Omit<SessionState, 'id'> {
+	const named = (b: v.InferOutput<typeof voterBallotSchema>): Ballot => ({
+		voterId: person(b.voterId),
+		ranking: [...b.ranking],
+		castAt: b.castAt,
+		byFacilitator: b.byFacilitator
+	});
+	const frame = sessionFrame(session, person);
+	const topN = session.settings.topN;
+	const questions = (session.questions as AnyQuestion[]).map((q): QuestionRun => {
+		const run: QuestionRun = {
+			...questionFrame(q),
+			notes: q.notes.map((n) => ({
+				id: n.id,
+				authorId: person(n.authorId),
+				text: n.text,
+				createdAt: n.createdAt,
+				byFacilitator: n.byFacilitator,
+				revealIndex: n.revealIndex,
+				readableByFacilitator: n.readableByFacilitator,
+				history: n.history.map((h) => ({ previous: h.previous, at: h.at, by: h.by }))
+			})),
+			clusters: q.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: [...c.noteIds] })),
+			reveal: revealOf(q.reveal, person),
+			ballots: [],
+			closedVote: null,
+			previousVote: null
+		};
+		if ('withheld' in q) {
+			return {
+				...run,
+				closedVote: q.closedVote && closedVoteOf(q.closedVote, person),
+				previousVote: q.previousVote && closedVoteOf(q.previousVote, person)
+			};
+		}
+		// Version 1: ballots with their voters.
+		const closed = (ballots: Ballot[]) => closeVote({ ...run, ballots, closedVote: null }, topN);
+		const ballots = q.ballots.map(named);
+		const previousVote = q.previousBallots ? closed(q.previousBallots.map(named)) : null;
+		if (votingPhases.includes(q.phase)) return { ...run, ballots, previousVote };
+		if (q.phase === 'results' || q.phase === 'discuss')
+			return { ...run, closedVote: closed(ballots), previousVote };
+		return { ...run, previousVote };
+	});
+	return { ...frame, questions, ...sessionTail(session) };
 }
 
 function mapConcept(concept: GlossaryConcept): GlossaryConcept {
@@ -527,7 +703,7 @@ export function exportConference(
 						.filter((m) => m.groupId === group.id && participantRefs.has(m.participantId))
 						.map((m) => ({ participant: toRef(m.participantId), pinned: m.pinned }))
 						.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
-					session: stored ? mapSession(stored.state, person) : null
+					session: stored ? archivedSession(stored.state, person) : null
 				};
 			})
 		};
@@ -650,7 +826,7 @@ function schemaIssue(issue: v.BaseIssue<unknown>): ArchiveIssue {
 }
 
 /** Problems schemas cannot see: references, duplicates, and sessions that hold together. */
-function checkReferences(archive: ConferenceArchive): ArchiveIssue[] {
+function checkReferences(archive: AnyArchive): ArchiveIssue[] {
 	const issues: ArchiveIssue[] = [];
 	const add = (path: (string | number)[], kind: ArchiveIssue['kind']) =>
 		issues.push({ path: pathOf(path), kind });
@@ -735,7 +911,7 @@ function checkReferences(archive: ConferenceArchive): ArchiveIssue[] {
 }
 
 function checkSession(
-	session: ArchivedSession,
+	session: AnySession,
 	people: Set<string>,
 	at: (string | number)[],
 	add: (path: (string | number)[], kind: ArchiveIssue['kind']) => void
@@ -750,7 +926,7 @@ function checkSession(
 	});
 	const noteIds = new Set<string>();
 	const questionIds = new Set<string>();
-	session.questions.forEach((q, qi) => {
+	(session.questions as AnyQuestion[]).forEach((q, qi) => {
 		const here = [...at, 'questions', qi];
 		if (questionIds.has(q.id)) add([...here, 'id'], 'duplicate');
 		questionIds.add(q.id);
@@ -771,21 +947,29 @@ function checkSession(
 		q.reveal?.order.forEach((person, i) => {
 			if (!members.has(person)) add([...here, 'reveal', 'order', i], 'unknown_reference');
 		});
-		q.ballots.forEach((ballot, bi) => {
-			if (!members.has(ballot.voterId))
-				add([...here, 'ballots', bi, 'voterId'], 'unknown_reference');
-			ballot.ranking.forEach((item, i) => {
-				if (!items.has(item)) add([...here, 'ballots', bi, 'ranking', i], 'unknown_reference');
+		const autoTurnId = q.reveal?.autoTurnId;
+		if (autoTurnId && !members.has(autoTurnId))
+			add([...here, 'reveal', 'autoTurnId'], 'unknown_reference');
+		const ranked = (ranking: string[], path: (string | number)[]) =>
+			ranking.forEach((item, i) => {
+				if (!items.has(item)) add([...path, i], 'unknown_reference');
 			});
-		});
-		for (const field of ['closedVote', 'previousVote'] as const) {
-			q[field]?.voterIds.forEach((voter, vi) => {
-				if (!members.has(voter)) add([...here, field, 'voterIds', vi], 'unknown_reference');
-			});
-			q[field]?.rankings.forEach((ranking, ri) => {
-				ranking.forEach((item, i) => {
-					if (!items.has(item)) add([...here, field, 'rankings', ri, i], 'unknown_reference');
+		if ('withheld' in q) {
+			for (const field of ['closedVote', 'previousVote'] as const) {
+				q[field]?.voterIds.forEach((voter, vi) => {
+					if (!members.has(voter)) add([...here, field, 'voterIds', vi], 'unknown_reference');
 				});
+				q[field]?.rankings.forEach((ranking, ri) =>
+					ranked(ranking, [...here, field, 'rankings', ri])
+				);
+			}
+			return;
+		}
+		// Version 1: every ballot with its voter.
+		for (const field of ['ballots', 'previousBallots'] as const) {
+			(q[field] ?? []).forEach((ballot, bi) => {
+				if (!members.has(ballot.voterId)) add([...here, field, bi, 'voterId'], 'unknown_reference');
+				ranked(ballot.ranking, [...here, field, bi, 'ranking']);
 			});
 		}
 	});
@@ -798,7 +982,7 @@ function checkSession(
  * Reads an archive file: size, JSON, format marker and version, the schema, then references.
  * Answers with the archive or with everything that is wrong (the first few places of it).
  */
-export function readArchive(file: Uint8Array | string): ArchiveResult<ConferenceArchive> {
+export function readArchive(file: Uint8Array | string): ArchiveResult<AnyArchive> {
 	const size = typeof file === 'string' ? Buffer.byteLength(file) : file.byteLength;
 	if (size > archiveLimits.maxBytes) {
 		return { ok: false, problem: { code: 'too_large', size, max: archiveLimits.maxBytes } };
@@ -825,7 +1009,8 @@ export function readArchive(file: Uint8Array | string): ArchiveResult<Conference
 			problem: { code: 'newer_version', version, supported: archiveSchemaVersion }
 		};
 	}
-	const parsed = v.safeParse(archiveSchema, data);
+	const parsed =
+		version === 1 ? v.safeParse(archiveSchemaV1, data) : v.safeParse(archiveSchema, data);
 	const issues = parsed.success ? checkReferences(parsed.output) : parsed.issues.map(schemaIssue);
 	if (issues.length > 0) {
 		return {
@@ -837,7 +1022,7 @@ export function readArchive(file: Uint8Array | string): ArchiveResult<Conference
 			}
 		};
 	}
-	return { ok: true, value: (parsed as { output: ConferenceArchive }).output };
+	return { ok: true, value: (parsed as { output: AnyArchive }).output };
 }
 
 // --- import ---------------------------------------------------------------------------------
@@ -867,7 +1052,8 @@ function ascendingIds(count: number): string[] {
  */
 export function importConference(
 	app: Pick<App, 'db'>,
-	archive: ConferenceArchive,
+	archive: AnyArchive,
+	ownerId: string | null,
 	now: number = Date.now()
 ): string {
 	const { db } = app;
@@ -907,6 +1093,7 @@ export function importConference(
 			createdAt: conference.createdAt,
 			updatedAt: conference.updatedAt
 		});
+		if (ownerId) setConferenceTie(db, conferenceId, ownerId, 'owner', now);
 		// Imported today: automatic deletion counts from now, not from the archive's dates.
 		touchConference(db, conferenceId, now);
 		for (const item of archive.programme) {
@@ -959,7 +1146,10 @@ export function importConference(
 						others.set(ref, id);
 						return id;
 					};
-					const state: SessionState = { id: sessionId, ...mapSession(group.session, person) };
+					const state: SessionState = {
+						id: sessionId,
+						...sessionFromArchive(group.session, person)
+					};
 					createSessionRow(
 						db,
 						{
@@ -1000,7 +1190,10 @@ export function importConference(
 		conferenceId,
 		participants: archive.participants.length,
 		rounds: archive.rounds.length,
-		sessions: archive.rounds.flatMap((r) => r.groups).filter((g) => g.session).length
+		sessions: archive.rounds.reduce(
+			(sum, r) => sum + (r.groups as { session: unknown }[]).filter((g) => g.session).length,
+			0
+		)
 	});
 	return conferenceId;
 }
@@ -1009,6 +1202,7 @@ export function importConference(
 export function importArchive(
 	app: Pick<App, 'db'>,
 	file: Uint8Array | string,
+	ownerId: string | null,
 	now: number = Date.now()
 ): ArchiveResult<{ conferenceId: string; title: string }> {
 	const read = readArchive(file);
@@ -1016,7 +1210,7 @@ export function importArchive(
 	return {
 		ok: true,
 		value: {
-			conferenceId: importConference(app, read.value, now),
+			conferenceId: importConference(app, read.value, ownerId, now),
 			title: read.value.conference.title
 		}
 	};

@@ -4,6 +4,7 @@ import {
 	countOrganisers,
 	deleteExpiredOrganiserSessions,
 	deleteOrganiserSession,
+	deleteSessionsOf,
 	findOrganiserBySession,
 	findOrganiserByUsername,
 	insertOrganiser,
@@ -69,7 +70,8 @@ export const passwordLimits = { min: 10, max: 200 } as const;
 export const organiserSessionDays = 14;
 export const organiserCookie = 'samrad_organiser';
 
-function hashToken(token: string): string {
+/** What the database keeps of a session token. */
+export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('base64url');
 }
 
@@ -79,19 +81,24 @@ export function hasOrganisers(db: Db): boolean {
 
 export async function createOrganiser(
 	db: Db,
-	input: { username: string; displayName: string; password: string },
+	input: { username: string; displayName: string; password: string; admin?: boolean },
 	now: number
 ): Promise<Organiser> {
 	const organiser = {
 		id: randomToken(16),
 		username: input.username,
-		displayName: input.displayName
+		displayName: input.displayName,
+		admin: input.admin ?? false,
+		disabled: false
 	};
 	insertOrganiser(db, organiser, await hashPassword(input.password), now);
 	return organiser;
 }
 
-/** Checks a user name and password; the same work is done whether or not the user exists. */
+/**
+ * Checks a user name and password; the same work is done whether or not the user exists, and
+ * a disabled account is refused only after the same work.
+ */
 export async function checkCredentials(
 	db: Db,
 	username: string,
@@ -103,7 +110,8 @@ export async function checkCredentials(
 		await verifyPassword(await decoyHash, password);
 		return null;
 	}
-	return (await verifyPassword(found.passwordHash, password)) ? found.organiser : null;
+	const right = await verifyPassword(found.passwordHash, password);
+	return right && !found.organiser.disabled ? found.organiser : null;
 }
 
 /** Starts a signed-in browser session; returns the cookie token. */
@@ -131,4 +139,9 @@ export function organiserForToken(
 
 export function endOrganiserSession(db: Db, token: string): void {
 	deleteOrganiserSession(db, hashToken(token));
+}
+
+/** Ends every session of an account except the one with `keepToken` (none: all of them). */
+export function endSessionsOf(db: Db, organiserId: string, keepToken: string | null): number {
+	return deleteSessionsOf(db, organiserId, keepToken === null ? null : hashToken(keepToken));
 }

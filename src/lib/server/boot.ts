@@ -8,6 +8,7 @@ import { describeError, flushRepeated, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
 import { scheduleRetention } from './retention';
 import { attachRealtime, type Realtime } from './realtime/io';
+import { currentSetupCode, proxyTrusted } from './setup-code';
 
 let stopRetention: () => void = () => {};
 
@@ -60,10 +61,25 @@ export function start(app: App, httpServer: HttpServer): Realtime {
 			port,
 			phones: app.joinOrigin ?? 'no network address found: set PUBLIC_ORIGIN'
 		});
+		announceSetupCode(app, port);
 	};
 	if (httpServer.listening) announce();
 	else httpServer.once('listening', announce);
 	return realtime;
+}
+
+/** While there is no organiser account: the one-time code the setup page asks for, one line. */
+function announceSetupCode(app: App, port: number): void {
+	const code = currentSetupCode(app.db);
+	if (!code) return;
+	// A warning, so that it shows at LOG_LEVEL=warn too: someone has to act on it.
+	log.warn('organiser.setup_code', {
+		code,
+		setup: `${app.config.publicOrigin ?? app.joinOrigin ?? `http://localhost:${port}`}/organiser/setup`,
+		message: proxyTrusted(app.config.trustProxy)
+			? 'Create the first organiser account there with this code'
+			: 'Create the first organiser account there with this code (not needed in a browser on this machine)'
+	});
 }
 
 /** Closes sockets, the HTTP server and the database, in that order. */

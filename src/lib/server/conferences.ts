@@ -37,6 +37,7 @@ import {
 } from './db/conferences';
 import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
+import { setConferenceTie } from './db/organisers';
 import { touchConference } from './db/retention';
 import { joinCodeTaken } from './db/sessions';
 import {
@@ -229,8 +230,11 @@ export class ConferenceService {
 		});
 	}
 
-	/** Creates a conference with the default glossary. */
-	create(input: ConferenceDetails): Result<Conference> {
+	/**
+	 * Creates a conference with the default glossary, owned by `ownerId` (none: a script's; the
+	 * installation's first account adopts it).
+	 */
+	create(input: ConferenceDetails, ownerId: string | null = null): Result<Conference> {
 		const details = this.#validateDetails(input);
 		if (!details.ok) return details;
 		const now = this.#now();
@@ -260,6 +264,7 @@ export class ConferenceService {
 			insertConference(this.#db, conference);
 			touchConference(this.#db, conference.id, now);
 			writeGlossary(this.#db, conference.id, createDefaultGlossary());
+			if (ownerId) setConferenceTie(this.#db, conference.id, ownerId, 'owner', now);
 		})();
 		log.info('conference.created', { conferenceId: conference.id });
 		return ok(conference);
@@ -863,9 +868,11 @@ export class ConferenceService {
 
 /**
  * What changed in a conference, for the live views: its structure (rounds, groups, people),
- * its notice, what the plenum presents, its glossary, or which devices use whose name.
+ * its notice, what the plenum presents, its glossary, which devices use whose name, or who may
+ * watch it (access: organisers' overviews are checked again).
  */
-export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'identity';
+export type ConferenceChange =
+	'structure' | 'notice' | 'plenum' | 'glossary' | 'identity' | 'access';
 
 /** Whose devices changed, and whether the devices waiting to be let in changed with them. */
 export interface IdentityChange {

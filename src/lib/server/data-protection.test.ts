@@ -269,8 +269,19 @@ describe('retention', () => {
 });
 
 describe('one person’s data', () => {
-	it('holds their own notes and ballot, and nobody else’s', () => {
-		const { conferenceId, gudrun } = seed();
+	it('holds their own notes once revealed, and nobody else’s', () => {
+		const { conferenceId, sessionId, gudrun } = seed();
+		const questionId = app.sessions.get(sessionId)!.state.questions[0]!.id;
+		for (const from of ['write', 'reveal'] as const) {
+			const outcome = app.sessions.dispatch(
+				sessionId,
+				randomToken(16),
+				'test',
+				{ type: 'phase.advance', questionId, from },
+				{ role: 'facilitator' }
+			);
+			if (!outcome.ack.ok) throw new Error(JSON.stringify(outcome.ack));
+		}
 		const data = personalData(app, conferenceId, gudrun.id)!;
 		expect(data.participant).toMatchObject({
 			name: 'Guðrún ERASEME',
@@ -283,6 +294,15 @@ describe('one person’s data', () => {
 		expect(notes).toEqual(['SECRET-DIAGNOSIS note']);
 		expect(JSON.stringify(data)).not.toContain('Keep this idea');
 		expect(personalData(app, conferenceId, 'nobody')).toBeNull();
+	});
+
+	it('counts their notes not yet revealed without their text, and says who downloads it', () => {
+		const { conferenceId, gudrun } = seed();
+		const data = personalData(app, conferenceId, gudrun.id)!;
+		expect(JSON.stringify(data)).not.toContain('SECRET-DIAGNOSIS');
+		expect(data.rounds[0]!.questions[0]).toMatchObject({ notes: [], notesNotYetRevealed: 1 });
+		// In the person's own language (Icelandic).
+		expect(data.about).toContain('skipuleggj');
 	});
 
 	it('lists the devices that used their name, and nobody else’s', () => {

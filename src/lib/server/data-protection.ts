@@ -5,6 +5,9 @@
  * gone from the database file, not just hidden (events dropped behind a snapshot, rows
  * overwritten by secure_delete, the WAL emptied: see db/erasure.ts).
  */
+import { votingPhases } from '$lib/domain/session/phases';
+import type { QuestionRun } from '$lib/domain/session/types';
+import { fixedT } from '$lib/i18n';
 import type { App } from './app';
 import { findConference } from './db/conferences';
 import { listBindingsOf } from './db/device-bindings';
@@ -57,7 +60,13 @@ export function deleteConferenceCompletely(app: App, conferenceId: string): void
 	app.conferences.delete(conferenceId);
 }
 
-/** Everything stored about one conference participant, for them to take home. */
+/**
+ * One conference participant's own data, for their request for access. The organiser downloads
+ * it for them, so it holds what an organiser may see: their revealed notes with the
+ * facilitator's corrections, and only how many notes they have not revealed yet. Of a vote it
+ * says, while the vote is open, whether they have voted, and never how: the ballot is secret,
+ * from the organiser too.
+ */
 export function personalData(app: App, conferenceId: string, participantId: string) {
 	const conference = findConference(app.db, conferenceId);
 	const person = findParticipant(app.db, conferenceId, participantId);
@@ -73,22 +82,33 @@ export function personalData(app: App, conferenceId: string, participantId: stri
 			group: group?.name ?? null,
 			leader: group?.leaders.includes(participantId) ?? false,
 			questions:
-				state?.questions.map((q) => ({
-					label: q.label,
-					question: q.text,
-					notes: q.notes
-						.filter((n) => n.authorId === participantId)
-						.map((n) => ({
+				state?.questions.map((q) => {
+					const own = q.notes.filter((n) => n.authorId === participantId);
+					const revealed = own.filter((n) => n.revealIndex !== null);
+					const open = votingPhases.includes(q.phase);
+					// Who voted (never what) is kept after a close: it is theirs to see too.
+					const voted =
+						q.ballots.some((b) => b.voterId === participantId) ||
+						(q.closedVote?.voterIds.includes(participantId) ?? false) ||
+						(q.previousVote?.voterIds.includes(participantId) ?? false);
+					return {
+						label: q.label,
+						question: q.text,
+						notes: revealed.map((n) => ({
 							text: n.text,
-							revealed: n.revealIndex !== null,
-							history: n.history.map((h) => h.previous)
+							textBeforeCorrections: n.history
+								.filter((h) => h.by === 'facilitator')
+								.map((h) => h.previous)
 						})),
-					ballot: q.ballots.find((b) => b.voterId === participantId)?.ranking ?? null
-				})) ?? [],
+						notesNotYetRevealed: own.length - revealed.length,
+						vote: open || hadVote(q) ? { open, voted } : null
+					};
+				}) ?? [],
 			reflection: group?.leaders.includes(participantId) ? (state?.reflection ?? '') : ''
 		};
 	});
 	return {
+		about: fixedT(person.language)('privacy.download.about'),
 		exportedAt: new Date().toISOString(),
 		conference: {
 			title: conference.title,
@@ -113,4 +133,14 @@ export function personalData(app: App, conferenceId: string, participantId: stri
 		})),
 		rounds
 	};
+}
+
+/** Whether a question has had a vote, open or closed. */
+function hadVote(q: QuestionRun): boolean {
+	return (
+		q.ballots.length > 0 ||
+		q.closedVote !== null ||
+		q.previousVote !== null ||
+		votingPhases.includes(q.phase)
+	);
 }

@@ -47,7 +47,8 @@ function nextDay(date: string): string {
 export function createDemoConference(
 	app: App,
 	lang: Language = 'nb',
-	now: number = Date.now()
+	now: number = Date.now(),
+	ownerId: string | null = null
 ): Conference {
 	const text = demoTexts[lang];
 	const service = app.conferences;
@@ -56,20 +57,23 @@ export function createDemoConference(
 	const languages: Language[] = [...new Set<Language>([lang, 'nb', 'sv', 'da', 'is', 'fi'])];
 
 	const conference = must(
-		service.create({
-			title: text.title,
-			subtitle: text.subtitle,
-			venue: 'Sigtunastiftelsen, Sigtuna',
-			startDate: days[0]!,
-			endDate: days[1]!,
-			about: text.about,
-			introduction: text.introduction,
-			organisation: text.organisation,
-			author: `${demoProjectLeader.name}, ${demoProjectLeader.organisation}`,
-			introductionBy: `${demoProjectLeader.name} (${text.projectLeader})`,
-			language: lang,
-			languages
-		}),
+		service.create(
+			{
+				title: text.title,
+				subtitle: text.subtitle,
+				venue: 'Sigtunastiftelsen, Sigtuna',
+				startDate: days[0]!,
+				endDate: days[1]!,
+				about: text.about,
+				introduction: text.introduction,
+				organisation: text.organisation,
+				author: `${demoProjectLeader.name}, ${demoProjectLeader.organisation}`,
+				introductionBy: `${demoProjectLeader.name} (${text.projectLeader})`,
+				language: lang,
+				languages
+			},
+			ownerId
+		),
 		'create'
 	);
 	const id = conference.id;

@@ -7,6 +7,8 @@ import {
 	organiserSessionDays,
 	startOrganiserSession
 } from './auth';
+import type { OrganiserAction } from '$lib/domain/organiser/permissions';
+import { mayOnConference, mayOnInstallation } from './conference-access';
 import type { Conference } from './db/conferences';
 import type { Organiser } from './db/organisers';
 
@@ -50,17 +52,40 @@ export function requireOrganiser(event: { cookies: Cookies; url: URL }): Organis
 	return organiser;
 }
 
-/** A conference the signed-in organiser works on, or a translated 404. */
-export function requireConference(event: {
-	cookies: Cookies;
-	url: URL;
-	params: { id?: string };
-	locals: { lang: Language };
-}): Conference {
-	requireOrganiser(event);
-	const conference = event.params.id ? useApp().conferences.get(event.params.id) : null;
-	if (!conference) error(404, { message: fixedT(event.locals.lang)('organiser.notFound') });
-	return conference;
+/**
+ * A conference the signed-in organiser may take `action` on (the permission rule of
+ * conference-access). One they may do nothing with is a translated 404, as if it did not
+ * exist; one they may open but not take this action on is a translated 403.
+ */
+export function requireConference(
+	event: { cookies: Cookies; url: URL; params: { id?: string }; locals: { lang: Language } },
+	action: OrganiserAction
+): Conference {
+	const organiser = requireOrganiser(event);
+	const app = useApp();
+	const conference = event.params.id ? app.conferences.get(event.params.id) : null;
+	const t = fixedT(event.locals.lang);
+	if (!conference) error(404, { message: t('organiser.notFound') });
+	if (mayOnConference(app.db, organiser, conference.id, action)) return conference;
+	if (mayOnConference(app.db, organiser, conference.id, 'read'))
+		error(403, { message: t('organiser.forbidden') });
+	error(404, { message: t('organiser.notFound') });
+}
+
+/** The signed-in organiser, if they may take an installation-wide action; else a 403. */
+export function requireInstallationAction(
+	event: { cookies: Cookies; url: URL; locals: { lang: Language } },
+	action: OrganiserAction
+): Organiser {
+	const organiser = requireOrganiser(event);
+	if (!mayOnInstallation(organiser, action))
+		error(403, { message: fixedT(event.locals.lang)('organiser.forbidden') });
+	return organiser;
+}
+
+/** The signed-in browser's own session token (to keep it when ending the others). */
+export function sessionToken(cookies: Cookies): string {
+	return cookies.get(organiserCookie) ?? '';
 }
 
 /** Signs a browser in: an HttpOnly, SameSite=Lax cookie, Secure over https. */

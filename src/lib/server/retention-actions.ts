@@ -1,6 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { RetentionOutcome } from '$lib/organiser/retention';
 import { useApp } from './app';
+import { mayOnConference } from './conference-access';
 import { requireOrganiser } from './organiser-access';
 import { field } from './organiser-forms';
 import { keepForGood, postponeDeletion } from './retention';
@@ -28,16 +29,18 @@ async function keep(event: RequestEvent, kept: boolean) {
 
 /** Form actions for automatic deletion, shared by the conference list and the privacy page. */
 export const retentionActions = {
-	/** Postpones a conference's deletion by a whole retention period (any organiser). */
+	/** Postpones a conference's deletion by a whole retention period (its owner or an admin). */
 	postpone: async (event: RequestEvent) => {
-		const { conference } = await conferenceOf(event);
+		const { organiser, conference } = await conferenceOf(event);
 		if (!conference) return refused(404, 'notFound');
+		if (!mayOnConference(useApp().db, organiser, conference.id, 'postpone_retention'))
+			return refused(403, 'forbidden');
 		const date = postponeDeletion(useApp(), conference.id, Date.now());
 		if (!date) return refused(409, 'off');
 		const outcome: RetentionOutcome = { done: 'postponed', title: conference.title, date };
 		return { retention: outcome };
 	},
-	/** Keeps a conference for good (only who mayKeepForGood allows). */
+	/** Keeps a conference for good (an administrator only). */
 	keep: (event: RequestEvent) => keep(event, true),
 	/** Lets automatic deletion apply again (the same people). */
 	release: (event: RequestEvent) => keep(event, false)

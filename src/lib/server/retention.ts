@@ -11,12 +11,12 @@ import {
 	postponedUntil
 } from '$lib/domain/retention';
 import type { App } from './app';
+import { mayOnConference } from './conference-access';
 import type { Db } from './db/database';
 import { truncateWal } from './db/erasure';
 import type { Organiser } from './db/organisers';
 import {
 	deleteStandaloneSession,
-	firstOrganiserId,
 	listConferenceRetention,
 	listSessionRetention,
 	postponeConferenceDeletion,
@@ -127,14 +127,6 @@ export function postponeDeletion(app: App, conferenceId: string, now: number): s
 	return isoDay(until);
 }
 
-/**
- * Who may keep a conference for good, out of reach of automatic deletion: the one place this
- * is decided. Until organisers have roles, the installation's first organiser (who set it up).
- */
-export function mayKeepForGood(app: App, organiser: Organiser): boolean {
-	return firstOrganiserId(app.db) === organiser.id;
-}
-
 /** Keeps a conference for good, or lets automatic deletion apply to it again. */
 export function keepForGood(
 	app: App,
@@ -142,7 +134,7 @@ export function keepForGood(
 	conferenceId: string,
 	kept: boolean
 ): 'done' | 'forbidden' | 'not_found' {
-	if (!mayKeepForGood(app, organiser)) return 'forbidden';
+	if (!mayOnConference(app.db, organiser, conferenceId, 'keep_retention')) return 'forbidden';
 	if (!setConferenceKept(app.db, conferenceId, kept)) return 'not_found';
 	log.info('retention.kept', { conferenceId, kept, organiserId: organiser.id });
 	return 'done';

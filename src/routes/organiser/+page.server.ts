@@ -4,32 +4,50 @@ import { formatDateRange } from '$lib/organiser/format';
 import { useApp } from '$lib/server/app';
 import { countParticipants } from '$lib/server/db/participants';
 import { createDemoConference } from '$lib/server/demo';
+import { conferencePermissions, readableConferenceIds } from '$lib/server/conference-access';
 import { requireOrganiser } from '$lib/server/organiser-access';
-import { deletionSchedules, mayKeepForGood, postponedDay } from '$lib/server/retention';
+import { deletionSchedules, postponedDay } from '$lib/server/retention';
 import { retentionActions } from '$lib/server/retention-actions';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The conferences the signed-in organiser owns or is a co-organiser of. */
 export const load: PageServerLoad = (event) => {
 	const organiser = requireOrganiser(event);
 	const app = useApp();
 	const now = Date.now();
 	const schedules = deletionSchedules(app, now);
+	const noSchedule = { deleteOn: null, kept: false, warn: false };
+	const mine = readableConferenceIds(app.db, organiser);
+	const rights = (id: string) => {
+		const may = conferencePermissions(app.db, organiser, id);
+		return { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention };
+	};
+	const all = app.conferences.list();
 	return {
-		conferences: app.conferences.list().map((c) => ({
-			id: c.id,
-			title: c.title,
-			subtitle: c.subtitle,
-			venue: c.venue,
-			when: formatDateRange(c.startDate, c.endDate, localeTags[event.locals.lang]),
-			participants: countParticipants(app.db, c.id),
-			rounds: app.conferences.rounds(c.id).length,
-			deletion: schedules.get(c.id) ?? { deleteOn: null, kept: false, warn: false }
-		})),
-		retention: {
-			days: app.config.retentionDays,
-			postponeTo: postponedDay(app, now),
-			mayKeep: mayKeepForGood(app, organiser)
-		}
+		conferences: all
+			.filter((c) => mine.has(c.id))
+			.map((c) => ({
+				id: c.id,
+				title: c.title,
+				subtitle: c.subtitle,
+				venue: c.venue,
+				when: formatDateRange(c.startDate, c.endDate, localeTags[event.locals.lang]),
+				participants: countParticipants(app.db, c.id),
+				rounds: app.conferences.rounds(c.id).length,
+				deletion: schedules.get(c.id) ?? noSchedule,
+				...rights(c.id)
+			})),
+		// Deletions due soon: of one's own conferences, and for an administrator (who decides on
+		// keeping for good) of every conference, by title and date only.
+		warnings: all
+			.filter((c) => schedules.get(c.id)?.warn && (mine.has(c.id) || organiser.admin))
+			.map((c) => ({
+				id: c.id,
+				title: c.title,
+				deletion: schedules.get(c.id) ?? noSchedule,
+				...rights(c.id)
+			})),
+		retention: { days: app.config.retentionDays, postponeTo: postponedDay(app, now) }
 	};
 };
 
@@ -37,8 +55,8 @@ export const actions: Actions = {
 	...retentionActions,
 	/** A ready-made conference to look around in, in the organiser's language. */
 	demo: (event) => {
-		requireOrganiser(event);
-		const conference = createDemoConference(useApp(), event.locals.lang);
+		const organiser = requireOrganiser(event);
+		const conference = createDemoConference(useApp(), event.locals.lang, Date.now(), organiser.id);
 		redirect(303, `/organiser/conferences/${conference.id}`);
 	}
 };

@@ -3,6 +3,7 @@ import type { GroupingRule } from '$lib/domain/conference/allocation';
 import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
 import { createApp, type App } from '$lib/server/app';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
+import { setConferenceTie } from '$lib/server/db/organisers';
 import { readConfig } from '$lib/server/config';
 import { root } from './server';
 
@@ -22,6 +23,29 @@ export interface SeededConference {
 		facilitatorToken: string;
 		screenToken: string;
 	}[];
+}
+
+/**
+ * The installation's first account (its administrator), signed in, owning `conferenceId` if
+ * given: its id and Cookie header.
+ */
+export async function firstAccount(
+	app: App,
+	conferenceId?: string
+): Promise<{ id: string; cookie: string }> {
+	const organiser = await createOrganiser(
+		app.db,
+		{
+			username: 'organiser',
+			displayName: 'Organiser',
+			password: 'a long enough password',
+			admin: true
+		},
+		Date.now()
+	);
+	if (conferenceId) setConferenceTie(app.db, conferenceId, organiser.id, 'owner', Date.now());
+	const token = startOrganiserSession(app.db, organiser.id, Date.now());
+	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
 }
 
 /** Opens the app on a database file (the server must not be running), runs `fn`, closes it. */
@@ -91,18 +115,13 @@ export async function seedConference(
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 		const started = conferences.startRound(conferenceId, round.value.id);
 		if (!started.ok) throw new Error(JSON.stringify(started.error));
-		const organiser = await createOrganiser(
-			app.db,
-			{ username: 'organiser', displayName: 'Organiser', password: 'a long enough password' },
-			Date.now()
-		);
-		const cookieToken = startOrganiserSession(app.db, organiser.id, Date.now());
+		const organiser = await firstAccount(app, conferenceId);
 		const detail = conferences.roundDetail(conferenceId, round.value.id, 'en')!;
 		return {
 			conferenceId,
 			joinCode: created.value.joinCode,
 			plenumToken: created.value.plenumToken,
-			organiserCookie: `samrad_organiser=${cookieToken}`,
+			organiserCookie: organiser.cookie,
 			roundId: round.value.id,
 			members: conferences
 				.participants(conferenceId)

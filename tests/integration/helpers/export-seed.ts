@@ -1,8 +1,7 @@
 /** A conference after the day, written to a server's database before it starts. */
-import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
 import { setLogLevel } from '$lib/server/log';
 import { seedPlayedDemo } from '$lib/server/report/test-conference';
-import { withApp } from './conference';
+import { firstAccount, withApp } from './conference';
 
 export interface ExportSeed {
 	/** The played demo conference; null when only an organiser was made. */
@@ -25,16 +24,11 @@ export async function seedExport(
 	setLogLevel('warn');
 	return withApp(databasePath, async (app) => {
 		const conference = empty ? null : seedPlayedDemo(app, { openVote });
-		const organiser = await createOrganiser(
-			app.db,
-			{ username: 'organiser', displayName: 'Organiser', password: 'a long enough password' },
-			Date.now()
-		);
-		const token = startOrganiserSession(app.db, organiser.id, Date.now());
+		const organiser = await firstAccount(app, conference?.id);
 		return {
 			conferenceId: conference?.id ?? null,
 			title: conference?.title ?? '',
-			organiserCookie: `samrad_organiser=${token}`
+			organiserCookie: organiser.cookie
 		};
 	});
 }

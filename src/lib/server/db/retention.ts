@@ -81,10 +81,3 @@ export function deleteStandaloneSession(db: Db, id: string): void {
 	sql(db, 'DELETE FROM sessions WHERE id = ? AND conference_id IS NULL').run(id);
 	deleteProcessedByScopePrefix(db, `s:${id}:`);
 }
-
-/** The installation's first organiser account (the one made on the setup page), if any. */
-export function firstOrganiserId(db: Db): string | null {
-	const row = sql(db, 'SELECT id FROM organisers ORDER BY created_at, rowid LIMIT 1').get() as
-		{ id: string } | undefined;
-	return row?.id ?? null;
-}

@@ -9,6 +9,7 @@ import type {
 	SocketData as ContractSocketData
 } from '$lib/realtime/contract';
 import type { App } from '../app';
+import { sessionMayRead } from '../conference-access';
 import { findConference } from '../db/conferences';
 import type { IdentityChange } from '../conferences';
 import { listBindingsOf } from '../db/device-bindings';
@@ -50,6 +51,8 @@ export interface Claimant {
 export interface Watcher {
 	conferenceId: string;
 	kind: 'organiser' | 'plenum';
+	/** An overview's sign-in (the session token's hash): checked again whenever it is sent to. */
+	organiserSession?: string;
 }
 
 export interface SocketData extends ContractSocketData {
@@ -405,6 +408,15 @@ export class Hub {
 	}
 
 	#sendConference(socket: SamradSocket): void {
+		const watch = socket.data.watch;
+		// Signed out, disabled, or no longer sharing the conference: the overview closes.
+		if (
+			watch?.organiserSession !== undefined &&
+			!sessionMayRead(this.#app.db, watch.organiserSession, watch.conferenceId, Date.now())
+		) {
+			socket.disconnect(true);
+			return;
+		}
 		const view = this.#conferenceView(socket);
 		if (!view) return;
 		const json = JSON.stringify(view);
@@ -415,12 +427,16 @@ export class Hub {
 
 	/**
 	 * A conference changed: its structure (rounds, groups, people — phones may move to another
-	 * session), its notice (every screen and phone shows it), or what the plenum presents.
+	 * session), its notice (every screen and phone shows it), what the plenum presents, or who
+	 * may watch it (overviews are checked again and closed when no longer allowed).
 	 */
-	refreshConference(conferenceId: string, what: 'structure' | 'notice' | 'plenum'): void {
+	refreshConference(
+		conferenceId: string,
+		what: 'structure' | 'notice' | 'plenum' | 'access'
+	): void {
 		try {
 			if (what === 'notice') this.#notices.delete(conferenceId);
-			if (what !== 'plenum') {
+			if (what !== 'plenum' && what !== 'access') {
 				for (const socket of this.#sockets(membersRoom(conferenceId))) {
 					if (what === 'structure') this.#placeMember(socket);
 					this.#sendConference(socket);

@@ -20,7 +20,8 @@ import {
 	type CommandName
 } from '$lib/realtime/contract';
 import type { App } from '../app';
-import { organiserCookie, organiserForToken } from '../auth';
+import { hashToken, organiserCookie } from '../auth';
+import { sessionMayRead } from '../conference-access';
 import { findConferenceByPlenumToken } from '../db/conferences';
 import { deviceFromCookieHeader } from '../devices';
 import { proveMember } from '../identity';
@@ -221,13 +222,11 @@ function conferenceAttachment(
 		const conference = token ? findConferenceByPlenumToken(app.db, token) : null;
 		return conference ? { conferenceId: conference.id, kind: 'plenum' } : null;
 	}
-	const organiser = organiserForToken(
-		app.db,
-		cookieValueSafe(headers.cookie, organiserCookie),
-		Date.now()
-	);
-	if (!organiser || !conferenceId || !app.conferences.get(conferenceId)) return null;
-	return { conferenceId, kind: 'organiser' };
+	const signIn = cookieValueSafe(headers.cookie, organiserCookie);
+	if (!signIn || signIn.length > 100 || !conferenceId) return null;
+	const organiserSession = hashToken(signIn);
+	if (!sessionMayRead(app.db, organiserSession, conferenceId, Date.now())) return null;
+	return { conferenceId, kind: 'organiser', organiserSession };
 }
 
 function cookieValueSafe(header: string | undefined, name: string): string | undefined {

@@ -15,7 +15,7 @@ export const load: PageServerLoad = () => ({
 export const actions: Actions = {
 	/** Creates a new conference from an uploaded archive: all of it, or (on any problem) nothing. */
 	default: async (event) => {
-		requireOrganiser(event);
+		const organiser = requireOrganiser(event);
 		const max = archiveLimits.maxBytes;
 		const declared = Number(event.request.headers.get('content-length') ?? 0);
 		let form: FormData;
@@ -38,7 +38,7 @@ export const actions: Actions = {
 				fileName
 			});
 		}
-		const result = importArchive(useApp(), new Uint8Array(await file.arrayBuffer()));
+		const result = importArchive(useApp(), new Uint8Array(await file.arrayBuffer()), organiser.id);
 		if (!result.ok) return fail(422, { problem: result.problem as UploadProblem, fileName });
 		redirect(303, `/organiser/conferences/${result.value.conferenceId}`);
 	}

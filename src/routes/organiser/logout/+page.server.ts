@@ -1,6 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { endOrganiserSession, organiserCookie } from '$lib/server/auth';
+import { accessChanged } from '$lib/server/organiser-accounts';
+import { signedInOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out is a POST (a link or prefetch must never sign anyone out).
@@ -8,8 +10,12 @@ export const load: PageServerLoad = () => redirect(303, '/organiser');
 
 export const actions: Actions = {
 	default: ({ cookies }) => {
+		const app = useApp();
 		const token = cookies.get(organiserCookie);
-		if (token) endOrganiserSession(useApp().db, token);
+		const organiser = signedInOrganiser(cookies);
+		if (token) endOrganiserSession(app.db, token);
+		// This browser's live overviews close with it.
+		if (organiser) accessChanged(app, organiser.id);
 		cookies.delete(organiserCookie, { path: '/' });
 		redirect(303, '/organiser/login');
 	}

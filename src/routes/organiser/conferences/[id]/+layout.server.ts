@@ -1,11 +1,16 @@
 import { localeTags } from '$lib/i18n';
 import { formatDateRange } from '$lib/organiser/format';
-import { requireConference } from '$lib/server/organiser-access';
+import { useApp } from '$lib/server/app';
+import { conferencePermissions } from '$lib/server/conference-access';
+import { requireConference, requireOrganiser } from '$lib/server/organiser-access';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
+	const organiser = requireOrganiser(event);
 	return {
+		/** What the signed-in organiser may do here: pages show only what they may use. */
+		may: conferencePermissions(useApp().db, organiser, conference.id),
 		conference: {
 			id: conference.id,
 			title: conference.title,

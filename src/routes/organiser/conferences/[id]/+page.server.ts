@@ -3,12 +3,21 @@ import { formError } from '$lib/organiser/form-errors';
 import { useApp } from '$lib/server/app';
 import { conferenceLimits } from '$lib/server/conferences';
 import { field } from '$lib/server/organiser-forms';
-import { linkOrigin, requireConference } from '$lib/server/organiser-access';
+import {
+	conferenceOrganisers,
+	mayOnConference,
+	shareConference,
+	unshareConference
+} from '$lib/server/conference-access';
+import { listOrganisers } from '$lib/server/db/organisers';
+import { linkOrigin, requireConference, requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
+	const organiser = requireOrganiser(event);
 	const app = useApp();
+	const organisers = conferenceOrganisers(app.db, conference.id);
 	const origin = linkOrigin(event.url);
 	const people = app.conferences.participants(conference.id);
 	const names = new Map(people.map((p) => [p.id, p.name]));
@@ -54,14 +63,21 @@ export const load: PageServerLoad = (event) => {
 				};
 			})
 		},
-		noticeMax: conferenceLimits.notice
+		noticeMax: conferenceLimits.notice,
+		organisers,
+		// Accounts the owner can share with: enabled, and not working on it yet.
+		shareWith: mayOnConference(app.db, organiser, conference.id, 'share')
+			? listOrganisers(app.db)
+					.filter((o) => !o.disabled && !organisers.some((t) => t.id === o.id))
+					.map((o) => ({ username: o.username, displayName: o.displayName }))
+			: null
 	};
 };
 
 export const actions: Actions = {
 	/** A message on every screen and phone; sending an empty one (or Clear) removes it. */
 	notice: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const notice = form.get('clear') !== null ? '' : field(form, 'notice');
 		const result = useApp().conferences.setNotice(conference.id, notice);
@@ -73,5 +89,33 @@ export const actions: Actions = {
 			});
 		}
 		return { scope: 'notice', sent: notice !== '' };
+	},
+	/** Shares the conference with a colleague's account (the owner only). */
+	share: async (event) => {
+		const conference = requireConference(event, 'share');
+		const username = field(await event.request.formData(), 'username').slice(0, 100);
+		const shared = shareConference(useApp(), conference.id, username);
+		if (!shared.ok) {
+			return fail(422, {
+				scope: 'share',
+				errors: [{ field: 'username', key: `organiser.sharing.problem.${shared.problem}` }]
+			});
+		}
+		return { scope: 'share', shared: shared.organiser.displayName };
+	},
+	/** Takes a co-organiser off the conference; their open pages and overview stop working. */
+	unshare: async (event) => {
+		const conference = requireConference(event, 'share');
+		const organiserId = field(await event.request.formData(), 'organiserId');
+		const name = conferenceOrganisers(useApp().db, conference.id).find(
+			(o) => o.id === organiserId && o.tie === 'co_organiser'
+		)?.displayName;
+		if (!name || !unshareConference(useApp(), conference.id, organiserId)) {
+			return fail(404, {
+				scope: 'share',
+				errors: [{ field: null, key: 'organiser.sharing.problem.not_shared' }]
+			});
+		}
+		return { scope: 'share', removed: name };
 	}
 };

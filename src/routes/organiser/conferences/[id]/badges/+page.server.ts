@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 /** Badges speak the conference's language: everyone in the room reads them. */
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	const lang = conference.language;
 	const roles = app.conferences.roles(conference.id);

@@ -9,7 +9,7 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
 	const roles = app.conferences.roles(conference.id);
@@ -58,7 +58,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const id = field(form, 'id') || null;
 		const values = readParticipant(form);
@@ -73,7 +73,7 @@ export const actions: Actions = {
 		};
 	},
 	remove: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const id = field(await event.request.formData(), 'id');
 		useApp().conferences.removeParticipant(conference.id, id);
 		return { removed: true };

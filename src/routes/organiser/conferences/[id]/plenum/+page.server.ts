@@ -7,7 +7,7 @@ import { linkOrigin, requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	return {
 		showing: { roundId: conference.plenumRoundId, groupId: conference.plenumGroupId },
@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** What the plenum screen shows: nothing chosen, a round's overview, or one group. */
 	present: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const roundId = field(form, 'roundId') || null;
 		const groupId = roundId ? field(form, 'groupId') || null : null;
@@ -39,7 +39,7 @@ export const actions: Actions = {
 		return { scope: 'present' };
 	},
 	summary: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const roundId = field(form, 'roundId');
 		const summary = field(form, 'summary');

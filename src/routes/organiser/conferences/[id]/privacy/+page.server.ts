@@ -2,15 +2,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { deleteConferenceCompletely, eraseParticipant } from '$lib/server/data-protection';
 import { requireConference, requireOrganiser } from '$lib/server/organiser-access';
-import { deletionSchedules, mayKeepForGood, postponedDay } from '$lib/server/retention';
+import { conferencePermissions } from '$lib/server/conference-access';
+import { deletionSchedules, postponedDay } from '$lib/server/retention';
 import { retentionActions } from '$lib/server/retention-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organiser's data-protection page: erase people, export their data, delete the conference. */
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	const app = useApp();
+	const may = conferencePermissions(app.db, organiser, conference.id);
 	const now = Date.now();
 	const schedule = deletionSchedules(app, now).get(conference.id);
 	return {
@@ -18,7 +20,8 @@ export const load: PageServerLoad = (event) => {
 		deleteOn: schedule?.deleteOn ?? null,
 		kept: schedule?.kept ?? false,
 		postponeTo: postponedDay(app, now),
-		mayKeep: mayKeepForGood(app, organiser),
+		mayPostpone: may.postpone_retention,
+		mayKeep: may.keep_retention,
 		people: app.conferences
 			.participants(conference.id)
 			.map((p) => ({ id: p.id, name: p.name, country: p.country }))
@@ -28,7 +31,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	...retentionActions,
 	erase: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'erase');
 		const form = await event.request.formData();
 		const participantId = String(form.get('participantId') ?? '');
 		const mode = form.get('mode') === 'delete' ? 'delete' : 'anonymise';
@@ -41,7 +44,7 @@ export const actions: Actions = {
 		return { erased: person.name };
 	},
 	deleteConference: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'delete');
 		deleteConferenceCompletely(useApp(), conference.id);
 		redirect(303, '/organiser');
 	}

@@ -9,7 +9,7 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const items = useApp().conferences.programme(conference.id);
 	const editId = event.url.searchParams.get('edit');
 	const locale = localeTags[event.locals.lang];
@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const id = field(form, 'id') || null;
 		const values = readProgrammeItem(form);
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		return { added: saved.value.title, day: saved.value.day };
 	},
 	delete: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const id = field(await event.request.formData(), 'id');
 		useApp().conferences.deleteProgrammeItem(conference.id, id);
 		redirect(303, `/organiser/conferences/${conference.id}/programme`);

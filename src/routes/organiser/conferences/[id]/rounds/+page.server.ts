@@ -7,7 +7,7 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
 	return {
@@ -34,7 +34,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const { input, typedSize } = readRound(await event.request.formData());
 		const saved = useApp().conferences.saveRound(conference.id, null, input);
 		const values = { ...input, maxGroupSize: typedSize, questions: input.questions.join('\n') };

@@ -6,7 +6,7 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const c = requireConference(event);
+	const c = requireConference(event, 'read');
 	return {
 		details: {
 			title: c.title,
@@ -27,14 +27,14 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const values = readDetails(await event.request.formData());
 		const saved = useApp().conferences.updateDetails(conference.id, values);
 		if (!saved.ok) return fail(422, { values, errors: [formError(saved.error)] });
 		return { saved: true };
 	},
 	delete: (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'delete');
 		useApp().conferences.delete(conference.id);
 		redirect(303, '/organiser');
 	}

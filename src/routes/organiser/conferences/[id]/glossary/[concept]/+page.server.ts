@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One concept of the glossary, to edit. */
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const concept = readGlossary(useApp().db, conference.id).find(
 		(c) => c.id === event.params.concept
 	);
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const app = useApp();
 		const values = readConceptForm(await event.request.formData());
 		const saved = saveConcept(app, conference.id, event.params.concept, values);

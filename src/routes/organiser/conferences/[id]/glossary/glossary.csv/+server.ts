@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** The glossary as CSV: semicolons for Excel in the Nordic countries, commas for English. */
 export const GET: RequestHandler = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const csv = glossaryToCsv(
 		readGlossary(useApp().db, conference.id),
 		conference.language === 'en' ? ',' : ';'

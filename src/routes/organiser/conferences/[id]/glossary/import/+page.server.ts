@@ -17,7 +17,7 @@ import type { Glossary } from '$lib/domain/glossary/types';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	return {
 		maxBytes: glossaryLimits.csvBytes,
 		existing: readGlossary(useApp().db, conference.id).length
@@ -58,7 +58,7 @@ function readMode(value: FormDataEntryValue | null): ImportMode {
 export const actions: Actions = {
 	/** Reads the file and shows what importing it would do; saves nothing. */
 	check: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const file = form.get('file');
 		const mode = readMode(form.get('mode'));
@@ -83,7 +83,7 @@ export const actions: Actions = {
 	},
 	/** Saves a checked file, checking it again against the glossary as it is now. */
 	save: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const app = useApp();
 		const form = await event.request.formData();
 		const pending = takeImport(conference.id, String(form.get('token') ?? ''));

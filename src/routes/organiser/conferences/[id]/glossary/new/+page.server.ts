@@ -7,13 +7,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** A new concept for the conference's glossary. */
 export const load: PageServerLoad = (event) => {
-	requireConference(event);
+	requireConference(event, 'read');
 	return { values: emptyConceptInput() };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const app = useApp();
 		const values = readConceptForm(await event.request.formData());
 		const saved = saveConcept(app, conference.id, null, values);

@@ -10,7 +10,7 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	return {
 		limits: participantsCsvLimits,
@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** Reads the file and shows what would be imported; saves nothing. */
 	check: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(422, { problem: 'organiser.import.chooseFile' as const });
@@ -60,7 +60,7 @@ export const actions: Actions = {
 	},
 	/** Saves a checked file: every row, or (on any problem) none. */
 	import: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const token = field(await event.request.formData(), 'token');
 		const saved = commitParticipantsImport(useApp(), conference.id, token);
 		if (!saved.ok) {

@@ -34,7 +34,7 @@ function readLabels(form: FormData, prefix: string): Labels {
 }
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
 	const roles = app.conferences.roles(conference.id);
@@ -60,7 +60,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** Renames a role: every language's word for one person and for the group. */
 	rename: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const id = field(form, 'id');
 		const role: RoleDefinition = {
@@ -80,7 +80,7 @@ export const actions: Actions = {
 	},
 	/** A role of the organiser's own, named in one language (others can follow by renaming). */
 	add: async (event) => {
-		const conference = requireConference(event);
+		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const lang = field(form, 'language') as Language;
 		const label = field(form, 'label');

@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
  * separated by semicolons (what Nordic Excel reads and writes), with a BOM for Excel.
  */
 export const GET: RequestHandler = (event) => {
-	requireConference(event);
+	requireConference(event, 'read');
 	const t = fixedT(event.locals.lang);
 	const columns = ['name', 'country', 'role', 'organisation', 'language', 'coordinator'] as const;
 	const csv = writeCsv(

@@ -7,7 +7,7 @@ import type { RequestHandler } from './$types';
 
 /** One participant's data as a JSON download (their right of access). */
 export const GET: RequestHandler = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'personal_data');
 	const data = personalData(useApp(), conference.id, event.params.participantId);
 	if (!data) error(404);
 	return json(data, {

@@ -10,7 +10,7 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
 	const detail = app.conferences.roundDetail(conference.id, event.params.roundId, lang);
@@ -66,7 +66,7 @@ export const load: PageServerLoad = (event) => {
 
 /** The round of this page (404 when it is gone). */
 function roundOf(event: Parameters<Actions[string]>[0]) {
-	const conference = requireConference(event);
+	const conference = requireConference(event, 'edit');
 	return { conferenceId: conference.id, roundId: event.params.roundId ?? '' };
 }
 
