@@ -317,6 +317,33 @@ describe('conference archive', () => {
 		}
 	});
 
+	it('carries no ranked list of a vote whose results were withheld, only how many ballots it had', () => {
+		const app = open().app;
+		const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;
+		const round = app.conferences.rounds(id)[0]!;
+		const group = app.conferences.roundDetail(id, round.id, 'nb')!.groups[0]!;
+		const step = dispatchStep(app, group.sessionId!);
+		const before = app.sessions.get(group.sessionId!)!.state;
+		const run = before.questions[0]!;
+		const facilitator = { role: 'facilitator' } as const;
+		// Reopened after its results were shown: a new vote, in which only two people vote.
+		step({ type: 'phase.back', questionId: run.id, from: 'results' }, facilitator);
+		const item = run.clusters[0] ? `c:${run.clusters[0].id}` : `n:${run.notes[0]!.id}`;
+		for (const voter of before.participants.filter((p) => !p.removed).slice(0, 2))
+			step(
+				{ type: 'ballot.cast', questionId: run.id, ranking: [item] },
+				{ role: 'participant', participantId: voter.id }
+			);
+		const closed = step({ type: 'phase.advance', questionId: run.id, from: 'vote' }, facilitator);
+		expect(closed.questions[0]!.closedVote!.rankings).toHaveLength(2);
+		const archive = exportConference(app, id)!;
+		const question = archive.rounds[0]!.groups[0]!.session!.questions[0]!;
+		expect(question.closedVote).toBeNull();
+		expect(question.withheld.ballots).toBe(2);
+		// The other questions' shown results are still there.
+		expect(archive.rounds[0]!.groups[0]!.session!.questions[1]!.closedVote).not.toBeNull();
+	});
+
 	it('imports a version 1 file: notes as they were, open ballots with their voters, closed ones closed', () => {
 		const v1 = JSON.parse(exported) as ConferenceArchive;
 		(v1 as { schemaVersion: number }).schemaVersion = 1;
