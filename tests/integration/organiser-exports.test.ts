@@ -133,7 +133,7 @@ afterAll(async () => {
 
 type ArchivedQuestion = {
 	notes: { id: string; text: string; history: { previous: string }[] }[];
-	ballots: unknown[];
+	closedVote: { rankings: string[][] } | null;
 	withheld: { notes: number; ballots: number };
 };
 type ArchivedGroup = {
@@ -179,7 +179,7 @@ describe('the organiser’s JSON archive, taken mid-writing and mid-vote', () =>
 	});
 
 	it('carries no ballot of an open vote, only how many were cast', () => {
-		expect(question(voting).ballots).toEqual([]);
+		expect(question(voting).closedVote).toBeNull();
 		expect(question(voting).withheld.ballots).toBe(3);
 		for (const ranking of voting.rankings) expect(text).not.toContain(JSON.stringify(ranking));
 	});
@@ -187,7 +187,7 @@ describe('the organiser’s JSON archive, taken mid-writing and mid-vote', () =>
 	it('keeps a closed vote’s ranked lists, with no voter anywhere in the file', () => {
 		expect(text).not.toContain('voterId');
 		expect(question(closed).withheld).toEqual({ notes: 0, ballots: 0 });
-		const lists = question(closed).ballots.map((b) => JSON.stringify(b));
+		const lists = question(closed).closedVote!.rankings.map((b) => JSON.stringify(b));
 		expect(lists.sort()).toEqual(closed.rankings.map((r) => JSON.stringify(r)).sort());
 	});
 });
@@ -233,9 +233,9 @@ describe('the per-person download, taken mid-writing and mid-vote', () => {
 		for (const id of voting.notes.values()) expect(text).not.toContain(`n:${id}`);
 	});
 
-	it('after the vote: no ballot, and nothing says whose it was', async () => {
+	it('after the vote: that they voted (stored), no ballot, and nothing says whose it was', async () => {
 		const { text, data } = await personal(closed.memberIds[2]!);
-		expect(data.rounds[0]!.questions[0]!.vote).toEqual({ open: false });
+		expect(data.rounds[0]!.questions[0]!.vote).toEqual({ open: false, voted: true });
 		for (const id of closed.notes.values()) expect(text).not.toContain(`n:${id}`);
 	});
 });

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '$lib/server/app';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
 import { ConferenceService } from '$lib/server/conferences';
+import { setConferenceTie } from '$lib/server/db/organisers';
 import { SessionService } from '$lib/server/sessions';
 import { withApp } from './helpers/conference';
 import { freshDir, root, TestServer } from './helpers/server';
@@ -174,20 +175,22 @@ describe('npm run retention', () => {
 });
 
 describe('keeping a conference for good', () => {
-	it('is refused to an organiser who may not, even with a crafted request', async () => {
+	it('is refused to an organiser who may not (even the owner), even with a crafted request', async () => {
 		const test = await server();
 		const id = await seedAt(test.databasePath, Date.now(), `Keep me ${tag()}`, '2026-05-06');
 		const cookies = await withApp(test.databasePath, async (app) => {
-			const cookie = async (username: string) => {
+			const cookie = async (username: string, admin: boolean) => {
 				const organiser = await createOrganiser(
 					app.db,
-					{ username, displayName: username, password: 'a long enough password' },
+					{ username, displayName: username, password: 'a long enough password', admin },
 					Date.now()
 				);
+				// The conference is the second account's own: owning it is not enough to keep it.
+				if (!admin) setConferenceTie(app.db, id, organiser.id, 'owner', Date.now());
 				return `samrad_organiser=${startOrganiserSession(app.db, organiser.id, Date.now())}`;
 			};
-			// The first account set the server up; the second was added later.
-			return { first: await cookie('first'), second: await cookie('second') };
+			// The first account set the server up and administers it; the second was added later.
+			return { first: await cookie('first', true), second: await cookie('second', false) };
 		});
 		await test.start();
 		const keep = (cookie: string) =>

@@ -125,11 +125,10 @@ const itemRef = v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/));
 /** One voter's ranked items, first choice first. */
 const rankingSchema = list(itemRef, limits.topN);
 
-/** A closed vote whose results were shown: ranked lists without voters, who voted, the tally. */
+/** A closed vote whose results were shown: its ranked lists without voters, and its tally. */
 const closedVoteSchema = v.strictObject({
 	rankings: list(rankingSchema, sessionPeople),
 	entered: count,
-	voterIds: list(personRef, sessionPeople),
 	tally: list(
 		v.strictObject({
 			itemId: itemRef,
@@ -471,12 +470,13 @@ function revealOf(reveal: QuestionRun['reveal'], person: (id: string) => string)
 	);
 }
 
-/** A closed vote with every voter id passed through `person`. */
-function closedVoteOf(vote: ClosedVote, person: (id: string) => string): ClosedVote {
+type ArchivedVote = Omit<ClosedVote, 'voterIds'>;
+
+/** A closed vote as the archive holds it: its ranked lists and tally, not who voted. */
+function archivedVote(vote: ClosedVote): ArchivedVote {
 	return {
 		rankings: vote.rankings.map((r) => [...r]),
 		entered: vote.entered,
-		voterIds: vote.voterIds.map(person),
 		tally: vote.tally.map((row) => ({
 			itemId: row.itemId,
 			points: row.points,
@@ -489,8 +489,8 @@ function closedVoteOf(vote: ClosedVote, person: (id: string) => string): ClosedV
 }
 
 /** A closed vote as an organiser may see it: only one whose results were shown. */
-function shownVote(vote: ClosedVote | null, person: (id: string) => string): ClosedVote | null {
-	return vote && withheldReason(vote) === null ? closedVoteOf(vote, person) : null;
+function shownVote(vote: ClosedVote | null): ArchivedVote | null {
+	return vote && withheldReason(vote) === null ? archivedVote(vote) : null;
 }
 
 /**
@@ -511,9 +511,9 @@ function archivedSession(
 		const shown = new Set(revealed.map((n) => n.id));
 		const open = votingPhases.includes(q.phase);
 		// In a vote, closedVote holds ballots carried over from a withheld close: never shown.
-		const closedVote = open ? null : shownVote(q.closedVote, person);
-		const previousVote = shownVote(q.previousVote, person);
-		const hidden = (vote: ClosedVote | null, kept: ClosedVote | null) =>
+		const closedVote = open ? null : shownVote(q.closedVote);
+		const previousVote = shownVote(q.previousVote);
+		const hidden = (vote: ClosedVote | null, kept: ArchivedVote | null) =>
 			vote && !kept ? vote.rankings.length : 0;
 		return {
 			...questionFrame(q),
@@ -588,8 +588,9 @@ function sessionFromArchive(
 		if ('withheld' in q) {
 			return {
 				...run,
-				closedVote: q.closedVote && closedVoteOf(q.closedVote, person),
-				previousVote: q.previousVote && closedVoteOf(q.previousVote, person)
+				// Shown results only: who voted is not carried (a new vote starts from none).
+				closedVote: q.closedVote && { ...q.closedVote, voterIds: [] },
+				previousVote: q.previousVote && { ...q.previousVote, voterIds: [] }
 			};
 		}
 		// Version 1: ballots with their voters.
@@ -955,14 +956,10 @@ function checkSession(
 				if (!items.has(item)) add([...path, i], 'unknown_reference');
 			});
 		if ('withheld' in q) {
-			for (const field of ['closedVote', 'previousVote'] as const) {
-				q[field]?.voterIds.forEach((voter, vi) => {
-					if (!members.has(voter)) add([...here, field, 'voterIds', vi], 'unknown_reference');
-				});
+			for (const field of ['closedVote', 'previousVote'] as const)
 				q[field]?.rankings.forEach((ranking, ri) =>
 					ranked(ranking, [...here, field, 'rankings', ri])
 				);
-			}
 			return;
 		}
 		// Version 1: every ballot with its voter.

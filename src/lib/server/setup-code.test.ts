@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readConfig, type Config } from './config';
 import { createAccount } from './organiser-accounts';
 import { tempApp } from './report/test-conference';
 import { currentSetupCode, proxyTrusted, setupCodeMatches, setupCodeRequired } from './setup-code';
@@ -9,23 +10,25 @@ afterEach(() => {
 });
 
 describe('when the setup page asks for the code', () => {
-	const app = (trustProxy: unknown) => ({ config: { trustProxy } }) as never;
+	const none = { hops: 0 } as const;
+	const app = (trustProxy: Config['trustProxy']) => ({ config: { trustProxy } }) as never;
 
 	it('not in a browser on this machine when no proxy is trusted', () => {
 		for (const address of ['127.0.0.1', '127.8.9.1', '::1', '::ffff:127.0.0.1'])
-			expect(setupCodeRequired(app(false), address), address).toBe(false);
+			expect(setupCodeRequired(app(none), address), address).toBe(false);
 	});
 
 	it('from any other address', () => {
 		for (const address of ['192.0.2.2', '10.0.0.7', '::ffff:192.168.1.4', 'fd00::2'])
-			expect(setupCodeRequired(app(false), address), address).toBe(true);
+			expect(setupCodeRequired(app(none), address), address).toBe(true);
 	});
 
-	it('always when a proxy is trusted, however the setting is written', () => {
-		for (const setting of [true, 1, 2, ['10.0.0.1'], 'loopback'])
-			expect(setupCodeRequired(app(setting), '127.0.0.1'), String(setting)).toBe(true);
-		for (const setting of [false, 0, [], '', null, undefined])
-			expect(proxyTrusted(setting), String(setting)).toBe(false);
+	it('always when a proxy is trusted, however TRUST_PROXY is written', () => {
+		const env = (value: string) => readConfig({ TRUST_PROXY: value }).trustProxy;
+		for (const setting of ['true', '1', '2', '10.0.0.1', '127.0.0.1, 10.0.0.0/8'])
+			expect(setupCodeRequired(app(env(setting)), '127.0.0.1'), setting).toBe(true);
+		for (const setting of ['false', '0', ''])
+			expect(proxyTrusted(env(setting)), setting).toBe(false);
 	});
 });
 

@@ -48,10 +48,9 @@ export function forgetSetupCode(db: Db): void {
 	deleteSetting(db, settingKey);
 }
 
-/** Whether a trusted proxy sits in front (any on or non-empty TRUST_PROXY setting). */
-export function proxyTrusted(trustProxy: Config['trustProxy'] | unknown): boolean {
-	if (Array.isArray(trustProxy)) return trustProxy.length > 0;
-	return Boolean(trustProxy);
+/** Whether a trusted proxy sits in front (TRUST_PROXY names at least one hop or address). */
+export function proxyTrusted(trustProxy: Config['trustProxy']): boolean {
+	return 'hops' in trustProxy ? trustProxy.hops > 0 : trustProxy.proxies.length > 0;
 }
 
 function isLoopbackAddress(address: string): boolean {
