@@ -5,45 +5,11 @@
  * axe runs on every glossary view in all six languages.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expectNoAxeViolations } from './helpers/axe';
-import { browserLocale, languages, type Language } from './helpers/i18n';
+import { browserLocale, languages, translate as tr, type Language } from './helpers/i18n';
 import { signInAsOrganiser } from './helpers/organiser';
-import { root } from './helpers/paths';
 
 test.describe.configure({ mode: 'serial' });
-
-type Tree = { [key: string]: string | Tree };
-const trees = new Map<string, Tree>();
-
-/** A UI text as the app shows it: key as in t('…'), placeholders filled, plural by Intl. */
-function tr(lang: Language, key: string, params: Record<string, string | number> = {}): string {
-	const [first, ...rest] = key.split('.');
-	const namespace = ['session', 'conference', 'glossary', 'report', 'organiser'].includes(first!)
-		? first!
-		: 'common';
-	const path = namespace === 'common' ? [first!, ...rest] : rest;
-	let tree = trees.get(`${lang}/${namespace}`);
-	if (!tree) {
-		const file = join(root, 'src', 'lib', 'i18n', 'locales', lang, `${namespace}.json`);
-		tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
-		trees.set(`${lang}/${namespace}`, tree);
-	}
-	const find = (parts: string[]) => {
-		let node: string | Tree | undefined = tree;
-		for (const part of parts) node = typeof node === 'object' ? node[part] : undefined;
-		return typeof node === 'string' ? node : undefined;
-	};
-	let text: string | undefined;
-	if (typeof params.count === 'number') {
-		const category = new Intl.PluralRules(browserLocale[lang]).select(params.count);
-		text = find([...path.slice(0, -1), `${path.at(-1)}_${category}`]);
-	}
-	text ??= find(path);
-	if (text === undefined) throw new Error(`no text ${key} in ${lang}`);
-	return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
-}
 
 const note = 'Saksbehandleren i NAV har for lite tid til oppfølging';
 
