@@ -92,3 +92,126 @@ test('"ode" finds Ødegård on the roster, and a search without a match says so'
 	await expect(status).toHaveText('');
 	await phone.context().close();
 });
+
+/** A new, empty conference; answers its page's path. */
+async function newConference(page: Page, title: string): Promise<string> {
+	await page.goto('/organiser/conferences/new');
+	await page.locator('#conf-title').fill(title);
+	await page.locator('main button[type="submit"]').click();
+	await page.waitForURL((url) => /^\/organiser\/conferences\/(?!new$)[\w-]+$/.test(url.pathname));
+	return new URL(page.url()).pathname;
+}
+
+const header = 'Navn;Land;Rolle;Organisasjon;Språk;Nasjonal koordinator';
+/** Role words as the organisers of five countries write them: labels, aliases, glossary terms. */
+const firstList = [
+	'Åse Ødegård;Norge;Arbeidsgiver;Bakeriet AS;nb;',
+	'Guðrún Jónsdóttir;Ísland;ráðgjafi;Vinnumálastofnun;is;',
+	'Ola Nordmann;Norge;veileder;NAV Fjordvik;nb;',
+	'Karin Åberg;Sverige;Arbetstagare;;sv;',
+	'Mette Kjær;Danmark;Jobcoach;;da;ja',
+	'Päivi Mäkinen;Suomi;työvalmentaja;;fi;',
+	'Lars Bæk;Danmark;case manager;;da;',
+	'Satu Väänänen;Suomi;työvoimaneuvoja;;fi;',
+	'Lena Öberg;Sverige;arbetsförmedlare;;sv;'
+];
+
+test('a CSV re-import offers update or skip, and role words from the glossary count in six languages', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const page = await organiserPage(browser);
+	const conference = await newConference(page, 'Nordisk dialog – deltakerliste');
+	const list = `${conference}/participants`;
+	const upload = async (rows: string[]) => {
+		await page.goto(`${list}/import`);
+		await page.waitForLoadState('networkidle');
+		await page.getByLabel(o('import.file')).setInputFiles({
+			name: 'deltakere.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from([header, ...rows].join('\n'), 'utf8')
+		});
+		await page.getByRole('button', { name: o('import.check') }).click();
+		await expect(page.getByRole('heading', { name: /^Checked: / })).toBeVisible();
+	};
+	const preview = page.getByRole('table', { name: o('import.allRowsCaption') });
+	const previewRow = (name: string) => preview.locator('tbody tr', { hasText: name });
+	const listRow = (name: string) => page.locator('tbody tr', { hasText: name });
+
+	// First import: every role word is understood; "veileder" fits two roles, so the preview asks.
+	await upload(firstList);
+	await expect(
+		page.getByRole('status').filter({ hasText: o('import.ready', { count: 9 }) })
+	).toBeVisible();
+	await expect(previewRow('Guðrún Jónsdóttir')).toContainText('Caseworker');
+	await expect(previewRow('Lars Bæk')).toContainText('Caseworker');
+	await expect(previewRow('Satu Väänänen')).toContainText('Caseworker');
+	await expect(previewRow('Lena Öberg')).toContainText('Caseworker');
+	await expect(previewRow('Päivi Mäkinen')).toContainText('Job coach');
+	const which = page.getByRole('combobox', {
+		name: o('import.roleChoice', { value: 'veileder', row: 4 })
+	});
+	await expect(which.locator('option:not([value=""])')).toHaveText(['Job coach', 'Caseworker']);
+	await expectNoAxeViolations(page, 'the import preview asking for a role');
+	// Importing before answering is stopped by the field itself.
+	await page.getByRole('button', { name: o('import.confirm', { count: 9 }) }).click();
+	await expect(page).toHaveURL(new RegExp(`${list}/import`));
+	expect(await which.evaluate((select: HTMLSelectElement) => select.validity.valid)).toBe(false);
+	await which.selectOption({ label: 'Caseworker' });
+	await page.getByRole('button', { name: o('import.confirm', { count: 9 }) }).click();
+	await expect(page).toHaveURL(new RegExp(`${list}\\?imported=9`));
+	await expect(listRow('Guðrún Jónsdóttir')).toContainText('Caseworker');
+	await expect(listRow('Ola Nordmann')).toContainText('Caseworker');
+	await expect(listRow('Lena Öberg')).toContainText('Caseworker');
+
+	// The same file again: nothing to add, nothing to ask (Ola's role is already known).
+	await upload(firstList);
+	await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+	await expect(
+		page.getByRole('status').filter({ hasText: o('import.nothingToImport') })
+	).toBeVisible();
+	await expect(page.getByRole('combobox')).toHaveCount(0);
+	await expect(previewRow('Ola Nordmann')).toContainText(o('import.rowSame'));
+	await expectNoAxeViolations(page, 'the import preview with nothing to import');
+
+	// A corrected file: one new person, two with other details, the rest as they are.
+	await upload([
+		'Åse Ødegård;Norge;Jobbspesialist;Bakeriet AS;nb;',
+		'Guðrún Jónsdóttir;Ísland;ráðgjafi;Vinnumálastofnun Akureyri;is;',
+		'Ola Nordmann;Norge;veileder;NAV Fjordvik;nb;',
+		'Karin Aberg;Sverige;Arbetstagare;;sv;',
+		'Mette Kjær;Danmark;Jobcoach;;da;ja',
+		'Päivi Mäkinen;Suomi;työvalmentaja;;fi;',
+		'Lars Bæk;Danmark;case manager;;da;',
+		'Satu Väänänen;Suomi;työvoimaneuvoja;;fi;',
+		'Lena Öberg;Sverige;arbetsförmedlare;;sv;',
+		'Sami Virtanen;Suomi;Työnantaja;;fi;'
+	]);
+	const summary = page.locator('.import-summary');
+	await expect(summary).toContainText(o('import.newRows', { count: 1 }));
+	await expect(summary).toContainText(o('import.changedRows', { count: 2 }));
+	await expect(summary).toContainText(o('import.sameRows', { count: 7 }));
+	await expect(previewRow('Karin Aberg')).toContainText(o('import.rowSame'));
+	await expect(previewRow('Åse Ødegård')).toContainText('Employer → Job coach');
+	await expect(previewRow('Guðrún Jónsdóttir')).toContainText(
+		'Vinnumálastofnun → Vinnumálastofnun Akureyri'
+	);
+	// Update or skip: for the whole import, and row by row where the details differ.
+	const choice = page.getByRole('radiogroup', { name: o('import.existingLegend') });
+	await choice.getByRole('radio', { name: o('import.existingUpdate') }).check();
+	await page
+		.getByRole('combobox', { name: o('import.rowChoice', { row: 2, name: 'Åse Ødegård' }) })
+		.selectOption({ label: o('import.choiceSkip') });
+	await expectNoAxeViolations(page, 'the import preview with people already on the list');
+	await page.getByRole('button', { name: o('import.confirmBoth', { add: 1, update: 1 }) }).click();
+	await expect(page).toHaveURL(new RegExp(`${list}\\?imported=1&updated=1`));
+	await expect(page.getByRole('status').first()).toContainText(
+		o('participants.updated', { count: 1 })
+	);
+	await expect(page.locator('.page-head .lead')).toHaveText(o('participants.count', { count: 10 }));
+	await expect(listRow('Guðrún Jónsdóttir')).toContainText('Vinnumálastofnun Akureyri');
+	await expect(listRow('Åse Ødegård')).toContainText('Employer');
+	await expect(listRow('Karin Åberg')).toHaveCount(1);
+	await expect(listRow('Sami Virtanen')).toContainText('Employer');
+	await page.context().close();
+});

@@ -449,6 +449,70 @@ describe('CSV import', () => {
 		}
 	});
 
+	it('adds no one twice on a re-import: people on the list are updated or skipped as chosen', () => {
+		const c = conference();
+		const choose = { existing: null, rows: {}, roles: {} };
+		const first = previewParticipantsImport(app, c.id, good);
+		expect(commitParticipantsImport(app, c.id, first.token!, choose)).toEqual({
+			ok: true,
+			value: { added: 3, updated: 0 }
+		});
+		const again = previewParticipantsImport(app, c.id, good);
+		expect(again.rows.map((r) => r.existing?.changes)).toEqual([[], [], []]);
+		expect(commitParticipantsImport(app, c.id, again.token!, choose)).toEqual({
+			ok: true,
+			value: { added: 0, updated: 0 }
+		});
+		expect(app.conferences.participants(c.id)).toHaveLength(3);
+
+		// The Icelandic glossary word for caseworker, and a word that fits two roles.
+		const changed = `${good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')}
+Guðrún Jónsdóttir;Ísland;ráðgjafi;;is;
+Nils Ødegård;Norge;veileder;;nb;`;
+		const checked = previewParticipantsImport(app, c.id, changed);
+		expect(checked.token).not.toBeNull();
+		expect(commitParticipantsImport(app, c.id, checked.token!, choose)).toMatchObject({
+			ok: false,
+			problems: [
+				{ code: 'choose_existing', params: { rows: '2' } },
+				{ code: 'choose_role', params: { rows: '6' } }
+			]
+		});
+		expect(
+			commitParticipantsImport(app, c.id, checked.token!, {
+				existing: 'update',
+				rows: {},
+				roles: { 6: 'job-coach' }
+			})
+		).toEqual({ ok: true, value: { added: 2, updated: 1 } });
+		const people = new Map(app.conferences.participants(c.id).map((p) => [p.name, p]));
+		expect(people.size).toBe(5);
+		expect(people.get('Åse Ødegård')!.organisation).toBe('Bakeriet Fjordvik AS');
+		expect(people.get('Guðrún Jónsdóttir')!.role).toBe('caseworker');
+		expect(people.get('Nils Ødegård')!.role).toBe('job-coach');
+	});
+
+	it('refuses a checked file when the people it matched changed on the list meanwhile', () => {
+		const c = conference();
+		const first = previewParticipantsImport(app, c.id, good);
+		commitParticipantsImport(app, c.id, first.token!, { existing: null, rows: {}, roles: {} });
+		const checked = previewParticipantsImport(
+			app,
+			c.id,
+			good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')
+		);
+		const ase = app.conferences.participants(c.id).find((p) => p.name === 'Åse Ødegård')!;
+		app.conferences.removeParticipant(c.id, ase.id);
+		expect(
+			commitParticipantsImport(app, c.id, checked.token!, {
+				existing: 'update',
+				rows: {},
+				roles: {}
+			})
+		).toMatchObject({ ok: false, problems: [{ code: 'list_changed' }] });
+		expect(app.conferences.participants(c.id)).toHaveLength(2);
+	});
+
 	it('uses the conference’s own role words', () => {
 		const c = conference();
 		app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
