@@ -215,3 +215,79 @@ test('a CSV re-import offers update or skip, and role words from the glossary co
 	await expect(listRow('Sami Virtanen')).toContainText('Employer');
 	await page.context().close();
 });
+
+test('glossary explanations are read in Swedish, Danish, Icelandic and Finnish, not in a neighbour’s language', async ({
+	browser
+}) => {
+	const creator = await browser.newContext();
+	const response = await creator.request.post('/api/sessions', {
+		data: { title: 'Saksbehandlere', questions: ['Hva mangler i samarbeidet?'], language: 'nb' }
+	});
+	expect(response.status()).toBe(201);
+	const { joinCode } = (await response.json()) as { joinCode: string };
+	await creator.close();
+
+	for (const lang of ['sv', 'da', 'is', 'fi'] as const) {
+		const phone = await phonePage(browser, lang);
+		await phone.goto(`/j/${joinCode}`);
+		await phone.locator('#join-name').fill(`Lesar ${lang}`);
+		await phone.getByRole('button', { name: tr(lang, 'session.phone.join'), exact: true }).click();
+		await phone.getByRole('button', { name: tr(lang, 'glossary.open') }).click();
+		const glossary = phone.getByRole('dialog', { name: tr(lang, 'glossary.title') });
+		const search = glossary.getByRole('searchbox', { name: tr(lang, 'glossary.search.label') });
+		const results = glossary.getByRole('list', { name: tr(lang, 'glossary.search.results') });
+		for (const term of ['saksbehandler', 'arbeid med bistand', 'lønnstilskudd']) {
+			await search.fill(term);
+			const first = results.locator(':scope > li').first();
+			// The explanation is in the reader's language, so no "(Norsk)" or "(English)" after it.
+			await expect(first.locator('.explanation > span[lang]'), `${lang}: ${term}`).toHaveAttribute(
+				'lang',
+				lang
+			);
+			await expect(first.locator('.in-language')).toHaveCount(0);
+		}
+		await expectNoAxeViolations(phone, `the ${lang} phone's glossary`);
+		await phone.context().close();
+	}
+});
+
+test('the phone’s group name follows a switch from Icelandic to Finnish without a reload', async ({
+	browser
+}) => {
+	const organiser = await organiserPage(browser);
+	const conference = await demoConference(organiser);
+	await organiser.goto(`${conference}/rounds`);
+	await organiser.locator('ol.rounds > li').first().getByRole('link').first().click();
+	await organiser.waitForLoadState('networkidle');
+	await organiser.getByRole('button', { name: o('roundDetail.start') }).click();
+	await organiser
+		.getByRole('dialog', { name: o('roundDetail.startTitle') })
+		.getByRole('button', { name: o('roundDetail.startConfirm') })
+		.click();
+	await expect(
+		organiser.getByRole('status').filter({ hasText: o('roundDetail.started') })
+	).toBeVisible();
+	const roster = await rosterPath(organiser, conference);
+
+	const phone = await phonePage(browser, 'is');
+	await phone.goto(roster);
+	await phone.getByRole('button', { name: /^Birgitte Frølund/ }).click();
+	const groupLine = phone.locator('.group-line');
+	await expect(groupLine).toContainText(/^Hópurinn þinn: Atvinnurekendur I{1,2}\b/);
+	await phone.evaluate(() => {
+		(window as unknown as { samePage: boolean }).samePage = true;
+	});
+
+	await phone.getByLabel(tr('is', 'language.label'), { exact: true }).selectOption('fi');
+	await expect(phone.locator('html')).toHaveAttribute('lang', 'fi');
+	await expect(groupLine).toContainText(/^Ryhmäsi: Työnantajat I{1,2}\b/);
+	// Back to Icelandic: the name follows again, still on the same page.
+	await phone.getByLabel(tr('fi', 'language.label'), { exact: true }).selectOption('is');
+	await expect(groupLine).toContainText(/^Hópurinn þinn: Atvinnurekendur I{1,2}\b/);
+	expect(await phone.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(
+		true
+	);
+	await expectNoAxeViolations(phone, 'the Icelandic phone in its group');
+	await phone.context().close();
+	await organiser.context().close();
+});
