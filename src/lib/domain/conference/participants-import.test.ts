@@ -54,7 +54,7 @@ function rowsOf(lines: string[]) {
 		glossary: defaultGlossary
 	});
 	expect(preview.ok).toBe(true);
-	return compareWithList(preview, list);
+	return compareWithList(preview.rows, list);
 }
 
 const noChoices: ImportChoices = { existing: null, rows: {}, roles: {} };
@@ -130,7 +130,7 @@ describe('planImport', () => {
 	];
 
 	it('asks for update or skip when someone on the list differs, and for a role a word leaves open', () => {
-		expect(planImport(rowsOf(lines), noChoices)).toEqual({
+		expect(planImport(rowsOf(lines), noChoices, list)).toEqual({
 			ok: false,
 			errors: [
 				{ code: 'choose_existing', params: { rows: '2, 3' } },
@@ -140,11 +140,11 @@ describe('planImport', () => {
 	});
 
 	it('refuses a role the word does not fit', () => {
-		const planned = planImport(rowsOf(lines), {
-			existing: 'skip',
-			rows: {},
-			roles: { 6: 'employer' }
-		});
+		const planned = planImport(
+			rowsOf(lines),
+			{ existing: 'skip', rows: {}, roles: { 6: 'employer' } },
+			list
+		);
 		expect(planned).toEqual({
 			ok: false,
 			errors: [{ code: 'choose_role', params: { rows: '6' } }]
@@ -152,11 +152,11 @@ describe('planImport', () => {
 	});
 
 	it('adds the new, updates the changed when asked, and never adds anyone twice', () => {
-		const planned = planImport(rowsOf(lines), {
-			existing: 'update',
-			rows: {},
-			roles: { 6: 'caseworker' }
-		});
+		const planned = planImport(
+			rowsOf(lines),
+			{ existing: 'update', rows: {}, roles: { 6: 'caseworker' } },
+			list
+		);
 		expect(planned).toEqual({
 			ok: true,
 			value: {
@@ -209,11 +209,11 @@ describe('planImport', () => {
 	});
 
 	it('lets a row’s own choice override the import’s', () => {
-		const planned = planImport(rowsOf(lines), {
-			existing: 'skip',
-			rows: { 3: 'update' },
-			roles: { 6: 'job-coach' }
-		});
+		const planned = planImport(
+			rowsOf(lines),
+			{ existing: 'skip', rows: { 3: 'update' }, roles: { 6: 'job-coach' } },
+			list
+		);
 		expect(planned.ok && planned.value.update.map((u) => u.id)).toEqual(['p-karin']);
 		expect(planned.ok && planned.value.skipped).toBe(1);
 		expect(planned.ok && planned.value.add.map((a) => [a.name, a.role])).toEqual([
@@ -222,10 +222,25 @@ describe('planImport', () => {
 		]);
 	});
 
+	it('asks no role for someone on the list who is skipped', () => {
+		// Åse is an employer; "veileder" fits job coach or caseworker, so the file differs.
+		const rows = rowsOf(['Åse Ødegård;Norge;veileder;Bakeriet AS;nb;']);
+		expect(rows[0]!.existing!.changes).toEqual([{ field: 'role', from: 'employer', to: null }]);
+		expect(planImport(rows, { existing: 'skip', rows: {}, roles: {} }, list)).toEqual({
+			ok: true,
+			value: { add: [], update: [], unchanged: 0, skipped: 1 }
+		});
+		expect(planImport(rows, { existing: 'update', rows: {}, roles: {} }, list)).toEqual({
+			ok: false,
+			errors: [{ code: 'choose_role', params: { rows: '2' } }]
+		});
+	});
+
 	it('needs no choice for a file that is already on the list', () => {
 		const planned = planImport(
 			rowsOf(['Åse Ødegård;Norge;Arbeidsgiver;Bakeriet AS;nb;', 'Karin Åberg;SE;worker;;;']),
-			noChoices
+			noChoices,
+			list
 		);
 		expect(planned).toEqual({
 			ok: true,
