@@ -219,6 +219,8 @@ test('a CSV re-import offers update or skip, and role words from the glossary co
 test('glossary explanations are read in Swedish, Danish, Icelandic and Finnish, not in a neighbour’s language', async ({
 	browser
 }) => {
+	// Four phones, and axe on a dialog that lists the whole glossary.
+	test.setTimeout(120_000);
 	const creator = await browser.newContext();
 	const response = await creator.request.post('/api/sessions', {
 		data: { title: 'Saksbehandlere', questions: ['Hva mangler i samarbeidet?'], language: 'nb' }

@@ -94,8 +94,8 @@ describe('a phone that switches language', () => {
 			);
 
 			// And back: the name follows again.
-			expect(await phone.send('language.set', { lang: 'is' })).toEqual({ ok: true });
 			const again = conferenceViews<MemberView>(phone).length;
+			expect(await phone.send('language.set', { lang: 'is' })).toEqual({ ok: true });
 			await conferenceView<MemberView>(
 				phone,
 				(v) =>

@@ -363,6 +363,11 @@ export class Hub {
 		return overview(app, watch.conferenceId, socket.data.lang, (id) => this.online(id));
 	}
 
+	/** A socket's language changed: its conference view (group names are per language) again. */
+	languageChanged(socket: SamradSocket): void {
+		this.#sendConference(socket);
+	}
+
 	#sendConference(socket: SamradSocket): void {
 		const view = this.#conferenceView(socket);
 		if (!view) return;
