@@ -334,7 +334,7 @@ test('the organiser edits the glossary and imports a CSV file checked row by row
 	await expect(table.getByRole('row', { name: /caseworker/ })).toContainText('saksbehandler');
 	await page
 		.getByRole('searchbox', { name: tr('en', 'glossary.editor.filter') })
-		.fill('handläggare');
+		.fill('arbetsförmedlare');
 	await expect(table.locator('tbody tr')).toHaveCount(1);
 	await expect(page.getByRole('status').filter({ hasText: /of/ })).toHaveText(
 		/^1 of \d+ concepts shown$/
