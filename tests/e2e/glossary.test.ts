@@ -6,7 +6,7 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
-import { browserLocale, languages, tr, type Language } from './helpers/i18n';
+import { browserLocale, languages, translate as tr, type Language } from './helpers/i18n';
 import { signInAsOrganiser } from './helpers/organiser';
 
 test.describe.configure({ mode: 'serial' });
@@ -334,7 +334,7 @@ test('the organiser edits the glossary and imports a CSV file checked row by row
 	await expect(table.getByRole('row', { name: /caseworker/ })).toContainText('saksbehandler');
 	await page
 		.getByRole('searchbox', { name: tr('en', 'glossary.editor.filter') })
-		.fill('handläggare');
+		.fill('arbetsförmedlare');
 	await expect(table.locator('tbody tr')).toHaveCount(1);
 	await expect(page.getByRole('status').filter({ hasText: /of/ })).toHaveText(
 		/^1 of \d+ concepts shown$/

@@ -10,7 +10,7 @@ import { seedConference, type SeededConference } from '../integration/helpers/co
 import { TestServer } from '../integration/helpers/server';
 import { userAgents } from '../integration/helpers/device';
 import { expectNoAxeViolations } from './helpers/axe';
-import { tr } from './helpers/i18n';
+import { translate as tr } from './helpers/i18n';
 import { expectTouchTargets } from './helpers/touch';
 
 test.describe.configure({ mode: 'serial' });

@@ -59,6 +59,8 @@ export class SessionClient {
 	#status = $state<ConnectionStatus>('connecting');
 	#offset = 0;
 	#socket: ClientSocket | null = null;
+	/** The language the server makes this socket's views in. */
+	#lang: Language | null = null;
 	#options: SessionClientOptions;
 	readonly outbox: Outbox;
 
@@ -120,7 +122,11 @@ export class SessionClient {
 	connect(): void {
 		if (this.#socket) return;
 		const socket: ClientSocket = io({
-			auth: (cb) => cb({ ...this.#options.auth() }),
+			auth: (cb) => {
+				const auth = this.#options.auth();
+				this.#lang = auth.lang ?? null;
+				cb({ ...auth });
+			},
 			reconnectionDelay: 500,
 			reconnectionDelayMax: 5000
 		});
@@ -182,6 +188,18 @@ export class SessionClient {
 		this.#socket?.disconnect();
 		this.#socket = null;
 		this.outbox.attach(null);
+	}
+
+	/**
+	 * The page switched language: the server makes its per-language views (group names) again,
+	 * on the same connection. Offline, the next connection's handshake carries the language.
+	 */
+	setLanguage(lang: Language): void {
+		if (lang === this.#lang) return;
+		const socket = this.#socket;
+		if (!socket?.connected) return;
+		this.#lang = lang;
+		socket.timeout(ackTimeoutMs).emit('language.set', { lang }, () => {});
 	}
 
 	/** Queues a command (kept until the server answers); returns its id. */

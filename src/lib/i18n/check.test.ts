@@ -40,6 +40,7 @@ const dynamicKeyPrefixes: Record<string, string> = {
 	'organiser.import.warnings.': 'codes of warnings about an uploaded participants CSV',
 	'organiser.import.fieldErrors.': 'codes of problems with a participant row',
 	'organiser.import.fields.': 'participant fields, named in messages and table heads',
+	'organiser.import.choiceProblems.': 'what a participants import still needs (ImportPlanError)',
 	'organiser.import.templateHeaders.': 'column heads of the participants CSV template',
 	'organiser.invalid.': 'form fields whose malformed value has its own message (form-errors.ts)',
 	'organiser.required.': 'form fields whose missing value has its own message (form-errors.ts)',

@@ -190,9 +190,15 @@ export interface AckError {
 /** The answer to every command: success with its result, or a coded, translated error. */
 export type Ack<R = Record<string, unknown>> = ({ ok: true } & R) | { ok: false; error: AckError };
 
-/** Client → server: one event per command, each acknowledged. */
+/** The page switched language: what the server makes per language comes again in the new one. */
+export const languageSchema = v.strictObject({ lang: v.picklist(languages) });
+export type LanguagePayload = v.InferOutput<typeof languageSchema>;
+
+/** Client → server: one event per command, and the language switch; each acknowledged. */
 export type ClientToServerEvents = {
 	[N in CommandName]: (payload: CommandPayload<N>, ack: (answer: Ack<ResultOf<N>>) => void) => void;
+} & {
+	'language.set': (payload: LanguagePayload, ack: (answer: Ack) => void) => void;
 };
 
 /** A view for this socket, with the server clock for timers. */

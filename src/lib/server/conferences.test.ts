@@ -357,6 +357,7 @@ describe('conference details', () => {
 });
 
 describe('CSV import', () => {
+	const noChoices = { existing: null, rows: {}, roles: {} };
 	const good = [
 		'Navn;Land;Rolle;Organisasjon;Språk;Nasjonal koordinator',
 		'Åse Ødegård;Norge;Arbeidsgiver;Bakeriet AS;nb;',
@@ -379,8 +380,8 @@ describe('CSV import', () => {
 		const fixed = previewParticipantsImport(app, c.id, new TextEncoder().encode(good));
 		expect(fixed.preview.ok).toBe(true);
 		expect(app.conferences.participants(c.id)).toHaveLength(0);
-		const saved = commitParticipantsImport(app, c.id, fixed.token!);
-		expect(saved).toEqual({ ok: true, value: 3 });
+		const saved = commitParticipantsImport(app, c.id, fixed.token!, noChoices);
+		expect(saved).toEqual({ ok: true, value: { added: 3, updated: 0 } });
 		const people = app.conferences
 			.participants(c.id)
 			.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
@@ -390,10 +391,10 @@ describe('CSV import', () => {
 			['Åse Ødegård', 'NO', 'employer', 'nb', false]
 		]);
 		// A token works once, and only for its conference.
-		expect(commitParticipantsImport(app, c.id, fixed.token!).ok).toBe(false);
+		expect(commitParticipantsImport(app, c.id, fixed.token!, noChoices).ok).toBe(false);
 		const other = conference({ title: 'Other' });
 		const again = previewParticipantsImport(app, c.id, good);
-		expect(commitParticipantsImport(app, other.id, again.token!).ok).toBe(false);
+		expect(commitParticipantsImport(app, other.id, again.token!, noChoices).ok).toBe(false);
 	});
 
 	it('reports problems with the whole file and saves nothing', () => {
@@ -416,9 +417,9 @@ describe('CSV import', () => {
 		);
 		expect(app.conferences.addParticipants(c.id, many).ok).toBe(true);
 		const checked = previewParticipantsImport(app, c.id, good);
-		expect(commitParticipantsImport(app, c.id, checked.token!)).toMatchObject({
+		expect(commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
 			ok: false,
-			error: { code: 'too_many' }
+			problems: [{ code: 'too_many', params: { max: conferenceLimits.participants } }]
 		});
 		expect(app.conferences.participants(c.id)).toHaveLength(conferenceLimits.participants - 1);
 	});
@@ -447,6 +448,69 @@ describe('CSV import', () => {
 				['job-coach', false]
 			]);
 		}
+	});
+
+	it('adds no one twice on a re-import: people on the list are updated or skipped as chosen', () => {
+		const c = conference();
+		const first = previewParticipantsImport(app, c.id, good);
+		expect(commitParticipantsImport(app, c.id, first.token!, noChoices)).toEqual({
+			ok: true,
+			value: { added: 3, updated: 0 }
+		});
+		const again = previewParticipantsImport(app, c.id, good);
+		expect(again.rows.map((r) => r.existing?.changes)).toEqual([[], [], []]);
+		expect(commitParticipantsImport(app, c.id, again.token!, noChoices)).toEqual({
+			ok: true,
+			value: { added: 0, updated: 0 }
+		});
+		expect(app.conferences.participants(c.id)).toHaveLength(3);
+
+		// The Icelandic glossary word for caseworker, and a word that fits two roles.
+		const changed = `${good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')}
+Guðrún Jónsdóttir;Ísland;ráðgjafi;;is;
+Nils Ødegård;Norge;veileder;;nb;`;
+		const checked = previewParticipantsImport(app, c.id, changed);
+		expect(checked.token).not.toBeNull();
+		expect(commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
+			ok: false,
+			problems: [
+				{ code: 'choose_existing', params: { rows: '2' } },
+				{ code: 'choose_role', params: { rows: '6' } }
+			]
+		});
+		expect(
+			commitParticipantsImport(app, c.id, checked.token!, {
+				existing: 'update',
+				rows: {},
+				roles: { 6: 'job-coach' }
+			})
+		).toEqual({ ok: true, value: { added: 2, updated: 1 } });
+		const people = new Map(app.conferences.participants(c.id).map((p) => [p.name, p]));
+		expect(people.size).toBe(5);
+		expect(people.get('Åse Ødegård')!.organisation).toBe('Bakeriet Fjordvik AS');
+		expect(people.get('Guðrún Jónsdóttir')!.role).toBe('caseworker');
+		expect(people.get('Nils Ødegård')!.role).toBe('job-coach');
+	});
+
+	it('refuses a checked file when the people it matched changed on the list meanwhile', () => {
+		const c = conference();
+		const first = previewParticipantsImport(app, c.id, good);
+		commitParticipantsImport(app, c.id, first.token!, noChoices);
+		const checked = previewParticipantsImport(
+			app,
+			c.id,
+			good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')
+		);
+		const ase = app.conferences.participants(c.id).find((p) => p.name === 'Åse Ødegård')!;
+		app.conferences.removeParticipant(c.id, ase.id);
+		expect(
+			commitParticipantsImport(app, c.id, checked.token!, {
+				existing: 'update',
+				rows: {},
+				roles: {}
+			})
+		).toMatchObject({ ok: false, problems: [{ code: 'list_changed' }] });
+		expect(app.conferences.participants(c.id)).toHaveLength(2);
 	});
 
 	it('uses the conference’s own role words', () => {

@@ -428,14 +428,37 @@ export class ConferenceService {
 		return ok(findParticipant(this.#db, conferenceId, added.value[0]!)!);
 	}
 
-	/** Adds many participants in one transaction (CSV import): all or nothing. */
+	/** Adds many participants in one transaction: all or nothing. */
 	addParticipants(conferenceId: string, rows: ParticipantFields[]): Result<number> {
 		const added = this.#insertParticipants(conferenceId, rows);
 		return added.ok ? ok(added.value.length) : added;
 	}
 
-	/** Inserts rows in one transaction and answers with their new ids, in order. */
-	#insertParticipants(conferenceId: string, rows: ParticipantFields[]): Result<string[]> {
+	/**
+	 * Saves a checked CSV import in one transaction, all or nothing: new people added, people
+	 * already on the list updated. Refused as not_found when one of them is no longer there.
+	 */
+	importParticipants(
+		conferenceId: string,
+		add: ParticipantFields[],
+		update: { id: string; fields: ParticipantFields }[]
+	): Result<{ added: number; updated: number }> {
+		const gone = update.find((u) => !findParticipant(this.#db, conferenceId, u.id));
+		if (gone) return failure('not_found', { field: 'participant' });
+		const added = this.#insertParticipants(conferenceId, add, () => {
+			for (const { id, fields } of update) updateParticipant(this.#db, conferenceId, id, fields);
+		});
+		if (!added.ok) return added;
+		if (update.length > 0) this.#syncStartedRounds(conferenceId);
+		return ok({ added: added.value.length, updated: update.length });
+	}
+
+	/** Inserts rows (and runs `alsoInside`) in one transaction; answers the new ids, in order. */
+	#insertParticipants(
+		conferenceId: string,
+		rows: ParticipantFields[],
+		alsoInside: () => void = () => {}
+	): Result<string[]> {
 		const existing = listParticipants(this.#db, conferenceId).length;
 		if (existing + rows.length > conferenceLimits.participants) {
 			return failure('too_many', { max: conferenceLimits.participants });
@@ -452,6 +475,7 @@ export class ConferenceService {
 					createdAt: now
 				});
 			});
+			alsoInside();
 		})();
 		this.changed(conferenceId, 'structure');
 		return ok(ids);

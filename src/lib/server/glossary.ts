@@ -3,7 +3,7 @@
 import { decodeCsvBytes, isBlankRow, parseCsv, writeCsv, type CsvDelimiter } from '$lib/domain/csv';
 import { parseFlag } from '$lib/domain/conference/participants-csv';
 import { defaultGlossary } from '$lib/domain/glossary/default-glossary';
-import { foldText } from '$lib/domain/glossary/fold';
+import { foldText } from '$lib/domain/fold';
 import { validateGlossary, type GlossaryProblem } from '$lib/domain/glossary/glossary';
 import type {
 	Glossary,

@@ -1,12 +1,20 @@
 import {
 	parseParticipantsCsv,
-	type ParsedParticipant,
+	type ParticipantRowResult,
 	type ParticipantsPreview
 } from '$lib/domain/conference/participants-csv';
+import {
+	compareWithList,
+	planImport,
+	type ImportChoices,
+	type ImportPlanError,
+	type ImportRow,
+	type ParticipantValues
+} from '$lib/domain/conference/participants-import';
 import type { Language } from '$lib/domain/session/types';
 import type { App } from './app';
-import type { Result } from './conferences';
 import type { ParticipantFields } from './db/participants';
+import { glossaryForConference } from './glossary';
 import { randomToken } from './tokens';
 
 /** How long a checked file waits for the organiser to confirm the import. */
@@ -16,7 +24,13 @@ const maxPending = 100;
 
 interface PendingImport {
 	conferenceId: string;
-	participants: ParticipantFields[];
+	/** What the organiser called the file, and what the check warned about, to show it again. */
+	fileName: string;
+	warnings: ParticipantsPreview['warnings'];
+	/** The file's valid rows as parsed, compared with the list again when saved. */
+	rows: ParticipantRowResult[];
+	/** Whom each row matched on the list when the organiser saw the preview, serialised. */
+	matched: string;
 	expiresAt: number;
 }
 
@@ -28,8 +42,8 @@ function sweep(now: number): void {
 	while (pending.size >= maxPending) pending.delete(pending.keys().next().value!);
 }
 
-/** A row as it will be saved: no language given means the conference's language. */
-export function toParticipantFields(row: ParsedParticipant, fallback: Language): ParticipantFields {
+/** A participant as it will be saved: no language given means the conference's language. */
+export function toParticipantFields(row: ParticipantValues, fallback: Language): ParticipantFields {
 	return {
 		name: row.name,
 		country: row.country,
@@ -40,41 +54,108 @@ export function toParticipantFields(row: ParsedParticipant, fallback: Language):
 	};
 }
 
+/** The rows of a checked file compared with the conference's list as it is now. */
+function compareNow(app: App, conferenceId: string, rows: readonly ParticipantRowResult[]) {
+	return compareWithList(rows, app.conferences.participants(conferenceId));
+}
+
+const matchedOf = (rows: readonly ImportRow[]) => JSON.stringify(rows.map((r) => r.existing));
+
 /**
- * Checks an uploaded participants file against the conference's roles. Nothing is saved: a
- * file without errors gets a token that `commitParticipantsImport` saves in one transaction.
+ * Checks an uploaded participants file against the conference's roles, glossary and list.
+ * Nothing is saved: a file without errors gets a token that `commitParticipantsImport` saves,
+ * with the organiser's answers, in one transaction.
  */
 export function previewParticipantsImport(
 	app: App,
 	conferenceId: string,
 	input: Uint8Array | string,
-	now: number = Date.now()
-): { preview: ParticipantsPreview; token: string | null } {
+	{ fileName = '', now = Date.now() }: { fileName?: string; now?: number } = {}
+): { preview: ParticipantsPreview; rows: ImportRow[]; token: string | null } {
 	const conference = app.conferences.get(conferenceId);
-	const preview = parseParticipantsCsv(input, { roles: app.conferences.roles(conferenceId) });
-	if (!conference || !preview.ok) return { preview, token: null };
+	const preview = parseParticipantsCsv(input, {
+		roles: app.conferences.roles(conferenceId),
+		glossary: glossaryForConference(app, conferenceId).concepts
+	});
+	const valid = preview.rows.filter((r) => r.ok);
+	const rows = conference ? compareNow(app, conferenceId, valid) : [];
+	if (!conference || !preview.ok) return { preview, rows, token: null };
 	sweep(now);
 	const token = randomToken(18);
 	pending.set(token, {
 		conferenceId,
-		participants: preview.participants.map((p) => toParticipantFields(p, conference.language)),
+		fileName,
+		warnings: preview.warnings,
+		rows: valid,
+		matched: matchedOf(rows),
 		expiresAt: now + pendingMs
 	});
-	return { preview, token };
+	return { preview, rows, token };
 }
 
-/** Saves a checked file: all of its participants or, on any problem, none. */
-export function commitParticipantsImport(
+/** A checked file again, as the list is now: to ask once more what a save still needs. */
+export function reviewParticipantsImport(
 	app: App,
 	conferenceId: string,
 	token: string,
 	now: number = Date.now()
-): Result<number> {
+): { fileName: string; warnings: ParticipantsPreview['warnings']; rows: ImportRow[] } | null {
 	const entry = pending.get(token);
-	if (!entry || entry.conferenceId !== conferenceId || entry.expiresAt <= now) {
-		return { ok: false, error: { code: 'not_found', params: { field: 'file' } } };
+	if (!entry || entry.conferenceId !== conferenceId || entry.expiresAt <= now) return null;
+	return {
+		fileName: entry.fileName,
+		warnings: entry.warnings,
+		rows: compareNow(app, conferenceId, entry.rows)
+	};
+}
+
+/** Why a checked file was not saved; each code has a translated message. */
+export type ImportProblem =
+	| ImportPlanError
+	| { code: 'expired' | 'list_changed'; params: Record<string, never> }
+	| { code: 'too_many'; params: { max: number } };
+
+/**
+ * Saves a checked file with the organiser's answers: new people added, people already on the
+ * list updated or skipped as chosen; all of it or, on any problem, none. A file is checked
+ * again when the people it matched changed on the list since the preview.
+ */
+export function commitParticipantsImport(
+	app: App,
+	conferenceId: string,
+	token: string,
+	choices: ImportChoices,
+	now: number = Date.now()
+):
+	| { ok: true; value: { added: number; updated: number } }
+	| { ok: false; problems: ImportProblem[] } {
+	const entry = pending.get(token);
+	const conference = app.conferences.get(conferenceId);
+	if (!entry || !conference || entry.conferenceId !== conferenceId || entry.expiresAt <= now) {
+		return { ok: false, problems: [{ code: 'expired', params: {} }] };
 	}
-	const result = app.conferences.addParticipants(conferenceId, entry.participants);
-	if (result.ok) pending.delete(token);
-	return result;
+	const rows = compareNow(app, conferenceId, entry.rows);
+	if (matchedOf(rows) !== entry.matched) {
+		pending.delete(token);
+		return { ok: false, problems: [{ code: 'list_changed', params: {} }] };
+	}
+	const planned = planImport(rows, choices, app.conferences.participants(conferenceId));
+	if (!planned.ok) return { ok: false, problems: planned.errors };
+	const { add, update } = planned.value;
+	const saved = app.conferences.importParticipants(
+		conferenceId,
+		add.map((p) => toParticipantFields(p, conference.language)),
+		update.map(({ id, values }) => ({ id, fields: values }))
+	);
+	if (!saved.ok) {
+		if (saved.error.code === 'too_many') {
+			return {
+				ok: false,
+				problems: [{ code: 'too_many', params: { max: Number(saved.error.params?.max) } }]
+			};
+		}
+		return { ok: false, problems: [{ code: 'list_changed', params: {} }] };
+	}
+	pending.delete(token);
+	return saved;
 }

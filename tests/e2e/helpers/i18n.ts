@@ -18,63 +18,55 @@ export const browserLocale: Record<Language, string> = {
 
 type Tree = { [key: string]: string | Tree };
 
-const cache = new Map<Language, Tree>();
+const namespaces = ['session', 'conference', 'glossary', 'report', 'organiser', 'privacy'];
+const cache = new Map<string, Tree>();
 
-function common(lang: Language): Tree {
-	let tree = cache.get(lang);
+function texts(lang: Language, namespace: string): Tree {
+	let tree = cache.get(`${lang}/${namespace}`);
 	if (!tree) {
-		const file = join(root, 'src', 'lib', 'i18n', 'locales', lang, 'common.json');
+		const file = join(root, 'src', 'lib', 'i18n', 'locales', lang, `${namespace}.json`);
 		tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
-		cache.set(lang, tree);
+		cache.set(`${lang}/${namespace}`, tree);
 	}
 	return tree;
 }
 
+function find(tree: Tree, parts: string[]): string | undefined {
+	let node: string | Tree | undefined = tree;
+	for (const part of parts) node = typeof node === 'object' ? node[part] : undefined;
+	return typeof node === 'string' ? node : undefined;
+}
+
 /** A text from common.json by dotted key, with {{name}} placeholders filled in. */
 export function text(lang: Language, key: string, params: Record<string, string | number> = {}) {
-	let node: string | Tree | undefined = common(lang);
-	for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-	if (typeof node !== 'string') throw new Error(`no text ${key} in ${lang}`);
-	return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+	const found = find(texts(lang, 'common'), key.split('.'));
+	if (found === undefined) throw new Error(`no text ${key} in ${lang}`);
+	return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
 		String(params[name] ?? `{{${name}}}`)
 	);
 }
 
-/** Text as the server renders it into HTML. */
-export function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-const trees = new Map<string, Tree>();
-
 /** A UI text as the app shows it: key as in t('…'), placeholders filled, plural by Intl. */
-export function tr(
+export function translate(
 	lang: Language,
 	key: string,
 	params: Record<string, string | number> = {}
 ): string {
 	const [first, ...rest] = key.split('.');
-	const namespace = ['session', 'conference', 'glossary', 'report', 'organiser'].includes(first!)
-		? first!
-		: 'common';
+	const namespace = namespaces.includes(first!) ? first! : 'common';
 	const path = namespace === 'common' ? [first!, ...rest] : rest;
-	let tree = trees.get(`${lang}/${namespace}`);
-	if (!tree) {
-		const file = join(root, 'src', 'lib', 'i18n', 'locales', lang, `${namespace}.json`);
-		tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
-		trees.set(`${lang}/${namespace}`, tree);
-	}
-	const find = (parts: string[]) => {
-		let node: string | Tree | undefined = tree;
-		for (const part of parts) node = typeof node === 'object' ? node[part] : undefined;
-		return typeof node === 'string' ? node : undefined;
-	};
-	let text: string | undefined;
+	const tree = texts(lang, namespace);
+	let found: string | undefined;
 	if (typeof params.count === 'number') {
 		const category = new Intl.PluralRules(browserLocale[lang]).select(params.count);
-		text = find([...path.slice(0, -1), `${path.at(-1)}_${category}`]);
+		found = find(tree, [...path.slice(0, -1), `${path.at(-1)}_${category}`]);
 	}
-	text ??= find(path);
-	if (text === undefined) throw new Error(`no text ${key} in ${lang}`);
-	return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+	found ??= find(tree, path);
+	if (found === undefined) throw new Error(`no text ${key} in ${lang}`);
+	return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+/** Text as the server renders it into HTML. */
+export function escapeHtml(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

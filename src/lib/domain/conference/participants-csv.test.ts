@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../csv';
+import { createDefaultGlossary, defaultGlossary } from '../glossary/default-glossary';
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import {
 	findLanguage,
@@ -269,6 +270,71 @@ describe('parseParticipantsCsv: row errors', () => {
 			[4, 5, false],
 			[5, 6, false]
 		]);
+	});
+});
+
+describe('parseParticipantsCsv: role words from the role list and the glossary', () => {
+	const parse = (roles: string[], glossary = defaultGlossary) =>
+		parseParticipantsCsv(
+			['name;country;role', ...roles.map((r, i) => `P${i};NO;${r}`)].join('\n'),
+			{
+				glossary
+			}
+		);
+
+	it('accepts "ráðgjafi", which the glossary lists (as a generic word) for caseworker', () => {
+		expect(parseParticipantsCsv('name;country;role\nGuðrún;IS;ráðgjafi').ok).toBe(false);
+		expect(parse(['ráðgjafi']).participants[0]!.role).toBe('caseworker');
+	});
+
+	it('accepts the glossary’s words for the default roles in all six languages', () => {
+		const words: [string, string][] = [
+			['NAV-veileder', 'caseworker'],
+			['arbetsförmedlare', 'caseworker'],
+			['sagsbehandler', 'caseworker'],
+			['ráðgjafi', 'caseworker'],
+			['työvoimaneuvoja', 'caseworker'],
+			['case manager', 'caseworker'],
+			['SIUS-konsulent', 'job-coach'],
+			['job coach', 'job-coach'],
+			['employment specialist', 'job-coach'],
+			['medarbejder', 'worker'],
+			['launþegi', 'worker'],
+			['employee', 'worker'],
+			['vinnuveitandi', 'employer'],
+			['työnantaja', 'employer']
+		];
+		const preview = parse(words.map(([word]) => word));
+		expect(preview.ok).toBe(true);
+		expect(preview.participants.map((p) => p.role)).toEqual(words.map(([, role]) => role));
+	});
+
+	it('asks which role when a word fits several, instead of refusing the row', () => {
+		// "veileder" is an older word for the caseworker and a generic word for the job coach.
+		const preview = parse(['veileder']);
+		expect(preview.ok).toBe(true);
+		expect(preview.rows[0]).toMatchObject({
+			ok: true,
+			value: { role: null, roleOptions: ['job-coach', 'caseworker'] }
+		});
+	});
+
+	it('follows the conference’s own glossary', () => {
+		const glossary = createDefaultGlossary();
+		const caseworker = glossary.find((c) => c.id === 'caseworker')!;
+		caseworker.terms = { ...caseworker.terms, is: ['fulltrúi'] };
+		const preview = parse(['fulltrúi', 'ráðgjafi'], glossary);
+		expect(preview.rows.map((r) => r.ok && r.value.role)).toEqual(['caseworker', false]);
+	});
+
+	it('lets a role’s own label win over another role’s glossary word', () => {
+		// An organiser's own role named with a word the glossary has for the caseworker.
+		const roles = resolveRoles([
+			{ id: 'nav-adviser', label: { nb: 'NAV-veileder' }, groupLabel: { nb: 'NAV-veiledere' } }
+		]);
+		const text = 'name;country;role\nOla;NO;NAV-veileder\nKari;NO;saksbehandler';
+		const preview = parseParticipantsCsv(text, { roles, glossary: defaultGlossary });
+		expect(preview.participants.map((p) => p.role)).toEqual(['nav-adviser', 'caseworker']);
 	});
 });
 

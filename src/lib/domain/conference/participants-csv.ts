@@ -6,11 +6,12 @@ import {
 	type CsvEncoding,
 	type CsvErrorCode
 } from '../csv';
+import type { Glossary } from '../glossary/types';
 import type { Language } from '../session/types';
 import { charCount, cleanText } from '../text';
 import { findCountry, type CountryCode } from './countries';
 import { matchKey } from './labels';
-import { findRole, resolveRoles, type RoleDefinition, type RoleId } from './roles';
+import { findRoles, resolveRoles, type RoleDefinition, type RoleId } from './roles';
 
 /** Limits of a participants import; the UI shows the same numbers. */
 export const participantsCsvLimits = {
@@ -290,8 +291,10 @@ export interface ParsedParticipant {
 	name: string;
 	/** ISO country code. */
 	country: CountryCode;
-	/** Role id. */
-	role: RoleId;
+	/** Role id; null when the role word fits several roles and the organiser is to choose. */
+	role: RoleId | null;
+	/** The roles a word that fits several could mean, in role order (only then present). */
+	roleOptions?: RoleId[];
 	/** Organisation, or '' when not given. */
 	organisation: string;
 	/** Preferred language; null means the conference's language. */
@@ -347,6 +350,8 @@ export interface ParticipantsPreview {
 export interface ParticipantsCsvOptions {
 	/** The conference's roles (with the organiser's words); the defaults when not given. */
 	roles?: readonly RoleDefinition[];
+	/** The conference's glossary: its terms for the default roles' concepts are role words too. */
+	glossary?: Glossary;
 }
 
 /** Longest piece of a cell quoted back in a message. */
@@ -365,7 +370,8 @@ function utf8Length(text: string): number {
  * Reads a participants CSV (bytes as uploaded, or text) into a preview: how the columns were
  * understood, each row's values or errors, and problems with the file. Columns may come in any
  * order with headers in English or a Nordic language; countries as codes or names, roles as ids
- * or words in any of the six languages.
+ * or words in any of the six languages, from the role list or the glossary. A role word that fits
+ * several roles leaves the role open, with the roles it could mean, for the organiser to choose.
  */
 export function parseParticipantsCsv(
 	input: string | Uint8Array,
@@ -469,7 +475,7 @@ export function parseParticipantsCsv(
 		if (cells.slice(header.length).some((c) => c.trim() !== '')) {
 			preview.warnings.push({ code: 'extra_cells', params: { row: rowNumber } });
 		}
-		const result = parseRow(raw, roles);
+		const result = parseRow(raw, roles, options.glossary);
 		const base = { row: rowNumber, line: lines[i]!, raw };
 		if ('errors' in result) {
 			preview.rows.push({ ...base, ok: false, errors: result.errors });
@@ -493,7 +499,8 @@ export function parseParticipantsCsv(
 
 function parseRow(
 	raw: Record<ParticipantField, string>,
-	roles: readonly RoleDefinition[]
+	roles: readonly RoleDefinition[],
+	glossary: Glossary | undefined
 ): { value: ParsedParticipant } | { errors: FieldError[] } {
 	const errors: FieldError[] = [];
 	const error = (
@@ -515,12 +522,9 @@ function parseRow(
 		if (!country) error('country', 'unknown_country', { value: quoted(raw.country) });
 	}
 
-	let role: RoleId | null = null;
+	const roleOptions = raw.role.trim() ? findRoles(roles, raw.role, glossary) : [];
 	if (!raw.role.trim()) error('role', 'required');
-	else {
-		role = findRole(roles, raw.role);
-		if (!role) error('role', 'unknown_role', { value: quoted(raw.role) });
-	}
+	else if (roleOptions.length === 0) error('role', 'unknown_role', { value: quoted(raw.role) });
 
 	const organisation = cleanText(raw.organisation, { multiline: false });
 	if (charCount(organisation) > participantsCsvLimits.organisationChars) {
@@ -540,6 +544,15 @@ function parseRow(
 	if (coordinator === null)
 		error('coordinator', 'invalid_flag', { value: quoted(raw.coordinator) });
 
-	if (errors.length > 0 || !country || !role || coordinator === null) return { errors };
-	return { value: { name, country, role, organisation, language, coordinator } };
+	if (errors.length > 0 || !country || coordinator === null) return { errors };
+	const value: ParsedParticipant = {
+		name,
+		country,
+		role: roleOptions.length === 1 ? roleOptions[0]! : null,
+		organisation,
+		language,
+		coordinator
+	};
+	if (roleOptions.length > 1) value.roleOptions = roleOptions;
+	return { value };
 }

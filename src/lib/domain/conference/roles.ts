@@ -1,3 +1,4 @@
+import type { Glossary } from '../glossary/types';
 import type { Language } from '../session/types';
 import { matchKey, pickLabel, type Labels } from './labels';
 
@@ -293,20 +294,51 @@ export function roleLabel(
 }
 
 /**
- * Finds a role from what someone typed: its id, or its person or group word in any language,
- * or an alias; case, spaces and hyphens do not matter. Null when nothing matches.
+ * The glossary concept behind a default role: its terms in every language (the generic ones
+ * too, such as Icelandic "ráðgjafi" for a caseworker) are words for the role on import.
  */
-export function findRole(roles: readonly RoleDefinition[], value: string): RoleId | null {
+export const roleConcepts: Readonly<Partial<Record<DefaultRoleId, string>>> = {
+	worker: 'employee',
+	employer: 'employer',
+	'job-coach': 'job-coach',
+	caseworker: 'caseworker'
+};
+
+/**
+ * The roles a typed word can mean, in role order; case, spaces and hyphens do not matter. A
+ * role's id, person word or group word in any language decides alone; otherwise every role
+ * whose aliases or glossary terms (from `glossary`, the conference's) have the word is listed,
+ * so a word that fits several roles ("veileder") lists them all. Empty when nothing fits.
+ */
+export function findRoles(
+	roles: readonly RoleDefinition[],
+	value: string,
+	glossary: Glossary = []
+): RoleId[] {
 	const key = matchKey(value);
-	if (!key) return null;
-	for (const role of roles) {
-		const words = [
-			role.id,
-			...Object.values(role.label),
-			...Object.values(role.groupLabel),
-			...(role.aliases ?? [])
-		];
-		if (words.some((w) => w && matchKey(w) === key)) return role.id;
-	}
-	return null;
+	if (!key) return [];
+	const has = (words: readonly (string | undefined)[]) =>
+		words.some((w) => w && matchKey(w) === key);
+	const named = roles.filter((role) =>
+		has([role.id, ...Object.values(role.label), ...Object.values(role.groupLabel)])
+	);
+	if (named.length > 0) return named.map((role) => role.id);
+	return roles
+		.filter((role) => {
+			const conceptId = roleConcepts[role.id as DefaultRoleId];
+			const concept = conceptId ? glossary.find((c) => c.id === conceptId) : undefined;
+			const terms = concept ? Object.values(concept.terms).flat() : [];
+			return has([...(role.aliases ?? []), ...terms]);
+		})
+		.map((role) => role.id);
+}
+
+/** The one role a typed word means (see `findRoles`); null when it fits none or several. */
+export function findRole(
+	roles: readonly RoleDefinition[],
+	value: string,
+	glossary: Glossary = []
+): RoleId | null {
+	const found = findRoles(roles, value, glossary);
+	return found.length === 1 ? found[0]! : null;
 }

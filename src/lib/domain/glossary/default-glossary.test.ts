@@ -32,6 +32,26 @@ describe('defaultGlossary', () => {
 		}
 	});
 
+	it('explains every concept, and gives every caveat, in all six languages', () => {
+		for (const concept of defaultGlossary) {
+			for (const language of languages) {
+				expect(concept.explanation?.[language], `${concept.id} ${language}`).toMatch(/\p{L}{3}/u);
+				if (concept.notes) {
+					expect(concept.notes[language], `${concept.id} notes ${language}`).toMatch(/\p{L}{3}/u);
+				}
+			}
+		}
+	});
+
+	it('writes each language’s explanation in that language, not a copy of another', () => {
+		for (const concept of defaultGlossary) {
+			for (const field of ['explanation', 'notes'] as const) {
+				const texts = Object.values(concept[field] ?? {});
+				expect(new Set(texts).size, `${concept.id} ${field}`).toBe(texts.length);
+			}
+		}
+	});
+
 	it('uses only the six languages and no blank terms', () => {
 		for (const concept of defaultGlossary) {
 			for (const [language, terms] of Object.entries(concept.terms)) {

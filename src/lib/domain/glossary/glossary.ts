@@ -1,5 +1,5 @@
 import { languages } from '../session/types';
-import { foldText, wordPattern } from './fold';
+import { foldText, wordPattern } from '../fold';
 import type { Glossary, GlossaryConcept, Language } from './types';
 
 /** A concept's preferred term in a language, or undefined when the language has none. */

@@ -1,7 +1,7 @@
 // Inflection by suffix: which endings may follow a glossary word, and which stems it may take.
 // Deliberately a closed list per language, not a stemmer: a word matches only as itself plus a
 // known ending, so "NAV" never matches "navn" and "etat" never matches "etatsjef".
-import { foldText } from './fold';
+import { foldText } from '../fold';
 import type { Language } from './types';
 
 /** One way a glossary word may begin in a note. */

@@ -1,4 +1,4 @@
-import { foldText, foldWithMap, gapPattern, originalIndex, wordPattern } from './fold';
+import { foldText, foldWithMap, gapPattern, originalIndex, wordPattern } from '../fold';
 import { acronymSuffixes, stemsOf, suffixesFor, type Stem } from './inflection';
 import type { Glossary, Language } from './types';
 

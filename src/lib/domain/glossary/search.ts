@@ -1,5 +1,5 @@
 import { languages } from '../session/types';
-import { foldText, isAsciiOnly, looseSkeleton } from './fold';
+import { foldText, isAsciiOnly, looseSkeleton } from '../fold';
 import type { Glossary, GlossaryConcept, Language } from './types';
 
 /** How a query matched a text. */

@@ -407,6 +407,11 @@ export class Hub {
 		return overview(app, watch.conferenceId, socket.data.lang, (id) => this.online(id));
 	}
 
+	/** A socket's language changed: its conference view (group names are per language) again. */
+	languageChanged(socket: SamradSocket): void {
+		this.#sendConference(socket);
+	}
+
 	#sendConference(socket: SamradSocket): void {
 		const watch = socket.data.watch;
 		// Signed out, disabled, or no longer sharing the conference: the overview closes.

@@ -16,6 +16,7 @@ import {
 	commandNames,
 	commandSchemas,
 	handshakeSchema,
+	languageSchema,
 	type Ack,
 	type CommandName
 } from '$lib/realtime/contract';
@@ -159,9 +160,17 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 				);
 			});
 		}
+		socket.on('language.set', (...args: unknown[]) => {
+			const ack = args.at(-1);
+			if (typeof ack !== 'function') return;
+			const payload = args.length === 2 ? args[0] : undefined;
+			queue = queue.then(() =>
+				switchLanguage(app, hub, socket, payload, ack as (answer: Ack) => void)
+			);
+		});
 		// Events outside the contract get an error answer too, never silence.
 		socket.onAny((event: string, ...args: unknown[]) => {
-			if ((commandNames as string[]).includes(event)) return;
+			if ((commandNames as string[]).includes(event) || event === 'language.set') return;
 			const ack = args.at(-1);
 			if (typeof ack === 'function') {
 				(ack as (answer: Ack) => void)(
@@ -304,7 +313,7 @@ function schemaError(name: CommandName, issues: v.BaseIssue<unknown>[]): DomainE
 
 /** The rate_limited refusal for a check that failed (logged once per burst, with a count). */
 function rateLimited(
-	name: CommandName,
+	name: CommandName | 'language.set',
 	limit: string,
 	check: { retryAfterMs: number }
 ): DomainError {
@@ -429,6 +438,44 @@ async function handleCommand(
 		// ACK, then BROADCAST views to everyone in the session.
 		reply(outcome.ack);
 		if (outcome.changed) hub.broadcast(binding.sessionId);
+	} catch (error) {
+		log.error('command.failed', { command: name, error: describeError(error) });
+		reply({ ok: false, error: refuse('unavailable') });
+	}
+}
+
+/**
+ * The page switched language: the socket keeps its connection and gets what the server makes
+ * per language (a member's group name, the organiser's overview) again in the new one. Refused
+ * and limited like a command.
+ */
+async function switchLanguage(
+	app: App,
+	hub: Hub,
+	socket: SamradSocket,
+	payload: unknown,
+	ack: (answer: Ack) => void
+): Promise<void> {
+	const name = 'language.set';
+	const reply = (stored: StoredAck) => ack(present(stored, socket));
+	try {
+		const refusing = await app.limiters.refusalsPerSocket.peek(socket.id);
+		if (!refusing.ok) return reply({ ok: false, error: rateLimited(name, 'refusals', refusing) });
+		// VALIDATION
+		const parsed = v.safeParse(languageSchema, payload);
+		if (!parsed.success) {
+			const allowed = await app.limiters.refusalsPerSocket.take(socket.id);
+			const error = allowed.ok
+				? refuse('invalid_payload', { field: 'lang' })
+				: rateLimited(name, 'refusals', allowed);
+			return reply({ ok: false, error });
+		}
+		const limited = await workLimits(app, socket);
+		if (!limited.ok) return reply({ ok: false, error: rateLimited(name, 'work', limited) });
+		// RESOLUTION, then ACK in the new language, then the views made in it.
+		socket.data.lang = parsed.output.lang;
+		reply({ ok: true });
+		hub.languageChanged(socket);
 	} catch (error) {
 		log.error('command.failed', { command: name, error: describeError(error) });
 		reply({ ok: false, error: refuse('unavailable') });

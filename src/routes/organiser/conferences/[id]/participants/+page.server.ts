@@ -52,7 +52,8 @@ export const load: PageServerLoad = (event) => {
 		})),
 		editing: people.find((p) => p.id === editId) ?? null,
 		defaultLanguage: conference.language,
-		imported: Number(event.url.searchParams.get('imported')) || 0
+		imported: Number(event.url.searchParams.get('imported')) || 0,
+		updated: Number(event.url.searchParams.get('updated')) || 0
 	};
 };
 

@@ -1,25 +1,57 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { participantsCsvLimits } from '$lib/domain/conference/participants-csv';
+import type {
+	ExistingChoice,
+	ImportChoices,
+	ImportRow
+} from '$lib/domain/conference/participants-import';
+import { roleLabel } from '$lib/domain/conference/roles';
 import { useApp } from '$lib/server/app';
 import { field } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import {
 	commitParticipantsImport,
-	previewParticipantsImport
+	previewParticipantsImport,
+	reviewParticipantsImport
 } from '$lib/server/participants-import';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
 	const app = useApp();
+	const roles = app.conferences.roles(conference.id);
 	return {
 		limits: participantsCsvLimits,
-		existing: app.conferences.participants(conference.id).length
+		existing: app.conferences.participants(conference.id).length,
+		roles: roles.map((r) => ({ id: r.id, label: roleLabel(roles, r.id, event.locals.lang) }))
 	};
 };
 
+/** A valid row as the preview shows it: its values and whom it is on the list. */
+function okRow({ row, raw, value, existing }: ImportRow) {
+	return { row, ok: true as const, raw, value, existing };
+}
+
+const choiceOf = (value: FormDataEntryValue | null): ExistingChoice | null =>
+	value === 'update' || value === 'skip' ? value : null;
+
+/** The organiser's answers: `existing`, `row-<n>` (update or skip) and `role-<n>` (a role id). */
+function readChoices(form: FormData): ImportChoices {
+	const rows: Record<number, ExistingChoice> = {};
+	const roles: Record<number, string> = {};
+	for (const [name, value] of form) {
+		const match = /^(row|role)-(\d{1,5})$/.exec(name);
+		if (!match || typeof value !== 'string') continue;
+		const row = Number(match[2]);
+		const choice = choiceOf(value);
+		if (match[1] === 'row' && choice) rows[row] = choice;
+		if (match[1] === 'role' && value) roles[row] = value.slice(0, 40);
+	}
+	return { existing: choiceOf(form.get('existing')), rows, roles };
+}
+
 export const actions: Actions = {
-	/** Reads the file and shows what would be imported; saves nothing. */
+	/** Reads the file and shows what would be imported and whom it finds on the list. */
 	check: async (event) => {
 		const conference = requireConference(event, 'edit');
 		const file = (await event.request.formData()).get('file');
@@ -43,7 +75,10 @@ export const actions: Actions = {
 			});
 		}
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		const { preview, token } = previewParticipantsImport(useApp(), conference.id, bytes);
+		const { preview, rows, token } = previewParticipantsImport(useApp(), conference.id, bytes, {
+			fileName
+		});
+		const compared = new Map(rows.map((r) => [r.row, r]));
 		const result = {
 			fileName,
 			token,
@@ -52,26 +87,50 @@ export const actions: Actions = {
 			warnings: preview.warnings,
 			rows: preview.rows.map((r) =>
 				r.ok
-					? { row: r.row, ok: true as const, raw: r.raw, value: r.value }
+					? okRow(compared.get(r.row)!)
 					: { row: r.row, ok: false as const, raw: r.raw, errors: r.errors }
 			)
 		};
 		return preview.ok ? result : fail(422, result);
 	},
-	/** Saves a checked file: every row, or (on any problem) none. */
+	/** Saves a checked file with the answers to what its preview asked; all of it or nothing. */
 	import: async (event) => {
 		const conference = requireConference(event, 'edit');
-		const token = field(await event.request.formData(), 'token');
-		const saved = commitParticipantsImport(useApp(), conference.id, token);
-		if (!saved.ok) {
-			return fail(422, {
-				problem:
-					saved.error.code === 'too_many'
-						? ('organiser.import.tooMany' as const)
-						: ('organiser.import.expired' as const),
-				params: saved.error.params
-			});
+		const form = await event.request.formData();
+		const token = field(form, 'token');
+		const app = useApp();
+		const saved = commitParticipantsImport(app, conference.id, token, readChoices(form));
+		if (saved.ok) {
+			const { added, updated } = saved.value;
+			redirect(
+				303,
+				`/organiser/conferences/${conference.id}/participants?imported=${added}&updated=${updated}`
+			);
 		}
-		redirect(303, `/organiser/conferences/${conference.id}/participants?imported=${saved.value}`);
+		const [first] = saved.problems;
+		if (first?.code === 'choose_existing' || first?.code === 'choose_role') {
+			// The preview stays, with what it still needs to know.
+			const review = reviewParticipantsImport(app, conference.id, token);
+			if (review) {
+				return fail(422, {
+					fileName: review.fileName,
+					token,
+					ok: true,
+					fileErrors: [],
+					warnings: review.warnings,
+					rows: review.rows.map(okRow),
+					choiceProblems: saved.problems
+				});
+			}
+		}
+		return fail(422, {
+			problem:
+				first?.code === 'too_many'
+					? ('organiser.import.tooMany' as const)
+					: first?.code === 'list_changed'
+						? ('organiser.import.listChanged' as const)
+						: ('organiser.import.expired' as const),
+			params: first?.params ?? {}
+		});
 	}
 };

@@ -1,4 +1,5 @@
-// Text folding shared by the matcher and the search: case, Unicode form and Nordic letter variants.
+// The one text folding module: glossary matching folds case, Unicode form and the Nordic letter
+// variants (ö/ø, ä/æ); searches of people and the glossary fold looser on top of that.
 
 /** Letters, combining marks and digits make up words; everything else is a boundary. */
 export const wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
@@ -72,8 +73,9 @@ const looseLetters: Readonly<Record<string, string>> = {
 };
 
 /**
- * A loose skeleton for search only, for people on a keyboard without Nordic letters: folds, strips
- * accents (á→a, å→a), ø→o, æ→a, ð→d, þ→th, and the usual ASCII spellings aa→a, oe→o, ae→a.
+ * A loose skeleton for search only, for people on a keyboard without Nordic letters or with
+ * another Nordic language's: folds as above, then ø/ö→o, æ/ä→a, ð→d, þ→th, strips accents
+ * (á→a, å→a), and the usual ASCII spellings aa→a, oe→o, ae→a.
  */
 export function looseSkeleton(text: string): string {
 	return foldText(text)
@@ -82,6 +84,21 @@ export function looseSkeleton(text: string): string {
 		.replace(/\p{M}/gu, '')
 		.replace(/aa|ae/g, 'a')
 		.replace(/oe/g, 'o');
+}
+
+/** What a search compares, made once per name: the loose skeleton with single spaces. */
+export function searchKey(text: string): string {
+	return looseSkeleton(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether a search query finds a text, given the text's `searchKey`: every word of the query
+ * occurs in it, in any order ("ode" and "ödegård bjorn" find "Bjørn Ødegård"). A blank query
+ * finds everything.
+ */
+export function matchesSearch(key: string, query: string): boolean {
+	const words = searchKey(query).split(' ');
+	return words.every((word) => key.includes(word));
 }
 
 /** True when the text has no letters beyond ASCII: the writer may not have had Nordic keys. */
