@@ -3,22 +3,11 @@
 import { defaultGlossary } from '../../src/lib/domain/glossary/default-glossary';
 import { compileGlossary, segmentText } from '../../src/lib/domain/glossary/match';
 import type { Language } from '../../src/lib/domain/glossary/types';
+import { seededRandom as prng } from '../../src/lib/testing/random';
 
 const NOTES = 500;
 const RUNS = 25;
 const WARMUP = 20;
-
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same notes. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 // Everyday words of the kind the 2010 notes are made of, per language.
 const filler: Record<Language, string[]> = {

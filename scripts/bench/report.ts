@@ -21,11 +21,11 @@ import {
 	playStartedRounds,
 	plenumSummaries,
 	projectRoot,
-	seededRandom,
 	seedPlayedDemo,
 	tempApp
 } from '$lib/server/report/test-conference';
 import type { Language } from '$lib/domain/session/types';
+import { seededRandom } from '$lib/testing/random';
 
 const { values: options } = parseArgs({
 	options: { runs: { type: 'string', default: '5' }, 'pdf-runs': { type: 'string', default: '3' } }

@@ -1,4 +1,5 @@
 /** A seeded pseudo-random generator, so that a failing run of a randomised test can be repeated. */
+import { pick, seededRandom, shuffle } from '$lib/testing/random';
 
 /** The seed a test uses: SAMRAD_TEST_SEED when set (to repeat a failure), else `fallback`. */
 export function testSeed(fallback: number): number {
@@ -8,19 +9,15 @@ export function testSeed(fallback: number): number {
 
 /** Random numbers from a seed (mulberry32): the same seed gives the same sequence. */
 export class Random {
-	#state: number;
+	readonly #next: () => number;
 
 	constructor(readonly seed: number) {
-		this.#state = seed >>> 0;
+		this.#next = seededRandom(seed);
 	}
 
 	/** A number in [0, 1). */
 	next(): number {
-		this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-		let t = this.#state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+		return this.#next();
 	}
 
 	/** A whole number in [min, max]. */
@@ -34,18 +31,12 @@ export class Random {
 	}
 
 	pick<T>(items: readonly T[]): T {
-		if (items.length === 0) throw new Error('pick from an empty list');
-		return items[Math.floor(this.next() * items.length)]!;
+		return pick(() => this.next(), items);
 	}
 
 	/** A copy in random order. */
 	shuffle<T>(items: readonly T[]): T[] {
-		const copy = [...items];
-		for (let i = copy.length - 1; i > 0; i--) {
-			const j = Math.floor(this.next() * (i + 1));
-			[copy[i], copy[j]] = [copy[j]!, copy[i]!];
-		}
-		return copy;
+		return shuffle(() => this.next(), items);
 	}
 
 	/** A client-made id as the contract accepts (24 URL-safe characters). */

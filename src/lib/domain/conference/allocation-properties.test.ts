@@ -7,39 +7,10 @@ import {
 	type AllocationParticipant,
 	type GroupKey
 } from './allocation';
+import { int, pick, seededRandom as mulberry32, shuffle, type Random } from '$lib/testing/random';
 
 // Property tests: many generated conferences, each checked against what allocate promises.
 // The generator is a seeded PRNG (mulberry32), so a failure names a seed that reproduces it.
-
-type Random = () => number;
-
-function mulberry32(seed: number): Random {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function int(rand: Random, min: number, max: number): number {
-	return min + Math.floor(rand() * (max - min + 1));
-}
-
-function pick<T>(rand: Random, items: readonly T[]): T {
-	return items[Math.floor(rand() * items.length)]!;
-}
-
-function shuffle<T>(rand: Random, items: readonly T[]): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = Math.floor(rand() * (i + 1));
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
-}
 
 const allRoles = [
 	'worker',

@@ -19,6 +19,7 @@ import { readConfig } from '../config';
 import type { Conference } from '../db/conferences';
 import { createDemoConference } from '../demo';
 import { randomToken } from '../tokens';
+import { seededRandom } from '$lib/testing/random';
 
 /** The project root (db/migrations lives under it). */
 export const projectRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -52,18 +53,6 @@ export function dispatchStep(app: App, sessionId: string): SessionStep {
 			throw new Error(`${sessionId}: ${command.type} refused: ${outcome.ack.error.code}`);
 		}
 		return app.sessions.get(sessionId)!.state;
-	};
-}
-
-/** A small deterministic PRNG (mulberry32): the same seed plays the same conference. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
 
