@@ -47,6 +47,26 @@ export async function pdfText(
 	return { text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) };
 }
 
+/** The fonts a PDF embeds, by name (pdffonts), e.g. "AAAAAB+NotoColorEmoji". */
+export async function pdfFonts(pdf: Uint8Array, dir: string): Promise<string[]> {
+	const file = join(dir, 'fonts.pdf');
+	await writeFile(file, pdf);
+	const { stdout } = await run('pdffonts', [file]);
+	// A header line and a rule, then one font a line: its name up to the first space.
+	return stdout
+		.split('\n')
+		.slice(2)
+		.map((line) => line.split(/\s+/)[0] ?? '')
+		.filter((name) => name !== '');
+}
+
+/** One part of a DOCX (an OOXML zip) as text, e.g. word/styles.xml. */
+export function docxPart(docx: Uint8Array, name: string): string {
+	const part = unzipSync(docx)[name];
+	if (!part) throw new Error(`no ${name} in the DOCX`);
+	return strFromU8(part);
+}
+
 /** Text with every run of white space as one space: line breaks in a PDF fall anywhere. */
 export function flat(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
