@@ -47,6 +47,21 @@ export async function pdfText(
 	return { text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) };
 }
 
+/**
+ * Where each named destination of a PDF lands (pdfinfo -dests): Chromium names one for every
+ * element an internal link points to, so this is the page each contents entry really is on.
+ */
+export async function pdfDestinations(pdf: Uint8Array, dir: string): Promise<Map<string, number>> {
+	const file = join(dir, 'destinations.pdf');
+	await writeFile(file, pdf);
+	const { stdout } = await run('pdfinfo', ['-dests', file]);
+	const pages = new Map<string, number>();
+	for (const match of stdout.matchAll(/^\s*(\d+)\s+\[.*\]\s+"(.*)"$/gm)) {
+		pages.set(match[2]!, Number(match[1]));
+	}
+	return pages;
+}
+
 /** The fonts a PDF embeds, by name (pdffonts), e.g. "AAAAAB+NotoColorEmoji". */
 export async function pdfFonts(pdf: Uint8Array, dir: string): Promise<string[]> {
 	const file = join(dir, 'fonts.pdf');
