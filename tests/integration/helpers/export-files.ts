@@ -62,17 +62,24 @@ export async function pdfDestinations(pdf: Uint8Array, dir: string): Promise<Map
 	return pages;
 }
 
-/** The fonts a PDF embeds, by name (pdffonts), e.g. "AAAAAB+NotoColorEmoji". */
-export async function pdfFonts(pdf: Uint8Array, dir: string): Promise<string[]> {
+/** The fonts a PDF embeds (pdffonts): name, e.g. "AAAAAB+DejaVuSans" or "[none]", and type. */
+export async function pdfFonts(
+	pdf: Uint8Array,
+	dir: string
+): Promise<{ name: string; type: string }[]> {
 	const file = join(dir, 'fonts.pdf');
 	await writeFile(file, pdf);
 	const { stdout } = await run('pdffonts', [file]);
-	// A header line and a rule, then one font a line: its name up to the first space.
-	return stdout
-		.split('\n')
-		.slice(2)
-		.map((line) => line.split(/\s+/)[0] ?? '')
-		.filter((name) => name !== '');
+	// A header line, then a rule whose dashes give each column's width, then one font a line.
+	const [, rule = '', ...rows] = stdout.split('\n');
+	const widths = rule.split(' ').map((dashes) => dashes.length + 1);
+	const column = (line: string, index: number) => {
+		const start = widths.slice(0, index).reduce((sum, w) => sum + w, 0);
+		return line.slice(start, start + widths[index]!).trim();
+	};
+	return rows
+		.filter((line) => line.trim() !== '')
+		.map((line) => ({ name: column(line, 0), type: column(line, 1) }));
 }
 
 /** One part of a DOCX (an OOXML zip) as text, e.g. word/styles.xml. */
