@@ -52,8 +52,9 @@ function consoleErrors(page: Page): string[] {
 	const errors: string[] = [];
 	page.on('console', (message) => {
 		if (message.type() !== 'error') return;
-		if (message.location().url.startsWith(`${exportPage()}/preview`)) return;
-		errors.push(message.text());
+		const text = message.text();
+		if (text.startsWith(`Blocked script execution in '${exportPage()}/preview?`)) return;
+		errors.push(text);
 	});
 	page.on('pageerror', (error) => errors.push(error.message));
 	return errors;
