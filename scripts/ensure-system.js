@@ -1,11 +1,12 @@
 // Makes sure the system programs the tests need are installed: Chromium (the browser Playwright
-// drives; `npx playwright install` cannot be used here) and pdftotext (reads exported PDFs).
+// drives; `npx playwright install` cannot be used here), poppler's pdftotext and pdfinfo (read
+// exported PDFs; pdfinfo also numbers the PDF's contents) and Noto Color Emoji (emoji in PDFs).
 // As root on Debian it installs what is missing; otherwise it says exactly what to install.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const allPackages = ['chromium', 'poppler-utils'];
+const allPackages = ['chromium', 'poppler-utils', 'fonts-noto-color-emoji'];
 
 /** The browser the tests use: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export function chromiumPath() {
@@ -25,6 +26,11 @@ function onPath(command) {
 	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+function hasFont(family) {
+	const result = spawnSync('fc-list', [family], { encoding: 'utf8' });
+	return result.status === 0 && result.stdout.trim() !== '';
+}
+
 /** What is missing: a description and the Debian package that provides it. */
 export function missingSystemDeps() {
 	const missing = [];
@@ -32,6 +38,9 @@ export function missingSystemDeps() {
 		missing.push({ what: `Chromium (looked for ${chromiumPath()})`, pkg: 'chromium' });
 	}
 	if (!onPath('pdftotext')) missing.push({ what: 'pdftotext', pkg: 'poppler-utils' });
+	if (!hasFont('Noto Color Emoji')) {
+		missing.push({ what: 'the Noto Color Emoji font', pkg: 'fonts-noto-color-emoji' });
+	}
 	return missing;
 }
 
@@ -47,7 +56,7 @@ function install(packages) {
 
 const describe = (missing) => missing.map((m) => m.what).join('; ');
 
-/** Checks (and as root installs) Chromium and pdftotext; returns an exit code. */
+/** Checks (and as root installs) Chromium, poppler-utils and the emoji font; returns an exit code. */
 export function ensureSystem() {
 	let missing = missingSystemDeps();
 	if (missing.length === 0) return 0;

@@ -44,6 +44,50 @@ async function expectExportPageAccessible(page: Page, label: string): Promise<vo
 	expect(violations, `axe found ${violations.length} violation(s) on ${label}`).toEqual([]);
 }
 
+/**
+ * Errors the page logs to its console from now on. The sandboxed preview refuses Playwright's
+ * own helper scripts (and says so): that frame holds no script of ours, so it is not listened to.
+ */
+function consoleErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() !== 'error') return;
+		const text = message.text();
+		if (text.startsWith(`Blocked script execution in '${exportPage()}/preview?`)) return;
+		errors.push(text);
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+/** The body's font size and the smallest text in table cells and anywhere, in CSS px. */
+function textSizes(page: Page) {
+	return page.evaluate(() => {
+		const size = (element: Element) => parseFloat(getComputedStyle(element).fontSize);
+		const holdsText = (element: Element) =>
+			[...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+		const smallest = (elements: Element[]) =>
+			elements.reduce<{ size: number; text: string }>(
+				(min, element) =>
+					size(element) < min.size
+						? { size: size(element), text: element.textContent!.trim().slice(0, 60) }
+						: min,
+				{ size: Infinity, text: '' }
+			);
+		const cells = [...document.querySelectorAll('td, th, td *, th *')].filter(holdsText);
+		const texts = [...document.querySelectorAll('body *')].filter(holdsText);
+		const cell = smallest(cells);
+		const text = smallest(texts);
+		return {
+			body: size(document.body),
+			smallestCell: cell.size,
+			smallestCellText: cell.text,
+			smallestText: text.size,
+			smallestTextText: text.text
+		};
+	});
+}
+
 const exportPage = () => `${server.url}/organiser/conferences/${seed.conferenceId}/export`;
 
 test('the export page previews the report live and downloads every format', async ({ page }) => {
@@ -68,7 +112,26 @@ test('the export page previews the report live and downloads every format', asyn
 	const reportPage = await page.context().newPage();
 	await reportPage.setContent(await report.text());
 	await expectNoAxeViolations(reportPage, 'the report (HTML)');
+	for (const media of ['screen', 'print'] as const) {
+		await reportPage.emulateMedia({ media });
+		const sizes = await textSizes(reportPage);
+		// Tables are read as closely as the text around them: never smaller, never under 12 px.
+		expect(sizes.smallestCell, `${media}: ${sizes.smallestCellText}`).toBeGreaterThanOrEqual(
+			sizes.body
+		);
+		expect(sizes.smallestText, `${media}: ${sizes.smallestTextText}`).toBeGreaterThanOrEqual(12);
+	}
 	await reportPage.close();
+
+	// The glossary closes the report by default; it can also be left out.
+	await expect(preview.getByRole('heading', { name: 'Vedlegg: Språkhjelp' })).toBeAttached();
+	const glossaryChoice = page.getByRole('radiogroup', { name: 'Language help' });
+	await expect(glossaryChoice.getByRole('radio', { name: 'In an appendix' })).toBeChecked();
+	await glossaryChoice.getByRole('radio', { name: 'Leave out' }).check();
+	await expect(preview.getByRole('heading', { name: 'Gruppe 1: Arbeidstakere' })).toBeAttached();
+	await expect(preview.getByRole('heading', { name: /Språkhjelp/ })).toHaveCount(0);
+	await glossaryChoice.getByRole('radio', { name: 'In an appendix' }).check();
+	await expect(preview.getByRole('heading', { name: 'Vedlegg: Språkhjelp' })).toBeAttached();
 
 	// Headings in English, and without names: the preview follows at once.
 	await page.getByLabel('Language of headings').selectOption('en');
@@ -87,6 +150,7 @@ test('the export page previews the report live and downloads every format', asyn
 		['Spreadsheet (CSV)', 'Nordisk dialog om supported employment.csv'],
 		['Archive (JSON)', 'Nordisk dialog om supported employment.samrad.json']
 	] as const;
+	const errors = consoleErrors(page);
 	for (const [label, file] of formats) {
 		await page.getByRole('radio', { name: label }).check();
 		const downloading = page.waitForEvent('download');
@@ -95,6 +159,8 @@ test('the export page previews the report live and downloads every format', asyn
 		expect(download.suggestedFilename()).toBe(file);
 		expect(await download.failure()).toBeNull();
 	}
+	// A download is a plain request: the page's router does not first try it as a page of its own.
+	expect(errors).toEqual([]);
 	// The archive ignores the report's choices, and says so.
 	await expect(page.getByText('The archive always contains the whole conference.')).toBeVisible();
 	await expectExportPageAccessible(page, 'export page, archive chosen');

@@ -187,7 +187,7 @@ test('the privacy page says who sees what, in all six languages, and axe finds n
 		const texts = JSON.parse(
 			readFileSync(join(root, 'src', 'lib', 'i18n', 'locales', lang, 'privacy.json'), 'utf8')
 		) as { page: { sees: Record<string, string> } };
-		for (const key of ['organisers', 'copy', 'operator'])
+		for (const key of ['organisers', 'workshopReport', 'copy', 'operator'])
 			await expect(page.getByText(texts.page.sees[key]!)).toBeVisible();
 		await expectNoAxeViolations(page, `the privacy page in ${lang}`);
 	}

@@ -16,10 +16,11 @@ import {
 	archiveSchemaVersion,
 	type ConferenceArchive
 } from '$lib/server/archive';
+import { buildReport, type ContentsEntry } from '$lib/domain/report/model';
 import { listConferences } from '$lib/server/db/conferences';
 import { reportSourceFromDb } from '$lib/server/report/source-from-db';
 import { withApp } from './helpers/conference';
-import { docxParagraphs, flat, pdfText } from './helpers/export-files';
+import { docxPart, docxParagraphs, flat, pdfDestinations, pdfText } from './helpers/export-files';
 import { seedExport, type ExportSeed } from './helpers/export-seed';
 import { TestServer } from './helpers/server';
 
@@ -35,6 +36,8 @@ interface Expected {
 	rounds: { title: string; groups: { heading: string; leaders: string[]; notes: string[] }[] }[];
 	/** Notes the groups revealed (the report shows no private note). */
 	revealed: number;
+	/** The report's contents in Norwegian, as the model lists them. */
+	contents: ContentsEntry[];
 }
 
 let source: TestServer;
@@ -75,7 +78,8 @@ beforeAll(async () => {
 					};
 				})
 			})),
-			revealed
+			revealed,
+			contents: buildReport(report).contents
 		};
 	});
 	scratch = mkdtempSync(join(tmpdir(), 'samrad-export-'));
@@ -116,6 +120,7 @@ const everyLeader = () => expected.rounds.flatMap((r) => r.groups.flatMap((g) =>
 const attachment = (name: string) =>
 	`attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const oslo = 'tz=Europe%2FOslo';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const questionsOf = (archive: ConferenceArchive) =>
 	archive.rounds.flatMap((r) => r.groups.flatMap((g) => g.session?.questions ?? []));
 const withheldBallots = (text: string) =>
@@ -160,6 +165,30 @@ describe('exporting the conference report over HTTP', () => {
 		for (const name of [...expected.names, ...expected.signers]) expect(html).toContain(name);
 		// The last group was still voting when the report was made.
 		expect(html).toContain('Avstemningen var ikke avsluttet');
+		// Four pages of glossary do not stand before the results: they close the report.
+		expect(html.indexOf('<h2>Vedlegg: Språkhjelp</h2>')).toBeGreaterThan(
+			html.indexOf('<h2>Oppsummering i plenum</h2>')
+		);
+		expect(html.indexOf('<h2>Oppsummering i plenum</h2>')).toBeGreaterThan(0);
+	});
+
+	it('the language help goes in an appendix, before the group work, or is left out, as chosen', async () => {
+		const front = await (await ok(await download(`format=html&lang=nb&glossary=front`))).text();
+		expect(front.indexOf('<h2>Språkhjelp</h2>')).toBeGreaterThan(0);
+		expect(front.indexOf('<h2>Språkhjelp</h2>')).toBeLessThan(
+			front.indexOf(`<h2>${expected.rounds[0]!.title}</h2>`)
+		);
+		for (const format of ['html', 'markdown', 'docx']) {
+			const file = await bytes(await download(`format=${format}&lang=nb&glossary=omit`));
+			const text =
+				format === 'docx'
+					? docxParagraphs(file)
+							.map((p) => p.text)
+							.join('\n')
+					: new TextDecoder().decode(file);
+			expect(text, format).not.toContain('Språkhjelp');
+			expect(text, format).toContain(expected.rounds[0]!.title);
+		}
 	});
 
 	it('the preview may be framed by this site only, and follows the choices', async () => {
@@ -200,6 +229,25 @@ describe('exporting the conference report over HTTP', () => {
 		for (const leader of everyLeader()) expect(words).toContain(leader);
 		for (const note of everyNote()) expect(words).toContain(flat(note));
 		expect(words).toContain(`Side ${pages}`);
+
+		// The contents give each chapter's and group's page: the page Chromium put it on.
+		const destinations = await pdfDestinations(pdf, scratch);
+		const pageTexts = text.split('\f').map(flat);
+		const contentsPage = pageTexts[1]!;
+		expect(contentsPage).toContain('Innhold');
+		let previous = 0;
+		for (const entry of expected.contents) {
+			const listed = new RegExp(`${escapeRegExp(flat(entry.title))} (\\d+)`).exec(contentsPage);
+			expect(listed, `"${entry.title}" with a page number in the contents`).not.toBeNull();
+			const page = Number(listed![1]);
+			expect(page, entry.title).toBe(destinations.get(entry.anchor));
+			expect(pageTexts[page - 1], entry.title).toContain(flat(entry.title));
+			expect(pageTexts[page - 1], entry.title).toContain(`Side ${page}`);
+			expect(page).toBeGreaterThanOrEqual(previous);
+			previous = page;
+		}
+		// The appendix is the last chapter.
+		expect(expected.contents.at(-1)!.title).toBe('Vedlegg: Språkhjelp');
 	}, 60_000);
 
 	it('DOCX: a Word file with the report’s headings as heading styles and every note', async () => {
@@ -208,7 +256,12 @@ describe('exporting the conference report over HTTP', () => {
 			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 		);
 		expect(response.headers.get('content-disposition')).toBe(attachment(`${expected.title}.docx`));
-		const paragraphs = docxParagraphs(await bytes(response));
+		const docx = await bytes(response);
+		// Word spell-checks and reads aloud in the report's language.
+		expect(docxPart(docx, 'word/styles.xml')).toMatch(
+			/<w:docDefaults>.*<w:rPrDefault>.*<w:lang w:val="nb-NO"/s
+		);
+		const paragraphs = docxParagraphs(docx);
 		const styled = (style: string) =>
 			paragraphs.filter((p) => p.style === style).map((p) => p.text);
 		expect(styled('Title')).toEqual([expected.title]);
@@ -216,7 +269,7 @@ describe('exporting the conference report over HTTP', () => {
 			expect.arrayContaining([
 				'Program',
 				'Deltakere',
-				'Språkhjelp',
+				'Vedlegg: Språkhjelp',
 				...expected.rounds.map((r) => r.title)
 			])
 		);

@@ -56,6 +56,7 @@ const dynamicKeyPrefixes: Record<string, string> = {
 	'privacy.page.stored.': 'the privacy page lists what is stored, item by item',
 	'privacy.page.sees.': 'the privacy page lists who sees what, item by item',
 	'report.export.format.': 'export formats (html, pdf, docx …) and their hints',
+	'report.export.glossary.': 'where the language help goes in the report (GlossaryPlacement)',
 	'report.export.import.problems.': 'codes of problems with an archive to import',
 	'report.export.import.issue.': 'kinds of problems inside an archive to import'
 };

@@ -169,7 +169,12 @@ export interface Limiters {
 	};
 	/** Stand-alone sessions created per address. */
 	sessionsPerAddress: Limit;
+	/** PDF reports a stand-alone workshop's console link may print per minute (each starts a Chromium). */
+	pdfPrintsPerConsole: Limit;
 }
+
+/** PDFs one console link may print per minute: enough for a facilitator, too few to load the server. */
+export const pdfPrintsPerConsoleLink = 3;
 
 export function createLimiters(limits: RateLimits): Limiters {
 	const waits = { firstMs: 2_000, forgetMs: hour };
@@ -191,7 +196,8 @@ export function createLimiters(limits: RateLimits): Limiters {
 			perAccount: new BackOff('login-account', { ...waits, free: 20, maxMs: minute }),
 			perDevice: new BackOff('login-device', { ...waits, free: 5, maxMs: 15 * minute })
 		},
-		sessionsPerAddress: new Limit('sessions', limits.sessionsPerAddress, hour)
+		sessionsPerAddress: new Limit('sessions', limits.sessionsPerAddress, hour),
+		pdfPrintsPerConsole: new Limit('pdf-console', pdfPrintsPerConsoleLink, minute)
 	};
 }
 

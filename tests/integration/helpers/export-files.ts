@@ -47,6 +47,48 @@ export async function pdfText(
 	return { text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) };
 }
 
+/**
+ * Where each named destination of a PDF lands (pdfinfo -dests): Chromium names one for every
+ * element an internal link points to, so this is the page each contents entry really is on.
+ */
+export async function pdfDestinations(pdf: Uint8Array, dir: string): Promise<Map<string, number>> {
+	const file = join(dir, 'destinations.pdf');
+	await writeFile(file, pdf);
+	const { stdout } = await run('pdfinfo', ['-dests', file]);
+	const pages = new Map<string, number>();
+	for (const match of stdout.matchAll(/^\s*(\d+)\s+\[.*\]\s+"(.*)"$/gm)) {
+		pages.set(match[2]!, Number(match[1]));
+	}
+	return pages;
+}
+
+/** The fonts a PDF embeds (pdffonts): name, e.g. "AAAAAB+DejaVuSans" or "[none]", and type. */
+export async function pdfFonts(
+	pdf: Uint8Array,
+	dir: string
+): Promise<{ name: string; type: string }[]> {
+	const file = join(dir, 'fonts.pdf');
+	await writeFile(file, pdf);
+	const { stdout } = await run('pdffonts', [file]);
+	// A header line, then a rule whose dashes give each column's width, then one font a line.
+	const [, rule = '', ...rows] = stdout.split('\n');
+	const widths = rule.split(' ').map((dashes) => dashes.length + 1);
+	const column = (line: string, index: number) => {
+		const start = widths.slice(0, index).reduce((sum, w) => sum + w, 0);
+		return line.slice(start, start + widths[index]!).trim();
+	};
+	return rows
+		.filter((line) => line.trim() !== '')
+		.map((line) => ({ name: column(line, 0), type: column(line, 1) }));
+}
+
+/** One part of a DOCX (an OOXML zip) as text, e.g. word/styles.xml. */
+export function docxPart(docx: Uint8Array, name: string): string {
+	const part = unzipSync(docx)[name];
+	if (!part) throw new Error(`no ${name} in the DOCX`);
+	return strFromU8(part);
+}
+
 /** Text with every run of white space as one space: line breaks in a PDF fall anywhere. */
 export function flat(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();

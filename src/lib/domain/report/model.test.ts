@@ -346,7 +346,6 @@ describe('report structure', () => {
 			['about', 1, 'Om konferansen'],
 			['programme', 1, 'Program'],
 			['participants', 1, 'Deltakere'],
-			['language-help', 1, 'Språkhjelp'],
 			['introduction', 1, 'Innledning'],
 			['round-1', 1, 'Første gruppearbeid'],
 			['round-1-group-1', 2, 'Gruppe 1: Arbeidstakere'],
@@ -355,8 +354,33 @@ describe('report structure', () => {
 			['round-2', 1, 'Gruppearbeid 2'],
 			['round-2-group-1', 2, 'Gruppe 1: Ísland'],
 			['round-2-group-2', 2, 'Gruppe 2: Norge'],
-			['plenum', 1, 'Oppsummering i plenum']
+			['plenum', 1, 'Oppsummering i plenum'],
+			['language-help', 1, 'Vedlegg: Språkhjelp']
 		]);
+	});
+
+	it('puts the language help in an appendix by default, before the group work when asked, or leaves it out', () => {
+		const chapters = (r: Report) => r.contents.filter((e) => e.level === 1).map((e) => e.anchor);
+		expect(report.languageHelp).toMatchObject({ placement: 'appendix' });
+		expect(chapters(report).at(-1)).toBe('language-help');
+
+		const front = buildReport(smallSource(), { glossary: 'front' });
+		expect(front.languageHelp).toMatchObject({ placement: 'front', heading: 'Språkhjelp' });
+		expect(chapters(front)).toEqual([
+			'about',
+			'programme',
+			'participants',
+			'language-help',
+			'introduction',
+			'round-1',
+			'round-2',
+			'plenum'
+		]);
+
+		const without = buildReport(smallSource(), { glossary: 'omit' });
+		expect(without.languageHelp).toBeNull();
+		expect(chapters(without)).not.toContain('language-help');
+		expect(JSON.stringify(without)).not.toContain('Språkhjelp');
 	});
 
 	it('leaves out empty chapters', () => {
@@ -588,9 +612,44 @@ describe('rounds and groups', () => {
 		expect(g.members).toEqual([]);
 		expect(g.memberCountLabel).toBe('0 deltakere');
 		expect(g.emptyNote).toBe('Gruppearbeidet ble ikke registrert i Samråd.');
-		expect(g.questions).toHaveLength(1);
-		expect(g.questions[0]).toMatchObject({ label: 'a', text: 'Hva mangler?', prioritised: [] });
+		// Its planned questions stay in the round's table, with no empty headings of their own.
+		expect(g.questions).toEqual([]);
+		expect(report.rounds[0]!.table[1]!.questions).toEqual([{ label: 'a', text: 'Hva mangler?' }]);
 		expect(g.reflection).toBeNull();
+	});
+
+	it('shows a group whose session never left the lobby as not recorded, without question headings', () => {
+		const source = smallSource();
+		source.rounds[0]!.groups[1]!.session = buildSession({
+			id: 'idle',
+			title: 'Tom',
+			language: 'nb',
+			people: people('oystein'),
+			questions: [
+				{ text: 'Hva mangler?', stopAt: 'lobby' },
+				{ text: 'Hva nå?', stopAt: 'lobby' }
+			]
+		});
+		const g = groupOf(buildReport(source), 1, 2);
+		expect(g.emptyNote).toBe('Gruppearbeidet ble ikke registrert i Samråd.');
+		expect(g.questions).toEqual([]);
+	});
+
+	it('leaves out a question the group never started', () => {
+		const source = smallSource();
+		source.rounds[0]!.groups[1]!.session = buildSession({
+			id: 'half',
+			title: 'Halv',
+			language: 'nb',
+			people: people('oystein'),
+			questions: [
+				{ text: 'Hva mangler?', notes: [['oystein', 'Mer tid']], stopAt: 'clarify' },
+				{ text: 'Hva nå?', stopAt: 'lobby' }
+			]
+		});
+		const g = groupOf(buildReport(source), 1, 2);
+		expect(g.emptyNote).toBe('');
+		expect(g.questions.map((q) => q.text)).toEqual(['Hva mangler?']);
 	});
 
 	it('lists every note of a group that did not vote, under "Notes"', () => {

@@ -1,8 +1,7 @@
 import { fixedT, languageNames, localeTags, type Translate } from '$lib/i18n';
-import { closedResults, withheldReason } from '../session/ballots';
-import { effectiveTopN, voteItems } from '../session/tally';
-import type { ClosedVote, Language, QuestionRun, SessionState } from '../session/types';
+import type { Language } from '../session/types';
 import { countries } from '../conference/countries';
+import { questionSection, questionsThatRan, type QuestionSection } from './questions';
 import type {
 	LocalText,
 	ProgrammeKind,
@@ -12,8 +11,14 @@ import type {
 	ReportSource
 } from './source';
 import { textBlocks, type TextBlock } from './text-blocks';
+import type { WorkshopReport } from './workshop';
 
 export type { TextBlock } from './text-blocks';
+export type { PrioritisedItem, QuestionSection, ReportNote, VoteSummary } from './questions';
+
+/** Where the language help goes: an appendix at the end, before the group work, or nowhere. */
+export const glossaryPlacements = ['appendix', 'front', 'omit'] as const;
+export type GlossaryPlacement = (typeof glossaryPlacements)[number];
 
 /** Choices made when exporting. */
 export interface ReportOptions {
@@ -30,10 +35,12 @@ export interface ReportOptions {
 	includeReflections?: boolean;
 	/** When the report was made, ISO date or date-time, printed on the title page. */
 	generatedAt?: string;
+	/** Where the language help goes; an appendix by default, so that results come first. */
+	glossary?: GlossaryPlacement;
 }
 
-/** The conference report as structured data; every renderer prints exactly this. */
-export interface Report {
+/** What every report has, whatever it reports on; renderers print these parts the same way. */
+export interface ReportFrame {
 	language: Language;
 	/** BCP 47 tag of the report language, for lang attributes. */
 	locale: string;
@@ -45,13 +52,21 @@ export interface Report {
 	titlePage: TitlePage;
 	/** The table of contents, in document order. */
 	contents: ContentsEntry[];
+}
+
+/** Any report a renderer prints: a conference's, or a stand-alone workshop's. */
+export type ReportDocument = Report | WorkshopReport;
+
+/** The conference report as structured data; every renderer prints exactly this. */
+export interface Report extends ReportFrame {
+	kind: 'conference';
 	/** About the project and the conference; null when no text was given. */
 	about: TextSection | null;
 	/** Agenda by day; null when there is none. */
 	programme: ProgrammeSection | null;
 	/** Participants by country; null when there are none. */
 	participants: ParticipantsSection | null;
-	/** The glossary across languages; null when empty. */
+	/** The glossary across languages; null when empty or left out. */
 	languageHelp: LanguageHelpSection | null;
 	/** The opening talk; null when no text was given. */
 	introduction: IntroductionSection | null;
@@ -233,8 +248,10 @@ export interface RoleCount {
 export interface LanguageHelpSection {
 	/** Id of the chapter. */
 	anchor: string;
-	/** "Language help" in the report language. */
+	/** "Language help", or "Appendix: Language help", in the report language. */
 	heading: string;
+	/** Before the group work (after the participants), or as an appendix after everything else. */
+	placement: 'front' | 'appendix';
 	/** Language columns, in the conference's order. */
 	columns: { language: Language; name: string }[];
 	/** One row per concept, in the source order. */
@@ -302,73 +319,12 @@ export interface GroupSection {
 	members: string[];
 	/** Members other than leaders, e.g. "6 participants". */
 	memberCountLabel: string;
-	/** One section per question, a, b, … */
+	/** One section per question the group ran, a, b, … (none it never started). */
 	questions: QuestionSection[];
-	/** Said when the group has nothing to show (no session, no notes); '' otherwise. */
+	/** Said when the group has nothing to show (no session, or no question started); '' otherwise. */
 	emptyNote: string;
 	/** null when empty or left out by the options. */
 	reflection: { heading: string; blocks: TextBlock[] } | null;
-}
-
-export interface QuestionSection {
-	/** a, b, … */
-	label: string;
-	/** The question as asked. */
-	text: string;
-	/** How the group voted, if it did. */
-	vote: VoteSummary;
-	/** Items that got points, best first (the domain tally's order). */
-	prioritised: PrioritisedItem[];
-	/** Revealed notes outside the prioritised items, in reveal order; null when left out. */
-	otherNotes: ReportNote[] | null;
-	/** "Other notes", or "Notes" when nothing was prioritised. */
-	otherNotesHeading: string;
-	/** Said when the question has no notes at all; '' otherwise. */
-	emptyNote: string;
-}
-
-export interface VoteSummary {
-	/**
-	 * none: no ballots; open: vote not closed when the report was made (no tally is printed);
-	 * closed: final; withheld: closed with too few ballots to print a tally that keeps each secret.
-	 */
-	status: 'none' | 'open' | 'closed' | 'withheld';
-	/** Ballots counted. */
-	ballots: number;
-	/** Items each voter could rank (1st choice gets this many points). */
-	topN: number;
-	/** A sentence explaining the vote, in the report language. */
-	summary: string;
-}
-
-export interface PrioritisedItem {
-	/** 1-based; tied items share a rank. */
-	rank: number;
-	/** "2" or "2 (tie)". */
-	rankLabel: string;
-	/** Another item has the same points and voters. */
-	tied: boolean;
-	/** Borda points. */
-	points: number;
-	/** Ballots that ranked the item. */
-	voters: number;
-	/** The group's heading; null for a single note voted on by itself. */
-	heading: string | null;
-	/** Notes under the heading (or the single note), in the group's order. */
-	notes: ReportNote[];
-}
-
-export interface ReportNote {
-	/** Note id, unique within the conference's sessions. */
-	id: string;
-	/** The text as the group last saw it (after any corrections). */
-	text: string;
-	/** Author's name in named sessions when names are included; null when anonymous. */
-	author: string | null;
-	/** Heading the note sits under; null when ungrouped. */
-	heading: string | null;
-	/** 0-based position in the reveal. */
-	revealIndex: number;
 }
 
 export interface PlenumSection {
@@ -406,6 +362,7 @@ interface Context {
 	named: boolean;
 	includeUnvotedNotes: boolean;
 	includeReflections: boolean;
+	glossary: GlossaryPlacement;
 	people: Map<string, ReportParticipant>;
 	source: ReportSource;
 }
@@ -424,6 +381,7 @@ export function buildReport(source: ReportSource, options: ReportOptions = {}): 
 		named: options.includeNames ?? true,
 		includeUnvotedNotes: options.includeUnvotedNotes ?? true,
 		includeReflections: options.includeReflections ?? true,
+		glossary: options.glossary ?? 'appendix',
 		people: new Map(source.participants.map((p) => [p.id, p])),
 		source
 	};
@@ -446,8 +404,11 @@ export function buildReport(source: ReportSource, options: ReportOptions = {}): 
 	const rounds = source.rounds.map((round, index) => roundSection(ctx, round, index + 1));
 	const plenum = plenumSection(ctx);
 
+	const front = languageHelp?.placement === 'front' ? languageHelp : null;
+	const appendix = languageHelp?.placement === 'appendix' ? languageHelp : null;
+
 	const contents: ContentsEntry[] = [];
-	for (const section of [about, programme, participants, languageHelp, introduction]) {
+	for (const section of [about, programme, participants, front, introduction]) {
 		if (section) contents.push({ anchor: section.anchor, title: section.heading, level: 1 });
 	}
 	for (const round of rounds) {
@@ -456,13 +417,16 @@ export function buildReport(source: ReportSource, options: ReportOptions = {}): 
 			contents.push({ anchor: group.anchor, title: group.heading, level: 2 });
 		}
 	}
-	if (plenum) contents.push({ anchor: plenum.anchor, title: plenum.heading, level: 1 });
+	for (const section of [plenum, appendix]) {
+		if (section) contents.push({ anchor: section.anchor, title: section.heading, level: 1 });
+	}
 
 	return {
+		kind: 'conference',
 		language: lang,
 		locale: localeTags[lang],
 		named: ctx.named,
-		labels: labels(t),
+		labels: reportLabels(t),
 		titlePage: titlePage(ctx, options.generatedAt),
 		contents,
 		about,
@@ -475,7 +439,8 @@ export function buildReport(source: ReportSource, options: ReportOptions = {}): 
 	};
 }
 
-function labels(t: Translate): ReportLabels {
+/** The labels every renderer needs, in the report language. */
+export function reportLabels(t: Translate): ReportLabels {
 	return {
 		contents: t('report.contents'),
 		page: t('report.page'),
@@ -544,18 +509,25 @@ function capitalise(text: string, lang: Language): string {
 	return text.charAt(0).toLocaleUpperCase(localeTags[lang]) + text.slice(1);
 }
 
+/** "Made 27 May 2010" for the title page, or '' when no date was given. */
+export function generatedLabel(
+	lang: Language,
+	t: Translate,
+	generatedAt: string | undefined
+): string {
+	if (!generatedAt) return '';
+	const at = parseDate(generatedAt.slice(0, 10));
+	return t('report.generated', {
+		date: at ? dateFormat(lang, longDate).format(at) : generatedAt
+	});
+}
+
 function titlePage(ctx: Context, generatedAt: string | undefined): TitlePage {
 	const { conference } = ctx.source;
 	const dates = conference.startDate
 		? formatDateRange(ctx.lang, conference.startDate, conference.endDate || conference.startDate)
 		: '';
-	let generated = '';
-	if (generatedAt) {
-		const at = parseDate(generatedAt.slice(0, 10));
-		generated = ctx.t('report.generated', {
-			date: at ? dateFormat(ctx.lang, longDate).format(at) : generatedAt
-		});
-	}
+	const generated = generatedLabel(ctx.lang, ctx.t, generatedAt);
 	return {
 		organisation: conference.organisation,
 		documentLabel: ctx.t('report.documentLabel'),
@@ -703,7 +675,7 @@ function participantsSection(ctx: Context): ParticipantsSection | null {
 
 function languageHelpSection(ctx: Context): LanguageHelpSection | null {
 	const { glossary, conference } = ctx.source;
-	if (glossary.length === 0) return null;
+	if (glossary.length === 0 || ctx.glossary === 'omit') return null;
 	// Conference languages first, in its order; then any other language a term is given in.
 	const used = new Set<Language>();
 	for (const entry of glossary) {
@@ -719,9 +691,11 @@ function languageHelpSection(ctx: Context): LanguageHelpSection | null {
 		terms: columns.map((lang) => entry.terms[lang] ?? []),
 		explanation: localText(entry.explanation, ctx.lang)
 	}));
+	const heading = ctx.t('report.languageHelp');
 	return {
 		anchor: reportAnchors.languageHelp,
-		heading: ctx.t('report.languageHelp'),
+		heading: ctx.glossary === 'front' ? heading : ctx.t('report.appendix', { title: heading }),
+		placement: ctx.glossary,
 		columns: columns.map((language) => ({ language, name: languageNames[language] })),
 		rows,
 		hasExplanations: rows.some((r) => r.explanation !== '')
@@ -748,10 +722,19 @@ function roundSection(ctx: Context, round: ReportRound, number: number): RoundSe
 			heading: g.heading,
 			memberCount: memberIds(round.groups[index]!).length,
 			leaders: g.leaders,
-			questions: g.questions.map((q) => ({ label: q.label, text: q.text }))
+			questions: givenQuestions(round.groups[index]!)
 		})),
 		groups
 	};
+}
+
+/** The questions a group was given: its session's (started or not), else the planned ones. */
+function givenQuestions(group: ReportGroup): QuestionText[] {
+	if (group.session) return group.session.questions.map((q) => ({ label: q.label, text: q.text }));
+	return group.plannedQuestions.map((text, index) => ({
+		label: String.fromCharCode(97 + index),
+		text
+	}));
 }
 
 /** Members who are not also leaders, each once. */
@@ -770,8 +753,8 @@ function groupSection(
 	const members = memberIds(group);
 	const session = group.session;
 	const questions = session
-		? session.questions.map((run) => questionSection(ctx, session, run))
-		: group.plannedQuestions.map((text, index) => plannedQuestion(ctx, text, index));
+		? questionsThatRan(session).map((run) => questionSection(ctx, session, run))
+		: [];
 	const reflectionText = group.reflection || session?.reflection || '';
 	const reflectionBlocks = ctx.includeReflections ? textBlocks(reflectionText) : [];
 	const leaderCount = Math.max(1, group.leaderIds.length);
@@ -788,118 +771,11 @@ function groupSection(
 		members: names(ctx, members).sort(ctx.collator.compare),
 		memberCountLabel: t('report.participantCount', { count: members.length }),
 		questions,
-		emptyNote: session ? '' : t('report.noSession'),
+		emptyNote: questions.length > 0 ? '' : t('report.noSession'),
 		reflection:
 			reflectionBlocks.length > 0
 				? { heading: t('report.reflection', { count: leaderCount }), blocks: reflectionBlocks }
 				: null
-	};
-}
-
-function plannedQuestion(ctx: Context, text: string, index: number): QuestionSection {
-	return {
-		label: String.fromCharCode(97 + index),
-		text,
-		vote: { status: 'none', ballots: 0, topN: 0, summary: '' },
-		prioritised: [],
-		otherNotes: ctx.includeUnvotedNotes ? [] : null,
-		otherNotesHeading: ctx.t('report.notes'),
-		emptyNote: ''
-	};
-}
-
-/**
- * The vote that counts for the report: the last closed one (while a revote is open, the one
- * before it). An open vote prints no tally: two reports a ballot apart could be compared.
- */
-function countedVote(run: QuestionRun): { vote: ClosedVote | null; status: VoteSummary['status'] } {
-	const open = run.ballots.length > 0 || run.closedVote !== null;
-	switch (run.phase) {
-		case 'results':
-		case 'discuss':
-			return closedStatus(run.closedVote);
-		case 'vote':
-		case 'revote':
-			if (run.previousVote) return closedStatus(run.previousVote);
-			return { vote: null, status: open ? 'open' : 'none' };
-		default:
-			// Before the vote there are no ballots (stepping back from the vote discards them).
-			return { vote: null, status: 'none' };
-	}
-}
-
-function closedStatus(vote: ClosedVote | null): {
-	vote: ClosedVote | null;
-	status: VoteSummary['status'];
-} {
-	if (!vote || vote.rankings.length === 0) return { vote: null, status: 'none' };
-	return { vote, status: withheldReason(vote) === null ? 'closed' : 'withheld' };
-}
-
-function questionSection(ctx: Context, session: SessionState, run: QuestionRun): QuestionSection {
-	const { t } = ctx;
-	const authorNames = new Map(session.participants.map((p) => [p.id, p.name]));
-	const showAuthors = ctx.named && !session.settings.anonymous;
-	const headingOf = new Map<string, string>();
-	for (const cluster of run.clusters) {
-		for (const id of cluster.noteIds) headingOf.set(id, cluster.heading);
-	}
-	// Notes never revealed were private to their author and stay out of the report.
-	const revealed = run.notes
-		.filter((n) => n.revealIndex !== null)
-		.sort((a, b) => a.revealIndex! - b.revealIndex!);
-	const notes = new Map<string, ReportNote>(
-		revealed.map((n) => [
-			n.id,
-			{
-				id: n.id,
-				text: n.text,
-				author: showAuthors ? (authorNames.get(n.authorId) ?? null) : null,
-				heading: headingOf.get(n.id) ?? null,
-				revealIndex: n.revealIndex!
-			}
-		])
-	);
-
-	const { vote, status } = countedVote(run);
-	const items = voteItems(run);
-	const prioritised: PrioritisedItem[] = [];
-	const inPrioritised = new Set<string>();
-	if (status === 'closed') {
-		for (const row of closedResults(run, vote) ?? []) {
-			if (row.points === 0) continue;
-			const itemNotes = row.noteIds.flatMap((id) => {
-				const note = notes.get(id);
-				return note ? [note] : [];
-			});
-			for (const id of row.noteIds) inPrioritised.add(id);
-			prioritised.push({
-				rank: row.rank,
-				rankLabel: row.tied ? t('report.rankTied', { rank: row.rank }) : String(row.rank),
-				tied: row.tied,
-				points: row.points,
-				voters: row.voters,
-				heading: row.kind === 'cluster' ? row.label : null,
-				notes: itemNotes
-			});
-		}
-	}
-	const topN = effectiveTopN(session.settings.topN, items.length);
-	const summary =
-		status === 'none'
-			? revealed.length > 0
-				? t('report.vote.none')
-				: ''
-			: t(`report.vote.${status}`, { count: vote?.rankings.length ?? 0, n: topN });
-	const others = [...notes.values()].filter((n) => !inPrioritised.has(n.id));
-	return {
-		label: run.label,
-		text: run.text,
-		vote: { status, ballots: vote?.rankings.length ?? 0, topN, summary },
-		prioritised,
-		otherNotes: ctx.includeUnvotedNotes ? others : null,
-		otherNotesHeading: prioritised.length > 0 ? t('report.otherNotes') : t('report.notes'),
-		emptyNote: revealed.length === 0 ? t('report.noNotes') : ''
 	};
 }
 

@@ -23,12 +23,16 @@ import {
 } from 'docx';
 import type {
 	GroupSection,
+	LanguageHelpSection,
 	QuestionSection,
 	Report,
+	ReportDocument,
+	ReportFrame,
 	ReportNote,
 	RoundSection,
 	TextBlock
 } from '$lib/domain/report/model';
+import type { WorkshopReport } from '$lib/domain/report/workshop';
 
 // A4 in twentieths of a point, with 2 cm margins.
 const pageWidth = 11906;
@@ -61,7 +65,7 @@ export function bookmarkName(anchor: string): string {
 }
 
 /** A bookmark named after a contents anchor, numbered by its place in the contents. */
-function bookmark(report: Report, anchor: string, children: TextRun[]): Bookmark {
+function bookmark(report: ReportFrame, anchor: string, children: TextRun[]): Bookmark {
 	const mark = new Bookmark({ id: bookmarkName(anchor), children });
 	// docx numbers every bookmark 1; Word wants a distinct id per bookmark.
 	const id = report.contents.findIndex((e) => e.anchor === anchor) + 1;
@@ -74,7 +78,7 @@ function bookmark(report: Report, anchor: string, children: TextRun[]): Bookmark
 function heading(
 	text: string,
 	level: (typeof HeadingLevel)[keyof typeof HeadingLevel],
-	target?: { report: Report; anchor: string },
+	target?: { report: ReportFrame; anchor: string },
 	pageBreakBefore = false
 ): Paragraph {
 	const children = runs(text);
@@ -145,7 +149,7 @@ function spacer(): Paragraph {
 	return new Paragraph({ children: [], spacing: { after: 120 } });
 }
 
-function titlePage(report: Report): FileChild[] {
+function titlePage(report: ReportFrame): FileChild[] {
 	const t = report.titlePage;
 	const out: FileChild[] = [new Paragraph({ children: [], spacing: { before: 3600 } })];
 	if (t.organisation) {
@@ -177,7 +181,8 @@ function titlePage(report: Report): FileChild[] {
 	return out;
 }
 
-function contents(report: Report): FileChild[] {
+function contents(report: ReportFrame): FileChild[] {
+	if (report.contents.length === 0) return [];
 	return [
 		new Paragraph({
 			pageBreakBefore: true,
@@ -198,7 +203,7 @@ function contents(report: Report): FileChild[] {
 }
 
 function textChapter(
-	report: Report,
+	report: ReportFrame,
 	section: { anchor: string; heading: string; blocks: TextBlock[] } | null,
 	byline = ''
 ): FileChild[] {
@@ -283,9 +288,9 @@ function participants(report: Report): FileChild[] {
 	return out;
 }
 
-function languageHelp(report: Report): FileChild[] {
+function languageHelp(report: Report, placement: LanguageHelpSection['placement']): FileChild[] {
 	const section = report.languageHelp;
-	if (!section) return [];
+	if (!section || section.placement !== placement) return [];
 	const columns = section.columns.length;
 	const widths = Array.from({ length: columns }, () => 1 / columns);
 	const head = section.columns.map((c) => c.name);
@@ -303,7 +308,7 @@ function languageHelp(report: Report): FileChild[] {
 			columnSpan: columns,
 			children: [
 				new Paragraph({
-					children: runs(row.explanation, { color: muted, italics: true, size: 17 })
+					children: runs(row.explanation, { color: muted, italics: true })
 				})
 			],
 			width: { size: textWidth, type: WidthType.DXA },
@@ -385,8 +390,16 @@ function noteRuns(note: ReportNote, withHeading: boolean): TextRun[] {
 }
 
 function question(report: Report, section: QuestionSection): FileChild[] {
+	return [
+		heading(`${section.label}) ${section.text}`, HeadingLevel.HEADING_3),
+		...questionBody(report, section)
+	];
+}
+
+/** What a question yields: its vote, prioritised items and other notes. */
+function questionBody(report: ReportFrame, section: QuestionSection): FileChild[] {
 	const { labels } = report;
-	const out: FileChild[] = [heading(`${section.label}) ${section.text}`, HeadingLevel.HEADING_3)];
+	const out: FileChild[] = [];
 	if (section.emptyNote) out.push(paragraph(section.emptyNote, { italics: true, color: muted }));
 	if (section.vote.summary) out.push(paragraph(section.vote.summary, { color: muted, size: 18 }));
 	if (section.prioritised.length > 0) {
@@ -434,10 +447,43 @@ function plenum(report: Report): FileChild[] {
 	];
 }
 
+function workshopChildren(report: WorkshopReport): FileChild[] {
+	const out: FileChild[] = [];
+	if (report.emptyNote) out.push(paragraph(report.emptyNote, { italics: true, color: muted }));
+	const people = report.participants;
+	if (people) {
+		out.push(heading(people.heading, HeadingLevel.HEADING_1, { report, anchor: people.anchor }));
+		out.push(paragraph(people.totalLabel));
+		if (people.names.length > 0) out.push(paragraph(people.names.join(', ')));
+	}
+	for (const q of report.questions) {
+		out.push(heading(q.heading, HeadingLevel.HEADING_1, { report, anchor: q.anchor }));
+		out.push(...questionBody(report, q));
+	}
+	out.push(...textChapter(report, report.reflection));
+	return out;
+}
+
+function conferenceChildren(report: Report): FileChild[] {
+	return [
+		...textChapter(report, report.about),
+		...programme(report),
+		...participants(report),
+		...languageHelp(report, 'front'),
+		...textChapter(report, report.introduction, report.introduction?.byline),
+		...report.rounds.flatMap((r) => round(report, r)),
+		...plenum(report),
+		...languageHelp(report, 'appendix')
+	];
+}
+
 const font = 'Calibri';
 
-/** The report as a Word document: real heading styles, a TOC field, tables and lists. */
-export async function renderReportDocx(report: Report): Promise<Uint8Array> {
+/**
+ * The report as a Word document: real heading styles, a TOC field, tables and lists, in the
+ * report's language (Word spell-checks and reads aloud in it): a conference's or a workshop's.
+ */
+export async function renderReportDocx(report: ReportDocument): Promise<Uint8Array> {
 	const headingStyle = (size: number, before: number) => ({
 		run: { font, size, bold: true, color: accent },
 		paragraph: { spacing: { before, after: 120 }, keepNext: true }
@@ -451,7 +497,7 @@ export async function renderReportDocx(report: Report): Promise<Uint8Array> {
 		styles: {
 			default: {
 				document: {
-					run: { font, size: 21 },
+					run: { font, size: 21, language: { value: report.locale } },
 					paragraph: { spacing: { after: 100, line: 276 } }
 				},
 				title: {
@@ -535,13 +581,7 @@ export async function renderReportDocx(report: Report): Promise<Uint8Array> {
 				children: [
 					...titlePage(report),
 					...contents(report),
-					...textChapter(report, report.about),
-					...programme(report),
-					...participants(report),
-					...languageHelp(report),
-					...textChapter(report, report.introduction, report.introduction?.byline),
-					...report.rounds.flatMap((r) => round(report, r)),
-					...plenum(report)
+					...(report.kind === 'conference' ? conferenceChildren(report) : workshopChildren(report))
 				]
 			}
 		]

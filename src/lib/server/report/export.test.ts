@@ -13,10 +13,11 @@ describe('readChoices', () => {
 			includeNames: true,
 			includeUnvotedNotes: true,
 			includeReflections: true,
+			glossary: 'appendix',
 			timeZone: null
 		});
 		const params = new URLSearchParams(
-			'format=pdf&lang=is&names=0&unvoted=0&unvoted=1&reflections=0&tz=Atlantic%2FReykjavik'
+			'format=pdf&lang=is&names=0&unvoted=0&unvoted=1&reflections=0&glossary=omit&tz=Atlantic%2FReykjavik'
 		);
 		expect(readChoices(params)).toEqual({
 			format: 'pdf',
@@ -24,10 +25,12 @@ describe('readChoices', () => {
 			includeNames: false,
 			includeUnvotedNotes: true,
 			includeReflections: false,
+			glossary: 'omit',
 			timeZone: 'Atlantic/Reykjavik'
 		});
 		expect(readChoices(new URLSearchParams('format=exe&lang=de')).format).toBe('html');
 		expect(readChoices(new URLSearchParams('lang=de')).language).toBeNull();
+		expect(readChoices(new URLSearchParams('glossary=top')).glossary).toBe('appendix');
 	});
 });
 
@@ -87,7 +90,8 @@ describe('exportFile', () => {
 		}
 		const archive = await exportFile(db.app, created.value.id, choices({ format: 'json' }));
 		expect(readArchive(archive!.body as string).ok).toBe(true);
-	});
+		// A PDF is printed twice (the second time with the contents' page numbers).
+	}, 30_000);
 
 	it('prints PDFs one after another; one that fails does not hold up the next', async () => {
 		const pdf = choices({ format: 'pdf' });

@@ -1,4 +1,12 @@
-import { buildReport, type Report, type ReportOptions } from '$lib/domain/report/model';
+import {
+	buildReport,
+	glossaryPlacements,
+	type GlossaryPlacement,
+	type ReportDocument,
+	type ReportOptions
+} from '$lib/domain/report/model';
+import { buildWorkshopReport, workshopStartedAt } from '$lib/domain/report/workshop';
+import type { SessionState } from '$lib/domain/session/types';
 import { isLanguage, type Language } from '$lib/i18n';
 import type { App } from '../app';
 import { archiveJson, exportConference } from '../archive';
@@ -35,6 +43,8 @@ export interface ExportChoices {
 	includeNames: boolean;
 	includeUnvotedNotes: boolean;
 	includeReflections: boolean;
+	/** Where the language help goes (a conference's report only). */
+	glossary: GlossaryPlacement;
 	/** The organiser's time zone: the report is dated with their day, not the server's. */
 	timeZone: string | null;
 }
@@ -53,6 +63,7 @@ export function readChoices(params: URLSearchParams): ExportChoices {
 	const format = params.get('format');
 	const language = params.get('lang');
 	const timeZone = params.get('tz');
+	const glossary = params.get('glossary');
 	return {
 		format: (exportFormats as readonly string[]).includes(format ?? '')
 			? (format as ExportFormat)
@@ -61,6 +72,9 @@ export function readChoices(params: URLSearchParams): ExportChoices {
 		includeNames: flag(params, 'names', true),
 		includeUnvotedNotes: flag(params, 'unvoted', true),
 		includeReflections: flag(params, 'reflections', true),
+		glossary: (glossaryPlacements as readonly string[]).includes(glossary ?? '')
+			? (glossary as GlossaryPlacement)
+			: 'appendix',
 		timeZone: timeZone && timeZone.length <= 64 ? timeZone : null
 	};
 }
@@ -95,7 +109,7 @@ export type ReportFormat = Exclude<ExportFormat, 'json'>;
 // machine at once; a second request waits for the first.
 let printing: Promise<unknown> = Promise.resolve();
 
-function printOneAtATime(report: Report, pdf: PdfOptions): Promise<Uint8Array> {
+function printOneAtATime(report: ReportDocument, pdf: PdfOptions): Promise<Uint8Array> {
 	const next = printing.then(() => renderReportPdf(report, pdf));
 	// A failed print must not stop the ones waiting behind it.
 	printing = next.catch(() => undefined);
@@ -104,9 +118,9 @@ function printOneAtATime(report: Report, pdf: PdfOptions): Promise<Uint8Array> {
 
 const renderers: Record<
 	ReportFormat,
-	(report: Report, pdf: PdfOptions) => string | Uint8Array | Promise<Uint8Array>
+	(report: ReportDocument, pdf: PdfOptions) => string | Uint8Array | Promise<Uint8Array>
 > = {
-	html: renderReportHtml,
+	html: (report) => renderReportHtml(report),
 	pdf: printOneAtATime,
 	docx: renderReportDocx,
 	markdown: renderReportMarkdown,
@@ -115,7 +129,7 @@ const renderers: Record<
 
 /** The report rendered in one of the report formats. */
 export async function renderReport(
-	report: Report,
+	report: ReportDocument,
 	format: ReportFormat,
 	pdf: PdfOptions = {}
 ): Promise<string | Uint8Array> {
@@ -137,6 +151,7 @@ export function reportOptions(choices: ExportChoices, now: Date): ReportOptions 
 		includeNames: choices.includeNames,
 		includeUnvotedNotes: choices.includeUnvotedNotes,
 		includeReflections: choices.includeReflections,
+		glossary: choices.glossary,
 		generatedAt: localDay(now, choices.timeZone)
 	};
 }
@@ -172,5 +187,26 @@ export async function exportFile(
 		body,
 		contentType,
 		disposition: contentDisposition(source.conference.title, extension)
+	};
+}
+
+/**
+ * A stand-alone workshop's report in one of the report formats, from its session as it stands,
+ * dated the day it was held in the facilitator's time zone. Null for the archive (a workshop
+ * has none). PDF throws ChromiumMissingError when Chromium cannot be started.
+ */
+export async function workshopExportFile(
+	session: SessionState,
+	choices: ExportChoices,
+	{ now = new Date(), pdf = {} }: { now?: Date; pdf?: PdfOptions } = {}
+): Promise<ExportFile | null> {
+	if (choices.format === 'json') return null;
+	const { contentType, extension } = types[choices.format];
+	const date = localDay(new Date(workshopStartedAt(session)), choices.timeZone);
+	const report = buildWorkshopReport({ session, date }, reportOptions(choices, now));
+	return {
+		body: await renderReport(report, choices.format, pdf),
+		contentType,
+		disposition: contentDisposition(session.title, extension)
 	};
 }

@@ -1,12 +1,25 @@
 import type {
 	GroupSection,
+	LanguageHelpSection,
 	ParticipantsSection,
 	QuestionSection,
 	Report,
+	ReportDocument,
+	ReportFrame,
 	ReportNote,
 	RoundSection,
 	TextBlock
 } from '$lib/domain/report/model';
+import type { WorkshopReport } from '$lib/domain/report/workshop';
+
+export interface HtmlOptions {
+	/**
+	 * Page of each contents anchor, printed in the contents (the PDF's; a screen has no pages).
+	 * Given at all, every contents line keeps room for a number, so a first print without numbers
+	 * lays out exactly as the print with them.
+	 */
+	pages?: ReadonlyMap<string, number>;
+}
 
 /**
  * The one escape for user text in the HTML report, in text and in attribute values alike.
@@ -42,22 +55,23 @@ function blocks(items: TextBlock[]): string {
 		.join('\n');
 }
 
-function styles(report: Report): string {
+function styles(report: ReportFrame): string {
 	const header = cssString(report.titlePage.title);
 	const page = cssString(`${report.labels.page} `);
 	return `
 @page {
 	size: A4;
 	margin: 24mm 20mm 22mm 22mm;
-	@top-center { content: ${header}; font: 8.5pt var(--sans); color: #555; }
-	@bottom-center { content: ${page} counter(page); font: 8.5pt var(--sans); color: #555; }
+	@top-center { content: ${header}; font: 9pt var(--sans); color: #555; }
+	@bottom-center { content: ${page} counter(page); font: 9pt var(--sans); color: #555; }
 }
 @page :first {
 	@top-center { content: none; }
 	@bottom-center { content: none; }
 }
 :root {
-	--sans: system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Liberation Sans', Arial, sans-serif;
+	/* Emoji in notes print in colour from Noto Color Emoji (fonts-noto-color-emoji), not as boxes. */
+	--sans: system-ui, -apple-system, 'Segoe UI', 'Noto Sans', 'Liberation Sans', Arial, 'Noto Color Emoji', sans-serif;
 	--accent: #1f3a5f;
 	--rule: #c9d1db;
 	--muted: #555;
@@ -83,7 +97,7 @@ p { margin: 0 0 0.6em; orphans: 3; widows: 3; }
 ul, ol { margin: 0 0 0.8em; padding-left: 1.4em; }
 li { margin: 0.15em 0; break-inside: avoid; }
 a { color: inherit; text-decoration: none; }
-table { width: 100%; border-collapse: collapse; margin: 0.4em 0 1em; font-size: 9.5pt; }
+table { width: 100%; border-collapse: collapse; margin: 0.4em 0 1em; }
 thead { display: table-header-group; }
 th { text-align: left; font-weight: 600; background: #eef2f6; }
 th, td { border: 0.75pt solid var(--rule); padding: 0.35em 0.5em; vertical-align: top; }
@@ -103,7 +117,11 @@ nav.contents ol ol { padding-left: 1.5em; margin-bottom: 0.4em; }
 nav.contents li { margin: 0; }
 nav.contents a { display: inline-block; padding: 0.2em 0; }
 nav.contents .level-1 > a { font-weight: 600; }
+nav.contents.paged a { display: flex; align-items: baseline; gap: 0.4em; }
+nav.contents.paged .leader { flex: 1 1 2em; border-bottom: 0.75pt dotted var(--rule); }
+nav.contents.paged .page-number { flex: none; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 .chapter, .round { break-before: page; }
+.workshop .chapter { break-before: auto; margin-top: 2.2em; }
 .byline, .theme, .vote-summary, .empty { color: var(--muted); }
 .theme { font-size: 12pt; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; }
 .vote-summary { font-size: 9pt; }
@@ -112,21 +130,20 @@ dl.people dt { font-weight: 600; }
 dl.people dd { margin: 0; }
 .results td ul { margin: 0.2em 0 0; }
 .results .heading { font-weight: 600; }
-.note-meta { color: var(--muted); font-size: 9pt; }
+.note-meta { color: var(--muted); }
 .group { break-inside: auto; }
 .reflection { border-left: 2pt solid var(--rule); padding-left: 0.9em; margin-top: 1.2em; }
 .country ol { padding-left: 2em; }
 .group-head { break-inside: avoid; }
 .coordinator { font-weight: 600; }
-table.glossary { font-size: 8.5pt; }
 table.glossary td { overflow-wrap: break-word; hyphens: auto; }
 table.glossary tbody { break-inside: avoid; }
 table.glossary tr.terms:has(+ tr.explanation) td { border-bottom: none; }
-table.glossary tr.explanation td { border-top: none; padding-top: 0; color: var(--muted); font-size: 8pt; font-style: italic; }
+table.glossary tr.explanation td { border-top: none; padding-top: 0; color: var(--muted); font-style: italic; }
 `;
 }
 
-function titlePage(report: Report): string {
+function titlePage(report: ReportFrame): string {
 	const t = report.titlePage;
 	const line = (cls: string, text: string) => (text ? `<p class="${cls}">${lines(text)}</p>` : '');
 	const signature = line('author', t.author) + line('generated', t.generated);
@@ -140,11 +157,17 @@ ${signature ? `<div class="signature">${signature}</div>` : ''}
 </header>`;
 }
 
-function contents(report: Report): string {
+function contents(report: ReportFrame, pages: ReadonlyMap<string, number> | undefined): string {
+	if (report.contents.length === 0) return '';
 	let html = '';
 	let open = false;
 	for (const entry of report.contents) {
-		const link = `<a href="#${escapeHtml(entry.anchor)}">${escapeHtml(entry.title)}</a>`;
+		const title = escapeHtml(entry.title);
+		const page = pages?.get(entry.anchor);
+		const body = pages
+			? `<span class="entry">${title}</span><span class="leader"></span><span class="page-number">${page ?? ''}</span>`
+			: title;
+		const link = `<a href="#${escapeHtml(entry.anchor)}">${body}</a>`;
 		if (entry.level === 1) {
 			if (open) html += '</ol></li>';
 			open = false;
@@ -162,7 +185,7 @@ function contents(report: Report): string {
 		}
 	}
 	if (open) html += '</ol></li>';
-	return `<nav class="contents" aria-labelledby="contents-heading">
+	return `<nav class="contents${pages ? ' paged' : ''}" aria-labelledby="contents-heading">
 <h2 id="contents-heading">${escapeHtml(report.labels.contents)}</h2>
 <ol>${html}</ol>
 </nav>`;
@@ -233,9 +256,11 @@ ${countries}
 </section>`;
 }
 
-function languageHelp(report: Report): string {
-	const section = report.languageHelp;
-	if (!section) return '';
+function languageHelp(
+	section: LanguageHelpSection | null,
+	placement: 'front' | 'appendix'
+): string {
+	if (!section || section.placement !== placement) return '';
 	const head = section.columns.map((c) => `<th lang="${c.language}">${escapeHtml(c.name)}</th>`);
 	// One body per concept: its terms, then its explanation across the whole width (a column of
 	// its own would leave six languages too little room on A4), kept together on a page.
@@ -310,7 +335,7 @@ function group(report: Report, section: GroupSection): string {
 ${people}
 </div>
 ${section.emptyNote ? `<p class="empty">${escapeHtml(section.emptyNote)}</p>` : ''}
-${section.questions.map((q) => question(report, q)).join('\n')}
+${section.questions.map((q) => groupQuestion(report, q)).join('\n')}
 ${reflection}
 </section>`;
 }
@@ -322,10 +347,18 @@ function noteMeta(note: ReportNote, withHeading: boolean): string {
 	return parts.length > 0 ? ` <span class="note-meta">(${parts.join('; ')})</span>` : '';
 }
 
-function question(report: Report, section: QuestionSection): string {
+function groupQuestion(report: Report, section: QuestionSection): string {
+	return `<section class="question">
+<h4>${escapeHtml(section.label)}) ${lines(section.text)}</h4>
+${questionBody(report, section, 5)}
+</section>`;
+}
+
+/** What a question yields: its vote, prioritised items and other notes, subheadings at `level`. */
+function questionBody(report: ReportFrame, section: QuestionSection, level: number): string {
 	const { labels } = report;
-	let html = `<section class="question">
-<h4>${escapeHtml(section.label)}) ${lines(section.text)}</h4>`;
+	const sub = `h${level}`;
+	let html = '';
 	if (section.emptyNote) html += `<p class="empty">${escapeHtml(section.emptyNote)}</p>`;
 	if (section.vote.summary)
 		html += `<p class="vote-summary">${escapeHtml(section.vote.summary)}</p>`;
@@ -339,21 +372,20 @@ function question(report: Report, section: QuestionSection): string {
 				return `<tr><td class="number">${escapeHtml(item.rankLabel)}</td><td>${body}</td><td class="number">${item.points}</td><td class="number">${item.voters}</td></tr>`;
 			})
 			.join('\n');
-		html += `<h5>${escapeHtml(labels.prioritised)}</h5>
+		html += `<${sub}>${escapeHtml(labels.prioritised)}</${sub}>
 <table class="results">
 <thead><tr><th class="number">${escapeHtml(labels.rank)}</th><th>${escapeHtml(labels.heading)} / ${escapeHtml(labels.notes)}</th><th class="number">${escapeHtml(labels.points)}</th><th class="number">${escapeHtml(labels.voters)}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>`;
 	}
 	if (section.otherNotes && section.otherNotes.length > 0) {
-		html += `<h5>${escapeHtml(section.otherNotesHeading)}</h5>
+		html += `<${sub}>${escapeHtml(section.otherNotesHeading)}</${sub}>
 <ul class="notes">${section.otherNotes.map((n) => `<li>${lines(n.text)}${noteMeta(n, true)}</li>`).join('')}</ul>`;
 	}
-	return `${html}\n</section>`;
+	return html;
 }
 
-/** The report as one self-contained, print-ready HTML document (A4, no scripts, no external files). */
-export function renderReportHtml(report: Report): string {
+function conferenceMain(report: Report): string {
 	const participantsHtml = report.participants ? participants(report, report.participants) : '';
 	const plenum = report.plenum
 		? `<section class="chapter" id="${escapeHtml(report.plenum.anchor)}">
@@ -361,6 +393,44 @@ export function renderReportHtml(report: Report): string {
 ${report.plenum.parts.map((part) => `<h3>${escapeHtml(part.heading)}</h3>${blocks(part.blocks)}`).join('\n')}
 </section>`
 		: '';
+	return `${textChapter(report.about)}
+${programme(report)}
+${participantsHtml}
+${languageHelp(report.languageHelp, 'front')}
+${textChapter(report.introduction, report.introduction?.byline)}
+${report.rounds.map((r) => round(report, r)).join('\n')}
+${plenum}
+${languageHelp(report.languageHelp, 'appendix')}`;
+}
+
+function workshopMain(report: WorkshopReport): string {
+	const people = report.participants;
+	const participantsHtml = people
+		? `<section class="chapter" id="${escapeHtml(people.anchor)}">
+<h2>${escapeHtml(people.heading)}</h2>
+<p>${escapeHtml(people.totalLabel)}</p>
+${people.names.length > 0 ? `<p>${people.names.map(escapeHtml).join(', ')}</p>` : ''}
+</section>`
+		: '';
+	const questions = report.questions
+		.map(
+			(q) => `<section class="chapter question" id="${escapeHtml(q.anchor)}">
+<h2>${lines(q.heading)}</h2>
+${questionBody(report, q, 3)}
+</section>`
+		)
+		.join('\n');
+	return `${report.emptyNote ? `<p class="empty">${escapeHtml(report.emptyNote)}</p>` : ''}
+${participantsHtml}
+${questions}
+${textChapter(report.reflection)}`;
+}
+
+/**
+ * The report as one self-contained, print-ready HTML document (A4, no scripts, no external
+ * files): a conference's or a stand-alone workshop's, in the same frame and styles.
+ */
+export function renderReportHtml(report: ReportDocument, options: HtmlOptions = {}): string {
 	const title = [report.titlePage.title, report.titlePage.documentLabel]
 		.filter(Boolean)
 		.join(' – ');
@@ -372,17 +442,11 @@ ${report.plenum.parts.map((part) => `<h3>${escapeHtml(part.heading)}</h3>${block
 <title>${escapeHtml(title)}</title>
 <style>${styles(report)}</style>
 </head>
-<body>
+<body class="${report.kind}">
 ${titlePage(report)}
-${contents(report)}
+${contents(report, options.pages)}
 <main>
-${textChapter(report.about)}
-${programme(report)}
-${participantsHtml}
-${languageHelp(report)}
-${textChapter(report.introduction, report.introduction?.byline)}
-${report.rounds.map((r) => round(report, r)).join('\n')}
-${plenum}
+${report.kind === 'conference' ? conferenceMain(report) : workshopMain(report)}
 </main>
 </body>
 </html>

@@ -33,12 +33,20 @@ export function previewResponse(html: string): Response {
 	});
 }
 
+/** More for a problem page: the message's values, the way back's label, extra headers. */
+export interface ProblemExtras {
+	params?: Record<string, string | number>;
+	backKey?: string;
+	headers?: Record<string, string>;
+}
+
 /** A short translated page for a download that could not be made, with a way back. */
 export function problemResponse(
 	status: number,
 	lang: Language,
 	messageKey: string,
-	back: string
+	back: string,
+	{ params = {}, backKey = 'report.export.back', headers = {} }: ProblemExtras = {}
 ): Response {
 	const t = fixedT(lang);
 	const html = `<!doctype html>
@@ -52,8 +60,8 @@ export function problemResponse(
 <body>
 <main>
 <h1>${escapeHtml(t('report.export.title'))}</h1>
-<p role="alert">${escapeHtml(t(messageKey))}</p>
-<p><a href="${escapeHtml(back)}">${escapeHtml(t('report.export.back'))}</a></p>
+<p role="alert">${escapeHtml(t(messageKey, params))}</p>
+<p><a href="${escapeHtml(back)}">${escapeHtml(t(backKey))}</a></p>
 </main>
 </body>
 </html>
@@ -63,7 +71,8 @@ export function problemResponse(
 		headers: {
 			'Content-Type': 'text/html; charset=utf-8',
 			'Cache-Control': 'no-store',
-			'Content-Security-Policy': `${reportPolicy}; frame-ancestors 'none'`
+			'Content-Security-Policy': `${reportPolicy}; frame-ancestors 'none'`,
+			...headers
 		}
 	});
 }

@@ -40,17 +40,18 @@ describe('Markdown report', () => {
 			'### Torsdag 8. mai',
 			'## Deltakere'
 		]);
-		expect(headings).toContain('## Språkhjelp');
+		expect(headings).toContain('## Vedlegg: Språkhjelp');
 		expect(headings).toContain('## Innledning');
 		expect(headings).toContain('## Første gruppearbeid');
 		expect(headings).toContain('### Gruppe 1: Arbeidstakere');
 		expect(headings).toContain('#### a) Hva slags støtte er viktig for at du skal beholde jobben?');
 		expect(headings).toContain('##### Gruppens prioriteringer');
 		expect(headings).toContain('#### Gruppeledernes refleksjon');
-		expect(headings.slice(-3)).toEqual([
+		expect(headings.slice(-4)).toEqual([
 			'## Oppsummering i plenum',
 			'### Første gruppearbeid',
-			'### Andre gruppearbeid'
+			'### Andre gruppearbeid',
+			'## Vedlegg: Språkhjelp'
 		]);
 	});
 

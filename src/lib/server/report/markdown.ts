@@ -1,11 +1,15 @@
 import type {
 	GroupSection,
+	LanguageHelpSection,
 	QuestionSection,
 	Report,
+	ReportDocument,
+	ReportFrame,
 	ReportNote,
 	RoundSection,
 	TextBlock
 } from '$lib/domain/report/model';
+import type { WorkshopReport } from '$lib/domain/report/workshop';
 
 /**
  * Escapes user text for Markdown (CommonMark + GitHub tables): inline markup characters
@@ -62,9 +66,11 @@ function noteMeta(note: ReportNote, withHeading: boolean): string {
 	return meta.length > 0 ? ` (${meta.map(escapeMarkdown).join('; ')})` : '';
 }
 
-function question(report: Report, section: QuestionSection): string {
+/** What a question yields: its vote, prioritised items and other notes, subheadings at `level`. */
+function questionBody(report: ReportFrame, section: QuestionSection, level: number): string[] {
 	const { labels } = report;
-	const parts = [`#### ${inline(`${section.label}) ${section.text}`)}`];
+	const sub = '#'.repeat(level);
+	const parts: string[] = [];
 	if (section.emptyNote) parts.push(`*${escapeMarkdown(section.emptyNote)}*`);
 	if (section.vote.summary) parts.push(`*${escapeMarkdown(section.vote.summary)}*`);
 	if (section.prioritised.length > 0) {
@@ -76,7 +82,7 @@ function question(report: Report, section: QuestionSection): string {
 			return [escapeMarkdown(item.rankLabel), body, String(item.points), String(item.voters)];
 		});
 		parts.push(
-			`##### ${escapeMarkdown(labels.prioritised)}`,
+			`${sub} ${escapeMarkdown(labels.prioritised)}`,
 			tableMd(
 				[labels.rank, `${labels.heading} / ${labels.notes}`, labels.points, labels.voters],
 				rows,
@@ -86,13 +92,20 @@ function question(report: Report, section: QuestionSection): string {
 	}
 	if (section.otherNotes && section.otherNotes.length > 0) {
 		parts.push(
-			`##### ${escapeMarkdown(section.otherNotesHeading)}`,
+			`${sub} ${escapeMarkdown(section.otherNotesHeading)}`,
 			section.otherNotes
 				.map((n) => `- ${inline(n.text).replace(/\n/g, '\n  ')}${noteMeta(n, true)}`)
 				.join('\n')
 		);
 	}
-	return parts.join('\n\n');
+	return parts;
+}
+
+function question(report: Report, section: QuestionSection): string {
+	return [
+		`#### ${inline(`${section.label}) ${section.text}`)}`,
+		...questionBody(report, section, 5)
+	].join('\n\n');
 }
 
 function group(report: Report, section: GroupSection): string {
@@ -171,8 +184,21 @@ function participants(report: Report): string {
 	return parts.join('\n\n');
 }
 
-/** The report as Markdown (CommonMark with GitHub tables), with explicit anchors for the contents. */
-export function renderReportMarkdown(report: Report): string {
+function languageHelp(report: Report, placement: LanguageHelpSection['placement']): string {
+	const section = report.languageHelp;
+	if (!section || section.placement !== placement) return '';
+	const head = section.columns.map((c) => c.name);
+	if (section.hasExplanations) head.push(report.labels.explanation);
+	const rows = section.rows.map((row) => {
+		const cells = row.terms.map((terms) => terms.map(cellText).join(', '));
+		if (section.hasExplanations) cells.push(cellText(row.explanation));
+		return cells;
+	});
+	return [anchored(2, section.anchor, section.heading), tableMd(head, rows)].join('\n\n');
+}
+
+/** Title page and contents, the same for every report. */
+function frontMatter(report: ReportFrame): string[] {
 	const { titlePage: t, labels } = report;
 	const parts: string[] = [];
 	if (t.organisation) parts.push(`**${escapeMarkdown(t.organisation)}**`);
@@ -186,13 +212,20 @@ export function renderReportMarkdown(report: Report): string {
 	const signature = [t.author, t.generated].filter((s) => s !== '').map(escapeMarkdown);
 	if (signature.length > 0) parts.push(`*${signature.join(' · ')}*`);
 
-	parts.push(`## ${escapeMarkdown(labels.contents)}`);
-	parts.push(
-		report.contents
-			.map((e) => `${e.level === 2 ? '  ' : ''}- [${cellText(e.title)}](#${e.anchor})`)
-			.join('\n')
-	);
+	if (report.contents.length > 0) {
+		parts.push(`## ${escapeMarkdown(labels.contents)}`);
+		parts.push(
+			report.contents
+				.map((e) => `${e.level === 2 ? '  ' : ''}- [${cellText(e.title)}](#${e.anchor})`)
+				.join('\n')
+		);
+	}
+	return parts;
+}
 
+function conferenceParts(report: Report): string[] {
+	const { labels } = report;
+	const parts: string[] = [];
 	if (report.about) {
 		parts.push(anchored(2, report.about.anchor, report.about.heading), blocks(report.about.blocks));
 	}
@@ -210,17 +243,7 @@ export function renderReportMarkdown(report: Report): string {
 	}
 	const people = participants(report);
 	if (people) parts.push(people);
-	if (report.languageHelp) {
-		const section = report.languageHelp;
-		const head = section.columns.map((c) => c.name);
-		if (section.hasExplanations) head.push(labels.explanation);
-		const rows = section.rows.map((row) => {
-			const cells = row.terms.map((terms) => terms.map(cellText).join(', '));
-			if (section.hasExplanations) cells.push(cellText(row.explanation));
-			return cells;
-		});
-		parts.push(anchored(2, section.anchor, section.heading), tableMd(head, rows));
-	}
+	parts.push(languageHelp(report, 'front'));
 	if (report.introduction) {
 		const intro = report.introduction;
 		parts.push(anchored(2, intro.anchor, intro.heading));
@@ -234,5 +257,36 @@ export function renderReportMarkdown(report: Report): string {
 			parts.push(`### ${escapeMarkdown(part.heading)}`, blocks(part.blocks));
 		}
 	}
+	parts.push(languageHelp(report, 'appendix'));
+	return parts;
+}
+
+function workshopParts(report: WorkshopReport): string[] {
+	const parts: string[] = [];
+	if (report.emptyNote) parts.push(`*${escapeMarkdown(report.emptyNote)}*`);
+	const people = report.participants;
+	if (people) {
+		parts.push(anchored(2, people.anchor, people.heading), escapeMarkdown(people.totalLabel));
+		if (people.names.length > 0) parts.push(people.names.map(escapeMarkdown).join(', '));
+	}
+	for (const q of report.questions) {
+		parts.push(anchored(2, q.anchor, q.heading), ...questionBody(report, q, 3));
+	}
+	if (report.reflection) {
+		const r = report.reflection;
+		parts.push(anchored(2, r.anchor, r.heading), blocks(r.blocks));
+	}
+	return parts;
+}
+
+/**
+ * The report as Markdown (CommonMark with GitHub tables), with explicit anchors for the
+ * contents: a conference's or a stand-alone workshop's.
+ */
+export function renderReportMarkdown(report: ReportDocument): string {
+	const parts = [
+		...frontMatter(report),
+		...(report.kind === 'conference' ? conferenceParts(report) : workshopParts(report))
+	];
 	return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
 }

@@ -1,8 +1,14 @@
+import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import type { Report } from '$lib/domain/report/model';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import type { ReportDocument } from '$lib/domain/report/model';
 import { renderReportHtml } from './html';
+
+const run = promisify(execFile);
 
 /** Where Chromium is looked for when CHROMIUM_PATH is not set (Debian's chromium package). */
 export const defaultChromiumPath = '/usr/bin/chromium';
@@ -62,10 +68,13 @@ const chromiumArgs = [
 ];
 
 /**
- * Prints an HTML document to an A4 PDF with Chromium. JavaScript is off and every network
- * request is aborted, so the document can only show what is inside it.
+ * Runs `job` with a fresh Chromium page that prints HTML to A4 PDFs. JavaScript is off and every
+ * network request is aborted, so a document can only show what is inside it.
  */
-export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+async function withPrinter<T>(
+	options: PdfOptions,
+	job: (print: (html: string) => Promise<Uint8Array>) => Promise<T>
+): Promise<T> {
 	const executablePath = options.executablePath ?? chromiumPath();
 	const timeout = options.timeoutMs ?? 60_000;
 	try {
@@ -87,24 +96,67 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
 		await context.route('**/*', (route) => route.abort());
 		const page = await context.newPage();
 		page.setDefaultTimeout(timeout);
-		await page.setContent(html, { waitUntil: 'load' });
-		const pdf = await page.pdf({
-			format: 'A4',
-			printBackground: true,
-			preferCSSPageSize: true,
-			tagged: true,
-			outline: true
-		});
-		return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+		return await job((html) => printPage(page, html));
 	} finally {
 		await browser.close();
 	}
 }
 
-/** The report as a PDF: the HTML rendering, printed by Chromium. */
+async function printPage(page: Page, html: string): Promise<Uint8Array> {
+	await page.setContent(html, { waitUntil: 'load' });
+	const pdf = await page.pdf({
+		format: 'A4',
+		printBackground: true,
+		preferCSSPageSize: true,
+		tagged: true,
+		outline: true
+	});
+	return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+}
+
+/** Prints an HTML document to an A4 PDF with Chromium (no scripts, no network). */
+export function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Uint8Array> {
+	return withPrinter(options, (print) => print(html));
+}
+
+/**
+ * The page each named destination of a PDF is on, read by poppler's pdfinfo: Chromium names a
+ * destination for every element an internal link points to, such as each contents entry's
+ * chapter. Null when pdfinfo cannot be run.
+ */
+export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number> | null> {
+	const dir = await mkdtemp(join(tmpdir(), 'samrad-pdf-'));
+	try {
+		const file = join(dir, 'first.pdf');
+		await writeFile(file, pdf);
+		const { stdout } = await run('pdfinfo', ['-dests', file], { maxBuffer: 16 * 1024 * 1024 });
+		const pages = new Map<string, number>();
+		for (const match of stdout.matchAll(/^\s*(\d+)\s+\[.*\]\s+"(.*)"$/gm)) {
+			pages.set(match[2]!, Number(match[1]));
+		}
+		return pages;
+	} catch {
+		return null;
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+/**
+ * The report as a PDF: the HTML rendering, printed by Chromium. Chromium cannot print page
+ * numbers into the contents (no target-counter), so it prints twice: once with room kept for
+ * the numbers, then, with the pages each chapter landed on, with them. The room kept makes both
+ * prints lay out alike. Without pdfinfo the contents go without numbers.
+ */
 export async function renderReportPdf(
-	report: Report,
+	report: ReportDocument,
 	options: PdfOptions = {}
 ): Promise<Uint8Array> {
-	return htmlToPdf(renderReportHtml(report), options);
+	return withPrinter(options, async (print) => {
+		if (report.contents.length === 0) return print(renderReportHtml(report));
+		const first = await print(renderReportHtml(report, { pages: new Map() }));
+		const pages = await destinationPages(first);
+		if (!pages) return print(renderReportHtml(report));
+		return print(renderReportHtml(report, { pages }));
+	});
 }

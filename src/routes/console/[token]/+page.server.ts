@@ -17,6 +17,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 		joinCode: session.access.joinCode,
 		phoneOrigin: app.joinOrigin,
 		created: url.searchParams.has('created'),
+		standalone: session.access.conferenceId === null,
 		glossary: glossaryForSession(app, session.access.conferenceId)
 	};
 };

@@ -1,3 +1,4 @@
+import { glossaryPlacements } from '$lib/domain/report/model';
 import { useApp } from '$lib/server/app';
 import { listGroups } from '$lib/server/db/rounds';
 import { requireConference } from '$lib/server/organiser-access';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		reportLanguage: conference.language,
 		formats: exportFormats,
+		glossaryPlacements,
 		pdfAvailable: await chromiumAvailable(),
 		counts: {
 			participants: app.conferences.participants(conference.id).length,
