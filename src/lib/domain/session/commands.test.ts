@@ -1086,7 +1086,13 @@ describe('ballots', () => {
 
 	it('counts a blank ballot only when it is cast on purpose, with no items', () => {
 		const blank = (voterId?: string) =>
-			({ type: 'ballot.cast', questionId: Q1, ranking: [], blank: true, voterId }) as const;
+			({
+				type: 'ballot.cast',
+				questionId: Q1,
+				ranking: [] as string[],
+				blank: true,
+				voterId
+			}) as const;
 		let state = run(voting(), blank(), ann, T0 + 3);
 		expect(runOf(state).ballots).toEqual([
 			{ voterId: 'ann', ranking: [], castAt: T0 + 3, byFacilitator: false }

@@ -300,7 +300,12 @@ describe('voting through execute()', () => {
 
 	it('accepts a blank ballot cast on purpose and counts the voter as having voted', () => {
 		let state = voting();
-		const blank = { type: 'ballot.cast', questionId: Q1, ranking: [], blank: true } as const;
+		const blank = {
+			type: 'ballot.cast',
+			questionId: Q1,
+			ranking: [] as string[],
+			blank: true
+		} as const;
 		state = run(state, blank, as('dan'));
 		expect(runOf(state).ballots.map((b) => [b.voterId, b.ranking])).toEqual([['dan', []]]);
 		expect(screenView(state).runs[0]!.vote?.voted).toBe(1);
