@@ -171,13 +171,11 @@ test('a facilitator, a screen and three phones run two questions through every p
 				.getByRole('button', { name: /as number 2$/ })
 				.first()
 				.click();
-			await phone.page.getByRole('button', { name: 'Save my ranking' }).click();
 			await expect(phone.page.getByText('Your ranking is saved.')).toBeVisible();
 		}
 		await expect(screen.getByText('Votes cast: 3 of 3')).toBeVisible();
-		// Johanne changes her mind: the heading moves down, and the change is saved.
+		// Johanne changes her mind: the heading moves down, and the change is saved as she makes it.
 		await johanne.page.getByRole('button', { name: `Move down: ${heading}` }).click();
-		await johanne.page.getByRole('button', { name: 'Update my ranking' }).click();
 		await expect(johanne.page.getByText('Your ranking is saved.')).toBeVisible();
 
 		// Results on every view, ranked with points.

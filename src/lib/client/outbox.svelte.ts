@@ -71,12 +71,34 @@ export class Outbox {
 		return () => this.#listeners.delete(listener);
 	}
 
-	/** Queues a command and tries to send it at once; returns its id. */
-	enqueue(name: CommandName, payload: Record<string, unknown>): string {
+	/**
+	 * Queues a command and tries to send it at once; returns its id. With `replaces`, unsent
+	 * entries it matches are dropped first: only the newest of them is worth sending.
+	 */
+	enqueue(
+		name: CommandName,
+		payload: Record<string, unknown>,
+		replaces?: (entry: OutboxEntry) => boolean
+	): string {
 		const entry: OutboxEntry = { id: newId(), name, payload, createdAt: Date.now() };
-		this.#set([...this.#entries, entry]);
+		const inFlight = this.#flushing ? this.#entries[0] : undefined;
+		const kept = replaces
+			? this.#entries.filter((e) => e === inFlight || !replaces(e))
+			: this.#entries;
+		this.#set([...kept, entry]);
 		void this.flush();
 		return entry.id;
+	}
+
+	/** What the person is typing but has not sent, kept with the outbox through reloads. */
+	draft(field: string): string {
+		return (this.#key && safeStorage.read<string>(`${this.#key}.draft.${field}`)) || '';
+	}
+
+	keepDraft(field: string, text: string): void {
+		if (!this.#key) return;
+		if (text === '') safeStorage.remove(`${this.#key}.draft.${field}`);
+		else safeStorage.write(`${this.#key}.draft.${field}`, text);
 	}
 
 	dismiss(refusal: Refusal): void {

@@ -44,6 +44,22 @@ export interface SessionClientOptions {
 
 const ackTimeoutMs = 10_000;
 
+/** A ranking (or a blank vote) for one question; voterId when a facilitator enters it. */
+export type BallotPayload = {
+	questionId: string;
+	ranking: string[];
+	blank?: boolean;
+	voterId?: string;
+};
+
+function sameBallot(entry: OutboxEntry, ballot: Pick<BallotPayload, 'questionId' | 'voterId'>) {
+	return (
+		entry.name === 'ballot.cast' &&
+		entry.payload.questionId === ballot.questionId &&
+		entry.payload.voterId === ballot.voterId
+	);
+}
+
 /**
  * A live connection to one session: the latest view for this viewer, connection status,
  * the server clock offset for timers, and the outbox of commands.
@@ -205,6 +221,18 @@ export class SessionClient {
 	/** Queues a command (kept until the server answers); returns its id. */
 	send<N extends CommandName>(name: N, payload: Record<string, unknown>): string {
 		return this.outbox.enqueue(name, payload);
+	}
+
+	/** Queues a ballot; an unsent one for the same question and voter is replaced, not sent as well. */
+	sendBallot(payload: BallotPayload): string {
+		return this.outbox.enqueue('ballot.cast', payload, (e) => sameBallot(e, payload));
+	}
+
+	/** The newest ballot queued on this device and not yet answered, for a question (and voter). */
+	unsentBallot(questionId: string, voterId?: string): { ranking: string[]; blank: boolean } | null {
+		const entry = this.outbox.entries.findLast((e) => sameBallot(e, { questionId, voterId }));
+		if (!entry) return null;
+		return { ranking: entry.payload.ranking as string[], blank: entry.payload.blank === true };
 	}
 
 	/** Sends one command now, outside the outbox, with a given id (used for joining). */

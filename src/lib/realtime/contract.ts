@@ -145,6 +145,7 @@ export const commandSchemas = {
 			v.array(v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{16,64}$/))),
 			v.maxLength(limits.topN)
 		),
+		blank: v.optional(v.boolean()),
 		voterId: v.optional(clientId)
 	})
 } satisfies Record<ClientCommandType, v.GenericSchema>;

@@ -83,11 +83,18 @@ function randomStep(rand: Random, state: SessionState, joined: { count: number }
 	const roll = rand();
 	if (roll < 0.35 && people.length > 0) {
 		const voter = pick(rand, people);
-		const ranking = randomRanking(rand, state);
+		// Mostly a ranking; sometimes a blank vote, or the ranking emptied (the ballot withdrawn).
+		const kind = roll / 0.35;
+		const cast =
+			kind < 0.8
+				? { ranking: randomRanking(rand, state) }
+				: kind < 0.9
+					? { ranking: [], blank: true }
+					: { ranking: [] };
 		return rand() < 0.6
-			? { command: { type: 'ballot.cast', questionId: 'q1', ranking }, actor: self(voter) }
+			? { command: { type: 'ballot.cast', questionId: 'q1', ...cast }, actor: self(voter) }
 			: {
-					command: { type: 'ballot.cast', questionId: 'q1', ranking, voterId: voter },
+					command: { type: 'ballot.cast', questionId: 'q1', ...cast, voterId: voter },
 					actor: facilitator
 				};
 	}
@@ -214,7 +221,8 @@ function play(start: SessionState, steps: Step[]): { states: SessionState[]; ver
 		const result = execute(state, step.command, step.actor, T0 + 1_000_000 + i * 1000);
 		if (result.ok) {
 			state = result.state;
-			if (step.command.type === 'ballot.cast') {
+			// A withdrawal (an emptied ranking) leaves no ballot behind: it is no version of one.
+			if (isBallot(step.command)) {
 				const voterId =
 					step.actor.role === 'participant' ? step.actor.participantId : step.command.voterId!;
 				versions.push({ step: i, voterId, byFacilitator: step.actor.role === 'facilitator' });
@@ -225,14 +233,23 @@ function play(start: SessionState, steps: Step[]): { states: SessionState[]; ver
 	return { states, versions };
 }
 
-/** The same steps with one ballot's ranking changed: [] for a ranking, one item for none. */
+type BallotCast = Extract<SessionCommand, { type: 'ballot.cast' }>;
+
+function isBallot(command: SessionCommand): command is BallotCast {
+	return command.type === 'ballot.cast' && (command.ranking.length > 0 || command.blank === true);
+}
+
+/** The same steps with one ballot changed: a blank vote for a ranking, a full ranking for a blank. */
 function perturbed(steps: Step[], at: number, state: SessionState): Step[] {
 	const step = steps[at]!;
-	const command = step.command as Extract<SessionCommand, { type: 'ballot.cast' }>;
+	const { blank: _, ...command } = step.command as BallotCast;
 	const items = voteItems(runOf(state)).map((i) => i.id);
-	const ranking = command.ranking.length > 0 ? [] : items.slice(0, 1);
+	const changed: BallotCast =
+		command.ranking.length > 0
+			? { ...command, ranking: [], blank: true }
+			: { ...command, ranking: items.slice(0, state.settings.topN) };
 	const copy = [...steps];
-	copy[at] = { ...step, command: { ...command, ranking } };
+	copy[at] = { ...step, command: changed };
 	return copy;
 }
 

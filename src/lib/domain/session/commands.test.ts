@@ -207,8 +207,12 @@ describe('permissions', () => {
 	 * facilitator for Dan); in clarify and later, headings k1 [a1] and k2 [b1].
 	 */
 	function stateIn(phase: Phase): SessionState {
+		// A timer times one phase: it runs in the phase reached, not from the lobby on.
+		return run(reach(phase), { type: 'timer.start', seconds: 600 });
+	}
+
+	function reach(phase: Phase): SessionState {
 		let state = join(newSession(), ['ann', 'ben', 'cat', 'dan']);
-		state = run(state, { type: 'timer.start', seconds: 600 });
 		if (phase === 'lobby') return state;
 		state = advance(state);
 		state = write(state, { ann: [['a1', 'A']], ben: [['b1', 'B']], cat: [['c1', 'C']] });
@@ -473,6 +477,20 @@ describe('session and question commands', () => {
 		});
 		state = run(state, { type: 'question.select', questionId: Q2 });
 		expect(state.currentQuestionId).toBe(Q2);
+	});
+
+	it('moves the room to a question when a phase starts or steps back on it', () => {
+		let state = join(newSession({ questions: ['First?', 'Second?'] }), ['ann']);
+		state = advanceTo(state, 'results');
+		expect(state.currentQuestionId).toBe(Q1);
+		// The facilitator opens tab b and starts writing: the screen and phones go with it.
+		state = advance(state, Q2);
+		expect(state.currentQuestionId).toBe(Q2);
+		expect(runOf(state, Q2).phase).toBe('write');
+		// Stepping back on question a brings the room back to a.
+		state = back(state, Q1);
+		expect(state.currentQuestionId).toBe(Q1);
+		expect(runOf(state, Q1).phase).toBe('vote');
 	});
 });
 
@@ -809,6 +827,21 @@ describe('timers', () => {
 		expect(refusal(state, { type: 'timer.add', seconds: 60 })).toEqual({ code: 'not_found' });
 	});
 
+	it('a timer times one phase: it is gone once the room moves on, back, or to another question', () => {
+		const q2 = newSession({ questions: ['First?', 'Second?'] });
+		let state = advance(join(q2, ['ann']));
+		state = run(state, start(60), facilitator, s(0));
+		// Writing ended: "+1:31 time is up" must not follow the room into the round-robin.
+		expect(advance(state).timer).toBeNull();
+		state = advance(state);
+		state = run(state, start(120), facilitator, s(10));
+		expect(back(state).timer).toBeNull();
+		expect(run(state, { type: 'question.select', questionId: Q2 }).timer).toBeNull();
+		expect(advance(state, Q2).timer).toBeNull();
+		// Selecting the question already on screen changes nothing.
+		expect(run(state, { type: 'question.select', questionId: Q1 }).timer).toEqual(state.timer);
+	});
+
 	it('never locks input when time is up (advisory timers)', () => {
 		let state = advance(join(newSession(), ['ann']));
 		state = run(state, start(60), facilitator, s(0));
@@ -1035,6 +1068,44 @@ describe('ballots', () => {
 		expect(refusal(state, cast(['n:a1'], 'ben'), ann)).toEqual({ code: 'forbidden' });
 		expect(refusal(state, cast(['n:a1'], 'dan'))).toEqual({ code: 'not_found' });
 		expect(refusal(state, cast(['n:a1'], 'zed'))).toEqual({ code: 'not_found' });
+	});
+
+	it('withdraws the ballot when the ranking is emptied: nothing chosen is not a vote', () => {
+		let state = run(voting(), cast(['n:a1', 'n:b1']), ann, T0 + 1);
+		state = run(state, cast([]), ann, T0 + 2);
+		expect(runOf(state).ballots).toEqual([]);
+		expect(facilitatorView(state).runs[0]?.vote?.voted).toBe(0);
+		// Nothing to withdraw is no change.
+		expect(run(state, cast([]), ann)).toBe(state);
+		// The facilitator withdraws what they entered, never a person's own ballot.
+		state = run(state, cast(['n:c1'], 'dan'));
+		expect(runOf(run(state, cast([], 'dan'))).ballots).toEqual([]);
+		state = run(state, cast(['n:a2']), ben);
+		expect(refusal(state, cast([], 'ben'))).toEqual({ code: 'forbidden' });
+	});
+
+	it('counts a blank ballot only when it is cast on purpose, with no items', () => {
+		const blank = (voterId?: string) =>
+			({
+				type: 'ballot.cast',
+				questionId: Q1,
+				ranking: [] as string[],
+				blank: true,
+				voterId
+			}) as const;
+		let state = run(voting(), blank(), ann, T0 + 3);
+		expect(runOf(state).ballots).toEqual([
+			{ voterId: 'ann', ranking: [], castAt: T0 + 3, byFacilitator: false }
+		]);
+		expect(facilitatorView(state).runs[0]?.votedIds).toEqual(['ann']);
+		state = run(state, blank('dan'));
+		expect(facilitatorView(state).runs[0]?.vote?.voted).toBe(2);
+		expect(
+			refusal(state, { type: 'ballot.cast', questionId: Q1, ranking: ['n:a1'], blank: true }, ben)
+		).toEqual({ code: 'invalid_payload', params: { field: 'blank' } });
+		// Picking an item afterwards replaces the blank ballot.
+		state = run(state, cast(['n:a1']), ann);
+		expect(runOf(state).ballots.find((b) => b.voterId === 'ann')?.ranking).toEqual(['n:a1']);
 	});
 
 	it('follows the top-N setting', () => {

@@ -82,7 +82,15 @@ export type SessionCommand =
 	| { type: 'cluster.merge'; questionId: string; sourceId: string; targetId: string }
 	| { type: 'cluster.move'; questionId: string; clusterId: string; toIndex: number }
 	| { type: 'cluster.dissolve'; questionId: string; clusterId: string }
-	| { type: 'ballot.cast'; questionId: string; ranking: string[]; voterId?: string };
+	| {
+			type: 'ballot.cast';
+			questionId: string;
+			/** First choice first; empty withdraws the ballot unless `blank` says it is meant. */
+			ranking: string[];
+			/** A deliberate vote for nothing: counts as voted. */
+			blank?: boolean;
+			voterId?: string;
+	  };
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -469,7 +477,8 @@ export function execute(
 			return ok(withRun(state, { ...findRun(state, command.questionId), text: text.value }));
 		}
 		case 'question.select':
-			return ok({ ...state, currentQuestionId: command.questionId });
+			if (command.questionId === state.currentQuestionId) return ok(state);
+			return ok(inRoom(state, command.questionId));
 		case 'phase.advance':
 		case 'phase.back': {
 			const run = findRun(state, command.questionId);
@@ -480,7 +489,8 @@ export function execute(
 			const to = forward ? transitions[run.phase].next : transitions[run.phase].back;
 			if (!to) return fail('wrong_phase', { phase: run.phase });
 			const next = forward ? advanceRun(state, run) : stepBackRun(run);
-			return ok(withRun(state, next), { phase: to });
+			// The room works on the question whose phase changed: screen and phones go with it.
+			return ok(inRoom(withRun(state, next), run.id), { phase: to });
 		}
 		case 'timer.start': {
 			if (!validSeconds(command.seconds))
@@ -765,6 +775,16 @@ export function execute(
 			const existing = run.ballots.find((b) => b.voterId === voterId);
 			// The facilitator may vote for someone, but never sees or overwrites their own ballot.
 			if (selfId === null && existing && !existing.byFacilitator) return fail('forbidden');
+			if (command.blank && command.ranking.length > 0) {
+				return fail('invalid_payload', { field: 'blank' });
+			}
+			// Emptying a ranking is not a vote: the ballot goes, unless the person votes blank.
+			if (command.ranking.length === 0 && !command.blank) {
+				if (!existing) return ok(state);
+				return ok(
+					withRun(state, { ...run, ballots: run.ballots.filter((b) => b.voterId !== voterId) })
+				);
+			}
 			const items = new Set(voteItems(run).map((i) => i.id));
 			const n = effectiveTopN(state.settings.topN, items.size);
 			if (command.ranking.length > n) return fail('too_many', { max: n });
@@ -780,6 +800,14 @@ export function execute(
 			return ok(withRun(state, { ...run, ballots }));
 		}
 	}
+}
+
+/**
+ * The room turns to a question (or to another phase of it): the screen and phones show it, and
+ * a timer, which times one phase, is done.
+ */
+function inRoom(state: SessionState, questionId: string): SessionState {
+	return { ...state, currentQuestionId: questionId, timer: null };
 }
 
 function validSeconds(seconds: number): boolean {

@@ -298,9 +298,15 @@ describe('voting through execute()', () => {
 		expect(results.find((r) => r.itemId === 'n:a1')?.points).toBe(0);
 	});
 
-	it('accepts an empty ballot and counts the voter as having voted', () => {
+	it('accepts a blank ballot cast on purpose and counts the voter as having voted', () => {
 		let state = voting();
-		state = run(state, { type: 'ballot.cast', questionId: Q1, ranking: [] }, as('dan'));
+		const blank = {
+			type: 'ballot.cast',
+			questionId: Q1,
+			ranking: [] as string[],
+			blank: true
+		} as const;
+		state = run(state, blank, as('dan'));
 		expect(runOf(state).ballots.map((b) => [b.voterId, b.ranking])).toEqual([['dan', []]]);
 		expect(screenView(state).runs[0]!.vote?.voted).toBe(1);
 	});
