@@ -146,7 +146,9 @@ export const commandSchemas = {
 			v.maxLength(limits.topN)
 		),
 		voterId: v.optional(clientId)
-	})
+	}),
+	'screen.page': v.strictObject({ id: clientId, step: v.picklist([1, -1]) }),
+	'screen.focus': v.strictObject({ id: clientId, questionId, noteId: v.nullable(clientId) })
 } satisfies Record<ClientCommandType, v.GenericSchema>;
 
 export type CommandName = keyof typeof commandSchemas;

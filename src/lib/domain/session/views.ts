@@ -2,14 +2,16 @@ import { describeStepBack, type StepBackEffect } from './commands';
 import { votingPhases, type Phase } from './phases';
 import { everyonePassed } from './round-robin';
 import { effectiveTopN, tally, voteItems, type TallyRow, type VoteItem } from './tally';
-import type {
-	Ballot,
-	Language,
-	Participant,
-	QuestionRun,
-	SessionSettings,
-	SessionState,
-	Timer
+import {
+	defaultScreenControl,
+	type Ballot,
+	type Language,
+	type Participant,
+	type QuestionRun,
+	type ScreenControl,
+	type SessionSettings,
+	type SessionState,
+	type Timer
 } from './types';
 
 /**
@@ -145,11 +147,15 @@ export interface ParticipantView extends BaseView {
 
 export interface ScreenView extends BaseView {
 	role: 'screen';
+	/** Page turns and a note shown whole, asked for from the console. */
+	screenControl: ScreenControl;
 	runs: PublicRunView[];
 }
 
 export interface FacilitatorView extends BaseView {
 	role: 'facilitator';
+	/** What the console asked of the screen. */
+	screenControl: ScreenControl;
 	participants: Participant[];
 	reflection: string;
 	runs: FacilitatorRunView[];
@@ -296,6 +302,7 @@ export function screenView(state: SessionState): ScreenView {
 	return {
 		...base(state),
 		role: 'screen',
+		screenControl: state.screen ?? defaultScreenControl,
 		runs: state.questions.map((run) => publicRun(state, run))
 	};
 }
@@ -304,6 +311,7 @@ export function facilitatorView(state: SessionState): FacilitatorView {
 	return {
 		...base(state),
 		role: 'facilitator',
+		screenControl: state.screen ?? defaultScreenControl,
 		participants: state.participants,
 		reflection: state.reflection,
 		runs: state.questions.map((run) => ({
@@ -391,7 +399,7 @@ export function viewJson(state: SessionState, viewer: Viewer): string | null {
 	const parts = openJsonOf(state);
 	switch (viewer.role) {
 		case 'screen':
-			return (parts.screen ??= `${parts.base},"role":"screen","runs":[${parts.runs.map((r) => `${r}}`).join(',')}]}`);
+			return (parts.screen ??= `${parts.base},"role":"screen","screenControl":${JSON.stringify(state.screen ?? defaultScreenControl)},"runs":[${parts.runs.map((r) => `${r}}`).join(',')}]}`);
 		case 'facilitator':
 			return (parts.facilitator ??= JSON.stringify(facilitatorView(state)));
 		case 'participant': {
