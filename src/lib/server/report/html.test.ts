@@ -92,3 +92,23 @@ describe('HTML report', () => {
 		expect(anonymous).toContain('<th>Rolle</th>');
 	});
 });
+
+describe('hyphenation in the HTML the PDF is printed from', () => {
+	const html = renderReportHtml(hostileReport());
+	const words = (text: string) => text.split(/[\s<>()]+/);
+	const softHyphen = '\u00AD';
+
+	it('breaks long words in what people wrote with soft hyphens, and changes no letter', () => {
+		for (const word of ['Arbetsförmedlingen', 'jobbkonsulenten', 'Saksbehandlerne']) {
+			const found = words(html).find((w) => w.replaceAll(softHyphen, '') === word);
+			expect(found, word).toBeDefined();
+			expect(found, word).toContain(softHyphen);
+		}
+	});
+
+	it('leaves markup, anchors and the title alone', () => {
+		const head = html.slice(0, html.indexOf('<body>'));
+		expect(head).not.toContain(softHyphen);
+		expect(html).not.toMatch(/(id|href|class)="[^"]*\u00AD/);
+	});
+});
