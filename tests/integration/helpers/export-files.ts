@@ -47,7 +47,13 @@ export async function pdfText(
 	return { text, pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) };
 }
 
-/** Text with every run of white space as one space: line breaks in a PDF fall anywhere. */
+/**
+ * Text with every run of white space as one space: line breaks in a PDF fall anywhere, and a
+ * long word broken at a soft hyphen is one word again.
+ */
 export function flat(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
+	return text
+		.replace(/\u00AD\s*/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 }

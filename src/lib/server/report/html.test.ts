@@ -51,7 +51,8 @@ describe('HTML report', () => {
 		expect(html).toContain(escapeHtml(hostile.script));
 		expect(html).toContain('SPRÅK &#38; &#60;KULTUR&#62;');
 		expect(html).toContain('Blandet &#60;gruppe&#62;');
-		expect(html).toContain('Første linje<br>Andre linje');
+		// Long words may carry soft hyphens (see below); the line break stays a line break.
+		expect(html.replaceAll('\u00AD', '')).toContain('Første linje<br>Andre linje');
 	});
 
 	it('keeps the title from closing the style sheet in the running header', () => {

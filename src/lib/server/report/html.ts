@@ -7,6 +7,7 @@ import type {
 	RoundSection,
 	TextBlock
 } from '$lib/domain/report/model';
+import { hyphenateIn } from './hyphenation';
 
 /**
  * The one escape for user text in the HTML report, in text and in attribute values alike.
@@ -16,9 +17,12 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Escaped text with line breaks kept. */
+/** Long words in what people wrote break with soft hyphens, set for each render (it is synchronous). */
+let hyphenate = (text: string): string => text;
+
+/** Escaped text with line breaks kept (and soft hyphens in long words). */
 function lines(text: string): string {
-	return escapeHtml(text).replace(/\n/g, '<br>');
+	return escapeHtml(hyphenate(text)).replace(/\n/g, '<br>');
 }
 
 /**
@@ -352,8 +356,21 @@ function question(report: Report, section: QuestionSection): string {
 	return `${html}\n</section>`;
 }
 
-/** The report as one self-contained, print-ready HTML document (A4, no scripts, no external files). */
+/**
+ * The report as one self-contained, print-ready HTML document (A4, no scripts, no external
+ * files). Chromium has no hyphenation dictionaries here: long words get soft hyphens by the
+ * report language's patterns instead.
+ */
 export function renderReportHtml(report: Report): string {
+	hyphenate = hyphenateIn(report.language);
+	try {
+		return renderDocument(report);
+	} finally {
+		hyphenate = (text) => text;
+	}
+}
+
+function renderDocument(report: Report): string {
 	const participantsHtml = report.participants ? participants(report, report.participants) : '';
 	const plenum = report.plenum
 		? `<section class="chapter" id="${escapeHtml(report.plenum.anchor)}">
