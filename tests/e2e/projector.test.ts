@@ -20,6 +20,7 @@ import {
 	type Phone
 } from '../integration/helpers/session';
 import { wcagTags } from './helpers/axe';
+import { roomNotes } from './helpers/room-notes';
 
 const viewports = [
 	{ width: 1920, height: 1080, minFont: 32 },
@@ -39,24 +40,8 @@ const names = [
 	'Jens'
 ];
 
-// Notes as a room writes them: short and long, some with glossary terms; none contains another.
-const noteBases = [
-	'More job coaches',
-	'The caseworker has too little time for follow-up',
-	'Employers do not know what supported employment is',
-	'Money for the job coach follows the project, not the person',
-	'Short projects: people start again every third year',
-	'Better training in the method, with a certificate that employers recognise',
-	'Health services and the employment service do not talk together',
-	'Rules about benefits make it risky to try a job',
-	'Time as a resource',
-	'Research on what works in the Nordic countries',
-	'Attitudes among colleagues at the workplace',
-	'Follow-up after the first year in work'
-];
-
 function noteTexts(count: number): string[] {
-	return Array.from({ length: count }, (_, i) => `${noteBases[i % noteBases.length]} (${i + 1})`);
+	return Array.from({ length: count }, (_, i) => `${roomNotes[i % roomNotes.length]} (${i + 1})`);
 }
 
 const headings = [
@@ -263,11 +248,14 @@ function pagePattern(lang: 'en' | 'nb', page?: number, pages?: number): RegExp {
 async function settled(page: Page) {
 	await expect
 		.poll(() =>
-			page.evaluate(() =>
-				[...document.querySelectorAll<HTMLElement>('.paged')].every(
-					(el) => el.dataset.laidOut === `${el.clientWidth}x${el.clientHeight}`
-				)
-			)
+			page.evaluate(() => {
+				// None yet is not settled: the view may not have arrived.
+				const lists = [...document.querySelectorAll<HTMLElement>('.paged')];
+				return (
+					lists.length > 0 &&
+					lists.every((el) => el.dataset.laidOut === `${el.clientWidth}x${el.clientHeight}`)
+				);
+			})
 		)
 		.toBe(true);
 }
