@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { io } from 'socket.io-client';
+import { roomNotes } from '../tests/e2e/helpers/room-notes';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'static', 'screenshots');
-const port = 4599;
+const port = Number(process.env.SCREENSHOTS_PORT ?? 4599);
 const base = `http://127.0.0.1:${port}`;
 
 async function startServer(): Promise<() => void> {
@@ -150,6 +152,67 @@ async function play(browser: Browser, lang: 'en' | 'nb', locale: string) {
 	for (const context of browser.contexts()) await context.close();
 }
 
+/** Sends one command over a socket and waits for its answer. */
+async function command(socket: ReturnType<typeof io>, name: string, payload: object) {
+	const id = crypto.randomUUID().replaceAll('-', '');
+	const ack = (await socket.emitWithAck(name, { id, ...payload })) as { ok: boolean };
+	if (!ack.ok) throw new Error(`${name}: ${JSON.stringify(ack)}`);
+	return ack as Record<string, unknown> & { ok: true };
+}
+
+/** The projector with 30 notes revealed: more than fit, so it pages ("page k of n"). */
+async function fullRoom(browser: Browser) {
+	const notes = [
+		...roomNotes,
+		'One contact person at NAV, not five',
+		'Job coaches who know the local employers',
+		'Support that lasts as long as it is needed'
+	];
+	const session = await createSession(
+		'Job coaches III',
+		['What stands in the way of work for people who need support?'],
+		'en'
+	);
+	const socket = (auth: object) =>
+		new Promise<ReturnType<typeof io>>((resolve) => {
+			const s = io(base, { auth, transports: ['websocket'] });
+			s.once('connect', () => resolve(s));
+		});
+	const facilitator = await socket({
+		role: 'facilitator',
+		token: new URL(`${base}${session.consolePath}`).pathname.split('/').pop()
+	});
+	const view = await new Promise<{ view: { currentQuestionId: string } }>((resolve) =>
+		facilitator.once('session.view', resolve)
+	);
+	const questionId = view.view.currentQuestionId;
+	const phones = [];
+	for (const name of ['Aino', 'Bjørn', 'Camilla']) {
+		const phone = await socket({ role: 'guest' });
+		await command(phone, 'participant.join', { code: session.joinCode, name });
+		phones.push(phone);
+	}
+	await command(facilitator, 'phase.advance', { questionId, from: 'lobby' });
+	for (let i = 0; i < 30; i++) {
+		const noteId = crypto.randomUUID().replaceAll('-', '');
+		await command(phones[i % 3]!, 'note.add', {
+			questionId,
+			noteId,
+			text: notes[i % notes.length]!
+		});
+	}
+	await command(facilitator, 'phase.advance', { questionId, from: 'write' });
+	await command(facilitator, 'reveal.all', { questionId });
+	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+	const screen = await context.newPage();
+	await screen.goto(`${base}${session.screenPath}`);
+	await screen.getByText(/^Page \d+ of \d+$/).waitFor();
+	await screen.waitForTimeout(800);
+	await screen.screenshot({ path: join(out, 'screen-notes-30-en.png') });
+	for (const s of [facilitator, ...phones]) s.disconnect();
+	await context.close();
+}
+
 /** The organiser: first-run setup, the demo conference, round 1 started, phones joining. */
 async function organiser(browser: Browser) {
 	const context = await browser.newContext({
@@ -202,6 +265,7 @@ const browser = await chromium.launch({
 try {
 	await play(browser, 'en', 'en-GB');
 	await play(browser, 'nb', 'nb-NO');
+	await fullRoom(browser);
 	await organiser(browser);
 } finally {
 	await browser.close();

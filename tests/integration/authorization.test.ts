@@ -76,7 +76,10 @@ const rules: Record<CommandName, { participant?: Rule; facilitator?: Rule }> = {
 	'cluster.merge': { facilitator: ['clarify', 'discuss'] },
 	'cluster.move': { facilitator: ['clarify', 'discuss'] },
 	'cluster.dissolve': { facilitator: ['clarify', 'discuss'] },
-	'ballot.cast': { participant: ['vote', 'revote'], facilitator: ['vote', 'revote'] }
+	'ballot.cast': { participant: ['vote', 'revote'], facilitator: ['vote', 'revote'] },
+	// Only the console turns the screen's pages or shows a note whole on it.
+	'screen.page': { facilitator: 'any' },
+	'screen.focus': { facilitator: 'any' }
 };
 
 type Outcome =
@@ -154,7 +157,9 @@ const independent = new Set<CommandName>([
 	'timer.add',
 	'timer.clear',
 	'participant.add',
-	'participant.rename'
+	'participant.rename',
+	'screen.page',
+	'screen.focus'
 ]);
 
 /** A payload for each command that is valid whenever the table allows the command. */
@@ -222,7 +227,9 @@ const payloads: Record<CommandName, (f: Fixture, role: Role) => Payload> = {
 		questionId: f.questionId,
 		ranking: [`c:${f.clusterIds[0]}`],
 		...(role === 'facilitator' ? { voterId: f.addedId } : {})
-	})
+	}),
+	'screen.page': () => ({ step: 1 }),
+	'screen.focus': (f) => ({ questionId: f.questionId, noteId: null })
 };
 
 /** Whether a command names a question (and so is checked against that question's phase). */

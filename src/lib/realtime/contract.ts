@@ -147,7 +147,9 @@ export const commandSchemas = {
 		),
 		blank: v.optional(v.boolean()),
 		voterId: v.optional(clientId)
-	})
+	}),
+	'screen.page': v.strictObject({ id: clientId, step: v.picklist([1, -1]) }),
+	'screen.focus': v.strictObject({ id: clientId, questionId, noteId: v.nullable(clientId) })
 } satisfies Record<ClientCommandType, v.GenericSchema>;
 
 export type CommandName = keyof typeof commandSchemas;

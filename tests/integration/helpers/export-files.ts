@@ -89,7 +89,13 @@ export function docxPart(docx: Uint8Array, name: string): string {
 	return strFromU8(part);
 }
 
-/** Text with every run of white space as one space: line breaks in a PDF fall anywhere. */
+/**
+ * Text with every run of white space as one space: line breaks in a PDF fall anywhere, and a
+ * long word broken at a soft hyphen is one word again.
+ */
 export function flat(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
+	return text
+		.replace(/\u00AD\s*/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
 }

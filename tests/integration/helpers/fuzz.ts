@@ -166,6 +166,10 @@ function template(name: CommandName, r: Random): Record<string, unknown> {
 			return { id, questionId: q, clusterId: r.id() };
 		case 'ballot.cast':
 			return { id, questionId: q, ranking: [`c:${r.id()}`], voterId: r.id() };
+		case 'screen.page':
+			return { id, step: 1 };
+		case 'screen.focus':
+			return { id, questionId: q, noteId: r.id() };
 	}
 }
 

@@ -195,7 +195,9 @@ describe('permissions', () => {
 		'cluster.merge': { facilitator: clustering },
 		'cluster.move': { facilitator: clustering },
 		'cluster.dissolve': { facilitator: clustering },
-		'ballot.cast': { participant: voting, facilitator: voting }
+		'ballot.cast': { participant: voting, facilitator: voting },
+		'screen.page': { facilitator: 'any' },
+		'screen.focus': { facilitator: 'any' }
 	};
 
 	it('is exactly the agreed table', () => {
@@ -304,6 +306,10 @@ describe('permissions', () => {
 				return { type, questionId: Q1, sourceId: 'k2', targetId: 'k1' };
 			case 'cluster.move':
 				return { type, questionId: Q1, clusterId: 'k2', toIndex: 0 };
+			case 'screen.page':
+				return { type, step: 1 };
+			case 'screen.focus':
+				return { type, questionId: Q1, noteId: null };
 			case 'cluster.dissolve':
 				return { type, questionId: Q1, clusterId: 'k1' };
 			case 'ballot.cast':
@@ -1320,5 +1326,43 @@ describe('participant.erase (data protection, by the server)', () => {
 		const notes = facilitatorView(state).runs[0]!.notes;
 		expect(notes.find((n) => n.id === 'a1')!.author).toBeNull();
 		expect(notes.find((n) => n.id === 'b1')!.author).toBe('Ben');
+	});
+});
+
+describe('the console turns the screen and shows a note whole', () => {
+	it('counts page turns forwards and back, from zero in a session stored before them', () => {
+		const before = clarifySession();
+		expect(before.screen).toBeUndefined();
+		let state = run(before, { type: 'screen.page', step: 1 });
+		state = run(state, { type: 'screen.page', step: 1 });
+		state = run(state, { type: 'screen.page', step: -1 });
+		expect(state.screen).toEqual({ turns: 1, focus: null });
+	});
+
+	it('shows a revealed note whole for its question and phase, and stops when asked', () => {
+		let state = run(clarifySession(), { type: 'screen.focus', questionId: Q1, noteId: 'c2' });
+		expect(state.screen?.focus).toEqual({ questionId: Q1, phase: 'clarify', noteId: 'c2' });
+		state = run(state, { type: 'screen.focus', questionId: Q1, noteId: null });
+		expect(state.screen).toEqual({ turns: 0, focus: null });
+	});
+
+	it('never shows a note the room has not seen', () => {
+		const state = advance(writtenSession());
+		run(state, { type: 'reveal.next', questionId: Q1 }, as('ann'));
+		expect(refusal(state, { type: 'screen.focus', questionId: Q1, noteId: 'b1' }).code).toBe(
+			'not_found'
+		);
+		expect(refusal(state, { type: 'screen.focus', questionId: Q1, noteId: 'zz' }).code).toBe(
+			'not_found'
+		);
+	});
+
+	it('is for the console alone', () => {
+		const state = clarifySession();
+		expect(refusal(state, { type: 'screen.page', step: 1 }, ann).code).toBe('forbidden');
+		expect(refusal(state, { type: 'screen.page', step: 1 }, guest).code).toBe('forbidden');
+		expect(refusal(state, { type: 'screen.focus', questionId: Q1, noteId: 'a1' }, ann).code).toBe(
+			'forbidden'
+		);
 	});
 });

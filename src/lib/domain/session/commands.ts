@@ -23,6 +23,7 @@ import {
 import { closeVote, resultsShown, votersOf } from './ballots';
 import { effectiveTopN, voteItems } from './tally';
 import {
+	defaultScreenControl,
 	defaultSettings,
 	type Ballot,
 	type ClosedVote,
@@ -90,7 +91,9 @@ export type SessionCommand =
 			/** A deliberate vote for nothing: counts as voted. */
 			blank?: boolean;
 			voterId?: string;
-	  };
+	  }
+	| { type: 'screen.page'; step: 1 | -1 }
+	| { type: 'screen.focus'; questionId: string; noteId: string | null };
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -141,7 +144,9 @@ export const permissions: Record<SessionCommandType, Partial<Record<Role, PhaseR
 	'cluster.merge': { facilitator: clustering },
 	'cluster.move': { facilitator: clustering },
 	'cluster.dissolve': { facilitator: clustering },
-	'ballot.cast': { participant: voting, facilitator: voting }
+	'ballot.cast': { participant: voting, facilitator: voting },
+	'screen.page': { facilitator: 'any' },
+	'screen.focus': { facilitator: 'any' }
 };
 
 /** What a successful command returns to its sender besides the new state. */
@@ -798,6 +803,19 @@ export function execute(
 			};
 			const ballots = [...run.ballots.filter((b) => b.voterId !== voterId), ballot];
 			return ok(withRun(state, { ...run, ballots }));
+		}
+		case 'screen.page': {
+			const screen = state.screen ?? defaultScreenControl;
+			return ok({ ...state, screen: { ...screen, turns: screen.turns + command.step } });
+		}
+		case 'screen.focus': {
+			const run = findRun(state, command.questionId);
+			const screen = state.screen ?? defaultScreenControl;
+			if (command.noteId === null) return ok({ ...state, screen: { ...screen, focus: null } });
+			// Only what the room has seen can be shown whole.
+			if (!allRevealed(run, [command.noteId])) return fail('not_found');
+			const focus = { questionId: run.id, phase: run.phase, noteId: command.noteId };
+			return ok({ ...state, screen: { ...screen, focus } });
 		}
 	}
 }

@@ -139,6 +139,16 @@ export interface Timer {
 	elapsedMs: number;
 }
 
+/** What the facilitator asked of the screen, on top of the paging it does by itself. */
+export interface ScreenControl {
+	/** Page turns asked for, counted up (next) and down (previous): screens turn by the change. */
+	turns: number;
+	/** A revealed note shown whole, while its question and the phase it was asked in last. */
+	focus: { questionId: string; phase: Phase; noteId: string } | null;
+}
+
+export const defaultScreenControl: ScreenControl = { turns: 0, focus: null };
+
 export interface SessionState {
 	id: string;
 	title: string;
@@ -153,4 +163,6 @@ export interface SessionState {
 	timer: Timer | null;
 	/** The group leader's reflection, for the report. */
 	reflection: string;
+	/** Absent in sessions stored before screens could be paged: the default then. */
+	screen?: ScreenControl;
 }

@@ -6,6 +6,7 @@ import {
 	advance,
 	advanceTo,
 	as,
+	clarifySession,
 	facilitator,
 	join,
 	newSession,
@@ -443,6 +444,7 @@ describe('the views per viewer', () => {
 				{ id: 'dan', name: 'Dan' }
 			],
 			role: 'screen',
+			screenControl: { turns: 0, focus: null },
 			runs: undefined
 		});
 	});
@@ -501,5 +503,19 @@ describe('the views per viewer', () => {
 			['q1', 'write', [0]],
 			['q2', 'lobby', []]
 		]);
+	});
+});
+
+describe('what the console asked of the screen', () => {
+	it('reaches the screen and the console, never the phones', () => {
+		let state = clarifySession();
+		state = run(state, { type: 'screen.page', step: 1 });
+		state = run(state, { type: 'screen.focus', questionId: Q1, noteId: 'a1' });
+		const control = { turns: 1, focus: { questionId: Q1, phase: 'clarify', noteId: 'a1' } };
+		expect(screenView(state).screenControl).toEqual(control);
+		expect(facilitatorView(state).screenControl).toEqual(control);
+		expect(participantView(state, 'ann')).not.toHaveProperty('screenControl');
+		// A phone's view does not change, so it is not sent again.
+		expect(participantView(state, 'ann')).toEqual(participantView(clarifySession(), 'ann'));
 	});
 });

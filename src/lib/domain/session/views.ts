@@ -9,13 +9,15 @@ import { describeStepBack, facilitatorMayRead, type StepBackEffect } from './com
 import { votingPhases, type Phase } from './phases';
 import { everyonePassed } from './round-robin';
 import { effectiveTopN, voteItems, type VoteItem } from './tally';
-import type {
-	Language,
-	Participant,
-	QuestionRun,
-	SessionSettings,
-	SessionState,
-	Timer
+import {
+	defaultScreenControl,
+	type Language,
+	type Participant,
+	type QuestionRun,
+	type ScreenControl,
+	type SessionSettings,
+	type SessionState,
+	type Timer
 } from './types';
 
 /**
@@ -163,11 +165,15 @@ export interface ParticipantView extends BaseView {
 
 export interface ScreenView extends BaseView {
 	role: 'screen';
+	/** Page turns and a note shown whole, asked for from the console. */
+	screenControl: ScreenControl;
 	runs: PublicRunView[];
 }
 
 export interface FacilitatorView extends BaseView {
 	role: 'facilitator';
+	/** What the console asked of the screen. */
+	screenControl: ScreenControl;
 	participants: Participant[];
 	reflection: string;
 	runs: FacilitatorRunView[];
@@ -322,6 +328,7 @@ export function screenView(state: SessionState): ScreenView {
 	return {
 		...base(state),
 		role: 'screen',
+		screenControl: state.screen ?? defaultScreenControl,
 		runs: state.questions.map((run) => publicRun(state, run))
 	};
 }
@@ -331,6 +338,7 @@ export function facilitatorView(state: SessionState): FacilitatorView {
 	return {
 		...base(state),
 		role: 'facilitator',
+		screenControl: state.screen ?? defaultScreenControl,
 		participants: state.participants,
 		reflection: state.reflection,
 		runs: state.questions.map((run) => ({
@@ -418,7 +426,7 @@ export function viewJson(state: SessionState, viewer: Viewer): string | null {
 	const parts = openJsonOf(state);
 	switch (viewer.role) {
 		case 'screen':
-			return (parts.screen ??= `${parts.base},"role":"screen","runs":[${parts.runs.map((r) => `${r}}`).join(',')}]}`);
+			return (parts.screen ??= `${parts.base},"role":"screen","screenControl":${JSON.stringify(state.screen ?? defaultScreenControl)},"runs":[${parts.runs.map((r) => `${r}}`).join(',')}]}`);
 		case 'facilitator':
 			return (parts.facilitator ??= JSON.stringify(facilitatorView(state)));
 		case 'participant': {

@@ -57,7 +57,8 @@ describe('HTML report', () => {
 		expect(html).toContain(escapeHtml(hostile.script));
 		expect(html).toContain('SPRÅK &#38; &#60;KULTUR&#62;');
 		expect(html).toContain('Blandet &#60;gruppe&#62;');
-		expect(html).toContain('Første linje<br>Andre linje');
+		// Long words may carry soft hyphens (see below); the line break stays a line break.
+		expect(html.replaceAll('\u00AD', '')).toContain('Første linje<br>Andre linje');
 	});
 
 	it('keeps the title from closing the style sheet in the running header', () => {
@@ -96,5 +97,25 @@ describe('HTML report', () => {
 		expect(anonymous).not.toContain('Øystein Sørmark');
 		expect(anonymous).not.toContain('<th>Gruppeleder</th>');
 		expect(anonymous).toContain('<th>Rolle</th>');
+	});
+});
+
+describe('hyphenation in the HTML the PDF is printed from', () => {
+	const html = renderReportHtml(hostileReport());
+	const words = (text: string) => text.split(/[\s<>()]+/);
+	const softHyphen = '\u00AD';
+
+	it('breaks long words in what people wrote with soft hyphens, and changes no letter', () => {
+		for (const word of ['Arbetsförmedlingen', 'jobbkonsulenten', 'Saksbehandlerne']) {
+			const found = words(html).find((w) => w.replaceAll(softHyphen, '') === word);
+			expect(found, word).toBeDefined();
+			expect(found, word).toContain(softHyphen);
+		}
+	});
+
+	it('leaves markup, anchors and the title alone', () => {
+		const head = html.slice(0, html.indexOf('<body>'));
+		expect(head).not.toContain(softHyphen);
+		expect(html).not.toMatch(/(id|href|class)="[^"]*\u00AD/);
 	});
 });

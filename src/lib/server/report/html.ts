@@ -11,6 +11,7 @@ import type {
 	TextBlock
 } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
+import { hyphenateIn } from './hyphenation';
 
 export interface HtmlOptions {
 	/**
@@ -29,9 +30,12 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Escaped text with line breaks kept. */
+/** Long words in what people wrote break with soft hyphens, set for each render (it is synchronous). */
+let hyphenate = (text: string): string => text;
+
+/** Escaped text with line breaks kept (and soft hyphens in long words). */
 function lines(text: string): string {
-	return escapeHtml(text).replace(/\n/g, '<br>');
+	return escapeHtml(hyphenate(text)).replace(/\n/g, '<br>');
 }
 
 /**
@@ -428,9 +432,20 @@ ${textChapter(report.reflection)}`;
 
 /**
  * The report as one self-contained, print-ready HTML document (A4, no scripts, no external
- * files): a conference's or a stand-alone workshop's, in the same frame and styles.
+ * files): a conference's or a stand-alone workshop's, in the same frame and styles. Chromium
+ * has no hyphenation dictionaries here: long words get soft hyphens by the report language's
+ * patterns instead.
  */
 export function renderReportHtml(report: ReportDocument, options: HtmlOptions = {}): string {
+	hyphenate = hyphenateIn(report.language);
+	try {
+		return renderDocument(report, options);
+	} finally {
+		hyphenate = (text) => text;
+	}
+}
+
+function renderDocument(report: ReportDocument, options: HtmlOptions): string {
 	const title = [report.titlePage.title, report.titlePage.documentLabel]
 		.filter(Boolean)
 		.join(' – ');
