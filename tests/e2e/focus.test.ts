@@ -154,12 +154,16 @@ test('focus moves to the next element after renaming, editing and revealing', as
 
 	// Editing a note focuses its text area; saving returns to the note's Edit button.
 	await console.getByRole('button', { name: acting('common.edit', 'Bo one') }).click();
-	const noteField = console.getByRole('textbox', { name: en('session.console.editNote') });
+	// The note's own field, not the empty "add a note on behalf" field labelled alike.
+	const loose = console.getByRole('region', {
+		name: new RegExp(`^${en('session.board.ungrouped')}`)
+	});
+	const noteField = loose.getByRole('textbox', { name: en('session.console.editNote') });
 	await expectFocused(console, noteField, 'Edit on the console');
 	await expect(noteField).toHaveValue('Bo one');
 	await console.keyboard.press('End');
 	await console.keyboard.type('!');
-	await console.getByRole('button', { name: en('common.save'), exact: true }).click();
+	await loose.getByRole('button', { name: en('common.save'), exact: true }).click();
 	await expectFocused(
 		console,
 		console.getByRole('button', { name: acting('common.edit', 'Bo one!') }),
