@@ -228,7 +228,7 @@ test('every page of the route manifest has an axe check here', () => {
 test('every page anyone opens without signing in, in English: 0 axe violations', async ({
 	browser
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	await checkParticipantPages(browser, 'en', 0);
 	const visitor = await openPage(browser, 'en', laptopSize);
 	for (const [route, path] of Object.entries(openPaths())) await check(visitor, path, route);
@@ -243,14 +243,14 @@ test('every page anyone opens without signing in, in English: 0 axe violations',
 });
 
 test('every organiser page, in English: 0 axe violations', async ({ browser }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	const organiser = await openPage(browser, 'en', laptopSize, true);
 	for (const [route, path] of Object.entries(organiserPaths())) await check(organiser, path, route);
 	await organiser.context().close();
 });
 
 test('the participant pages in all six languages: 0 axe violations', async ({ browser }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	// English is checked with every page above.
 	const others = languages.filter((lang) => lang !== 'en');
 	for (const [index, lang] of others.entries())
@@ -260,7 +260,7 @@ test('the participant pages in all six languages: 0 axe violations', async ({ br
 test('a session in every phase, on the console, the screen and phones in six languages: 0 axe violations', async ({
 	browser
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(360_000);
 	const facilitator: TestClient = await connectConsole(server, session);
 	const questionId = (await facilitator.waitForView()).view.currentQuestionId;
 	const console = await openPage(browser, 'en', laptopSize);
