@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { seedExport, type ExportSeed } from '../integration/helpers/export-seed';
 import { TestServer } from '../integration/helpers/server';
-import { expectNoAxeViolations, wcagTags } from './helpers/axe';
+import { axeTags, expectNoAxeViolations } from './helpers/axe';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,7 +36,7 @@ async function signedIn(page: Page): Promise<void> {
  * by design, so axe cannot run there; the report document is checked on its own instead.
  */
 async function expectExportPageAccessible(page: Page, label: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(wcagTags).exclude('iframe').analyze();
+	const results = await new AxeBuilder({ page }).withTags(axeTags).exclude('iframe').analyze();
 	const violations = results.violations.map(
 		(v) =>
 			`${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`

@@ -209,9 +209,9 @@ export interface ViewEnvelope {
 	view: SessionView;
 	/** Server time when the view was sent (ms since epoch). */
 	serverTime: number;
-	/** Join code, for screens and consoles. */
+	/** Join code, for screens and consoles (a conference group's: the conference's code). */
 	joinCode: string | null;
-	/** Address phones should open to join, for the QR code. */
+	/** Address phones should open to join, for the QR code (a conference group's: its roster). */
 	joinUrl: string | null;
 	/** Ids of people with a phone connected right now. */
 	online: string[];

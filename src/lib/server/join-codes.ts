@@ -4,8 +4,9 @@ import { firstRefusal, waitSeconds } from './rate-limit';
 import type { LoadedSession } from './sessions';
 
 /**
- * The session a join code opens: a conference group's session always, a stand-alone
- * session's while it is in use (its code expires after two weeks without activity).
+ * The session a join code opens: a stand-alone session's while it is in use (its code expires
+ * after two weeks without activity). A conference group's session opens to nobody by its code:
+ * members join through the conference (the roster, or their badge).
  */
 export function sessionForCode(
 	app: App,
@@ -13,8 +14,7 @@ export function sessionForCode(
 	now: number = Date.now()
 ): LoadedSession | null {
 	const session = app.sessions.byCode(code);
-	if (!session) return null;
-	if (session.access.conferenceId) return session;
+	if (!session || session.access.conferenceId) return null;
 	const last = lastActivity(app.db, session.access.id);
 	return last !== null && now - last < joinCodeLifetimeMs ? session : null;
 }

@@ -211,8 +211,9 @@ export class SessionService {
 	}
 
 	/**
-	 * Joins a session by code; answers with the phone's token (the same token on a repeat from
-	 * the same sender). `sender` is what the sender cannot pass on: its device, else its socket.
+	 * Joins a stand-alone session by code; answers with the phone's token (the same token on a
+	 * repeat from the same sender). `sender` is what the sender cannot pass on: its device, else
+	 * its socket. A conference group admits only its members, never a guest with its code.
 	 */
 	join(
 		code: string,
@@ -221,7 +222,7 @@ export class SessionService {
 		sender: string
 	): DispatchOutcome & { sessionId: string | null; token: string | null } {
 		const session = this.byCode(code);
-		if (!session) {
+		if (!session || session.access.conferenceId) {
 			return {
 				ack: { ok: false, error: refuse('not_found') },
 				changed: false,

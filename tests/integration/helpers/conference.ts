@@ -20,6 +20,8 @@ export interface SeededConference {
 		name: string;
 		memberIds: string[];
 		sessionId: string;
+		/** The group session's own code: it admits nobody (members join through the conference). */
+		joinCode: string;
 		facilitatorToken: string;
 		screenToken: string;
 	}[];
@@ -133,6 +135,7 @@ export async function seedConference(
 					name: g.name,
 					memberIds: g.memberIds,
 					sessionId: session.access.id,
+					joinCode: session.access.joinCode,
 					facilitatorToken: session.access.facilitatorToken,
 					screenToken: session.access.screenToken
 				};

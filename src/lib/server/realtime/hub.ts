@@ -154,6 +154,8 @@ export class Hub {
 	readonly #online = new Map<string, Map<string, number>>();
 	/** Conference notices by conference id (null: none), read once and kept fresh on change. */
 	readonly #notices = new Map<string, Notice | null>();
+	/** Conference join codes by conference id (a code never changes), read once. */
+	readonly #conferenceCodes = new Map<string, string | null>();
 	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #glossaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #identityTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -275,19 +277,21 @@ export class Hub {
 	#frame(sessionId: string): Frame {
 		const session = this.#app.sessions.get(sessionId);
 		if (!session) return { session, views: new Map(), rest: null };
-		const { conferenceId, joinCode } = session.access;
+		const { conferenceId } = session.access;
 		const shared =
 			`,"online":${JSON.stringify(this.online(sessionId))}` +
 			`,"notice":${JSON.stringify(conferenceId ? this.#notice(conferenceId) : null)}`;
-		// Screens and consoles of a stand-alone session show how to join; phones never do.
-		const joinUrl =
-			!conferenceId && this.#app.joinOrigin ? `${this.#app.joinOrigin}/j/${joinCode}` : null;
+		// Screens and consoles show how to join; phones never do. A conference group's members
+		// join through the conference's roster: its code, never the group session's own.
+		const joinCode = conferenceId ? this.#conferenceCode(conferenceId) : session.access.joinCode;
+		const joinPath = joinCode && `/${conferenceId ? 'k' : 'j'}/${joinCode}`;
+		const joinUrl = joinPath && this.#app.joinOrigin ? `${this.#app.joinOrigin}${joinPath}` : null;
 		return {
 			session,
 			views: new Map(),
 			rest: {
 				participant: `,"joinCode":null,"joinUrl":null${shared}`,
-				other: `,"joinCode":${JSON.stringify(conferenceId ? null : joinCode)},"joinUrl":${JSON.stringify(joinUrl)}${shared}`
+				other: `,"joinCode":${JSON.stringify(joinCode)},"joinUrl":${JSON.stringify(joinUrl)}${shared}`
 			}
 		};
 	}
@@ -349,6 +353,14 @@ export class Hub {
 		const pending = data.pendingView;
 		data.pendingView = null;
 		if (pending !== null) this.#deliver(socket, pending);
+	}
+
+	#conferenceCode(conferenceId: string): string | null {
+		if (!this.#conferenceCodes.has(conferenceId)) {
+			const conference = findConference(this.#app.db, conferenceId);
+			this.#conferenceCodes.set(conferenceId, conference?.joinCode ?? null);
+		}
+		return this.#conferenceCodes.get(conferenceId) ?? null;
 	}
 
 	#notice(conferenceId: string): Notice | null {

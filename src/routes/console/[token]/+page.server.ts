@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
+import { findConference } from '$lib/server/db/conferences';
 import { glossaryForSession } from '$lib/server/glossary';
 import { decideDevice } from '$lib/server/identity';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,11 +11,16 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	const app = useApp();
 	const session = app.sessions.byFacilitatorToken(params.token);
 	if (!session) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
+	// A conference group's members join through the conference's roster, not the group's code.
+	const { conferenceId } = session.access;
+	const conferenceCode = conferenceId ? findConference(app.db, conferenceId)?.joinCode : null;
+	const joinCode = conferenceCode ?? session.access.joinCode;
 	return {
 		token: params.token,
 		title: session.state.title,
 		screenToken: session.access.screenToken,
-		joinCode: session.access.joinCode,
+		joinCode,
+		joinPath: `/${conferenceCode ? 'k' : 'j'}/${joinCode}`,
 		phoneOrigin: app.joinOrigin,
 		created: url.searchParams.has('created'),
 		standalone: session.access.conferenceId === null,

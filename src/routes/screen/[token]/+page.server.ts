@@ -12,6 +12,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	return {
 		token: params.token,
 		title: session.state.title,
+		inConference: session.access.conferenceId !== null,
 		glossary: glossaryForSession(app, session.access.conferenceId)
 	};
 };
