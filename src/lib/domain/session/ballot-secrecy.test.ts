@@ -239,11 +239,15 @@ function isBallot(command: SessionCommand): command is BallotCast {
 	return command.type === 'ballot.cast' && (command.ranking.length > 0 || command.blank === true);
 }
 
-/** The same steps with one ballot changed: a blank vote for a ranking, a full ranking for a blank. */
-function perturbed(steps: Step[], at: number, state: SessionState): Step[] {
+/**
+ * The same steps with one ballot changed: a blank vote for a ranking, a full ranking for a blank.
+ * Null for a blank vote with nothing to rank: it could have been no other ballot, so it is no secret.
+ */
+function perturbed(steps: Step[], at: number, state: SessionState): Step[] | null {
 	const step = steps[at]!;
 	const { blank: _, ...command } = step.command as BallotCast;
 	const items = voteItems(runOf(state)).map((i) => i.id);
+	if (command.ranking.length === 0 && items.length === 0) return null;
 	const changed: BallotCast =
 		command.ranking.length > 0
 			? { ...command, ranking: [], blank: true }
@@ -308,7 +312,9 @@ function findLeak(start: SessionState, steps: Step[]): Leak | null {
 	const dependsOn = new Map<Adversary, Map<string, Set<number>>>();
 	base.versions.forEach((version, v) => {
 		const before = version.step === 0 ? setup.state : base.states[version.step - 1]!;
-		const other = play(setup.state, perturbed(steps, version.step, before));
+		const changed = perturbed(steps, version.step, before);
+		if (!changed) return;
+		const other = play(setup.state, changed);
 		for (let i = version.step; i < steps.length; i++) {
 			const seen = observe(other.states[i]!, i, ids);
 			for (const [adversary, parts] of seenBase[i]!) {
