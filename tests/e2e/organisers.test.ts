@@ -186,9 +186,10 @@ test('the privacy page says who sees what, in all six languages, and axe finds n
 		await open(page, '/privacy');
 		const texts = JSON.parse(
 			readFileSync(join(root, 'src', 'lib', 'i18n', 'locales', lang, 'privacy.json'), 'utf8')
-		) as { page: { sees: Record<string, string> } };
-		for (const key of ['organisers', 'workshopReport', 'copy', 'operator'])
+		) as { page: { sees: Record<string, string>; phoneStorage: string } };
+		for (const key of ['organisers', 'workshopReport', 'copy', 'operator', 'fewVoters'])
 			await expect(page.getByText(texts.page.sees[key]!)).toBeVisible();
+		await expect(page.getByText(texts.page.phoneStorage)).toBeVisible();
 		await expectNoAxeViolations(page, `the privacy page in ${lang}`);
 	}
 	await context.close();

@@ -489,8 +489,8 @@ function archivedVote(vote: ClosedVote): ArchivedVote {
 }
 
 /** A closed vote as an organiser may see it: only one whose results were shown. */
-function shownVote(vote: ClosedVote | null): ArchivedVote | null {
-	return vote && withheldReason(vote) === null ? archivedVote(vote) : null;
+function shownVote(run: QuestionRun, vote: ClosedVote | null): ArchivedVote | null {
+	return vote && withheldReason(run, vote) === null ? archivedVote(vote) : null;
 }
 
 /**
@@ -511,8 +511,8 @@ function archivedSession(
 		const shown = new Set(revealed.map((n) => n.id));
 		const open = votingPhases.includes(q.phase);
 		// In a vote, closedVote holds ballots carried over from a withheld close: never shown.
-		const closedVote = open ? null : shownVote(q.closedVote);
-		const previousVote = shownVote(q.previousVote);
+		const closedVote = open ? null : shownVote(q, q.closedVote);
+		const previousVote = shownVote(q, q.previousVote);
 		const hidden = (vote: ClosedVote | null, kept: ArchivedVote | null) =>
 			vote && !kept ? vote.rankings.length : 0;
 		return {

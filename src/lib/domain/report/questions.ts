@@ -82,10 +82,10 @@ function countedVote(run: QuestionRun): { vote: ClosedVote | null; status: VoteS
 	switch (run.phase) {
 		case 'results':
 		case 'discuss':
-			return closedStatus(run.closedVote);
+			return closedStatus(run, run.closedVote);
 		case 'vote':
 		case 'revote':
-			if (run.previousVote) return closedStatus(run.previousVote);
+			if (run.previousVote) return closedStatus(run, run.previousVote);
 			return { vote: null, status: open ? 'open' : 'none' };
 		default:
 			// Before the vote there are no ballots (stepping back from the vote discards them).
@@ -93,12 +93,15 @@ function countedVote(run: QuestionRun): { vote: ClosedVote | null; status: VoteS
 	}
 }
 
-function closedStatus(vote: ClosedVote | null): {
+function closedStatus(
+	run: QuestionRun,
+	vote: ClosedVote | null
+): {
 	vote: ClosedVote | null;
 	status: VoteSummary['status'];
 } {
 	if (!vote || vote.rankings.length === 0) return { vote: null, status: 'none' };
-	return { vote, status: withheldReason(vote) === null ? 'closed' : 'withheld' };
+	return { vote, status: withheldReason(run, vote) === null ? 'closed' : 'withheld' };
 }
 
 /** The section of one question: its vote, its prioritised items and its other revealed notes. */

@@ -110,6 +110,36 @@ describe('the workshop report', () => {
 		expect(a.otherNotes).toEqual([]);
 	});
 
+	it('withholds a result once a deletion leaves too few ballots giving points to what is left', () => {
+		const session = workshop({
+			a: {
+				text: 'Hva hindrer?',
+				notes: [
+					['p1', 'Papirarbeid'],
+					['p2', 'Skjemaer'],
+					['p3', 'Ventetid']
+				],
+				ballots: [
+					{ voter: 'p1', ranking: ['n0'] },
+					{ voter: 'p2', ranking: ['n1'] },
+					{ voter: 'p3', ranking: ['n2'] }
+				]
+			}
+		});
+		expect(build(session).questions[0]!.vote.status).toBe('closed');
+		const erased = execute(
+			session,
+			{ type: 'participant.erase', participantId: 'p3', mode: 'delete' },
+			{ role: 'system' },
+			Date.UTC(2025, 4, 9)
+		);
+		if (!erased.ok) throw new Error(erased.error.code);
+		// Only p1's and p2's ballots still count: each would learn the other's.
+		const after = build(erased.state).questions[0]!;
+		expect(after.vote.status).toBe('withheld');
+		expect(after.prioritised).toEqual([]);
+	});
+
 	it('keeps a result secret that would show how someone voted, and never tallies an open vote', () => {
 		const twoBallots = build(
 			workshop({

@@ -20,7 +20,7 @@ import {
 	startReveal,
 	turnFrom
 } from './round-robin';
-import { closeVote, resultsShown, votersOf } from './ballots';
+import { carriesOver, closeVote, voidBallotsIfItemsWent, votersOf } from './ballots';
 import { effectiveTopN, voteItems } from './tally';
 import {
 	defaultScreenControl,
@@ -346,8 +346,8 @@ function stepBackRun(run: QuestionRun): QuestionRun {
 		case 'vote':
 			return { ...run, phase: to, ballots: [], closedVote: null };
 		case 'results':
-			// A shown tally is never topped up: reopening it starts a new vote (see ballots.ts).
-			return resultsShown(run) ? { ...run, phase: to, closedVote: null } : { ...run, phase: to };
+			// A shown tally is never topped up, nor ballots cast on other items: see ballots.ts.
+			return carriesOver(run) ? { ...run, phase: to } : { ...run, phase: to, closedVote: null };
 		case 'revote':
 			return { ...run, phase: to, ballots: [], closedVote: run.previousVote, previousVote: null };
 		default:
@@ -416,8 +416,8 @@ export function describeStepBack(run: QuestionRun): StepBackEffect | null {
 		effect.ballotsRestored = run.phase === 'revote' ? (run.previousVote?.rankings.length ?? 0) : 0;
 	} else if (run.phase === 'results' && run.closedVote) {
 		const count = run.closedVote.rankings.length;
-		if (resultsShown(run)) effect.ballotsDiscarded = count;
-		else effect.ballotsKept = count;
+		if (carriesOver(run)) effect.ballotsKept = count;
+		else effect.ballotsDiscarded = count;
 	}
 	return effect;
 }
@@ -590,14 +590,17 @@ export function execute(
 			const forget = (vote: ClosedVote | null): ClosedVote | null =>
 				vote && { ...vote, voterIds: vote.voterIds.filter((id) => id !== command.participantId) };
 			const questions = state.questions.map((run) =>
-				removeNotes(
-					{
-						...run,
-						ballots: run.ballots.filter((b) => !mine(b)),
-						closedVote: forget(run.closedVote),
-						previousVote: forget(run.previousVote)
-					},
-					(n) => n.authorId === command.participantId
+				voidBallotsIfItemsWent(
+					run,
+					removeNotes(
+						{
+							...run,
+							ballots: run.ballots.filter((b) => !mine(b)),
+							closedVote: forget(run.closedVote),
+							previousVote: forget(run.previousVote)
+						},
+						(n) => n.authorId === command.participantId
+					)
 				)
 			);
 			return ok({ ...state, participants, questions });
@@ -627,9 +630,12 @@ export function execute(
 			const mine = (b: Ballot) => b.voterId === participantId;
 			const questions = discard
 				? state.questions.map((run) =>
-						removeNotes(
-							{ ...run, ballots: run.ballots.filter((b) => !mine(b)) },
-							(n) => n.authorId === participantId
+						voidBallotsIfItemsWent(
+							run,
+							removeNotes(
+								{ ...run, ballots: run.ballots.filter((b) => !mine(b)) },
+								(n) => n.authorId === participantId
+							)
 						)
 					)
 				: state.questions;

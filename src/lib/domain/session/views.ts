@@ -211,7 +211,7 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 	const activeIds = new Set(people.map((p) => p.id));
 	const voting = (votingPhases as readonly Phase[]).includes(run.phase);
 	const closed = showResults ? run.closedVote : null;
-	const withheld = closed && withheldReason(closed);
+	const withheld = closed && withheldReason(run, closed);
 	return {
 		id: run.id,
 		phase: run.phase,
