@@ -23,7 +23,10 @@ export interface AllocationParticipant {
 	country: CountryCode;
 	/** Role id: the group for 'role', spread over groups otherwise. */
 	role: RoleId;
-	/** Leads a group: leaders are spread so that every group gets one where the numbers allow. */
+	/**
+	 * Leads a group: leaders are spread so that every group gets one where the numbers allow.
+	 * Someone not pinned whose role's option is 'lead' leads too.
+	 */
 	leader?: boolean;
 }
 
@@ -66,6 +69,12 @@ export type RolePlacement =
 
 /** Most groups one role may ask for. */
 export const maxGroupsPerRole = 99;
+
+/** How a round allocates: what a re-allocation needs besides the people. */
+export type AllocationSettings = Pick<
+	AllocationInput,
+	'rule' | 'maxGroupSize' | 'seatWith' | 'roles'
+>;
 
 /** What a group is, so that the UI can name it in any language (see groupName). */
 export type GroupDescriptor =
@@ -257,14 +266,16 @@ export function allocate(input: AllocationInput): Allocation {
 	const { rule } = input;
 	const placementOf = rolePlacements(input);
 	const leads = (role: RoleId) => placementOf(role)?.kind === 'lead';
+	const pinnedIds = new Set(Object.keys(input.pinned ?? {}));
 	const people: Person[] = input.participants
 		.map((p) => {
-			const leader = p.leader === true || leads(p.role);
+			// A pin wins over the role option: a pinned member of a leading role stays a member.
+			const leader = p.leader === true || (leads(p.role) && !pinnedIds.has(p.id));
 			const role = rule === 'role' ? seatedRole(placementOf, p.role) : p.role;
 			return {
 				id: p.id,
 				leader,
-				floats: leads(p.role),
+				floats: leader && leads(p.role),
 				bucket: rule === 'role' ? role : rule === 'country' ? p.country : '',
 				a: leader ? leaderMarker : p.role,
 				b: p.country,

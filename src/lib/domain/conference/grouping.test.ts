@@ -101,23 +101,30 @@ describe('the Sigtuna 2010 conference, grouped by role in three actions', () => 
 	const roleOf = new Map(people.map((p) => [p.id, p.role]));
 	const newGroupIds = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'];
 
+	const actions: GroupingAction[] = [];
+	const act = (state: GroupingState, action: GroupingAction) => {
+		actions.push(action);
+		return step(state, action, ctx);
+	};
 	// Action 1: the project leader sits in no group (a choice that allocation must respect).
-	const first = step(emptyGrouping, { type: 'noGroup', participantIds: [projectLeader] }, ctx);
-	// Action 2: allocate by role with the per-role choices, after a preview.
+	const first = act(emptyGrouping, { type: 'noGroup', participantIds: [projectLeader] });
+	// Action 2: allocate by role with the per-role choices, after a preview (not an action).
 	const preview = planReallocation(first, { settings, mode: 'unplaced' }, ctx);
 	if (!preview.ok) throw new Error('preview refused');
-	const second = step(
-		first,
-		{ type: 'reallocate', settings, mode: 'unplaced', newGroupIds, preview: preview.plan },
-		ctx
-	);
+	const second = act(first, {
+		type: 'reallocate',
+		settings,
+		mode: 'unplaced',
+		newGroupIds,
+		preview: preview.plan
+	});
 	// Action 3: the one group without a coordinator is led by a researcher, as in the report.
 	const caseworkers = second.groups.find((g) => g.key === 'role:caseworker:1')!;
-	const third = step(
-		second,
-		{ type: 'lead', groupId: caseworkers.id, participantIds: ['no-angelika-schafft'] },
-		ctx
-	);
+	const third = act(second, {
+		type: 'lead',
+		groupId: caseworkers.id,
+		participantIds: ['no-angelika-schafft']
+	});
 
 	it('previews six groups and who goes where before anything is applied', () => {
 		expect(preview.plan.created.map((g) => g.key)).toEqual([
@@ -131,6 +138,73 @@ describe('the Sigtuna 2010 conference, grouped by role in three actions', () => 
 		expect(preview.plan.moves).toHaveLength(39);
 		expect(preview.plan.moves.every((m) => m.from === 'unplaced')).toBe(true);
 		expect(preview.plan.moves.map((m) => m.participantId)).not.toContain(projectLeader);
+	});
+
+	it('takes at most five actions', () => {
+		expect(actions.length).toBeLessThanOrEqual(5);
+	});
+
+	it('seats everyone exactly: coordinators lead, employers and job coaches split in I and II', () => {
+		expect(layout(third, ctx)).toEqual({
+			Workers: [
+				[
+					'dk-carsten-andersen',
+					'fi-emma-martelin',
+					'is-aileen-svendsdottir',
+					'no-kristin-elisabet-floer',
+					'no-oystein-sormark',
+					'se-george-erdinc'
+				],
+				['no-tonje-solstad']
+			],
+			'Employers I': [
+				[
+					'dk-carsten-larsen',
+					'fi-christel-harjanne',
+					'is-maria-jonsdottir',
+					'no-torill-brox',
+					'se-margareta-rosengren'
+				],
+				['dk-johanne-bengtsson']
+			],
+			'Employers II': [
+				['dk-lars-hilberg', 'fi-magnus-pettersson', 'no-tommy-ostli', 'se-jeanette-johansson'],
+				['is-arni-mar-bjornsson']
+			],
+			'Job coaches I': [
+				[
+					'dk-jette-hoeg-christensen',
+					'dk-steen-bengtsson',
+					'is-ingibjorg-margret-isaksdottir',
+					'no-liv-anne-lunde',
+					'se-asa-bergelin',
+					'se-johanna-gustafsson'
+				],
+				['fi-ann-kristin-sundqvist']
+			],
+			'Job coaches II': [
+				[
+					'dk-kelvin-nielsen',
+					'fi-melanie-shametaj',
+					'is-gudrun-jonsdottir',
+					'no-grete-wangen',
+					'se-bertil-johansson'
+				],
+				['se-gun-britt-nyholm']
+			],
+			Caseworkers: [
+				[
+					'dk-johanne-louise-pedersen',
+					'fi-carola-ahlgren',
+					'is-kristjan-valdimarsson',
+					'no-gry-ingebrigtsen',
+					'no-kai-ringelien',
+					'no-per-brannsten',
+					'se-elin-norberg'
+				],
+				['no-angelika-schafft']
+			]
+		});
 	});
 
 	it('makes six groups, named as the report names them', () => {
@@ -335,8 +409,8 @@ describe('groups', () => {
 		});
 	});
 
-	it('splits a role group into I and II, people and countries spread', () => {
-		const state = allocated();
+	it('splits a role group into I and II, its people halved', () => {
+		const state = step(allocated(), { type: 'move', participantIds: ['w1'], to: 'ge' }, smallCtx);
 		const next = step(state, { type: 'splitGroup', groupId: 'ge', newGroupId: 'ge2' }, smallCtx);
 		expect(next.groups.map((g) => smallCtx.nameOf(g))).toEqual([
 			'Workers',
@@ -344,8 +418,16 @@ describe('groups', () => {
 			'Employers II',
 			'Job coaches'
 		]);
+		const before = state.seats.filter((s) => s.groupId === 'ge').length;
 		const sizes = ['ge', 'ge2'].map((id) => next.seats.filter((s) => s.groupId === id).length);
-		expect(sizes.sort()).toEqual([1, 2]);
+		expect(sizes).toEqual([Math.ceil(before / 2), Math.floor(before / 2)]);
+		// Merging II back into I gives the group its unsplit name again.
+		const merged = step(next, { type: 'mergeGroups', groupId: 'ge2', into: 'ge' }, smallCtx);
+		expect(merged.groups.map((g) => smallCtx.nameOf(g))).toEqual([
+			'Workers',
+			'Employers',
+			'Job coaches'
+		]);
 	});
 
 	it('splits off the people chosen, and refuses a split that leaves a group empty', () => {
@@ -487,6 +569,36 @@ describe('undo', () => {
 
 	it('refuses an undo that would overwrite another organiser’s later change, naming it', () => {
 		let [state, history] = run(allocated(), [], ann, {
+			type: 'splitGroup',
+			groupId: 'gw',
+			newGroupId: 'gw2'
+		});
+		[state, history] = run(state, history, ben, {
+			type: 'renameGroup',
+			groupId: 'gw2',
+			name: 'Tirsdag'
+		});
+		expect(undoGrouping(state, history, ann, smallCtx)).toEqual({
+			ok: false,
+			error: { code: 'undo_conflict', params: { affected: 'Tirsdag' } }
+		});
+	});
+
+	it('refuses an undo when another organiser has since moved the same person, naming them', () => {
+		let [state, history] = run(allocated(), [], ann, {
+			type: 'move',
+			participantIds: ['w1'],
+			to: 'ge'
+		});
+		[state, history] = run(state, history, ben, { type: 'move', participantIds: ['w1'], to: 'gj' });
+		expect(undoGrouping(state, history, ann, smallCtx)).toEqual({
+			ok: false,
+			error: { code: 'undo_conflict', params: { affected: 'Wenche' } }
+		});
+	});
+
+	it('allows an undo that leaves another organiser’s change as it is', () => {
+		let [state, history] = run(allocated(), [], ann, {
 			type: 'move',
 			participantIds: ['w1'],
 			to: 'ge'
@@ -496,9 +608,9 @@ describe('undo', () => {
 			groupId: 'ge',
 			name: 'Bedrifter'
 		});
-		expect(undoGrouping(state, history, ann, smallCtx)).toEqual({
-			ok: false,
-			error: { code: 'undo_conflict', params: { affected: 'Bedrifter' } }
-		});
+		const undone = undoGrouping(state, history, ann, smallCtx);
+		if (!undone.ok) throw new Error('refused');
+		expect(seatOf(undone.state, 'w1')!.groupId).toBe('gw');
+		expect(undone.state.groups.find((g) => g.id === 'ge')!.name).toBe('Bedrifter');
 	});
 });
