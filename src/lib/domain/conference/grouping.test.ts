@@ -489,6 +489,57 @@ describe('re-allocation', () => {
 		expect(next.groups.map((g) => g.id)).toContain('gx');
 	});
 
+	it('re-applies a changed role option to members not placed by hand, removing the group it empties', () => {
+		const ctx = context([
+			...small,
+			{ id: 'p1', name: 'Pia', role: 'policy', country: 'NO' },
+			{ id: 'p2', name: 'Per', role: 'policy', country: 'SE' }
+		]);
+		const first = step(
+			emptyGrouping,
+			{ type: 'reallocate', settings: byRole, mode: 'unplaced', newGroupIds: ['a', 'b', 'c', 'd'] },
+			ctx
+		);
+		const policy = first.groups.find((g) => g.key === 'role:policy:1')!;
+		const pinned = step(first, { type: 'move', participantIds: ['p2'], to: policy.id }, ctx);
+		const seated: AllocationSettings = {
+			...byRole,
+			roles: { ...byRole.roles, policy: { kind: 'with', role: 'employer' } }
+		};
+		const plan = planReallocation(pinned, { settings: seated, mode: 'rule' }, ctx);
+		if (!plan.ok) throw new Error('refused');
+		expect(plan.plan.moves).toEqual([
+			{ participantId: 'p1', from: 'role:policy:1', to: 'role:employer:1', leader: false }
+		]);
+		expect(plan.plan.removed).toEqual([]);
+		const unpinned = step(pinned, { type: 'unplace', participantIds: ['p2'] }, ctx);
+		const emptying = planReallocation(unpinned, { settings: seated, mode: 'rule' }, ctx);
+		expect(emptying.ok && emptying.plan.removed).toEqual([policy.id]);
+	});
+
+	it('accepts a preview that went through storage, its keys in another order', () => {
+		const late = context([...small, { id: 'w3', name: 'Wim', role: 'worker', country: 'DK' }]);
+		const plan = planReallocation(allocated(), { settings: byRole, mode: 'unplaced' }, late);
+		if (!plan.ok) throw new Error('refused');
+		const reorder = (value: unknown): unknown =>
+			Array.isArray(value)
+				? value.map(reorder)
+				: typeof value === 'object' && value !== null
+					? Object.fromEntries(
+							Object.entries(value)
+								.reverse()
+								.map(([k, v]) => [k, reorder(v)])
+						)
+					: value;
+		const stored = reorder(plan.plan) as typeof plan.plan;
+		const next = step(
+			allocated(),
+			{ type: 'reallocate', settings: byRole, mode: 'unplaced', newGroupIds: [], preview: stored },
+			late
+		);
+		expect(seatOf(next, 'w3')!.groupId).toBe('gw');
+	});
+
 	it('refuses to apply when the state changed since the preview', () => {
 		const state = allocated();
 		const late = context([...small, { id: 'w3', name: 'Wim', role: 'worker', country: 'DK' }]);

@@ -372,7 +372,7 @@ export function applyGrouping(
 		case 'reallocate': {
 			const planned = reallocation(state, action, context);
 			if (!planned.ok) return planned;
-			if (action.preview && !samePlan(action.preview, planned.plan))
+			if (action.preview && !same(action.preview, planned.plan))
 				return fail(refuse('plan_changed'));
 			const ids = action.newGroupIds;
 			const taken = new Set(state.groups.map((g) => g.id));
@@ -588,7 +588,7 @@ function reallocation(
 	const outcome = new Map(apply(placeholders).groups.map((g) => [g.id, g.descriptor]));
 	const relabelled = state.groups.flatMap((g) => {
 		const descriptor = outcome.get(g.id);
-		return descriptor && !sameJson(descriptor, g.descriptor) ? [{ groupId: g.id, descriptor }] : [];
+		return descriptor && !same(descriptor, g.descriptor) ? [{ groupId: g.id, descriptor }] : [];
 	});
 	const plan: ReallocationPlan = {
 		created,
@@ -600,11 +600,17 @@ function reallocation(
 	return { ok: true, plan, apply };
 }
 
-function samePlan(x: ReallocationPlan, y: ReallocationPlan): boolean {
-	return JSON.stringify(x) === JSON.stringify(y);
+/** Deep equality of plain data (key order does not matter: records may come from storage). */
+function same(x: unknown, y: unknown): boolean {
+	if (x === y) return true;
+	if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+	if (Array.isArray(x) !== Array.isArray(y)) return false;
+	const xs = x as Record<string, unknown>;
+	const ys = y as Record<string, unknown>;
+	const keys = Object.keys(xs);
+	if (keys.length !== Object.keys(ys).length) return false;
+	return keys.every((k) => Object.hasOwn(ys, k) && same(xs[k], ys[k]));
 }
-
-const sameJson = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
 
 /** The change that turns `after` back into `before`, and what the step touched. */
 function difference(before: GroupingState, after: GroupingState): Applied {
@@ -614,7 +620,7 @@ function difference(before: GroupingState, after: GroupingState): Applied {
 	const afterGroups = new Map(after.groups.map((g) => [g.id, g]));
 	for (const id of new Set([...beforeGroups.keys(), ...afterGroups.keys()])) {
 		const old = beforeGroups.get(id);
-		if (sameJson(old?.g, afterGroups.get(id))) continue;
+		if (same(old?.g, afterGroups.get(id))) continue;
 		groups.push({ id, group: old?.g ?? null, index: old?.i ?? -1 });
 		touchedGroups.push(id);
 	}
@@ -626,7 +632,7 @@ function difference(before: GroupingState, after: GroupingState): Applied {
 	for (const id of new Set([...beforeSeats.keys(), ...afterSeats.keys()])) {
 		const old = beforeSeats.get(id);
 		const now = afterSeats.get(id);
-		if (sameJson(old, now)) continue;
+		if (same(old, now)) continue;
 		seats.push({ participantId: id, seat: old ?? null });
 		people.push(id);
 		if (now?.groupId) joined.add(now.groupId);
