@@ -11,20 +11,13 @@ import {
 	type GroupingState,
 	type Seat
 } from './grouping';
+import { defaultRoleIds } from './roles';
 import { int, pick, seededRandom, shuffle, type Random } from '$lib/testing/random';
 
 // Property tests: random conferences, random hand arrangements, then re-allocation. The
 // generator is seeded, so a failure names a seed that reproduces it.
 
-const roles = [
-	'worker',
-	'employer',
-	'job-coach',
-	'caseworker',
-	'policy',
-	'researcher',
-	'coordinator'
-];
+const roles: readonly string[] = defaultRoleIds;
 const countries = ['DK', 'FI', 'IS', 'NO', 'SE'];
 const runs = 200;
 const seeds = Array.from({ length: runs }, (_, i) => i + 1);
