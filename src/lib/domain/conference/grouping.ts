@@ -214,18 +214,18 @@ function finish(draft: Draft): GroupingState {
 
 /** Split role and country groups say how many parts there are: the highest part of their kind. */
 function relabelParts(groups: readonly GroupingGroup[]): GroupingGroup[] {
-	const highest = new Map<string, number>();
-	const bucket = (d: GroupDescriptor) =>
+	const bucketOf = (d: GroupDescriptor) =>
 		d.kind === 'role' ? `role:${d.role}` : d.kind === 'country' ? `country:${d.country}` : null;
+	const highest = new Map<string, number>();
 	for (const { descriptor: d } of groups) {
-		const b = bucket(d);
-		if (b && (d.kind === 'role' || d.kind === 'country'))
-			highest.set(b, Math.max(highest.get(b) ?? 0, d.part));
+		if (d.kind !== 'role' && d.kind !== 'country') continue;
+		const bucket = bucketOf(d)!;
+		highest.set(bucket, Math.max(highest.get(bucket) ?? 0, d.part));
 	}
 	return groups.map((group) => {
 		const d = group.descriptor;
 		if (d.kind !== 'role' && d.kind !== 'country') return group;
-		const parts = highest.get(bucket(d)!)!;
+		const parts = highest.get(bucketOf(d)!)!;
 		return d.parts === parts ? group : { ...group, descriptor: { ...d, parts } };
 	});
 }
