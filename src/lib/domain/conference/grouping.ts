@@ -528,7 +528,7 @@ function reallocation(
 		const seat = seats.get(id);
 		const from = placeOf(seat);
 		const toPlace: Place = to.key ?? 'no-group';
-		if (from === toPlace && (seat?.leader ?? false) === to.leader && !seat?.pinned) continue;
+		if (from === toPlace && (seat?.leader ?? false) === to.leader) continue;
 		moves.push({ participantId: id, from, to: toPlace, leader: to.leader });
 	}
 	// Groups that had people and have none after the run go with it; empty ones made by hand stay.
