@@ -648,6 +648,17 @@ describe('undo', () => {
 		});
 	});
 
+	it('refuses to put a deleted group back under a number another organiser’s new group has taken', () => {
+		const withExtra = step(allocated(), { type: 'addGroup', groupId: 'gx' }, smallCtx);
+		let [state, history] = run(withExtra, [], ann, { type: 'deleteGroup', groupId: 'gx' });
+		[state, history] = run(state, history, ben, { type: 'addGroup', groupId: 'gy' });
+		expect(state.groups.find((g) => g.id === 'gy')!.key).toBe('manual:1');
+		expect(undoGrouping(state, history, ann, smallCtx)).toEqual({
+			ok: false,
+			error: { code: 'undo_conflict', params: { affected: 'Group 1' } }
+		});
+	});
+
 	it('allows an undo that leaves another organiser’s change as it is', () => {
 		let [state, history] = run(allocated(), [], ann, {
 			type: 'move',
