@@ -730,6 +730,12 @@ export function undoGrouping(
 	const ids = new Set(next.groups.map((g) => g.id));
 	for (const seat of next.seats)
 		if (seat.groupId !== null && !ids.has(seat.groupId)) people.add(seat.participantId);
+	// So would a group put back under a key (Group 3, Employers II) that a newer group now has.
+	const restored = new Set(entry.inverse.groups.flatMap((c) => (c.group ? [c.group.key] : [])));
+	for (const group of state.groups) {
+		const back = entry.inverse.groups.some((c) => c.id === group.id);
+		if (!back && restored.has(group.key)) groups.add(group.id);
+	}
 	if (groups.size > 0 || people.size > 0) {
 		const names = new Map(context.participants.map((p) => [p.id, p.name ?? p.id]));
 		const affected = [
