@@ -13,6 +13,12 @@ export const errorCodes = [
 	'conflict',
 	'stays_anonymous',
 	'already_voted',
+	'group_without_questions',
+	'split_needs_two',
+	'split_leaves_empty',
+	'plan_changed',
+	'nothing_to_undo',
+	'undo_conflict',
 	'rate_limited',
 	'unavailable',
 	'internal'

@@ -112,6 +112,7 @@ describe('allocate: examples', () => {
 		expect(allocate({ participants: [], rule: 'role', maxGroupSize: 5 })).toEqual({
 			groups: [],
 			unassigned: [],
+			noGroup: [],
 			warnings: []
 		});
 	});
@@ -243,6 +244,143 @@ describe('allocate: examples', () => {
 			['Extra', { kind: 'manual', number: 11 }, ['b']]
 		]);
 		expect(result.unassigned).toEqual(['d']);
+	});
+});
+
+describe('allocate: per-role options', () => {
+	const conference = [
+		person('w1', 'worker', 'NO'),
+		person('w2', 'worker', 'SE'),
+		person('w3', 'worker', 'DK'),
+		person('e1', 'employer', 'NO'),
+		person('e2', 'employer', 'SE'),
+		person('e3', 'employer', 'DK'),
+		person('e4', 'employer', 'FI'),
+		person('j1', 'job-coach', 'NO'),
+		person('r1', 'researcher', 'SE'),
+		person('c1', 'coordinator', 'NO'),
+		person('c2', 'coordinator', 'SE'),
+		person('p1', 'policy', 'DK')
+	];
+
+	it('gives a role exactly the number of groups asked for, even below the limit', () => {
+		const result = allocate({
+			participants: conference,
+			rule: 'role',
+			maxGroupSize: 10,
+			roles: { employer: { kind: 'own', groups: 2 } }
+		});
+		expect(names(result, 'en').filter((n) => n.startsWith('Employers'))).toEqual([
+			'Employers I',
+			'Employers II'
+		]);
+		expect(
+			result.groups.filter((g) => g.key.startsWith('role:employer:')).map((g) => g.memberIds)
+		).toEqual([
+			['e1', 'e3'],
+			['e2', 'e4']
+		]);
+	});
+
+	it('never makes more groups than a role has people', () => {
+		const result = allocate({
+			participants: conference,
+			rule: 'role',
+			maxGroupSize: 10,
+			roles: { 'job-coach': { kind: 'own', groups: 3 } }
+		});
+		expect(result.groups.filter((g) => g.key.startsWith('role:job-coach:'))).toHaveLength(1);
+		for (const g of result.groups) expect(g.memberIds.length).toBeGreaterThan(0);
+	});
+
+	it('seats a role with another, following the chain of choices', () => {
+		const result = allocate({
+			participants: conference,
+			rule: 'role',
+			maxGroupSize: 10,
+			roles: {
+				researcher: { kind: 'with', role: 'job-coach' },
+				policy: { kind: 'with', role: 'researcher' }
+			}
+		});
+		expect(result.groups.find((g) => g.key === 'role:job-coach:1')!.memberIds).toEqual([
+			'j1',
+			'p1',
+			'r1'
+		]);
+		expect(result.groups.some((g) => g.key.startsWith('role:researcher:'))).toBe(false);
+		expect(result.groups.some((g) => g.key.startsWith('role:policy:'))).toBe(false);
+	});
+
+	it('spreads a leading role over the groups as their leaders, one each', () => {
+		const result = allocate({
+			participants: conference,
+			rule: 'role',
+			maxGroupSize: 10,
+			roles: {
+				coordinator: { kind: 'lead' },
+				researcher: { kind: 'with', role: 'job-coach' },
+				policy: { kind: 'with', role: 'job-coach' }
+			}
+		});
+		expect(result.groups.map((g) => g.key)).toEqual([
+			'role:worker:1',
+			'role:employer:1',
+			'role:job-coach:1'
+		]);
+		const leaders = result.groups.map((g) => g.leaderIds);
+		expect(leaders.flat().sort()).toEqual(['c1', 'c2']);
+		expect(leaders.every((ids) => ids.length <= 1)).toBe(true);
+		expect(result.groups.some((g) => g.key.startsWith('role:coordinator:'))).toBe(false);
+	});
+
+	it('leaves a role in no group, listed as such and not as unassigned', () => {
+		const result = allocate({
+			participants: conference,
+			rule: 'role',
+			maxGroupSize: 10,
+			roles: { policy: { kind: 'none' }, coordinator: { kind: 'none' } }
+		});
+		expect(result.noGroup).toEqual(['c1', 'c2', 'p1']);
+		expect(result.unassigned).toEqual([]);
+		expect(result.groups.flatMap((g) => g.memberIds)).not.toContain('p1');
+	});
+
+	it('applies lead and none under the other rules too', () => {
+		const result = allocate({
+			participants: conference,
+			rule: 'mixed',
+			maxGroupSize: 5,
+			roles: { coordinator: { kind: 'lead' }, policy: { kind: 'none' } }
+		});
+		expect(result.noGroup).toEqual(['p1']);
+		expect(result.groups).toHaveLength(3);
+		expect(result.groups.map((g) => g.leaderIds.length).sort()).toEqual([0, 1, 1]);
+	});
+
+	it('keeps a pin over a role option', () => {
+		const result = allocate({
+			participants: conference,
+			rule: 'role',
+			maxGroupSize: 10,
+			roles: { policy: { kind: 'none' } },
+			pinned: { p1: 'role:worker:1' }
+		});
+		expect(result.noGroup).toEqual([]);
+		expect(result.groups[0]!.memberIds).toContain('p1');
+	});
+
+	it('refuses a number of groups that is not a whole number from 1 to 99', () => {
+		for (const groups of [0, 1.5, 100]) {
+			expect(() =>
+				allocate({
+					participants: conference,
+					rule: 'role',
+					maxGroupSize: 10,
+					roles: { employer: { kind: 'own', groups } }
+				})
+			).toThrow(RangeError);
+		}
 	});
 });
 

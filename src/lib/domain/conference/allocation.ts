@@ -23,7 +23,10 @@ export interface AllocationParticipant {
 	country: CountryCode;
 	/** Role id: the group for 'role', spread over groups otherwise. */
 	role: RoleId;
-	/** Leads a group: leaders are spread so that every group gets one where the numbers allow. */
+	/**
+	 * Leads a group: leaders are spread so that every group gets one where the numbers allow.
+	 * Someone not pinned whose role's option is 'lead' leads too.
+	 */
 	leader?: boolean;
 }
 
@@ -40,7 +43,38 @@ export interface AllocationInput {
 	previous?: Readonly<Record<string, GroupKey>>;
 	/** For 'role': roles that sit in another role's groups, e.g. { coordinator: 'job-coach' }. */
 	seatWith?: Readonly<Record<RoleId, RoleId>>;
+	/** What each role does (overrides seatWith); a role not listed gets its own group(s). */
+	roles?: Readonly<Record<RoleId, RolePlacement>>;
 }
+
+/**
+ * Where a role's people go. 'own' and 'with' apply to the rule 'role'; 'lead' and 'none' to
+ * every rule. A pin always wins over its person's role option.
+ */
+export type RolePlacement =
+	| {
+			kind: 'own';
+			/** Exactly this many groups (1–99, never more than the people); else as the limit needs. */
+			groups?: number;
+	  }
+	| {
+			kind: 'with';
+			/** Sits in this role's groups (chains are followed; a cycle falls back to its own). */
+			role: RoleId;
+	  }
+	/** Spread over the groups as leaders: the group lacking a leader the most gets the next. */
+	| { kind: 'lead' }
+	/** In no group for the round. */
+	| { kind: 'none' };
+
+/** Most groups one role may ask for. */
+export const maxGroupsPerRole = 99;
+
+/** How a round allocates: what a re-allocation needs besides the people. */
+export type AllocationSettings = Pick<
+	AllocationInput,
+	'rule' | 'maxGroupSize' | 'seatWith' | 'roles'
+>;
 
 /** What a group is, so that the UI can name it in any language (see groupName). */
 export type GroupDescriptor =
@@ -117,6 +151,8 @@ export interface Allocation {
 	groups: AllocatedGroup[];
 	/** People not in any group (only with 'manual'), sorted by id. */
 	unassigned: string[];
+	/** People whose role goes in no group (role option 'none'), sorted by id. */
+	noGroup: string[];
 	/** Pins that overfill a group, people who could not stay, unknown pins. */
 	warnings: AllocationWarning[];
 }
@@ -124,6 +160,10 @@ export interface Allocation {
 interface Person {
 	id: string;
 	leader: boolean;
+	/** Leads whichever group lacks a leader (role option 'lead'), not one of their own. */
+	floats: boolean;
+	/** Goes in no group (role option 'none') unless pinned. */
+	none: boolean;
 	/** Role, or country, or '' for mixed: people with the same bucket share groups. */
 	bucket: string;
 	/** First attribute to spread: the role (or a marker for leaders, so that they spread too). */
@@ -134,6 +174,8 @@ interface Person {
 
 interface Bucket {
 	id: string;
+	/** Parts asked for by the role option; else as many as the limit needs. */
+	target?: number;
 	/** Pinned and kept people by part. */
 	fixed: Map<number, Person[]>;
 	/** People the run places. */
@@ -205,6 +247,10 @@ function parseRuleKey(rule: GroupingRule, key: GroupKey): { bucket: string; part
  * Leaders count towards the size and are spread like a role. A leader whose role (or country)
  * has nobody else to sit with leads another group: the one lacking a leader the most.
  *
+ * Role options (`roles`): a role gets its own group(s), exactly `groups` of them if asked
+ * (over the limit if need be, reported as over_max); sits with another role; leads (its people
+ * are spread over all groups as leaders, as above); or goes in no group (listed in noGroup).
+ *
  * Pins always hold, even over the limit (reported as over_max). With a previous allocation,
  * people stay in their group when it still fits their role or country and has a seat; late
  * arrivals fill the seats left, and new parts open only when the seats run out. Such re-runs
@@ -218,16 +264,22 @@ export function allocate(input: AllocationInput): Allocation {
 		throw new RangeError(`maxGroupSize must be an integer ≥ 1, got ${max}`);
 	}
 	const { rule } = input;
-	const seatWith = input.seatWith ?? {};
+	const placementOf = rolePlacements(input);
+	const leads = (role: RoleId) => placementOf(role)?.kind === 'lead';
+	const pinnedIds = new Set(Object.keys(input.pinned ?? {}));
 	const people: Person[] = input.participants
 		.map((p) => {
-			const role = rule === 'role' ? (seatWith[p.role] ?? p.role) : p.role;
+			// A pin wins over the role option: a pinned member of a leading role stays a member.
+			const leader = p.leader === true || (leads(p.role) && !pinnedIds.has(p.id));
+			const role = rule === 'role' ? seatedRole(placementOf, p.role) : p.role;
 			return {
 				id: p.id,
-				leader: p.leader === true,
+				leader,
+				floats: leader && leads(p.role),
 				bucket: rule === 'role' ? role : rule === 'country' ? p.country : '',
-				a: p.leader ? leaderMarker : p.role,
-				b: p.country
+				a: leader ? leaderMarker : p.role,
+				b: p.country,
+				none: placementOf(p.role)?.kind === 'none'
 			};
 		})
 		.sort((x, y) => compareStrings(x.id, y.id));
@@ -252,11 +304,20 @@ export function allocate(input: AllocationInput): Allocation {
 		placed.add(id);
 	}
 
+	// Then those whose role sits in no group; pins already went first.
+	const noGroup: string[] = [];
+	for (const person of people) {
+		if (person.none && !placed.has(person.id)) {
+			noGroup.push(person.id);
+			placed.add(person.id);
+		}
+	}
+
 	if (rule === 'manual') {
 		const groups = handMadeGroups(fixed);
 		warnOverMax(groups, max, warnings);
 		const unassigned = people.filter((p) => !placed.has(p.id)).map((p) => p.id);
-		return { groups, unassigned, warnings };
+		return { groups, unassigned, noGroup, warnings };
 	}
 
 	// Then earlier placements, as long as they fit the rule and the limit.
@@ -281,7 +342,9 @@ export function allocate(input: AllocationInput): Allocation {
 	const bucketOf = (id: string): Bucket => {
 		let bucket = buckets.get(id);
 		if (!bucket) {
-			bucket = { id, fixed: new Map(), free: [] };
+			const own = rule === 'role' ? placementOf(id) : undefined;
+			const target = own?.kind === 'own' ? own.groups : undefined;
+			bucket = { id, fixed: new Map(), free: [], ...(target ? { target } : {}) };
 			buckets.set(id, bucket);
 		}
 		return bucket;
@@ -292,19 +355,25 @@ export function allocate(input: AllocationInput): Allocation {
 		if (parsed) bucketOf(parsed.bucket).fixed.set(parsed.part, members);
 		else handMade.set(key, members);
 	}
-	for (const person of people)
-		if (!placed.has(person.id)) bucketOf(person.bucket).free.push(person);
+	const floating: Person[] = [];
+	for (const person of people) {
+		if (placed.has(person.id)) continue;
+		if (person.floats) floating.push(person);
+		else bucketOf(person.bucket).free.push(person);
+	}
 
 	// A leader with nobody of their own role (country) to sit with leads another group instead.
 	const isReal = (b: Bucket) => b.fixed.size > 0 || b.free.some((p) => !p.leader);
 	const anyReal = [...buckets.values()].some(isReal);
-	const floating: Person[] = [];
 	if (anyReal) {
 		for (const bucket of [...buckets.values()]) {
 			if (isReal(bucket)) continue;
 			floating.push(...bucket.free);
 			buckets.delete(bucket.id);
 		}
+	} else {
+		// Nobody but leaders: they sit by their own role (country) after all.
+		for (const leader of floating.splice(0)) bucketOf(leader.bucket).free.push(leader);
 	}
 	const ordered = [...buckets.values()].sort((x, y) => compareBuckets(rule, x.id, y.id));
 	for (const leader of floating.sort((x, y) => compareStrings(x.id, y.id))) {
@@ -339,7 +408,44 @@ export function allocate(input: AllocationInput): Allocation {
 	}
 	groups.push(...handMadeGroups(handMade));
 	warnOverMax(groups, max, warnings);
-	return { groups, unassigned: [], warnings };
+	return { groups, unassigned: [], noGroup, warnings };
+}
+
+/**
+ * Each role's option: `roles` first, then `seatWith`.
+ * @throws RangeError for a number of groups that is not a whole number from 1 to 99.
+ */
+function rolePlacements(input: AllocationInput): (role: RoleId) => RolePlacement | undefined {
+	const roles = new Map(Object.entries(input.roles ?? {}));
+	for (const [role, placement] of roles) {
+		const n = placement.kind === 'own' ? placement.groups : undefined;
+		if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > maxGroupsPerRole)) {
+			throw new RangeError(`groups for ${role} must be an integer from 1 to ${maxGroupsPerRole}`);
+		}
+	}
+	const seatWith = new Map(Object.entries(input.seatWith ?? {}));
+	return (role) => {
+		const chosen = roles.get(role);
+		if (chosen) return chosen;
+		const other = seatWith.get(role);
+		return other === undefined ? undefined : { kind: 'with', role: other };
+	};
+}
+
+/** The role whose groups a role sits in: 'with' chains followed, a cycle ends at the start. */
+function seatedRole(
+	placementOf: (role: RoleId) => RolePlacement | undefined,
+	role: RoleId
+): RoleId {
+	const seen = new Set([role]);
+	let current = role;
+	for (;;) {
+		const placement = placementOf(current);
+		if (placement?.kind !== 'with') return current;
+		if (seen.has(placement.role)) return role;
+		seen.add(placement.role);
+		current = placement.role;
+	}
 }
 
 function sortedEntries(
@@ -378,6 +484,10 @@ function countLeaders(bucket: Bucket): number {
  * part someone is pinned or kept in. Seats already taken by pins do not count as free.
  */
 function partsNeeded(bucket: Bucket, max: number, extra: number): number {
+	if (bucket.target !== undefined) {
+		const people = countPeople(bucket) + extra;
+		return Math.max(1, Math.min(bucket.target, people), ...bucket.fixed.keys());
+	}
 	const need = bucket.free.length + extra;
 	const seatsIn = (part: number) => Math.max(0, max - (bucket.fixed.get(part)?.length ?? 0));
 	let parts = Math.max(1, ...bucket.fixed.keys());
@@ -454,13 +564,14 @@ function fillSlots(bucket: Bucket, parts: number, max: number): Person[][] {
 		return slots;
 	}
 
-	// Seats per part: fill the emptiest part first, never past the limit.
+	// Seats per part: fill the emptiest part first, past the limit only when the parts are fixed.
 	const targets = slots.map((s) => s.length);
 	for (let n = 0; n < free.length; n++) {
 		let best = -1;
 		for (let s = 0; s < parts; s++) {
 			if (targets[s]! < max && (best === -1 || targets[s]! < targets[best]!)) best = s;
 		}
+		if (best === -1) best = targets.indexOf(Math.min(...targets));
 		targets[best]!++;
 	}
 	const assignment = spreadAround(slots, targets, free);
