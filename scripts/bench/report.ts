@@ -14,7 +14,8 @@ import { buildReport, type Report } from '$lib/domain/report/model';
 import type { ReportFormat } from '$lib/server/report/export';
 import { renderReport } from '$lib/server/report/export';
 import type { App } from '$lib/server/app';
-import { archiveJson, exportConference, importArchive } from '$lib/server/archive';
+import { archiveJson } from '$lib/domain/archive/schema';
+import { exportConference, importArchive } from '$lib/server/archive';
 import { setLogLevel } from '$lib/server/log';
 import { reportSourceFromDb } from '$lib/server/report/source-from-db';
 import {

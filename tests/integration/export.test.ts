@@ -15,7 +15,7 @@ import {
 	archiveLimits,
 	archiveSchemaVersion,
 	type ConferenceArchive
-} from '$lib/server/archive';
+} from '$lib/domain/archive/schema';
 import { listConferences } from '$lib/server/db/conferences';
 import { reportSourceFromDb } from '$lib/server/report/source-from-db';
 import { withApp } from './helpers/conference';

@@ -1,17 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '$lib/domain/report/model';
 import { createApp, type App } from './app';
+import { readArchive } from '$lib/domain/archive/read';
 import {
 	archiveFormat,
 	archiveJson,
 	archiveLimits,
 	archiveSchemaVersion,
-	exportConference,
-	importArchive,
-	importConference,
-	readArchive,
 	type ConferenceArchive
-} from './archive';
+} from '$lib/domain/archive/schema';
+import { exportConference, importArchive, importConference } from './archive';
 import { readConfig } from './config';
 import { listConferences } from './db/conferences';
 import { listSessionIds } from './db/sessions';

@@ -7,6 +7,7 @@ import {
 	type GroupingRule
 } from '$lib/domain/conference/allocation';
 import { findCountry } from '$lib/domain/conference/countries';
+import { conferenceLimits } from '$lib/domain/conference/limits';
 import { resolveRoles, type RoleDefinition } from '$lib/domain/conference/roles';
 import { refuse, type DomainError } from '$lib/domain/errors';
 import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
@@ -70,28 +71,7 @@ import {
 import { log } from './log';
 import { randomJoinCode, randomToken } from './tokens';
 
-/** Limits of the organiser's inputs. */
-export const conferenceLimits = {
-	title: 160,
-	subtitle: 200,
-	venue: 160,
-	longText: 20_000,
-	/** The report's sign-off: one line each for the organisation, author and introducer. */
-	signoffLine: 200,
-	programmeTitle: 200,
-	programmeItems: 200,
-	participants: 2_000,
-	participantName: 120,
-	organisation: 160,
-	roundTitle: 160,
-	theme: 500,
-	rounds: 20,
-	groupSize: { min: 2, max: 60 },
-	groupName: 80,
-	notice: 280,
-	summary: 20_000,
-	roleLabel: 60
-} as const;
+export { conferenceLimits };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 

@@ -1,7 +1,8 @@
 import { buildReport, type Report, type ReportOptions } from '$lib/domain/report/model';
 import { isLanguage, type Language } from '$lib/i18n';
 import type { App } from '../app';
-import { archiveJson, exportConference } from '../archive';
+import { archiveJson } from '$lib/domain/archive/schema';
+import { exportConference } from '../archive';
 import { renderReportCsv } from './csv';
 import { renderReportDocx } from './docx';
 import { contentDisposition } from './filename';

@@ -1,6 +1,6 @@
 import { useApp } from '$lib/server/app';
 import { readGlossary } from '$lib/server/db/glossary';
-import { glossaryToCsv } from '$lib/server/glossary';
+import { glossaryToCsv } from '$lib/domain/glossary/csv';
 import { requireConference } from '$lib/server/organiser-access';
 import type { RequestHandler } from './$types';
 
