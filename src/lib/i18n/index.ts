@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { findLanguage } from '$lib/domain/languages';
 import { languages, type Language } from '$lib/domain/session/types';
 import { resources } from './locales';
 
@@ -65,8 +66,6 @@ export function fixedT(lang: Language): Translate {
 	return translate;
 }
 
-const aliases: Record<string, Language> = { no: 'nb', nn: 'nb', se: 'sv' };
-
 /** Picks the best supported language from an Accept-Language header. */
 export function negotiateLanguage(header: string | null | undefined): Language | null {
 	if (!header) return null;
@@ -80,9 +79,8 @@ export function negotiateLanguage(header: string | null | undefined): Language |
 		.filter((entry) => entry.tag !== '' && entry.q > 0)
 		.sort((a, b) => b.q - a.q);
 	for (const { tag } of ranked) {
-		const primary = tag.split('-')[0]!;
-		if (isLanguage(primary)) return primary;
-		if (aliases[primary]) return aliases[primary];
+		const language = findLanguage(tag.split('-')[0]!);
+		if (language) return language;
 	}
 	return null;
 }

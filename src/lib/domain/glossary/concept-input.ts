@@ -4,8 +4,8 @@ import { parseFlag } from '$lib/domain/conference/participants-csv';
 import { foldText } from '$lib/domain/fold';
 import { languages, type Language } from '$lib/domain/session/types';
 import { charCount, cleanText } from '$lib/domain/text';
-import { conceptName } from '$lib/components/glossary/terms';
 import { validateGlossary, type GlossaryProblem } from './glossary';
+import { conceptName } from './reader';
 import type { Glossary, GlossaryConcept, LocalisedText } from './types';
 
 /** Every glossary input has a limit (DESIGN.md, "Bad input and limits"). */

@@ -2,6 +2,7 @@
 // before anything is saved. Pure: the server keeps the checked file and writes the result.
 import { decodeCsvBytes, isBlankRow, parseCsv, writeCsv, type CsvDelimiter } from '$lib/domain/csv';
 import { foldText } from '$lib/domain/fold';
+import { findLanguage } from '$lib/domain/languages';
 import { languages, type Language } from '$lib/domain/session/types';
 import {
 	checkGlossary,
@@ -50,17 +51,8 @@ export function glossaryToCsv(glossary: Glossary, delimiter: CsvDelimiter = ';')
 	return writeCsv(rows, { delimiter, bom: true });
 }
 
-/** Header words a column may have besides its code: the language names (and "no" for nb). */
+/** Header words a column may have besides its code and a language's code or name. */
 const headerAliases: Record<string, CsvColumn> = {
-	no: 'nb',
-	nn: 'nb',
-	norsk: 'nb',
-	'norsk bokmål': 'nb',
-	svenska: 'sv',
-	dansk: 'da',
-	íslenska: 'is',
-	suomi: 'fi',
-	english: 'en',
 	differs: 'differs_by_country',
 	notes: 'notes_en',
 	explanation: 'explanation_en'
@@ -72,7 +64,8 @@ function csvColumn(header: string): CsvColumn | null {
 		.toLowerCase()
 		.replace(/[\s-]+/g, '_');
 	if ((glossaryCsvColumns as readonly string[]).includes(key)) return key as CsvColumn;
-	return headerAliases[header.trim().toLowerCase()] ?? null;
+	const word = header.trim().toLowerCase();
+	return (Object.hasOwn(headerAliases, word) ? headerAliases[word] : findLanguage(header)) ?? null;
 }
 
 /** Problems with a whole file; each has a translated message. */
