@@ -78,6 +78,13 @@ describe('conceptId', () => {
 		expect(conceptId({ terms: { nb: ['Førtidspensjon'] } }, new Set())).toBe('fortidspensjon');
 	});
 
+	it('spells out ß and drops the marks of ö, as role ids and file names do', () => {
+		expect(conceptId({ terms: { en: ['Straße'] } }, new Set())).toBe('strasse');
+		expect(conceptId({ terms: { sv: ['Förtidspension Över'] } }, new Set())).toBe(
+			'fortidspension-over'
+		);
+	});
+
 	it('avoids ids that are taken and the names of the editor pages', () => {
 		expect(conceptId({ terms: { en: ['caseworker'] } }, new Set(['caseworker']))).toBe(
 			'caseworker-2'
