@@ -3,6 +3,7 @@
 import { parseFlag } from '$lib/domain/conference/participants-csv';
 import { foldText } from '$lib/domain/fold';
 import { languages, type Language } from '$lib/domain/session/types';
+import { slug, uniqueSlug } from '$lib/domain/slug';
 import { charCount, cleanText } from '$lib/domain/text';
 import { validateGlossary, type GlossaryProblem } from './glossary';
 import { conceptName } from './reader';
@@ -115,22 +116,9 @@ export function conceptId(
 ): string {
 	const source =
 		concept.terms.en?.[0] ?? languages.map((l) => concept.terms[l]?.[0]).find(Boolean) ?? '';
-	const base =
-		source
-			.toLowerCase()
-			.replace(/æ/g, 'ae')
-			.replace(/[øö]/g, 'o')
-			.replace(/þ/g, 'th')
-			.replace(/ð/g, 'd')
-			.normalize('NFKD')
-			.replace(/\p{M}/gu, '')
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 60)
-			.replace(/-+$/, '') || 'concept';
-	let id = reservedIds.has(base) ? `${base}-concept` : base;
-	for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-	return id;
+	const base = slug(source, { max: 60, fallback: 'concept' });
+	const id = reservedIds.has(base) ? `${base}-concept` : base;
+	return taken.has(id) ? uniqueSlug(base, new Set([...taken, base])) : id;
 }
 
 /** Ids the editor's own pages use (glossary/new, glossary/import). */
