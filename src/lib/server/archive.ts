@@ -14,11 +14,9 @@ import {
 	type ConferenceArchive
 } from '$lib/domain/archive/schema';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
-import { joinCodeAlphabet, joinCodeLength } from '$lib/domain/limits';
 import type { SessionState } from '$lib/domain/session/types';
 import type { App } from './app';
 import {
-	conferenceCodeTaken,
 	findConference,
 	insertConference,
 	insertProgrammeItem,
@@ -26,7 +24,6 @@ import {
 	listProgramme,
 	upsertCustomRole
 } from './db/conferences';
-import type { Db } from './db/database';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
 import { insertParticipant, listParticipants } from './db/participants';
@@ -39,9 +36,10 @@ import {
 	listRounds,
 	setMembership
 } from './db/rounds';
-import { createSessionRow, joinCodeTaken } from './db/sessions';
+import { createSessionRow } from './db/sessions';
 import { log } from './log';
-import { randomJoinCode, randomToken } from './tokens';
+import { allocateJoinCode } from './join-codes';
+import { randomToken } from './tokens';
 
 /**
  * A conference's archive on the server: exportConference reads it from the database and
@@ -172,17 +170,6 @@ export function exportConference(
 
 // --- import ---------------------------------------------------------------------------------
 
-/** A join code no conference and no session uses (they share one alphabet). */
-function freeJoinCode(db: Db): string {
-	for (let attempt = 0; attempt < 50; attempt++) {
-		const code = randomJoinCode();
-		if (!conferenceCodeTaken(db, code) && !joinCodeTaken(db, code)) return code;
-	}
-	throw new Error(
-		`no free ${joinCodeLength}-character join code (${joinCodeAlphabet.length} letters) after 50 attempts`
-	);
-}
-
 /**
  * Fresh ids in ascending order: participants sort by name and then id, so people with the
  * same name keep the order they had in the file (and exporting again gives the same file).
@@ -228,7 +215,7 @@ export function importConference(
 			introductionBy: conference.introductionBy,
 			language: conference.language,
 			languages: conference.languages,
-			joinCode: freeJoinCode(db),
+			joinCode: allocateJoinCode(db),
 			plenumToken: randomToken(18),
 			currentRoundId: idOf(roundIds, conference.currentRound),
 			notice: conference.notice,
@@ -299,7 +286,7 @@ export function importConference(
 						db,
 						{
 							id: sessionId,
-							joinCode: freeJoinCode(db),
+							joinCode: allocateJoinCode(db),
 							facilitatorToken: randomToken(24),
 							screenToken: randomToken(18),
 							conferenceId

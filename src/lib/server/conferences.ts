@@ -16,7 +16,6 @@ import { languages, type Language } from '$lib/domain/session/types';
 import { charCount, cleanText } from '$lib/domain/text';
 import type { App } from './app';
 import {
-	conferenceCodeTaken,
 	deleteConference,
 	deleteProgrammeItem,
 	findConference,
@@ -40,7 +39,6 @@ import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
 import { touchConference } from './db/retention';
-import { joinCodeTaken } from './db/sessions';
 import {
 	deleteParticipant,
 	findParticipant,
@@ -69,7 +67,8 @@ import {
 	type Round
 } from './db/rounds';
 import { log } from './log';
-import { randomJoinCode, randomToken } from './tokens';
+import { allocateJoinCode } from './join-codes';
+import { randomToken } from './tokens';
 
 export { conferenceLimits };
 
@@ -218,15 +217,7 @@ export class ConferenceService {
 		const details = this.#validateDetails(input);
 		if (!details.ok) return details;
 		const now = this.#now();
-		let joinCode = randomJoinCode();
-		// Session and conference codes share one alphabet: never hand out the same code twice.
-		for (
-			let i = 0;
-			i < 50 && (conferenceCodeTaken(this.#db, joinCode) || joinCodeTaken(this.#db, joinCode));
-			i++
-		) {
-			joinCode = randomJoinCode();
-		}
+		const joinCode = allocateJoinCode(this.#db);
 		const conference: Conference = {
 			id: randomToken(16),
 			...details.value,
