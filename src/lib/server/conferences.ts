@@ -38,6 +38,7 @@ import {
 import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
+import { forgetSessionCommands } from './db/processed-commands';
 import { touchConference } from './db/retention';
 import {
 	deleteParticipant,
@@ -262,12 +263,7 @@ export class ConferenceService {
 		).map((r) => r.id);
 		this.#db.transaction(() => {
 			deleteConference(this.#db, id);
-			// Exactly the scopes that start with s:<id>: (LIKE would read _ in ids as a wildcard
-			// and ignore case, and so could delete another session's answers).
-			const forget = this.#db.prepare(
-				'DELETE FROM processed_commands WHERE scope >= ? AND scope < ?'
-			);
-			for (const sessionId of sessionIds) forget.run(`s:${sessionId}:`, `s:${sessionId};`);
+			for (const sessionId of sessionIds) forgetSessionCommands(this.#db, sessionId);
 		})();
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
 		truncateWal(this.#db);
