@@ -27,6 +27,7 @@ import {
 } from '$lib/server/report/test-conference';
 import type { Language } from '$lib/domain/session/types';
 import { seededRandom } from '$lib/testing/random';
+import { fixedT } from '$lib/i18n';
 
 const { values: options } = parseArgs({
 	options: { runs: { type: 'string', default: '5' }, 'pdf-runs': { type: 'string', default: '3' } }
@@ -185,7 +186,7 @@ async function measure(label: string, seed: (app: App) => string) {
 		const conferenceId = seed(db.app);
 		const seeded = Math.round(performance.now() - seedStart);
 		const source = reportSourceFromDb(db.app, conferenceId)!;
-		const report: Report = buildReport(source, { generatedAt: '2026-05-20' });
+		const report: Report = buildReport(source, { generatedAt: '2026-05-20' }, fixedT);
 		const sessions = source.rounds.flatMap((r) => r.groups).filter((g) => g.session);
 		const notes = sessions.reduce(
 			(sum, g) => sum + g.session!.questions.reduce((n, q) => n + q.notes.length, 0),
@@ -193,7 +194,7 @@ async function measure(label: string, seed: (app: App) => string) {
 		);
 		const steps: Record<string, Timing> = {
 			source: await time(runs, () => reportSourceFromDb(db.app, conferenceId)),
-			model: await time(runs, () => buildReport(source, { generatedAt: '2026-05-20' }))
+			model: await time(runs, () => buildReport(source, { generatedAt: '2026-05-20' }, fixedT))
 		};
 		for (const format of formats) {
 			steps[format] = await time(format === 'pdf' ? pdfRuns : runs, () =>

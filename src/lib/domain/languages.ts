@@ -3,6 +3,29 @@
 import { matchKey } from '$lib/domain/conference/labels';
 import { languages, type Language } from '$lib/domain/session/types';
 
+/** Every language's own name for itself, for the language switcher. */
+export const languageNames: Record<Language, string> = {
+	nb: 'Norsk bokmål',
+	sv: 'Svenska',
+	da: 'Dansk',
+	is: 'Íslenska',
+	fi: 'Suomi',
+	en: 'English'
+};
+
+/** BCP 47 tags for Intl (dates, numbers, plural rules). */
+export const localeTags: Record<Language, string> = {
+	nb: 'nb-NO',
+	sv: 'sv-SE',
+	da: 'da-DK',
+	is: 'is-IS',
+	fi: 'fi-FI',
+	en: 'en-GB'
+};
+
+/** Translates a key with interpolation values (and count for plurals); i18next's, in practice. */
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
 /** Short labels for a language on the projector legend (nb is shown as NO: "NB!" means nota bene). */
 export const languageCodes: Record<Language, string> = {
 	nb: 'NO',

@@ -1,29 +1,10 @@
 import i18next, { type TFunction } from 'i18next';
-import { findLanguage } from '$lib/domain/languages';
+import { findLanguage, type Translate } from '$lib/domain/languages';
 import { languages, type Language } from '$lib/domain/session/types';
 import { resources } from './locales';
 
 export { languages, type Language };
-
-/** Every language's own name for itself, for the language switcher. */
-export const languageNames: Record<Language, string> = {
-	nb: 'Norsk bokmål',
-	sv: 'Svenska',
-	da: 'Dansk',
-	is: 'Íslenska',
-	fi: 'Suomi',
-	en: 'English'
-};
-
-/** BCP 47 tags for Intl (dates, numbers, plural rules). */
-export const localeTags: Record<Language, string> = {
-	nb: 'nb-NO',
-	sv: 'sv-SE',
-	da: 'da-DK',
-	is: 'is-IS',
-	fi: 'fi-FI',
-	en: 'en-GB'
-};
+export { languageNames, localeTags, type Translate } from '$lib/domain/languages';
 
 export const defaultLanguage: Language = 'en';
 export const languageCookie = 'lang';
@@ -48,9 +29,6 @@ void instance.init({
 export function isLanguage(value: unknown): value is Language {
 	return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
-
-/** Translates a key with interpolation values (and count for plurals). */
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 const translators = new Map<Language, Translate>();
 

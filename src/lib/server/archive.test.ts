@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixedT } from '$lib/i18n';
 import { buildReport } from '$lib/domain/report/model';
 import { createApp, type App } from './app';
 import { readArchive } from '$lib/domain/archive/read';
@@ -256,7 +257,7 @@ describe('conference archive', () => {
 		if (!imported.ok) throw new Error('import refused');
 		const markdown = (app: App, conference: string) =>
 			renderReportMarkdown(
-				buildReport(reportSourceFromDb(app, conference)!, { generatedAt: '2026-01-29' })
+				buildReport(reportSourceFromDb(app, conference)!, { generatedAt: '2026-01-29' }, fixedT)
 			);
 		expect(markdown(target.app, imported.value.conferenceId)).toBe(markdown(closed.app, id));
 	});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedT } from '$lib/i18n';
 import { execute, type Actor, type SessionCommand } from '../session/commands';
 import type { SessionState } from '../session/types';
 import { demoReportSource } from './fixtures';
@@ -339,7 +340,7 @@ function groupOf(report: Report, round: number, groupNumber: number) {
 }
 
 describe('report structure', () => {
-	const report = buildReport(smallSource());
+	const report = buildReport(smallSource(), {}, fixedT);
 
 	it('lists every present chapter, round and group in the contents, with anchors', () => {
 		expect(report.contents.map((e) => [e.anchor, e.level, e.title])).toEqual([
@@ -367,7 +368,7 @@ describe('report structure', () => {
 		source.glossary = [];
 		source.participants = [];
 		source.rounds.forEach((r) => (r.plenumSummary = ''));
-		const bare = buildReport(source);
+		const bare = buildReport(source, {}, fixedT);
 		expect(bare.about).toBeNull();
 		expect(bare.introduction).toBeNull();
 		expect(bare.programme).toBeNull();
@@ -390,7 +391,7 @@ describe('report structure', () => {
 			author: 'Tonje Lie',
 			generated: ''
 		});
-		const dated = buildReport(smallSource(), { generatedAt: '2025-05-27T10:00:00Z' });
+		const dated = buildReport(smallSource(), { generatedAt: '2025-05-27T10:00:00Z' }, fixedT);
 		expect(dated.titlePage.generated).toBe('Laget 27. mai 2025');
 	});
 
@@ -440,7 +441,7 @@ describe('report structure', () => {
 
 describe('participants', () => {
 	it('sorts countries by name in the report language, coordinators first, then by name', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		const section = report.participants!;
 		expect(section.total).toBe(9);
 		expect(section.totalLabel).toBe('9 deltakere');
@@ -459,9 +460,9 @@ describe('participants', () => {
 	});
 
 	it('uses the collation and country names of the report language', () => {
-		const fi = buildReport(smallSource(), { language: 'fi' }).participants!;
+		const fi = buildReport(smallSource(), { language: 'fi' }, fixedT).participants!;
 		expect(fi.countries.map((c) => c.name)).toEqual(['Islanti', 'Norja', 'Ruotsi', 'Tanska']);
-		const sv = buildReport(smallSource(), { language: 'sv' }).participants!;
+		const sv = buildReport(smallSource(), { language: 'sv' }, fixedT).participants!;
 		// Swedish collation: Å before Ø (sorted as Ö), both after T.
 		expect(sv.countries.find((c) => c.code === 'NO')!.people.map((p) => p.name)).toEqual([
 			names.zak,
@@ -472,7 +473,7 @@ describe('participants', () => {
 	});
 
 	it('counts per role and country without names when names are left out', () => {
-		const report = buildReport(smallSource(), { includeNames: false });
+		const report = buildReport(smallSource(), { includeNames: false }, fixedT);
 		const norway = report.participants!.countries.find((c) => c.code === 'NO')!;
 		expect(norway.people).toEqual([]);
 		expect(norway.roleCounts).toEqual([
@@ -487,7 +488,7 @@ describe('participants', () => {
 	});
 
 	it('prints no personal name anywhere when names are left out', () => {
-		const report = buildReport(smallSource(), { includeNames: false });
+		const report = buildReport(smallSource(), { includeNames: false }, fixedT);
 		// The author and the introducer are named on purpose: they sign the report.
 		const text = JSON.stringify({ ...report, titlePage: null, introduction: null });
 		for (const name of Object.values(names)) expect(text).not.toContain(name);
@@ -499,7 +500,7 @@ describe('participants', () => {
 });
 
 describe('rounds and groups', () => {
-	const report = buildReport(smallSource());
+	const report = buildReport(smallSource(), {}, fixedT);
 
 	it('has a table of groups with leaders, member counts and questions', () => {
 		expect(report.rounds[0]!.table).toEqual([
@@ -616,7 +617,7 @@ describe('rounds and groups', () => {
 			people: [],
 			questions: [{ text: 'Hva mangler?', stopAt: 'write' }]
 		});
-		const q = groupOf(buildReport(source), 1, 2).questions[0]!;
+		const q = groupOf(buildReport(source, {}, fixedT), 1, 2).questions[0]!;
 		expect(q.emptyNote).toBe('Det ble ikke skrevet lapper til dette spørsmålet.');
 		expect(q.vote.summary).toBe('');
 		expect(q.otherNotes).toEqual([]);
@@ -633,7 +634,7 @@ describe('rounds and groups', () => {
 				{ text: 'Hva mangler?', notes: [['oystein', 'Hemmelig utkast']], stopAt: 'write' }
 			]
 		});
-		const text = JSON.stringify(buildReport(source));
+		const text = JSON.stringify(buildReport(source, {}, fixedT));
 		expect(text).not.toContain('Hemmelig utkast');
 	});
 
@@ -653,7 +654,7 @@ describe('rounds and groups', () => {
 
 describe('anonymous and named notes', () => {
 	it('shows no authors in anonymous sessions', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		const notes = groupOf(report, 1, 1).questions.flatMap((q) => [
 			...q.prioritised.flatMap((i) => i.notes),
 			...(q.otherNotes ?? [])
@@ -663,7 +664,7 @@ describe('anonymous and named notes', () => {
 	});
 
 	it('shows authors where the session is named', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		expect(groupOf(report, 2, 1).questions[0]!.prioritised[0]!.notes[0]).toMatchObject({
 			text: 'Fleiri atvinnuráðgjafar',
 			author: names.gudrun
@@ -671,14 +672,14 @@ describe('anonymous and named notes', () => {
 	});
 
 	it('hides authors of named sessions when names are left out', () => {
-		const report = buildReport(smallSource(), { includeNames: false });
+		const report = buildReport(smallSource(), { includeNames: false }, fixedT);
 		expect(groupOf(report, 2, 1).questions[0]!.prioritised[0]!.notes[0]!.author).toBeNull();
 	});
 });
 
 describe('options', () => {
 	it('leaves out unvoted notes when asked', () => {
-		const report = buildReport(smallSource(), { includeUnvotedNotes: false });
+		const report = buildReport(smallSource(), { includeUnvotedNotes: false }, fixedT);
 		const g1 = groupOf(report, 1, 1);
 		expect(g1.questions[0]!.otherNotes).toBeNull();
 		expect(g1.questions[0]!.prioritised).toHaveLength(3);
@@ -687,7 +688,7 @@ describe('options', () => {
 	});
 
 	it('includes reflections, falling back to the session reflection', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		expect(groupOf(report, 1, 1).reflection).toEqual({
 			heading: 'Gruppeleders refleksjon',
 			blocks: [
@@ -702,13 +703,17 @@ describe('options', () => {
 	});
 
 	it('leaves out reflections when asked', () => {
-		const report = buildReport(smallSource(), { includeReflections: false });
+		const report = buildReport(smallSource(), { includeReflections: false }, fixedT);
 		expect(report.rounds.flatMap((r) => r.groups).every((g) => g.reflection === null)).toBe(true);
 		expect(JSON.stringify(report)).not.toContain('Godt samhold');
 	});
 
 	it('writes headings, labels and dates in the chosen language', () => {
-		const report = buildReport(smallSource(), { language: 'en', generatedAt: '2025-05-27' });
+		const report = buildReport(
+			smallSource(),
+			{ language: 'en', generatedAt: '2025-05-27' },
+			fixedT
+		);
 		expect(report.language).toBe('en');
 		expect(report.locale).toBe('en-GB');
 		expect(report.labels.contents).toBe('Contents');
@@ -724,8 +729,8 @@ describe('options', () => {
 	it('is deterministic and leaves its input untouched', () => {
 		const source = smallSource();
 		const before = structuredClone(source);
-		const a = buildReport(source, { generatedAt: '2025-05-27' });
-		const b = buildReport(source, { generatedAt: '2025-05-27' });
+		const a = buildReport(source, { generatedAt: '2025-05-27' }, fixedT);
+		const b = buildReport(source, { generatedAt: '2025-05-27' }, fixedT);
 		expect(a).toEqual(b);
 		expect(source).toEqual(before);
 	});
@@ -736,8 +741,8 @@ describe('options', () => {
 		const reversed = structuredClone(source);
 		const run = reversed.rounds[0]!.groups[0]!.session!.questions[0]!;
 		run.ballots = [...session.questions[0]!.ballots].reverse();
-		expect(groupOf(buildReport(reversed), 1, 1).questions[0]).toEqual(
-			groupOf(buildReport(source), 1, 1).questions[0]
+		expect(groupOf(buildReport(reversed, {}, fixedT), 1, 1).questions[0]).toEqual(
+			groupOf(buildReport(source, {}, fixedT), 1, 1).questions[0]
 		);
 	});
 });
@@ -778,7 +783,7 @@ describe('helpers', () => {
 
 describe('the demo conference', () => {
 	const source = demoReportSource();
-	const report = buildReport(source);
+	const report = buildReport(source, {}, fixedT);
 
 	it('has about 40 people from five countries in two rounds', () => {
 		expect(source.participants).toHaveLength(40);

@@ -1,5 +1,5 @@
 import { buildReport, type Report, type ReportOptions } from '$lib/domain/report/model';
-import { isLanguage, type Language } from '$lib/i18n';
+import { fixedT, isLanguage, type Language } from '$lib/i18n';
 import type { App } from '../app';
 import { archiveJson } from '$lib/domain/archive/schema';
 import { exportConference } from '../archive';
@@ -167,7 +167,7 @@ export async function exportFile(
 		language: choices.language ?? undefined
 	});
 	if (!source) return null;
-	const report = buildReport(source, reportOptions(choices, now));
+	const report = buildReport(source, reportOptions(choices, now), fixedT);
 	const body = await renderReport(report, choices.format, pdf);
 	return {
 		body,
