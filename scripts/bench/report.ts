@@ -14,7 +14,8 @@ import { buildReport, type Report } from '$lib/domain/report/model';
 import type { ReportFormat } from '$lib/server/report/export';
 import { renderReport } from '$lib/server/report/export';
 import type { App } from '$lib/server/app';
-import { archiveJson, exportConference, importArchive } from '$lib/server/archive';
+import { archiveJson } from '$lib/domain/archive/schema';
+import { exportConference, importArchive } from '$lib/server/archive';
 import { setLogLevel } from '$lib/server/log';
 import { reportSourceFromDb } from '$lib/server/report/source-from-db';
 import {
@@ -26,6 +27,7 @@ import {
 } from '$lib/server/report/test-conference';
 import type { Language } from '$lib/domain/session/types';
 import { seededRandom } from '$lib/testing/random';
+import { fixedT } from '$lib/i18n';
 
 const { values: options } = parseArgs({
 	options: { runs: { type: 'string', default: '5' }, 'pdf-runs': { type: 'string', default: '3' } }
@@ -184,7 +186,7 @@ async function measure(label: string, seed: (app: App) => string) {
 		const conferenceId = seed(db.app);
 		const seeded = Math.round(performance.now() - seedStart);
 		const source = reportSourceFromDb(db.app, conferenceId)!;
-		const report: Report = buildReport(source, { generatedAt: '2026-05-20' });
+		const report: Report = buildReport(source, { generatedAt: '2026-05-20' }, fixedT);
 		const sessions = source.rounds.flatMap((r) => r.groups).filter((g) => g.session);
 		const notes = sessions.reduce(
 			(sum, g) => sum + g.session!.questions.reduce((n, q) => n + q.notes.length, 0),
@@ -192,7 +194,7 @@ async function measure(label: string, seed: (app: App) => string) {
 		);
 		const steps: Record<string, Timing> = {
 			source: await time(runs, () => reportSourceFromDb(db.app, conferenceId)),
-			model: await time(runs, () => buildReport(source, { generatedAt: '2026-05-20' }))
+			model: await time(runs, () => buildReport(source, { generatedAt: '2026-05-20' }, fixedT))
 		};
 		for (const format of formats) {
 			steps[format] = await time(format === 'pdf' ? pdfRuns : runs, () =>

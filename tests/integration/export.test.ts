@@ -15,8 +15,9 @@ import {
 	archiveLimits,
 	archiveSchemaVersion,
 	type ConferenceArchive
-} from '$lib/server/archive';
+} from '$lib/domain/archive/schema';
 import { buildReport, type ContentsEntry } from '$lib/domain/report/model';
+import { fixedT } from '$lib/i18n';
 import { listConferences } from '$lib/server/db/conferences';
 import { reportSourceFromDb } from '$lib/server/report/source-from-db';
 import { withApp } from './helpers/conference';
@@ -79,7 +80,7 @@ beforeAll(async () => {
 				})
 			})),
 			revealed,
-			contents: buildReport(report).contents
+			contents: buildReport(report, {}, fixedT).contents
 		};
 	});
 	scratch = mkdtempSync(join(tmpdir(), 'samrad-export-'));

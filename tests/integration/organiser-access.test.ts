@@ -8,7 +8,8 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveJson, exportConference } from '$lib/server/archive';
+import { archiveJson } from '$lib/domain/archive/schema';
+import { exportConference } from '$lib/server/archive';
 import { listParticipants } from '$lib/server/db/participants';
 import { readGlossary } from '$lib/server/db/glossary';
 import { listGroups, listRounds } from '$lib/server/db/rounds';

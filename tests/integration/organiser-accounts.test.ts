@@ -7,7 +7,8 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveJson, exportConference, type ConferenceArchive } from '$lib/server/archive';
+import { archiveJson, type ConferenceArchive } from '$lib/domain/archive/schema';
+import { exportConference } from '$lib/server/archive';
 import { conferenceTie, findOrganiserByUsername } from '$lib/server/db/organisers';
 import { seedPlayedDemo, tempApp } from '$lib/server/report/test-conference';
 import { connect, type TestClient } from './helpers/client';

@@ -85,6 +85,17 @@ describe('parseCsv', () => {
 		expect(t.lines).toEqual([1, 2, 5]);
 	});
 
+	it('ends records at CRLF, LF and a lone CR mixed in one file', () => {
+		const t = table(parseCsv('a,b\r\nc,d\ne,f\rg,h'));
+		expect(t.rows).toEqual([
+			['a', 'b'],
+			['c', 'd'],
+			['e', 'f'],
+			['g', 'h']
+		]);
+		expect(t.lines).toEqual([1, 2, 3, 4]);
+	});
+
 	it('keeps a quote inside an unquoted field as it is, like Excel', () => {
 		expect(rows('5" screen,O"Brien')).toEqual([['5" screen', 'O"Brien']]);
 	});
@@ -107,6 +118,21 @@ describe('parseCsv', () => {
 			ok: false,
 			error: { code: 'unterminated_quote', params: { line: 3 } }
 		});
+	});
+
+	it('finds the opening quote of an unterminated field behind doubled quotes', () => {
+		expect(parseCsv('a,"b ""c"""\nx,"say ""hei""\nmore\n')).toEqual({
+			ok: false,
+			error: { code: 'unterminated_quote', params: { line: 2 } }
+		});
+	});
+
+	it('reports text after a closing quote on the line where its field starts', () => {
+		expect(parseCsv('a,b\n"one\ntwo","x\ny" z\nO"Brien,1\n')).toEqual({
+			ok: false,
+			error: { code: 'text_after_quote', params: { line: 3 } }
+		});
+		expect(rows('"""quoted"" first",x\n')).toEqual([['"quoted" first', 'x']]);
 	});
 
 	it('reports text after a closing quote with its line', () => {

@@ -5,6 +5,9 @@
  * into records and records into text.
  */
 
+import { CsvError as CsvParseError, parse, type CastingContext } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+
 /** Field separators we read and write. */
 export const csvDelimiters = [',', ';', '\t'] as const;
 export type CsvDelimiter = (typeof csvDelimiters)[number];
@@ -48,90 +51,112 @@ interface Scan {
 }
 
 /**
- * Reads records with one delimiter. Stops after `maxRecords` (used by detection). Fields are
- * NFC-normalised one by one, so that "Å" typed as A + combining ring equals the precomposed "Å".
+ * Reads records with one delimiter through csv-parse. Stops after `maxRecords` (used by
+ * detection). Fields are NFC-normalised one by one, so that "Å" typed as A + combining ring
+ * equals the precomposed "Å".
  */
-function scan(text: string, delimiter: CsvDelimiter, maxRecords = Infinity): Scan {
+function scan(text: string, delimiter: CsvDelimiter, maxRecords?: number): Scan {
 	const rows: string[][] = [];
 	const lines: number[] = [];
-	const n = text.length;
-	let i = 0;
 	let line = 1;
-	let row: string[] = [];
-	let rowLine = 1;
-
-	const endRecord = () => {
-		rows.push(row);
-		lines.push(rowLine);
-		row = [];
-	};
-
-	while (i < n && rows.length < maxRecords) {
-		if (row.length === 0) rowLine = line;
-		let field: string;
-		if (text[i] === '"') {
-			const openLine = line;
-			i++;
-			let value = '';
-			let closed = false;
-			while (i < n) {
-				const q = text.indexOf('"', i);
-				if (q === -1) break;
-				const chunk = text.slice(i, q);
-				value += chunk;
-				line += countLineBreaks(chunk);
-				if (text[q + 1] === '"') {
-					value += '"';
-					i = q + 2;
-				} else {
-					i = q + 1;
-					closed = true;
-					break;
+	let recordStart = 0;
+	let bytes: Buffer | null = null;
+	let error: CsvError | null = null;
+	try {
+		parse(text, {
+			...readOptions(delimiter),
+			to: maxRecords,
+			on_record: (record, context) => {
+				if (error) return null;
+				// context.bytes is the UTF-8 offset just after this record and its line end.
+				const recordEnd = context.bytes;
+				if (record.some((field) => field.startsWith('"'))) {
+					bytes ??= Buffer.from(text);
+					const raw = bytes.subarray(recordStart, recordEnd).toString('utf8');
+					const misquoted = textAfterQuote(record, raw, delimiter);
+					if (misquoted !== null) {
+						error = { code: 'text_after_quote', params: { line: line + misquoted } };
+						return null;
+					}
 				}
+				recordStart = recordEnd;
+				rows.push(record.map((field) => field.normalize('NFC')));
+				lines.push(line);
+				// Line breaks only occur inside quoted fields or at the end of the record.
+				line += 1 + record.reduce((sum, field) => sum + countLineBreaks(field), 0);
+				return null;
 			}
-			if (!closed) {
-				return { rows, lines, error: { code: 'unterminated_quote', params: { line: openLine } } };
-			}
-			const next = text[i];
-			if (i < n && next !== delimiter && next !== '\r' && next !== '\n') {
-				return { rows, lines, error: { code: 'text_after_quote', params: { line } } };
-			}
-			field = value;
-		} else {
-			let j = i;
-			while (j < n) {
-				const c = text[j];
-				if (c === delimiter || c === '\r' || c === '\n') break;
-				j++;
-			}
-			// A quote inside an unquoted field (5" screen, O"Brien) is kept as it is, like Excel does.
-			field = text.slice(i, j);
-			i = j;
-		}
-		row.push(field.normalize('NFC'));
-
-		if (i >= n) {
-			endRecord();
-			break;
-		}
-		const c = text[i];
-		if (c === delimiter) {
-			i++;
-			// A delimiter at the very end still opens one more (empty) field.
-			if (i >= n) {
-				row.push('');
-				endRecord();
-			}
-		} else {
-			// CRLF, LF or a lone CR (old Mac exports) all end the record.
-			i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-			line++;
-			endRecord();
-		}
+		});
+	} catch (thrown) {
+		if (!(thrown instanceof CsvParseError) || thrown.code !== 'CSV_QUOTE_NOT_CLOSED') throw thrown;
+		error ??= { code: 'unterminated_quote', params: { line: unclosedQuoteLine(text) } };
 	}
-	return { rows, lines, error: null };
+	return { rows, lines, error };
 }
 
+function readOptions(delimiter: CsvDelimiter) {
+	return {
+		delimiter,
+		// CRLF, LF or a lone CR (old Mac exports) all end a record, even mixed in one file.
+		record_delimiter: ['\r\n', '\n', '\r'],
+		// A quote inside an unquoted field (5" screen, O"Brien) is kept as it is, like Excel does.
+		relax_quotes: true,
+		relax_column_count: true
+	};
+}
+
+/**
+ * csv-parse's relax_quotes also accepts text after a closing quote ("Smith" Jr), which we
+ * refuse: it reads as a quote the writer forgot to double. Such a field comes back quoted and
+ * starting with the quote, so it no longer re-encodes to its raw text. Only such a record is
+ * read again, with a cast that marks quoted fields (too slow to run on every record).
+ * Returns the line breaks before the offending field, or null when the record is sound.
+ */
+function textAfterQuote(
+	record: readonly string[],
+	raw: string,
+	delimiter: CsvDelimiter
+): number | null {
+	if (!record.some((field) => field.startsWith('"'))) return null;
+	const quoted: boolean[] = [];
+	parse(raw, {
+		...readOptions(delimiter),
+		to: 1,
+		cast: (value: string, context: CastingContext) => {
+			quoted[context.index] = context.quoting;
+			return value;
+		}
+	});
+	let offset = 0;
+	for (let k = 0; k < record.length; k++) {
+		const field = record[k]!;
+		const encoded = quoted[k] ? `"${field.replace(/"/g, '""')}"` : field;
+		if (raw.slice(offset, offset + encoded.length) !== encoded) {
+			return countLineBreaks(raw.slice(0, offset));
+		}
+		offset += encoded.length + delimiter.length;
+	}
+	return null;
+}
+
+/**
+ * The line of the quote that never closes. Inside an open quoted field every quote is doubled
+ * (a lone one would close it), so the opening quote starts the last run of quotes of odd length.
+ */
+function unclosedQuoteLine(text: string): number {
+	let end = text.length;
+	while (end > 0) {
+		const last = text.lastIndexOf('"', end - 1);
+		if (last === -1) break;
+		let first = last;
+		while (first > 0 && text[first - 1] === '"') first--;
+		if ((last - first + 1) % 2 === 1) return 1 + countLineBreaks(text.slice(0, first));
+		end = first;
+	}
+	return 1 + countLineBreaks(text);
+}
+
+/** Line breaks in a text, counting CRLF, LF and a lone CR as one each. */
 function countLineBreaks(chunk: string): number {
 	let count = 0;
 	for (let k = 0; k < chunk.length; k++) {
@@ -274,41 +299,24 @@ export interface DecodedText {
  * Nordic Excel and Notepad exports are (it has æ ø å ä ö ð þ, so names still come through).
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const b0 = bytes[0];
 	const b1 = bytes[1];
+	// iconv-lite drops the byte order mark it decodes behind.
 	if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
-		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+		return { text: iconv.decode(buffer, 'utf-8'), encoding: 'utf-8' };
 	}
 	if (b0 === 0xff && b1 === 0xfe) {
-		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+		return { text: iconv.decode(buffer, 'utf-16le'), encoding: 'utf-16le' };
 	}
 	if (b0 === 0xfe && b1 === 0xff) {
-		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+		return { text: iconv.decode(buffer, 'utf-16be'), encoding: 'utf-16be' };
 	}
 	try {
+		// iconv-lite replaces invalid UTF-8 instead of failing, so validity is checked here.
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
-		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+		// iconv-lite maps 0x80–0x9F to € ‚ „ … ’ “ ” – —, which Node's TextDecoder reads as controls.
+		return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252' };
 	}
-}
-
-// Bytes 0x80–0x9F of Windows-1252 (€, ‚, „, …, ’, “, ”, –, —, …); the rest equals Latin-1.
-const cp1252High =
-	'\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-	'\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
-
-/**
- * Windows-1252 by table: Node's TextDecoder('windows-1252') reads 0x80–0x9F as Latin-1 control
- * characters, which would turn the € and the curly quotes of Excel exports into invisible ones.
- */
-function decodeWindows1252(bytes: Uint8Array): string {
-	let out = '';
-	for (let i = 0; i < bytes.length; i += 8192) {
-		const chunk = bytes.subarray(i, i + 8192);
-		const codes = Array.from(chunk, (b) =>
-			b >= 0x80 && b < 0xa0 ? cp1252High.charCodeAt(b - 0x80) : b
-		);
-		out += String.fromCharCode(...codes);
-	}
-	return out;
 }

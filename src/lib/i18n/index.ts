@@ -1,28 +1,10 @@
 import i18next, { type TFunction } from 'i18next';
+import { findLanguage, type Translate } from '$lib/domain/languages';
 import { languages, type Language } from '$lib/domain/session/types';
 import { resources } from './locales';
 
 export { languages, type Language };
-
-/** Every language's own name for itself, for the language switcher. */
-export const languageNames: Record<Language, string> = {
-	nb: 'Norsk bokmål',
-	sv: 'Svenska',
-	da: 'Dansk',
-	is: 'Íslenska',
-	fi: 'Suomi',
-	en: 'English'
-};
-
-/** BCP 47 tags for Intl (dates, numbers, plural rules). */
-export const localeTags: Record<Language, string> = {
-	nb: 'nb-NO',
-	sv: 'sv-SE',
-	da: 'da-DK',
-	is: 'is-IS',
-	fi: 'fi-FI',
-	en: 'en-GB'
-};
+export { languageNames, localeTags, type Translate } from '$lib/domain/languages';
 
 export const defaultLanguage: Language = 'en';
 export const languageCookie = 'lang';
@@ -48,9 +30,6 @@ export function isLanguage(value: unknown): value is Language {
 	return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** Translates a key with interpolation values (and count for plurals). */
-export type Translate = (key: string, params?: Record<string, unknown>) => string;
-
 const translators = new Map<Language, Translate>();
 
 /** A translate function for one language. */
@@ -65,8 +44,6 @@ export function fixedT(lang: Language): Translate {
 	return translate;
 }
 
-const aliases: Record<string, Language> = { no: 'nb', nn: 'nb', se: 'sv' };
-
 /** Picks the best supported language from an Accept-Language header. */
 export function negotiateLanguage(header: string | null | undefined): Language | null {
 	if (!header) return null;
@@ -80,9 +57,8 @@ export function negotiateLanguage(header: string | null | undefined): Language |
 		.filter((entry) => entry.tag !== '' && entry.q > 0)
 		.sort((a, b) => b.q - a.q);
 	for (const { tag } of ranked) {
-		const primary = tag.split('-')[0]!;
-		if (isLanguage(primary)) return primary;
-		if (aliases[primary]) return aliases[primary];
+		const language = findLanguage(tag.split('-')[0]!);
+		if (language) return language;
 	}
 	return null;
 }

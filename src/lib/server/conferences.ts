@@ -7,6 +7,7 @@ import {
 	type GroupingRule
 } from '$lib/domain/conference/allocation';
 import { findCountry } from '$lib/domain/conference/countries';
+import { conferenceLimits } from '$lib/domain/conference/limits';
 import { resolveRoles, type RoleDefinition } from '$lib/domain/conference/roles';
 import { refuse, type DomainError } from '$lib/domain/errors';
 import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
@@ -15,7 +16,6 @@ import { languages, type Language } from '$lib/domain/session/types';
 import { charCount, cleanText } from '$lib/domain/text';
 import type { App } from './app';
 import {
-	conferenceCodeTaken,
 	deleteConference,
 	deleteProgrammeItem,
 	findConference,
@@ -38,8 +38,8 @@ import {
 import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
+import { forgetSessionCommands } from './db/processed-commands';
 import { touchConference } from './db/retention';
-import { joinCodeTaken } from './db/sessions';
 import {
 	deleteParticipant,
 	findParticipant,
@@ -68,30 +68,10 @@ import {
 	type Round
 } from './db/rounds';
 import { log } from './log';
-import { randomJoinCode, randomToken } from './tokens';
+import { allocateJoinCode } from './join-codes';
+import { randomToken } from './tokens';
 
-/** Limits of the organiser's inputs. */
-export const conferenceLimits = {
-	title: 160,
-	subtitle: 200,
-	venue: 160,
-	longText: 20_000,
-	/** The report's sign-off: one line each for the organisation, author and introducer. */
-	signoffLine: 200,
-	programmeTitle: 200,
-	programmeItems: 200,
-	participants: 2_000,
-	participantName: 120,
-	organisation: 160,
-	roundTitle: 160,
-	theme: 500,
-	rounds: 20,
-	groupSize: { min: 2, max: 60 },
-	groupName: 80,
-	notice: 280,
-	summary: 20_000,
-	roleLabel: 60
-} as const;
+export { conferenceLimits };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
@@ -238,15 +218,7 @@ export class ConferenceService {
 		const details = this.#validateDetails(input);
 		if (!details.ok) return details;
 		const now = this.#now();
-		let joinCode = randomJoinCode();
-		// Session and conference codes share one alphabet: never hand out the same code twice.
-		for (
-			let i = 0;
-			i < 50 && (conferenceCodeTaken(this.#db, joinCode) || joinCodeTaken(this.#db, joinCode));
-			i++
-		) {
-			joinCode = randomJoinCode();
-		}
+		const joinCode = allocateJoinCode(this.#db);
 		const conference: Conference = {
 			id: randomToken(16),
 			...details.value,
@@ -291,12 +263,7 @@ export class ConferenceService {
 		).map((r) => r.id);
 		this.#db.transaction(() => {
 			deleteConference(this.#db, id);
-			// Exactly the scopes that start with s:<id>: (LIKE would read _ in ids as a wildcard
-			// and ignore case, and so could delete another session's answers).
-			const forget = this.#db.prepare(
-				'DELETE FROM processed_commands WHERE scope >= ? AND scope < ?'
-			);
-			for (const sessionId of sessionIds) forget.run(`s:${sessionId}:`, `s:${sessionId};`);
+			for (const sessionId of sessionIds) forgetSessionCommands(this.#db, sessionId);
 		})();
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
 		truncateWal(this.#db);

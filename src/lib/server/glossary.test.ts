@@ -5,22 +5,15 @@ import { createDefaultGlossary, defaultGlossary } from '$lib/domain/glossary/def
 import { createApp, type App } from './app';
 import { readConfig } from './config';
 import { readGlossary } from './db/glossary';
+import { emptyConceptInput, type ConceptInput } from '$lib/domain/glossary/concept-input';
+import { previewGlossaryImport } from '$lib/domain/glossary/csv';
 import {
-	checkGlossary,
-	conceptFromInput,
-	conceptId,
 	deleteConcept,
-	emptyConceptInput,
 	glossaryForSession,
-	glossaryLimits,
-	glossaryToCsv,
 	importGlossary,
-	nameErrors,
-	previewGlossaryImport,
 	rememberImport,
 	saveConcept,
-	takeImport,
-	type ConceptInput
+	takeImport
 } from './glossary';
 import { setLogLevel } from './log';
 
@@ -67,117 +60,6 @@ describe('glossaryForSession', () => {
 		expect(delivered.languages).toEqual(['nb', 'sv', 'da', 'is', 'fi']);
 		expect(delivered.concepts.some((c) => c.id === 'caseworker')).toBe(false);
 		expect(delivered.concepts).toHaveLength(defaultGlossary.length - 1);
-	});
-});
-
-describe('conceptFromInput', () => {
-	it('reads one term per line, preferred first, without blanks or repeats', () => {
-		const { concept, errors } = conceptFromInput(
-			input({ nb: '  saksbehandler \r\n\nNAV-veileder\nsaksbehandler', sv: 'handläggare' }),
-			'caseworker'
-		);
-		expect(errors).toEqual([]);
-		expect(concept.terms).toEqual({ nb: ['saksbehandler', 'NAV-veileder'], sv: ['handläggare'] });
-	});
-
-	it('keeps explanations per language, the country flag, and only forms of its own terms', () => {
-		const { concept } = conceptFromInput(
-			input(
-				{ fi: 'palkkatuki' },
-				{
-					explanation: { en: ' A wage subsidy. ' },
-					differs: 'ja',
-					forms: 'palkkatuki: palkkatue | gone: went',
-					unmarked: 'palkkatuki\nnot a term'
-				}
-			),
-			'wage-subsidy'
-		);
-		expect(concept).toEqual({
-			id: 'wage-subsidy',
-			terms: { fi: ['palkkatuki'] },
-			explanation: { en: 'A wage subsidy.' },
-			differsByCountry: true,
-			unmarked: ['palkkatuki'],
-			forms: { palkkatuki: ['palkkatue'] }
-		});
-	});
-
-	it('says what is wrong, field by field', () => {
-		const long = 'x'.repeat(glossaryLimits.termChars + 1);
-		const many = Array.from({ length: glossaryLimits.termsPerLanguage + 1 }, (_, i) => `t${i}`);
-		const { errors } = conceptFromInput(
-			input(
-				{ nb: long, sv: many.join('\n'), da: 'a | b' },
-				{ differs: 'maybe', forms: 'nonsense' }
-			),
-			'x'
-		);
-		expect(errors.map((e) => [e.code, e.field])).toEqual([
-			['too_long', 'terms.nb'],
-			['too_many_terms', 'terms.sv'],
-			['bar_in_term', 'terms.da'],
-			['bad_flag', 'differs'],
-			['bad_forms', 'forms']
-		]);
-		expect(conceptFromInput(input({}), 'x').errors.map((e) => e.code)).toEqual(['no_terms']);
-	});
-});
-
-describe('conceptId', () => {
-	it('makes a kebab-case id from the English term, else the first one', () => {
-		expect(conceptId({ terms: { nb: ['x'], en: ['Job coach'] } }, new Set())).toBe('job-coach');
-		expect(conceptId({ terms: { da: ['Skånejob'] } }, new Set())).toBe('skanejob');
-		expect(conceptId({ terms: { is: ['Þjónusta ráðgjafa'] } }, new Set())).toBe(
-			'thjonusta-radgjafa'
-		);
-		expect(conceptId({ terms: { nb: ['Førtidspensjon'] } }, new Set())).toBe('fortidspensjon');
-	});
-
-	it('avoids ids that are taken and the names of the editor pages', () => {
-		expect(conceptId({ terms: { en: ['caseworker'] } }, new Set(['caseworker']))).toBe(
-			'caseworker-2'
-		);
-		expect(conceptId({ terms: { en: ['new'] } }, new Set())).toBe('new-concept');
-		expect(conceptId({ terms: { en: ['Import'] } }, new Set())).toBe('import-concept');
-		expect(conceptId({ terms: { en: ['!!!'] } }, new Set())).toBe('concept');
-	});
-});
-
-describe('nameErrors', () => {
-	it('names the other concept in the reader’s language, or in English when that is the term itself', () => {
-		const duplicate = (term: string) => [
-			{
-				code: 'duplicate_term' as const,
-				field: 'terms.nb',
-				params: { term, other: 'employment-service' }
-			}
-		];
-		expect(
-			nameErrors(duplicate('Arbetsförmedlingen'), defaultGlossary, 'nb')[0]!.params.other
-		).toBe('NAV');
-		expect(nameErrors(duplicate('NAV'), defaultGlossary, 'nb')[0]!.params.other).toBe(
-			'public employment service'
-		);
-	});
-});
-
-describe('checkGlossary', () => {
-	it('reports a shared term on both concepts, naming the other one', () => {
-		const problems = checkGlossary([
-			{ id: 'a', terms: { sv: ['handläggare'] } },
-			{ id: 'b', terms: { nb: ['x'], sv: ['Handläggare'] } }
-		]);
-		expect(problems.get('a')).toEqual([
-			{ code: 'duplicate_term', field: 'terms.sv', params: { term: 'handläggare', other: 'b' } }
-		]);
-		expect(problems.get('b')).toEqual([
-			{ code: 'duplicate_term', field: 'terms.sv', params: { term: 'Handläggare', other: 'a' } }
-		]);
-	});
-
-	it('finds nothing wrong with the default glossary', () => {
-		expect([...checkGlossary(defaultGlossary)]).toEqual([]);
 	});
 });
 
@@ -240,23 +122,6 @@ describe('saveConcept and deleteConcept', () => {
 });
 
 describe('CSV export and import', () => {
-	it('round-trips the default glossary exactly, with semicolons and a BOM', () => {
-		const csv = glossaryToCsv(defaultGlossary, ';');
-		expect(csv.startsWith('\uFEFFid;nb;sv;da;is;fi;en;explanation_nb')).toBe(true);
-		const preview = previewGlossaryImport(csv, [], 'replace');
-		expect(preview.fileErrors).toEqual([]);
-		expect(preview.rows.filter((r) => r.errors.length > 0)).toEqual([]);
-		expect(preview.ok).toBe(true);
-		expect(preview.result).toEqual(defaultGlossary);
-	});
-
-	it('keeps text that looks like a formula as text, both ways', () => {
-		const glossary = [{ id: 'x', terms: { en: ['x'] }, explanation: { en: '=HYPERLINK("evil")' } }];
-		const csv = glossaryToCsv(glossary, ',');
-		expect(csv).toContain(`"'=HYPERLINK(""evil"")"`);
-		expect(previewGlossaryImport(csv, [], 'replace').result).toEqual(glossary);
-	});
-
 	it('shows every row with its problems and saves nothing', () => {
 		const csv = writeCsv([
 			['id', 'nb', 'sv', 'en', 'colour'],
@@ -284,18 +149,6 @@ describe('CSV export and import', () => {
 		expect(readGlossary(app.db, conferenceId)).toEqual(createDefaultGlossary());
 	});
 
-	it('says what is wrong with a file that is not a glossary', () => {
-		const codes = (text: string | Uint8Array) =>
-			previewGlossaryImport(text, [], 'replace').fileErrors.map((e) => e.code);
-		expect(codes('name,country\nÅsa,SE')).toEqual(['no_language_column']);
-		expect(codes('PK\u0003\u0004binary')).toEqual(['not_csv']);
-		expect(codes('\n\n')).toEqual(['empty_file']);
-		expect(codes('id,en\n')).toEqual(['no_rows']);
-		expect(codes('en,en\nx,y')).toEqual(['duplicate_column']);
-		expect(codes('en\n"open')).toEqual(['unterminated_quote']);
-		expect(codes(new Uint8Array(glossaryLimits.csvBytes + 1))).toEqual(['file_too_large']);
-	});
-
 	it('merges by id: updates, adds, keeps the rest', () => {
 		const csv = writeCsv([
 			['id', 'nb', 'en'],
@@ -321,13 +174,6 @@ describe('CSV export and import', () => {
 			en: ['caseworker']
 		});
 		expect(saved.at(-1)?.id).toBe('peer-worker');
-	});
-
-	it('reads Windows-1252 files from older Excel and says so', () => {
-		const bytes = new Uint8Array([...Buffer.from('id;da\n;'), 0x73, 0x6b, 0xe5, 0x6e, 0x65]);
-		const preview = previewGlossaryImport(bytes, [], 'replace');
-		expect(preview.warnings.map((w) => w.code)).toEqual(['legacy_encoding']);
-		expect(preview.result[0]?.terms).toEqual({ da: ['skåne'] });
 	});
 });
 

@@ -1,7 +1,40 @@
+import { joinCodeAlphabet, joinCodeLength } from '$lib/domain/limits';
 import type { App } from './app';
+import { conferenceCodeTaken } from './db/conferences';
+import type { Db } from './db/database';
 import { joinCodeLifetimeMs, lastActivity } from './db/session-activity';
+import { joinCodeTaken } from './db/sessions';
 import { firstRefusal, waitSeconds } from './rate-limit';
 import type { LoadedSession } from './sessions';
+import { randomJoinCode } from './tokens';
+
+/** Codes drawn before giving up: among 32^6 codes, 50 taken in a row means something is broken. */
+const joinCodeAttempts = 50;
+
+/** No free join code was found: the code space is full or the random source is broken. */
+export class JoinCodesExhausted extends Error {
+	override readonly name = 'JoinCodesExhausted';
+	readonly code = 'join_codes_exhausted';
+
+	constructor(readonly attempts: number) {
+		super(
+			`no free ${joinCodeLength}-character join code (${joinCodeAlphabet.length} letters) after ${attempts} attempts`
+		);
+	}
+}
+
+/**
+ * A join code no conference and no session uses: they share one alphabet and one input on the
+ * phone, so a code must never open two things. Throws JoinCodesExhausted rather than hand out a
+ * code that may be taken.
+ */
+export function allocateJoinCode(db: Db): string {
+	for (let attempt = 0; attempt < joinCodeAttempts; attempt++) {
+		const code = randomJoinCode();
+		if (!joinCodeTaken(db, code) && !conferenceCodeTaken(db, code)) return code;
+	}
+	throw new JoinCodesExhausted(joinCodeAttempts);
+}
 
 /**
  * The session a join code opens: a stand-alone session's while it is in use (its code expires

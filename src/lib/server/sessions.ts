@@ -9,7 +9,6 @@ import {
 import { mustForget } from '$lib/domain/session/forgetting';
 import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
 import type { Db } from './db/database';
-import { conferenceCodeTaken } from './db/conferences';
 import { truncateWal } from './db/erasure';
 import { findProcessed, recordProcessed } from './db/processed-commands';
 import {
@@ -18,13 +17,13 @@ import {
 	findSessionByCode,
 	findSessionByFacilitatorToken,
 	findSessionByScreenToken,
-	joinCodeTaken,
 	readSession,
 	snapshotSession,
 	type SessionAccess
 } from './db/sessions';
 import { log } from './log';
-import { participantToken, randomJoinCode, randomToken, verifyParticipantToken } from './tokens';
+import { allocateJoinCode } from './join-codes';
+import { participantToken, randomToken, verifyParticipantToken } from './tokens';
 
 /** A session held in memory: its access data, current state and last event number. */
 export interface LoadedSession {
@@ -89,7 +88,7 @@ export class SessionService {
 		if (!created.ok) return created;
 		const access: SessionAccess = {
 			id: created.value.id,
-			joinCode: this.#freeJoinCode(),
+			joinCode: allocateJoinCode(this.#db),
 			facilitatorToken: randomToken(24),
 			screenToken: randomToken(18),
 			conferenceId: input.conferenceId ?? null
@@ -98,15 +97,6 @@ export class SessionService {
 		this.#cache.set(access.id, { access, state: created.value, seq: 0, snapshotSeq: 0 });
 		log.info('session.created', { sessionId: access.id, questions: input.questions.length });
 		return { ok: true, access };
-	}
-
-	#freeJoinCode(): string {
-		for (let attempt = 0; attempt < 50; attempt++) {
-			const code = randomJoinCode();
-			// Session and conference codes share one alphabet: never hand out the same code twice.
-			if (!joinCodeTaken(this.#db, code) && !conferenceCodeTaken(this.#db, code)) return code;
-		}
-		throw new Error('no free join code after 50 attempts');
 	}
 
 	/** A session by id, loaded from its snapshot and events on first use. */

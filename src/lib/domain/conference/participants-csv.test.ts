@@ -3,7 +3,6 @@ import { writeCsv } from '../csv';
 import { createDefaultGlossary, defaultGlossary } from '../glossary/default-glossary';
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import {
-	findLanguage,
 	parseFlag,
 	parseParticipantsCsv,
 	participantColumn,
@@ -348,32 +347,6 @@ describe('parseParticipantsCsv: flags and languages', () => {
 		}
 		expect(parseFlag('maybe')).toBeNull();
 		expect(parseFlag('2')).toBeNull();
-	});
-
-	it('reads language codes, no/nn as bokmål, region tags and language names', () => {
-		const cases: [string, string | null][] = [
-			['nb', 'nb'],
-			['no', 'nb'],
-			['NN', 'nb'],
-			['nb-NO', 'nb'],
-			['norsk', 'nb'],
-			['sv', 'sv'],
-			['sv_FI', 'sv'],
-			['Svenska', 'sv'],
-			['da', 'da'],
-			['dansk', 'da'],
-			['is', 'is'],
-			['Íslenska', 'is'],
-			['fi', 'fi'],
-			['suomi', 'fi'],
-			['en', 'en'],
-			['en-GB', 'en'],
-			['English', 'en'],
-			['de', null],
-			['se', null],
-			['dk', null]
-		];
-		for (const [value, lang] of cases) expect(findLanguage(value), value).toBe(lang);
 	});
 });
 

@@ -10,6 +10,7 @@ import type { Glossary } from '../glossary/types';
 import type { Language } from '../session/types';
 import { charCount, cleanText } from '../text';
 import { findCountry, type CountryCode } from './countries';
+import { findLanguage } from '$lib/domain/languages';
 import { matchKey } from './labels';
 import { findRoles, resolveRoles, type RoleDefinition, type RoleId } from './roles';
 
@@ -156,66 +157,6 @@ for (const [column, words] of Object.entries(headerWords)) {
 export function participantColumn(header: string): ParticipantColumn | null {
 	const key = matchKey(header.replace(/\(.*?\)/g, ' ').replace(/[*:]/g, ' '));
 	return columnByHeader.get(key) ?? null;
-}
-
-// Language codes (also ISO 639-2 and region tags) and the languages' names in our languages.
-const languageWords: Record<string, Language> = {
-	nb: 'nb',
-	no: 'nb',
-	nn: 'nb',
-	nob: 'nb',
-	nno: 'nb',
-	nor: 'nb',
-	norsk: 'nb',
-	bokmål: 'nb',
-	'norsk bokmål': 'nb',
-	'norsk nynorsk': 'nb',
-	nynorsk: 'nb',
-	norska: 'nb',
-	norja: 'nb',
-	norwegian: 'nb',
-	sv: 'sv',
-	swe: 'sv',
-	svenska: 'sv',
-	svensk: 'sv',
-	sænska: 'sv',
-	ruotsi: 'sv',
-	swedish: 'sv',
-	da: 'da',
-	dan: 'da',
-	dansk: 'da',
-	danska: 'da',
-	tanska: 'da',
-	danish: 'da',
-	is: 'is',
-	isl: 'is',
-	ice: 'is',
-	íslenska: 'is',
-	islandsk: 'is',
-	isländska: 'is',
-	islanti: 'is',
-	icelandic: 'is',
-	fi: 'fi',
-	fin: 'fi',
-	suomi: 'fi',
-	finsk: 'fi',
-	finska: 'fi',
-	finnska: 'fi',
-	finnish: 'fi',
-	en: 'en',
-	eng: 'en',
-	english: 'en',
-	engelsk: 'en',
-	engelska: 'en',
-	enska: 'en',
-	englanti: 'en'
-};
-
-/** A language from a code ("nb", "no", "sv-SE", "fin") or a language's name ("svenska"). */
-export function findLanguage(value: string): Language | null {
-	const key = matchKey(value);
-	const tag = /^([a-z]{2,3})[ _-][a-z]{2,4}$/.exec(key);
-	return languageWords[tag ? tag[1]! : key] ?? null;
 }
 
 const flagWords: Record<string, boolean> = {

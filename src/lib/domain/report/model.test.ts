@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedT } from '$lib/i18n';
 import { execute, type Actor, type SessionCommand } from '../session/commands';
 import type { SessionState } from '../session/types';
 import { demoReportSource } from './fixtures';
@@ -339,7 +340,7 @@ function groupOf(report: Report, round: number, groupNumber: number) {
 }
 
 describe('report structure', () => {
-	const report = buildReport(smallSource());
+	const report = buildReport(smallSource(), {}, fixedT);
 
 	it('lists every present chapter, round and group in the contents, with anchors', () => {
 		expect(report.contents.map((e) => [e.anchor, e.level, e.title])).toEqual([
@@ -364,7 +365,7 @@ describe('report structure', () => {
 		expect(report.languageHelp).toMatchObject({ placement: 'appendix' });
 		expect(chapters(report).at(-1)).toBe('language-help');
 
-		const front = buildReport(smallSource(), { glossary: 'front' });
+		const front = buildReport(smallSource(), { glossary: 'front' }, fixedT);
 		expect(front.languageHelp).toMatchObject({ placement: 'front', heading: 'Språkhjelp' });
 		expect(chapters(front)).toEqual([
 			'about',
@@ -377,7 +378,7 @@ describe('report structure', () => {
 			'plenum'
 		]);
 
-		const without = buildReport(smallSource(), { glossary: 'omit' });
+		const without = buildReport(smallSource(), { glossary: 'omit' }, fixedT);
 		expect(without.languageHelp).toBeNull();
 		expect(chapters(without)).not.toContain('language-help');
 		expect(JSON.stringify(without)).not.toContain('Språkhjelp');
@@ -391,7 +392,7 @@ describe('report structure', () => {
 		source.glossary = [];
 		source.participants = [];
 		source.rounds.forEach((r) => (r.plenumSummary = ''));
-		const bare = buildReport(source);
+		const bare = buildReport(source, {}, fixedT);
 		expect(bare.about).toBeNull();
 		expect(bare.introduction).toBeNull();
 		expect(bare.programme).toBeNull();
@@ -414,7 +415,7 @@ describe('report structure', () => {
 			author: 'Tonje Lie',
 			generated: ''
 		});
-		const dated = buildReport(smallSource(), { generatedAt: '2025-05-27T10:00:00Z' });
+		const dated = buildReport(smallSource(), { generatedAt: '2025-05-27T10:00:00Z' }, fixedT);
 		expect(dated.titlePage.generated).toBe('Laget 27. mai 2025');
 	});
 
@@ -464,7 +465,7 @@ describe('report structure', () => {
 
 describe('participants', () => {
 	it('sorts countries by name in the report language, coordinators first, then by name', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		const section = report.participants!;
 		expect(section.total).toBe(9);
 		expect(section.totalLabel).toBe('9 deltakere');
@@ -483,9 +484,9 @@ describe('participants', () => {
 	});
 
 	it('uses the collation and country names of the report language', () => {
-		const fi = buildReport(smallSource(), { language: 'fi' }).participants!;
+		const fi = buildReport(smallSource(), { language: 'fi' }, fixedT).participants!;
 		expect(fi.countries.map((c) => c.name)).toEqual(['Islanti', 'Norja', 'Ruotsi', 'Tanska']);
-		const sv = buildReport(smallSource(), { language: 'sv' }).participants!;
+		const sv = buildReport(smallSource(), { language: 'sv' }, fixedT).participants!;
 		// Swedish collation: Å before Ø (sorted as Ö), both after T.
 		expect(sv.countries.find((c) => c.code === 'NO')!.people.map((p) => p.name)).toEqual([
 			names.zak,
@@ -496,7 +497,7 @@ describe('participants', () => {
 	});
 
 	it('counts per role and country without names when names are left out', () => {
-		const report = buildReport(smallSource(), { includeNames: false });
+		const report = buildReport(smallSource(), { includeNames: false }, fixedT);
 		const norway = report.participants!.countries.find((c) => c.code === 'NO')!;
 		expect(norway.people).toEqual([]);
 		expect(norway.roleCounts).toEqual([
@@ -511,7 +512,7 @@ describe('participants', () => {
 	});
 
 	it('prints no personal name anywhere when names are left out', () => {
-		const report = buildReport(smallSource(), { includeNames: false });
+		const report = buildReport(smallSource(), { includeNames: false }, fixedT);
 		// The author and the introducer are named on purpose: they sign the report.
 		const text = JSON.stringify({ ...report, titlePage: null, introduction: null });
 		for (const name of Object.values(names)) expect(text).not.toContain(name);
@@ -523,7 +524,7 @@ describe('participants', () => {
 });
 
 describe('rounds and groups', () => {
-	const report = buildReport(smallSource());
+	const report = buildReport(smallSource(), {}, fixedT);
 
 	it('has a table of groups with leaders, member counts and questions', () => {
 		expect(report.rounds[0]!.table).toEqual([
@@ -630,7 +631,7 @@ describe('rounds and groups', () => {
 				{ text: 'Hva nå?', stopAt: 'lobby' }
 			]
 		});
-		const g = groupOf(buildReport(source), 1, 2);
+		const g = groupOf(buildReport(source, {}, fixedT), 1, 2);
 		expect(g.emptyNote).toBe('Gruppearbeidet ble ikke registrert i Samråd.');
 		expect(g.questions).toEqual([]);
 	});
@@ -647,7 +648,7 @@ describe('rounds and groups', () => {
 				{ text: 'Hva nå?', stopAt: 'lobby' }
 			]
 		});
-		const g = groupOf(buildReport(source), 1, 2);
+		const g = groupOf(buildReport(source, {}, fixedT), 1, 2);
 		expect(g.emptyNote).toBe('');
 		expect(g.questions.map((q) => q.text)).toEqual(['Hva mangler?']);
 	});
@@ -675,7 +676,7 @@ describe('rounds and groups', () => {
 			people: [],
 			questions: [{ text: 'Hva mangler?', stopAt: 'write' }]
 		});
-		const q = groupOf(buildReport(source), 1, 2).questions[0]!;
+		const q = groupOf(buildReport(source, {}, fixedT), 1, 2).questions[0]!;
 		expect(q.emptyNote).toBe('Det ble ikke skrevet lapper til dette spørsmålet.');
 		expect(q.vote.summary).toBe('');
 		expect(q.otherNotes).toEqual([]);
@@ -692,7 +693,7 @@ describe('rounds and groups', () => {
 				{ text: 'Hva mangler?', notes: [['oystein', 'Hemmelig utkast']], stopAt: 'write' }
 			]
 		});
-		const text = JSON.stringify(buildReport(source));
+		const text = JSON.stringify(buildReport(source, {}, fixedT));
 		expect(text).not.toContain('Hemmelig utkast');
 	});
 
@@ -712,7 +713,7 @@ describe('rounds and groups', () => {
 
 describe('anonymous and named notes', () => {
 	it('shows no authors in anonymous sessions', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		const notes = groupOf(report, 1, 1).questions.flatMap((q) => [
 			...q.prioritised.flatMap((i) => i.notes),
 			...(q.otherNotes ?? [])
@@ -722,7 +723,7 @@ describe('anonymous and named notes', () => {
 	});
 
 	it('shows authors where the session is named', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		expect(groupOf(report, 2, 1).questions[0]!.prioritised[0]!.notes[0]).toMatchObject({
 			text: 'Fleiri atvinnuráðgjafar',
 			author: names.gudrun
@@ -730,14 +731,14 @@ describe('anonymous and named notes', () => {
 	});
 
 	it('hides authors of named sessions when names are left out', () => {
-		const report = buildReport(smallSource(), { includeNames: false });
+		const report = buildReport(smallSource(), { includeNames: false }, fixedT);
 		expect(groupOf(report, 2, 1).questions[0]!.prioritised[0]!.notes[0]!.author).toBeNull();
 	});
 });
 
 describe('options', () => {
 	it('leaves out unvoted notes when asked', () => {
-		const report = buildReport(smallSource(), { includeUnvotedNotes: false });
+		const report = buildReport(smallSource(), { includeUnvotedNotes: false }, fixedT);
 		const g1 = groupOf(report, 1, 1);
 		expect(g1.questions[0]!.otherNotes).toBeNull();
 		expect(g1.questions[0]!.prioritised).toHaveLength(3);
@@ -746,7 +747,7 @@ describe('options', () => {
 	});
 
 	it('includes reflections, falling back to the session reflection', () => {
-		const report = buildReport(smallSource());
+		const report = buildReport(smallSource(), {}, fixedT);
 		expect(groupOf(report, 1, 1).reflection).toEqual({
 			heading: 'Gruppeleders refleksjon',
 			blocks: [
@@ -761,13 +762,17 @@ describe('options', () => {
 	});
 
 	it('leaves out reflections when asked', () => {
-		const report = buildReport(smallSource(), { includeReflections: false });
+		const report = buildReport(smallSource(), { includeReflections: false }, fixedT);
 		expect(report.rounds.flatMap((r) => r.groups).every((g) => g.reflection === null)).toBe(true);
 		expect(JSON.stringify(report)).not.toContain('Godt samhold');
 	});
 
 	it('writes headings, labels and dates in the chosen language', () => {
-		const report = buildReport(smallSource(), { language: 'en', generatedAt: '2025-05-27' });
+		const report = buildReport(
+			smallSource(),
+			{ language: 'en', generatedAt: '2025-05-27' },
+			fixedT
+		);
 		expect(report.language).toBe('en');
 		expect(report.locale).toBe('en-GB');
 		expect(report.labels.contents).toBe('Contents');
@@ -783,8 +788,8 @@ describe('options', () => {
 	it('is deterministic and leaves its input untouched', () => {
 		const source = smallSource();
 		const before = structuredClone(source);
-		const a = buildReport(source, { generatedAt: '2025-05-27' });
-		const b = buildReport(source, { generatedAt: '2025-05-27' });
+		const a = buildReport(source, { generatedAt: '2025-05-27' }, fixedT);
+		const b = buildReport(source, { generatedAt: '2025-05-27' }, fixedT);
 		expect(a).toEqual(b);
 		expect(source).toEqual(before);
 	});
@@ -795,8 +800,8 @@ describe('options', () => {
 		const reversed = structuredClone(source);
 		const run = reversed.rounds[0]!.groups[0]!.session!.questions[0]!;
 		run.ballots = [...session.questions[0]!.ballots].reverse();
-		expect(groupOf(buildReport(reversed), 1, 1).questions[0]).toEqual(
-			groupOf(buildReport(source), 1, 1).questions[0]
+		expect(groupOf(buildReport(reversed, {}, fixedT), 1, 1).questions[0]).toEqual(
+			groupOf(buildReport(source, {}, fixedT), 1, 1).questions[0]
 		);
 	});
 });
@@ -837,7 +842,7 @@ describe('helpers', () => {
 
 describe('the demo conference', () => {
 	const source = demoReportSource();
-	const report = buildReport(source);
+	const report = buildReport(source, {}, fixedT);
 
 	it('has about 40 people from five countries in two rounds', () => {
 		expect(source.participants).toHaveLength(40);

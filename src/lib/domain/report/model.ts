@@ -1,4 +1,4 @@
-import { fixedT, languageNames, localeTags, type Translate } from '$lib/i18n';
+import { languageNames, localeTags, type Translate } from '$lib/domain/languages';
 import type { Language } from '../session/types';
 import { countries } from '../conference/countries';
 import { questionSection, questionsThatRan, type QuestionSection } from './questions';
@@ -370,13 +370,17 @@ interface Context {
 /**
  * Builds the conference report from its source. Pure and deterministic: the same source and
  * options give the same report (dates are formatted with Intl in UTC, names sorted with the
- * report language's collation).
+ * report language's collation). `translatorFor` translates into a language (fixedT in $lib/i18n).
  */
-export function buildReport(source: ReportSource, options: ReportOptions = {}): Report {
+export function buildReport(
+	source: ReportSource,
+	options: ReportOptions,
+	translatorFor: (lang: Language) => Translate
+): Report {
 	const lang = options.language ?? source.conference.language;
 	const ctx: Context = {
 		lang,
-		t: fixedT(lang),
+		t: translatorFor(lang),
 		collator: new Intl.Collator(localeTags[lang]),
 		named: options.includeNames ?? true,
 		includeUnvotedNotes: options.includeUnvotedNotes ?? true,

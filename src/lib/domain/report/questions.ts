@@ -1,4 +1,4 @@
-import type { Translate } from '$lib/i18n';
+import type { Translate } from '$lib/domain/languages';
 import { closedResults, withheldReason } from '../session/ballots';
 import { effectiveTopN, voteItems } from '../session/tally';
 import type { ClosedVote, QuestionRun, SessionState } from '../session/types';

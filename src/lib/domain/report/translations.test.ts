@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languages, resources } from '$lib/i18n';
+import { fixedT, languages, resources } from '$lib/i18n';
 import { demoReportSource } from './fixtures';
 import { buildReport } from './model';
 
@@ -38,7 +38,7 @@ describe('report translations', () => {
 
 	it.each(languages)('%s: a report in it holds no untranslated key', (lang) => {
 		const text = JSON.stringify(
-			buildReport(demoReportSource(), { language: lang, generatedAt: '2025-05-20' })
+			buildReport(demoReportSource(), { language: lang, generatedAt: '2025-05-20' }, fixedT)
 		);
 		expect(text).not.toMatch(/report\.[a-zA-Z]/);
 		expect(text).not.toContain('{{');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedT } from '$lib/i18n';
 import { execute } from '../session/commands';
 import type { SessionState } from '../session/types';
 import { buildSession, type QuestionSpec } from './session-builder';
@@ -50,7 +51,7 @@ function workshop(overrides: Partial<Record<'a' | 'b', QuestionSpec>> = {}): Ses
 }
 
 const build = (session = workshop(), options = {}): WorkshopReport =>
-	buildWorkshopReport({ session, date: '2025-05-08' }, options);
+	buildWorkshopReport({ session, date: '2025-05-08' }, options, fixedT);
 
 describe('the workshop report', () => {
 	const report = build();

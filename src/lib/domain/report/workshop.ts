@@ -1,4 +1,4 @@
-import { fixedT, localeTags } from '$lib/i18n';
+import { localeTags, type Translate } from '$lib/domain/languages';
 import type { Language, SessionState } from '../session/types';
 import {
 	formatDateRange,
@@ -75,11 +75,12 @@ export function workshopStartedAt(session: SessionState): number {
  */
 export function buildWorkshopReport(
 	source: WorkshopSource,
-	options: WorkshopReportOptions = {}
+	options: WorkshopReportOptions,
+	translatorFor: (lang: Language) => Translate
 ): WorkshopReport {
 	const { session } = source;
 	const lang: Language = options.language ?? session.language;
-	const t = fixedT(lang);
+	const t = translatorFor(lang);
 	const named = options.includeNames ?? true;
 	const ctx = { t, named, includeUnvotedNotes: options.includeUnvotedNotes ?? true };
 	const collator = new Intl.Collator(localeTags[lang]);

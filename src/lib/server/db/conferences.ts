@@ -1,3 +1,4 @@
+import { programmeKinds, type ProgrammeKind } from '$lib/domain/conference/programme';
 import type { RoleDefinition } from '$lib/domain/conference/roles';
 import type { Language } from '$lib/domain/session/types';
 import { sql, type Db } from './database';
@@ -55,8 +56,7 @@ export type ConferenceDetails = Pick<
 	| 'languages'
 >;
 
-export const programmeKinds = ['plenary', 'group', 'break'] as const;
-export type ProgrammeKind = (typeof programmeKinds)[number];
+export { programmeKinds, type ProgrammeKind };
 
 export interface ProgrammeItem {
 	id: string;

@@ -22,10 +22,15 @@ export function recordProcessed(db: Db, id: string, entry: ProcessedCommand, now
 	).run(id, entry.scope, entry.name, JSON.stringify(entry.ack), now);
 }
 
-/** Forgets the commands of a scope prefix (a deleted session). */
-export function deleteProcessedByScopePrefix(db: Db, prefix: string): void {
-	sql(db, "DELETE FROM processed_commands WHERE scope >= ? AND scope < ? || '\uffff'").run(
-		prefix,
-		prefix
+/**
+ * Forgets the answers to a deleted session's commands: exactly the scopes that start with
+ * "s:<id>:". A range up to "s:<id>;" (";" follows ":") holds every such text in SQLite's byte
+ * order, which LIKE (wildcards, case) and an upper bound of U+FFFF (characters beyond it sort
+ * higher in UTF-8) do not.
+ */
+export function forgetSessionCommands(db: Db, sessionId: string): void {
+	sql(db, 'DELETE FROM processed_commands WHERE scope >= ? AND scope < ?').run(
+		`s:${sessionId}:`,
+		`s:${sessionId};`
 	);
 }

@@ -1,6 +1,6 @@
 import type { RetentionFacts } from '$lib/domain/retention';
 import { sql, type Db } from './database';
-import { deleteProcessedByScopePrefix } from './processed-commands';
+import { forgetSessionCommands } from './processed-commands';
 
 /** A conference as automatic deletion sees it. */
 export interface ConferenceRetentionFacts extends RetentionFacts {
@@ -79,5 +79,5 @@ export function setConferenceKept(db: Db, id: string, kept: boolean): boolean {
 /** Deletes a stand-alone session with its events and stored answers. */
 export function deleteStandaloneSession(db: Db, id: string): void {
 	sql(db, 'DELETE FROM sessions WHERE id = ? AND conference_id IS NULL').run(id);
-	deleteProcessedByScopePrefix(db, `s:${id}:`);
+	forgetSessionCommands(db, id);
 }

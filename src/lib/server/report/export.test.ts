@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readArchive } from '../archive';
+import { readArchive } from '$lib/domain/archive/read';
 import { setLogLevel } from '../log';
 import { exportFile, localDay, readChoices, type ExportChoices, type ExportFile } from './export';
 import { ChromiumMissingError } from './pdf';

@@ -7,9 +7,10 @@ import {
 } from '$lib/domain/report/model';
 import { buildWorkshopReport, workshopStartedAt } from '$lib/domain/report/workshop';
 import type { SessionState } from '$lib/domain/session/types';
-import { isLanguage, type Language } from '$lib/i18n';
+import { fixedT, isLanguage, type Language } from '$lib/i18n';
 import type { App } from '../app';
-import { archiveJson, exportConference } from '../archive';
+import { archiveJson } from '$lib/domain/archive/schema';
+import { exportConference } from '../archive';
 import { renderReportCsv } from './csv';
 import { renderReportDocx } from './docx';
 import { contentDisposition } from './filename';
@@ -181,7 +182,7 @@ export async function exportFile(
 		language: choices.language ?? undefined
 	});
 	if (!source) return null;
-	const report = buildReport(source, reportOptions(choices, now));
+	const report = buildReport(source, reportOptions(choices, now), fixedT);
 	const body = await renderReport(report, choices.format, pdf);
 	return {
 		body,
@@ -203,7 +204,7 @@ export async function workshopExportFile(
 	if (choices.format === 'json') return null;
 	const { contentType, extension } = types[choices.format];
 	const date = localDay(new Date(workshopStartedAt(session)), choices.timeZone);
-	const report = buildWorkshopReport({ session, date }, reportOptions(choices, now));
+	const report = buildWorkshopReport({ session, date }, reportOptions(choices, now), fixedT);
 	return {
 		body: await renderReport(report, choices.format, pdf),
 		contentType,

@@ -1,21 +1,4 @@
-/** Letters NFKD does not take apart into a base letter and a mark. */
-const spelledOut: Record<string, string> = {
-	æ: 'ae',
-	Æ: 'AE',
-	ø: 'o',
-	Ø: 'O',
-	ð: 'd',
-	Ð: 'D',
-	þ: 'th',
-	Þ: 'Th',
-	ß: 'ss',
-	œ: 'oe',
-	Œ: 'OE',
-	ł: 'l',
-	Ł: 'L',
-	đ: 'd',
-	Đ: 'D'
-};
+import { asciiFold } from '$lib/domain/slug';
 
 // Characters no file system takes in a name, and control characters.
 // eslint-disable-next-line no-control-regex
@@ -31,11 +14,7 @@ function stem(title: string, fallback: string): string {
 
 /** The same stem in plain ASCII, for clients that ignore filename*: "Þórður Ø" → "Thordur O". */
 function asciiStem(unicodeStem: string, fallback: string): string {
-	const ascii = [...unicodeStem]
-		.map((c) => spelledOut[c] ?? c)
-		.join('')
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
+	const ascii = asciiFold(unicodeStem)
 		.replace(/[^\x20-\x7e]+/g, ' ')
 		.replace(/[%;'`]/g, ' ')
 		.replace(/\s+/g, ' ')

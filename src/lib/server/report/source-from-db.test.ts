@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedT } from '$lib/i18n';
 import { groupName } from '$lib/domain/conference/allocation';
 import { buildReport } from '$lib/domain/report/model';
 import type { ReportSource } from '$lib/domain/report/source';
@@ -134,7 +135,7 @@ describe('reportSourceFromDb', () => {
 	});
 
 	it('builds a report with the stored notes, headings and names', () => {
-		const report = buildReport(source, { generatedAt: '2026-01-10' });
+		const report = buildReport(source, { generatedAt: '2026-01-10' }, fixedT);
 		const text = JSON.stringify(report);
 		const state = source.rounds[0]!.groups[0]!.session!;
 		for (const note of state.questions[0]!.notes) expect(text).toContain(note.text);
@@ -169,9 +170,13 @@ describe('the report’s sign-off', () => {
 			languages: ['nb']
 		});
 		if (!created.ok) throw new Error(created.error.code);
-		return buildReport(reportSourceFromDb(db.app, created.value.id)!, {
-			generatedAt: '2010-05-27'
-		});
+		return buildReport(
+			reportSourceFromDb(db.app, created.value.id)!,
+			{
+				generatedAt: '2010-05-27'
+			},
+			fixedT
+		);
 	}
 
 	it('puts the organisation and author on the title page and the introducer under the introduction', () => {

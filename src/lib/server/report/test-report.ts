@@ -1,4 +1,5 @@
 import { demoReportSource } from '$lib/domain/report/fixtures';
+import { fixedT } from '$lib/i18n';
 import { buildReport, type Report, type ReportOptions } from '$lib/domain/report/model';
 import { buildSession } from '$lib/domain/report/session-builder';
 import type { ReportSource } from '$lib/domain/report/source';
@@ -62,12 +63,12 @@ export function hostileSource(): ReportSource {
 }
 
 export function hostileReport(options: ReportOptions = {}): Report {
-	return buildReport(hostileSource(), { generatedAt: '2025-05-20', ...options });
+	return buildReport(hostileSource(), { generatedAt: '2025-05-20', ...options }, fixedT);
 }
 
 /** A few pages: the demo conference with only its first two groups, for the slow PDF test. */
 export function smallReport(options: ReportOptions = {}): Report {
 	const source = demoReportSource();
 	source.rounds = [{ ...source.rounds[0]!, groups: source.rounds[0]!.groups.slice(0, 2) }];
-	return buildReport(source, { generatedAt: '2025-05-20', ...options });
+	return buildReport(source, { generatedAt: '2025-05-20', ...options }, fixedT);
 }

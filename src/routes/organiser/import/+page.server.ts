@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
-import { archiveLimits, importArchive, type ArchiveProblem } from '$lib/server/archive';
+import type { ArchiveProblem } from '$lib/domain/archive/read';
+import { archiveLimits } from '$lib/domain/archive/schema';
+import { importArchive } from '$lib/server/archive';
 import { requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 

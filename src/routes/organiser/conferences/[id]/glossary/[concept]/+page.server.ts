@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { readGlossary } from '$lib/server/db/glossary';
-import { conceptToInput, nameErrors, readConceptForm, saveConcept } from '$lib/server/glossary';
+import { conceptToInput, nameErrors } from '$lib/domain/glossary/concept-input';
+import { readConceptForm, saveConcept } from '$lib/server/glossary';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,7 @@
 import { useApp } from '$lib/server/app';
 import { readGlossary } from '$lib/server/db/glossary';
-import { glossaryToCsv } from '$lib/server/glossary';
+import { glossaryToCsv } from '$lib/domain/glossary/csv';
+import { slug } from '$lib/domain/slug';
 import { requireConference } from '$lib/server/organiser-access';
 import type { RequestHandler } from './$types';
 
@@ -11,18 +12,11 @@ export const GET: RequestHandler = (event) => {
 		readGlossary(useApp().db, conference.id),
 		conference.language === 'en' ? ',' : ';'
 	);
-	const slug =
-		conference.title
-			.normalize('NFKD')
-			.replace(/\p{M}/gu, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-+|-+$/g, '')
-			.slice(0, 40) || 'conference';
+	const name = slug(conference.title, { max: 40, fallback: 'conference' });
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="glossary-${slug}.csv"`,
+			'content-disposition': `attachment; filename="glossary-${name}.csv"`,
 			'cache-control': 'no-store'
 		}
 	});

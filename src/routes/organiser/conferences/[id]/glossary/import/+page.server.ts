@@ -1,16 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { readGlossary } from '$lib/server/db/glossary';
+import { glossaryLimits, nameErrors } from '$lib/domain/glossary/concept-input';
 import {
-	glossaryLimits,
-	importGlossary,
-	nameErrors,
 	previewGlossaryImport,
-	rememberImport,
-	takeImport,
 	type GlossaryImportPreview,
 	type ImportMode
-} from '$lib/server/glossary';
+} from '$lib/domain/glossary/csv';
+import { importGlossary, rememberImport, takeImport } from '$lib/server/glossary';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Language } from '$lib/domain/session/types';
 import type { Glossary } from '$lib/domain/glossary/types';

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { readGlossary } from '$lib/server/db/glossary';
-import { emptyConceptInput, nameErrors, readConceptForm, saveConcept } from '$lib/server/glossary';
+import { emptyConceptInput, nameErrors } from '$lib/domain/glossary/concept-input';
+import { readConceptForm, saveConcept } from '$lib/server/glossary';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { defaultRoleIds, roleLabel, type RoleDefinition } from '$lib/domain/conference/roles';
 import { languages, type Language } from '$lib/domain/session/types';
+import { slug, uniqueSlug } from '$lib/domain/slug';
 import { formError } from '$lib/organiser/form-errors';
 import { useApp } from '$lib/server/app';
 import { field } from '$lib/server/organiser-forms';
@@ -8,24 +9,6 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 type Labels = Partial<Record<Language, string>>;
-
-/** A role id from its name: "Tolk" → tolk, "Þjónustufulltrúi" → thjonustufulltrui. */
-function slug(name: string): string {
-	const folded = name
-		.toLowerCase()
-		.replace(/æ/g, 'ae')
-		.replace(/ø/g, 'o')
-		.replace(/þ/g, 'th')
-		.replace(/ð/g, 'd')
-		.replace(/ß/g, 'ss')
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 32)
-		.replace(/-+$/, '');
-	return folded || 'role';
-}
 
 function readLabels(form: FormData, prefix: string): Labels {
 	const out: Labels = {};
@@ -94,9 +77,11 @@ export const actions: Actions = {
 			});
 		const app = useApp();
 		const taken = new Set(app.conferences.roles(conference.id).map((r) => r.id));
-		const stem = slug(label.trim() || groupLabel.trim());
-		let id = stem;
-		for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+		// A role id from its name: "Tolk" → tolk, "Þjónustufulltrúi" → thjonustufulltrui.
+		const id = uniqueSlug(
+			slug(label.trim() || groupLabel.trim(), { max: 32, fallback: 'role' }),
+			taken
+		);
 		const saved = app.conferences.saveRole(conference.id, {
 			id,
 			label: { [lang]: label },

@@ -1,43 +1,9 @@
-// What the glossary UI shows of a concept, in which order: pure, so it is tested without a DOM.
-import type { GlossarySegment } from '$lib/domain/glossary/match';
-import type { Glossary, GlossaryConcept, LocalisedText } from '$lib/domain/glossary/types';
-import { languages, type Language } from '$lib/domain/session/types';
-
-/** Short labels for a language on the projector legend (nb is shown as NO: "NB!" means nota bene). */
-export const languageCodes: Record<Language, string> = {
-	nb: 'NO',
-	sv: 'SV',
-	da: 'DA',
-	is: 'IS',
-	fi: 'FI',
-	en: 'EN'
-};
-
-/**
- * Where to look for an explanation a concept lacks in the reader's language. Danes, Norwegians
- * and Swedes read each other's languages; Icelanders learn Danish at school; Finnish readers
- * are more likely to read English than Norwegian.
- */
-export const readingFallbacks: Record<Language, readonly Language[]> = {
-	nb: ['nb', 'da', 'sv', 'en', 'is', 'fi'],
-	sv: ['sv', 'nb', 'da', 'en', 'fi', 'is'],
-	da: ['da', 'nb', 'sv', 'en', 'is', 'fi'],
-	is: ['is', 'en', 'da', 'nb', 'sv', 'fi'],
-	fi: ['fi', 'en', 'sv', 'nb', 'da', 'is'],
-	en: ['en', 'nb', 'sv', 'da', 'fi', 'is']
-};
-
-/**
- * Languages in the order a reader wants them: their own first, then the languages the note
- * was written in (what they are looking at), then the rest in the usual order.
- */
-export function readerOrder(reader: Language, written: readonly Language[] = []): Language[] {
-	const order: Language[] = [reader];
-	for (const language of [...written, ...languages]) {
-		if (!order.includes(language)) order.push(language);
-	}
-	return order;
-}
+// What a reader is shown of a concept, in which order: its name, its terms per language, the
+// explanation in the nearest language they read, and the projector's legend.
+import { readerOrder, readingFallbacks } from '$lib/domain/languages';
+import type { Language } from '$lib/domain/session/types';
+import type { GlossarySegment } from './match';
+import type { Glossary, GlossaryConcept, LocalisedText } from './types';
 
 /** One language's terms for a concept; the first is the preferred one. */
 export interface TermsInLanguage {

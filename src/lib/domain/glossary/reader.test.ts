@@ -2,26 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { defaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { compileGlossary, segmentText } from '$lib/domain/glossary/match';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
-import {
-	conceptName,
-	legendEntries,
-	readableText,
-	readerOrder,
-	sortForReader,
-	termsForReader
-} from './terms';
+import { conceptName, legendEntries, readableText, sortForReader, termsForReader } from './reader';
 
 const matcher = compileGlossary(defaultGlossary);
 const byId = (id: string) => defaultGlossary.find((c) => c.id === id)!;
 const segments = (...texts: string[]) => texts.map((text) => segmentText(matcher, text));
-
-describe('readerOrder', () => {
-	it('puts the reader first, then the languages of the note, then the rest', () => {
-		expect(readerOrder('is')).toEqual(['is', 'nb', 'sv', 'da', 'fi', 'en']);
-		expect(readerOrder('sv', ['nb'])).toEqual(['sv', 'nb', 'da', 'is', 'fi', 'en']);
-		expect(readerOrder('en', ['en', 'da'])).toEqual(['en', 'da', 'nb', 'sv', 'is', 'fi']);
-	});
-});
 
 describe('termsForReader', () => {
 	it("lists the reader's terms first, preferred term first", () => {

@@ -1,0 +1,369 @@
+/**
+ * The conference archive: one JSON file with everything needed to recreate a conference on
+ * any Samråd installation — details, programme, the organiser's roles, participants, glossary,
+ * rounds with their groups and members, and each group's session as a snapshot.
+ *
+ * Ids. Rows refer to each other through references local to the file ("p1" for the first
+ * participant, "r2" for the second round, "r2g3" for its third group), assigned in a fixed
+ * order, so one conference always gives the same file. Inside sessions, conference members
+ * appear by their participant reference and anyone else (people a leader added without a
+ * phone) as "x1", "x2", … Import gives every row a fresh id.
+ *
+ * Secrets are never exported: the conference code, the plenum link, personal links (badges)
+ * and the sessions' codes and console and screen links are made anew on import, so a copy can
+ * live next to the original without either reaching the other. Badges must be printed again.
+ *
+ * It is the organiser's archive: it holds what an organiser may see and no more. Each session
+ * carries its revealed notes with the facilitator's corrections, never an author's earlier
+ * drafts; a closed vote whose results were shown, as ranked lists without who cast which; and of
+ * what is still private — notes not yet revealed, the ballots of an open vote or of a vote whose
+ * results were withheld — only how many there are ("withheld"). A group
+ * moved mid-writing or mid-vote starts those again in the copy. A full copy of everything is
+ * the operator's backup (npm run backup), not this file.
+ *
+ * Version 1 files (every note and ballot with its voter) are still imported as they are.
+ *
+ * Round trip: exporting, importing into an empty database and exporting again gives the same
+ * bytes, except that the withheld counts are zero in the copy, which holds nothing withheld
+ * (tested). The file carries no export time for that reason.
+ */
+import * as v from 'valibot';
+import { groupingRules } from '$lib/domain/conference/allocation';
+import { isCountryCode } from '$lib/domain/conference/countries';
+import { conferenceLimits } from '$lib/domain/conference/limits';
+import { programmeKinds } from '$lib/domain/conference/programme';
+import { isRoleId } from '$lib/domain/conference/roles';
+import { limits } from '$lib/domain/limits';
+import { phases } from '$lib/domain/session/phases';
+import { languages } from '$lib/domain/session/types';
+import { charCount } from '$lib/domain/text';
+
+/** Marks a file as a Samråd conference archive. */
+export const archiveFormat = 'samrad.conference';
+/** The archive layout this version writes and reads; raised whenever the layout changes. */
+export const archiveSchemaVersion = 2;
+
+export const archiveLimits = {
+	/** Largest file import takes (a 2,000-person conference with every session is far below). */
+	maxBytes: 20 * 1024 * 1024,
+	/** Problems listed when a file is refused (the count says how many there were). */
+	issuesShown: 12
+} as const;
+
+/** Text of at most `max` characters (code points, as the app counts them). */
+const text = (max: number) =>
+	v.pipe(
+		v.string(),
+		v.check((s) => charCount(s) <= max, 'too_long')
+	);
+const list = <T extends v.GenericSchema>(item: T, max: number) =>
+	v.pipe(v.array(item), v.maxLength(max, 'too_many'));
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** The last moment a calendar shows (31 December 9999, UTC): later times break every page. */
+const latestTime = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(latestTime, 'invalid_date'));
+const duration = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+const language = v.picklist(languages);
+const localText = (max: number) => v.record(language, text(max));
+const isoDate = v.pipe(
+	v.string(),
+	v.check(
+		(s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+		'invalid_date'
+	)
+);
+const clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+const participantRef = v.pipe(v.string(), v.regex(/^p[1-9]\d{0,4}$/));
+/** In a session: a conference participant (p…) or someone only the session knows (x…). */
+const personRef = v.pipe(v.string(), v.regex(/^[px][1-9]\d{0,4}$/));
+const roundRef = v.pipe(v.string(), v.regex(/^r[1-9]\d{0,2}$/));
+const groupRef = v.pipe(v.string(), v.regex(/^r[1-9]\d{0,2}g[1-9]\d{0,3}$/));
+/** Enough for any real session; guards the import against absurd files. */
+const sessionPeople = 2_000;
+const questionNotes = limits.notesPerPersonPerQuestion * limits.participantsPerSession;
+
+const itemRef = v.pipe(v.string(), v.regex(/^[cn]:[A-Za-z0-9_-]{1,64}$/));
+/** One voter's ranked items, first choice first. */
+const rankingSchema = list(itemRef, limits.topN);
+
+/** A closed vote whose results were shown: its ranked lists without voters, and its tally. */
+const closedVoteSchema = v.strictObject({
+	rankings: list(rankingSchema, sessionPeople),
+	entered: count,
+	tally: list(
+		v.strictObject({
+			itemId: itemRef,
+			points: count,
+			voters: count,
+			rank: count,
+			tied: v.boolean(),
+			heading: v.nullable(text(limits.headingChars))
+		}),
+		limits.clustersPerQuestion + questionNotes
+	)
+});
+
+const noteFields = {
+	id,
+	authorId: personRef,
+	text: text(limits.noteChars),
+	createdAt: time,
+	byFacilitator: v.boolean(),
+	revealIndex: v.nullable(count),
+	readableByFacilitator: v.optional(v.boolean(), false)
+};
+const questionFields = {
+	id,
+	label: v.pipe(v.string(), v.regex(/^[a-z]$/)),
+	text: text(limits.questionChars),
+	phase: v.picklist(phases),
+	clusters: list(
+		v.strictObject({
+			id,
+			heading: text(limits.headingChars),
+			noteIds: list(id, questionNotes)
+		}),
+		limits.clustersPerQuestion
+	),
+	reveal: v.nullable(
+		v.strictObject({
+			order: list(personRef, sessionPeople),
+			turn: v.nullable(count),
+			passStreak: count,
+			autoFrom: v.nullable(count),
+			autoTurnId: v.optional(v.nullable(personRef), null)
+		})
+	)
+};
+
+/**
+ * A question as this version writes it: revealed notes with the facilitator's corrections,
+ * closed votes whose results were shown (ranked lists without voters), and counts of what an
+ * organiser may not see.
+ */
+const questionSchema = v.strictObject({
+	...questionFields,
+	notes: list(
+		v.strictObject({
+			...noteFields,
+			revealIndex: count,
+			history: list(
+				v.strictObject({
+					previous: text(limits.noteChars),
+					at: time,
+					by: v.literal('facilitator')
+				}),
+				1_000
+			)
+		}),
+		questionNotes
+	),
+	closedVote: v.nullable(closedVoteSchema),
+	previousVote: v.nullable(closedVoteSchema),
+	withheld: v.strictObject({ notes: count, ballots: count })
+});
+
+export const voterBallotSchema = v.strictObject({
+	voterId: personRef,
+	ranking: rankingSchema,
+	castAt: time,
+	byFacilitator: v.boolean()
+});
+
+/** A question as version 1 wrote it: every note and every ballot with its voter. */
+const questionSchemaV1 = v.strictObject({
+	...questionFields,
+	notes: list(
+		v.strictObject({
+			...noteFields,
+			history: list(
+				v.strictObject({
+					previous: text(limits.noteChars),
+					at: time,
+					by: v.picklist(['author', 'facilitator'])
+				}),
+				1_000
+			)
+		}),
+		questionNotes
+	),
+	ballots: list(voterBallotSchema, sessionPeople),
+	previousBallots: v.nullable(list(voterBallotSchema, sessionPeople))
+});
+
+const sessionSchemaOf = <Q extends v.GenericSchema>(question: Q) =>
+	v.strictObject({
+		title: text(limits.titleChars),
+		language,
+		createdAt: time,
+		settings: v.strictObject({
+			anonymous: v.boolean(),
+			topN: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN)),
+			facilitatorSeesNotes: v.boolean()
+		}),
+		participants: list(
+			v.strictObject({
+				id: personRef,
+				name: text(limits.nameChars),
+				joinedAt: time,
+				viaFacilitator: v.boolean(),
+				removed: v.boolean()
+			}),
+			sessionPeople
+		),
+		questions: v.pipe(list(question, limits.questions), v.minLength(1)),
+		currentQuestionId: id,
+		timer: v.nullable(
+			v.strictObject({
+				durationMs: duration(limits.timerSeconds * 1000),
+				startedAt: v.nullable(time),
+				elapsedMs: duration(latestTime)
+			})
+		),
+		reflection: text(limits.reflectionChars)
+	});
+
+const part = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999));
+const descriptorSchema = v.variant('kind', [
+	v.strictObject({ kind: v.literal('role'), role: v.string(), part, parts: part }),
+	v.strictObject({ kind: v.literal('country'), country: v.string(), part, parts: part }),
+	v.strictObject({ kind: v.literal('mixed'), number: part }),
+	v.strictObject({ kind: v.literal('manual'), number: part })
+]);
+
+const questionList = list(text(limits.questionChars), limits.questions);
+
+const groupSchemaOf = <S extends v.GenericSchema>(session: S) =>
+	v.strictObject({
+		ref: groupRef,
+		key: text(200),
+		descriptor: descriptorSchema,
+		customName: v.nullable(text(conferenceLimits.groupName)),
+		questions: v.nullable(questionList),
+		leaders: list(participantRef, 100),
+		members: list(
+			v.strictObject({ participant: participantRef, pinned: v.boolean() }),
+			conferenceLimits.participants
+		),
+		session: v.nullable(session)
+	});
+
+const roundSchemaOf = <G extends v.GenericSchema>(group: G) =>
+	v.strictObject({
+		ref: roundRef,
+		title: text(conferenceLimits.roundTitle),
+		theme: text(conferenceLimits.theme),
+		rule: v.picklist(groupingRules),
+		maxGroupSize: v.pipe(
+			v.number(),
+			v.integer(),
+			v.minValue(conferenceLimits.groupSize.min),
+			v.maxValue(conferenceLimits.groupSize.max)
+		),
+		questions: questionList,
+		plenumSummary: text(conferenceLimits.summary),
+		startedAt: v.nullable(time),
+		groups: list(group, 500)
+	});
+
+const glossaryText = localText(2_000);
+const conceptSchema = v.strictObject({
+	id: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
+	terms: v.record(language, list(text(200), 50)),
+	explanation: v.optional(glossaryText),
+	notes: v.optional(glossaryText),
+	differsByCountry: v.optional(v.boolean()),
+	forms: v.optional(v.record(v.pipe(v.string(), v.maxLength(200)), list(text(200), 50))),
+	unmarked: v.optional(list(text(200), 50))
+});
+
+const roleLabels = localText(conferenceLimits.roleLabel);
+
+/** The archive as a schema: every field, limit and type checked before anything is written. */
+const archiveSchemaOf = <V extends number, R extends v.GenericSchema>(version: V, round: R) =>
+	v.strictObject({
+		format: v.literal(archiveFormat),
+		schemaVersion: v.literal(version),
+		conference: v.strictObject({
+			title: v.pipe(text(conferenceLimits.title), v.minLength(1)),
+			subtitle: text(conferenceLimits.subtitle),
+			venue: text(conferenceLimits.venue),
+			startDate: v.union([v.literal(''), isoDate]),
+			endDate: v.union([v.literal(''), isoDate]),
+			about: text(conferenceLimits.longText),
+			introduction: text(conferenceLimits.longText),
+			// The report's sign-off came after the first archives: missing means none.
+			organisation: v.optional(text(conferenceLimits.signoffLine), ''),
+			author: v.optional(text(conferenceLimits.signoffLine), ''),
+			introductionBy: v.optional(text(conferenceLimits.signoffLine), ''),
+			language,
+			languages: v.pipe(list(language, languages.length), v.minLength(1)),
+			notice: text(conferenceLimits.notice),
+			noticeAt: v.nullable(time),
+			currentRound: v.nullable(roundRef),
+			plenumRound: v.nullable(roundRef),
+			plenumGroup: v.nullable(groupRef),
+			createdAt: time,
+			updatedAt: time
+		}),
+		programme: list(
+			v.strictObject({
+				day: isoDate,
+				start: clock,
+				end: v.union([v.literal(''), clock]),
+				title: v.pipe(text(conferenceLimits.programmeTitle), v.minLength(1)),
+				kind: v.picklist(programmeKinds)
+			}),
+			conferenceLimits.programmeItems
+		),
+		roles: list(
+			v.strictObject({
+				id: v.pipe(v.string(), v.check(isRoleId, 'invalid')),
+				label: roleLabels,
+				groupLabel: roleLabels
+			}),
+			100
+		),
+		participants: list(
+			v.strictObject({
+				ref: participantRef,
+				name: v.pipe(text(conferenceLimits.participantName), v.minLength(1)),
+				country: v.pipe(v.string(), v.check(isCountryCode, 'invalid')),
+				role: v.string(),
+				organisation: text(conferenceLimits.organisation),
+				language,
+				coordinator: v.boolean(),
+				createdAt: time
+			}),
+			conferenceLimits.participants
+		),
+		glossary: list(conceptSchema, 2_000),
+		rounds: list(round, conferenceLimits.rounds)
+	});
+
+export const archiveSchema = archiveSchemaOf(
+	archiveSchemaVersion,
+	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
+);
+export const archiveSchemaV1 = archiveSchemaOf(
+	1,
+	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchemaV1)))
+);
+
+/** A conference archive, as written by exportConference and read by importConference. */
+export type ConferenceArchive = v.InferOutput<typeof archiveSchema>;
+/** An archive of version 1 (every note and ballot with its voter), still imported. */
+export type ArchiveV1 = v.InferOutput<typeof archiveSchemaV1>;
+/** Any archive import reads. */
+export type AnyArchive = ConferenceArchive | ArchiveV1;
+export type ArchivedSession = NonNullable<
+	ConferenceArchive['rounds'][number]['groups'][number]['session']
+>;
+export type AnySession = NonNullable<AnyArchive['rounds'][number]['groups'][number]['session']>;
+export type AnyQuestion = AnySession['questions'][number];
+
+/** The archive as it is written to a file: indented JSON, one trailing newline. */
+export function archiveJson(archive: ConferenceArchive): string {
+	return `${JSON.stringify(archive, null, '\t')}\n`;
+}
