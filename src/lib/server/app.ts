@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
+import { InProcessChangeBus, type ChangeBus } from './change-bus';
 import type { Config } from './config';
 import { migrate, openDatabase, readMigrations, schemaVersion, type Db } from './db/database';
 import { readSetting, writeSetting } from './db/settings';
@@ -19,6 +20,8 @@ export interface App {
 	startedAt: number;
 	sessions: SessionService;
 	conferences: ConferenceService;
+	/** Committed changes, for the live views: services publish, realtime subscribes. */
+	bus: ChangeBus;
 	/** Abuse limits shared by sockets and pages. */
 	limiters: Limiters;
 	/** Origin phones should use (public origin, else LAN address); set once the port is known. */
@@ -63,6 +66,7 @@ export function createApp(config: Config, root: string): App {
 		startedAt: Date.now(),
 		sessions: new SessionService(db, secret),
 		conferences: null as unknown as ConferenceService,
+		bus: new InProcessChangeBus(),
 		limiters: createLimiters(config.rateLimits),
 		joinOrigin: config.publicOrigin
 	};

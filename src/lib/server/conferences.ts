@@ -14,6 +14,7 @@ import { limits } from '$lib/domain/limits';
 import { languages, type Language } from '$lib/domain/session/types';
 import { charCount, cleanText } from '$lib/domain/text';
 import type { App } from './app';
+import type { ConferenceChange } from './change-bus';
 import {
 	conferenceCodeTaken,
 	deleteConference,
@@ -152,14 +153,11 @@ export interface RoundDetail extends Round {
 export class ConferenceService {
 	readonly #app: App;
 	readonly #now: () => number;
-	/** Called when phones, screens or organisers of a conference should get fresh views. */
-	onChange: (conferenceId: string, what: ConferenceChange, identity?: IdentityChange) => void =
-		() => {};
 
 	/** An organiser changed the conference: automatic deletion counts from now, and views follow. */
 	changed(conferenceId: string, what: ConferenceChange): void {
 		touchConference(this.#db, conferenceId, this.#now());
-		this.onChange(conferenceId, what);
+		this.#app.bus.publish({ type: 'conference', conferenceId, what });
 	}
 
 	constructor(app: App, now: () => number = Date.now) {
@@ -888,20 +886,6 @@ export class ConferenceService {
 	glossary(conferenceId: string) {
 		return readGlossary(this.#db, conferenceId);
 	}
-}
-
-/**
- * What changed in a conference, for the live views: its structure (rounds, groups, people),
- * its notice, what the plenum presents, its glossary, which devices use whose name, or who may
- * watch it (access: organisers' overviews are checked again).
- */
-export type ConferenceChange =
-	'structure' | 'notice' | 'plenum' | 'glossary' | 'identity' | 'access';
-
-/** Whose devices changed, and whether the devices waiting to be let in changed with them. */
-export interface IdentityChange {
-	participantId: string;
-	waiting: boolean;
 }
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {

@@ -48,6 +48,8 @@ export const maxMessageBytes = 64 * 1024;
 export interface Realtime {
 	io: SamradServer;
 	hub: Hub;
+	/** Stops hearing the app's changes (shutdown). */
+	stopListening: () => void;
 }
 
 // One io per HTTP server, also across hot reloads of this module in development.
@@ -80,12 +82,8 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 	});
 	const hub = new Hub(app, io);
-	app.conferences.onChange = (conferenceId, what, identity) => {
-		if (what === 'glossary') hub.refreshGlossary(conferenceId);
-		else if (what === 'identity') {
-			if (identity) hub.refreshIdentity(conferenceId, identity);
-		} else hub.refreshConference(conferenceId, what);
-	};
+	// Also hears what changed before it attached (the app was built and used before).
+	const stopListening = app.bus.subscribe((change) => hub.refresh(change));
 	// Conference sockets found in the handshake, attached once connected.
 	const pending = new Map<string, Member | Watcher | Claimant>();
 
@@ -181,7 +179,7 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		socket.on('disconnect', () => hub.disconnect(socket));
 	});
 
-	const realtime = { io, hub };
+	const realtime = { io, hub, stopListening };
 	server[attachedKey] = realtime;
 	return realtime;
 }
