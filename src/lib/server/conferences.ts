@@ -13,8 +13,7 @@ import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { limits } from '$lib/domain/limits';
 import { languages, type Language } from '$lib/domain/session/types';
 import { charCount, cleanText } from '$lib/domain/text';
-import type { App } from './app';
-import type { ConferenceChange } from './change-bus';
+import type { ChangeBus, ConferenceChange } from './change-bus';
 import {
 	conferenceCodeTaken,
 	deleteConference,
@@ -36,6 +35,7 @@ import {
 	type ConferenceDetails,
 	type ProgrammeItem
 } from './db/conferences';
+import type { Db } from './db/database';
 import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
@@ -69,6 +69,7 @@ import {
 	type Round
 } from './db/rounds';
 import { log } from './log';
+import type { SessionService } from './sessions';
 import { randomJoinCode, randomToken } from './tokens';
 
 /** Limits of the organiser's inputs. */
@@ -145,13 +146,22 @@ export interface RoundDetail extends Round {
 	unassigned: string[];
 }
 
+/** What the conference service uses: its storage, the group sessions, the bus and the clock. */
+export interface ConferenceDependencies {
+	db: Db;
+	sessions: SessionService;
+	bus: ChangeBus;
+	clock?: () => number;
+}
+
 /**
  * Conferences: setup, participants, rounds and allocation, and starting rounds (which
  * creates each group's NGT session). Storage goes through the db modules; every multi-table
  * change runs in one transaction.
  */
 export class ConferenceService {
-	readonly #app: App;
+	/** What this service uses, handed in by createApp. */
+	readonly #app: ConferenceDependencies;
 	readonly #now: () => number;
 
 	/** An organiser changed the conference: automatic deletion counts from now, and views follow. */
@@ -160,9 +170,9 @@ export class ConferenceService {
 		this.#app.bus.publish({ type: 'conference', conferenceId, what });
 	}
 
-	constructor(app: App, now: () => number = Date.now) {
-		this.#app = app;
-		this.#now = now;
+	constructor(dependencies: ConferenceDependencies) {
+		this.#app = dependencies;
+		this.#now = dependencies.clock ?? Date.now;
 	}
 
 	get #db() {

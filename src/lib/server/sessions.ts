@@ -55,6 +55,14 @@ export interface NewSessionInput {
 	conferenceId?: string;
 }
 
+/** What the session service uses, handed in by createApp. */
+export interface SessionDependencies {
+	db: Db;
+	/** Signs participant tokens. */
+	secret: string;
+	clock?: () => number;
+}
+
 /**
  * Sessions: create, load, and run commands through the core with exactly-once semantics.
  * A command is committed (event + stored answer, one transaction) before it is answered.
@@ -65,10 +73,10 @@ export class SessionService {
 	readonly #now: () => number;
 	readonly #cache = new Map<string, LoadedSession>();
 
-	constructor(db: Db, secret: string, now: () => number = Date.now) {
+	constructor({ db, secret, clock = Date.now }: SessionDependencies) {
 		this.#db = db;
 		this.#secret = secret;
-		this.#now = now;
+		this.#now = clock;
 	}
 
 	/** Creates a session in its lobby with a fresh join code and link tokens. */
