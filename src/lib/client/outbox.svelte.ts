@@ -1,4 +1,4 @@
-import type { Ack, AckError, CommandName } from '$lib/realtime/contract';
+import type { Ack, AckError, CommandInput, CommandName } from '$lib/realtime/contract';
 import { newId } from './ids';
 import { safeStorage } from './storage';
 
@@ -72,7 +72,7 @@ export class Outbox {
 	}
 
 	/** Queues a command and tries to send it at once; returns its id. */
-	enqueue(name: CommandName, payload: Record<string, unknown>): string {
+	enqueue<N extends CommandName>(name: N, payload: CommandInput<N>): string {
 		const entry: OutboxEntry = { id: newId(), name, payload, createdAt: Date.now() };
 		this.#set([...this.#entries, entry]);
 		void this.flush();
