@@ -77,7 +77,7 @@ export function createApp(
 		memory: config.databasePath === ':memory:'
 	});
 	const bus = new InProcessChangeBus();
-	const sessions = new SessionService({ db, secret, clock });
+	const sessions = new SessionService({ db, secret, bus, clock });
 	return {
 		config,
 		root,

@@ -15,7 +15,8 @@ let app: App;
 
 beforeAll(() => setLogLevel('silent'));
 
-describe('changes made before realtime attaches', () => {
+/** A fresh app on a database file for each test of the enclosing block. */
+function withAppOnDisk(): void {
 	beforeEach(() => {
 		dir = mkdtempSync(join(tmpdir(), 'samrad-bus-'));
 		app = createApp(
@@ -23,11 +24,14 @@ describe('changes made before realtime attaches', () => {
 			root
 		);
 	});
-
 	afterEach(() => {
 		app.db.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
+}
+
+describe('changes made before realtime attaches', () => {
+	withAppOnDisk();
 
 	it('reach realtime once it subscribes (the demo conference is built before)', () => {
 		// What the demo script and the tests do: build the app, change things, attach later.
@@ -42,6 +46,35 @@ describe('changes made before realtime attaches', () => {
 
 		expect(heard).toContainEqual({ type: 'conference', conferenceId: demo.id, what: 'structure' });
 		expect(heard).toContainEqual({ type: 'conference', conferenceId: demo.id, what: 'notice' });
+	});
+});
+
+describe('sessions on the bus', () => {
+	withAppOnDisk();
+
+	it('announce a committed command once, and neither a refusal nor a repeat', () => {
+		const created = app.sessions.create({ title: 'Workshop', questions: ['Hva?'], language: 'nb' });
+		if (!created.ok) throw new Error(created.error.code);
+		const sessionId = created.access.id;
+		const heard: Change[] = [];
+		app.bus.subscribe((change) => void heard.push(change));
+		heard.length = 0;
+
+		const scope = `s:${sessionId}:f`;
+		const actor = { role: 'facilitator' } as const;
+		const retitle = { type: 'session.retitle', title: 'Arbeidsmøte' } as const;
+		expect(app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor).changed).toBe(
+			true
+		);
+		expect(heard).toEqual([{ type: 'session', sessionId }]);
+
+		// The same command id again, then a command the core refuses: nothing to announce.
+		app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor);
+		const refused = { type: 'session.retitle', title: '' } as const;
+		expect(app.sessions.dispatch(sessionId, 'd'.repeat(16), scope, refused, actor).ack.ok).toBe(
+			false
+		);
+		expect(heard).toEqual([{ type: 'session', sessionId }]);
 	});
 });
 

@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/session/commands';
 import { mustForget } from '$lib/domain/session/forgetting';
 import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
+import type { ChangeBus } from './change-bus';
 import type { Db } from './db/database';
 import { conferenceCodeTaken } from './db/conferences';
 import { truncateWal } from './db/erasure';
@@ -60,6 +61,8 @@ export interface SessionDependencies {
 	db: Db;
 	/** Signs participant tokens. */
 	secret: string;
+	/** Where committed changes are announced. */
+	bus: ChangeBus;
 	clock?: () => number;
 }
 
@@ -70,12 +73,14 @@ export interface SessionDependencies {
 export class SessionService {
 	readonly #db: Db;
 	readonly #secret: string;
+	readonly #bus: ChangeBus;
 	readonly #now: () => number;
 	readonly #cache = new Map<string, LoadedSession>();
 
-	constructor({ db, secret, clock = Date.now }: SessionDependencies) {
+	constructor({ db, secret, bus, clock = Date.now }: SessionDependencies) {
 		this.#db = db;
 		this.#secret = secret;
+		this.#bus = bus;
 		this.#now = clock;
 	}
 
@@ -215,6 +220,7 @@ export class SessionService {
 		if (outcome.next) this.#cache.set(sessionId, outcome.next);
 		// Before the answer goes out: earlier page images in the WAL still hold what was removed.
 		if (outcome.forget) truncateWal(db);
+		if (outcome.next) this.#bus.publish({ type: 'session', sessionId });
 		return { ack: outcome.ack, changed: outcome.next !== null };
 	}
 

@@ -417,7 +417,6 @@ async function handleCommand(
 			reply({ ...joined.ack, token: joined.token });
 			log.info('participant.joined', { sessionId: joined.sessionId });
 			hub.bind(socket, participantBinding(joined.sessionId, participantId));
-			if (joined.changed) hub.broadcast(joined.sessionId);
 			return;
 		}
 		// The binding may have changed while the limits were counted (a join on this socket).
@@ -433,9 +432,8 @@ async function handleCommand(
 			binding.actor
 		);
 
-		// ACK, then BROADCAST views to everyone in the session.
+		// ACK; the session announced the change on the bus, and realtime sends the views.
 		reply(outcome.ack);
-		if (outcome.changed) hub.broadcast(binding.sessionId);
 	} catch (error) {
 		log.error('command.failed', { command: name, error: describeError(error) });
 		reply({ ok: false, error: refuse('unavailable') });
