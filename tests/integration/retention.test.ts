@@ -9,9 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { App } from '$lib/server/app';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
-import { ConferenceService } from '$lib/server/conferences';
 import { setConferenceTie } from '$lib/server/db/organisers';
-import { SessionService } from '$lib/server/sessions';
 import { withApp } from './helpers/conference';
 import { freshDir, root, TestServer } from './helpers/server';
 import { readDb } from './helpers/session';
@@ -25,11 +23,7 @@ afterEach(async () => {
 
 /** Runs `fn` on the app with every service reading the given clock (a fake "now"). */
 function withAppAt<T>(databasePath: string, clock: () => number, fn: (app: App) => T) {
-	return withApp(databasePath, (app) => {
-		app.sessions = new SessionService(app.db, app.secret, clock);
-		app.conferences = new ConferenceService(app, clock);
-		return fn(app);
-	});
+	return withApp(databasePath, fn, clock);
 }
 
 /** A conference recorded at `at` (its sessions' activity is covered by the unit tests). */

@@ -1,4 +1,4 @@
-import type { Ack, AckError, CommandName } from '$lib/realtime/contract';
+import type { Ack, AckError, CommandInput, CommandName } from '$lib/realtime/contract';
 import { newId } from './ids';
 import { safeStorage } from './storage';
 
@@ -75,9 +75,9 @@ export class Outbox {
 	 * Queues a command and tries to send it at once; returns its id. With `replaces`, unsent
 	 * entries it matches are dropped first: only the newest of them is worth sending.
 	 */
-	enqueue(
-		name: CommandName,
-		payload: Record<string, unknown>,
+	enqueue<N extends CommandName>(
+		name: N,
+		payload: CommandInput<N>,
 		replaces?: (entry: OutboxEntry) => boolean
 	): string {
 		const entry: OutboxEntry = { id: newId(), name, payload, createdAt: Date.now() };

@@ -6,7 +6,9 @@ import type { Language } from '$lib/domain/session/types';
 import type {
 	Ack,
 	ClientToServerEvents,
+	CommandInput,
 	CommandName,
+	ResultOf,
 	ServerToClientEvents,
 	ViewEnvelope
 } from '$lib/realtime/contract';
@@ -219,7 +221,7 @@ export class SessionClient {
 	}
 
 	/** Queues a command (kept until the server answers); returns its id. */
-	send<N extends CommandName>(name: N, payload: Record<string, unknown>): string {
+	send<N extends CommandName>(name: N, payload: CommandInput<N>): string {
 		return this.outbox.enqueue(name, payload);
 	}
 
@@ -236,15 +238,15 @@ export class SessionClient {
 	}
 
 	/** Sends one command now, outside the outbox, with a given id (used for joining). */
-	request(
-		name: CommandName,
-		payload: Record<string, unknown>,
+	request<N extends CommandName>(
+		name: N,
+		payload: CommandInput<N>,
 		id: string = newId()
-	): Promise<Ack | null> {
-		return this.#emit({ id, name, payload, createdAt: Date.now() });
+	): Promise<Ack<ResultOf<N>> | null> {
+		return this.#emit<N>({ id, name, payload, createdAt: Date.now() });
 	}
 
-	#emit(entry: OutboxEntry): Promise<Ack | null> {
+	#emit<N extends CommandName>(entry: OutboxEntry & { name: N }): Promise<Ack<ResultOf<N>> | null> {
 		const socket = this.#socket;
 		if (!socket || !socket.connected) return Promise.resolve(null);
 		// The typed emit cannot take a command name chosen at run time; the schema checks it.
@@ -252,7 +254,7 @@ export class SessionClient {
 			emit(
 				event: string,
 				payload: unknown,
-				callback: (error: Error | null, ack: Ack) => void
+				callback: (error: Error | null, ack: Ack<ResultOf<N>>) => void
 			): void;
 		};
 		return new Promise((resolve) => {

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { GlossaryData } from '$lib/domain/glossary/types';
 import type { ErrorCode, ErrorParams } from '$lib/domain/errors';
 import { joinCodeAlphabet, joinCodeLength, limits } from '$lib/domain/limits';
-import { phases } from '$lib/domain/session/phases';
+import { phases, type Phase } from '$lib/domain/session/phases';
 import type { SessionCommand } from '$lib/domain/session/commands';
 import type { SessionView } from '$lib/domain/session/views';
 import { languages, type Language } from '$lib/domain/session/types';
@@ -171,17 +171,36 @@ export type ContractMatchesCore = [Mismatches] extends [never] ? true : Mismatch
 const contractMatchesCore: ContractMatchesCore = true;
 void contractMatchesCore;
 
-/** What each command returns when it succeeds. */
+/**
+ * What a client hands over for a command: its payload without the id, which the outbox adds.
+ * A command with nothing else takes `{}` and nothing in it (an empty type would take anything).
+ */
+export type CommandInput<N extends CommandName> = [Exclude<keyof CommandPayload<N>, 'id'>] extends [
+	never
+]
+	? Record<string, never>
+	: Omit<CommandPayload<N>, 'id'>;
+
+/** What each command returns when it succeeds (the others return nothing but `ok`). */
 export interface CommandResults {
+	/** The phone's token comes from the server, beside the core's participant id. */
 	'participant.join': { participantId: string; token: string };
 	'participant.add': { participantId: string };
 	'note.add': { noteId: string };
-	'phase.advance': { phase: string };
-	'phase.back': { phase: string };
+	'note.edit': { noteId: string };
+	'note.delete': { noteId: string };
+	'reveal.next': { noteId: string };
+	'phase.advance': { phase: Phase };
+	'phase.back': { phase: Phase };
 }
 export type ResultOf<N extends CommandName> = N extends keyof CommandResults
 	? CommandResults[N]
-	: Record<string, unknown>;
+	: Record<never, never>;
+// Compile-time check: every result belongs to a command of the contract.
+const resultsAreOfCommands: [Exclude<keyof CommandResults, CommandName>] extends [never]
+	? true
+	: Exclude<keyof CommandResults, CommandName> = true;
+void resultsAreOfCommands;
 
 export interface AckError {
 	code: ErrorCode;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
+import { InProcessChangeBus, type ChangeBus } from './change-bus';
 import type { Config } from './config';
 import { migrate, openDatabase, readMigrations, schemaVersion, type Db } from './db/database';
 import { readSetting, writeSetting } from './db/settings';
@@ -8,19 +9,26 @@ import { ConferenceService } from './conferences';
 import { createLimiters, type Limiters } from './rate-limit';
 import { SessionService } from './sessions';
 
-/** Everything one running Samråd holds: configuration, database and services. */
+/**
+ * Everything one running Samråd holds: configuration, database and services, built once by
+ * createApp (only the phones' origin is learnt later, when the port is known).
+ */
 export interface App {
-	config: Config;
+	readonly config: Config;
 	/** Project root (db/migrations lives under it). */
-	root: string;
-	db: Db;
+	readonly root: string;
+	readonly db: Db;
 	/** Secret for participant tokens. */
-	secret: string;
-	startedAt: number;
-	sessions: SessionService;
-	conferences: ConferenceService;
+	readonly secret: string;
+	/** The clock every service reads (ms since epoch). */
+	readonly clock: () => number;
+	readonly startedAt: number;
+	readonly sessions: SessionService;
+	readonly conferences: ConferenceService;
+	/** Committed changes, for the live views: services publish, realtime subscribes. */
+	readonly bus: ChangeBus;
 	/** Abuse limits shared by sockets and pages. */
-	limiters: Limiters;
+	readonly limiters: Limiters;
 	/** Origin phones should use (public origin, else LAN address); set once the port is known. */
 	joinOrigin: string | null;
 }
@@ -40,8 +48,21 @@ function ensureSecret(db: Db, configured: string | null): string {
 	return secret;
 }
 
-/** Opens and migrates the database and builds the services. Throws MigrationError. */
-export function createApp(config: Config, root: string): App {
+/** What createApp may be given besides the configuration. */
+export interface AppOptions {
+	/** The clock every service reads; tests pass a fixed one. */
+	clock?: () => number;
+}
+
+/**
+ * Opens and migrates the database and builds the services, each with what it uses handed in.
+ * Throws MigrationError.
+ */
+export function createApp(
+	config: Config,
+	root: string,
+	{ clock = Date.now }: AppOptions = {}
+): App {
 	const db = openDatabase(databaseFile(root, config.databasePath));
 	try {
 		const { from, to } = migrate(db, readMigrations(join(root, 'db', 'migrations')));
@@ -55,19 +76,21 @@ export function createApp(config: Config, root: string): App {
 		schemaVersion: schemaVersion(db),
 		memory: config.databasePath === ':memory:'
 	});
-	const app: App = {
+	const bus = new InProcessChangeBus();
+	const sessions = new SessionService({ db, secret, bus, clock });
+	return {
 		config,
 		root,
 		db,
 		secret,
-		startedAt: Date.now(),
-		sessions: new SessionService(db, secret),
-		conferences: null as unknown as ConferenceService,
+		clock,
+		startedAt: clock(),
+		sessions,
+		conferences: new ConferenceService({ db, sessions, bus, clock }),
+		bus,
 		limiters: createLimiters(config.rateLimits),
 		joinOrigin: config.publicOrigin
 	};
-	app.conferences = new ConferenceService(app);
-	return app;
 }
 
 // One app per process, shared by the server entry, the Vite plugin and SvelteKit's own copy

@@ -85,11 +85,13 @@ function announceSetupCode(app: App, port: number): void {
 /** Closes sockets, the HTTP server and the database, in that order. */
 export async function stop(app: App, realtime: Realtime): Promise<void> {
 	log.info('server.stopping');
+	realtime.stopListening();
 	// io.close() disconnects every socket and closes the HTTP server it is attached to.
 	await new Promise<void>((resolve) => {
 		void realtime.io.close(() => resolve());
 	});
 	stopRetention();
+	await app.bus.close();
 	app.sessions.snapshotAll();
 	app.db.close();
 	unlockDatabase(databaseFile(app.root, app.config.databasePath));

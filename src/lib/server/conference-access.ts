@@ -96,13 +96,13 @@ export function shareConference(
 
 /** Takes a co-organiser off a conference; their open overview closes. */
 export function unshareConference(
-	app: Pick<App, 'db' | 'conferences'>,
+	app: Pick<App, 'db' | 'bus'>,
 	conferenceId: string,
 	organiserId: string
 ): boolean {
 	if (!removeCoOrganiser(app.db, conferenceId, organiserId)) return false;
 	log.info('conference.unshared', { conferenceId, organiserId });
-	app.conferences.onChange(conferenceId, 'access');
+	app.bus.publish({ type: 'conference', conferenceId, what: 'access' });
 	return true;
 }
 

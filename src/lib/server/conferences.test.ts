@@ -246,7 +246,11 @@ describe('conference details', () => {
 		]);
 		if (!first.ok) throw new Error('save failed');
 		const changes: string[] = [];
-		app.conferences.onChange = (id, what) => changes.push(`${id}:${what}`);
+		app.bus.subscribe((change) => {
+			if (change.type === 'conference') changes.push(`${change.conferenceId}:${change.what}`);
+		});
+		// What the set-up above published came first.
+		changes.length = 0;
 		const edited = app.conferences.saveProgrammeItem(
 			c.id,
 			first.value.id,

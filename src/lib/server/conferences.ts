@@ -14,7 +14,7 @@ import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { limits } from '$lib/domain/limits';
 import { languages, type Language } from '$lib/domain/session/types';
 import { charCount, cleanText } from '$lib/domain/text';
-import type { App } from './app';
+import type { ChangeBus, ConferenceChange } from './change-bus';
 import {
 	deleteConference,
 	deleteProgrammeItem,
@@ -35,6 +35,7 @@ import {
 	type ConferenceDetails,
 	type ProgrammeItem
 } from './db/conferences';
+import type { Db } from './db/database';
 import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
@@ -69,6 +70,7 @@ import {
 } from './db/rounds';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
+import type { SessionService } from './sessions';
 import { randomToken } from './tokens';
 
 export { conferenceLimits };
@@ -124,27 +126,33 @@ export interface RoundDetail extends Round {
 	unassigned: string[];
 }
 
+/** What the conference service uses: its storage, the group sessions, the bus and the clock. */
+export interface ConferenceDependencies {
+	db: Db;
+	sessions: SessionService;
+	bus: ChangeBus;
+	clock?: () => number;
+}
+
 /**
  * Conferences: setup, participants, rounds and allocation, and starting rounds (which
  * creates each group's NGT session). Storage goes through the db modules; every multi-table
  * change runs in one transaction.
  */
 export class ConferenceService {
-	readonly #app: App;
+	/** What this service uses, handed in by createApp. */
+	readonly #app: ConferenceDependencies;
 	readonly #now: () => number;
-	/** Called when phones, screens or organisers of a conference should get fresh views. */
-	onChange: (conferenceId: string, what: ConferenceChange, identity?: IdentityChange) => void =
-		() => {};
 
 	/** An organiser changed the conference: automatic deletion counts from now, and views follow. */
 	changed(conferenceId: string, what: ConferenceChange): void {
 		touchConference(this.#db, conferenceId, this.#now());
-		this.onChange(conferenceId, what);
+		this.#app.bus.publish({ type: 'conference', conferenceId, what });
 	}
 
-	constructor(app: App, now: () => number = Date.now) {
-		this.#app = app;
-		this.#now = now;
+	constructor(dependencies: ConferenceDependencies) {
+		this.#app = dependencies;
+		this.#now = dependencies.clock ?? Date.now;
 	}
 
 	get #db() {
@@ -855,20 +863,6 @@ export class ConferenceService {
 	glossary(conferenceId: string) {
 		return readGlossary(this.#db, conferenceId);
 	}
-}
-
-/**
- * What changed in a conference, for the live views: its structure (rounds, groups, people),
- * its notice, what the plenum presents, its glossary, which devices use whose name, or who may
- * watch it (access: organisers' overviews are checked again).
- */
-export type ConferenceChange =
-	'structure' | 'notice' | 'plenum' | 'glossary' | 'identity' | 'access';
-
-/** Whose devices changed, and whether the devices waiting to be let in changed with them. */
-export interface IdentityChange {
-	participantId: string;
-	waiting: boolean;
 }
 
 function sameTexts(a: readonly string[], b: readonly string[]): boolean {

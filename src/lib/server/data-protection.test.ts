@@ -6,10 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app';
 import { readConfig } from './config';
 import { deleteConferenceCompletely, eraseParticipant, personalData } from './data-protection';
-import { ConferenceService } from './conferences';
 import { hashDevice } from './devices';
 import { claimName } from './identity';
-import { SessionService } from './sessions';
 import { applyRetention } from './retention';
 import { randomToken } from './tokens';
 
@@ -23,13 +21,11 @@ let now = Date.parse('2026-11-23T12:00:00Z');
 const clock = () => now;
 
 function open(env: Record<string, string> = {}): App {
-	const opened = createApp(
+	return createApp(
 		readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent', ...env }),
-		root
+		root,
+		{ clock }
 	);
-	opened.sessions = new SessionService(opened.db, opened.secret, clock);
-	opened.conferences = new ConferenceService(opened, clock);
-	return opened;
 }
 
 /**

@@ -96,7 +96,9 @@ export function claimName(
 	if (!outcome.ok) return outcome;
 	log.info('identity.claimed', { status: outcome.status });
 	if (outcome.changed) {
-		app.conferences.onChange(person.conferenceId, 'identity', {
+		app.bus.publish({
+			type: 'identity',
+			conferenceId: person.conferenceId,
 			participantId: person.id,
 			waiting: outcome.status === 'pending'
 		});
@@ -125,7 +127,9 @@ export function openBadge(
 			: { ...step.binding, lastSeenAt: now };
 	if (step.type === 'create') insertBinding(app.db, binding, null);
 	else updateBinding(app.db, binding);
-	app.conferences.onChange(person.conferenceId, 'identity', {
+	app.bus.publish({
+		type: 'identity',
+		conferenceId: person.conferenceId,
 		participantId: person.id,
 		waiting: existing?.status === 'pending'
 	});
@@ -204,7 +208,9 @@ export function decideDevice(
 	if (decided.changed) {
 		updateBinding(app.db, decided.binding);
 		log.info('identity.decided', { approve, by: decider.role });
-		app.conferences.onChange(conferenceId, 'identity', {
+		app.bus.publish({
+			type: 'identity',
+			conferenceId,
 			participantId: binding.participantId,
 			waiting: true
 		});
@@ -224,7 +230,9 @@ export function releaseDevice(
 	if (!binding || !deleteBinding(app.db, conferenceId, bindingId))
 		return { ok: false, error: refuse('not_found') };
 	log.info('identity.released');
-	app.conferences.onChange(conferenceId, 'identity', {
+	app.bus.publish({
+		type: 'identity',
+		conferenceId,
 		participantId: binding.participantId,
 		waiting: binding.status === 'pending'
 	});

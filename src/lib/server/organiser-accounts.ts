@@ -132,7 +132,7 @@ export async function createAccount(
 /** Tells open overviews of an account's conferences to check who may still watch them. */
 export function accessChanged(app: App, organiserId: string): void {
 	for (const conferenceId of conferenceIdsOf(app.db, organiserId))
-		app.conferences.onChange(conferenceId, 'access');
+		app.bus.publish({ type: 'conference', conferenceId, what: 'access' });
 }
 
 /** Why an administrator's action on an account was refused. */
@@ -192,7 +192,8 @@ export function deleteAccount(
 		}
 		deleteOrganiserRow(app.db, targetId);
 	})();
-	for (const conferenceId of affected) app.conferences.onChange(conferenceId, 'access');
+	for (const conferenceId of affected)
+		app.bus.publish({ type: 'conference', conferenceId, what: 'access' });
 	log.info('organiser.deleted', { organiserId: targetId, conferences: affected.size, toAdmin });
 	return { ...found, toAdmin };
 }

@@ -8,7 +8,6 @@ import { createApp, type App } from './app';
 import { createOrganiser } from './auth';
 import { setConferenceTie } from './db/organisers';
 import { readConfig } from './config';
-import { ConferenceService } from './conferences';
 import { migrate, openDatabase, readMigrations } from './db/database';
 import {
 	applyRetention,
@@ -17,7 +16,6 @@ import {
 	planRetention,
 	postponeDeletion
 } from './retention';
-import { SessionService } from './sessions';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dir: string;
@@ -27,13 +25,11 @@ let now = Date.parse('2026-11-23T12:00:00Z');
 const created = now;
 
 function open(env: Record<string, string> = {}): App {
-	const opened = createApp(
+	return createApp(
 		readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent', ...env }),
-		root
+		root,
+		{ clock: () => now }
 	);
-	opened.sessions = new SessionService(opened.db, opened.secret, () => now);
-	opened.conferences = new ConferenceService(opened, () => now);
-	return opened;
 }
 
 function newConference(title = 'Sigtuna'): string {

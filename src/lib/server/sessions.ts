@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/session/commands';
 import { mustForget } from '$lib/domain/session/forgetting';
 import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
+import type { ChangeBus } from './change-bus';
 import type { Db } from './db/database';
 import { truncateWal } from './db/erasure';
 import { findProcessed, recordProcessed } from './db/processed-commands';
@@ -54,6 +55,16 @@ export interface NewSessionInput {
 	conferenceId?: string;
 }
 
+/** What the session service uses, handed in by createApp. */
+export interface SessionDependencies {
+	db: Db;
+	/** Signs participant tokens. */
+	secret: string;
+	/** Where committed changes are announced. */
+	bus: ChangeBus;
+	clock?: () => number;
+}
+
 /**
  * Sessions: create, load, and run commands through the core with exactly-once semantics.
  * A command is committed (event + stored answer, one transaction) before it is answered.
@@ -61,13 +72,15 @@ export interface NewSessionInput {
 export class SessionService {
 	readonly #db: Db;
 	readonly #secret: string;
+	readonly #bus: ChangeBus;
 	readonly #now: () => number;
 	readonly #cache = new Map<string, LoadedSession>();
 
-	constructor(db: Db, secret: string, now: () => number = Date.now) {
+	constructor({ db, secret, bus, clock = Date.now }: SessionDependencies) {
 		this.#db = db;
 		this.#secret = secret;
-		this.#now = now;
+		this.#bus = bus;
+		this.#now = clock;
 	}
 
 	/** Creates a session in its lobby with a fresh join code and link tokens. */
@@ -197,6 +210,7 @@ export class SessionService {
 		if (outcome.next) this.#cache.set(sessionId, outcome.next);
 		// Before the answer goes out: earlier page images in the WAL still hold what was removed.
 		if (outcome.forget) truncateWal(db);
+		if (outcome.next) this.#bus.publish({ type: 'session', sessionId });
 		return { ack: outcome.ack, changed: outcome.next !== null };
 	}
 

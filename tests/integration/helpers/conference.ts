@@ -50,12 +50,18 @@ export async function firstAccount(
 	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
 }
 
-/** Opens the app on a database file (the server must not be running), runs `fn`, closes it. */
+/**
+ * Opens the app on a database file (the server must not be running), runs `fn`, closes it.
+ * Every service reads `clock` (a fake "now" in tests of time).
+ */
 export async function withApp<T>(
 	databasePath: string,
-	fn: (app: App) => Promise<T> | T
+	fn: (app: App) => Promise<T> | T,
+	clock?: () => number
 ): Promise<T> {
-	const app = createApp(readConfig({ DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' }), root);
+	const app = createApp(readConfig({ DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' }), root, {
+		clock
+	});
 	try {
 		return await fn(app);
 	} finally {

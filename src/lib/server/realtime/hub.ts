@@ -11,7 +11,7 @@ import type {
 import type { App } from '../app';
 import { sessionMayRead } from '../conference-access';
 import { findConference } from '../db/conferences';
-import type { IdentityChange } from '../conferences';
+import type { Change } from '../change-bus';
 import { listBindingsOf } from '../db/device-bindings';
 import { listParticipants } from '../db/participants';
 import { listConferenceSessionIds } from '../db/sessions';
@@ -442,12 +442,25 @@ export class Hub {
 		socket.emit('conference.view', { view, serverTime: Date.now() });
 	}
 
+	/** A change published on the app's bus: the views it concerns are made and sent again. */
+	refresh(change: Change): void {
+		switch (change.type) {
+			case 'session':
+				return this.broadcast(change.sessionId);
+			case 'identity':
+				return this.#refreshIdentity(change.conferenceId, change);
+			case 'conference':
+				if (change.what === 'glossary') return this.#refreshGlossary(change.conferenceId);
+				return this.#refreshConference(change.conferenceId, change.what);
+		}
+	}
+
 	/**
 	 * A conference changed: its structure (rounds, groups, people — phones may move to another
 	 * session), its notice (every screen and phone shows it), what the plenum presents, or who
 	 * may watch it (overviews are checked again and closed when no longer allowed).
 	 */
-	refreshConference(
+	#refreshConference(
 		conferenceId: string,
 		what: 'structure' | 'notice' | 'plenum' | 'access'
 	): void {
@@ -475,7 +488,7 @@ export class Hub {
 	 * at once and told why; their phones show who asks for the name; a waiting device hears the
 	 * decision; consoles see the requests of their group; organiser pages follow.
 	 */
-	refreshIdentity(conferenceId: string, change: IdentityChange): void {
+	#refreshIdentity(conferenceId: string, change: Extract<Change, { type: 'identity' }>): void {
 		try {
 			const bindings = new Map(
 				listBindingsOf(this.#app.db, change.participantId).map((b) => [b.id, b])
@@ -582,7 +595,7 @@ export class Hub {
 	 * The organiser edited the glossary: every phone, screen, console and plenum screen of the
 	 * conference gets it (it holds nothing private), once for a burst of edits.
 	 */
-	refreshGlossary(conferenceId: string): void {
+	#refreshGlossary(conferenceId: string): void {
 		if (this.#glossaryTimers.has(conferenceId)) return;
 		this.#glossaryTimers.set(
 			conferenceId,

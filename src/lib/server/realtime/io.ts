@@ -48,6 +48,8 @@ export const maxMessageBytes = 64 * 1024;
 export interface Realtime {
 	io: SamradServer;
 	hub: Hub;
+	/** Stops hearing the app's changes (shutdown). */
+	stopListening: () => void;
 }
 
 // One io per HTTP server, also across hot reloads of this module in development.
@@ -80,12 +82,8 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		}
 	});
 	const hub = new Hub(app, io);
-	app.conferences.onChange = (conferenceId, what, identity) => {
-		if (what === 'glossary') hub.refreshGlossary(conferenceId);
-		else if (what === 'identity') {
-			if (identity) hub.refreshIdentity(conferenceId, identity);
-		} else hub.refreshConference(conferenceId, what);
-	};
+	// Also hears what changed before it attached (the app was built and used before).
+	const stopListening = app.bus.subscribe((change) => hub.refresh(change));
 	// Conference sockets found in the handshake, attached once connected.
 	const pending = new Map<string, Member | Watcher | Claimant>();
 
@@ -181,7 +179,7 @@ export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
 		socket.on('disconnect', () => hub.disconnect(socket));
 	});
 
-	const realtime = { io, hub };
+	const realtime = { io, hub, stopListening };
 	server[attachedKey] = realtime;
 	return realtime;
 }
@@ -419,7 +417,6 @@ async function handleCommand(
 			reply({ ...joined.ack, token: joined.token });
 			log.info('participant.joined', { sessionId: joined.sessionId });
 			hub.bind(socket, participantBinding(joined.sessionId, participantId));
-			if (joined.changed) hub.broadcast(joined.sessionId);
 			return;
 		}
 		// The binding may have changed while the limits were counted (a join on this socket).
@@ -435,9 +432,8 @@ async function handleCommand(
 			binding.actor
 		);
 
-		// ACK, then BROADCAST views to everyone in the session.
+		// ACK; the session announced the change on the bus, and realtime sends the views.
 		reply(outcome.ack);
-		if (outcome.changed) hub.broadcast(binding.sessionId);
 	} catch (error) {
 		log.error('command.failed', { command: name, error: describeError(error) });
 		reply({ ok: false, error: refuse('unavailable') });
