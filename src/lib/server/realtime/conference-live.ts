@@ -129,12 +129,15 @@ export function memberView(
 	};
 }
 
-/** Every group of the current round at a glance; `online` counts connected phones per session. */
+/**
+ * Every group of the current round at a glance: `online` tells who has a phone in each session,
+ * `connected` how many people have a phone connected anywhere in the conference.
+ */
 export function overview(
 	app: App,
 	conferenceId: string,
 	lang: Language,
-	online: (sessionId: string) => string[]
+	presence: { online: (sessionId: string) => string[]; connected: number }
 ): ConferenceOverview | null {
 	const conference = findConference(app.db, conferenceId);
 	if (!conference) return null;
@@ -142,13 +145,11 @@ export function overview(
 		? findRound(app.db, conferenceId, conference.currentRoundId)
 		: null;
 	const memberships = round ? listMemberships(app.db, round.id) : [];
-	let connected = 0;
 	const groups = (round ? listGroups(app.db, round.id) : []).map((group) => {
 		const session = group.sessionId ? app.sessions.get(group.sessionId) : null;
 		const state = session?.state;
 		const run = state?.questions.find((q) => q.id === state.currentQuestionId) ?? null;
-		const here = group.sessionId ? online(group.sessionId).length : 0;
-		connected += here;
+		const here = group.sessionId ? presence.online(group.sessionId).length : 0;
 		const voters = state ? state.participants.filter((p) => !p.removed).length : 0;
 		return {
 			id: group.id,
@@ -173,7 +174,7 @@ export function overview(
 		groups,
 		notice: noticeOf(conference),
 		participants: listParticipants(app.db, conferenceId).length,
-		connected,
+		connected: presence.connected,
 		devicesWaiting: listBindings(app.db, conferenceId).filter((b) => b.status === 'pending').length
 	};
 }
