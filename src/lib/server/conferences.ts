@@ -1,6 +1,5 @@
 import {
 	checkDetails,
-	conferenceLimits,
 	decide,
 	type ConferenceActor,
 	type ConferenceCommand,

@@ -1,7 +1,6 @@
 import type { RoleDefinition } from '$lib/domain/conference/roles';
 import {
 	type Conference,
-	type ConferenceDetails,
 	type ProgrammeItem,
 	type ProgrammeKind
 } from '$lib/domain/conference/types';
