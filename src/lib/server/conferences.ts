@@ -97,6 +97,8 @@ function sessionName(name: string): string {
 export class ConferenceService {
 	readonly #app: App;
 	readonly #now: () => number;
+	/** Conferences loaded in this task, for views (see `state`). */
+	readonly #states = new Map<string, ConferenceState | null>();
 	/** Called when phones, screens or organisers of a conference should get fresh views. */
 	onChange: (conferenceId: string, what: ConferenceChange, identity?: IdentityChange) => void =
 		() => {};
@@ -112,6 +114,7 @@ export class ConferenceService {
 
 	/** The one place changes leave the service. */
 	#publish(conferenceId: string, what: ConferenceChange): void {
+		this.#states.delete(conferenceId);
 		this.onChange(conferenceId, what);
 	}
 
@@ -138,6 +141,7 @@ export class ConferenceService {
 			| { replay: { ok: true } & ConferenceResult }
 			| { error: DomainError }
 			| { decision: Extract<ReturnType<typeof decide>, { ok: true }> };
+		this.#states.delete(conferenceId);
 		const outcome = db.transaction((): Outcome => {
 			if (commandId) {
 				const prior = findProcessed(db, commandId);
@@ -166,6 +170,7 @@ export class ConferenceService {
 			return { ok: true, result, state: null };
 		}
 		const { decision } = outcome;
+		this.#states.delete(conferenceId);
 		for (const { sessionId, ...details } of decision.sessionDetails) {
 			this.#app.sessions.syncDetails(sessionId, details);
 		}
@@ -194,9 +199,17 @@ export class ConferenceService {
 		return findConference(this.#db, id);
 	}
 
-	/** A whole conference as the core sees it. */
+	/**
+	 * A whole conference as the core sees it. Views made for many sockets in one go (every phone
+	 * after a change) share one load: it is kept until the current task ends.
+	 */
 	state(id: string): ConferenceState | null {
-		return loadConferenceState(this.#db, id);
+		const kept = this.#states.get(id);
+		if (kept !== undefined) return kept;
+		const state = loadConferenceState(this.#db, id);
+		this.#states.set(id, state);
+		queueMicrotask(() => this.#states.delete(id));
+		return state;
 	}
 
 	/**

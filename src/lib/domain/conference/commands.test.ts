@@ -16,7 +16,8 @@ import {
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import { groupsOf, membershipsOf, type ConferenceState } from './state';
 import type { ParticipantFields } from './types';
-import { roundDetail } from './views';
+import { newSession } from '../session/test-fixtures';
+import { groupNameIn, memberView, overviewView, plenumView, roundDetail } from './views';
 
 const T0 = 1_800_000_000_000;
 const owner: ConferenceActor = { role: 'organiser', roles: ['owner'] };
@@ -777,5 +778,77 @@ describe('decide', () => {
 		const frozen = JSON.stringify(state);
 		for (const command of Object.values(everyCommand(state))) decide(state, command, owner, T0);
 		expect(JSON.stringify(state)).toBe(frozen);
+	});
+});
+
+describe('the live views', () => {
+	/** The Sigtuna round started, each group's session a fresh one (s0, s1, …). */
+	function started() {
+		const state = apply(sigtuna(), { type: 'round.start', roundId: 'r1' });
+		return {
+			...state,
+			groups: state.groups.map((g, i) => ({ ...g, sessionId: `s${i}` }))
+		};
+	}
+	const session = newSession();
+	const identity = { devices: [], requests: [] };
+
+	it('shows the organiser every group, and counts phones of people in no group', () => {
+		let state = started();
+		const observer = state.participants[0]!.id;
+		state = apply(state, {
+			type: 'member.move',
+			roundId: 'r1',
+			participantId: observer,
+			groupId: null
+		});
+		const view = overviewView(state, 'en', {
+			session: (id) => ({
+				state: session,
+				consolePath: `/console/${id}`,
+				screenPath: `/screen/${id}`
+			}),
+			online: (id) => (id === 's0' ? 2 : 0),
+			connected: 3,
+			devicesWaiting: 1
+		});
+		expect(view.participants).toBe(40);
+		expect(view.connected).toBe(3);
+		expect(view.devicesWaiting).toBe(1);
+		expect(view.groups.map((g) => g.members).reduce((a, b) => a + b)).toBe(39);
+		expect(view.groups[0]).toMatchObject({
+			online: 2,
+			consolePath: '/console/s0',
+			question: { label: 'a', phase: 'lobby' }
+		});
+	});
+
+	it('shows the plenum the round it presents, named in the conference’s language', () => {
+		const state = apply(started(), { type: 'plenum.present', roundId: 'r1', groupId: null });
+		const view = plenumView(state, () => session);
+		expect(view.round?.id).toBe('r1');
+		expect(view.groups).toHaveLength(groupsOf(state, 'r1').length);
+		expect(view.groups[0]!.questions[0]!.text).toBe(session.questions[0]!.text);
+		expect(view.focusGroupId).toBeNull();
+	});
+
+	it('shows a member their group in their own language, or none when not placed', () => {
+		const state = started();
+		const placed = membershipsOf(state, 'r1')[0]!;
+		const group = state.groups.find((g) => g.id === placed.groupId)!;
+		const view = memberView(state, placed.participantId, 'sv', identity)!;
+		expect(view.group).toEqual({
+			id: group.id,
+			name: groupNameIn(state, group, 'sv'),
+			leaders: []
+		});
+		const moved = apply(state, {
+			type: 'member.move',
+			roundId: 'r1',
+			participantId: placed.participantId,
+			groupId: null
+		});
+		expect(memberView(moved, placed.participantId, 'sv', identity)!.group).toBeNull();
+		expect(memberView(state, 'nobody', 'sv', identity)).toBeNull();
 	});
 });
