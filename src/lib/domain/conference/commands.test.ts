@@ -783,7 +783,7 @@ describe('decide', () => {
 
 describe('the live views', () => {
 	/** The Sigtuna round started, each group's session a fresh one (s0, s1, …). */
-	function started() {
+	function started(): ConferenceState {
 		const state = apply(sigtuna(), { type: 'round.start', roundId: 'r1' });
 		return {
 			...state,
