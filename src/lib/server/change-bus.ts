@@ -1,3 +1,4 @@
+import type { ConferenceChange } from '$lib/domain/conference/state';
 import { describeError, log } from './log';
 
 /**
@@ -16,7 +17,7 @@ export type Change =
 	/** Which devices use one person's name changed; `waiting` when a request to use it did too. */
 	| { type: 'identity'; conferenceId: string; participantId: string; waiting: boolean };
 
-export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'access';
+export type { ConferenceChange };
 
 /** Hears changes; may be asynchronous (a failure is logged, never the publisher's problem). */
 export type ChangeListener = (change: Change) => void | Promise<void>;

@@ -1,101 +1,82 @@
 import {
-	allocate,
-	groupKey,
-	groupName,
-	type AllocationWarning,
-	type GroupDescriptor,
-	type GroupingRule
-} from '$lib/domain/conference/allocation';
-import { findCountry } from '$lib/domain/conference/countries';
-import { conferenceLimits } from '$lib/domain/conference/limits';
+	checkDetails,
+	decide,
+	type ConferenceActor,
+	type ConferenceCommand,
+	type ConferenceResult,
+	type NewParticipant,
+	type ProgrammeInput,
+	type RoundInput
+} from '$lib/domain/conference/commands';
 import { resolveRoles, type RoleDefinition } from '$lib/domain/conference/roles';
+import type { ConferenceChange, ConferenceState } from '$lib/domain/conference/state';
+import { groupNameIn, roundDetail, type RoundDetail } from '$lib/domain/conference/views';
+import type { AllocationWarning } from '$lib/domain/conference/allocation';
 import { refuse, type DomainError } from '$lib/domain/errors';
 import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { limits } from '$lib/domain/limits';
-import { languages, type Language } from '$lib/domain/session/types';
-import { charCount, cleanText } from '$lib/domain/text';
-import type { ChangeBus, ConferenceChange } from './change-bus';
+import type { Language } from '$lib/domain/session/types';
+import type { ChangeBus } from './change-bus';
 import {
+	commitConferenceState,
 	deleteConference,
-	deleteProgrammeItem,
 	findConference,
 	insertConference,
-	insertProgrammeItem,
 	listConferences,
 	listCustomRoles,
 	listProgramme,
-	programmeKinds,
-	setCurrentRound,
-	setNotice,
-	setPlenum,
-	updateConferenceDetails,
-	updateProgrammeItem,
-	upsertCustomRole,
+	loadConferenceState,
 	type Conference,
 	type ConferenceDetails,
 	type ProgrammeItem
 } from './db/conferences';
-import type { Db } from './db/database';
 import { truncateWal } from './db/erasure';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
-import { forgetSessionCommands } from './db/processed-commands';
-import { touchConference } from './db/retention';
+import type { Db } from './db/database';
 import {
-	deleteParticipant,
-	findParticipant,
-	insertParticipant,
+	findProcessed,
+	forgetConferenceCommands,
+	forgetSessionCommands,
+	recordProcessed
+} from './db/processed-commands';
+import { touchConference } from './db/retention';
+import { listConferenceSessionIds } from './db/sessions';
+import {
 	listParticipants,
-	updateParticipant,
 	type ConferenceParticipant,
 	type ParticipantFields
 } from './db/participants';
-import {
-	deleteGroup,
-	deleteRound,
-	findRound,
-	insertGroup,
-	insertRound,
-	listGroups,
-	listMemberships,
-	listRounds,
-	removeMembership,
-	setMembership,
-	setPlenumSummary,
-	setRoundStarted,
-	updateGroup,
-	updateRound,
-	type Group,
-	type Round
-} from './db/rounds';
+import { listRounds, updateGroup, type Group, type Round } from './db/rounds';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
 import type { SessionService } from './sessions';
 import { randomToken } from './tokens';
 
-export { conferenceLimits };
+export { conferenceLimits } from '$lib/domain/conference/limits';
+export type { ConferenceChange } from '$lib/domain/conference/state';
+export type { RoundDetail } from '$lib/domain/conference/views';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const failure = <T>(code: DomainError['code'], params?: DomainError['params']): Result<T> => ({
-	ok: false,
-	error: refuse(code, params)
-});
 
-/** Cleans a free-text field and checks its length; empty allowed unless required. */
-function text(
-	raw: string,
-	max: number,
-	field: string,
-	{ multiline = false, required = false } = {}
-): Result<string> {
-	const value = cleanText(raw, { multiline });
-	if (required && value === '') return failure('empty', { field });
-	const length = charCount(value);
-	if (length > max) return failure('too_long', { field, max, length });
-	return ok(value);
+/**
+ * Who sends a conference command, and the scope its id is stored under: a repeat of the id from
+ * the same sender gets the first answer, from anyone else a conflict.
+ */
+export interface Sender {
+	actor: ConferenceActor;
+	scope: string;
 }
+
+/** The server's own commands (scripts, the demo, checked imports): never stored. */
+const server: Sender = { actor: { role: 'system' }, scope: 'system' };
+
+/** The answer to a command: what it made, and the conference as it now is (null on a replay). */
+export type Dispatched =
+	| { ok: true; result: ConferenceResult; state: ConferenceState | null }
+	| { ok: false; error: DomainError };
 
 /**
  * A conference name (up to 120 characters) as a session shows it (up to limits.nameChars):
@@ -111,21 +92,11 @@ function sessionName(name: string): string {
 				.trimEnd()}…`;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function validDate(value: string): boolean {
-	if (!isoDate.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-/** Everything the organiser sees of a round: its groups with members. */
-export interface RoundDetail extends Round {
-	groups: (Group & { name: string; memberIds: string[]; pinnedIds: string[] })[];
-	unassigned: string[];
-}
-
+/**
+ * Conferences: every change is load → decide (the pure core in $lib/domain/conference) →
+ * commit (the changed rows and the command id, in one transaction) → publish. Starting a round
+ * and changes to its people then bring each group's NGT session in line.
+ */
 /** What the conference service uses: its storage, the group sessions, the bus and the clock. */
 export interface ConferenceDependencies {
 	db: Db;
@@ -134,21 +105,12 @@ export interface ConferenceDependencies {
 	clock?: () => number;
 }
 
-/**
- * Conferences: setup, participants, rounds and allocation, and starting rounds (which
- * creates each group's NGT session). Storage goes through the db modules; every multi-table
- * change runs in one transaction.
- */
 export class ConferenceService {
 	/** What this service uses, handed in by createApp. */
 	readonly #app: ConferenceDependencies;
 	readonly #now: () => number;
-
-	/** An organiser changed the conference: automatic deletion counts from now, and views follow. */
-	changed(conferenceId: string, what: ConferenceChange): void {
-		touchConference(this.#db, conferenceId, this.#now());
-		this.#app.bus.publish({ type: 'conference', conferenceId, what });
-	}
+	/** Conferences loaded in this task, for views (see `state`). */
+	readonly #states = new Map<string, ConferenceState | null>();
 
 	constructor(dependencies: ConferenceDependencies) {
 		this.#app = dependencies;
@@ -159,6 +121,85 @@ export class ConferenceService {
 		return this.#app.db;
 	}
 
+	/** The one place changes leave the service. */
+	#publish(conferenceId: string, what: ConferenceChange): void {
+		this.#states.delete(conferenceId);
+		this.#app.bus.publish({ type: 'conference', conferenceId, what });
+	}
+
+	/** Something outside the core changed the conference: deletion counts from now, views follow. */
+	changed(conferenceId: string, what: ConferenceChange): void {
+		touchConference(this.#db, conferenceId, this.#now());
+		this.#publish(conferenceId, what);
+	}
+
+	/**
+	 * Runs one command: load, decide, commit with its id (when it has one) in one transaction,
+	 * then bring group sessions in line and publish. A repeated id applies once: it answers what
+	 * the first answered. Refusals are not stored, so a corrected form may be sent again.
+	 */
+	dispatch(
+		conferenceId: string,
+		command: ConferenceCommand,
+		sender: Sender = server,
+		commandId: string | null = null
+	): Dispatched {
+		const db = this.#db;
+		const now = this.#now();
+		type Outcome =
+			| { replay: { ok: true } & ConferenceResult }
+			| { error: DomainError }
+			| { decision: Extract<ReturnType<typeof decide>, { ok: true }> };
+		this.#states.delete(conferenceId);
+		const outcome = db.transaction((): Outcome => {
+			if (commandId) {
+				const prior = findProcessed(db, commandId);
+				if (prior) {
+					const same = prior.scope === sender.scope && prior.name === command.type;
+					return same
+						? { replay: prior.ack as { ok: true } & ConferenceResult }
+						: { error: refuse('conflict') };
+				}
+			}
+			const before = loadConferenceState(db, conferenceId);
+			if (!before) return { error: refuse('not_found') };
+			const decision = decide(before, command, sender.actor, now);
+			if (!decision.ok) return { error: decision.error };
+			commitConferenceState(db, before, decision.state);
+			touchConference(db, conferenceId, now);
+			if (commandId) {
+				const ack = { ok: true, ...decision.result };
+				recordProcessed(db, commandId, { scope: sender.scope, name: command.type, ack }, now);
+			}
+			return { decision };
+		})();
+		if ('error' in outcome) return { ok: false, error: outcome.error };
+		if ('replay' in outcome) {
+			const { ok: _ok, ...result } = outcome.replay;
+			return { ok: true, result, state: null };
+		}
+		const { decision } = outcome;
+		this.#states.delete(conferenceId);
+		for (const { sessionId, ...details } of decision.sessionDetails) {
+			this.#app.sessions.syncDetails(sessionId, details);
+		}
+		let state = decision.state;
+		if (decision.syncRounds.length > 0) state = this.#syncSessions(state, decision.syncRounds);
+		for (const what of decision.changes) this.#publish(conferenceId, what);
+		return { ok: true, result: decision.result, state };
+	}
+
+	/** A system command whose answer is picked from the new state. */
+	#run<T>(
+		conferenceId: string,
+		command: ConferenceCommand,
+		pick: (state: ConferenceState, result: ConferenceResult) => T
+	): Result<T> {
+		const done = this.dispatch(conferenceId, command);
+		if (!done.ok) return done;
+		return ok(pick(done.state!, done.result));
+	}
+
 	list(): Conference[] {
 		return listConferences(this.#db);
 	}
@@ -167,55 +208,17 @@ export class ConferenceService {
 		return findConference(this.#db, id);
 	}
 
-	#validateDetails(input: ConferenceDetails): Result<ConferenceDetails> {
-		const title = text(input.title, conferenceLimits.title, 'title', { required: true });
-		if (!title.ok) return title;
-		const subtitle = text(input.subtitle, conferenceLimits.subtitle, 'subtitle');
-		if (!subtitle.ok) return subtitle;
-		const venue = text(input.venue, conferenceLimits.venue, 'venue');
-		if (!venue.ok) return venue;
-		const about = text(input.about, conferenceLimits.longText, 'about', { multiline: true });
-		if (!about.ok) return about;
-		const introduction = text(input.introduction, conferenceLimits.longText, 'introduction', {
-			multiline: true
-		});
-		if (!introduction.ok) return introduction;
-		const organisation = text(input.organisation, conferenceLimits.signoffLine, 'organisation');
-		if (!organisation.ok) return organisation;
-		const author = text(input.author, conferenceLimits.signoffLine, 'author');
-		if (!author.ok) return author;
-		const introductionBy = text(
-			input.introductionBy,
-			conferenceLimits.signoffLine,
-			'introductionBy'
-		);
-		if (!introductionBy.ok) return introductionBy;
-		for (const [field, value] of [
-			['startDate', input.startDate],
-			['endDate', input.endDate]
-		] as const) {
-			if (value !== '' && !validDate(value)) return failure('invalid_payload', { field });
-		}
-		if (input.startDate && input.endDate && input.endDate < input.startDate) {
-			return failure('invalid_payload', { field: 'endDate' });
-		}
-		if (!languages.includes(input.language))
-			return failure('invalid_payload', { field: 'language' });
-		const spoken = [...new Set(input.languages.filter((l) => languages.includes(l)))];
-		return ok({
-			title: title.value,
-			subtitle: subtitle.value,
-			venue: venue.value,
-			startDate: input.startDate,
-			endDate: input.endDate || input.startDate,
-			about: about.value,
-			introduction: introduction.value,
-			organisation: organisation.value,
-			author: author.value,
-			introductionBy: introductionBy.value,
-			language: input.language,
-			languages: spoken.length > 0 ? spoken : [input.language]
-		});
+	/**
+	 * A whole conference as the core sees it. Views made for many sockets in one go (every phone
+	 * after a change) share one load: it is kept until the current task ends.
+	 */
+	state(id: string): ConferenceState | null {
+		const kept = this.#states.get(id);
+		if (kept !== undefined) return kept;
+		const state = loadConferenceState(this.#db, id);
+		this.#states.set(id, state);
+		queueMicrotask(() => this.#states.delete(id));
+		return state;
 	}
 
 	/**
@@ -223,7 +226,7 @@ export class ConferenceService {
 	 * installation's first account adopts it).
 	 */
 	create(input: ConferenceDetails, ownerId: string | null = null): Result<Conference> {
-		const details = this.#validateDetails(input);
+		const details = checkDetails(input);
 		if (!details.ok) return details;
 		const now = this.#now();
 		const joinCode = allocateJoinCode(this.#db);
@@ -250,28 +253,17 @@ export class ConferenceService {
 		return ok(conference);
 	}
 
-	updateDetails(id: string, input: ConferenceDetails): Result<Conference> {
-		const details = this.#validateDetails(input);
-		if (!details.ok) return details;
-		const before = findConference(this.#db, id);
-		updateConferenceDetails(this.#db, id, details.value, this.#now());
-		const after = findConference(this.#db, id)!;
-		this.changed(id, 'structure');
-		// The glossary goes out with the room's languages: phones list those first.
-		if (before && before.languages.join() !== after.languages.join()) this.changed(id, 'glossary');
-		return ok(after);
+	updateDetails(id: string, details: ConferenceDetails): Result<Conference> {
+		return this.#run(id, { type: 'conference.edit', details }, (s) => s.conference);
 	}
 
 	/** Deletes a conference and everything in it (sessions included, by cascade), gone from the files at once. */
 	delete(id: string): void {
-		const sessionIds = (
-			this.#db.prepare('SELECT id FROM sessions WHERE conference_id = ?').all(id) as {
-				id: string;
-			}[]
-		).map((r) => r.id);
+		const sessionIds = listConferenceSessionIds(this.#db, id);
 		this.#db.transaction(() => {
 			deleteConference(this.#db, id);
 			for (const sessionId of sessionIds) forgetSessionCommands(this.#db, sessionId);
+			forgetConferenceCommands(this.#db, id);
 		})();
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
 		truncateWal(this.#db);
@@ -284,43 +276,19 @@ export class ConferenceService {
 		return listProgramme(this.#db, conferenceId);
 	}
 
-	#validateItem(item: Omit<ProgrammeItem, 'id'>): Result<Omit<ProgrammeItem, 'id'>> {
-		if (!validDate(item.day)) return failure('invalid_payload', { field: 'day' });
-		if (!clock.test(item.start)) return failure('invalid_payload', { field: 'start' });
-		if (item.end !== '' && (!clock.test(item.end) || item.end < item.start)) {
-			return failure('invalid_payload', { field: 'end' });
-		}
-		if (!programmeKinds.includes(item.kind)) return failure('invalid_payload', { field: 'kind' });
-		const title = text(item.title, conferenceLimits.programmeTitle, 'title', { required: true });
-		if (!title.ok) return title;
-		return ok({ ...item, title: title.value });
-	}
-
 	saveProgrammeItem(
 		conferenceId: string,
 		id: string | null,
-		input: Omit<ProgrammeItem, 'id'>
+		item: ProgrammeInput
 	): Result<ProgrammeItem> {
-		const valid = this.#validateItem(input);
-		if (!valid.ok) return valid;
-		if (id) {
-			const item = { id, ...valid.value };
-			if (!updateProgrammeItem(this.#db, conferenceId, item)) return failure('not_found');
-			this.changed(conferenceId, 'structure');
-			return ok(item);
-		}
-		if (listProgramme(this.#db, conferenceId).length >= conferenceLimits.programmeItems) {
-			return failure('too_many', { max: conferenceLimits.programmeItems });
-		}
-		const item = { id: randomToken(12), ...valid.value };
-		insertProgrammeItem(this.#db, conferenceId, item);
-		this.changed(conferenceId, 'structure');
-		return ok(item);
+		const command: ConferenceCommand = id
+			? { type: 'programme.edit', itemId: id, item }
+			: { type: 'programme.add', itemId: randomToken(12), item };
+		return this.#run(conferenceId, command, (s, r) => s.programme.find((p) => p.id === r.itemId)!);
 	}
 
 	deleteProgrammeItem(conferenceId: string, id: string): void {
-		deleteProgrammeItem(this.#db, conferenceId, id);
-		this.changed(conferenceId, 'structure');
+		this.dispatch(conferenceId, { type: 'programme.delete', itemId: id });
 	}
 
 	// --- roles ---------------------------------------------------------------------------
@@ -331,30 +299,9 @@ export class ConferenceService {
 
 	/** Renames a role in some languages, or adds a role of the organiser's own. */
 	saveRole(conferenceId: string, role: RoleDefinition): Result<RoleDefinition> {
-		if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(role.id) || role.id.length > 40) {
-			return failure('invalid_payload', { field: 'id' });
-		}
-		const clean = (labels: Partial<Record<Language, string>>) => {
-			const out: Partial<Record<Language, string>> = {};
-			for (const lang of languages) {
-				const value = cleanText(labels[lang] ?? '', { multiline: false });
-				if (charCount(value) > conferenceLimits.roleLabel) return null;
-				if (value) out[lang] = value;
-			}
-			return out;
-		};
-		const label = clean(role.label);
-		const groupLabel = clean(role.groupLabel);
-		if (!label || !groupLabel) return failure('too_long', { max: conferenceLimits.roleLabel });
-		if (Object.keys(label).length === 0) return failure('empty', { field: 'label' });
-		const saved = {
-			id: role.id,
-			label,
-			groupLabel: Object.keys(groupLabel).length ? groupLabel : label
-		};
-		upsertCustomRole(this.#db, conferenceId, saved);
-		this.changed(conferenceId, 'structure');
-		return ok(saved);
+		return this.#run(conferenceId, { type: 'role.rename', role }, (s) =>
+			s.customRoles.find((r) => r.id === role.id)!
+		);
 	}
 
 	// --- participants --------------------------------------------------------------------
@@ -363,50 +310,32 @@ export class ConferenceService {
 		return listParticipants(this.#db, conferenceId);
 	}
 
-	#validateParticipant(conferenceId: string, input: ParticipantFields): Result<ParticipantFields> {
-		const name = text(input.name, conferenceLimits.participantName, 'name', { required: true });
-		if (!name.ok) return name;
-		const organisation = text(input.organisation, conferenceLimits.organisation, 'organisation');
-		if (!organisation.ok) return organisation;
-		const country = findCountry(input.country);
-		if (!country) return failure('invalid_payload', { field: 'country' });
-		if (!this.roles(conferenceId).some((r) => r.id === input.role)) {
-			return failure('invalid_payload', { field: 'role' });
-		}
-		if (!languages.includes(input.language))
-			return failure('invalid_payload', { field: 'language' });
-		return ok({
-			name: name.value,
-			organisation: organisation.value,
-			country,
-			role: input.role,
-			language: input.language,
-			coordinator: input.coordinator
-		});
+	/** New people as the core takes them: ids and link secrets made here. */
+	newParticipants(rows: readonly ParticipantFields[]): NewParticipant[] {
+		return rows.map((fields) => ({
+			participantId: randomToken(16),
+			personalToken: randomToken(18),
+			fields
+		}));
 	}
 
 	saveParticipant(
 		conferenceId: string,
 		id: string | null,
-		input: ParticipantFields
+		fields: ParticipantFields
 	): Result<ConferenceParticipant> {
-		const valid = this.#validateParticipant(conferenceId, input);
-		if (!valid.ok) return valid;
-		if (id) {
-			if (!updateParticipant(this.#db, conferenceId, id, valid.value)) return failure('not_found');
-			this.#syncStartedRounds(conferenceId);
-			this.changed(conferenceId, 'structure');
-			return ok(findParticipant(this.#db, conferenceId, id)!);
-		}
-		const added = this.#insertParticipants(conferenceId, [valid.value]);
-		if (!added.ok) return added;
-		return ok(findParticipant(this.#db, conferenceId, added.value[0]!)!);
+		const command: ConferenceCommand = id
+			? { type: 'participant.edit', participantId: id, fields }
+			: { type: 'participant.add', participants: this.newParticipants([fields]) };
+		return this.#run(conferenceId, command, (s, r) =>
+			s.participants.find((p) => p.id === r.participantId)!
+		);
 	}
 
 	/** Adds many participants in one transaction: all or nothing. */
 	addParticipants(conferenceId: string, rows: ParticipantFields[]): Result<number> {
-		const added = this.#insertParticipants(conferenceId, rows);
-		return added.ok ? ok(added.value.length) : added;
+		const participants = this.newParticipants(rows);
+		return this.#run(conferenceId, { type: 'participant.add', participants }, () => rows.length);
 	}
 
 	/**
@@ -418,48 +347,16 @@ export class ConferenceService {
 		add: ParticipantFields[],
 		update: { id: string; fields: ParticipantFields }[]
 	): Result<{ added: number; updated: number }> {
-		const gone = update.find((u) => !findParticipant(this.#db, conferenceId, u.id));
-		if (gone) return failure('not_found', { field: 'participant' });
-		const added = this.#insertParticipants(conferenceId, add, () => {
-			for (const { id, fields } of update) updateParticipant(this.#db, conferenceId, id, fields);
-		});
-		if (!added.ok) return added;
-		if (update.length > 0) this.#syncStartedRounds(conferenceId);
-		return ok({ added: added.value.length, updated: update.length });
-	}
-
-	/** Inserts rows (and runs `alsoInside`) in one transaction; answers the new ids, in order. */
-	#insertParticipants(
-		conferenceId: string,
-		rows: ParticipantFields[],
-		alsoInside: () => void = () => {}
-	): Result<string[]> {
-		const existing = listParticipants(this.#db, conferenceId).length;
-		if (existing + rows.length > conferenceLimits.participants) {
-			return failure('too_many', { max: conferenceLimits.participants });
-		}
-		const now = this.#now();
-		const ids = rows.map(() => randomToken(16));
-		this.#db.transaction(() => {
-			rows.forEach((row, i) => {
-				insertParticipant(this.#db, {
-					id: ids[i]!,
-					conferenceId,
-					...row,
-					personalToken: randomToken(18),
-					createdAt: now
-				});
-			});
-			alsoInside();
-		})();
-		this.changed(conferenceId, 'structure');
-		return ok(ids);
+		const command: ConferenceCommand = {
+			type: 'participant.import',
+			add: this.newParticipants(add),
+			update: update.map(({ id, fields }) => ({ participantId: id, fields }))
+		};
+		return this.#run(conferenceId, command, () => ({ added: add.length, updated: update.length }));
 	}
 
 	removeParticipant(conferenceId: string, id: string): void {
-		deleteParticipant(this.#db, conferenceId, id);
-		this.#syncStartedRounds(conferenceId);
-		this.changed(conferenceId, 'structure');
+		this.dispatch(conferenceId, { type: 'participant.remove', participantId: id });
 	}
 
 	// --- rounds and groups ---------------------------------------------------------------
@@ -470,125 +367,25 @@ export class ConferenceService {
 
 	/** A round with its groups (named in `lang`) and who is in each. */
 	roundDetail(conferenceId: string, roundId: string, lang: Language): RoundDetail | null {
-		const round = findRound(this.#db, conferenceId, roundId);
-		if (!round) return null;
-		const roles = this.roles(conferenceId);
-		const memberships = listMemberships(this.#db, roundId);
-		const groups = listGroups(this.#db, roundId).map((g) => {
-			const members = memberships.filter((m) => m.groupId === g.id);
-			return {
-				...g,
-				name: g.customName ?? groupName(g.descriptor, { roles }, lang),
-				memberIds: members.map((m) => m.participantId),
-				pinnedIds: members.filter((m) => m.pinned).map((m) => m.participantId)
-			};
-		});
-		const placed = new Set(memberships.map((m) => m.participantId));
-		const unassigned = listParticipants(this.#db, conferenceId)
-			.filter((p) => !placed.has(p.id))
-			.map((p) => p.id);
-		return { ...round, groups, unassigned };
+		const state = this.state(conferenceId);
+		return state ? roundDetail(state, roundId, lang) : null;
 	}
 
-	#validateRound(input: {
-		title: string;
-		theme: string;
-		rule: GroupingRule;
-		maxGroupSize: number;
-		questions: string[];
-	}): Result<{
-		title: string;
-		theme: string;
-		rule: GroupingRule;
-		maxGroupSize: number;
-		questions: string[];
-	}> {
-		const title = text(input.title, conferenceLimits.roundTitle, 'title', { required: true });
-		if (!title.ok) return title;
-		const theme = text(input.theme, conferenceLimits.theme, 'theme', { multiline: true });
-		if (!theme.ok) return theme;
-		if (!['role', 'country', 'mixed', 'manual'].includes(input.rule))
-			return failure('invalid_payload', { field: 'rule' });
-		const { min, max } = conferenceLimits.groupSize;
-		if (
-			!Number.isInteger(input.maxGroupSize) ||
-			input.maxGroupSize < min ||
-			input.maxGroupSize > max
-		) {
-			return failure('invalid_payload', { field: 'maxGroupSize', min, max });
-		}
-		const questions: string[] = [];
-		for (const raw of input.questions) {
-			const q = text(raw, limits.questionChars, 'questions', { multiline: true });
-			if (!q.ok) return q;
-			if (q.value) questions.push(q.value);
-		}
-		if (questions.length > limits.questions) return failure('too_many', { max: limits.questions });
-		return ok({
-			title: title.value,
-			theme: theme.value,
-			rule: input.rule,
-			maxGroupSize: input.maxGroupSize,
-			questions
-		});
+	/** Ids for the groups an allocation may make: at most one per person. */
+	newGroupIds(conferenceId: string): string[] {
+		const people = listParticipants(this.#db, conferenceId).length;
+		return Array.from({ length: people + 1 }, () => randomToken(16));
 	}
 
-	saveRound(
-		conferenceId: string,
-		id: string | null,
-		input: {
-			title: string;
-			theme: string;
-			rule: GroupingRule;
-			maxGroupSize: number;
-			questions: string[];
-		}
-	): Result<Round> {
-		const valid = this.#validateRound(input);
-		if (!valid.ok) return valid;
-		if (id) {
-			const round = findRound(this.#db, conferenceId, id);
-			if (!round) return failure('not_found');
-			updateRound(this.#db, { id, conferenceId, ...valid.value });
-			// Groups at work that ask the round's questions get the new ones.
-			if (!sameTexts(round.questions, valid.value.questions)) {
-				for (const group of listGroups(this.#db, id)) {
-					if (group.sessionId && !group.questions)
-						this.#app.sessions.syncDetails(group.sessionId, { questions: valid.value.questions });
-				}
-			}
-			this.changed(conferenceId, 'structure');
-			return ok({ ...round, ...valid.value });
-		}
-		const existing = listRounds(this.#db, conferenceId);
-		if (existing.length >= conferenceLimits.rounds)
-			return failure('too_many', { max: conferenceLimits.rounds });
-		const round: Round = {
-			id: randomToken(16),
-			conferenceId,
-			position: existing.length + 1,
-			...valid.value,
-			plenumSummary: '',
-			startedAt: null
-		};
-		insertRound(this.#db, round);
-		this.changed(conferenceId, 'structure');
-		return ok(round);
+	saveRound(conferenceId: string, id: string | null, round: RoundInput): Result<Round> {
+		const command: ConferenceCommand = id
+			? { type: 'round.edit', roundId: id, round, newGroupIds: this.newGroupIds(conferenceId) }
+			: { type: 'round.add', roundId: randomToken(16), round };
+		return this.#run(conferenceId, command, (s, r) => s.rounds.find((x) => x.id === r.roundId)!);
 	}
 
 	deleteRound(conferenceId: string, id: string): Result<null> {
-		const round = findRound(this.#db, conferenceId, id);
-		if (!round) return failure('not_found');
-		if (round.startedAt !== null) return failure('wrong_phase', { phase: 'started' });
-		const presenting = findConference(this.#db, conferenceId)?.plenumRoundId === id;
-		this.#db.transaction(() => {
-			deleteRound(this.#db, conferenceId, id);
-			// The plenum screen must not point at a round that is gone.
-			if (presenting) setPlenum(this.#db, conferenceId, null, null, this.#now());
-		})();
-		this.changed(conferenceId, 'structure');
-		if (presenting) this.changed(conferenceId, 'plenum');
-		return ok(null);
+		return this.#run(conferenceId, { type: 'round.delete', roundId: id }, () => null);
 	}
 
 	/**
@@ -596,75 +393,12 @@ export class ConferenceService {
 	 * stays where the rule still allows (late arrivals are added without reshuffling).
 	 */
 	allocate(conferenceId: string, roundId: string): Result<AllocationWarning[]> {
-		const round = findRound(this.#db, conferenceId, roundId);
-		if (!round) return failure('not_found');
-		const participants = listParticipants(this.#db, conferenceId);
-		const groups = listGroups(this.#db, roundId);
-		const byId = new Map(groups.map((g) => [g.id, g]));
-		const memberships = listMemberships(this.#db, roundId);
-		const pinned: Record<string, string> = {};
-		const previous: Record<string, string> = {};
-		for (const m of memberships) {
-			const key = byId.get(m.groupId)?.key;
-			if (!key) continue;
-			previous[m.participantId] = key;
-			if (m.pinned) pinned[m.participantId] = key;
-		}
-		const leaders = new Set(groups.flatMap((g) => g.leaders));
-		const allocation = allocate({
-			participants: participants.map((p) => ({
-				id: p.id,
-				name: p.name,
-				country: p.country,
-				role: p.role,
-				leader: leaders.has(p.id)
-			})),
-			rule: round.rule,
-			maxGroupSize: round.maxGroupSize,
-			pinned,
-			previous
-		});
-		const now = this.#now();
-		this.#db.transaction(() => {
-			const byKey = new Map(groups.map((g) => [g.key, g]));
-			const keep = new Set<string>();
-			allocation.groups.forEach((allocated, position) => {
-				let group = byKey.get(allocated.key);
-				if (group) {
-					group = { ...group, descriptor: allocated.descriptor, position };
-					updateGroup(this.#db, group);
-				} else {
-					group = {
-						id: randomToken(16),
-						roundId,
-						key: allocated.key,
-						descriptor: allocated.descriptor,
-						customName: null,
-						position,
-						questions: null,
-						leaders: [],
-						sessionId: null
-					};
-					insertGroup(this.#db, group);
-				}
-				keep.add(group.id);
-				for (const participantId of allocated.memberIds) {
-					setMembership(this.#db, roundId, {
-						participantId,
-						groupId: group.id,
-						pinned: pinned[participantId] === allocated.key
-					});
-				}
-			});
-			for (const id of allocation.unassigned) removeMembership(this.#db, roundId, id);
-			// Groups left empty go, unless their session already holds work.
-			for (const group of groups)
-				if (!keep.has(group.id) && !group.sessionId) deleteGroup(this.#db, group.id);
-		})();
-		log.info('round.allocated', { roundId, groups: allocation.groups.length, at: now });
-		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
-		this.changed(conferenceId, 'structure');
-		return ok(allocation.warnings);
+		const newGroupIds = this.newGroupIds(conferenceId);
+		return this.#run(
+			conferenceId,
+			{ type: 'round.allocate', roundId, newGroupIds },
+			(_, r) => r.warnings as AllocationWarning[]
+		);
 	}
 
 	/** Moves someone to another group by hand (kept when the allocation is re-run). */
@@ -674,44 +408,20 @@ export class ConferenceService {
 		participantId: string,
 		groupId: string | null
 	): Result<null> {
-		const round = findRound(this.#db, conferenceId, roundId);
-		if (!round) return failure('not_found');
-		if (!findParticipant(this.#db, conferenceId, participantId)) return failure('not_found');
-		if (groupId === null) {
-			removeMembership(this.#db, roundId, participantId);
-		} else {
-			if (!listGroups(this.#db, roundId).some((g) => g.id === groupId)) return failure('not_found');
-			setMembership(this.#db, roundId, { participantId, groupId, pinned: true });
-		}
-		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
-		this.changed(conferenceId, 'structure');
-		return ok(null);
+		return this.#run(
+			conferenceId,
+			{ type: 'member.move', roundId, participantId, groupId },
+			() => null
+		);
 	}
 
 	/** Adds an empty group by hand (for manual rounds or an extra group). */
 	addGroup(conferenceId: string, roundId: string): Result<Group> {
-		const round = findRound(this.#db, conferenceId, roundId);
-		if (!round) return failure('not_found');
-		const groups = listGroups(this.#db, roundId);
-		const numbers = groups
-			.filter((g) => g.descriptor.kind === 'manual')
-			.map((g) => (g.descriptor as { number: number }).number);
-		const descriptor: GroupDescriptor = { kind: 'manual', number: Math.max(0, ...numbers) + 1 };
-		const group: Group = {
-			id: randomToken(16),
-			roundId,
-			key: groupKey(descriptor),
-			descriptor,
-			customName: null,
-			position: groups.length,
-			questions: null,
-			leaders: [],
-			sessionId: null
-		};
-		insertGroup(this.#db, group);
-		if (round.startedAt !== null) this.#syncSessions(conferenceId, roundId);
-		this.changed(conferenceId, 'structure');
-		return ok(group);
+		return this.#run(
+			conferenceId,
+			{ type: 'group.add', roundId, groupId: randomToken(16) },
+			(s, r) => s.groups.find((g) => g.id === r.groupId)!
+		);
 	}
 
 	/** Names, leaders and own questions of a group. */
@@ -721,38 +431,9 @@ export class ConferenceService {
 		groupId: string,
 		input: { customName: string; leaders: string[]; questions: string[] | null }
 	): Result<Group> {
-		const round = findRound(this.#db, conferenceId, roundId);
-		const group = listGroups(this.#db, roundId).find((g) => g.id === groupId);
-		if (!round || !group) return failure('not_found');
-		const name = text(input.customName, conferenceLimits.groupName, 'name');
-		if (!name.ok) return name;
-		const known = new Set(listParticipants(this.#db, conferenceId).map((p) => p.id));
-		const leaders = [...new Set(input.leaders)].filter((id) => known.has(id));
-		let questions: string[] | null = null;
-		if (input.questions) {
-			questions = [];
-			for (const raw of input.questions) {
-				const q = text(raw, limits.questionChars, 'questions', { multiline: true });
-				if (!q.ok) return q;
-				if (q.value) questions.push(q.value);
-			}
-			if (questions.length > limits.questions)
-				return failure('too_many', { max: limits.questions });
-			if (questions.length === 0) questions = null;
-		}
-		const updated = { ...group, customName: name.value || null, leaders, questions };
-		updateGroup(this.#db, updated);
-		// A group already at work sees a new name or new questions on its screen and phones.
-		if (group.sessionId) {
-			const title = (g: Group) => this.#sessionTitle(conferenceId, g);
-			const asked = (g: Group) => g.questions ?? round.questions;
-			this.#app.sessions.syncDetails(group.sessionId, {
-				title: title(updated) !== title(group) ? title(updated) : undefined,
-				questions: sameTexts(asked(updated), asked(group)) ? undefined : asked(updated)
-			});
-		}
-		this.changed(conferenceId, 'structure');
-		return ok(updated);
+		return this.#run(conferenceId, { type: 'group.edit', roundId, groupId, ...input }, (s) =>
+			s.groups.find((g) => g.id === groupId)!
+		);
 	}
 
 	/**
@@ -760,62 +441,56 @@ export class ConferenceService {
 	 * the round becomes current, and phones follow their owners into their groups.
 	 */
 	startRound(conferenceId: string, roundId: string): Result<Round> {
-		const conference = findConference(this.#db, conferenceId);
-		const round = findRound(this.#db, conferenceId, roundId);
-		if (!conference || !round) return failure('not_found');
-		const groups = listGroups(this.#db, roundId);
-		if (groups.length === 0) return failure('empty', { field: 'groups' });
-		for (const group of groups) {
-			const questions = group.questions ?? round.questions;
-			if (questions.length === 0) return failure('empty', { field: 'questions' });
-		}
-		const now = this.#now();
-		if (round.startedAt === null) setRoundStarted(this.#db, roundId, now);
-		setCurrentRound(this.#db, conferenceId, roundId, now);
-		this.#syncSessions(conferenceId, roundId);
-		log.info('round.started', { conferenceId, roundId, groups: groups.length });
-		this.changed(conferenceId, 'structure');
-		return ok({ ...round, startedAt: round.startedAt ?? now });
-	}
-
-	/** A group's session is titled with its own name, else its generated one in the conference's language. */
-	#sessionTitle(conferenceId: string, group: Group): string {
-		const language = findConference(this.#db, conferenceId)!.language;
-		return (
-			group.customName ?? groupName(group.descriptor, { roles: this.roles(conferenceId) }, language)
+		const started = this.#run(conferenceId, { type: 'round.start', roundId }, (s) =>
+			s.rounds.find((r) => r.id === roundId)!
 		);
+		if (started.ok) log.info('round.started', { conferenceId, roundId });
+		return started;
 	}
 
-	/** A rename or removal reaches the sessions of every round that has started. */
-	#syncStartedRounds(conferenceId: string): void {
-		for (const round of listRounds(this.#db, conferenceId)) {
-			if (round.startedAt !== null) this.#syncSessions(conferenceId, round.id);
-		}
+	setPlenumSummary(conferenceId: string, roundId: string, summary: string): Result<null> {
+		return this.#run(conferenceId, { type: 'plenum.summary', roundId, summary }, () => null);
 	}
 
-	/** Makes sure every group of a started round has a session holding exactly its members. */
-	#syncSessions(conferenceId: string, roundId: string): void {
-		const conference = findConference(this.#db, conferenceId)!;
-		const round = findRound(this.#db, conferenceId, roundId)!;
-		const people = new Map(listParticipants(this.#db, conferenceId).map((p) => [p.id, p]));
-		const memberships = listMemberships(this.#db, roundId);
-		for (const group of listGroups(this.#db, roundId)) {
+	// --- live: notice and plenum ---------------------------------------------------------
+
+	setNotice(conferenceId: string, notice: string): Result<null> {
+		return this.#run(conferenceId, { type: 'notice.set', notice }, () => null);
+	}
+
+	/** Chooses what the plenum screen presents. */
+	present(conferenceId: string, roundId: string | null, groupId: string | null): Result<null> {
+		return this.#run(conferenceId, { type: 'plenum.present', roundId, groupId }, () => null);
+	}
+
+	/**
+	 * Makes sure every group of these started rounds has a session holding exactly its members;
+	 * answers the state with the sessions of new groups recorded.
+	 */
+	#syncSessions(state: ConferenceState, roundIds: readonly string[]): ConferenceState {
+		const { conference } = state;
+		const people = new Map(state.participants.map((p) => [p.id, p]));
+		const groups = [...state.groups];
+		for (const [index, group] of groups.entries()) {
+			const round = state.rounds.find((r) => r.id === group.roundId);
+			if (!round || !roundIds.includes(round.id) || round.startedAt === null) continue;
 			let sessionId = group.sessionId;
 			if (!sessionId) {
 				const created = this.#app.sessions.create({
-					title: this.#sessionTitle(conferenceId, group),
+					title: groupNameIn(state, group, conference.language),
 					questions: group.questions ?? round.questions,
 					language: conference.language,
-					conferenceId
+					conferenceId: conference.id
 				});
 				if (!created.ok) {
 					log.error('round.session_failed', { groupId: group.id, code: created.error.code });
 					continue;
 				}
 				sessionId = created.access.id;
-				updateGroup(this.#db, { ...group, sessionId });
+				groups[index] = { ...group, sessionId };
+				updateGroup(this.#db, groups[index]);
 			}
-			const memberIds = memberships
+			const memberIds = state.memberships
 				.filter((m) => m.groupId === group.id)
 				.map((m) => m.participantId);
 			this.#app.sessions.syncMembers(
@@ -826,36 +501,7 @@ export class ConferenceService {
 				})
 			);
 		}
-	}
-
-	setPlenumSummary(conferenceId: string, roundId: string, summary: string): Result<null> {
-		const value = text(summary, conferenceLimits.summary, 'summary', { multiline: true });
-		if (!value.ok) return value;
-		if (!findRound(this.#db, conferenceId, roundId)) return failure('not_found');
-		setPlenumSummary(this.#db, conferenceId, roundId, value.value);
-		touchConference(this.#db, conferenceId, this.#now());
-		return ok(null);
-	}
-
-	// --- live: notice and plenum ---------------------------------------------------------
-
-	setNotice(conferenceId: string, notice: string): Result<null> {
-		const value = text(notice, conferenceLimits.notice, 'notice');
-		if (!value.ok) return value;
-		setNotice(this.#db, conferenceId, value.value, this.#now());
-		this.changed(conferenceId, 'notice');
-		return ok(null);
-	}
-
-	/** Chooses what the plenum screen presents. */
-	present(conferenceId: string, roundId: string | null, groupId: string | null): Result<null> {
-		if (roundId && !findRound(this.#db, conferenceId, roundId)) return failure('not_found');
-		if (groupId && roundId && !listGroups(this.#db, roundId).some((g) => g.id === groupId)) {
-			return failure('not_found');
-		}
-		setPlenum(this.#db, conferenceId, roundId, groupId, this.#now());
-		this.changed(conferenceId, 'plenum');
-		return ok(null);
+		return { ...state, groups };
 	}
 
 	// --- glossary ------------------------------------------------------------------------
@@ -865,6 +511,5 @@ export class ConferenceService {
 	}
 }
 
-function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-	return a.length === b.length && a.every((text, i) => text === b[i]);
-}
+/** The scope prefix of every organiser's command ids for a conference. */
+export const conferenceScope = (conferenceId: string) => `c:${conferenceId}:`;

@@ -1,74 +1,39 @@
-import { programmeKinds, type ProgrammeKind } from '$lib/domain/conference/programme';
 import type { RoleDefinition } from '$lib/domain/conference/roles';
+import {
+	type Conference,
+	type ProgrammeItem,
+	type ProgrammeKind
+} from '$lib/domain/conference/types';
 import type { Language } from '$lib/domain/session/types';
+import type { ConferenceState } from '$lib/domain/conference/state';
 import { sql, type Db } from './database';
+import {
+	deleteParticipant,
+	insertParticipant,
+	listParticipants,
+	updateParticipant
+} from './participants';
+import {
+	deleteGroup,
+	deleteRound,
+	insertGroup,
+	insertRound,
+	listConferenceGroups,
+	listConferenceMemberships,
+	listRounds,
+	removeMembership,
+	setMembership,
+	updateGroup,
+	updateRound
+} from './rounds';
 
-/** A conference's own data (its people, rounds and glossary live in their own tables). */
-export interface Conference {
-	id: string;
-	title: string;
-	subtitle: string;
-	venue: string;
-	/** ISO date (yyyy-mm-dd) or ''. */
-	startDate: string;
-	endDate: string;
-	about: string;
-	introduction: string;
-	/** Organisation or project above the report's title ("Prosjekt SE-Norden"); '' for none. */
-	organisation: string;
-	/** Who signs the report ("Øystein Spjelkavik, Arbeidsforskningsinstituttet"); '' for none. */
-	author: string;
-	/** Who gave the introduction ("Øystein Spjelkavik (prosjektleder)"); '' for none. */
-	introductionBy: string;
-	/** Language of screens and the report. */
-	language: Language;
-	/** Languages participants use. */
-	languages: Language[];
-	/** Code participants use to pick their name from the roster. */
-	joinCode: string;
-	/** Secret link of the plenum screen. */
-	plenumToken: string;
-	currentRoundId: string | null;
-	/** Message shown on every screen and phone; '' for none. */
-	notice: string;
-	noticeAt: number | null;
-	/** What the plenum screen presents: a round, and one of its groups (or the round overview). */
-	plenumRoundId: string | null;
-	plenumGroupId: string | null;
-	createdAt: number;
-	updatedAt: number;
-}
-
-/** The fields an organiser edits on the setup page. */
-export type ConferenceDetails = Pick<
-	Conference,
-	| 'title'
-	| 'subtitle'
-	| 'venue'
-	| 'startDate'
-	| 'endDate'
-	| 'about'
-	| 'introduction'
-	| 'organisation'
-	| 'author'
-	| 'introductionBy'
-	| 'language'
-	| 'languages'
->;
-
-export { programmeKinds, type ProgrammeKind };
-
-export interface ProgrammeItem {
-	id: string;
-	/** ISO date. */
-	day: string;
-	/** HH:MM. */
-	start: string;
-	/** HH:MM or ''. */
-	end: string;
-	title: string;
-	kind: ProgrammeKind;
-}
+export {
+	programmeKinds,
+	type Conference,
+	type ConferenceDetails,
+	type ProgrammeItem,
+	type ProgrammeKind
+} from '$lib/domain/conference/types';
 
 interface ConferenceRow {
 	id: string;
@@ -165,49 +130,17 @@ export function listConferences(db: Db): Conference[] {
 	).map(toConference);
 }
 
-export function updateConferenceDetails(
-	db: Db,
-	id: string,
-	details: ConferenceDetails,
-	now: number
-): void {
+/** Writes every field of a conference that can change (details, current round, notice, plenum). */
+export function updateConference(db: Db, conference: Conference): void {
 	sql(
 		db,
 		`UPDATE conferences SET title = @title, subtitle = @subtitle, venue = @venue,
 		 start_date = @startDate, end_date = @endDate, about = @about, introduction = @introduction,
 		 organisation = @organisation, report_author = @author, introduction_by = @introductionBy,
-		 language = @language, languages = @languages, updated_at = @now WHERE id = @id`
-	).run({ ...details, languages: JSON.stringify(details.languages), id, now });
-}
-
-export function setCurrentRound(db: Db, id: string, roundId: string | null, now: number): void {
-	sql(db, 'UPDATE conferences SET current_round_id = ?, updated_at = ? WHERE id = ?').run(
-		roundId,
-		now,
-		id
-	);
-}
-
-export function setNotice(db: Db, id: string, notice: string, now: number): void {
-	sql(db, 'UPDATE conferences SET notice = ?, notice_at = ?, updated_at = ? WHERE id = ?').run(
-		notice,
-		notice === '' ? null : now,
-		now,
-		id
-	);
-}
-
-export function setPlenum(
-	db: Db,
-	id: string,
-	roundId: string | null,
-	groupId: string | null,
-	now: number
-): void {
-	sql(
-		db,
-		'UPDATE conferences SET plenum_round_id = ?, plenum_group_id = ?, updated_at = ? WHERE id = ?'
-	).run(roundId, groupId, now, id);
+		 language = @language, languages = @languages, current_round_id = @currentRoundId,
+		 notice = @notice, notice_at = @noticeAt, plenum_round_id = @plenumRoundId,
+		 plenum_group_id = @plenumGroupId, updated_at = @updatedAt WHERE id = @id`
+	).run({ ...conference, languages: JSON.stringify(conference.languages) });
 }
 
 export function deleteConference(db: Db, id: string): void {
@@ -294,4 +227,71 @@ export function upsertCustomRole(db: Db, conferenceId: string, role: RoleDefinit
 		JSON.stringify(role.groupLabel),
 		position
 	);
+}
+
+/** A whole conference as the core decides on it: one query per table. */
+export function loadConferenceState(db: Db, id: string): ConferenceState | null {
+	const conference = findConference(db, id);
+	if (!conference) return null;
+	return {
+		conference,
+		programme: listProgramme(db, id),
+		customRoles: listCustomRoles(db, id),
+		participants: listParticipants(db, id),
+		rounds: listRounds(db, id),
+		groups: listConferenceGroups(db, id),
+		memberships: listConferenceMemberships(db, id)
+	};
+}
+
+/** Rows added, changed and gone between two lists, by key. */
+function diff<T>(before: readonly T[], after: readonly T[], key: (row: T) => string) {
+	const old = new Map(before.map((row) => [key(row), row]));
+	const now = new Map(after.map((row) => [key(row), row]));
+	const same = (a: T, b: T) => a === b || JSON.stringify(a) === JSON.stringify(b);
+	return {
+		added: after.filter((row) => !old.has(key(row))),
+		changed: after.filter((row) => {
+			const was = old.get(key(row));
+			return was !== undefined && !same(was, row);
+		}),
+		gone: before.filter((row) => !now.has(key(row)))
+	};
+}
+
+/**
+ * Writes what a decided command changed, row by row; the caller runs it in the transaction that
+ * also records the command. Removals go first (memberships before groups before rounds before
+ * people), additions in the other order, so no row ever points at one that is not there.
+ */
+export function commitConferenceState(db: Db, before: ConferenceState, after: ConferenceState) {
+	const id = after.conference.id;
+	const membershipKey = (m: { roundId: string; participantId: string }) =>
+		`${m.roundId}\n${m.participantId}`;
+	const memberships = diff(before.memberships, after.memberships, membershipKey);
+	const groups = diff(before.groups, after.groups, (g) => g.id);
+	const rounds = diff(before.rounds, after.rounds, (r) => r.id);
+	const people = diff(before.participants, after.participants, (p) => p.id);
+	const programme = diff(before.programme, after.programme, (p) => p.id);
+	const roles = diff(before.customRoles, after.customRoles, (r) => r.id);
+
+	for (const m of memberships.gone) removeMembership(db, m.roundId, m.participantId);
+	for (const g of groups.gone) deleteGroup(db, g.id);
+	for (const r of rounds.gone) deleteRound(db, id, r.id);
+	for (const p of people.gone) deleteParticipant(db, id, p.id);
+	for (const item of programme.gone) deleteProgrammeItem(db, id, item.id);
+
+	if (JSON.stringify(before.conference) !== JSON.stringify(after.conference)) {
+		updateConference(db, after.conference);
+	}
+	for (const item of programme.added) insertProgrammeItem(db, id, item);
+	for (const item of programme.changed) updateProgrammeItem(db, id, item);
+	for (const role of [...roles.added, ...roles.changed]) upsertCustomRole(db, id, role);
+	for (const p of people.added) insertParticipant(db, p);
+	for (const p of people.changed) updateParticipant(db, id, p.id, p);
+	for (const r of rounds.added) insertRound(db, r);
+	for (const r of rounds.changed) updateRound(db, r);
+	for (const g of groups.added) insertGroup(db, g);
+	for (const g of groups.changed) updateGroup(db, g);
+	for (const m of [...memberships.added, ...memberships.changed]) setMembership(db, m.roundId, m);
 }

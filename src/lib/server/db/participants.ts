@@ -1,29 +1,8 @@
+import type { ConferenceParticipant, ParticipantFields } from '$lib/domain/conference/types';
 import type { Language } from '$lib/domain/session/types';
 import { sql, type Db } from './database';
 
-/** Someone on a conference's participant list. */
-export interface ConferenceParticipant {
-	id: string;
-	conferenceId: string;
-	name: string;
-	/** ISO country code. */
-	country: string;
-	/** Role id (default or the organiser's own). */
-	role: string;
-	organisation: string;
-	/** Preferred UI language. */
-	language: Language;
-	/** National coordinator (listed first in the report). */
-	coordinator: boolean;
-	/** Secret of the personal join link and badge QR code. */
-	personalToken: string;
-	createdAt: number;
-}
-
-export type ParticipantFields = Pick<
-	ConferenceParticipant,
-	'name' | 'country' | 'role' | 'organisation' | 'language' | 'coordinator'
->;
+export type { ConferenceParticipant, ParticipantFields } from '$lib/domain/conference/types';
 
 interface Row {
 	id: string;

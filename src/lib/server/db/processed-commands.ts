@@ -23,14 +23,24 @@ export function recordProcessed(db: Db, id: string, entry: ProcessedCommand, now
 }
 
 /**
- * Forgets the answers to a deleted session's commands: exactly the scopes that start with
- * "s:<id>:". A range up to "s:<id>;" (";" follows ":") holds every such text in SQLite's byte
- * order, which LIKE (wildcards, case) and an upper bound of U+FFFF (characters beyond it sort
- * higher in UTF-8) do not.
+ * Forgets every command answer whose scope starts with `prefix`, which ends in ":". A range up
+ * to the prefix with ";" (which follows ":") holds exactly those texts in SQLite's byte order,
+ * which LIKE (wildcards, case) and an upper bound of U+FFFF (characters beyond it sort higher in
+ * UTF-8) do not.
  */
-export function forgetSessionCommands(db: Db, sessionId: string): void {
+function forgetScope(db: Db, prefix: string): void {
 	sql(db, 'DELETE FROM processed_commands WHERE scope >= ? AND scope < ?').run(
-		`s:${sessionId}:`,
-		`s:${sessionId};`
+		prefix,
+		`${prefix.slice(0, -1)};`
 	);
+}
+
+/** Forgets the answers to a deleted session's commands (scopes "s:<id>:…"). */
+export function forgetSessionCommands(db: Db, sessionId: string): void {
+	forgetScope(db, `s:${sessionId}:`);
+}
+
+/** Forgets the answers to a deleted conference's organiser commands (scopes "c:<id>:…"). */
+export function forgetConferenceCommands(db: Db, conferenceId: string): void {
+	forgetScope(db, `c:${conferenceId}:`);
 }

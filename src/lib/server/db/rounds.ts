@@ -1,47 +1,8 @@
 import type { GroupDescriptor, GroupingRule } from '$lib/domain/conference/allocation';
+import type { Group, Membership, Round } from '$lib/domain/conference/types';
 import { sql, type Db } from './database';
 
-/** A block of group work. */
-export interface Round {
-	id: string;
-	conferenceId: string;
-	/** 1-based order in the conference. */
-	position: number;
-	title: string;
-	theme: string;
-	rule: GroupingRule;
-	maxGroupSize: number;
-	/** Questions every group gets unless it has its own. */
-	questions: string[];
-	plenumSummary: string;
-	/** When the groups' sessions were created and phones sent to them; null before. */
-	startedAt: number | null;
-}
-
-export interface Group {
-	id: string;
-	roundId: string;
-	/** Allocation key (stable across re-runs). */
-	key: string;
-	/** How to name the group in any language. */
-	descriptor: GroupDescriptor;
-	/** A name the organiser gave it instead. */
-	customName: string | null;
-	position: number;
-	/** The group's own questions, or null for the round's. */
-	questions: string[] | null;
-	/** Leaders' participant ids. */
-	leaders: string[];
-	/** Its NGT session, once the round has started. */
-	sessionId: string | null;
-}
-
-export interface Membership {
-	participantId: string;
-	groupId: string;
-	/** Placed by hand: survives re-running the allocation. */
-	pinned: boolean;
-}
+export type { Group, Membership, Round } from '$lib/domain/conference/types';
 
 interface RoundRow {
 	id: string;
@@ -104,37 +65,23 @@ export function insertRound(db: Db, round: Round): void {
 	);
 }
 
-export function updateRound(
-	db: Db,
-	round: Pick<
-		Round,
-		'id' | 'conferenceId' | 'title' | 'theme' | 'rule' | 'maxGroupSize' | 'questions'
-	>
-): void {
+/** Writes every field of a round that can change. */
+export function updateRound(db: Db, round: Round): void {
 	sql(
 		db,
-		`UPDATE rounds SET title = ?, theme = ?, rule = ?, max_group_size = ?, questions = ?
-		 WHERE id = ? AND conference_id = ?`
+		`UPDATE rounds SET position = ?, title = ?, theme = ?, rule = ?, max_group_size = ?, questions = ?,
+		 plenum_summary = ?, started_at = ? WHERE id = ? AND conference_id = ?`
 	).run(
+		round.position,
 		round.title,
 		round.theme,
 		round.rule,
 		round.maxGroupSize,
 		JSON.stringify(round.questions),
+		round.plenumSummary,
+		round.startedAt,
 		round.id,
 		round.conferenceId
-	);
-}
-
-export function setRoundStarted(db: Db, id: string, startedAt: number): void {
-	sql(db, 'UPDATE rounds SET started_at = ? WHERE id = ?').run(startedAt, id);
-}
-
-export function setPlenumSummary(db: Db, conferenceId: string, id: string, summary: string): void {
-	sql(db, 'UPDATE rounds SET plenum_summary = ? WHERE id = ? AND conference_id = ?').run(
-		summary,
-		id,
-		conferenceId
 	);
 }
 
@@ -169,6 +116,17 @@ const toGroup = (r: GroupRow): Group => ({
 export function listGroups(db: Db, roundId: string): Group[] {
 	return (
 		sql(db, 'SELECT * FROM groups WHERE round_id = ? ORDER BY position').all(roundId) as GroupRow[]
+	).map(toGroup);
+}
+
+/** Every group of every round of a conference. */
+export function listConferenceGroups(db: Db, conferenceId: string): Group[] {
+	return (
+		sql(
+			db,
+			`SELECT g.* FROM groups g JOIN rounds r ON r.id = g.round_id
+			 WHERE r.conference_id = ? ORDER BY r.position, g.position`
+		).all(conferenceId) as GroupRow[]
 	).map(toGroup);
 }
 
@@ -233,6 +191,30 @@ export function listMemberships(db: Db, roundId: string): Membership[] {
 			pinned: number;
 		}[]
 	).map((r) => ({ participantId: r.participant_id, groupId: r.group_id, pinned: r.pinned === 1 }));
+}
+
+/** Who sits where in every round of a conference. */
+export function listConferenceMemberships(
+	db: Db,
+	conferenceId: string
+): (Membership & { roundId: string })[] {
+	return (
+		sql(
+			db,
+			`SELECT m.round_id, m.participant_id, m.group_id, m.pinned FROM group_members m
+			 JOIN rounds r ON r.id = m.round_id WHERE r.conference_id = ?`
+		).all(conferenceId) as {
+			round_id: string;
+			participant_id: string;
+			group_id: string;
+			pinned: number;
+		}[]
+	).map((r) => ({
+		roundId: r.round_id,
+		participantId: r.participant_id,
+		groupId: r.group_id,
+		pinned: r.pinned === 1
+	}));
 }
 
 export function setMembership(db: Db, roundId: string, m: Membership): void {

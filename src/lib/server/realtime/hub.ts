@@ -416,7 +416,19 @@ export class Hub {
 		const watch = socket.data.watch;
 		if (!watch) return null;
 		if (watch.kind === 'plenum') return plenumView(app, watch.conferenceId);
-		return overview(app, watch.conferenceId, socket.data.lang, (id) => this.online(id));
+		return overview(app, watch.conferenceId, socket.data.lang, {
+			online: (id) => this.online(id),
+			connected: this.#connectedPeople(watch.conferenceId)
+		});
+	}
+
+	/** People with a phone connected to the conference, whether or not they sit in a group. */
+	#connectedPeople(conferenceId: string): number {
+		const people = new Set<string>();
+		for (const socket of this.#sockets(membersRoom(conferenceId))) {
+			if (socket.data.member) people.add(socket.data.member.participantId);
+		}
+		return people.size;
 	}
 
 	/** A socket's language changed: its conference view (group names are per language) again. */

@@ -3,12 +3,15 @@ import { formatDateRange } from '$lib/organiser/format';
 import { useApp } from '$lib/server/app';
 import { conferencePermissions } from '$lib/server/conference-access';
 import { requireConference, requireOrganiser } from '$lib/server/organiser-access';
+import { randomToken } from '$lib/server/tokens';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	return {
+		/** The id of the next command a form on the page sends; each load makes a new one. */
+		commandId: randomToken(18),
 		/** What the signed-in organiser may do here: pages show only what they may use. */
 		may: conferencePermissions(useApp().db, organiser, conference.id),
 		conference: {

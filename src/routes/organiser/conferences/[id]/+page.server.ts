@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { formError } from '$lib/organiser/form-errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { useApp } from '$lib/server/app';
 import { conferenceLimits } from '$lib/server/conferences';
 import { field } from '$lib/server/organiser-forms';
@@ -80,9 +81,9 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const notice = form.get('clear') !== null ? '' : field(form, 'notice');
-		const result = useApp().conferences.setNotice(conference.id, notice);
+		const result = sendFromForm(event, conference.id, form, { type: 'notice.set', notice });
 		if (!result.ok) {
-			return fail(422, {
+			return fail(refusalStatus(result.error), {
 				scope: 'notice',
 				values: { notice },
 				errors: [formError(result.error, { notice: 'notice' })]

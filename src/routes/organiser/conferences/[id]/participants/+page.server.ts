@@ -3,6 +3,7 @@ import { countries, countryName } from '$lib/domain/conference/countries';
 import { roleLabel } from '$lib/domain/conference/roles';
 import { localeTags } from '$lib/i18n';
 import { formError } from '$lib/organiser/form-errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { useApp } from '$lib/server/app';
 import { field, readParticipant } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
@@ -63,20 +64,27 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const id = field(form, 'id') || null;
 		const values = readParticipant(form);
-		const saved = useApp().conferences.saveParticipant(conference.id, id, values);
-		if (!saved.ok) return fail(422, { id, values, errors: [formError(saved.error)] });
+		const [added] = useApp().conferences.newParticipants([values]);
+		const done = sendFromForm(
+			event,
+			conference.id,
+			form,
+			id
+				? { type: 'participant.edit', participantId: id, fields: values }
+				: { type: 'participant.add', participants: [added!] }
+		);
+		if (!done.ok)
+			return fail(refusalStatus(done.error), { id, values, errors: [formError(done.error)] });
 		if (id) redirect(303, `/organiser/conferences/${conference.id}/participants#p-${id}`);
-		return {
-			added: saved.value.name,
-			country: saved.value.country,
-			role: saved.value.role,
-			language: saved.value.language
-		};
+		const person = done.state?.participants.find((p) => p.id === done.result.participantId);
+		const { name, country, role, language } = person ?? values;
+		return { added: name, country, role, language };
 	},
 	remove: async (event) => {
 		const conference = requireConference(event, 'edit');
-		const id = field(await event.request.formData(), 'id');
-		useApp().conferences.removeParticipant(conference.id, id);
+		const form = await event.request.formData();
+		const participantId = field(form, 'id');
+		sendFromForm(event, conference.id, form, { type: 'participant.remove', participantId });
 		return { removed: true };
 	}
 };

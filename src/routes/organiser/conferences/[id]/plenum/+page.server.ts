@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { formError } from '$lib/organiser/form-errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { useApp } from '$lib/server/app';
 import { conferenceLimits } from '$lib/server/conferences';
 import { field } from '$lib/server/organiser-forms';
@@ -34,8 +35,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const roundId = field(form, 'roundId') || null;
 		const groupId = roundId ? field(form, 'groupId') || null : null;
-		const result = useApp().conferences.present(conference.id, roundId, groupId);
-		if (!result.ok) return fail(422, { scope: 'present', errors: [formError(result.error)] });
+		const command = { type: 'plenum.present', roundId, groupId } as const;
+		const result = sendFromForm(event, conference.id, form, command);
+		if (!result.ok)
+			return fail(refusalStatus(result.error), {
+				scope: 'present',
+				errors: [formError(result.error)]
+			});
 		return { scope: 'present' };
 	},
 	summary: async (event) => {
@@ -43,9 +49,10 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const roundId = field(form, 'roundId');
 		const summary = field(form, 'summary');
-		const result = useApp().conferences.setPlenumSummary(conference.id, roundId, summary);
+		const command = { type: 'plenum.summary', roundId, summary } as const;
+		const result = sendFromForm(event, conference.id, form, command);
 		if (!result.ok) {
-			return fail(422, {
+			return fail(refusalStatus(result.error), {
 				scope: 'summary',
 				roundId,
 				values: { summary },

@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localeTags } from '$lib/i18n';
 import { formError } from '$lib/organiser/form-errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
+import { randomToken } from '$lib/server/tokens';
 import { formatTimeRange, formatWeekday } from '$lib/organiser/format';
 import { useApp } from '$lib/server/app';
 import type { ProgrammeItem } from '$lib/server/db/conferences';
@@ -34,16 +36,28 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const id = field(form, 'id') || null;
 		const values = readProgrammeItem(form);
-		const saved = useApp().conferences.saveProgrammeItem(conference.id, id, values);
-		if (!saved.ok) return fail(422, { id, values, errors: [formError(saved.error)] });
+		const saved = sendFromForm(
+			event,
+			conference.id,
+			form,
+			id
+				? { type: 'programme.edit', itemId: id, item: values }
+				: { type: 'programme.add', itemId: randomToken(12), item: values }
+		);
+		if (!saved.ok)
+			return fail(refusalStatus(saved.error), { id, values, errors: [formError(saved.error)] });
 		// Editing ends on the list; adding stays ready for the next item.
 		if (id) redirect(303, `/organiser/conferences/${conference.id}/programme`);
-		return { added: saved.value.title, day: saved.value.day };
+		const item = saved.state?.programme.find((p) => p.id === saved.result.itemId) ?? values;
+		return { added: item.title, day: item.day };
 	},
 	delete: async (event) => {
 		const conference = requireConference(event, 'edit');
-		const id = field(await event.request.formData(), 'id');
-		useApp().conferences.deleteProgrammeItem(conference.id, id);
+		const form = await event.request.formData();
+		sendFromForm(event, conference.id, form, {
+			type: 'programme.delete',
+			itemId: field(form, 'id')
+		});
 		redirect(303, `/organiser/conferences/${conference.id}/programme`);
 	}
 };

@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formError } from '$lib/organiser/form-errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
+import { randomToken } from '$lib/server/tokens';
 import { useApp } from '$lib/server/app';
 import { conferenceLimits } from '$lib/server/conferences';
 import { readRound } from '$lib/server/organiser-forms';
@@ -35,10 +37,17 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const conference = requireConference(event, 'edit');
-		const { input, typedSize } = readRound(await event.request.formData());
-		const saved = useApp().conferences.saveRound(conference.id, null, input);
+		const form = await event.request.formData();
+		const { input, typedSize } = readRound(form);
+		const roundId = randomToken(16);
+		const saved = sendFromForm(event, conference.id, form, {
+			type: 'round.add',
+			roundId,
+			round: input
+		});
 		const values = { ...input, maxGroupSize: typedSize, questions: input.questions.join('\n') };
-		if (!saved.ok) return fail(422, { values, errors: [formError(saved.error)] });
-		redirect(303, `/organiser/conferences/${conference.id}/rounds/${saved.value.id}`);
+		if (!saved.ok)
+			return fail(refusalStatus(saved.error), { values, errors: [formError(saved.error)] });
+		redirect(303, `/organiser/conferences/${conference.id}/rounds/${saved.result.roundId}`);
 	}
 };

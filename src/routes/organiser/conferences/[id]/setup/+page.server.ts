@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formError } from '$lib/organiser/form-errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { useApp } from '$lib/server/app';
 import { readDetails } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
@@ -28,9 +29,14 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const conference = requireConference(event, 'edit');
-		const values = readDetails(await event.request.formData());
-		const saved = useApp().conferences.updateDetails(conference.id, values);
-		if (!saved.ok) return fail(422, { values, errors: [formError(saved.error)] });
+		const form = await event.request.formData();
+		const values = readDetails(form);
+		const saved = sendFromForm(event, conference.id, form, {
+			type: 'conference.edit',
+			details: values
+		});
+		if (!saved.ok)
+			return fail(refusalStatus(saved.error), { values, errors: [formError(saved.error)] });
 		return { saved: true };
 	},
 	delete: (event) => {

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { defaultRoleIds, roleLabel, type RoleDefinition } from '$lib/domain/conference/roles';
 import { languages, type Language } from '$lib/domain/session/types';
-import { slug, uniqueSlug } from '$lib/domain/slug';
 import { formError } from '$lib/organiser/form-errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { useApp } from '$lib/server/app';
 import { field } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
@@ -51,9 +51,9 @@ export const actions: Actions = {
 			label: readLabels(form, 'label'),
 			groupLabel: readLabels(form, 'group')
 		};
-		const saved = useApp().conferences.saveRole(conference.id, role);
+		const saved = sendFromForm(event, conference.id, form, { type: 'role.rename', role });
 		if (!saved.ok)
-			return fail(422, {
+			return fail(refusalStatus(saved.error), {
 				scope: 'rename',
 				id,
 				renameValues: { label: role.label, groupLabel: role.groupLabel },
@@ -75,20 +75,15 @@ export const actions: Actions = {
 				addValues,
 				errors: [{ field: 'language', key: 'organiser.invalid.language' }]
 			});
-		const app = useApp();
-		const taken = new Set(app.conferences.roles(conference.id).map((r) => r.id));
-		// A role id from its name: "Tolk" → tolk, "Þjónustufulltrúi" → thjonustufulltrui.
-		const id = uniqueSlug(
-			slug(label.trim() || groupLabel.trim(), { max: 32, fallback: 'role' }),
-			taken
-		);
-		const saved = app.conferences.saveRole(conference.id, {
-			id,
-			label: { [lang]: label },
-			groupLabel: { [lang]: groupLabel }
+		// The role's id is made by the core, inside the transaction: two adds of one label get two.
+		const saved = sendFromForm(event, conference.id, form, {
+			type: 'role.add',
+			language: lang,
+			label,
+			groupLabel
 		});
 		if (!saved.ok)
-			return fail(422, {
+			return fail(refusalStatus(saved.error), {
 				scope: 'add',
 				addValues,
 				errors: [formError(saved.error, { label: 'label' })]

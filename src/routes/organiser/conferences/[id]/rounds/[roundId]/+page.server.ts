@@ -5,7 +5,12 @@ import { fixedT } from '$lib/i18n';
 import { formError } from '$lib/organiser/form-errors';
 import { useApp } from '$lib/server/app';
 import { conferenceLimits } from '$lib/server/conferences';
+import type { AllocationWarning } from '$lib/domain/conference/allocation';
+import type { ConferenceCommand } from '$lib/domain/conference/commands';
+import type { DomainError } from '$lib/domain/errors';
+import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { field, lines, readRound } from '$lib/server/organiser-forms';
+import { randomToken } from '$lib/server/tokens';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -64,96 +69,119 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** The round of this page (404 when it is gone). */
-function roundOf(event: Parameters<Actions[string]>[0]) {
+/** The round of this page, and a command on it sent from the posted form. */
+async function roundCommand(
+	event: Parameters<Actions[string]>[0],
+	command: (form: FormData, roundId: string, newGroupIds: () => string[]) => ConferenceCommand
+) {
 	const conference = requireConference(event, 'edit');
-	return { conferenceId: conference.id, roundId: event.params.roundId ?? '' };
+	const roundId = event.params.roundId ?? '';
+	const form = await event.request.formData();
+	const newGroupIds = () => useApp().conferences.newGroupIds(conference.id);
+	const done = sendFromForm(event, conference.id, form, command(form, roundId, newGroupIds));
+	return { conferenceId: conference.id, form, done };
 }
+
+const refused = <S extends string, T extends object>(error: DomainError, scope: S, more?: T) =>
+	fail(refusalStatus(error), { scope, ...(more as T), errors: [formError(error)] });
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { conferenceId, roundId } = roundOf(event);
-		const { input, typedSize } = readRound(await event.request.formData());
-		const service = useApp().conferences;
-		const before = service.roundDetail(conferenceId, roundId, event.locals.lang);
-		const saved = service.saveRound(conferenceId, roundId, input);
-		const values = { ...input, maxGroupSize: typedSize, questions: input.questions.join('\n') };
-		if (!saved.ok)
-			return fail(422, { scope: 'round', roundValues: values, errors: [formError(saved.error)] });
-		// A new rule makes the old groups meaningless: allocate afresh (before the start only).
-		const regroup =
-			before !== null &&
-			before.startedAt === null &&
-			before.rule !== saved.value.rule &&
-			before.groups.length > 0;
-		if (regroup) {
-			for (const group of before.groups)
-				for (const id of group.memberIds) service.move(conferenceId, roundId, id, null);
-			service.allocate(conferenceId, roundId);
+		const { form, done } = await roundCommand(event, (form, roundId, newGroupIds) => ({
+			type: 'round.edit',
+			roundId,
+			round: readRound(form).input,
+			newGroupIds: newGroupIds()
+		}));
+		if (!done.ok) {
+			const { input, typedSize } = readRound(form);
+			const questions = input.questions.join('\n');
+			return refused(done.error, 'round', {
+				roundValues: { ...input, maxGroupSize: typedSize, questions }
+			});
 		}
-		return { scope: 'round', saved: true, regrouped: regroup };
+		return { scope: 'round', saved: true, regrouped: done.result.regrouped === true };
 	},
-	delete: (event) => {
-		const { conferenceId, roundId } = roundOf(event);
-		const deleted = useApp().conferences.deleteRound(conferenceId, roundId);
-		if (!deleted.ok) return fail(409, { scope: 'top', errors: [formError(deleted.error)] });
+	delete: async (event) => {
+		const { conferenceId, done } = await roundCommand(event, (_, roundId) => ({
+			type: 'round.delete',
+			roundId
+		}));
+		if (!done.ok)
+			return fail(refusalStatus(done.error), { scope: 'top', errors: [formError(done.error)] });
 		redirect(303, `/organiser/conferences/${conferenceId}/rounds`);
 	},
 	/** Runs the allocation; people moved by hand and people already placed stay. */
-	allocate: (event) => {
-		const { conferenceId, roundId } = roundOf(event);
-		const result = useApp().conferences.allocate(conferenceId, roundId);
-		if (!result.ok) return fail(422, { scope: 'top', errors: [formError(result.error)] });
+	allocate: async (event) => {
+		const { done } = await roundCommand(event, (_, roundId, newGroupIds) => ({
+			type: 'round.allocate',
+			roundId,
+			newGroupIds: newGroupIds()
+		}));
+		if (!done.ok) return refused(done.error, 'top');
+		const warnings = (done.result.warnings ?? []) as AllocationWarning[];
 		return {
 			scope: 'allocate',
-			warnings: result.value.filter((w) => w.code !== 'unknown_participant')
+			warnings: warnings.filter((w) => w.code !== 'unknown_participant')
 		};
 	},
 	/** Moves one person to a group ('' = no group); the move survives re-allocation. */
 	move: async (event) => {
-		const { conferenceId, roundId } = roundOf(event);
-		const form = await event.request.formData();
-		const participantId = field(form, 'participantId');
-		const groupId = field(form, 'groupId') || null;
-		const moved = useApp().conferences.move(conferenceId, roundId, participantId, groupId);
-		if (!moved.ok) return fail(422, { scope: 'top', errors: [formError(moved.error)] });
-		return { scope: 'move', participantId, groupId };
+		const { form, done } = await roundCommand(event, (form, roundId) => ({
+			type: 'member.move',
+			roundId,
+			participantId: field(form, 'participantId'),
+			groupId: field(form, 'groupId') || null
+		}));
+		if (!done.ok) return refused(done.error, 'top');
+		return {
+			scope: 'move',
+			participantId: field(form, 'participantId'),
+			groupId: field(form, 'groupId') || null
+		};
 	},
-	addGroup: (event) => {
-		const { conferenceId, roundId } = roundOf(event);
-		const added = useApp().conferences.addGroup(conferenceId, roundId);
-		if (!added.ok) return fail(422, { scope: 'top', errors: [formError(added.error)] });
-		return { scope: 'addGroup', groupId: added.value.id };
+	addGroup: async (event) => {
+		const groupId = randomToken(16);
+		const { done } = await roundCommand(event, (_, roundId) => ({
+			type: 'group.add',
+			roundId,
+			groupId
+		}));
+		if (!done.ok) return refused(done.error, 'top');
+		return { scope: 'addGroup', groupId: String(done.result.groupId) };
 	},
 	/** A group's own name, leaders and questions (no questions: the round's). */
 	group: async (event) => {
-		const { conferenceId, roundId } = roundOf(event);
-		const form = await event.request.formData();
-		const groupId = field(form, 'groupId');
-		const customName = field(form, 'customName');
-		const leaders = form.getAll('leaders').filter((v): v is string => typeof v === 'string');
-		const questions = lines(form, 'questions');
-		const own = questions.some((q) => q.trim() !== '') ? questions : null;
-		const saved = useApp().conferences.updateGroup(conferenceId, roundId, groupId, {
-			customName,
-			leaders,
-			questions: own
+		const { form, done } = await roundCommand(event, (form, roundId) => {
+			const questions = lines(form, 'questions');
+			return {
+				type: 'group.edit',
+				roundId,
+				groupId: field(form, 'groupId'),
+				customName: field(form, 'customName'),
+				leaders: form.getAll('leaders').filter((v): v is string => typeof v === 'string'),
+				questions: questions.some((q) => q.trim() !== '') ? questions : null
+			};
 		});
-		if (!saved.ok) {
-			return fail(422, {
+		const groupId = field(form, 'groupId');
+		if (!done.ok) {
+			return fail(refusalStatus(done.error), {
 				scope: 'group',
 				groupId,
-				groupValues: { customName, leaders, questions: questions.join('\n') },
-				errors: [formError(saved.error, { name: 'customName' })]
+				groupValues: {
+					customName: field(form, 'customName'),
+					leaders: form.getAll('leaders').filter((v): v is string => typeof v === 'string'),
+					questions: lines(form, 'questions').join('\n')
+				},
+				errors: [formError(done.error, { name: 'customName' })]
 			});
 		}
 		return { scope: 'group', groupId, saved: true };
 	},
 	/** Creates each group's session and sends everyone's phone to their group. */
-	start: (event) => {
-		const { conferenceId, roundId } = roundOf(event);
-		const started = useApp().conferences.startRound(conferenceId, roundId);
-		if (!started.ok) return fail(422, { scope: 'start', errors: [formError(started.error)] });
+	start: async (event) => {
+		const { done } = await roundCommand(event, (_, roundId) => ({ type: 'round.start', roundId }));
+		if (!done.ok) return refused(done.error, 'start');
 		return { scope: 'start', started: true };
 	}
 };

@@ -1,0 +1,48 @@
+import type { RoleDefinition } from './roles';
+import type {
+	Conference,
+	ConferenceParticipant,
+	Group,
+	Membership,
+	ProgrammeItem,
+	Round
+} from './types';
+
+/** Someone's place in one round's group. */
+export interface RoundMembership extends Membership {
+	roundId: string;
+}
+
+/**
+ * Everything the core decides a conference command on, loaded in one go: its details (with the
+ * plenum and notice), programme, roles, participants, rounds, groups (with leaders and
+ * questions) and who sits where.
+ */
+export interface ConferenceState {
+	conference: Conference;
+	programme: ProgrammeItem[];
+	/** The organiser's renames and own roles; resolveRoles() merges them with the defaults. */
+	customRoles: RoleDefinition[];
+	participants: ConferenceParticipant[];
+	/** In their order in the conference. */
+	rounds: Round[];
+	/** Every round's groups, in their order within each round. */
+	groups: Group[];
+	memberships: RoundMembership[];
+}
+
+/**
+ * What changed in a conference, for the live views: its structure (rounds, groups, people),
+ * its notice, what the plenum presents, its glossary, which devices use whose name, or who may
+ * watch it (access: organisers' overviews are checked again).
+ */
+export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'access';
+
+export const roundOf = (state: ConferenceState, roundId: string): Round | undefined =>
+	state.rounds.find((r) => r.id === roundId);
+
+export const groupsOf = (state: ConferenceState, roundId: string): Group[] =>
+	state.groups.filter((g) => g.roundId === roundId).sort((a, b) => a.position - b.position);
+
+export const membershipsOf = (state: ConferenceState, roundId: string): RoundMembership[] =>
+	state.memberships.filter((m) => m.roundId === roundId);

@@ -1,0 +1,137 @@
+import { programmeKinds, type ProgrammeKind } from './programme';
+/** The conference's records, as the core decides on them and the stores keep them. */
+import type { GroupDescriptor, GroupingRule } from './allocation';
+import type { Language } from '../session/types';
+
+/** A conference's own data (its people, rounds and glossary live in their own tables). */
+export interface Conference {
+	id: string;
+	title: string;
+	subtitle: string;
+	venue: string;
+	/** ISO date (yyyy-mm-dd) or ''. */
+	startDate: string;
+	endDate: string;
+	about: string;
+	introduction: string;
+	/** Organisation or project above the report's title ("Prosjekt SE-Norden"); '' for none. */
+	organisation: string;
+	/** Who signs the report ("Øystein Spjelkavik, Arbeidsforskningsinstituttet"); '' for none. */
+	author: string;
+	/** Who gave the introduction ("Øystein Spjelkavik (prosjektleder)"); '' for none. */
+	introductionBy: string;
+	/** Language of screens and the report. */
+	language: Language;
+	/** Languages participants use. */
+	languages: Language[];
+	/** Code participants use to pick their name from the roster. */
+	joinCode: string;
+	/** Secret link of the plenum screen. */
+	plenumToken: string;
+	currentRoundId: string | null;
+	/** Message shown on every screen and phone; '' for none. */
+	notice: string;
+	noticeAt: number | null;
+	/** What the plenum screen presents: a round, and one of its groups (or the round overview). */
+	plenumRoundId: string | null;
+	plenumGroupId: string | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+/** The fields an organiser edits on the setup page. */
+export type ConferenceDetails = Pick<
+	Conference,
+	| 'title'
+	| 'subtitle'
+	| 'venue'
+	| 'startDate'
+	| 'endDate'
+	| 'about'
+	| 'introduction'
+	| 'organisation'
+	| 'author'
+	| 'introductionBy'
+	| 'language'
+	| 'languages'
+>;
+
+export { programmeKinds, type ProgrammeKind };
+
+export interface ProgrammeItem {
+	id: string;
+	/** ISO date. */
+	day: string;
+	/** HH:MM. */
+	start: string;
+	/** HH:MM or ''. */
+	end: string;
+	title: string;
+	kind: ProgrammeKind;
+}
+
+/** Someone on a conference's participant list. */
+export interface ConferenceParticipant {
+	id: string;
+	conferenceId: string;
+	name: string;
+	/** ISO country code. */
+	country: string;
+	/** Role id (default or the organiser's own). */
+	role: string;
+	organisation: string;
+	/** Preferred UI language. */
+	language: Language;
+	/** National coordinator (listed first in the report). */
+	coordinator: boolean;
+	/** Secret of the personal join link and badge QR code. */
+	personalToken: string;
+	createdAt: number;
+}
+
+export type ParticipantFields = Pick<
+	ConferenceParticipant,
+	'name' | 'country' | 'role' | 'organisation' | 'language' | 'coordinator'
+>;
+
+/** A block of group work. */
+export interface Round {
+	id: string;
+	conferenceId: string;
+	/** 1-based order in the conference. */
+	position: number;
+	title: string;
+	theme: string;
+	rule: GroupingRule;
+	maxGroupSize: number;
+	/** Questions every group gets unless it has its own. */
+	questions: string[];
+	plenumSummary: string;
+	/** When the groups' sessions were created and phones sent to them; null before. */
+	startedAt: number | null;
+}
+
+export interface Group {
+	id: string;
+	roundId: string;
+	/** Allocation key (stable across re-runs). */
+	key: string;
+	/** How to name the group in any language. */
+	descriptor: GroupDescriptor;
+	/** A name the organiser gave it instead. */
+	customName: string | null;
+	position: number;
+	/** The group's own questions, or null for the round's. */
+	questions: string[] | null;
+	/** Leaders' participant ids. */
+	leaders: string[];
+	/** Its NGT session, once the round has started. */
+	sessionId: string | null;
+}
+
+export interface Membership {
+	participantId: string;
+	groupId: string;
+	/** Placed by hand: survives re-running the allocation. */
+	pinned: boolean;
+}

@@ -1,0 +1,220 @@
+import type {
+	ConferenceHeader,
+	ConferenceOverview,
+	MemberIdentity,
+	MemberView,
+	Notice,
+	OverviewGroup,
+	PlenumView,
+	ProgrammeEntry
+} from '$lib/realtime/conference-views';
+import { votersOf } from '../session/ballots';
+import type { Language, SessionState } from '../session/types';
+import { screenView } from '../session/views';
+import { groupName } from './allocation';
+import { resolveRoles } from './roles';
+import { groupsOf, membershipsOf, roundOf, type ConferenceState } from './state';
+import type { Conference, Group, Round } from './types';
+
+/** Everything the organiser sees of a round: its groups with members. */
+export interface RoundDetail extends Round {
+	groups: (Group & { name: string; memberIds: string[]; pinnedIds: string[] })[];
+	/** People placed in no group of this round. */
+	unassigned: string[];
+}
+
+/** A group's name in `lang`: the organiser's own, else the one its descriptor gives. */
+export function groupNameIn(state: ConferenceState, group: Group, lang: Language): string {
+	return (
+		group.customName ??
+		groupName(group.descriptor, { roles: resolveRoles(state.customRoles) }, lang)
+	);
+}
+
+/** The organiser's round page: a round with its groups (named in `lang`) and who is in each. */
+export function roundDetail(
+	state: ConferenceState,
+	roundId: string,
+	lang: Language
+): RoundDetail | null {
+	const round = roundOf(state, roundId);
+	if (!round) return null;
+	const memberships = membershipsOf(state, roundId);
+	const groups = groupsOf(state, roundId).map((g) => {
+		const members = memberships.filter((m) => m.groupId === g.id);
+		return {
+			...g,
+			name: groupNameIn(state, g, lang),
+			memberIds: members.map((m) => m.participantId),
+			pinnedIds: members.filter((m) => m.pinned).map((m) => m.participantId)
+		};
+	});
+	const placed = new Set(memberships.map((m) => m.participantId));
+	const unassigned = state.participants.filter((p) => !placed.has(p.id)).map((p) => p.id);
+	return { ...round, groups, unassigned };
+}
+
+/** A group's session as the live views need it: its state, and the organiser's links to it. */
+export interface GroupSession {
+	state: SessionState;
+	consolePath: string;
+	screenPath: string;
+}
+
+/** What the live views read beside the conference: its sessions and who is connected. */
+export interface LiveInputs {
+	session: (sessionId: string) => GroupSession | null;
+	/** People with a phone in a session now. */
+	online: (sessionId: string) => number;
+	/** People with a phone connected anywhere in the conference, in a group or not. */
+	connected: number;
+	devicesWaiting: number;
+}
+
+export function conferenceHeader(c: Conference): ConferenceHeader {
+	return {
+		id: c.id,
+		title: c.title,
+		subtitle: c.subtitle,
+		venue: c.venue,
+		startDate: c.startDate,
+		endDate: c.endDate,
+		language: c.language
+	};
+}
+
+export function noticeOf(c: Conference): Notice | null {
+	return c.notice ? { text: c.notice, at: c.noticeAt ?? c.updatedAt } : null;
+}
+
+function programmeOf(state: ConferenceState): ProgrammeEntry[] {
+	return state.programme.map(({ day, start, end, title, kind }) => ({
+		day,
+		start,
+		end,
+		title,
+		kind
+	}));
+}
+
+function leaderNames(state: ConferenceState, group: Group): string[] {
+	return group.leaders.flatMap((id) => {
+		const person = state.participants.find((p) => p.id === id);
+		return person ? [person.name] : [];
+	});
+}
+
+/** The round the live views follow: the current one (the plenum may choose another). */
+const currentRound = (state: ConferenceState, roundId = state.conference.currentRoundId) =>
+	roundId ? (roundOf(state, roundId) ?? null) : null;
+
+const membersOf = (state: ConferenceState, group: Group) =>
+	state.memberships.filter((m) => m.groupId === group.id).length;
+
+/** A member's phone around their group's session, in their language. */
+export function memberView(
+	state: ConferenceState,
+	participantId: string,
+	lang: Language,
+	identity: MemberIdentity
+): MemberView | null {
+	const me = state.participants.find((p) => p.id === participantId);
+	if (!me) return null;
+	const round = currentRound(state);
+	const placed = round
+		? membershipsOf(state, round.id).find((m) => m.participantId === participantId)
+		: undefined;
+	const found = placed ? state.groups.find((g) => g.id === placed.groupId) : undefined;
+	return {
+		kind: 'member',
+		conference: conferenceHeader(state.conference),
+		me: { id: me.id, name: me.name },
+		round: round ? { id: round.id, title: round.title, theme: round.theme } : null,
+		group: found
+			? { id: found.id, name: groupNameIn(state, found, lang), leaders: leaderNames(state, found) }
+			: null,
+		programme: programmeOf(state),
+		notice: noticeOf(state.conference),
+		identity
+	};
+}
+
+/** Every group of the current round at a glance, for the organiser. */
+export function overviewView(
+	state: ConferenceState,
+	lang: Language,
+	live: LiveInputs
+): ConferenceOverview {
+	const round = currentRound(state);
+	const groups = (round ? groupsOf(state, round.id) : []).map((group): OverviewGroup => {
+		const session = group.sessionId ? live.session(group.sessionId) : null;
+		const s = session?.state;
+		const run = s?.questions.find((q) => q.id === s.currentQuestionId) ?? null;
+		return {
+			id: group.id,
+			name: groupNameIn(state, group, lang),
+			leaders: leaderNames(state, group),
+			members: membersOf(state, group),
+			online: group.sessionId ? live.online(group.sessionId) : 0,
+			question: run ? { label: run.label, text: run.text, phase: run.phase } : null,
+			questions: s ? s.questions.map((q) => ({ label: q.label, phase: q.phase })) : [],
+			timer: s?.timer ?? null,
+			notes: run?.notes.length ?? 0,
+			revealed: run?.notes.filter((n) => n.revealIndex !== null).length ?? 0,
+			ballots: run ? votersOf(run).length : 0,
+			voters: s ? s.participants.filter((p) => !p.removed).length : 0,
+			consolePath: session?.consolePath ?? null,
+			screenPath: session?.screenPath ?? null
+		};
+	});
+	return {
+		kind: 'overview',
+		round: round ? { id: round.id, title: round.title } : null,
+		groups,
+		notice: noticeOf(state.conference),
+		participants: state.participants.length,
+		connected: live.connected,
+		devicesWaiting: live.devicesWaiting
+	};
+}
+
+/** The plenum screen, in the conference's language: what each group brings back. */
+export function plenumView(
+	state: ConferenceState,
+	session: (sessionId: string) => SessionState | null
+): PlenumView {
+	const { conference } = state;
+	const round = currentRound(state, conference.plenumRoundId ?? conference.currentRoundId);
+	const groups = (round ? groupsOf(state, round.id) : []).map((group) => {
+		const s = group.sessionId ? session(group.sessionId) : null;
+		const view = s ? screenView(s) : null;
+		return {
+			id: group.id,
+			name: groupNameIn(state, group, conference.language),
+			leaders: leaderNames(state, group),
+			members: membersOf(state, group),
+			questions: view
+				? view.questions.map((q, i) => {
+						const run = view.runs[i]!;
+						return {
+							label: q.label,
+							text: q.text,
+							// Only a finished vote is presented; earlier phases show the grouped notes.
+							results: run.results,
+							resultsWithheld: run.resultsWithheld,
+							clusters: run.clusters,
+							notes: run.notes
+						};
+					})
+				: []
+		};
+	});
+	return {
+		kind: 'plenum',
+		conference: conferenceHeader(conference),
+		round: round ? { id: round.id, title: round.title, theme: round.theme } : null,
+		groups,
+		focusGroupId: conference.plenumGroupId,
+		notice: noticeOf(conference)
+	};
+}

@@ -1,0 +1,39 @@
+import type { Cookies } from '@sveltejs/kit';
+import * as v from 'valibot';
+import type { ConferenceCommand } from '$lib/domain/conference/commands';
+import { refuse, type DomainError } from '$lib/domain/errors';
+import { clientId } from '$lib/realtime/contract';
+import { useApp } from './app';
+import { conferenceRoles } from './conference-access';
+import { conferenceScope, type Dispatched } from './conferences';
+import { requireOrganiser } from './organiser-access';
+import { field } from './organiser-forms';
+
+/**
+ * Sends a conference command from an organiser's form, as that account with its roles for the
+ * conference, under the form's command id: the same form posted twice applies once.
+ */
+export function sendFromForm(
+	event: { cookies: Cookies; url: URL },
+	conferenceId: string,
+	form: FormData,
+	command: ConferenceCommand
+): Dispatched {
+	const app = useApp();
+	const organiser = requireOrganiser(event);
+	const commandId = field(form, 'commandId') || null;
+	if (commandId !== null && !v.is(clientId, commandId)) {
+		return { ok: false, error: refuse('invalid_payload', { field: 'commandId' }) };
+	}
+	const sender = {
+		actor: { role: 'organiser' as const, roles: conferenceRoles(app.db, organiser, conferenceId) },
+		scope: `${conferenceScope(conferenceId)}o:${organiser.id}`
+	};
+	return app.conferences.dispatch(conferenceId, command, sender, commandId);
+}
+
+/** The status of a refused form: an id already used for something else is a conflict. */
+export function refusalStatus(error: DomainError): 403 | 409 | 422 {
+	if (error.code === 'conflict') return 409;
+	return error.code === 'forbidden' ? 403 : 422;
+}
