@@ -112,7 +112,7 @@ export function listBindingsOf(db: Db, participantId: string): DeviceBinding[] {
 	return (
 		sql(
 			db,
-			`SELECT ${columns} FROM device_bindings WHERE participant_id = ? ORDER BY created_at, id`
+			`SELECT ${columns} FROM device_bindings WHERE participant_id = ? ORDER BY created_at, rowid`
 		).all(participantId) as Row[]
 	).map(toBinding);
 }
@@ -122,7 +122,7 @@ export function listBindings(db: Db, conferenceId: string): DeviceBinding[] {
 	return (
 		sql(
 			db,
-			`SELECT ${columns} FROM device_bindings WHERE conference_id = ? ORDER BY created_at, id`
+			`SELECT ${columns} FROM device_bindings WHERE conference_id = ? ORDER BY created_at, rowid`
 		).all(conferenceId) as Row[]
 	).map(toBinding);
 }
