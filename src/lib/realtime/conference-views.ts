@@ -3,8 +3,9 @@
  * session, the organiser's live overview, and the plenum screen. Shared by server and client.
  */
 import type { BindingKind } from '$lib/domain/conference/devices';
+import type { Conference } from '$lib/domain/conference/types';
 import type { Phase } from '$lib/domain/session/phases';
-import type { Language, Timer } from '$lib/domain/session/types';
+import type { Timer } from '$lib/domain/session/types';
 import type {
 	ClusterView,
 	ResultRow,
@@ -18,15 +19,11 @@ export interface Notice {
 	at: number;
 }
 
-export interface ConferenceHeader {
-	id: string;
-	title: string;
-	subtitle: string;
-	venue: string;
-	startDate: string;
-	endDate: string;
-	language: Language;
-}
+/** What every live view shows of the conference itself. */
+export type ConferenceHeader = Pick<
+	Conference,
+	'id' | 'title' | 'subtitle' | 'venue' | 'startDate' | 'endDate' | 'language'
+>;
 
 export interface ProgrammeEntry {
 	day: string;

@@ -1,4 +1,5 @@
 import type { GroupingRule } from '$lib/domain/conference/allocation';
+import type { RoundInput } from '$lib/domain/conference/commands';
 import type { Language } from '$lib/domain/session/types';
 import type { ConferenceDetails, ProgrammeItem } from './db/conferences';
 import type { ParticipantFields } from './db/participants';
@@ -52,14 +53,6 @@ export function readParticipant(form: FormData): ParticipantFields {
 		language: field(form, 'language') as Language,
 		coordinator: form.get('coordinator') === 'on'
 	};
-}
-
-export interface RoundInput {
-	title: string;
-	theme: string;
-	rule: GroupingRule;
-	maxGroupSize: number;
-	questions: string[];
 }
 
 /** The round form; `maxGroupSize` stays as typed so an error can show it again. */

@@ -1,6 +1,6 @@
-import { programmeKinds, type ProgrammeKind } from './programme';
 /** The conference's records, as the core decides on them and the stores keep them. */
 import type { GroupDescriptor, GroupingRule } from './allocation';
+import { programmeKinds, type ProgrammeKind } from './programme';
 import type { Language } from '../session/types';
 
 /** A conference's own data (its people, rounds and glossary live in their own tables). */
