@@ -38,14 +38,6 @@ export function listRounds(db: Db, conferenceId: string): Round[] {
 	).map(toRound);
 }
 
-export function findRound(db: Db, conferenceId: string, id: string): Round | null {
-	const row = sql(db, 'SELECT * FROM rounds WHERE id = ? AND conference_id = ?').get(
-		id,
-		conferenceId
-	) as RoundRow | undefined;
-	return row ? toRound(row) : null;
-}
-
 export function insertRound(db: Db, round: Round): void {
 	sql(
 		db,
@@ -128,18 +120,6 @@ export function listConferenceGroups(db: Db, conferenceId: string): Group[] {
 			 WHERE r.conference_id = ? ORDER BY r.position, g.position`
 		).all(conferenceId) as GroupRow[]
 	).map(toGroup);
-}
-
-export function findGroup(db: Db, roundId: string, id: string): Group | null {
-	const row = sql(db, 'SELECT * FROM groups WHERE id = ? AND round_id = ?').get(id, roundId) as
-		GroupRow | undefined;
-	return row ? toGroup(row) : null;
-}
-
-export function findGroupBySession(db: Db, sessionId: string): Group | null {
-	const row = sql(db, 'SELECT * FROM groups WHERE session_id = ?').get(sessionId) as
-		GroupRow | undefined;
-	return row ? toGroup(row) : null;
 }
 
 export function insertGroup(db: Db, group: Group): void {
