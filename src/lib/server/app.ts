@@ -48,6 +48,11 @@ function ensureSecret(db: Db, configured: string | null): string {
 	return secret;
 }
 
+/** The database's schema version; throws when the database does not answer. */
+export function databaseSchemaVersion(app: Pick<App, 'db'>): number {
+	return schemaVersion(app.db);
+}
+
 /** What createApp may be given besides the configuration. */
 export interface AppOptions {
 	/** The clock every service reads; tests pass a fixed one. */

@@ -5,11 +5,13 @@ import { endSessionsOf, hashPassword, passwordLimits, verifyPassword } from './a
 import {
 	conferenceIdsOf,
 	countOrganisers,
+	countSessionsOf,
 	deleteOrganiserRow,
 	findOrganiser,
 	findOrganiserByUsername,
 	firstCoOrganiser,
 	insertOrganiser,
+	listOrganiserSummaries,
 	ownedConferenceIds,
 	ownerlessConferenceIds,
 	passwordHashOf,
@@ -260,6 +262,16 @@ export async function changeOwnPassword(
 	accessChanged(app, me.id);
 	log.info('organiser.password_changed', { organiserId: me.id, ended });
 	return { ok: true, ended };
+}
+
+/** How many browsers besides this one are signed in to one's account. */
+export function otherSessionCount(app: App, me: Organiser, now: number): number {
+	return Math.max(0, countSessionsOf(app.db, me.id, now) - 1);
+}
+
+/** Every account, with its signed-in browsers and conferences owned (the administrator's list). */
+export function accountSummaries(app: App, now: number) {
+	return listOrganiserSummaries(app.db, now);
 }
 
 /** Someone signs out all their other browsers. */

@@ -40,10 +40,10 @@ describe('the setup code', () => {
 		const code = currentSetupCode(db)!;
 		expect(code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
 		expect(currentSetupCode(db)).toBe(code);
-		expect(setupCodeMatches(db, code)).toBe(true);
-		expect(setupCodeMatches(db, ` ${code.toLowerCase().replace(/-/g, ' ')} `)).toBe(true);
-		expect(setupCodeMatches(db, code.slice(0, -1))).toBe(false);
-		expect(setupCodeMatches(db, '')).toBe(false);
+		expect(setupCodeMatches({ db }, code)).toBe(true);
+		expect(setupCodeMatches({ db }, ` ${code.toLowerCase().replace(/-/g, ' ')} `)).toBe(true);
+		expect(setupCodeMatches({ db }, code.slice(0, -1))).toBe(false);
+		expect(setupCodeMatches({ db }, '')).toBe(false);
 
 		const first = await createAccount(
 			scratch.app,
@@ -52,7 +52,7 @@ describe('the setup code', () => {
 			{ firstOnly: true }
 		);
 		expect(first.ok).toBe(true);
-		expect(setupCodeMatches(db, code)).toBe(false);
+		expect(setupCodeMatches({ db }, code)).toBe(false);
 		expect(currentSetupCode(db)).toBeNull();
 	});
 });

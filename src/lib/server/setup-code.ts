@@ -69,8 +69,8 @@ function normalise(code: string): string {
 }
 
 /** Whether `given` is the installation's setup code (compared in constant time). */
-export function setupCodeMatches(db: Db, given: string): boolean {
-	const code = readSetting(db, settingKey);
+export function setupCodeMatches(app: Pick<App, 'db'>, given: string): boolean {
+	const code = readSetting(app.db, settingKey);
 	if (!code || given.length > 100) return false;
 	const digest = (text: string) => createHash('sha256').update(normalise(text)).digest();
 	return timingSafeEqual(digest(code), digest(given));

@@ -2,8 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { passwordLimits } from '$lib/server/auth';
 import { mayOnInstallation } from '$lib/server/conference-access';
-import { countSessionsOf, listOrganiserSummaries } from '$lib/server/db/organisers';
 import {
+	accountSummaries,
 	changeOwnPassword,
 	checkAccount,
 	createAccount,
@@ -12,6 +12,7 @@ import {
 	enableAccount,
 	endAllSessions,
 	endOtherSessions,
+	otherSessionCount,
 	readAccountForm,
 	resetPassword,
 	type AccountProblem
@@ -26,14 +27,13 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 /** Everyone manages their own sign-in here; the administrator also manages every account. */
 export const load: PageServerLoad = (event) => {
 	const me = requireOrganiser(event);
-	const { db } = useApp();
+	const app = useApp();
 	const now = Date.now();
 	const admin = mayOnInstallation(me, 'administer_accounts');
 	return {
 		me: { id: me.id, displayName: me.displayName, username: me.username, admin },
-		// This browser is one of them.
-		otherSessions: Math.max(0, countSessionsOf(db, me.id, now) - 1),
-		accounts: admin ? listOrganiserSummaries(db, now) : null,
+		otherSessions: otherSessionCount(app, me, now),
+		accounts: admin ? accountSummaries(app, now) : null,
 		passwordMin: passwordLimits.min
 	};
 };

@@ -13,7 +13,7 @@ export const actions: Actions = {
 		const app = useApp();
 		const token = cookies.get(organiserCookie);
 		const organiser = signedInOrganiser(cookies);
-		if (token) endOrganiserSession(app.db, token);
+		if (token) endOrganiserSession(app, token);
 		// This browser's live overviews close with it.
 		if (organiser) accessChanged(app, organiser.id);
 		cookies.delete(organiserCookie, { path: '/' });

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
-import { readGlossary } from '$lib/server/db/glossary';
 import { deleteConcept } from '$lib/server/glossary';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +10,7 @@ export const load: PageServerLoad = (event) => {
 	const params = event.url.searchParams;
 	const imported = Number(params.get('imported'));
 	return {
-		concepts: readGlossary(useApp().db, conference.id),
+		concepts: useApp().conferences.glossary(conference.id),
 		saved: params.get('saved'),
 		deleted: params.get('deleted'),
 		imported: Number.isInteger(imported) && imported > 0 ? imported : null

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
-import { readGlossary } from '$lib/server/db/glossary';
 import { conceptToInput, nameErrors } from '$lib/domain/glossary/concept-input';
 import { readConceptForm, saveConcept } from '$lib/server/glossary';
 import { requireConference } from '$lib/server/organiser-access';
@@ -10,9 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 /** One concept of the glossary, to edit. */
 export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
-	const concept = readGlossary(useApp().db, conference.id).find(
-		(c) => c.id === event.params.concept
-	);
+	const concept = useApp()
+		.conferences.glossary(conference.id)
+		.find((c) => c.id === event.params.concept);
 	if (!concept) error(404, { message: fixedT(event.locals.lang)('glossary.editor.notFound') });
 	return { id: concept.id, values: conceptToInput(concept) };
 };
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		if (!saved.ok) {
 			// Deleted meanwhile (another organiser): back to the list, which shows what there is.
 			if (saved.notFound) redirect(303, base);
-			const glossary = readGlossary(app.db, conference.id);
+			const glossary = app.conferences.glossary(conference.id);
 			return fail(422, { values, errors: nameErrors(saved.errors, glossary, event.locals.lang) });
 		}
 		redirect(303, `${base}?saved=${saved.id}#concept-${saved.id}`);

@@ -1,5 +1,4 @@
 import { useApp } from '$lib/server/app';
-import { readGlossary } from '$lib/server/db/glossary';
 import { glossaryToCsv } from '$lib/domain/glossary/csv';
 import { slug } from '$lib/domain/slug';
 import { requireConference } from '$lib/server/organiser-access';
@@ -9,7 +8,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = (event) => {
 	const conference = requireConference(event, 'read');
 	const csv = glossaryToCsv(
-		readGlossary(useApp().db, conference.id),
+		useApp().conferences.glossary(conference.id),
 		conference.language === 'en' ? ',' : ';'
 	);
 	const name = slug(conference.title, { max: 40, fallback: 'conference' });

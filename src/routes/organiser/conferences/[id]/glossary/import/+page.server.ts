@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
-import { readGlossary } from '$lib/server/db/glossary';
 import { glossaryLimits, nameErrors } from '$lib/domain/glossary/concept-input';
 import {
 	previewGlossaryImport,
@@ -17,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
 	return {
 		maxBytes: glossaryLimits.csvBytes,
-		existing: readGlossary(useApp().db, conference.id).length
+		existing: useApp().conferences.glossary(conference.id).length
 	};
 };
 
@@ -63,7 +62,7 @@ export const actions: Actions = {
 			return fail(422, { problem: 'glossary.import.chooseFile' as const, mode });
 		}
 		const fileName = file.name.slice(0, 200);
-		const glossary = readGlossary(useApp().db, conference.id);
+		const glossary = useApp().conferences.glossary(conference.id);
 		const bytes =
 			file.size > glossaryLimits.csvBytes
 				? new Uint8Array(glossaryLimits.csvBytes + 1)
@@ -88,7 +87,7 @@ export const actions: Actions = {
 			return fail(422, { problem: 'glossary.import.expired' as const, mode: 'replace' });
 		const preview = importGlossary(app, conference.id, pending.text, pending.mode);
 		if (!preview.ok) {
-			const glossary = readGlossary(app.db, conference.id);
+			const glossary = app.conferences.glossary(conference.id);
 			return fail(
 				422,
 				summary(preview, String(form.get('fileName') ?? ''), null, glossary, event.locals.lang)
