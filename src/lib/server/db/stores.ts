@@ -152,20 +152,33 @@ function storeSet(db: Db, run: Run): StoreSet {
  * it never lands in, or reads from, another caller's uncommitted transaction.
  */
 export function createSqliteStores(db: Db): Stores {
-	const run: Run = async (operation) => operation();
+	let open: Promise<void> | null = null;
+	// Checked again right after each wake-up, with no await before the caller goes on.
+	const outside: Run = async (operation) => {
+		while (open) await open;
+		return operation();
+	};
+	const inside: Run = async (operation) => operation();
+	const unit = storeSet(db, inside);
 	return {
-		...storeSet(db, run),
+		...storeSet(db, outside),
 		async transaction(work) {
+			while (open) await open;
+			let close!: () => void;
+			open = new Promise((resolve) => (close = resolve));
 			db.exec('BEGIN IMMEDIATE');
 			try {
-				const result = await work(storeSet(db, run));
+				const result = await work(unit);
 				db.exec('COMMIT');
 				return result;
 			} catch (error) {
 				if (db.inTransaction) db.exec('ROLLBACK');
 				throw error;
+			} finally {
+				open = null;
+				close();
 			}
 		},
-		schemaVersion: () => run(() => schemaVersion(db))
+		schemaVersion: () => outside(() => schemaVersion(db))
 	};
 }
