@@ -31,10 +31,10 @@ export function configOrExit(): Config {
  * Creates the app or stops the process with a clear message (another server on the same file,
  * a read-only file, a failed migration, an unreadable file).
  */
-export function appOrExit(config: Config, root: string): App {
+export async function appOrExit(config: Config, root: string): Promise<App> {
 	try {
 		lockDatabase(databaseFile(root, config.databasePath));
-		return createApp(config, root);
+		return await createApp(config, root);
 	} catch (error) {
 		const reason =
 			error instanceof MigrationError || error instanceof DatabaseFileError

@@ -23,8 +23,8 @@ let conferenceId: string;
 
 beforeAll(() => setLogLevel('silent'));
 
-beforeEach(() => {
-	app = createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
+beforeEach(async () => {
+	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
 	const created = app.conferences.create({
 		title: 'Nordisk dialog',
 		subtitle: '',

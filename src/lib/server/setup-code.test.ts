@@ -4,7 +4,7 @@ import { createAccount } from './organiser-accounts';
 import { tempApp } from './report/test-conference';
 import { currentSetupCode, proxyTrusted, setupCodeMatches, setupCodeRequired } from './setup-code';
 
-const opened: ReturnType<typeof tempApp>[] = [];
+const opened: Awaited<ReturnType<typeof tempApp>>[] = [];
 afterEach(() => {
 	while (opened.length > 0) opened.pop()!.close();
 });
@@ -34,7 +34,7 @@ describe('when the setup page asks for the code', () => {
 
 describe('the setup code', () => {
 	it('is kept while there is no account, matches however it is typed, and goes with the first account', async () => {
-		const scratch = tempApp('samrad-setup-code');
+		const scratch = await tempApp('samrad-setup-code');
 		opened.push(scratch);
 		const { db } = scratch.app;
 		const code = currentSetupCode(db)!;

@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
-import { databaseSchemaVersion, useApp } from '$lib/server/app';
+import { useApp } from '$lib/server/app';
 import type { RequestHandler } from './$types';
 
 /** Liveness and readiness: the database answers, its schema version, and uptime. */
-export const GET: RequestHandler = () => {
+export const GET: RequestHandler = async () => {
 	const app = useApp();
 	try {
-		const schemaVersion = databaseSchemaVersion(app);
+		const schemaVersion = await app.stores.schemaVersion();
 		return json(
 			{
 				status: 'ok',
