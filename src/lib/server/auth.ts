@@ -1,11 +1,11 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { App } from './app';
 import type { Db } from './db/database';
+import type { OrganiserStore } from './stores';
 import {
 	countOrganisers,
 	deleteExpiredOrganiserSessions,
 	deleteOrganiserSession,
-	deleteSessionsOf,
 	findOrganiserBySession,
 	findOrganiserByUsername,
 	insertOrganiser,
@@ -143,6 +143,10 @@ export function endOrganiserSession(app: Pick<App, 'db'>, token: string): void {
 }
 
 /** Ends every session of an account except the one with `keepToken` (none: all of them). */
-export function endSessionsOf(db: Db, organiserId: string, keepToken: string | null): number {
-	return deleteSessionsOf(db, organiserId, keepToken === null ? null : hashToken(keepToken));
+export function endSessionsOf(
+	organisers: OrganiserStore,
+	organiserId: string,
+	keepToken: string | null
+): Promise<number> {
+	return organisers.removeSessionsOf(organiserId, keepToken === null ? null : hashToken(keepToken));
 }

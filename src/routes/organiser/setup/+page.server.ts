@@ -22,7 +22,7 @@ export const actions: Actions = {
 		if (setupCodeRequired(app, getClientAddress())) {
 			const code = String(form.get('setupCode') ?? '').trim();
 			// About 80 bits: guessing it is hopeless, so attempts need no limit of their own.
-			if (!setupCodeMatches(app, code)) {
+			if (!(await setupCodeMatches(app, code))) {
 				const key = code === '' ? 'organiser.setup.codeMissing' : 'organiser.setup.codeWrong';
 				return fail(403, { values, errors: [...errors, { field: 'setupCode', key }] });
 			}
