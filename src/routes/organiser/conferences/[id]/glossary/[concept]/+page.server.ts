@@ -21,12 +21,12 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const app = useApp();
 		const values = readConceptForm(await event.request.formData());
-		const saved = saveConcept(app, conference.id, event.params.concept, values);
+		const saved = await saveConcept(app, conference.id, event.params.concept, values);
 		const base = `/organiser/conferences/${conference.id}/glossary`;
 		if (!saved.ok) {
 			// Deleted meanwhile (another organiser): back to the list, which shows what there is.
 			if (saved.notFound) redirect(303, base);
-			const glossary = app.conferences.glossary(conference.id);
+			const glossary = await app.stores.glossary.read(conference.id);
 			return fail(422, { values, errors: nameErrors(saved.errors, glossary, event.locals.lang) });
 		}
 		redirect(303, `${base}?saved=${saved.id}#concept-${saved.id}`);

@@ -5,10 +5,10 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { RequestHandler } from './$types';
 
 /** The glossary as CSV: semicolons for Excel in the Nordic countries, commas for English. */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const conference = requireConference(event, 'read');
 	const csv = glossaryToCsv(
-		useApp().conferences.glossary(conference.id),
+		await useApp().stores.glossary.read(conference.id),
 		conference.language === 'en' ? ',' : ';'
 	);
 	const name = slug(conference.title, { max: 40, fallback: 'conference' });

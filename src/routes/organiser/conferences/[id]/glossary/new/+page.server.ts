@@ -16,9 +16,9 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const app = useApp();
 		const values = readConceptForm(await event.request.formData());
-		const saved = saveConcept(app, conference.id, null, values);
+		const saved = await saveConcept(app, conference.id, null, values);
 		if (!saved.ok) {
-			const glossary = app.conferences.glossary(conference.id);
+			const glossary = await app.stores.glossary.read(conference.id);
 			return fail(422, { values, errors: nameErrors(saved.errors, glossary, event.locals.lang) });
 		}
 		redirect(
