@@ -208,8 +208,16 @@ class Group {
 		this.questionId = '';
 		/** Where this group's run is, for progress lines. */
 		this.stage = 'connecting';
-		/** Notes sent and not yet seen on the screen, by author: k-th ok note and send time. */
-		this.pending = /** @type {Map<string, { k: number, sentAt: number }[]>} */ (new Map());
+		/**
+		 * The screen's progress is anonymous (counts sorted most first, not linked to anyone), so
+		 * a note is matched by the group's total: the j-th note acknowledged in the group is on
+		 * the screen once the progress adds up to j (the server acks in commit order).
+		 */
+		this.acked = 0;
+		/** When the screen's total first reached j + 1, by j. */
+		this.shownAt = /** @type {number[]} */ ([]);
+		/** Acknowledged notes not yet seen on the screen: their number in the group → send time. */
+		this.pending = /** @type {Map<number, number>} */ (new Map());
 	}
 
 	async connect() {
@@ -243,17 +251,30 @@ class Group {
 		const run = currentRun(envelope);
 		if (!run || run.phase !== 'write') return;
 		const t = now();
-		const people = envelope.view.people;
-		for (let i = 0; i < people.length; i++) {
-			const queue = this.pending.get(people[i].id);
-			if (!queue || queue.length === 0) continue;
-			const shown = run.progress[i] ?? 0;
-			while (queue.length > 0 && queue[0].k <= shown) {
-				const { sentAt } = /** @type {{ sentAt: number }} */ (queue.shift());
-				samples.noteToScreen.push(t - sentAt);
-				samples.noteSentAt.push(sentAt - runStart);
-			}
+		const total = run.progress.reduce(
+			(/** @type {number} */ a, /** @type {number} */ b) => a + b,
+			0
+		);
+		while (this.shownAt.length < total) this.shownAt.push(t);
+		for (const [j, sentAt] of this.pending) {
+			if (j > total) continue;
+			this.pending.delete(j);
+			this.#seen(sentAt, t);
 		}
+	}
+
+	/** A note sent at sentAt is on the screen at t (never before it was sent). */
+	#seen(/** @type {number} */ sentAt, /** @type {number} */ t) {
+		samples.noteToScreen.push(Math.max(0, t - sentAt));
+		samples.noteSentAt.push(sentAt - runStart);
+	}
+
+	/** The group's next note was acknowledged: seen already, or waiting for the screen. */
+	#acked(/** @type {number} */ sentAt) {
+		const j = ++this.acked;
+		const shown = this.shownAt[j - 1];
+		if (shown === undefined) this.pending.set(j, sentAt);
+		else this.#seen(sentAt, shown);
 	}
 
 	/** @param {string} from */
@@ -282,20 +303,15 @@ class Group {
 			if (phone.okNotes >= maxNotes || now() > until) break;
 			const noteId = newId();
 			const text = `${phrases[Math.floor(Math.random() * phrases.length)]} (${noteId.slice(0, 8)})`;
-			const queue = this.pending.get(phone.participantId) ?? [];
-			this.pending.set(phone.participantId, queue);
-			const entry = { k: phone.okNotes + 1, sentAt: now() };
-			queue.push(entry);
+			const sentAt = now();
 			const ack = /** @type {any} */ (
 				await command(phone.socket, 'note.add', { questionId: this.questionId, noteId, text })
 			);
 			if (ack?.ok) {
+				this.#acked(sentAt);
 				phone.okNotes++;
 				phone.noteIds.push(noteId);
 				okNotes.push({ sessionId: this.spec.sessionId, noteId, text });
-			} else {
-				const at = queue.indexOf(entry);
-				if (at >= 0) queue.splice(at, 1);
 			}
 			next += noteIntervalMs * (0.5 + Math.random());
 		}
@@ -363,7 +379,7 @@ class Group {
 			latestView.get(/** @type {any} */ (this.screen))
 		);
 		if (!results) counts.resultsMissing++;
-		for (const queue of this.pending.values()) counts.notesNotSeen += queue.length;
+		counts.notesNotSeen += this.pending.size;
 		this.stage = 'done';
 	}
 
