@@ -7,11 +7,11 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One concept of the glossary, to edit. */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const conference = requireConference(event, 'read');
-	const concept = useApp()
-		.conferences.glossary(conference.id)
-		.find((c) => c.id === event.params.concept);
+	const concept = (await useApp().stores.glossary.read(conference.id)).find(
+		(c) => c.id === event.params.concept
+	);
 	if (!concept) error(404, { message: fixedT(event.locals.lang)('glossary.editor.notFound') });
 	return { id: concept.id, values: conceptToInput(concept) };
 };
