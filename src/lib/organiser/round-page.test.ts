@@ -121,7 +121,7 @@ describe('the round page’s data', () => {
 		expect(data.groups[0]!.seats[0]).toMatchObject({ leader: true, pinned: false });
 		expect(data.noGroup.map((p) => p.name)).toEqual(['Finn Hau']);
 		expect(data.unplaced.map((p) => p.name)).toEqual(['Gro Iversen']);
-		expect(data.people.p6).toMatchObject({ roleLabel: 'Politikk', countryName: 'Island' });
+		expect(data.people.p6).toMatchObject({ roleLabel: 'Beslutningstaker', countryName: 'Island' });
 		expect(data.settings.roles).toEqual({
 			coordinator: { kind: 'lead' },
 			policy: { kind: 'none' }
