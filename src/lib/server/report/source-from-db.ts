@@ -92,19 +92,30 @@ export function reportSourceFromDb(
 			id: round.id,
 			title: round.title,
 			theme: round.theme,
-			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? []).map((group) => {
-				const session = group.sessionId ? (app.sessions.get(group.sessionId)?.state ?? null) : null;
-				return {
-					id: group.id,
-					name: group.name,
-					leaderIds: group.leaders,
-					memberIds: group.memberIds,
-					session,
-					plannedQuestions: group.questions ?? round.questions,
-					reflection: session?.reflection ?? ''
-				};
-			}),
+			// An empty group is no part of the report, unless its people wrote notes before leaving it.
+			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? [])
+				.filter((group) => group.shown || wroteNotes(app, group.sessionId))
+				.map((group) => {
+					const session = group.sessionId
+						? (app.sessions.get(group.sessionId)?.state ?? null)
+						: null;
+					return {
+						id: group.id,
+						name: group.name,
+						leaderIds: group.leaders,
+						memberIds: group.memberIds,
+						session,
+						plannedQuestions: group.questions ?? round.questions,
+						reflection: session?.reflection ?? ''
+					};
+				}),
 			plenumSummary: round.plenumSummary
 		}))
 	};
+}
+
+/** Whether a group's session holds any note (its people may have moved on since). */
+function wroteNotes(app: Pick<App, 'sessions'>, sessionId: string | null): boolean {
+	const state = sessionId ? app.sessions.get(sessionId)?.state : null;
+	return state?.questions.some((q) => q.notes.length > 0) ?? false;
 }
