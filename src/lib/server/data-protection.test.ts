@@ -164,7 +164,8 @@ describe('deleting a conference', () => {
 			'conference_participants',
 			'rounds',
 			'groups',
-			'group_members',
+			'seats',
+			'grouping_history',
 			'glossary_entries',
 			'programme_items',
 			'sessions',
@@ -172,7 +173,7 @@ describe('deleting a conference', () => {
 		].map(
 			(table) => (app.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 		);
-		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 		const text = fileText();
 		expect(text).not.toContain('UNIQUE-TITLE');
 		expect(text).not.toContain('SECRET-DIAGNOSIS');

@@ -1,5 +1,6 @@
 /** The conference's records, as the core decides on them and the stores keep them. */
-import type { GroupDescriptor, GroupingRule } from './allocation';
+import type { GroupDescriptor, GroupingRule, RolePlacement } from './allocation';
+import type { Seat } from './grouping';
 import { programmeKinds, type ProgrammeKind } from './programme';
 import type { Language } from '../session/types';
 
@@ -107,6 +108,8 @@ export interface Round {
 	/** Questions every group gets unless it has its own. */
 	questions: string[];
 	plenumSummary: string;
+	/** Where each role's people go when the round is allocated; a role not listed gets its own groups. */
+	roles: Record<string, RolePlacement>;
 	/** When the groups' sessions were created and phones sent to them; null before. */
 	startedAt: number | null;
 }
@@ -123,15 +126,11 @@ export interface Group {
 	position: number;
 	/** The group's own questions, or null for the round's. */
 	questions: string[] | null;
-	/** Leaders' participant ids. */
-	leaders: string[];
 	/** Its NGT session, once the round has started. */
 	sessionId: string | null;
 }
 
-export interface Membership {
-	participantId: string;
-	groupId: string;
-	/** Placed by hand: survives re-running the allocation. */
-	pinned: boolean;
+/** Where someone sits in one round: in a group (as a member or its leader) or in no group. */
+export interface RoundSeat extends Seat {
+	roundId: string;
 }

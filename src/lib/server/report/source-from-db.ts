@@ -92,18 +92,23 @@ export function reportSourceFromDb(
 			id: round.id,
 			title: round.title,
 			theme: round.theme,
-			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? []).map((group) => {
-				const session = group.sessionId ? (app.sessions.get(group.sessionId)?.state ?? null) : null;
-				return {
-					id: group.id,
-					name: group.name,
-					leaderIds: group.leaders,
-					memberIds: group.memberIds,
-					session,
-					plannedQuestions: group.questions ?? round.questions,
-					reflection: session?.reflection ?? ''
-				};
-			}),
+			// An empty group is no part of the report.
+			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? [])
+				.filter((group) => group.shown)
+				.map((group) => {
+					const session = group.sessionId
+						? (app.sessions.get(group.sessionId)?.state ?? null)
+						: null;
+					return {
+						id: group.id,
+						name: group.name,
+						leaderIds: group.leaders,
+						memberIds: group.memberIds,
+						session,
+						plannedQuestions: group.questions ?? round.questions,
+						reflection: session?.reflection ?? ''
+					};
+				}),
 			plenumSummary: round.plenumSummary
 		}))
 	};
