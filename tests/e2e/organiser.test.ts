@@ -397,7 +397,9 @@ test('rounds: by role with a size limit, and by country', async () => {
 		.getByRole('dialog', { name: o('roundDetail.startTitle') })
 		.getByRole('button', { name: o('roundDetail.startConfirm') })
 		.click();
-	await expect(page.getByRole('alert')).toHaveText(o('required.questions'));
+	await expect(page.getByRole('alert')).toHaveText(
+		text('en', 'errors.group_without_questions', { group: 'Denmark' })
+	);
 	await checkPage('round 2 allocated by country');
 
 	await open(`${conferenceUrl}/rounds`);
