@@ -230,7 +230,8 @@ test('six groups by role in at most five commands, each group exactly as the rul
 			...ofRole('other')
 		].sort()
 	);
-	expect([coaches1.members.length, coaches2.members.length]).toEqual([6, 5]);
+	// Six and five: the researcher who moved to lead the caseworkers came from either half.
+	expect([coaches1.members.length, coaches2.members.length].sort()).toEqual([5, 6]);
 	expect(caseworkers.members).toEqual([...ofRole('caseworker'), ...ofRole('policy')].sort());
 	expect(caseworkers.leaders).toEqual(['Angelika Schafft']);
 	// Coordinators lead the other five groups, one each.
