@@ -14,6 +14,7 @@ import { sigtunaParticipants } from '../../src/lib/domain/conference/fixtures/si
 import { docxParagraphs, pdfText } from '../integration/helpers/export-files';
 import { expectNoAxeViolations } from './helpers/axe';
 import { translate } from './helpers/i18n';
+import { expectTouchTargets } from './helpers/touch';
 import { organiserText as o, signInAsOrganiser } from './helpers/organiser';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -276,6 +277,7 @@ test('two late arrivals are placed by re-allocating, and nobody else moves', asy
 	await expect(moves.nth(0)).toHaveText(/^Erik Lindqvist\s*Not placed\s*Employers I{1,2}\s*$/);
 	await expect(moves.nth(1)).toHaveText(/^Sanna Virtanen\s*Not placed\s*Workers\s*$/);
 	await expectNoAxeViolations(page, 'the round page with groups and a re-allocation preview');
+	await expectTouchTargets(page, 'the round page with groups and a re-allocation preview');
 	await preview.getByRole('button', { name: o('roundDetail.allocation.apply') }).click();
 	await expect(status()).toHaveText(o('roundDetail.allocated'));
 
@@ -371,6 +373,16 @@ test('an empty group is shown on no screen, overview or report, and is deleted',
 		.getByRole('button', { name: o('roundDetail.group.deleteNamed', { group: spareGroup }) })
 		.click();
 	await expect(status()).toHaveText(o('roundDetail.group.deleted', { group: spareGroup }));
+	await expect(page.locator('article.group h3')).toHaveText(sixGroups);
+
+	// The organiser's own last change can be undone: the group comes back, then goes for good.
+	await page.getByRole('button', { name: o('roundDetail.undo') }).click();
+	await expect(status()).toHaveText(o('roundDetail.undone'));
+	await expect(page.locator('article.group h3')).toHaveText([...sixGroups, spareGroup]);
+	await page
+		.getByRole('article', { name: spareGroup })
+		.getByRole('button', { name: o('roundDetail.group.deleteNamed', { group: spareGroup }) })
+		.click();
 	await expect(page.locator('article.group h3')).toHaveText(sixGroups);
 });
 
