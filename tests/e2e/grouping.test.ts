@@ -293,6 +293,23 @@ test('two late arrivals are placed by re-allocating, and nobody else moves', asy
 	expect([...after[1]!.members, ...after[2]!.members]).toContain('Erik Lindqvist');
 	expect(await listed(/^Not placed yet/)).toEqual([]);
 	expect(await listed(/^In no group this round/)).toEqual([projectLeader]);
+
+	// Several people in one command, and undone in one: the groups are as they were.
+	await tick('Emma Martelin', 'George Erdinc');
+	await bar().getByLabel(o('roundDetail.bulk.group')).selectOption({ label: 'Caseworkers' });
+	await bar()
+		.getByRole('button', { name: o('roundDetail.bulk.move') })
+		.click();
+	await expect(status()).toHaveText(
+		o('roundDetail.bulk.moved', { count: 2, group: 'Caseworkers' })
+	);
+	const caseworkers = page.getByRole('article', { name: 'Caseworkers' });
+	await expect(caseworkers.getByRole('checkbox', { name: 'Emma Martelin' })).toBeVisible();
+	await expect(caseworkers.getByRole('checkbox', { name: 'George Erdinc' })).toBeVisible();
+	await page.getByRole('button', { name: o('roundDetail.undo') }).click();
+	await expect(status()).toHaveText(o('roundDetail.undone'));
+	await open(roundUrl);
+	expect(await groups()).toEqual(after);
 });
 
 test('an empty group is shown on no screen, overview or report, and is deleted', async ({
