@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import * as devalue from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConferenceView } from '$lib/realtime/conference-views';
 import { listGroups } from '$lib/server/db/rounds';
 import { connect, newId, type TestClient } from './helpers/client';
 import { seedConference, withApp, type SeededConference } from './helpers/conference';
 import { docxParagraphs, pdfText } from './helpers/export-files';
+import { formAction } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
 
 let server: TestServer;
@@ -94,22 +94,6 @@ async function download(format: string): Promise<Response> {
 	return response;
 }
 
-/** A form action as the page's enhanced form posts it: the answer as data, not a page. */
-async function action(path: string, fields: Record<string, string>) {
-	const response = await fetch(`${server.url}${path}`, {
-		method: 'POST',
-		body: new URLSearchParams(fields),
-		headers: {
-			origin: server.url,
-			accept: 'application/json',
-			'x-sveltekit-action': 'true',
-			cookie: seed.organiserCookie
-		}
-	});
-	const body = (await response.json()) as { type: string; status?: number; data?: string };
-	return { ...body, data: body.data ? devalue.parse(body.data) : null };
-}
-
 describe('an empty group', () => {
 	it('has no session in a started round', () => {
 		const group = read((db) => listGroups(db, seed.roundId)).find((g) => g.id === emptyGroupId);
@@ -171,9 +155,11 @@ describe('an empty group', () => {
 
 describe('starting a round', () => {
 	it('is refused naming the group that has no questions, and nothing starts', async () => {
-		const answer = await action(
+		const answer = await formAction(
+			server,
 			`/organiser/conferences/${seed.conferenceId}/rounds/${laterRoundId}?/start`,
-			{ commandId: newId() }
+			{ commandId: newId() },
+			seed.organiserCookie
 		);
 		expect(answer.type).toBe('failure');
 		expect(answer.status).toBe(422);

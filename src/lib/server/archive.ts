@@ -73,6 +73,11 @@ export function exportConference(
 			questions: [...round.questions],
 			plenumSummary: round.plenumSummary,
 			startedAt: round.startedAt,
+			roles: round.roles,
+			noGroup: seats
+				.filter((s) => s.groupId === null)
+				.map((s) => toRef(s.participantId))
+				.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
 			// An empty group is no part of the record, as in the report.
 			groups: listGroups(db, round.id)
 				.filter((group) => group.sessionId !== null || seats.some((s) => s.groupId === group.id))
@@ -262,9 +267,10 @@ export function importConference(
 				maxGroupSize: round.maxGroupSize,
 				questions: round.questions,
 				plenumSummary: round.plenumSummary,
-				roles: {},
+				roles: round.roles,
 				startedAt: round.startedAt
 			});
+			const seated = new Set<string>();
 			round.groups.forEach((group, g) => {
 				let sessionId: string | null = null;
 				if (group.session) {
@@ -308,6 +314,7 @@ export function importConference(
 					sessionId
 				});
 				for (const m of group.members) {
+					seated.add(m.participant);
 					setSeat(db, {
 						roundId,
 						participantId: participantIds.get(m.participant)!,
@@ -316,7 +323,29 @@ export function importConference(
 						pinned: m.pinned
 					});
 				}
+				// Version 2 could list a leader who was not a member: they lead from a seat of their own.
+				for (const ref of group.leaders) {
+					if (seated.has(ref)) continue;
+					seated.add(ref);
+					setSeat(db, {
+						roundId,
+						participantId: participantIds.get(ref)!,
+						groupId,
+						leader: true,
+						pinned: true
+					});
+				}
 			});
+			for (const ref of round.noGroup) {
+				if (seated.has(ref)) continue;
+				setSeat(db, {
+					roundId,
+					participantId: participantIds.get(ref)!,
+					groupId: null,
+					leader: false,
+					pinned: true
+				});
+			}
 		});
 	})();
 	log.info('conference.imported', {

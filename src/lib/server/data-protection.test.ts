@@ -129,6 +129,10 @@ describe('erasing a participant', () => {
 	it('delete: their name, organisation and notes are gone from the state and the file', () => {
 		const { conferenceId, sessionId, gudrun } = seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
+		const grouped = app.db.prepare('SELECT entry FROM grouping_history').all() as {
+			entry: string;
+		}[];
+		expect(grouped.some((h) => h.entry.includes(gudrun.id))).toBe(true);
 		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
 		const state = app.sessions.get(sessionId)!.state;
 		expect(state.questions[0]!.notes.map((n) => n.text)).toEqual(['Keep this idea']);
@@ -138,6 +142,10 @@ describe('erasing a participant', () => {
 		expect(text).not.toContain('HEALTH-ORG');
 		expect(text).toContain('Keep this idea');
 		expect(app.conferences.participants(conferenceId)).toHaveLength(1);
+		// No grouping action that could be undone keeps their id.
+		const history = () =>
+			app.db.prepare('SELECT entry FROM grouping_history').all() as { entry: string }[];
+		expect(history().some((h) => h.entry.includes(gudrun.id))).toBe(false);
 	});
 
 	it('anonymise: their notes stay, without their name, also after a restart', () => {

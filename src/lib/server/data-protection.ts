@@ -13,7 +13,7 @@ import { findConference } from './db/conferences';
 import { listBindingsOf } from './db/device-bindings';
 import { truncateWal } from './db/erasure';
 import { findParticipant, deleteParticipant } from './db/participants';
-import { groupOf, listRounds } from './db/rounds';
+import { forgetGroupingOf, groupOf, listRounds } from './db/rounds';
 import { listConferenceSessionIds } from './db/sessions';
 import { log } from './log';
 import { randomToken } from './tokens';
@@ -49,6 +49,7 @@ export function eraseParticipant(
 	}
 	// Each erase above already dropped the session's events behind a snapshot.
 	deleteParticipant(app.db, conferenceId, participantId);
+	forgetGroupingOf(app.db, conferenceId, participantId);
 	truncateWal(app.db);
 	log.info('participant.erased', { conferenceId, sessions: touched.length, mode });
 	app.conferences.changed(conferenceId, 'structure');

@@ -1,4 +1,5 @@
 /** Organiser pages over HTTP as a browser without JavaScript uses them: form posts and cookies. */
+import * as devalue from 'devalue';
 import { expect } from 'vitest';
 
 /** Something with a base URL: a TestServer, or the same server reached at another address. */
@@ -132,4 +133,43 @@ export async function archiveOf(site: Site, cookie: string, conferenceId: string
 async function bodyIfNot(response: Response, status: number): Promise<string> {
 	if (response.status === status) return '';
 	return `${response.status}: ${(await response.clone().text()).slice(0, 800)}`;
+}
+
+/** A form action's answer as the page's enhanced form gets it: its type, status and data. */
+export interface ActionAnswer<T = Record<string, unknown>> {
+	type: 'success' | 'failure' | 'redirect' | 'error';
+	status: number;
+	data: T;
+}
+
+/** Posts to a form action as `use:enhance` does, and reads the answer's data (devalue). */
+export async function formAction<T = Record<string, unknown>>(
+	site: Site,
+	path: string,
+	fields: Record<string, string | string[]>,
+	cookie: string
+): Promise<ActionAnswer<T>> {
+	const body = new URLSearchParams();
+	for (const [name, value] of Object.entries(fields))
+		for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+	const response = await fetch(`${site.url}${path}`, {
+		method: 'POST',
+		body,
+		headers: {
+			origin: site.url,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			cookie
+		}
+	});
+	const answer = (await response.json()) as {
+		type: ActionAnswer['type'];
+		status?: number;
+		data?: string;
+	};
+	return {
+		type: answer.type,
+		status: answer.status ?? response.status,
+		data: (answer.data ? devalue.parse(answer.data) : {}) as T
+	};
 }

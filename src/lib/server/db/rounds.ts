@@ -242,6 +242,15 @@ export function listGroupingHistory(db: Db, conferenceId: string): Record<string
 	return history;
 }
 
+/** Forgets every grouping action of a conference that touched this person (for erasure). */
+export function forgetGroupingOf(db: Db, conferenceId: string, participantId: string): void {
+	sql(
+		db,
+		`DELETE FROM grouping_history WHERE round_id IN (SELECT id FROM rounds WHERE conference_id = ?)
+		 AND instr(entry, ?) > 0`
+	).run(conferenceId, JSON.stringify(participantId));
+}
+
 /** Replaces a round's grouping history (at most groupingLimits.history entries). */
 export function writeGroupingHistory(db: Db, roundId: string, history: GroupingHistory): void {
 	sql(db, 'DELETE FROM grouping_history WHERE round_id = ?').run(roundId);

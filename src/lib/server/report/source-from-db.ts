@@ -92,9 +92,9 @@ export function reportSourceFromDb(
 			id: round.id,
 			title: round.title,
 			theme: round.theme,
-			// An empty group is no part of the report.
+			// An empty group is no part of the report, unless its people wrote notes before leaving it.
 			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? [])
-				.filter((group) => group.shown)
+				.filter((group) => group.shown || wroteNotes(app, group.sessionId))
 				.map((group) => {
 					const session = group.sessionId
 						? (app.sessions.get(group.sessionId)?.state ?? null)
@@ -112,4 +112,10 @@ export function reportSourceFromDb(
 			plenumSummary: round.plenumSummary
 		}))
 	};
+}
+
+/** Whether a group's session holds any note (its people may have moved on since). */
+function wroteNotes(app: Pick<App, 'sessions'>, sessionId: string | null): boolean {
+	const state = sessionId ? app.sessions.get(sessionId)?.state : null;
+	return state?.questions.some((q) => q.notes.length > 0) ?? false;
 }
