@@ -133,3 +133,34 @@ async function bodyIfNot(response: Response, status: number): Promise<string> {
 	if (response.status === status) return '';
 	return `${response.status}: ${(await response.clone().text()).slice(0, 800)}`;
 }
+
+const attribute = (tag: string, name: string) =>
+	new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]?.replaceAll('&amp;', '&') ?? null;
+
+/**
+ * The hidden fields of each form on a page that posts to `action`, as a browser would send
+ * them (what a person types is added by the test).
+ */
+export function hiddenFieldsOf(html: string, action: string): Record<string, string>[] {
+	const forms = html.split(/<form\b/).slice(1);
+	return forms
+		.map((form) => form.slice(0, form.indexOf('</form>')))
+		.filter((form) => attribute(form.slice(0, form.indexOf('>')), 'action') === action)
+		.map((form) => {
+			const fields: Record<string, string> = {};
+			for (const [input] of form.matchAll(/<input\b[^>]*>/g)) {
+				const name = attribute(input, 'name');
+				if (attribute(input, 'type') === 'hidden' && name) {
+					fields[name] = attribute(input, 'value') ?? '';
+				}
+			}
+			return fields;
+		});
+}
+
+/** The page as the organiser's browser gets it. */
+export async function pageOf(site: Site, path: string, cookie: string): Promise<string> {
+	const response = await get(site, path, cookie);
+	expect(response.status, await bodyIfNot(response, 200)).toBe(200);
+	return response.text();
+}
