@@ -7,7 +7,7 @@ import type {
 	OverviewGroup,
 	PlenumView,
 	ProgrammeEntry
-} from '$lib/realtime/conference-views';
+} from './live-views';
 import { votersOf } from '../session/ballots';
 import type { Language, SessionState } from '../session/types';
 import { screenView } from '../session/views';
