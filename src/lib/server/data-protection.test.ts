@@ -140,6 +140,23 @@ describe('erasing a participant', () => {
 		expect(app.conferences.participants(conferenceId)).toHaveLength(1);
 	});
 
+	it('leaves no trace in the conference: no group keeps them as its leader', () => {
+		const { conferenceId, gudrun } = seed();
+		const round = app.conferences.rounds(conferenceId)[0]!;
+		const group = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups[0]!;
+		const led = app.conferences.updateGroup(conferenceId, round.id, group.id, {
+			customName: '',
+			leaders: [gudrun.id],
+			questions: null
+		});
+		expect(led.ok).toBe(true);
+		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		const state = app.conferences.state(conferenceId)!;
+		expect(state.participants.map((p) => p.id)).not.toContain(gudrun.id);
+		expect(state.groups.flatMap((g) => g.leaders)).not.toContain(gudrun.id);
+		expect(state.memberships.map((m) => m.participantId)).not.toContain(gudrun.id);
+	});
+
 	it('anonymise: their notes stay, without their name, also after a restart', () => {
 		const { conferenceId, sessionId, gudrun } = seed();
 		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
