@@ -12,7 +12,7 @@ import type { App } from './app';
 import { findConference } from './db/conferences';
 import { listBindingsOf } from './db/device-bindings';
 import { truncateWal } from './db/erasure';
-import { findParticipant, deleteParticipant } from './db/participants';
+import { findParticipant } from './db/participants';
 import { groupOf, listRounds } from './db/rounds';
 import { listConferenceSessionIds } from './db/sessions';
 import { log } from './log';
@@ -47,12 +47,15 @@ export function eraseParticipant(
 		);
 		if (outcome.ack.ok) touched.push(sessionId);
 	}
-	// Each erase above already dropped the session's events behind a snapshot.
-	deleteParticipant(app.db, conferenceId, participantId);
+	// Each erase above already dropped the session's events behind a snapshot. The conference
+	// forgets them through the core, as the server: off the list, out of every group and lead.
+	const removed = app.conferences.dispatch(conferenceId, {
+		type: 'participant.remove',
+		participantId
+	});
 	truncateWal(app.db);
 	log.info('participant.erased', { conferenceId, sessions: touched.length, mode });
-	app.conferences.changed(conferenceId, 'structure');
-	return true;
+	return removed.ok;
 }
 
 /** Deletes a conference with everything in it, gone from the files at once. */
