@@ -46,3 +46,12 @@ export const groupsOf = (state: ConferenceState, roundId: string): Group[] =>
 
 export const membershipsOf = (state: ConferenceState, roundId: string): RoundMembership[] =>
 	state.memberships.filter((m) => m.roundId === roundId);
+
+/** The group someone sits in in the round under way; undefined before a round or when unplaced. */
+export function currentGroupOf(state: ConferenceState, participantId: string): Group | undefined {
+	const roundId = state.conference.currentRoundId;
+	const placed = state.memberships.find(
+		(m) => m.roundId === roundId && m.participantId === participantId
+	);
+	return placed ? state.groups.find((g) => g.id === placed.groupId) : undefined;
+}

@@ -13,7 +13,7 @@ import type { Language, SessionState } from '../session/types';
 import { screenView } from '../session/views';
 import { groupName } from './allocation';
 import { resolveRoles } from './roles';
-import { groupsOf, membershipsOf, roundOf, type ConferenceState } from './state';
+import { currentGroupOf, groupsOf, membershipsOf, roundOf, type ConferenceState } from './state';
 import type { Conference, Group, Round } from './types';
 
 /** Everything the organiser sees of a round: its groups with members. */
@@ -121,10 +121,7 @@ export function memberView(
 	const me = state.participants.find((p) => p.id === participantId);
 	if (!me) return null;
 	const round = currentRound(state);
-	const placed = round
-		? membershipsOf(state, round.id).find((m) => m.participantId === participantId)
-		: undefined;
-	const found = placed ? state.groups.find((g) => g.id === placed.groupId) : undefined;
+	const found = round ? currentGroupOf(state, participantId) : undefined;
 	return {
 		kind: 'member',
 		conference: conferenceHeader(state.conference),
