@@ -13,30 +13,24 @@ import {
 	type AnyArchive,
 	type ConferenceArchive
 } from '$lib/domain/archive/schema';
+import type { ConferenceState, RoundMembership } from '$lib/domain/conference/state';
+import type { Conference, Group, Round } from '$lib/domain/conference/types';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { SessionState } from '$lib/domain/session/types';
 import type { App } from './app';
 import {
+	commitConferenceState,
 	findConference,
 	insertConference,
-	insertProgrammeItem,
 	listCustomRoles,
-	listProgramme,
-	upsertCustomRole
+	listProgramme
 } from './db/conferences';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
-import { insertParticipant, listParticipants } from './db/participants';
+import { listParticipants } from './db/participants';
 import { touchConference } from './db/retention';
-import {
-	insertGroup,
-	insertRound,
-	listGroups,
-	listMemberships,
-	listRounds,
-	setMembership
-} from './db/rounds';
-import { createSessionRow } from './db/sessions';
+import { listGroups, listMemberships, listRounds } from './db/rounds';
+import { createSessionRow, type SessionAccess } from './db/sessions';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
 import { randomToken } from './tokens';
@@ -200,8 +194,73 @@ export function importConference(
 	const idOf = (map: Map<string, string>, ref: string | null) => (ref && map.get(ref)) || null;
 	const { conference } = archive;
 
+	const sessions: {
+		state: SessionState;
+		access: Omit<SessionAccess, 'joinCode' | 'conferenceId'>;
+	}[] = [];
+	const groups: Group[] = [];
+	const memberships: RoundMembership[] = [];
+	const rounds = archive.rounds.map((round, r): Round => {
+		const roundId = roundIds.get(round.ref)!;
+		round.groups.forEach((group, g) => {
+			let sessionId: string | null = null;
+			if (group.session) {
+				sessionId = randomToken(16);
+				// People only the session knew get fresh ids, the same one wherever they appear.
+				const others = new Map<string, string>();
+				const person = (ref: string) => {
+					const known = participantIds.get(ref) ?? others.get(ref);
+					if (known) return known;
+					const id = randomToken(16);
+					others.set(ref, id);
+					return id;
+				};
+				sessions.push({
+					state: { id: sessionId, ...sessionFromArchive(group.session, person) },
+					access: {
+						id: sessionId,
+						facilitatorToken: randomToken(24),
+						screenToken: randomToken(18)
+					}
+				});
+			}
+			const groupId = groupIds.get(group.ref)!;
+			groups.push({
+				id: groupId,
+				roundId,
+				key: group.key,
+				descriptor: mapDescriptor(group.descriptor),
+				customName: group.customName,
+				position: g,
+				questions: group.questions,
+				leaders: group.leaders.map((ref) => participantIds.get(ref)!),
+				sessionId
+			});
+			for (const m of group.members) {
+				memberships.push({
+					roundId,
+					participantId: participantIds.get(m.participant)!,
+					groupId,
+					pinned: m.pinned
+				});
+			}
+		});
+		return {
+			id: roundId,
+			conferenceId,
+			position: r + 1,
+			title: round.title,
+			theme: round.theme,
+			rule: round.rule,
+			maxGroupSize: round.maxGroupSize,
+			questions: round.questions,
+			plenumSummary: round.plenumSummary,
+			startedAt: round.startedAt
+		};
+	});
+
 	db.transaction(() => {
-		insertConference(db, {
+		const details: Conference = {
 			id: conferenceId,
 			title: conference.title,
 			subtitle: conference.subtitle,
@@ -224,16 +283,29 @@ export function importConference(
 			plenumGroupId: idOf(groupIds, conference.plenumGroup),
 			createdAt: conference.createdAt,
 			updatedAt: conference.updatedAt
-		});
+		};
+		insertConference(db, details);
 		if (ownerId) setConferenceTie(db, conferenceId, ownerId, 'owner', now);
-		// Imported today: automatic deletion counts from now, not from the archive's dates.
-		touchConference(db, conferenceId, now);
-		for (const item of archive.programme) {
-			insertProgrammeItem(db, conferenceId, { id: randomToken(12), ...item });
+		for (const { state, access } of sessions) {
+			const row = { ...access, joinCode: allocateJoinCode(db), conferenceId };
+			createSessionRow(db, row, state, now, conferenceId);
 		}
-		for (const role of archive.roles) upsertCustomRole(db, conferenceId, mapRole(role));
-		for (const p of archive.participants) {
-			insertParticipant(db, {
+		// No command makes a conference whose rounds have already run: the archive's state is
+		// stored whole, as one commit from an empty conference (the verb every command commits by).
+		const empty: ConferenceState = {
+			conference: details,
+			programme: [],
+			customRoles: [],
+			participants: [],
+			rounds: [],
+			groups: [],
+			memberships: []
+		};
+		commitConferenceState(db, empty, {
+			conference: details,
+			programme: archive.programme.map((item) => ({ id: randomToken(12), ...item })),
+			customRoles: archive.roles.map(mapRole),
+			participants: archive.participants.map((p) => ({
 				id: participantIds.get(p.ref)!,
 				conferenceId,
 				name: p.name,
@@ -244,79 +316,18 @@ export function importConference(
 				coordinator: p.coordinator,
 				personalToken: randomToken(18),
 				createdAt: p.createdAt
-			});
-		}
+			})),
+			rounds,
+			groups,
+			memberships
+		});
+		// Imported today: automatic deletion counts from now, not from the archive's dates.
+		touchConference(db, conferenceId, now);
 		writeGlossary(
 			db,
 			conferenceId,
 			archive.glossary.map((c) => mapConcept(c as GlossaryConcept))
 		);
-		archive.rounds.forEach((round, r) => {
-			const roundId = roundIds.get(round.ref)!;
-			insertRound(db, {
-				id: roundId,
-				conferenceId,
-				position: r + 1,
-				title: round.title,
-				theme: round.theme,
-				rule: round.rule,
-				maxGroupSize: round.maxGroupSize,
-				questions: round.questions,
-				plenumSummary: round.plenumSummary,
-				startedAt: round.startedAt
-			});
-			round.groups.forEach((group, g) => {
-				let sessionId: string | null = null;
-				if (group.session) {
-					sessionId = randomToken(16);
-					// People only the session knew get fresh ids, the same one wherever they appear.
-					const others = new Map<string, string>();
-					const person = (ref: string) => {
-						const known = participantIds.get(ref) ?? others.get(ref);
-						if (known) return known;
-						const id = randomToken(16);
-						others.set(ref, id);
-						return id;
-					};
-					const state: SessionState = {
-						id: sessionId,
-						...sessionFromArchive(group.session, person)
-					};
-					createSessionRow(
-						db,
-						{
-							id: sessionId,
-							joinCode: allocateJoinCode(db),
-							facilitatorToken: randomToken(24),
-							screenToken: randomToken(18),
-							conferenceId
-						},
-						state,
-						now,
-						conferenceId
-					);
-				}
-				const groupId = groupIds.get(group.ref)!;
-				insertGroup(db, {
-					id: groupId,
-					roundId,
-					key: group.key,
-					descriptor: mapDescriptor(group.descriptor),
-					customName: group.customName,
-					position: g,
-					questions: group.questions,
-					leaders: group.leaders.map((ref) => participantIds.get(ref)!),
-					sessionId
-				});
-				for (const m of group.members) {
-					setMembership(db, roundId, {
-						participantId: participantIds.get(m.participant)!,
-						groupId,
-						pinned: m.pinned
-					});
-				}
-			});
-		});
 	})();
 	log.info('conference.imported', {
 		conferenceId,
