@@ -18,6 +18,9 @@ import { listConferenceSessionIds } from './db/sessions';
 import { log } from './log';
 import { randomToken } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
+
 /**
  * Removes a conference participant. `delete` removes their notes and ballots from every group
  * session; `anonymise` keeps their notes without any link to them. Either way their name is
@@ -28,7 +31,7 @@ import { randomToken } from './tokens';
  * there is removed by editing the setup page; deleting the conference removes it all.
  */
 export function eraseParticipant(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	participantId: string,
 	mode: 'delete' | 'anonymise'
@@ -59,7 +62,7 @@ export function eraseParticipant(
 }
 
 /** Deletes a conference with everything in it, gone from the files at once. */
-export function deleteConferenceCompletely(app: App, conferenceId: string): void {
+export function deleteConferenceCompletely(app: Uses, conferenceId: string): void {
 	app.conferences.delete(conferenceId);
 }
 
@@ -70,7 +73,7 @@ export function deleteConferenceCompletely(app: App, conferenceId: string): void
  * says, while the vote is open, whether they have voted, and never how: the ballot is secret,
  * from the organiser too.
  */
-export function personalData(app: App, conferenceId: string, participantId: string) {
+export function personalData(app: Uses, conferenceId: string, participantId: string) {
 	const conference = findConference(app.db, conferenceId);
 	const person = findParticipant(app.db, conferenceId, participantId);
 	if (!conference || !person) return null;

@@ -17,6 +17,9 @@ import type { ParticipantFields } from './db/participants';
 import { glossaryForConference } from './glossary';
 import { randomToken } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'conferences'>;
+
 /** How long a checked file waits for the organiser to confirm the import. */
 const pendingMs = 30 * 60_000;
 /** Checked files held at once (oldest dropped first); each holds at most 2,000 short rows. */
@@ -55,7 +58,7 @@ export function toParticipantFields(row: ParticipantValues, fallback: Language):
 }
 
 /** The rows of a checked file compared with the conference's list as it is now. */
-function compareNow(app: App, conferenceId: string, rows: readonly ParticipantRowResult[]) {
+function compareNow(app: Uses, conferenceId: string, rows: readonly ParticipantRowResult[]) {
 	return compareWithList(rows, app.conferences.participants(conferenceId));
 }
 
@@ -67,7 +70,7 @@ const matchedOf = (rows: readonly ImportRow[]) => JSON.stringify(rows.map((r) =>
  * with the organiser's answers, in one transaction.
  */
 export function previewParticipantsImport(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	input: Uint8Array | string,
 	{ fileName = '', now = Date.now() }: { fileName?: string; now?: number } = {}
@@ -95,7 +98,7 @@ export function previewParticipantsImport(
 
 /** A checked file again, as the list is now: to ask once more what a save still needs. */
 export function reviewParticipantsImport(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	token: string,
 	now: number = Date.now()
@@ -121,7 +124,7 @@ export type ImportProblem =
  * again when the people it matched changed on the list since the preview.
  */
 export function commitParticipantsImport(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	token: string,
 	choices: ImportChoices,

@@ -16,6 +16,9 @@ import type { ConferenceService } from '../conferences';
 import { listBindings, listBindingsOf } from '../db/device-bindings';
 import type { SessionService } from '../sessions';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
+
 export { noticeOf } from '$lib/domain/conference/views';
 
 /** The session a member's phone should be in now: their group's, in the current round. */
@@ -33,7 +36,11 @@ export function memberSessionId(
 }
 
 /** Who uses this person's name on which device, as their phone (`bindingId`) shows it. */
-function memberIdentity(app: App, participantId: string, bindingId: string | null): MemberIdentity {
+function memberIdentity(
+	app: Uses,
+	participantId: string,
+	bindingId: string | null
+): MemberIdentity {
 	const bindings = listBindingsOf(app.db, participantId);
 	return {
 		devices: bindings
@@ -51,7 +58,7 @@ function memberIdentity(app: App, participantId: string, bindingId: string | nul
 }
 
 export function memberView(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	participantId: string,
 	lang: Language,
@@ -67,7 +74,7 @@ export function memberView(
  * `connected` how many people have a phone connected anywhere in the conference.
  */
 export function overview(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	lang: Language,
 	presence: { online: (sessionId: string) => string[]; connected: number }
@@ -91,7 +98,7 @@ export function overview(
 }
 
 /** The plenum screen, in the conference's language. */
-export function plenumView(app: App, conferenceId: string): PlenumView | null {
+export function plenumView(app: Uses, conferenceId: string): PlenumView | null {
 	const state = app.conferences.state(conferenceId);
 	if (!state) return null;
 	return plenumViewOf(state, (sessionId) => app.sessions.get(sessionId)?.state ?? null);
