@@ -14,7 +14,7 @@ import {
 	type ConferenceArchive
 } from '$lib/domain/archive/schema';
 import type { ConferenceState, RoundMembership } from '$lib/domain/conference/state';
-import type { Conference, Group, Round } from '$lib/domain/conference/types';
+import { detailsOf, type Conference, type Group, type Round } from '$lib/domain/conference/types';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { SessionState } from '$lib/domain/session/types';
 import type { App } from './app';
@@ -109,18 +109,7 @@ export function exportConference(
 		format: archiveFormat,
 		schemaVersion: archiveSchemaVersion,
 		conference: {
-			title: conference.title,
-			subtitle: conference.subtitle,
-			venue: conference.venue,
-			startDate: conference.startDate,
-			endDate: conference.endDate,
-			about: conference.about,
-			introduction: conference.introduction,
-			organisation: conference.organisation,
-			author: conference.author,
-			introductionBy: conference.introductionBy,
-			language: conference.language,
-			languages: [...conference.languages],
+			...detailsOf(conference),
 			notice: conference.notice,
 			noticeAt: conference.noticeAt,
 			currentRound: ref(roundRefs, conference.currentRoundId),
@@ -262,18 +251,7 @@ export function importConference(
 	db.transaction(() => {
 		const details: Conference = {
 			id: conferenceId,
-			title: conference.title,
-			subtitle: conference.subtitle,
-			venue: conference.venue,
-			startDate: conference.startDate,
-			endDate: conference.endDate,
-			about: conference.about,
-			introduction: conference.introduction,
-			organisation: conference.organisation,
-			author: conference.author,
-			introductionBy: conference.introductionBy,
-			language: conference.language,
-			languages: conference.languages,
+			...detailsOf(conference),
 			joinCode: allocateJoinCode(db),
 			plenumToken: randomToken(18),
 			currentRoundId: idOf(roundIds, conference.currentRound),
