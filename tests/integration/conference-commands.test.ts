@@ -11,7 +11,7 @@ import { loadConferenceState } from '$lib/server/db/conferences';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
 import { newId } from './helpers/client';
 import { seedConference, withApp, type SeededConference } from './helpers/conference';
-import { hiddenFieldsOf, pageOf, post } from './helpers/organiser-http';
+import { checkedParticipantsFile, hiddenFieldsOf, pageOf, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
 
 let server: TestServer;
@@ -227,6 +227,22 @@ describe('a form as the page serves it, posted again', () => {
 		await send(path, '?/add', seed.organiserCookie, fields);
 		await send(path, '?/add', seed.organiserCookie, fields);
 		expect(conference().customRoles).toHaveLength(before + 1);
+	});
+
+	it('import: a checked file confirmed twice adds its people once, and both answers say so', async () => {
+		const path = `${base()}/participants/import`;
+		const checked = await checkedParticipantsFile(server, seed.organiserCookie, seed.conferenceId);
+		const before = people().length;
+		const answers = [];
+		for (let i = 0; i < 2; i++) {
+			const response = await post(server, `${path}?/import`, checked, {
+				cookie: seed.organiserCookie
+			});
+			answers.push(`${response.status} ${response.headers.get('location')}`);
+		}
+		expect(answers[0]).toMatch(/^303 .*\/participants\?imported=2&updated=0$/);
+		expect(answers[1]).toBe(answers[0]);
+		expect(people()).toHaveLength(before + 2);
 	});
 
 	it("roles: a replayed rename does not undo a colleague's later one", async () => {

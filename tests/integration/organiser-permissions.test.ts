@@ -19,7 +19,7 @@ import { setConferenceTie } from '$lib/server/db/organisers';
 import type { App } from '$lib/server/app';
 import { newId } from './helpers/client';
 import { withApp } from './helpers/conference';
-import { get, hiddenFieldsOf, post } from './helpers/organiser-http';
+import { checkedParticipantsFile, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
 
 /** Who posts: an account's roles for the conference, or no sign-in at all. */
@@ -257,20 +257,6 @@ function stored(conferenceId: string): string {
 	}
 }
 
-/** A participants file checked by the owner: the token its import form posts. */
-async function checkedFile(t: Target): Promise<Fields> {
-	const base = `/organiser/conferences/${t.id}/participants`;
-	const template = await get(server, `${base}/template.csv`, cookies.owner);
-	expect(template.status).toBe(200);
-	const form = new FormData();
-	form.append('file', new Blob([await template.arrayBuffer()], { type: 'text/csv' }), 'p.csv');
-	const checked = await post(server, `${base}/import?/check`, form, { cookie: cookies.owner });
-	expect(checked.status).toBe(200);
-	const [fields] = hiddenFieldsOf(await checked.text(), '?/import');
-	expect(fields?.token).toBeTruthy();
-	return fields!;
-}
-
 type Outcome = 'applied' | 'refused' | 'sign-in';
 
 beforeAll(async () => {
@@ -318,7 +304,10 @@ describe('the organiser forms over HTTP, by organiser role', () => {
 			it(`${type} from ${poster.replace('_', ' ')}: ${expected}`, async () => {
 				const t = targets.get(cell(type, poster))!;
 				const form = forms[type];
-				const extra = type === 'participant.import' ? await checkedFile(t) : {};
+				const extra =
+					type === 'participant.import'
+						? await checkedParticipantsFile(server, cookies.owner, t.id)
+						: {};
 				const before = stored(t.id);
 				const path = `/organiser/conferences/${t.id}${form.page(t)}?/${form.action}`;
 				const cookie = poster === 'signed_out' ? '' : cookies[poster];

@@ -164,3 +164,24 @@ export async function pageOf(site: Site, path: string, cookie: string): Promise<
 	expect(response.status, await bodyIfNot(response, 200)).toBe(200);
 	return response.text();
 }
+
+/**
+ * The participants file template, filled with its two example people, checked on the import
+ * page as `cookie`: the import form's hidden fields (its token) to confirm it with.
+ */
+export async function checkedParticipantsFile(
+	site: Site,
+	cookie: string,
+	conferenceId: string
+): Promise<Record<string, string>> {
+	const base = `/organiser/conferences/${conferenceId}/participants`;
+	const template = await get(site, `${base}/template.csv`, cookie);
+	expect(template.status).toBe(200);
+	const form = new FormData();
+	form.append('file', new Blob([await template.arrayBuffer()], { type: 'text/csv' }), 'p.csv');
+	const checked = await post(site, `${base}/import?/check`, form, { cookie });
+	expect(checked.status, await bodyIfNot(checked, 200)).toBe(200);
+	const [fields] = hiddenFieldsOf(await checked.text(), '?/import');
+	expect(fields?.token).toBeTruthy();
+	return fields!;
+}
