@@ -12,6 +12,7 @@ import {
 	conferencePermissions,
 	type ConferenceCommandType
 } from '$lib/domain/conference/commands';
+import type { ConferenceDetails } from '$lib/domain/conference/types';
 import type { OrganiserRole } from '$lib/domain/organiser/permissions';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
 import { loadConferenceState } from '$lib/server/db/conferences';
@@ -54,11 +55,17 @@ interface FormPost {
 	fields: (t: Target) => Fields;
 }
 
-const details = {
+const details: ConferenceDetails = {
+	title: 'Nordisk dialog',
 	subtitle: '',
 	venue: 'Sigtuna',
 	startDate: '2026-05-06',
 	endDate: '2026-05-06',
+	about: '',
+	introduction: '',
+	organisation: '',
+	author: '',
+	introductionBy: '',
 	language: 'nb',
 	languages: ['nb', 'sv']
 };
@@ -194,22 +201,7 @@ function seed(app: App, ownerId: string, coId: string): Target {
 		if (!r.ok) throw new Error(JSON.stringify(r.error));
 		return r.value;
 	};
-	const id = must(
-		conferences.create(
-			{
-				...details,
-				title: 'Nordisk dialog',
-				about: '',
-				introduction: '',
-				organisation: '',
-				author: '',
-				introductionBy: '',
-				language: 'nb',
-				languages: ['nb', 'sv']
-			},
-			ownerId
-		)
-	).id;
+	const id = must(conferences.create(details, ownerId)).id;
 	setConferenceTie(app.db, id, coId, 'co_organiser', Date.now());
 	const people = ['Anna', 'Bo', 'Cecilie', 'Dag', 'Eva', 'Finn'].map((name, i) => ({
 		name,

@@ -13,7 +13,7 @@ import {
 	type AnyArchive,
 	type ConferenceArchive
 } from '$lib/domain/archive/schema';
-import type { ConferenceState, RoundMembership } from '$lib/domain/conference/state';
+import { emptyState, type RoundMembership } from '$lib/domain/conference/state';
 import { detailsOf, type Conference, type Group, type Round } from '$lib/domain/conference/types';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { SessionState } from '$lib/domain/session/types';
@@ -270,16 +270,7 @@ export function importConference(
 		}
 		// No command makes a conference whose rounds have already run: the archive's state is
 		// stored whole, as one commit from an empty conference (the verb every command commits by).
-		const empty: ConferenceState = {
-			conference: details,
-			programme: [],
-			customRoles: [],
-			participants: [],
-			rounds: [],
-			groups: [],
-			memberships: []
-		};
-		commitConferenceState(db, empty, {
+		commitConferenceState(db, emptyState(details), {
 			conference: details,
 			programme: archive.programme.map((item) => ({ id: randomToken(12), ...item })),
 			customRoles: archive.roles.map(mapRole),

@@ -14,7 +14,7 @@ import {
 	type NewParticipant
 } from './commands';
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
-import { groupsOf, membershipsOf, type ConferenceState } from './state';
+import { emptyState, groupsOf, membershipsOf, type ConferenceState } from './state';
 import type { ParticipantFields } from './types';
 import { newSession } from '../session/test-fixtures';
 import { groupNameIn, memberView, overviewView, plenumView, roundDetail } from './views';
@@ -41,38 +41,30 @@ const person = (f: ParticipantFields): NewParticipant => ({
 const groupIds = (n = 50) => Array.from({ length: n }, () => newId('g'));
 
 function emptyConference(): ConferenceState {
-	return {
-		conference: {
-			id: 'c1',
-			title: 'Nordisk dialog',
-			subtitle: '',
-			venue: 'Sigtuna',
-			startDate: '2010-05-06',
-			endDate: '2010-05-06',
-			about: '',
-			introduction: '',
-			organisation: '',
-			author: '',
-			introductionBy: '',
-			language: 'nb',
-			languages: ['nb', 'sv'],
-			joinCode: 'ABC234',
-			plenumToken: 'plenum-token-plenum-token',
-			currentRoundId: null,
-			notice: '',
-			noticeAt: null,
-			plenumRoundId: null,
-			plenumGroupId: null,
-			createdAt: T0,
-			updatedAt: T0
-		},
-		programme: [],
-		customRoles: [],
-		participants: [],
-		rounds: [],
-		groups: [],
-		memberships: []
-	};
+	return emptyState({
+		id: 'c1',
+		title: 'Nordisk dialog',
+		subtitle: '',
+		venue: 'Sigtuna',
+		startDate: '2010-05-06',
+		endDate: '2010-05-06',
+		about: '',
+		introduction: '',
+		organisation: '',
+		author: '',
+		introductionBy: '',
+		language: 'nb',
+		languages: ['nb', 'sv'],
+		joinCode: 'ABC234',
+		plenumToken: 'plenum-token-plenum-token',
+		currentRoundId: null,
+		notice: '',
+		noticeAt: null,
+		plenumRoundId: null,
+		plenumGroupId: null,
+		createdAt: T0,
+		updatedAt: T0
+	});
 }
 
 /** Applies commands as the owner, failing the test on a refusal. */

@@ -38,6 +38,19 @@ export interface ConferenceState {
  */
 export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'access';
 
+/** A conference with nothing in it yet: what a new or imported conference is committed from. */
+export function emptyState(conference: Conference): ConferenceState {
+	return {
+		conference,
+		programme: [],
+		customRoles: [],
+		participants: [],
+		rounds: [],
+		groups: [],
+		memberships: []
+	};
+}
+
 export const roundOf = (state: ConferenceState, roundId: string): Round | undefined =>
 	state.rounds.find((r) => r.id === roundId);
 
