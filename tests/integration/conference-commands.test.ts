@@ -245,6 +245,18 @@ describe('a form as the page serves it, posted again', () => {
 		expect(people()).toHaveLength(before + 2);
 	});
 
+	it('participants: two people removed from one page load are both removed', async () => {
+		const path = `${base()}/participants`;
+		const forms = hiddenFieldsOf(await pageOf(server, path, seed.organiserCookie), '?/remove');
+		const [first, second] = forms;
+		expect(forms.length).toBeGreaterThan(2);
+		await send(path, '?/remove', seed.organiserCookie, first!);
+		await send(path, '?/remove', seed.organiserCookie, second!);
+		const left = people().map((p) => p.id);
+		expect(left).not.toContain(first!.id);
+		expect(left).not.toContain(second!.id);
+	});
+
 	it("roles: a replayed rename does not undo a colleague's later one", async () => {
 		const path = `${base()}/participants/roles?edit=policy`;
 		const words = (one: string, group: string) => ({ 'label-nb': one, 'group-nb': group });
