@@ -20,7 +20,7 @@ import { setConferenceTie } from '$lib/server/db/organisers';
 import type { App } from '$lib/server/app';
 import { newId } from './helpers/client';
 import { withApp } from './helpers/conference';
-import { checkedParticipantsFile, post } from './helpers/organiser-http';
+import { checkedParticipantsFile, hiddenFieldsOf, pageOf, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
 
 /** Who posts: an account's roles for the conference, or no sign-in at all. */
@@ -53,6 +53,8 @@ interface FormPost {
 	page: (t: Target) => string;
 	action: string;
 	fields: (t: Target) => Fields;
+	/** The query that opens the form on its page, when it is not always there. */
+	shownBy?: (t: Target) => string;
 }
 
 const details: ConferenceDetails = {
@@ -88,7 +90,8 @@ const forms: Record<Exclude<ConferenceCommandType, 'group.sessions'>, FormPost> 
 	'programme.edit': {
 		page: () => '/programme',
 		action: 'save',
-		fields: (t) => ({ ...item, id: t.itemId, title: 'Velkommen igjen' })
+		fields: (t) => ({ ...item, id: t.itemId, title: 'Velkommen igjen' }),
+		shownBy: (t) => `?edit=${t.itemId}`
 	},
 	'programme.delete': {
 		page: () => '/programme',
@@ -98,7 +101,8 @@ const forms: Record<Exclude<ConferenceCommandType, 'group.sessions'>, FormPost> 
 	'role.rename': {
 		page: () => '/participants/roles',
 		action: 'rename',
-		fields: () => ({ id: 'worker', 'label-nb': 'Arbeidstaker', 'group-nb': 'Arbeidstakere' })
+		fields: () => ({ id: 'worker', 'label-nb': 'Arbeidstaker', 'group-nb': 'Arbeidstakere' }),
+		shownBy: () => '?edit=worker'
 	},
 	'role.add': {
 		page: () => '/participants/roles',
@@ -113,7 +117,8 @@ const forms: Record<Exclude<ConferenceCommandType, 'group.sessions'>, FormPost> 
 	'participant.edit': {
 		page: () => '/participants',
 		action: 'save',
-		fields: (t) => ({ ...person, id: t.placed[0]!, name: 'Nytt Navn' })
+		fields: (t) => ({ ...person, id: t.placed[0]!, name: 'Nytt Navn' }),
+		shownBy: (t) => `?edit=${t.placed[0]}`
 	},
 	'participant.remove': {
 		page: () => '/participants',
@@ -282,6 +287,27 @@ describe('the organiser forms over HTTP, by organiser role', () => {
 		const table = Object.keys(conferencePermissions).sort();
 		expect([...formCommands, ...serverOnly].sort()).toEqual(table);
 		for (const type of serverOnly) expect(conferencePermissions[type]).toEqual(['system']);
+	});
+
+	it('each of these forms, as its page serves it, carries a command id', async () => {
+		for (const type of formCommands) {
+			// A target nobody changes (the other organiser's posts are refused).
+			const t = targets.get(cell(type, 'other'))!;
+			const form = forms[type];
+			const fields =
+				type === 'participant.import'
+					? [await checkedParticipantsFile(server, cookies.owner, t.id)]
+					: hiddenFieldsOf(
+							await pageOf(
+								server,
+								`/organiser/conferences/${t.id}${form.page(t)}${form.shownBy?.(t) ?? ''}`,
+								cookies.owner
+							),
+							`?/${form.action}`
+						);
+			expect(fields.length, `${type}: no form posting to ?/${form.action}`).toBeGreaterThan(0);
+			for (const hidden of fields) expect(hidden.commandId, type).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+		}
 	});
 
 	for (const type of formCommands) {
