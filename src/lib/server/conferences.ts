@@ -52,7 +52,7 @@ import {
 	type ConferenceParticipant,
 	type ParticipantFields
 } from './db/participants';
-import { listRounds, updateGroup, type Group, type Round } from './db/rounds';
+import { listRounds, type Group, type Round } from './db/rounds';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
 import type { SessionService } from './sessions';
@@ -470,41 +470,46 @@ export class ConferenceService {
 	 */
 	#syncSessions(state: ConferenceState, roundIds: readonly string[]): ConferenceState {
 		const { conference } = state;
-		const people = new Map(state.participants.map((p) => [p.id, p]));
-		const groups = [...state.groups];
-		for (const [index, group] of groups.entries()) {
-			const round = state.rounds.find((r) => r.id === group.roundId);
-			if (!round || !roundIds.includes(round.id) || round.startedAt === null) continue;
-			const memberIds = state.seats
-				.filter((s) => s.groupId === group.id)
-				.map((s) => s.participantId);
-			let sessionId = group.sessionId;
+		const started = state.rounds.filter((r) => roundIds.includes(r.id) && r.startedAt !== null);
+		const seatedIn = (groupId: string) =>
+			state.seats.filter((s) => s.groupId === groupId).map((s) => s.participantId);
+		const made: { groupId: string; sessionId: string }[] = [];
+		for (const group of state.groups) {
+			const round = started.find((r) => r.id === group.roundId);
+			if (!round || group.sessionId) continue;
 			// An empty group is never started: it gets its session when someone joins it.
-			if (!sessionId && memberIds.length === 0) continue;
-			if (!sessionId) {
-				const created = this.#app.sessions.create({
-					title: groupNameIn(state, group, conference.language),
-					questions: group.questions ?? round.questions,
-					language: conference.language,
-					conferenceId: conference.id
-				});
-				if (!created.ok) {
-					log.error('round.session_failed', { groupId: group.id, code: created.error.code });
-					continue;
-				}
-				sessionId = created.access.id;
-				groups[index] = { ...group, sessionId };
-				updateGroup(this.#db, groups[index]);
+			if (seatedIn(group.id).length === 0) continue;
+			const created = this.#app.sessions.create({
+				title: groupNameIn(state, group, conference.language),
+				questions: group.questions ?? round.questions,
+				language: conference.language,
+				conferenceId: conference.id
+			});
+			if (!created.ok) {
+				log.error('round.session_failed', { groupId: group.id, code: created.error.code });
+				continue;
 			}
+			made.push({ groupId: group.id, sessionId: created.access.id });
+		}
+		if (made.length > 0) {
+			// The groups learn their sessions through the core too, as the server's own command.
+			const linked = this.dispatch(conference.id, { type: 'group.sessions', sessions: made });
+			if (linked.ok) state = linked.state!;
+			else log.error('round.session_link_failed', { code: linked.error.code });
+		}
+		const people = new Map(state.participants.map((p) => [p.id, p]));
+		for (const group of state.groups) {
+			if (!started.some((r) => r.id === group.roundId) || !group.sessionId) continue;
+			const memberIds = seatedIn(group.id);
 			this.#app.sessions.syncMembers(
-				sessionId,
+				group.sessionId,
 				memberIds.flatMap((id) => {
 					const person = people.get(id);
 					return person ? [{ id, name: sessionName(person.name) }] : [];
 				})
 			);
 		}
-		return { ...state, groups };
+		return state;
 	}
 
 	// --- glossary ------------------------------------------------------------------------

@@ -148,6 +148,25 @@ describe('erasing a participant', () => {
 		expect(history().some((h) => h.entry.includes(gudrun.id))).toBe(false);
 	});
 
+	it('leaves no trace in the conference: no group keeps them as its leader', () => {
+		const { conferenceId, gudrun } = seed();
+		const round = app.conferences.rounds(conferenceId)[0]!;
+		const group = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups[0]!;
+		const led = app.conferences.group(conferenceId, round.id, {
+			type: 'lead',
+			groupId: group.id,
+			participantIds: [gudrun.id]
+		});
+		expect(led.ok).toBe(true);
+		expect(app.conferences.state(conferenceId)!.seats).toContainEqual(
+			expect.objectContaining({ participantId: gudrun.id, groupId: group.id, leader: true })
+		);
+		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		const state = app.conferences.state(conferenceId)!;
+		expect(state.participants.map((p) => p.id)).not.toContain(gudrun.id);
+		expect(state.seats.map((s) => s.participantId)).not.toContain(gudrun.id);
+	});
+
 	it('anonymise: their notes stay, without their name, also after a restart', () => {
 		const { conferenceId, sessionId, gudrun } = seed();
 		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');

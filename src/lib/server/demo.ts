@@ -13,6 +13,9 @@ import {
 } from './demo-content';
 import { log } from './log';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'conferences'>;
+
 /** The demo is our own data: a refusal is a bug, not something to show. */
 function must<T>(result: Result<T>, step: string): T {
 	if (!result.ok) {
@@ -45,7 +48,7 @@ function nextDay(date: string): string {
  * country. Both rounds are allocated with leaders; neither is started.
  */
 export function createDemoConference(
-	app: App,
+	app: Uses,
 	lang: Language = 'nb',
 	now: number = Date.now(),
 	ownerId: string | null = null

@@ -22,6 +22,9 @@ import { log } from './log';
 import { forgetSetupCode } from './setup-code';
 import { randomToken } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'bus'>;
+
 export const accountLimits = {
 	username: { min: 2, max: 60 },
 	displayName: 80,
@@ -106,7 +109,7 @@ export function checkAccount(input: AccountInput): {
  * administers the others and adopts conferences nobody owns yet.
  */
 export async function createAccount(
-	app: App,
+	app: Uses,
 	values: AccountValues,
 	password: string,
 	{ firstOnly = false } = {}
@@ -130,7 +133,7 @@ export async function createAccount(
 }
 
 /** Tells open overviews of an account's conferences to check who may still watch them. */
-export function accessChanged(app: App, organiserId: string): void {
+export function accessChanged(app: Uses, organiserId: string): void {
 	for (const conferenceId of conferenceIdsOf(app.db, organiserId))
 		app.bus.publish({ type: 'conference', conferenceId, what: 'access' });
 }
@@ -141,7 +144,7 @@ export type AccountProblem = 'not_found' | 'self';
 type AccountResult = { ok: true; organiser: Organiser } | { ok: false; problem: AccountProblem };
 
 /** Another account than the administrator's own, or why not. */
-function otherAccount(app: App, admin: Organiser, targetId: string): AccountResult {
+function otherAccount(app: Uses, admin: Organiser, targetId: string): AccountResult {
 	const target = findOrganiser(app.db, targetId);
 	if (!target) return { ok: false, problem: 'not_found' };
 	if (target.id === admin.id) return { ok: false, problem: 'self' };
@@ -149,7 +152,7 @@ function otherAccount(app: App, admin: Organiser, targetId: string): AccountResu
 }
 
 /** Disables an account: it cannot sign in, its sessions end and its open overviews close. */
-export function disableAccount(app: App, admin: Organiser, targetId: string): AccountResult {
+export function disableAccount(app: Uses, admin: Organiser, targetId: string): AccountResult {
 	const found = otherAccount(app, admin, targetId);
 	if (!found.ok) return found;
 	app.db.transaction(() => {
@@ -161,7 +164,7 @@ export function disableAccount(app: App, admin: Organiser, targetId: string): Ac
 	return found;
 }
 
-export function enableAccount(app: App, admin: Organiser, targetId: string): AccountResult {
+export function enableAccount(app: Uses, admin: Organiser, targetId: string): AccountResult {
 	const found = otherAccount(app, admin, targetId);
 	if (!found.ok) return found;
 	setDisabled(app.db, targetId, null);
@@ -175,7 +178,7 @@ export function enableAccount(app: App, admin: Organiser, targetId: string): Acc
  * without an owner. Answers with how many conferences passed to the administrator.
  */
 export function deleteAccount(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string
 ): { ok: true; organiser: Organiser; toAdmin: number } | { ok: false; problem: AccountProblem } {
@@ -200,7 +203,7 @@ export function deleteAccount(
 
 /** An administrator sets a new password for someone; all their sessions end. */
 export async function resetPassword(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string,
 	password: string,
@@ -222,7 +225,7 @@ export async function resetPassword(
 
 /** An administrator signs an account out everywhere. */
 export function endAllSessions(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string
 ): AccountResult & { ended?: number } {
@@ -239,7 +242,7 @@ export function endAllSessions(
  * ends (this browser stays signed in).
  */
 export async function changeOwnPassword(
-	app: App,
+	app: Uses,
 	me: Organiser,
 	currentToken: string,
 	input: { current: string; password: string; confirm: string }
@@ -263,7 +266,7 @@ export async function changeOwnPassword(
 }
 
 /** Someone signs out all their other browsers. */
-export function endOtherSessions(app: App, me: Organiser, currentToken: string): number {
+export function endOtherSessions(app: Uses, me: Organiser, currentToken: string): number {
 	const ended = endSessionsOf(app.db, me.id, currentToken);
 	accessChanged(app, me.id);
 	log.info('organiser.sessions_ended', { organiserId: me.id, ended });

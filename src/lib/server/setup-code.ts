@@ -4,13 +4,13 @@
  * unless the request comes from this machine and no proxy is trusted. Whoever reaches a new
  * server first over the network does not become its organiser.
  */
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { joinCodeAlphabet } from '$lib/domain/limits';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { App } from './app';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { countOrganisers } from './db/organisers';
 import { deleteSetting, readSetting, writeSetting } from './db/settings';
+import { randomCode } from './tokens';
 
 const settingKey = 'setup_code';
 /** Four groups of four from the join codes' unambiguous alphabet: about 80 bits. */
@@ -18,12 +18,7 @@ const groups = 4;
 const groupLength = 4;
 
 function newCode(): string {
-	return Array.from({ length: groups }, () =>
-		Array.from(
-			{ length: groupLength },
-			() => joinCodeAlphabet[randomInt(joinCodeAlphabet.length)]
-		).join('')
-	).join('-');
+	return Array.from({ length: groups }, () => randomCode(groupLength)).join('-');
 }
 
 /**

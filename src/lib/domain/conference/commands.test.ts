@@ -16,7 +16,7 @@ import {
 } from './commands';
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import type { GroupingAction } from './grouping';
-import { groupsOf, seatsOf, type ConferenceState } from './state';
+import { emptyState, groupsOf, seatsOf, type ConferenceState } from './state';
 import type { ParticipantFields } from './types';
 import { newSession } from '../session/test-fixtures';
 import { groupNameIn, memberView, overviewView, plenumView, roundDetail } from './views';
@@ -48,39 +48,30 @@ const person = (f: ParticipantFields): NewParticipant => ({
 const groupIds = (n = 50) => Array.from({ length: n }, () => newId('g'));
 
 function emptyConference(): ConferenceState {
-	return {
-		conference: {
-			id: 'c1',
-			title: 'Nordisk dialog',
-			subtitle: '',
-			venue: 'Sigtuna',
-			startDate: '2010-05-06',
-			endDate: '2010-05-06',
-			about: '',
-			introduction: '',
-			organisation: '',
-			author: '',
-			introductionBy: '',
-			language: 'nb',
-			languages: ['nb', 'sv'],
-			joinCode: 'ABC234',
-			plenumToken: 'plenum-token-plenum-token',
-			currentRoundId: null,
-			notice: '',
-			noticeAt: null,
-			plenumRoundId: null,
-			plenumGroupId: null,
-			createdAt: T0,
-			updatedAt: T0
-		},
-		programme: [],
-		customRoles: [],
-		participants: [],
-		rounds: [],
-		groups: [],
-		seats: [],
-		history: {}
-	};
+	return emptyState({
+		id: 'c1',
+		title: 'Nordisk dialog',
+		subtitle: '',
+		venue: 'Sigtuna',
+		startDate: '2010-05-06',
+		endDate: '2010-05-06',
+		about: '',
+		introduction: '',
+		organisation: '',
+		author: '',
+		introductionBy: '',
+		language: 'nb',
+		languages: ['nb', 'sv'],
+		joinCode: 'ABC234',
+		plenumToken: 'plenum-token-plenum-token',
+		currentRoundId: null,
+		notice: '',
+		noticeAt: null,
+		plenumRoundId: null,
+		plenumGroupId: null,
+		createdAt: T0,
+		updatedAt: T0
+	});
 }
 
 /** Applies commands as the owner, failing the test on a refusal. */
@@ -183,7 +174,8 @@ function everyCommand(state: ConferenceState): Record<ConferenceCommandType, Con
 		},
 		'plenum.summary': { type: 'plenum.summary', roundId: 'r1', summary: 'Felles funn' },
 		'plenum.present': { type: 'plenum.present', roundId: 'r1', groupId: group },
-		'notice.set': { type: 'notice.set', notice: 'Plenum kl. 13.30' }
+		'notice.set': { type: 'notice.set', notice: 'Plenum kl. 13.30' },
+		'group.sessions': { type: 'group.sessions', sessions: [{ groupId: group, sessionId: 's1' }] }
 	};
 }
 
@@ -194,6 +186,9 @@ const actors: Record<ConferenceActorRole, ConferenceActor> = {
 	member: { role: 'member', participantId: 'p0001' },
 	system: { role: 'system' }
 };
+
+/** Commands only the server sends: what it did outside the core, recorded. */
+const serverOnly: ConferenceCommandType[] = ['group.sessions'];
 
 describe('the permission table', () => {
 	const state = apply(sigtuna(), {
@@ -216,8 +211,10 @@ describe('the permission table', () => {
 
 	it('lets owners and co-organisers edit, and neither an administrator alone nor a phone', () => {
 		for (const type of Object.keys(conferencePermissions) as ConferenceCommandType[]) {
+			if (serverOnly.includes(type)) continue;
 			expect(conferencePermissions[type]).toEqual(['owner', 'co_organiser', 'system']);
 		}
+		for (const type of serverOnly) expect(conferencePermissions[type]).toEqual(['system']);
 		expect(
 			authoriseConference(
 				{ role: 'organiser', roles: ['admin', 'owner'], accountId: 'a' },
@@ -232,7 +229,9 @@ describe('the permission table', () => {
 	});
 
 	it('every well-formed command of the table is decided for the owner', () => {
-		for (const command of Object.values(commands)) ok(decide(state, command, owner, T0));
+		for (const command of Object.values(commands)) {
+			if (!serverOnly.includes(command.type)) ok(decide(state, command, owner, T0));
+		}
 	});
 });
 
@@ -1016,6 +1015,75 @@ describe('plenum and notice', () => {
 				)
 			)?.code
 		).toBe('too_long');
+	});
+});
+
+describe('group.sessions', () => {
+	const system: ConferenceActor = { role: 'system' };
+	const started = () => apply(sigtuna(), { type: 'round.start', roundId: 'r1' });
+
+	it('records the sessions the server made on the groups of a started round, changing nothing else', () => {
+		const state = started();
+		const [first, second] = groupsOf(state, 'r1');
+		const decision = ok(
+			decide(
+				state,
+				{
+					type: 'group.sessions',
+					sessions: [
+						{ groupId: first!.id, sessionId: 's-first' },
+						{ groupId: second!.id, sessionId: 's-second' }
+					]
+				},
+				system,
+				T0
+			)
+		);
+		const groups = groupsOf(decision.state, 'r1');
+		expect(groups.map((g) => g.sessionId)).toEqual(
+			groupsOf(state, 'r1').map((g, i) => (i === 0 ? 's-first' : i === 1 ? 's-second' : null))
+		);
+		expect({ ...decision.state, groups: state.groups }).toEqual(state);
+		expect(decision.result).toEqual({ linked: 2 });
+		expect(decision.changes).toEqual([]);
+		expect(decision.syncRounds).toEqual([]);
+	});
+
+	it('keeps a session a group already has: the same again is a no-op, another one a conflict', () => {
+		const state = started();
+		const group = groupsOf(state, 'r1')[0]!.id;
+		const link = (sessionId: string): ConferenceCommand => ({
+			type: 'group.sessions',
+			sessions: [{ groupId: group, sessionId }]
+		});
+		const linked = ok(decide(state, link('s1'), system, T0)).state;
+		expect(ok(decide(linked, link('s1'), system, T0)).state).toEqual(linked);
+		expect(refusal(decide(linked, link('s2'), system, T0))).toEqual({ code: 'conflict' });
+	});
+
+	it('refuses groups of a round not started, and groups that are not there', () => {
+		const state = sigtuna();
+		const group = groupsOf(state, 'r1')[0]!.id;
+		expect(
+			refusal(
+				decide(
+					state,
+					{ type: 'group.sessions', sessions: [{ groupId: group, sessionId: 's1' }] },
+					system,
+					T0
+				)
+			)
+		).toEqual({ code: 'wrong_phase', params: { phase: 'not_started' } });
+		expect(
+			refusal(
+				decide(
+					started(),
+					{ type: 'group.sessions', sessions: [{ groupId: 'gone', sessionId: 's1' }] },
+					system,
+					T0
+				)
+			)
+		).toEqual({ code: 'not_found', params: { field: 'group' } });
 	});
 });
 

@@ -114,7 +114,9 @@ export type ConferenceCommand =
 	| { type: 'group.questions'; roundId: string; groupId: string; questions: string[] | null }
 	| { type: 'plenum.summary'; roundId: string; summary: string }
 	| { type: 'plenum.present'; roundId: string | null; groupId: string | null }
-	| { type: 'notice.set'; notice: string };
+	| { type: 'notice.set'; notice: string }
+	/** The group sessions the server made for started rounds, recorded on their groups. */
+	| { type: 'group.sessions'; sessions: { groupId: string; sessionId: string }[] };
 
 export type ConferenceCommandType = ConferenceCommand['type'];
 
@@ -157,7 +159,8 @@ export const conferencePermissions: Record<ConferenceCommandType, readonly Confe
 		'group.questions': editors,
 		'plenum.summary': editors,
 		'plenum.present': editors,
-		'notice.set': editors
+		'notice.set': editors,
+		'group.sessions': ['system']
 	};
 
 /** Whether an actor may send a command of this type. */
@@ -918,7 +921,38 @@ export function decide(
 			};
 			return done({ ...state, conference: next }, ['notice']);
 		}
+
+		case 'group.sessions':
+			return linkSessions(state, command.sessions);
 	}
+}
+
+/** Records the sessions made for groups of started rounds; a group keeps the session it has. */
+function linkSessions(
+	state: ConferenceState,
+	sessions: readonly { groupId: string; sessionId: string }[]
+): Decision {
+	const linked = new Map(sessions.map((s) => [s.groupId, s.sessionId]));
+	for (const [groupId, sessionId] of linked) {
+		const group = state.groups.find((g) => g.id === groupId);
+		if (!group) return refused('not_found', { field: 'group' });
+		if (roundOf(state, group.roundId)?.startedAt == null) {
+			return refused('wrong_phase', { phase: 'not_started' });
+		}
+		if (group.sessionId !== null && group.sessionId !== sessionId) return refused('conflict');
+	}
+	const groups = state.groups.map((g) =>
+		linked.has(g.id) ? { ...g, sessionId: linked.get(g.id)! } : g
+	);
+	// Views follow from the command that started the round or changed its people.
+	return {
+		ok: true,
+		state: { ...state, groups },
+		result: { linked: linked.size },
+		changes: [],
+		syncRounds: [],
+		sessionDetails: []
+	};
 }
 
 function withRole(state: ConferenceState, role: RoleDefinition): ConferenceState {

@@ -38,6 +38,20 @@ export interface ConferenceState {
  */
 export type ConferenceChange = 'structure' | 'notice' | 'plenum' | 'glossary' | 'access';
 
+/** A conference with nothing in it yet: what a new or imported conference is committed from. */
+export function emptyState(conference: Conference): ConferenceState {
+	return {
+		conference,
+		programme: [],
+		customRoles: [],
+		participants: [],
+		rounds: [],
+		groups: [],
+		seats: [],
+		history: {}
+	};
+}
+
 export const roundOf = (state: ConferenceState, roundId: string): Round | undefined =>
 	state.rounds.find((r) => r.id === roundId);
 
@@ -112,4 +126,11 @@ export function withGrouping(
 		groups: [...state.groups.filter((g) => g.roundId !== roundId), ...groups],
 		seats: [...state.seats.filter((s) => s.roundId !== roundId), ...seats]
 	};
+}
+
+/** The group someone sits in in the round under way; undefined before a round, when unplaced or in no group. */
+export function currentGroupOf(state: ConferenceState, participantId: string): Group | undefined {
+	const roundId = state.conference.currentRoundId;
+	const seat = state.seats.find((s) => s.roundId === roundId && s.participantId === participantId);
+	return seat?.groupId ? state.groups.find((g) => g.id === seat.groupId) : undefined;
 }

@@ -57,6 +57,26 @@ export type ConferenceDetails = Pick<
 	| 'languages'
 >;
 
+/** The details alone, copied (the languages list too): the one place that lists them as values. */
+export function detailsOf(conference: ConferenceDetails): ConferenceDetails {
+	const { title, subtitle, venue, startDate, endDate, about, introduction } = conference;
+	const { organisation, author, introductionBy, language, languages } = conference;
+	return {
+		title,
+		subtitle,
+		venue,
+		startDate,
+		endDate,
+		about,
+		introduction,
+		organisation,
+		author,
+		introductionBy,
+		language,
+		languages: [...languages]
+	};
+}
+
 export { programmeKinds, type ProgrammeKind };
 
 export interface ProgrammeItem {

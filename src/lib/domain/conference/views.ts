@@ -7,14 +7,22 @@ import type {
 	OverviewGroup,
 	PlenumView,
 	ProgrammeEntry
-} from '$lib/realtime/conference-views';
+} from './live-views';
 import { votersOf } from '../session/ballots';
 import type { Language, SessionState } from '../session/types';
 import { screenView } from '../session/views';
 import { groupName } from './allocation';
 import { resolveRoles } from './roles';
 import { shownGroups } from './grouping';
-import { groupingOf, groupsOf, roundOf, seatsIn, seatsOf, type ConferenceState } from './state';
+import {
+	currentGroupOf,
+	groupingOf,
+	groupsOf,
+	roundOf,
+	seatsIn,
+	seatsOf,
+	type ConferenceState
+} from './state';
 import type { Conference, Group, Round } from './types';
 
 /** One group of a round with who sits in it. */
@@ -146,10 +154,7 @@ export function memberView(
 	const me = state.participants.find((p) => p.id === participantId);
 	if (!me) return null;
 	const round = currentRound(state);
-	const placed = round
-		? seatsOf(state, round.id).find((s) => s.participantId === participantId)
-		: undefined;
-	const found = placed?.groupId ? state.groups.find((g) => g.id === placed.groupId) : undefined;
+	const found = round ? currentGroupOf(state, participantId) : undefined;
 	return {
 		kind: 'member',
 		conference: conferenceHeader(state.conference),

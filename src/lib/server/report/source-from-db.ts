@@ -1,3 +1,4 @@
+import { detailsOf } from '$lib/domain/conference/types';
 import type { RoleDefinition } from '$lib/domain/conference/roles';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { GlossaryEntry, ReportRole, ReportSource } from '$lib/domain/report/source';
@@ -57,20 +58,7 @@ export function reportSourceFromDb(
 	if (!conference) return null;
 	const lang = options.language ?? conference.language;
 	return {
-		conference: {
-			title: conference.title,
-			subtitle: conference.subtitle,
-			venue: conference.venue,
-			startDate: conference.startDate,
-			endDate: conference.endDate,
-			language: conference.language,
-			languages: conference.languages,
-			organisation: conference.organisation,
-			author: conference.author,
-			about: conference.about,
-			introduction: conference.introduction,
-			introductionBy: conference.introductionBy
-		},
+		conference: detailsOf(conference),
 		programme: service.programme(conferenceId).map((item) => ({
 			date: item.day,
 			start: item.start,
