@@ -17,6 +17,28 @@ const sqlOutsideStores = [
 	}
 ];
 
+/**
+ * What the pure core may import: itself and libraries that do no I/O. No realtime, server,
+ * components, client state, i18next or framework: the core is tested and reused alone.
+ */
+const domainImports = (extra = '') => ({
+	'no-restricted-imports': [
+		'error',
+		{
+			patterns: [
+				{
+					regex: `^(?!\\.|\\$lib/domain/|(valibot|csv-parse(/sync)?|iconv-lite)$${extra})`,
+					message: 'src/lib/domain is the pure core: it imports only the domain and pure libraries.'
+				},
+				{
+					regex: '^(\\.\\./)+(realtime|server|components|client|i18n|routes)(/|$)',
+					message: 'src/lib/domain is the pure core: it imports only the domain and pure libraries.'
+				}
+			]
+		}
+	]
+});
+
 export default ts.config(
 	{
 		ignores: [
@@ -89,6 +111,16 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		files: ['src/lib/domain/**/*.ts'],
+		ignores: ['src/lib/domain/**/*.test.ts'],
+		rules: domainImports()
+	},
+	{
+		// Tests of the core may also use the test runner, seeded randomness and the real texts.
+		files: ['src/lib/domain/**/*.test.ts'],
+		rules: domainImports('|vitest$|\\$lib/testing/|\\$lib/i18n$')
 	},
 	{
 		// Outside the tsconfig's include list (SvelteKit generates it): lint without type information.

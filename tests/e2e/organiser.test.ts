@@ -35,6 +35,13 @@ async function checkPage(label: string) {
 	await expectTouchTargets(page, label);
 }
 
+/** Allocates a round from its page: the preview first, then applying it. */
+async function allocate() {
+	await page.getByRole('button', { name: o('roundDetail.allocation.preview') }).click();
+	await page.getByRole('button', { name: o('roundDetail.allocation.apply') }).click();
+	await expect(page.getByText(o('roundDetail.allocated')).first()).toBeVisible();
+}
+
 const participantsCsv = (badCountry: string) =>
 	[
 		'Navn;Land;Rolle;Organisasjon;Språk;Nasjonal koordinator',
@@ -347,8 +354,8 @@ test('rounds: by role with a size limit, and by country', async () => {
 	await expect(page.getByText(o('roundDetail.emptyTitle'))).toBeVisible();
 	await checkPage('a round before allocation');
 
-	await page.getByRole('button', { name: o('roundDetail.allocate'), exact: true }).click();
-	await expect(page.locator('article.group h2')).toHaveText([
+	await allocate();
+	await expect(page.locator('article.group h3')).toHaveText([
 		'Workers',
 		'Employers I',
 		'Employers II',
@@ -357,13 +364,13 @@ test('rounds: by role with a size limit, and by country', async () => {
 	]);
 	// Five employers with at most four per group: split in two, nobody over the limit.
 	for (const group of await page.locator('article.group').all()) {
-		expect(await group.locator('.members li').count()).toBeLessThanOrEqual(4);
+		expect(await group.locator('.people li').count()).toBeLessThanOrEqual(4);
 	}
 	await expect(
-		page.getByRole('article', { name: 'Employers I', exact: true }).locator('.members li')
+		page.getByRole('article', { name: 'Employers I', exact: true }).locator('.people li')
 	).toHaveCount(3);
 	await expect(
-		page.getByRole('article', { name: 'Employers II', exact: true }).locator('.members li')
+		page.getByRole('article', { name: 'Employers II', exact: true }).locator('.people li')
 	).toHaveCount(2);
 	await checkPage('round 1 allocated by role');
 
@@ -375,8 +382,8 @@ test('rounds: by role with a size limit, and by country', async () => {
 	await page.getByRole('button', { name: o('rounds.create') }).click();
 	await expect(page).toHaveURL(new RegExp(`${conferenceUrl}/rounds/[\\w-]+$`));
 	await page.waitForLoadState('networkidle');
-	await page.getByRole('button', { name: o('roundDetail.allocate'), exact: true }).click();
-	await expect(page.locator('article.group h2')).toHaveText([
+	await allocate();
+	await expect(page.locator('article.group h3')).toHaveText([
 		'Denmark',
 		'Finland',
 		'Iceland',
@@ -390,7 +397,9 @@ test('rounds: by role with a size limit, and by country', async () => {
 		.getByRole('dialog', { name: o('roundDetail.startTitle') })
 		.getByRole('button', { name: o('roundDetail.startConfirm') })
 		.click();
-	await expect(page.getByRole('alert')).toHaveText(o('required.questions'));
+	await expect(page.getByRole('alert')).toHaveText(
+		text('en', 'errors.group_without_questions', { group: 'Denmark' })
+	);
 	await checkPage('round 2 allocated by country');
 
 	await open(`${conferenceUrl}/rounds`);
@@ -405,53 +414,57 @@ test('moving a person to another group with the keyboard only', async () => {
 	await open(round1Url);
 	const workers = page.getByRole('article', { name: 'Workers' });
 	const coaches = page.getByRole('article', { name: 'Job coaches' });
-	const groupFor = o('roundDetail.moveLabel', { name: 'Lars Bæk' });
-	const select = workers.getByRole('combobox', { name: groupFor });
-	await expect(select).toHaveValue(/.+/);
+	const person = workers.getByRole('checkbox', { name: 'Lars Bæk', exact: true });
 
-	// Keyboard only: focus the control, choose with the arrow keys, Tab to Move, press Enter.
+	// Keyboard only: tick with Space, choose the group with the arrow keys, Tab to Move, Enter.
+	await person.focus();
+	await page.keyboard.press('Space');
+	await expect(person).toBeChecked();
+	const bar = page.locator('#selection');
+	await expect(bar.getByRole('heading')).toHaveText(o('roundDetail.bulk.selected', { count: 1 }));
+	const select = bar.getByLabel(o('roundDetail.bulk.group'));
 	await select.focus();
-	await expect(select).toBeFocused();
 	const options = await select.locator('option').allTextContents();
-	const steps = options.indexOf('Job coaches') - options.indexOf('Workers');
-	for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowDown');
+	const current = options.indexOf(await select.locator('option:checked').innerText());
+	for (let i = current; i < options.indexOf('Job coaches'); i++)
+		await page.keyboard.press('ArrowDown');
 	await expect(select.locator('option:checked')).toHaveText('Job coaches');
 	await page.keyboard.press('Tab');
-	await expect(
-		workers.getByRole('button', { name: o('roundDetail.moveButton', { name: 'Lars Bæk' }) })
-	).toBeFocused();
+	await expect(bar.getByRole('button', { name: o('roundDetail.bulk.move') })).toBeFocused();
 	await page.keyboard.press('Enter');
 
-	const moved = coaches.locator('.members li', { hasText: 'Lars Bæk' });
+	const moved = coaches.locator('.people li', { hasText: 'Lars Bæk' });
 	await expect(moved).toBeVisible();
 	await expect(moved.getByText(o('roundDetail.pinned'))).toBeVisible();
-	await expect(workers.locator('.members li', { hasText: 'Lars Bæk' })).toHaveCount(0);
+	await expect(workers.locator('.people li', { hasText: 'Lars Bæk' })).toHaveCount(0);
 	await expect(page.locator('[role="status"][aria-live="polite"]').first()).toHaveText(
-		o('roundDetail.moved', { name: 'Lars Bæk', group: 'Job coaches' })
+		o('roundDetail.bulk.moved', { count: 1, group: 'Job coaches' })
 	);
 	// Focus follows the person to the new group, ready for another move.
-	await expect(coaches.getByRole('combobox', { name: groupFor })).toBeFocused();
+	await expect(coaches.getByRole('checkbox', { name: 'Lars Bæk', exact: true })).toBeFocused();
 
-	// Re-allocating for late arrivals keeps the hand move.
-	await page.getByRole('button', { name: o('roundDetail.reallocate') }).click();
-	await expect(page.getByText(o('roundDetail.allocated')).first()).toBeVisible();
-	await expect(coaches.locator('.members li', { hasText: 'Lars Bæk' })).toBeVisible();
+	// Re-allocating keeps the hand move: with everyone placed there is nothing to change.
+	await page.getByRole('button', { name: o('roundDetail.allocation.preview') }).click();
+	await expect(page.getByText(o('roundDetail.allocation.nothing'))).toBeVisible();
+	await expect(coaches.locator('.people li', { hasText: 'Lars Bæk' })).toBeVisible();
 	await checkPage('round 1 after a move');
 });
 
 test('leaders and own questions per group, then starting round 1 creates each group’s session', async () => {
 	await open(round1Url);
 	const employers = page.getByRole('article', { name: 'Employers I', exact: true });
-	await employers.getByText(o('roundDetail.settings')).click();
-	const firstMember = (await employers.locator('.members li .name').first().textContent())!.trim();
-	await employers.getByRole('checkbox', { name: firstMember }).check();
+	await employers.getByText(o('roundDetail.group.edit')).click();
+	const firstMember = (await employers.locator('.people li .name').first().textContent())!.trim();
+	const leaders = employers.getByRole('group', { name: o('roundDetail.leaders') });
+	await leaders.getByRole('checkbox', { name: firstMember }).check();
+	await employers.getByRole('button', { name: o('roundDetail.group.saveLeaders') }).click();
+	await expect(employers.getByText(o('roundDetail.leader'), { exact: true })).toBeVisible();
 	await employers
 		.getByLabel(o('roundDetail.groupQuestions'))
 		.fill(
 			'Hva slags støtte er viktig for at arbeidstakeren får og holder jobben hos deg?\nHva mangler?'
 		);
-	await employers.getByRole('button', { name: text('en', 'common.save') }).click();
-	await expect(employers.getByText(o('roundDetail.leader'), { exact: true })).toBeVisible();
+	await employers.getByRole('button', { name: o('roundDetail.group.saveQuestions') }).click();
 	await expect(employers.getByText(o('roundDetail.ownQuestions', { count: 2 }))).toBeVisible();
 
 	await page.getByRole('button', { name: o('roundDetail.start') }).click();
@@ -498,7 +511,7 @@ test('two groups run in parallel on their own phones while the overview follows 
 		(
 			await page
 				.getByRole('article', { name, exact: true })
-				.locator('.members li .name')
+				.locator('.people li .name')
 				.allTextContents()
 		).map((n) => n.trim());
 	const groups = {

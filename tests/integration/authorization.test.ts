@@ -7,7 +7,10 @@
  * exactly once, in a fresh session prepared to that phase through the socket API.
  */
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conferencePermissions } from '$lib/domain/conference/commands';
+import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
+import { setConferenceTie } from '$lib/server/db/organisers';
 import type { ErrorCode } from '$lib/domain/errors';
 import { phases, type Phase } from '$lib/domain/session/phases';
 import { fixedT } from '$lib/i18n';
@@ -20,7 +23,8 @@ import {
 } from '$lib/realtime/contract';
 import type { CreatedSession } from '$lib/server/http/new-session';
 import { connect, newId, type TestClient } from './helpers/client';
-import { seedConference, type SeededConference } from './helpers/conference';
+import { seedConference, withApp, type SeededConference } from './helpers/conference';
+import { formAction } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
 import { connectConsole, createSession, joinPhone, type Phone } from './helpers/session';
 
@@ -442,6 +446,7 @@ beforeAll(async () => {
 		}
 	});
 	conference = await seedConference(server.databasePath);
+	accounts = await organiserAccounts(server.databasePath, conference.conferenceId);
 	await server.start();
 	db = new Database(server.databasePath, { readonly: true, fileMustExist: true });
 });
@@ -525,5 +530,128 @@ describe.concurrent('every command × every role, in each phase', () => {
 
 		expect(wrong, wrong.join('\n')).toEqual([]);
 		expect(allowedCells.length).toBeGreaterThan(0);
+	});
+});
+
+// --- the round page's grouping commands × organiser roles, over HTTP -------------------------
+
+/** Who posts to the round page: the conference's owner and co-organiser, and accounts that are neither. */
+type OrganiserKind =
+	'owner' | 'co-organiser' | 'administrator alone' | 'other account' | 'anonymous';
+let accounts: Record<OrganiserKind, string>;
+
+/** A co-organiser, an administrator with no tie to the conference and an unrelated account. */
+async function organiserAccounts(path: string, conferenceId: string) {
+	return withApp(path, async (app) => {
+		const cookieOf = async (username: string, admin: boolean, tie: 'co_organiser' | null) => {
+			const account = await createOrganiser(
+				app.db,
+				{ username, displayName: username, password: 'a long enough password', admin },
+				Date.now()
+			);
+			if (tie) setConferenceTie(app.db, conferenceId, account.id, tie, Date.now());
+			return `samrad_organiser=${startOrganiserSession(app.db, account.id, Date.now())}`;
+		};
+		return {
+			owner: '',
+			'co-organiser': await cookieOf('co.organiser', false, 'co_organiser'),
+			'administrator alone': await cookieOf('second.admin', true, null),
+			'other account': await cookieOf('someone.else', false, null),
+			anonymous: ''
+		} satisfies Record<OrganiserKind, string>;
+	});
+}
+
+/** Every form action of the round page, with the conference command it sends (none: preview). */
+const roundActions: Record<string, string | null> = {
+	save: 'round.edit',
+	start: 'round.start',
+	preview: null,
+	reallocate: 'round.group',
+	move: 'round.group',
+	swap: 'round.group',
+	noGroup: 'round.group',
+	unplace: 'round.group',
+	lead: 'round.group',
+	addGroup: 'round.group',
+	renameGroup: 'round.group',
+	deleteGroup: 'round.group',
+	mergeGroups: 'round.group',
+	splitGroup: 'round.group',
+	questions: 'group.questions',
+	undo: 'round.undo',
+	delete: 'round.delete'
+};
+
+describe('the round page’s commands × organiser roles', () => {
+	it('lets the owner and co-organisers send them, and nobody else changes anything', async () => {
+		const cookieOf = (kind: OrganiserKind) =>
+			kind === 'owner' ? conference.organiserCookie : accounts[kind];
+		const path = `/organiser/conferences/${conference.conferenceId}/rounds/${conference.roundId}`;
+		const rows = () =>
+			JSON.stringify([
+				db.prepare('SELECT * FROM groups WHERE round_id = ? ORDER BY id').all(conference.roundId),
+				db
+					.prepare('SELECT * FROM seats WHERE round_id = ? ORDER BY participant_id')
+					.all(conference.roundId),
+				db.prepare('SELECT * FROM rounds WHERE id = ?').all(conference.roundId)
+			]);
+		const [first, second] = conference.groups;
+		const fields: Record<string, string> = {
+			groupId: first!.id,
+			into: second!.id,
+			to: second!.id,
+			participantIds: first!.memberIds[0]!,
+			a: first!.memberIds[0]!,
+			b: second!.memberIds[0]!,
+			name: 'Gruppe A',
+			questions: 'Hva nå?',
+			mode: 'unplaced',
+			rule: 'mixed',
+			maxGroupSize: '7',
+			reallocation: '{}',
+			title: 'Første gruppearbeid',
+			theme: '',
+			commandId: ''
+		};
+		const wrong: string[] = [];
+		// Every grouping command is in the permission table, for editors only.
+		for (const type of new Set(Object.values(roundActions)))
+			if (type)
+				expect(conferencePermissions[type as keyof typeof conferencePermissions]).toEqual([
+					'owner',
+					'co_organiser',
+					'system'
+				]);
+		for (const kind of ['administrator alone', 'other account', 'anonymous'] as const) {
+			for (const action of Object.keys(roundActions)) {
+				const before = rows();
+				const answer = await formAction(
+					server,
+					`${path}?/${action}`,
+					{ ...fields, commandId: newId() },
+					cookieOf(kind)
+				);
+				const expected = kind === 'anonymous' ? 'redirect' : 'error';
+				const status = kind === 'anonymous' ? 303 : 404;
+				if (answer.type !== expected || answer.status !== status)
+					wrong.push(`${action} by ${kind}: ${answer.type} ${answer.status}`);
+				if (rows() !== before) wrong.push(`${action} by ${kind}: the round changed`);
+			}
+		}
+		// Editors are let through to the core: any answer but forbidden, not found or a login.
+		for (const kind of ['co-organiser', 'owner'] as const) {
+			for (const action of Object.keys(roundActions).filter((a) => a !== 'delete')) {
+				const answer = await formAction(
+					server,
+					`${path}?/${action}`,
+					{ ...fields, commandId: newId() },
+					cookieOf(kind)
+				);
+				if (answer.type === 'redirect' || [403, 404].includes(answer.status))
+					wrong.push(`${action} by ${kind}: ${answer.type} ${answer.status}`);
+			}
+		}
+		expect(wrong, wrong.join('\n')).toEqual([]);
 	});
 });

@@ -38,7 +38,10 @@ beforeAll(async () => {
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	observer = seed.members[0]!;
 	await withApp(server.databasePath, (app) => {
-		const moved = app.conferences.move(seed.conferenceId, seed.roundId, observer.id, null);
+		const moved = app.conferences.group(seed.conferenceId, seed.roundId, {
+			type: 'noGroup',
+			participantIds: [observer.id]
+		});
 		if (!moved.ok) throw new Error(JSON.stringify(moved.error));
 	});
 	await server.start();

@@ -297,9 +297,10 @@ describe('changes the organiser makes during the day reach open sockets', () => 
 		clients.push(phone, screen);
 		await Promise.all([phone.waitForView(), screen.waitForView()]);
 
-		await post(`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/group`, {
+		const round = `/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}`;
+		await post(`${round}?/renameGroup`, { groupId: group.id, name: 'Arbeidsgivere og NAV' });
+		await post(`${round}?/questions`, {
 			groupId: group.id,
-			customName: 'Arbeidsgivere og NAV',
 			questions: 'What helps people keep their jobs?\nWhat should we do first?'
 		});
 		for (const client of [phone, screen]) {

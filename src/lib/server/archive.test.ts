@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixedT } from '$lib/i18n';
 import { buildReport } from '$lib/domain/report/model';
@@ -84,7 +86,13 @@ function seedBusyConference(app: App): string {
 		});
 	}
 	service.setNotice(conferenceId, 'Tilbake i plenum 13.30');
-	const [round1] = service.rounds(conferenceId);
+	const [round1, round2] = service.rounds(conferenceId);
+	// Round 2 allocated with a role option, and someone in no group by choice.
+	const options = { coordinator: { kind: 'lead' as const } };
+	const settings = { rule: round2!.rule, maxGroupSize: round2!.maxGroupSize, roles: options };
+	if (!service.allocate(conferenceId, round2!.id, settings).ok) throw new Error('allocate');
+	const observer = service.participants(conferenceId).find((p) => p.role === 'policy')!.id;
+	service.group(conferenceId, round2!.id, { type: 'noGroup', participantIds: [observer] });
 	const group = service.roundDetail(conferenceId, round1!.id, 'nb')!.groups[0]!;
 	service.present(conferenceId, round1!.id, group.id);
 	// In the group's session: a guest without a phone, a late note, a correction and a timer.
@@ -200,6 +208,43 @@ describe('conference archive', () => {
 		const fourth = importArchive(copy.app, third, null);
 		if (!fourth.ok) throw new Error('import refused');
 		expect(archiveJson(exportConference(copy.app, fourth.value.conferenceId)!)).toBe(third);
+	});
+
+	it('carries each round’s role options and the people in no group', () => {
+		const archive = JSON.parse(exported) as ConferenceArchive;
+		expect(archive.rounds[1]!.roles).toEqual({ coordinator: { kind: 'lead' } });
+		expect(archive.rounds[1]!.noGroup).toHaveLength(1);
+		const observer = archive.participants.find((p) => p.ref === archive.rounds[1]!.noGroup[0]);
+		expect(observer?.role).toBe('policy');
+		const leaders = archive.rounds[1]!.groups.flatMap((g) => g.leaders);
+		expect(leaders.length).toBeGreaterThan(0);
+		for (const group of archive.rounds[1]!.groups)
+			for (const leader of group.leaders)
+				expect(group.members.map((m) => m.participant)).toContain(leader);
+	});
+
+	it('imports a version 2 file, its leaders seated as leaders', async () => {
+		const file = readFileSync(
+			join(projectRoot, 'src/lib/domain/archive/fixtures/conference-v2.samrad.json'),
+			'utf8'
+		);
+		expect(JSON.parse(file).schemaVersion).toBe(2);
+		const target = await open();
+		const imported = importArchive(target.app, file, null);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
+		const id = imported.value.conferenceId;
+		const [round] = target.app.conferences.rounds(id);
+		const detail = target.app.conferences.roundDetail(id, round!.id, 'nb')!;
+		const name = new Map(target.app.conferences.participants(id).map((p) => [p.id, p.name]));
+		const names = (ids: string[]) => ids.map((i) => name.get(i)).sort();
+		expect(detail.groups.map((g) => [g.name, names(g.memberIds), names(g.leaders)])).toEqual([
+			['Arbeidstakere', ['Bo Ek', 'Eva Gran', 'Åse Berg'], ['Eva Gran']],
+			['Arbeidsgivere', ['Carl Dahl', 'Dora Fjeld'], []]
+		]);
+		expect(round!.roles).toEqual({});
+		expect(detail.noGroup).toEqual([]);
+		// Exported again, it is a version 3 file.
+		expect(exportConference(target.app, id)!.schemaVersion).toBe(archiveSchemaVersion);
 	});
 
 	it('imports an archive from before the report’s sign-off, with none', async () => {

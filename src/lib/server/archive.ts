@@ -13,30 +13,30 @@ import {
 	type AnyArchive,
 	type ConferenceArchive
 } from '$lib/domain/archive/schema';
+import { emptyState } from '$lib/domain/conference/state';
+import {
+	detailsOf,
+	type Conference,
+	type Group,
+	type Round,
+	type RoundSeat
+} from '$lib/domain/conference/types';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { SessionState } from '$lib/domain/session/types';
 import type { App } from './app';
 import {
+	commitConferenceState,
 	findConference,
 	insertConference,
-	insertProgrammeItem,
 	listCustomRoles,
-	listProgramme,
-	upsertCustomRole
+	listProgramme
 } from './db/conferences';
 import { readGlossary, writeGlossary } from './db/glossary';
 import { setConferenceTie } from './db/organisers';
-import { insertParticipant, listParticipants } from './db/participants';
+import { listParticipants } from './db/participants';
 import { touchConference } from './db/retention';
-import {
-	insertGroup,
-	insertRound,
-	listGroups,
-	listMemberships,
-	listRounds,
-	setMembership
-} from './db/rounds';
-import { createSessionRow } from './db/sessions';
+import { listGroups, listRounds, listSeats } from './db/rounds';
+import { createSessionRow, type SessionAccess } from './db/sessions';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
 import { randomToken } from './tokens';
@@ -70,7 +70,7 @@ export function exportConference(
 	const rounds = listRounds(db, conferenceId).map((round, r) => {
 		const ref = `r${r + 1}`;
 		roundRefs.set(round.id, ref);
-		const memberships = listMemberships(db, round.id);
+		const seats = listSeats(db, round.id).filter((s) => participantRefs.has(s.participantId));
 		return {
 			ref,
 			title: round.title,
@@ -80,33 +80,44 @@ export function exportConference(
 			questions: [...round.questions],
 			plenumSummary: round.plenumSummary,
 			startedAt: round.startedAt,
-			groups: listGroups(db, round.id).map((group, g) => {
-				const groupRef = `${ref}g${g + 1}`;
-				groupRefs.set(group.id, groupRef);
-				const stored = group.sessionId ? app.sessions.get(group.sessionId) : null;
-				// People only the session knows get x1, x2, … in the order they appear.
-				const others = new Map<string, string>();
-				const person = (id: string) => {
-					const known = participantRefs.get(id) ?? others.get(id);
-					if (known) return known;
-					const ref = `x${others.size + 1}`;
-					others.set(id, ref);
-					return ref;
-				};
-				return {
-					ref: groupRef,
-					key: group.key,
-					descriptor: mapDescriptor(group.descriptor),
-					customName: group.customName,
-					questions: group.questions && [...group.questions],
-					leaders: group.leaders.filter((id) => participantRefs.has(id)).map(toRef),
-					members: memberships
-						.filter((m) => m.groupId === group.id && participantRefs.has(m.participantId))
-						.map((m) => ({ participant: toRef(m.participantId), pinned: m.pinned }))
-						.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
-					session: stored ? archivedSession(stored.state, person) : null
-				};
-			})
+			roles: round.roles,
+			noGroup: seats
+				.filter((s) => s.groupId === null)
+				.map((s) => toRef(s.participantId))
+				.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+			// An empty group is no part of the record, as in the report.
+			groups: listGroups(db, round.id)
+				.filter((group) => group.sessionId !== null || seats.some((s) => s.groupId === group.id))
+				.map((group, g) => {
+					const groupRef = `${ref}g${g + 1}`;
+					groupRefs.set(group.id, groupRef);
+					const stored = group.sessionId ? app.sessions.get(group.sessionId) : null;
+					// People only the session knows get x1, x2, … in the order they appear.
+					const others = new Map<string, string>();
+					const person = (id: string) => {
+						const known = participantRefs.get(id) ?? others.get(id);
+						if (known) return known;
+						const ref = `x${others.size + 1}`;
+						others.set(id, ref);
+						return ref;
+					};
+					return {
+						ref: groupRef,
+						key: group.key,
+						descriptor: mapDescriptor(group.descriptor),
+						customName: group.customName,
+						questions: group.questions && [...group.questions],
+						leaders: seats
+							.filter((s) => s.groupId === group.id && s.leader)
+							.map((s) => toRef(s.participantId))
+							.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+						members: seats
+							.filter((s) => s.groupId === group.id)
+							.map((s) => ({ participant: toRef(s.participantId), pinned: s.pinned }))
+							.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
+						session: stored ? archivedSession(stored.state, person) : null
+					};
+				})
 		};
 	});
 	const ref = (map: Map<string, string>, id: string | null) => (id && map.get(id)) || null;
@@ -115,18 +126,7 @@ export function exportConference(
 		format: archiveFormat,
 		schemaVersion: archiveSchemaVersion,
 		conference: {
-			title: conference.title,
-			subtitle: conference.subtitle,
-			venue: conference.venue,
-			startDate: conference.startDate,
-			endDate: conference.endDate,
-			about: conference.about,
-			introduction: conference.introduction,
-			organisation: conference.organisation,
-			author: conference.author,
-			introductionBy: conference.introductionBy,
-			language: conference.language,
-			languages: [...conference.languages],
+			...detailsOf(conference),
 			notice: conference.notice,
 			noticeAt: conference.noticeAt,
 			currentRound: ref(roundRefs, conference.currentRoundId),
@@ -200,21 +200,79 @@ export function importConference(
 	const idOf = (map: Map<string, string>, ref: string | null) => (ref && map.get(ref)) || null;
 	const { conference } = archive;
 
+	const sessions: {
+		state: SessionState;
+		access: Omit<SessionAccess, 'joinCode' | 'conferenceId'>;
+	}[] = [];
+	const groups: Group[] = [];
+	const seats: RoundSeat[] = [];
+	const rounds = archive.rounds.map((round, r): Round => {
+		const roundId = roundIds.get(round.ref)!;
+		const seated = new Set<string>();
+		const seat = (ref: string, groupId: string | null, leader: boolean, pinned: boolean) => {
+			if (seated.has(ref)) return;
+			seated.add(ref);
+			seats.push({ roundId, participantId: participantIds.get(ref)!, groupId, leader, pinned });
+		};
+		round.groups.forEach((group, g) => {
+			let sessionId: string | null = null;
+			if (group.session) {
+				sessionId = randomToken(16);
+				// People only the session knew get fresh ids, the same one wherever they appear.
+				const others = new Map<string, string>();
+				const person = (ref: string) => {
+					const known = participantIds.get(ref) ?? others.get(ref);
+					if (known) return known;
+					const id = randomToken(16);
+					others.set(ref, id);
+					return id;
+				};
+				sessions.push({
+					state: { id: sessionId, ...sessionFromArchive(group.session, person) },
+					access: {
+						id: sessionId,
+						facilitatorToken: randomToken(24),
+						screenToken: randomToken(18)
+					}
+				});
+			}
+			const groupId = groupIds.get(group.ref)!;
+			groups.push({
+				id: groupId,
+				roundId,
+				key: group.key,
+				descriptor: mapDescriptor(group.descriptor),
+				customName: group.customName,
+				position: g,
+				questions: group.questions,
+				sessionId
+			});
+			for (const m of group.members) {
+				seat(m.participant, groupId, group.leaders.includes(m.participant), m.pinned);
+			}
+			// Version 2 could list a leader who was not a member: they lead from a seat of their own.
+			for (const ref of group.leaders) seat(ref, groupId, true, true);
+		});
+		for (const ref of round.noGroup) seat(ref, null, false, true);
+		return {
+			id: roundId,
+			conferenceId,
+			position: r + 1,
+			title: round.title,
+			theme: round.theme,
+			rule: round.rule,
+			maxGroupSize: round.maxGroupSize,
+			questions: round.questions,
+			plenumSummary: round.plenumSummary,
+			roles: round.roles,
+			startedAt: round.startedAt
+		};
+	});
+
 	db.transaction(() => {
-		insertConference(db, {
+		const details: Conference = {
 			id: conferenceId,
-			title: conference.title,
-			subtitle: conference.subtitle,
-			venue: conference.venue,
-			startDate: conference.startDate,
-			endDate: conference.endDate,
-			about: conference.about,
-			introduction: conference.introduction,
-			organisation: conference.organisation,
-			author: conference.author,
-			introductionBy: conference.introductionBy,
-			language: conference.language,
-			languages: conference.languages,
+			...detailsOf(conference),
 			joinCode: allocateJoinCode(db),
 			plenumToken: randomToken(18),
 			currentRoundId: idOf(roundIds, conference.currentRound),
@@ -224,16 +282,20 @@ export function importConference(
 			plenumGroupId: idOf(groupIds, conference.plenumGroup),
 			createdAt: conference.createdAt,
 			updatedAt: conference.updatedAt
-		});
+		};
+		insertConference(db, details);
 		if (ownerId) setConferenceTie(db, conferenceId, ownerId, 'owner', now);
-		// Imported today: automatic deletion counts from now, not from the archive's dates.
-		touchConference(db, conferenceId, now);
-		for (const item of archive.programme) {
-			insertProgrammeItem(db, conferenceId, { id: randomToken(12), ...item });
+		for (const { state, access } of sessions) {
+			const row = { ...access, joinCode: allocateJoinCode(db), conferenceId };
+			createSessionRow(db, row, state, now, conferenceId);
 		}
-		for (const role of archive.roles) upsertCustomRole(db, conferenceId, mapRole(role));
-		for (const p of archive.participants) {
-			insertParticipant(db, {
+		// No command makes a conference whose rounds have already run: the archive's state is
+		// stored whole, as one commit from an empty conference (the verb every command commits by).
+		commitConferenceState(db, emptyState(details), {
+			conference: details,
+			programme: archive.programme.map((item) => ({ id: randomToken(12), ...item })),
+			customRoles: archive.roles.map(mapRole),
+			participants: archive.participants.map((p) => ({
 				id: participantIds.get(p.ref)!,
 				conferenceId,
 				name: p.name,
@@ -244,79 +306,19 @@ export function importConference(
 				coordinator: p.coordinator,
 				personalToken: randomToken(18),
 				createdAt: p.createdAt
-			});
-		}
+			})),
+			rounds,
+			groups,
+			seats,
+			history: {}
+		});
+		// Imported today: automatic deletion counts from now, not from the archive's dates.
+		touchConference(db, conferenceId, now);
 		writeGlossary(
 			db,
 			conferenceId,
 			archive.glossary.map((c) => mapConcept(c as GlossaryConcept))
 		);
-		archive.rounds.forEach((round, r) => {
-			const roundId = roundIds.get(round.ref)!;
-			insertRound(db, {
-				id: roundId,
-				conferenceId,
-				position: r + 1,
-				title: round.title,
-				theme: round.theme,
-				rule: round.rule,
-				maxGroupSize: round.maxGroupSize,
-				questions: round.questions,
-				plenumSummary: round.plenumSummary,
-				startedAt: round.startedAt
-			});
-			round.groups.forEach((group, g) => {
-				let sessionId: string | null = null;
-				if (group.session) {
-					sessionId = randomToken(16);
-					// People only the session knew get fresh ids, the same one wherever they appear.
-					const others = new Map<string, string>();
-					const person = (ref: string) => {
-						const known = participantIds.get(ref) ?? others.get(ref);
-						if (known) return known;
-						const id = randomToken(16);
-						others.set(ref, id);
-						return id;
-					};
-					const state: SessionState = {
-						id: sessionId,
-						...sessionFromArchive(group.session, person)
-					};
-					createSessionRow(
-						db,
-						{
-							id: sessionId,
-							joinCode: allocateJoinCode(db),
-							facilitatorToken: randomToken(24),
-							screenToken: randomToken(18),
-							conferenceId
-						},
-						state,
-						now,
-						conferenceId
-					);
-				}
-				const groupId = groupIds.get(group.ref)!;
-				insertGroup(db, {
-					id: groupId,
-					roundId,
-					key: group.key,
-					descriptor: mapDescriptor(group.descriptor),
-					customName: group.customName,
-					position: g,
-					questions: group.questions,
-					leaders: group.leaders.map((ref) => participantIds.get(ref)!),
-					sessionId
-				});
-				for (const m of group.members) {
-					setMembership(db, roundId, {
-						participantId: participantIds.get(m.participant)!,
-						groupId,
-						pinned: m.pinned
-					});
-				}
-			});
-		});
 	})();
 	log.info('conference.imported', {
 		conferenceId,

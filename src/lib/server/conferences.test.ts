@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { groupName } from '$lib/domain/conference/allocation';
+import type { GroupingAction } from '$lib/domain/conference/grouping';
 import { writeCsv } from '$lib/domain/csv';
 import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { limits } from '$lib/domain/limits';
@@ -85,6 +86,14 @@ function round(
 }
 
 /** Group name (in English) → member names, for readable assertions. */
+/** Moves someone to a group by hand, as the server. */
+const move = (conferenceId: string, roundId: string, participantId: string, to: string) =>
+	app.conferences.group(conferenceId, roundId, {
+		type: 'move',
+		participantIds: [participantId],
+		to
+	});
+
 function groupsOf(conferenceId: string, roundId: string): Record<string, string[]> {
 	const detail = app.conferences.roundDetail(conferenceId, roundId, 'en')!;
 	const names = new Map(app.conferences.participants(conferenceId).map((p) => [p.id, p.name]));
@@ -394,8 +403,10 @@ describe('CSV import', () => {
 			['Þóra Sigurðardóttir', 'IS', 'job-coach', 'is', true],
 			['Åse Ødegård', 'NO', 'employer', 'nb', false]
 		]);
-		// A token works once, and only for its conference.
-		expect(commitParticipantsImport(app, c.id, fixed.token!, noChoices).ok).toBe(false);
+		// A token saves once (confirmed again, it answers the same and adds nobody), and only for
+		// its conference.
+		expect(commitParticipantsImport(app, c.id, fixed.token!, noChoices)).toEqual(saved);
+		expect(app.conferences.participants(c.id)).toHaveLength(3);
 		const other = conference({ title: 'Other' });
 		const again = previewParticipantsImport(app, c.id, good);
 		expect(commitParticipantsImport(app, other.id, again.token!, noChoices).ok).toBe(false);
@@ -551,7 +562,7 @@ describe('allocation', () => {
 			'Arbeidsgivere II',
 			'Jobbspesialister'
 		]);
-		expect(detail.unassigned).toEqual([]);
+		expect(detail.unplaced).toEqual([]);
 	});
 
 	it('groups by country', () => {
@@ -580,7 +591,7 @@ describe('allocation', () => {
 
 		// A job coach sits with the workers, by hand.
 		const moved = ids.get('Mette Kjær')!;
-		expect(app.conferences.move(c.id, r.id, moved, workers.id)).toEqual({ ok: true, value: null });
+		expect(move(c.id, r.id, moved, workers.id).ok).toBe(true);
 
 		// Two late arrivals: an employer and a worker.
 		const late = add(c.id, [
@@ -615,8 +626,8 @@ describe('allocation', () => {
 		expect(workers.memberIds).toHaveLength(3);
 
 		// Two job coaches join the three workers by hand: a worker must make room.
-		app.conferences.move(c.id, r.id, ids.get('Mette Kjær')!, workers.id);
-		app.conferences.move(c.id, r.id, ids.get('Nils Ødegård')!, workers.id);
+		move(c.id, r.id, ids.get('Mette Kjær')!, workers.id);
+		move(c.id, r.id, ids.get('Nils Ødegård')!, workers.id);
 		const rerun = app.conferences.allocate(c.id, r.id);
 		expect(rerun.ok && rerun.value).toEqual([
 			expect.objectContaining({ code: 'not_kept', group: workers.key, reason: 'full' })
@@ -625,15 +636,19 @@ describe('allocation', () => {
 		expect(groups['Workers I']).toHaveLength(4);
 		expect(groups['Workers I']).toEqual(expect.arrayContaining(['Mette Kjær', 'Nils Ødegård']));
 		expect(groups['Workers II']).toHaveLength(1);
-		// The job coaches' group is empty now and goes.
-		expect(groups['Job coaches']).toBeUndefined();
+		// The job coaches' group was emptied by hand: it stays, empty, and is never shown.
+		expect(groups['Job coaches']).toEqual([]);
+		const coaches = app.conferences
+			.roundDetail(c.id, r.id, 'en')!
+			.groups.find((g) => g.name === 'Job coaches')!;
+		expect(coaches.shown).toBe(false);
 
 		// Moves by hand always hold, even past the limit.
 		const workersOne = app.conferences
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.find((g) => g.name === 'Workers I')!;
 		for (const name of ['Jóhann Ólafsson', 'Karin Åberg', 'Lars Bæk'])
-			app.conferences.move(c.id, r.id, ids.get(name)!, workersOne.id);
+			move(c.id, r.id, ids.get(name)!, workersOne.id);
 		const over = app.conferences.allocate(c.id, r.id);
 		expect(over.ok && over.value).toContainEqual({
 			code: 'over_max',
@@ -648,14 +663,14 @@ describe('allocation', () => {
 		const ids = add(c.id, roster.slice(0, 3));
 		const r = round(c.id, 'manual', 6);
 		app.conferences.allocate(c.id, r.id);
-		expect(app.conferences.roundDetail(c.id, r.id, 'en')!.unassigned).toHaveLength(3);
-		const group = app.conferences.addGroup(c.id, r.id);
+		expect(app.conferences.roundDetail(c.id, r.id, 'en')!.unplaced).toHaveLength(3);
+		const group = app.conferences.group(c.id, r.id, { type: 'addGroup', groupId: 'hand-made' });
 		if (!group.ok) throw new Error('addGroup failed');
-		app.conferences.move(c.id, r.id, ids.get('Åsa Lindqvist')!, group.value.id);
+		move(c.id, r.id, ids.get('Åsa Lindqvist')!, 'hand-made');
 		app.conferences.allocate(c.id, r.id);
 		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
 		expect(detail.groups.map((g) => g.name)).toEqual(['Group 1']);
-		expect(detail.unassigned).toHaveLength(2);
+		expect(detail.unplaced).toHaveLength(2);
 	});
 
 	it('renames groups, sets leaders and own questions', () => {
@@ -665,23 +680,23 @@ describe('allocation', () => {
 		app.conferences.allocate(c.id, r.id);
 		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
 		const leader = group.memberIds[0]!;
-		const updated = app.conferences.updateGroup(c.id, r.id, group.id, {
-			customName: 'Brukere',
-			leaders: [leader, leader, 'nobody'],
-			questions: ['Hva trenger du?', '']
-		});
-		expect(updated).toMatchObject({
-			ok: true,
-			value: { customName: 'Brukere', leaders: [leader], questions: ['Hva trenger du?'] }
-		});
+		const grouping = (action: GroupingAction) => app.conferences.group(c.id, r.id, action);
+		expect(grouping({ type: 'renameGroup', groupId: group.id, name: 'Brukere' }).ok).toBe(true);
+		expect(grouping({ type: 'lead', groupId: group.id, participantIds: [leader, leader] }).ok).toBe(
+			true
+		);
+		expect(grouping({ type: 'lead', groupId: group.id, participantIds: ['nobody'] })).toMatchObject(
+			{ ok: false, error: { code: 'not_found' } }
+		);
+		expect(
+			app.conferences.setGroupQuestions(c.id, r.id, group.id, ['Hva trenger du?', ''])
+		).toMatchObject({ ok: true, value: { customName: 'Brukere', questions: ['Hva trenger du?'] } });
 		const again = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
 		expect(again.name).toBe('Brukere');
+		expect(again.leaders).toEqual([leader]);
 		// Clearing the name and the questions goes back to the generated name and the round's.
-		app.conferences.updateGroup(c.id, r.id, group.id, {
-			customName: '',
-			leaders: [],
-			questions: []
-		});
+		grouping({ type: 'renameGroup', groupId: group.id, name: '' });
+		app.conferences.setGroupQuestions(c.id, r.id, group.id, []);
 		const cleared = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
 		expect(cleared.name).toBe(
 			groupName(cleared.descriptor, { roles: app.conferences.roles(c.id) }, 'en')
@@ -692,7 +707,7 @@ describe('allocation', () => {
 });
 
 describe('starting a round', () => {
-	it('refuses to start without questions', () => {
+	it('refuses to start without people, or naming the group without questions', () => {
 		const c = conference();
 		add(c.id, roster);
 		const r = round(c.id, 'role', 6, []);
@@ -703,7 +718,7 @@ describe('starting a round', () => {
 		app.conferences.allocate(c.id, r.id);
 		expect(app.conferences.startRound(c.id, r.id)).toMatchObject({
 			ok: false,
-			error: { code: 'empty', params: { field: 'questions' } }
+			error: { code: 'group_without_questions', params: { group: 'Arbeidstakere' } }
 		});
 	});
 
@@ -713,11 +728,7 @@ describe('starting a round', () => {
 		const r = round(c.id, 'role', 6);
 		app.conferences.allocate(c.id, r.id);
 		const own = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
-		app.conferences.updateGroup(c.id, r.id, own.id, {
-			customName: '',
-			leaders: [],
-			questions: ['Egen a', 'Egen b', 'Egen c']
-		});
+		app.conferences.setGroupQuestions(c.id, r.id, own.id, ['Egen a', 'Egen b', 'Egen c']);
 		const started = app.conferences.startRound(c.id, r.id);
 		expect(started.ok).toBe(true);
 		expect(app.conferences.get(c.id)!.currentRoundId).toBe(r.id);
@@ -778,7 +789,7 @@ describe('starting a round', () => {
 		);
 		expect(note.ack.ok).toBe(true);
 
-		expect(app.conferences.move(c.id, r.id, who, to.id).ok).toBe(true);
+		expect(move(c.id, r.id, who, to.id).ok).toBe(true);
 
 		const old = app.sessions.get(from.sessionId!)!.state;
 		expect(old.participants.find((p) => p.id === who)).toMatchObject({ removed: true });
@@ -792,7 +803,7 @@ describe('starting a round', () => {
 		});
 
 		// Moving back re-enrols them in the first session.
-		app.conferences.move(c.id, r.id, who, from.id);
+		move(c.id, r.id, who, from.id);
 		expect(
 			app.sessions.get(from.sessionId!)!.state.participants.find((p) => p.id === who)
 		).toMatchObject({ removed: false });
@@ -838,11 +849,16 @@ describe('starting a round', () => {
 		);
 
 		// A new name and a third question: the title changes, a question is added, a is kept.
-		app.conferences.updateGroup(c.id, r.id, first!.id, {
-			customName: 'Arbeidstakere',
-			leaders: [],
-			questions: ['Hva fungerer?', 'Hva mangler?', 'Hva gjør vi først?']
+		app.conferences.group(c.id, r.id, {
+			type: 'renameGroup',
+			groupId: first!.id,
+			name: 'Arbeidstakere'
 		});
+		app.conferences.setGroupQuestions(c.id, r.id, first!.id, [
+			'Hva fungerer?',
+			'Hva mangler?',
+			'Hva gjør vi først?'
+		]);
 		const renamed = sessionOf(first!.sessionId!);
 		expect(renamed.title).toBe('Arbeidstakere');
 		expect(renamed.questions.map((q) => [q.label, q.text])).toEqual([
@@ -864,10 +880,10 @@ describe('starting a round', () => {
 			},
 			facilitator
 		);
-		app.conferences.updateGroup(c.id, r.id, first!.id, {
-			customName: 'Arbeidstakere',
-			leaders: [who],
-			questions: ['Hva fungerer?', 'Hva mangler?', 'Hva gjør vi først?']
+		app.conferences.group(c.id, r.id, {
+			type: 'lead',
+			groupId: first!.id,
+			participantIds: [who]
 		});
 		expect(sessionOf(first!.sessionId!).title).toBe('Arbeidstakere (rom 2)');
 
@@ -1043,7 +1059,8 @@ describe('deleting a conference', () => {
 			expect(count(table, 'conference_id', c.id), table).toBe(0);
 		}
 		expect(count('groups', 'round_id', r.id)).toBe(0);
-		expect(count('group_members', 'round_id', r.id)).toBe(0);
+		expect(count('seats', 'round_id', r.id)).toBe(0);
+		expect(count('grouping_history', 'round_id', r.id)).toBe(0);
 		for (const id of sessionIds) {
 			expect(count('session_events', 'session_id', id)).toBe(0);
 			expect(app.sessions.get(id)).toBeNull();
@@ -1100,7 +1117,7 @@ describe('the demo conference', () => {
 		const one = app.conferences.roundDetail(demo.id, first!.id, 'nb')!;
 		expect(one.rule).toBe('role');
 		expect(one.maxGroupSize).toBe(6);
-		expect(one.unassigned).toEqual([]);
+		expect(one.unplaced).toEqual([]);
 		expect(one.groups.map((g) => g.name)).toEqual([
 			'Arbeidstakere',
 			'Arbeidsgivere I',

@@ -9,9 +9,14 @@ import {
 	type RoundInput
 } from '$lib/domain/conference/commands';
 import { resolveRoles, type RoleDefinition } from '$lib/domain/conference/roles';
-import type { ConferenceChange, ConferenceState } from '$lib/domain/conference/state';
+import {
+	settingsOf,
+	type ConferenceChange,
+	type ConferenceState
+} from '$lib/domain/conference/state';
 import { groupNameIn, roundDetail, type RoundDetail } from '$lib/domain/conference/views';
-import type { AllocationWarning } from '$lib/domain/conference/allocation';
+import type { AllocationSettings, AllocationWarning } from '$lib/domain/conference/allocation';
+import type { GroupingAction } from '$lib/domain/conference/grouping';
 import { refuse, type DomainError } from '$lib/domain/errors';
 import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { limits } from '$lib/domain/limits';
@@ -47,7 +52,7 @@ import {
 	type ConferenceParticipant,
 	type ParticipantFields
 } from './db/participants';
-import { listRounds, updateGroup, type Group, type Round } from './db/rounds';
+import { listRounds, type Group, type Round } from './db/rounds';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
 import type { SessionService } from './sessions';
@@ -389,49 +394,45 @@ export class ConferenceService {
 	}
 
 	/**
-	 * Runs the allocation for a round: moves made by hand stay, and everyone already placed
-	 * stays where the rule still allows (late arrivals are added without reshuffling).
+	 * Re-allocates a round with its stored settings (or new ones): pins, leaders and "no group"
+	 * stay, people not placed by hand are placed again, late arrivals are added.
 	 */
-	allocate(conferenceId: string, roundId: string): Result<AllocationWarning[]> {
-		const newGroupIds = this.newGroupIds(conferenceId);
-		return this.#run(
-			conferenceId,
-			{ type: 'round.allocate', roundId, newGroupIds },
-			(_, r) => r.warnings as AllocationWarning[]
-		);
-	}
-
-	/** Moves someone to another group by hand (kept when the allocation is re-run). */
-	move(
+	allocate(
 		conferenceId: string,
 		roundId: string,
-		participantId: string,
-		groupId: string | null
-	): Result<null> {
+		settings?: AllocationSettings
+	): Result<AllocationWarning[]> {
+		const round = this.rounds(conferenceId).find((r) => r.id === roundId);
+		if (!round) return { ok: false, error: refuse('not_found') };
 		return this.#run(
 			conferenceId,
-			{ type: 'member.move', roundId, participantId, groupId },
-			() => null
+			{
+				type: 'round.group',
+				roundId,
+				action: {
+					type: 'reallocate',
+					settings: settings ?? settingsOf(round),
+					mode: 'rule',
+					newGroupIds: this.newGroupIds(conferenceId)
+				}
+			},
+			(_, r) => (r.warnings ?? []) as AllocationWarning[]
 		);
 	}
 
-	/** Adds an empty group by hand (for manual rounds or an extra group). */
-	addGroup(conferenceId: string, roundId: string): Result<Group> {
-		return this.#run(
-			conferenceId,
-			{ type: 'group.add', roundId, groupId: randomToken(16) },
-			(s, r) => s.groups.find((g) => g.id === r.groupId)!
-		);
+	/** One grouping action on a round, sent by the server (scripts, the demo, tests). */
+	group(conferenceId: string, roundId: string, action: GroupingAction): Result<ConferenceResult> {
+		return this.#run(conferenceId, { type: 'round.group', roundId, action }, (_, r) => r);
 	}
 
-	/** Names, leaders and own questions of a group. */
-	updateGroup(
+	/** A group's own questions (none: the round's). */
+	setGroupQuestions(
 		conferenceId: string,
 		roundId: string,
 		groupId: string,
-		input: { customName: string; leaders: string[]; questions: string[] | null }
+		questions: string[] | null
 	): Result<Group> {
-		return this.#run(conferenceId, { type: 'group.edit', roundId, groupId, ...input }, (s) =>
+		return this.#run(conferenceId, { type: 'group.questions', roundId, groupId, questions }, (s) =>
 			s.groups.find((g) => g.id === groupId)!
 		);
 	}
@@ -469,39 +470,46 @@ export class ConferenceService {
 	 */
 	#syncSessions(state: ConferenceState, roundIds: readonly string[]): ConferenceState {
 		const { conference } = state;
-		const people = new Map(state.participants.map((p) => [p.id, p]));
-		const groups = [...state.groups];
-		for (const [index, group] of groups.entries()) {
-			const round = state.rounds.find((r) => r.id === group.roundId);
-			if (!round || !roundIds.includes(round.id) || round.startedAt === null) continue;
-			let sessionId = group.sessionId;
-			if (!sessionId) {
-				const created = this.#app.sessions.create({
-					title: groupNameIn(state, group, conference.language),
-					questions: group.questions ?? round.questions,
-					language: conference.language,
-					conferenceId: conference.id
-				});
-				if (!created.ok) {
-					log.error('round.session_failed', { groupId: group.id, code: created.error.code });
-					continue;
-				}
-				sessionId = created.access.id;
-				groups[index] = { ...group, sessionId };
-				updateGroup(this.#db, groups[index]);
+		const started = state.rounds.filter((r) => roundIds.includes(r.id) && r.startedAt !== null);
+		const seatedIn = (groupId: string) =>
+			state.seats.filter((s) => s.groupId === groupId).map((s) => s.participantId);
+		const made: { groupId: string; sessionId: string }[] = [];
+		for (const group of state.groups) {
+			const round = started.find((r) => r.id === group.roundId);
+			if (!round || group.sessionId) continue;
+			// An empty group is never started: it gets its session when someone joins it.
+			if (seatedIn(group.id).length === 0) continue;
+			const created = this.#app.sessions.create({
+				title: groupNameIn(state, group, conference.language),
+				questions: group.questions ?? round.questions,
+				language: conference.language,
+				conferenceId: conference.id
+			});
+			if (!created.ok) {
+				log.error('round.session_failed', { groupId: group.id, code: created.error.code });
+				continue;
 			}
-			const memberIds = state.memberships
-				.filter((m) => m.groupId === group.id)
-				.map((m) => m.participantId);
+			made.push({ groupId: group.id, sessionId: created.access.id });
+		}
+		if (made.length > 0) {
+			// The groups learn their sessions through the core too, as the server's own command.
+			const linked = this.dispatch(conference.id, { type: 'group.sessions', sessions: made });
+			if (linked.ok) state = linked.state!;
+			else log.error('round.session_link_failed', { code: linked.error.code });
+		}
+		const people = new Map(state.participants.map((p) => [p.id, p]));
+		for (const group of state.groups) {
+			if (!started.some((r) => r.id === group.roundId) || !group.sessionId) continue;
+			const memberIds = seatedIn(group.id);
 			this.#app.sessions.syncMembers(
-				sessionId,
+				group.sessionId,
 				memberIds.flatMap((id) => {
 					const person = people.get(id);
 					return person ? [{ id, name: sessionName(person.name) }] : [];
 				})
 			);
 		}
-		return { ...state, groups };
+		return state;
 	}
 
 	// --- glossary ------------------------------------------------------------------------

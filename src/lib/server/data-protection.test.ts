@@ -129,6 +129,10 @@ describe('erasing a participant', () => {
 	it('delete: their name, organisation and notes are gone from the state and the file', () => {
 		const { conferenceId, sessionId, gudrun } = seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
+		const grouped = app.db.prepare('SELECT entry FROM grouping_history').all() as {
+			entry: string;
+		}[];
+		expect(grouped.some((h) => h.entry.includes(gudrun.id))).toBe(true);
 		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
 		const state = app.sessions.get(sessionId)!.state;
 		expect(state.questions[0]!.notes.map((n) => n.text)).toEqual(['Keep this idea']);
@@ -138,6 +142,29 @@ describe('erasing a participant', () => {
 		expect(text).not.toContain('HEALTH-ORG');
 		expect(text).toContain('Keep this idea');
 		expect(app.conferences.participants(conferenceId)).toHaveLength(1);
+		// No grouping action that could be undone keeps their id.
+		const history = () =>
+			app.db.prepare('SELECT entry FROM grouping_history').all() as { entry: string }[];
+		expect(history().some((h) => h.entry.includes(gudrun.id))).toBe(false);
+	});
+
+	it('leaves no trace in the conference: no group keeps them as its leader', () => {
+		const { conferenceId, gudrun } = seed();
+		const round = app.conferences.rounds(conferenceId)[0]!;
+		const group = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups[0]!;
+		const led = app.conferences.group(conferenceId, round.id, {
+			type: 'lead',
+			groupId: group.id,
+			participantIds: [gudrun.id]
+		});
+		expect(led.ok).toBe(true);
+		expect(app.conferences.state(conferenceId)!.seats).toContainEqual(
+			expect.objectContaining({ participantId: gudrun.id, groupId: group.id, leader: true })
+		);
+		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		const state = app.conferences.state(conferenceId)!;
+		expect(state.participants.map((p) => p.id)).not.toContain(gudrun.id);
+		expect(state.seats.map((s) => s.participantId)).not.toContain(gudrun.id);
 	});
 
 	it('anonymise: their notes stay, without their name, also after a restart', async () => {
@@ -164,7 +191,8 @@ describe('deleting a conference', () => {
 			'conference_participants',
 			'rounds',
 			'groups',
-			'group_members',
+			'seats',
+			'grouping_history',
 			'glossary_entries',
 			'programme_items',
 			'sessions',
@@ -172,7 +200,7 @@ describe('deleting a conference', () => {
 		].map(
 			(table) => (app.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 		);
-		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+		expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 		const text = fileText();
 		expect(text).not.toContain('UNIQUE-TITLE');
 		expect(text).not.toContain('SECRET-DIAGNOSIS');

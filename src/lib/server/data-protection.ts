@@ -12,11 +12,14 @@ import type { App } from './app';
 import { findConference } from './db/conferences';
 import { listBindingsOf } from './db/device-bindings';
 import { truncateWal } from './db/erasure';
-import { findParticipant, deleteParticipant } from './db/participants';
-import { groupOf, listRounds } from './db/rounds';
+import { findParticipant } from './db/participants';
+import { forgetGroupingOf, groupOf, listRounds } from './db/rounds';
 import { listConferenceSessionIds } from './db/sessions';
 import { log } from './log';
 import { randomToken } from './tokens';
+
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
 
 /**
  * Removes a conference participant. `delete` removes their notes and ballots from every group
@@ -28,7 +31,7 @@ import { randomToken } from './tokens';
  * there is removed by editing the setup page; deleting the conference removes it all.
  */
 export function eraseParticipant(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	participantId: string,
 	mode: 'delete' | 'anonymise'
@@ -47,16 +50,21 @@ export function eraseParticipant(
 		);
 		if (outcome.ack.ok) touched.push(sessionId);
 	}
-	// Each erase above already dropped the session's events behind a snapshot.
-	deleteParticipant(app.db, conferenceId, participantId);
+	// Each erase above already dropped the session's events behind a snapshot. The conference
+	// forgets them through the core, as the server: off the list, out of every group and lead.
+	const removed = app.conferences.dispatch(conferenceId, {
+		type: 'participant.remove',
+		participantId
+	});
+	// Grouping history kept for undo names whom each action moved: the entries that moved them go.
+	forgetGroupingOf(app.db, conferenceId, participantId);
 	truncateWal(app.db);
 	log.info('participant.erased', { conferenceId, sessions: touched.length, mode });
-	app.conferences.changed(conferenceId, 'structure');
-	return true;
+	return removed.ok;
 }
 
 /** Deletes a conference with everything in it, gone from the files at once. */
-export function deleteConferenceCompletely(app: App, conferenceId: string): void {
+export function deleteConferenceCompletely(app: Uses, conferenceId: string): void {
 	app.conferences.delete(conferenceId);
 }
 
@@ -67,7 +75,7 @@ export function deleteConferenceCompletely(app: App, conferenceId: string): void
  * says, while the vote is open, whether they have voted, and never how: the ballot is secret,
  * from the organiser too.
  */
-export function personalData(app: App, conferenceId: string, participantId: string) {
+export function personalData(app: Uses, conferenceId: string, participantId: string) {
 	const conference = findConference(app.db, conferenceId);
 	const person = findParticipant(app.db, conferenceId, participantId);
 	if (!conference || !person) return null;

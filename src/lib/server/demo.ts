@@ -13,6 +13,9 @@ import {
 } from './demo-content';
 import { log } from './log';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'conferences'>;
+
 /** The demo is our own data: a refusal is a bug, not something to show. */
 function must<T>(result: Result<T>, step: string): T {
 	if (!result.ok) {
@@ -45,7 +48,7 @@ function nextDay(date: string): string {
  * country. Both rounds are allocated with leaders; neither is started.
  */
 export function createDemoConference(
-	app: App,
+	app: Uses,
 	lang: Language = 'nb',
 	now: number = Date.now(),
 	ownerId: string | null = null
@@ -112,8 +115,8 @@ export function createDemoConference(
 		return found;
 	};
 
-	// Round 1 by role: allocate, move researchers and coordinators in by hand, allocate again
-	// (which drops the groups that are now empty), then leaders and each group's own questions.
+	// Round 1 by role: allocate, move researchers and coordinators in by hand, delete the groups
+	// that are now empty, then leaders and each group's own questions.
 	const round1 = must(
 		service.saveRound(id, null, {
 			title: text.round1.title,
@@ -131,22 +134,33 @@ export function createDemoConference(
 	for (const plan of demoRound1) {
 		const group = groups.get(plan.key);
 		if (!group) throw new Error(`demo conference: no group ${plan.key}`);
-		for (const name of plan.joining)
-			must(service.move(id, round1.id, idOf(name), group.id), 'move');
+		if (plan.joining.length === 0) continue;
+		const participantIds = plan.joining.map(idOf);
+		must(service.group(id, round1.id, { type: 'move', participantIds, to: group.id }), 'move');
 	}
-	const warnings = must(service.allocate(id, round1.id), 're-allocate round 1');
-	if (warnings.length > 0) log.warn('demo.allocation_warnings', { count: warnings.length });
+	for (const group of service.roundDetail(id, round1.id, lang)!.groups) {
+		if (group.memberIds.length === 0)
+			must(service.group(id, round1.id, { type: 'deleteGroup', groupId: group.id }), 'delete');
+	}
 	groups = groupsByKey();
 	for (const plan of demoRound1) {
 		const group = groups.get(plan.key)!;
-		must(
-			service.updateGroup(id, round1.id, group.id, {
-				customName: plan.renamed ? text.policyGroupName : '',
-				leaders: plan.leaders.map(idOf),
-				questions: plan.questions ? [...text.questions[plan.questions]] : null
-			}),
-			'group'
-		);
+		if (plan.renamed)
+			must(
+				service.group(id, round1.id, {
+					type: 'renameGroup',
+					groupId: group.id,
+					name: text.policyGroupName
+				}),
+				'rename'
+			);
+		const participantIds = plan.leaders.map(idOf);
+		must(service.group(id, round1.id, { type: 'lead', groupId: group.id, participantIds }), 'lead');
+		if (plan.questions)
+			must(
+				service.setGroupQuestions(id, round1.id, group.id, [...text.questions[plan.questions]]),
+				'questions'
+			);
 	}
 
 	// Round 2 by country: one group per country (Norway's eleven fit), led as in the report.
@@ -163,13 +177,14 @@ export function createDemoConference(
 	must(service.allocate(id, round2.id), 'allocate round 2');
 	for (const group of service.roundDetail(id, round2.id, lang)!.groups) {
 		const leader = demoRound2Leaders[group.key];
+		if (!leader) continue;
 		must(
-			service.updateGroup(id, round2.id, group.id, {
-				customName: '',
-				leaders: leader ? [idOf(leader)] : [],
-				questions: null
+			service.group(id, round2.id, {
+				type: 'lead',
+				groupId: group.id,
+				participantIds: [idOf(leader)]
 			}),
-			'group'
+			'lead'
 		);
 	}
 

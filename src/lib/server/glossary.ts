@@ -21,18 +21,21 @@ import { findConference } from './db/conferences';
 import { readGlossary } from './db/glossary';
 import { randomToken } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'stores' | 'conferences'>;
+
 /** The glossary a page marks notes with, and the languages of the room. */
 export type GlossaryDelivery = GlossaryData;
 
 /** A conference's glossary and languages; the default glossary when the conference is gone. */
-export function glossaryForConference(app: App, conferenceId: string): GlossaryDelivery {
+export function glossaryForConference(app: Uses, conferenceId: string): GlossaryDelivery {
 	const conference = findConference(app.db, conferenceId);
 	if (!conference) return { concepts: defaultGlossary, languages: [] };
 	return { concepts: readGlossary(app.db, conferenceId), languages: conference.languages };
 }
 
 /** What a session's notes are matched against: its conference's glossary, else the default. */
-export function glossaryForSession(app: App, conferenceId: string | null): GlossaryDelivery {
+export function glossaryForSession(app: Uses, conferenceId: string | null): GlossaryDelivery {
 	return conferenceId
 		? glossaryForConference(app, conferenceId)
 		: { concepts: defaultGlossary, languages: [] };
@@ -90,7 +93,7 @@ async function change<T>(
  * (same place, same id). Nothing is saved when anything is wrong.
  */
 export function saveConcept(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	id: string | null,
 	input: ConceptInput
@@ -124,7 +127,7 @@ export function deleteConcept(app: App, conferenceId: string, id: string): Promi
 
 /** Checks the file again and, only when all is well, saves the result in one transaction. */
 export function importGlossary(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	input: string | Uint8Array,
 	mode: ImportMode

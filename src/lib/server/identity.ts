@@ -34,6 +34,9 @@ import { log } from './log';
 import { memberSessionId } from './realtime/conference-live';
 import { randomToken } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'bus' | 'conferences' | 'sessions'>;
+
 /**
  * Identity at a conference: which device may use whose name. Rules in
  * domain/conference/devices.ts; this module stores their outcome and tells the live views.
@@ -79,7 +82,7 @@ function newBinding(
  * one each time: only the hash is kept).
  */
 export function claimName(
-	app: App,
+	app: Uses,
 	person: ConferenceParticipant,
 	deviceHash: string,
 	userAgent: string | null,
@@ -113,7 +116,7 @@ export function claimName(
 
 /** The device a badge link is opened on is bound at once; returns its binding's id. */
 export function openBadge(
-	app: App,
+	app: Uses,
 	person: ConferenceParticipant,
 	deviceHash: string | null,
 	userAgent: string | null,
@@ -143,7 +146,7 @@ export function openBadge(
 
 /** The binding a device link opens on this device; null for any other device. */
 export function bindingForLink(
-	app: App,
+	app: Uses,
 	token: string,
 	deviceHash: string | null
 ): DeviceBinding | null {
@@ -176,7 +179,7 @@ export type MemberProof =
  * a device link token together with the cookie of the device it was given to.
  */
 export function proveMember(
-	app: App,
+	app: Uses,
 	token: string,
 	deviceHash: string | null,
 	userAgent: string | null,
@@ -212,7 +215,7 @@ export function proveMember(
 
 /** Lets a waiting device in, or turns it down. */
 export function decideDevice(
-	app: App,
+	app: Uses,
 	decider: Decider,
 	conferenceId: string,
 	bindingId: string,
@@ -239,7 +242,7 @@ export function decideDevice(
 
 /** Signs a device out of a person's name (its sockets are closed and told why). */
 export function releaseDevice(
-	app: App,
+	app: Uses,
 	decider: Decider,
 	conferenceId: string,
 	bindingId: string
@@ -270,12 +273,12 @@ export interface WaitingDevice {
 }
 
 /** Every device that asked for or uses a name at a conference, in the order they came. */
-export function conferenceDevices(app: App, conferenceId: string): DeviceBinding[] {
+export function conferenceDevices(app: Pick<App, 'db'>, conferenceId: string): DeviceBinding[] {
 	return listBindings(app.db, conferenceId);
 }
 
 /** Every device waiting to be let in, oldest first. */
-export function waitingDevices(app: App, conferenceId: string): WaitingDevice[] {
+export function waitingDevices(app: Omit<Uses, 'bus'>, conferenceId: string): WaitingDevice[] {
 	return conferenceDevices(app, conferenceId)
 		.filter((b) => b.status === 'pending')
 		.map((b) => ({

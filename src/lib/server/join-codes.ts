@@ -8,6 +8,9 @@ import { firstRefusal, waitSeconds } from './rate-limit';
 import type { LoadedSession } from './sessions';
 import { randomJoinCode } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'limiters' | 'sessions'>;
+
 /** Codes drawn before giving up: among 32^6 codes, 50 taken in a row means something is broken. */
 const joinCodeAttempts = 50;
 
@@ -42,7 +45,7 @@ export function allocateJoinCode(db: Db): string {
  * members join through the conference (the roster, or their badge).
  */
 export function sessionForCode(
-	app: App,
+	app: Uses,
 	code: string,
 	now: number = Date.now()
 ): LoadedSession | null {
@@ -69,7 +72,7 @@ const knownKey = (attempt: CodeAttempt) => `${attempt.address}|${attempt.code}`;
  * socket of the address that has failed once waits the address's growing delay. A fresh phone's
  * first try is never slowed by someone else's guessing below that cap.
  */
-export async function codeLookUpWait(app: App, attempt: CodeAttempt): Promise<number | null> {
+export async function codeLookUpWait(app: Uses, attempt: CodeAttempt): Promise<number | null> {
 	const { perSocket, perAddress, hardCap, known } = app.limiters.joinCodes;
 	const socketId = attempt.socketId;
 	if (socketId) {
@@ -89,7 +92,7 @@ export async function codeLookUpWait(app: App, attempt: CodeAttempt): Promise<nu
 
 /** Records what a look-up found: a known code for the address, or a failure that counts. */
 export async function recordCodeLookUp(
-	app: App,
+	app: Uses,
 	attempt: CodeAttempt,
 	found: boolean
 ): Promise<void> {

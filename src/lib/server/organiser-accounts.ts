@@ -7,6 +7,9 @@ import { log } from './log';
 import { forgetSetupCode } from './setup-code';
 import { randomToken } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'stores' | 'bus'>;
+
 export const accountLimits = {
 	username: { min: 2, max: 60 },
 	displayName: 80,
@@ -129,7 +132,11 @@ export type AccountProblem = 'not_found' | 'self';
 type AccountResult = { ok: true; organiser: Organiser } | { ok: false; problem: AccountProblem };
 
 /** Another account than the administrator's own, or why not. */
-async function otherAccount(app: App, admin: Organiser, targetId: string): Promise<AccountResult> {
+async function otherAccount(
+	app: Pick<App, 'stores'>,
+	admin: Organiser,
+	targetId: string
+): Promise<AccountResult> {
 	const target = await app.stores.organisers.find(targetId);
 	if (!target) return { ok: false, problem: 'not_found' };
 	if (target.id === admin.id) return { ok: false, problem: 'self' };
@@ -199,7 +206,7 @@ export async function deleteAccount(
 
 /** An administrator sets a new password for someone; all their sessions end. */
 export async function resetPassword(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string,
 	password: string,
@@ -238,7 +245,7 @@ export async function endAllSessions(
  * ends (this browser stays signed in).
  */
 export async function changeOwnPassword(
-	app: App,
+	app: Uses,
 	me: Organiser,
 	currentToken: string,
 	input: { current: string; password: string; confirm: string }

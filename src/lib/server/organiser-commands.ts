@@ -26,7 +26,11 @@ export function sendFromForm(
 		return { ok: false, error: refuse('invalid_payload', { field: 'commandId' }) };
 	}
 	const sender = {
-		actor: { role: 'organiser' as const, roles: conferenceRoles(app, organiser, conferenceId) },
+		actor: {
+			role: 'organiser' as const,
+			roles: conferenceRoles(app, organiser, conferenceId),
+			accountId: organiser.id
+		},
 		scope: `${conferenceScope(conferenceId)}o:${organiser.id}`
 	};
 	return app.conferences.dispatch(conferenceId, command, sender, commandId);

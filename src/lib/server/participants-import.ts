@@ -11,11 +11,16 @@ import {
 	type ImportRow,
 	type ParticipantValues
 } from '$lib/domain/conference/participants-import';
+import type { ConferenceCommand } from '$lib/domain/conference/commands';
 import type { Language } from '$lib/domain/session/types';
 import type { App } from './app';
+import type { Dispatched } from './conferences';
 import type { ParticipantFields } from './db/participants';
 import { glossaryForConference } from './glossary';
 import { randomToken } from './tokens';
+
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'stores' | 'conferences'>;
 
 /** How long a checked file waits for the organiser to confirm the import. */
 const pendingMs = 30 * 60_000;
@@ -32,6 +37,8 @@ interface PendingImport {
 	/** Whom each row matched on the list when the organiser saw the preview, serialised. */
 	matched: string;
 	expiresAt: number;
+	/** What saving it did: a repeated confirmation answers the same and saves nothing again. */
+	saved?: { added: number; updated: number };
 }
 
 // In memory on purpose: a preview is worth keeping for minutes, not across restarts.
@@ -55,7 +62,7 @@ export function toParticipantFields(row: ParticipantValues, fallback: Language):
 }
 
 /** The rows of a checked file compared with the conference's list as it is now. */
-function compareNow(app: App, conferenceId: string, rows: readonly ParticipantRowResult[]) {
+function compareNow(app: Uses, conferenceId: string, rows: readonly ParticipantRowResult[]) {
 	return compareWithList(rows, app.conferences.participants(conferenceId));
 }
 
@@ -67,7 +74,7 @@ const matchedOf = (rows: readonly ImportRow[]) => JSON.stringify(rows.map((r) =>
  * with the organiser's answers, in one transaction.
  */
 export function previewParticipantsImport(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	input: Uint8Array | string,
 	{ fileName = '', now = Date.now() }: { fileName?: string; now?: number } = {}
@@ -95,7 +102,7 @@ export function previewParticipantsImport(
 
 /** A checked file again, as the list is now: to ask once more what a save still needs. */
 export function reviewParticipantsImport(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	token: string,
 	now: number = Date.now()
@@ -121,10 +128,13 @@ export type ImportProblem =
  * again when the people it matched changed on the list since the preview.
  */
 export function commitParticipantsImport(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	token: string,
 	choices: ImportChoices,
+	/** Sends the import to the conference: as the organiser who confirms it (else the server). */
+	send: (command: ConferenceCommand) => Dispatched = (command) =>
+		app.conferences.dispatch(conferenceId, command),
 	now: number = Date.now()
 ):
 	| { ok: true; value: { added: number; updated: number } }
@@ -134,6 +144,7 @@ export function commitParticipantsImport(
 	if (!entry || !conference || entry.conferenceId !== conferenceId || entry.expiresAt <= now) {
 		return { ok: false, problems: [{ code: 'expired', params: {} }] };
 	}
+	if (entry.saved) return { ok: true, value: entry.saved };
 	const rows = compareNow(app, conferenceId, entry.rows);
 	if (matchedOf(rows) !== entry.matched) {
 		pending.delete(token);
@@ -142,11 +153,13 @@ export function commitParticipantsImport(
 	const planned = planImport(rows, choices, app.conferences.participants(conferenceId));
 	if (!planned.ok) return { ok: false, problems: planned.errors };
 	const { add, update } = planned.value;
-	const saved = app.conferences.importParticipants(
-		conferenceId,
-		add.map((p) => toParticipantFields(p, conference.language)),
-		update.map(({ id, values }) => ({ id, fields: values }))
-	);
+	const saved = send({
+		type: 'participant.import',
+		add: app.conferences.newParticipants(
+			add.map((p) => toParticipantFields(p, conference.language))
+		),
+		update: update.map(({ id, values }) => ({ participantId: id, fields: values }))
+	});
 	if (!saved.ok) {
 		if (saved.error.code === 'too_many') {
 			return {
@@ -156,6 +169,8 @@ export function commitParticipantsImport(
 		}
 		return { ok: false, problems: [{ code: 'list_changed', params: {} }] };
 	}
-	pending.delete(token);
-	return saved;
+	const value = { added: Number(saved.result.added), updated: Number(saved.result.updated) };
+	// The file's rows go now; what saving did stays until the token expires, for a repeat.
+	pending.set(token, { ...entry, rows: [], warnings: [], saved: value });
+	return { ok: true, value };
 }

@@ -26,6 +26,9 @@ import {
 } from './db/retention';
 import { log } from './log';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'config' | 'db' | 'conferences' | 'sessions'>;
+
 /** What automatic deletion would delete now. */
 export interface RetentionPlan {
 	conferences: ConferenceRetentionFacts[];
@@ -43,7 +46,7 @@ export function planRetention(db: Db, days: number | null, now: number): Retenti
 
 /** Deletes what is due, each logged as `retention.deleted` with its id (never a title). */
 export function applyRetention(
-	app: App,
+	app: Uses,
 	now: number = Date.now()
 ): { conferences: number; sessions: number } {
 	const days = app.config.retentionDays;
@@ -68,7 +71,7 @@ export function applyRetention(
 }
 
 /** Runs retention now and then every six hours (the timer does not keep the process alive). */
-export function scheduleRetention(app: App): () => void {
+export function scheduleRetention(app: Uses): () => void {
 	const run = () => {
 		try {
 			applyRetention(app);
@@ -94,7 +97,7 @@ export interface DeletionSchedule {
 }
 
 /** Every conference's deletion schedule, by conference id. */
-export function deletionSchedules(app: App, now: number): Map<string, DeletionSchedule> {
+export function deletionSchedules(app: Uses, now: number): Map<string, DeletionSchedule> {
 	const days = app.config.retentionDays;
 	return new Map(
 		listConferenceRetention(app.db).map((facts) => {
@@ -112,13 +115,13 @@ export function deletionSchedules(app: App, now: number): Map<string, DeletionSc
 }
 
 /** The day a postponement made now would move the deletion to; null with retention off. */
-export function postponedDay(app: App, now: number): string | null {
+export function postponedDay(app: Uses, now: number): string | null {
 	const days = app.config.retentionDays;
 	return days === null ? null : isoDay(postponedUntil(days, now));
 }
 
 /** Postpones a conference's deletion by a whole retention period; the new day, or null. */
-export function postponeDeletion(app: App, conferenceId: string, now: number): string | null {
+export function postponeDeletion(app: Uses, conferenceId: string, now: number): string | null {
 	const days = app.config.retentionDays;
 	if (days === null) return null;
 	const until = postponedUntil(days, now);
@@ -129,7 +132,7 @@ export function postponeDeletion(app: App, conferenceId: string, now: number): s
 
 /** Keeps a conference for good, or lets automatic deletion apply to it again. */
 export function keepForGood(
-	app: App,
+	app: Uses,
 	organiser: Organiser,
 	conferenceId: string,
 	kept: boolean

@@ -4,11 +4,11 @@
  * unless the request comes from this machine and no proxy is trusted. Whoever reaches a new
  * server first over the network does not become its organiser.
  */
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { joinCodeAlphabet } from '$lib/domain/limits';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { App } from './app';
 import type { Config } from './config';
 import type { StoreSet } from './stores';
+import { randomCode } from './tokens';
 
 const settingKey = 'setup_code';
 /** Four groups of four from the join codes' unambiguous alphabet: about 80 bits. */
@@ -16,12 +16,7 @@ const groups = 4;
 const groupLength = 4;
 
 function newCode(): string {
-	return Array.from({ length: groups }, () =>
-		Array.from(
-			{ length: groupLength },
-			() => joinCodeAlphabet[randomInt(joinCodeAlphabet.length)]
-		).join('')
-	).join('-');
+	return Array.from({ length: groups }, () => randomCode(groupLength)).join('-');
 }
 
 /**

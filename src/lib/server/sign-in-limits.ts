@@ -4,6 +4,9 @@ import type { App } from './app';
 import { firstRefusal, waitSeconds, type BackOff } from './rate-limit';
 import { randomToken } from './tokens';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'limiters' | 'secret'>;
+
 /** Remembers that a browser has signed in as a user name before (HttpOnly, only sent to sign-in). */
 export const knownDeviceCookie = 'samrad_signin';
 const knownDevicePath = '/organiser/login';
@@ -13,7 +16,7 @@ function proof(secret: string, username: string, nonce: string): string {
 }
 
 /** The known device of this browser for this user name (its nonce), or null. */
-function knownDevice(app: App, cookies: Cookies, username: string): string | null {
+function knownDevice(app: Uses, cookies: Cookies, username: string): string | null {
 	const [nonce, mac] = (cookies.get(knownDeviceCookie) ?? '').split('.');
 	if (!nonce || !mac) return null;
 	const expected = Buffer.from(proof(app.secret, username, nonce));
@@ -22,7 +25,7 @@ function knownDevice(app: App, cookies: Cookies, username: string): string | nul
 }
 
 /** Marks this browser as a known device of the user name, after a correct password. */
-function rememberDevice(app: App, cookies: Cookies, url: URL, username: string): void {
+function rememberDevice(app: Uses, cookies: Cookies, url: URL, username: string): void {
 	const nonce = randomToken(12);
 	cookies.set(knownDeviceCookie, `${nonce}.${proof(app.secret, username, nonce)}`, {
 		path: knownDevicePath,
@@ -39,7 +42,7 @@ function rememberDevice(app: App, cookies: Cookies, url: URL, username: string):
  * address and for the user name everywhere (a botnet), each a growing delay, never a lock.
  */
 function countersFor(
-	app: App,
+	app: Uses,
 	cookies: Cookies,
 	username: string,
 	address: string
@@ -55,7 +58,7 @@ function countersFor(
 }
 
 export interface SignInAttempt {
-	app: App;
+	app: Uses;
 	cookies: Cookies;
 	url: URL;
 	username: string;

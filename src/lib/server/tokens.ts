@@ -6,13 +6,15 @@ export function randomToken(bytes = 16): string {
 	return randomBytes(bytes).toString('base64url');
 }
 
-/** A random join code from the unambiguous alphabet. */
-export function randomJoinCode(): string {
+/** `length` random letters of the join codes' unambiguous alphabet. */
+export function randomCode(length: number): string {
 	let code = '';
-	for (let i = 0; i < joinCodeLength; i++)
-		code += joinCodeAlphabet[randomInt(joinCodeAlphabet.length)];
+	for (let i = 0; i < length; i++) code += joinCodeAlphabet[randomInt(joinCodeAlphabet.length)];
 	return code;
 }
+
+/** A random join code from the unambiguous alphabet. */
+export const randomJoinCode = (): string => randomCode(joinCodeLength);
 
 function mac(secret: string, message: string): string {
 	return createHmac('sha256', secret).update(message).digest('base64url').slice(0, 32);

@@ -1,20 +1,14 @@
 /** The locale texts the pages should show, read from the same files the app uses. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localeTags } from '$lib/domain/languages';
+import { languages, type Language } from '$lib/domain/session/types';
 import { root } from './paths';
 
-export const languages = ['nb', 'sv', 'da', 'is', 'fi', 'en'] as const;
-export type Language = (typeof languages)[number];
+export { languages, type Language };
 
 /** Browser locales of each country (Playwright sends them as Accept-Language). */
-export const browserLocale: Record<Language, string> = {
-	nb: 'nb-NO',
-	sv: 'sv-SE',
-	da: 'da-DK',
-	is: 'is-IS',
-	fi: 'fi-FI',
-	en: 'en-GB'
-};
+export const browserLocale: Record<Language, string> = localeTags;
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,4 +1,5 @@
 /** Organiser pages over HTTP as a browser without JavaScript uses them: form posts and cookies. */
+import * as devalue from 'devalue';
 import { expect } from 'vitest';
 
 /** Something with a base URL: a TestServer, or the same server reached at another address. */
@@ -132,4 +133,95 @@ export async function archiveOf(site: Site, cookie: string, conferenceId: string
 async function bodyIfNot(response: Response, status: number): Promise<string> {
 	if (response.status === status) return '';
 	return `${response.status}: ${(await response.clone().text()).slice(0, 800)}`;
+}
+
+/** A form action's answer as the page's enhanced form gets it: its type, status and data. */
+export interface ActionAnswer<T = Record<string, unknown>> {
+	type: 'success' | 'failure' | 'redirect' | 'error';
+	status: number;
+	data: T;
+}
+
+/** Posts to a form action as `use:enhance` does, and reads the answer's data (devalue). */
+export async function formAction<T = Record<string, unknown>>(
+	site: Site,
+	path: string,
+	fields: Record<string, string | string[]>,
+	cookie: string
+): Promise<ActionAnswer<T>> {
+	const body = new URLSearchParams();
+	for (const [name, value] of Object.entries(fields))
+		for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+	const response = await fetch(`${site.url}${path}`, {
+		method: 'POST',
+		body,
+		headers: {
+			origin: site.url,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true',
+			cookie
+		}
+	});
+	const answer = (await response.json()) as {
+		type: ActionAnswer['type'];
+		status?: number;
+		data?: string;
+	};
+	return {
+		type: answer.type,
+		status: answer.status ?? response.status,
+		data: (answer.data ? devalue.parse(answer.data) : {}) as T
+	};
+}
+
+const attribute = (tag: string, name: string) =>
+	new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]?.replaceAll('&amp;', '&') ?? null;
+
+/**
+ * The hidden fields of each form on a page that posts to `action`, as a browser would send
+ * them (what a person types is added by the test).
+ */
+export function hiddenFieldsOf(html: string, action: string): Record<string, string>[] {
+	const forms = html.split(/<form\b/).slice(1);
+	return forms
+		.map((form) => form.slice(0, form.indexOf('</form>')))
+		.filter((form) => attribute(form.slice(0, form.indexOf('>')), 'action') === action)
+		.map((form) => {
+			const fields: Record<string, string> = {};
+			for (const [input] of form.matchAll(/<input\b[^>]*>/g)) {
+				const name = attribute(input, 'name');
+				if (attribute(input, 'type') === 'hidden' && name) {
+					fields[name] = attribute(input, 'value') ?? '';
+				}
+			}
+			return fields;
+		});
+}
+
+/** The page as the organiser's browser gets it. */
+export async function pageOf(site: Site, path: string, cookie: string): Promise<string> {
+	const response = await get(site, path, cookie);
+	expect(response.status, await bodyIfNot(response, 200)).toBe(200);
+	return response.text();
+}
+
+/**
+ * The participants file template, filled with its two example people, checked on the import
+ * page as `cookie`: the import form's hidden fields (its token) to confirm it with.
+ */
+export async function checkedParticipantsFile(
+	site: Site,
+	cookie: string,
+	conferenceId: string
+): Promise<Record<string, string>> {
+	const base = `/organiser/conferences/${conferenceId}/participants`;
+	const template = await get(site, `${base}/template.csv`, cookie);
+	expect(template.status).toBe(200);
+	const form = new FormData();
+	form.append('file', new Blob([await template.arrayBuffer()], { type: 'text/csv' }), 'p.csv');
+	const checked = await post(site, `${base}/import?/check`, form, { cookie });
+	expect(checked.status, await bodyIfNot(checked, 200)).toBe(200);
+	const [fields] = hiddenFieldsOf(await checked.text(), '?/import');
+	expect(fields?.token).toBeTruthy();
+	return fields!;
 }

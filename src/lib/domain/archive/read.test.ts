@@ -93,7 +93,9 @@ function archive(): ConferenceArchive {
 						members: [{ participant: 'p2', pinned: true }],
 						session: null
 					}
-				]
+				],
+				roles: { coordinator: { kind: 'lead' }, researcher: { kind: 'with', role: 'job-coach' } },
+				noGroup: []
 			}
 		]
 	} as ConferenceArchive;
@@ -176,6 +178,39 @@ describe('readArchive', () => {
 				// A plenum group must belong to the plenum round, and there is none.
 				{ path: 'conference.plenumGroup', kind: 'unknown_reference' }
 			])
+		});
+	});
+
+	it('finds "no group" people unknown or also in a group, and role options for unknown roles', () => {
+		const bad = archive();
+		bad.rounds[0]!.noGroup = ['p1', 'p9'];
+		bad.rounds[0]!.roles = { astronaut: { kind: 'none' }, worker: { kind: 'with', role: 'pilot' } };
+		expect(problem(JSON.stringify(bad))).toEqual({
+			code: 'invalid',
+			total: 4,
+			issues: expect.arrayContaining([
+				{ path: 'rounds[0].noGroup[0]', kind: 'duplicate' },
+				{ path: 'rounds[0].noGroup[1]', kind: 'unknown_reference' },
+				{ path: 'rounds[0].roles.astronaut', kind: 'unknown_reference' },
+				{ path: 'rounds[0].roles.worker.role', kind: 'unknown_reference' }
+			])
+		});
+	});
+
+	it('reads a version 2 archive: no role options and no "no group" in it', () => {
+		const older = archive() as unknown as Record<string, unknown> & {
+			rounds: Record<string, unknown>[];
+		};
+		older.schemaVersion = 2;
+		for (const round of older.rounds) {
+			delete round.roles;
+			delete round.noGroup;
+		}
+		const read = readArchive(JSON.stringify(older));
+		expect(read.ok && read.value.rounds[0]).toMatchObject({ roles: {}, noGroup: [] });
+		// A version 3 file must say where each role goes and who is in no group.
+		expect(problem(JSON.stringify({ ...older, schemaVersion: 3 }))).toMatchObject({
+			code: 'invalid'
 		});
 	});
 

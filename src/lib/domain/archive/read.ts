@@ -9,6 +9,7 @@ import {
 	archiveLimits,
 	archiveSchema,
 	archiveSchemaV1,
+	archiveSchemaV2,
 	archiveSchemaVersion,
 	type AnyArchive,
 	type AnyQuestion,
@@ -136,6 +137,18 @@ function checkReferences(archive: AnyArchive): ArchiveIssue[] {
 			});
 			if (group.session) checkSession(group.session, people, [...at, 'session'], add);
 		});
+		round.noGroup.forEach((ref, i) => {
+			const at = ['rounds', r, 'noGroup', i];
+			if (!people.has(ref)) add(at, 'unknown_reference');
+			else if (placed.has(ref)) add(at, 'duplicate');
+			placed.add(ref);
+		});
+		for (const [role, placement] of Object.entries(round.roles)) {
+			const at = ['rounds', r, 'roles', role];
+			if (!roleIds.has(role)) add(at, 'unknown_reference');
+			if (placement.kind === 'with' && !roleIds.has(placement.role))
+				add([...at, 'role'], 'unknown_reference');
+		}
 	});
 	const { conference } = archive;
 	const roundRefs = new Set(archive.rounds.map((r) => r.ref));
@@ -247,7 +260,11 @@ export function readArchive(file: Uint8Array | string): ArchiveResult<AnyArchive
 		};
 	}
 	const parsed =
-		version === 1 ? v.safeParse(archiveSchemaV1, data) : v.safeParse(archiveSchema, data);
+		version === 1
+			? v.safeParse(archiveSchemaV1, data)
+			: version === 2
+				? v.safeParse(archiveSchemaV2, data)
+				: v.safeParse(archiveSchema, data);
 	const issues = parsed.success ? checkReferences(parsed.output) : parsed.issues.map(schemaIssue);
 	if (issues.length > 0) {
 		return {

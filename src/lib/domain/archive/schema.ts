@@ -21,14 +21,19 @@
  * moved mid-writing or mid-vote starts those again in the copy. A full copy of everything is
  * the operator's backup (npm run backup), not this file.
  *
- * Version 1 files (every note and ballot with its voter) are still imported as they are.
+ * Seats. A group's members are everyone seated in it, its leaders too (leaders lists those who
+ * lead it); a round's noGroup lists people in no group by choice; anyone else is unplaced. The
+ * round's roles say where each role's people go when it is allocated (version 3).
+ *
+ * Version 1 files (every note and ballot with its voter) and version 2 files (no role options
+ * or "no group"; a leader could be listed without being a member) are still imported.
  *
  * Round trip: exporting, importing into an empty database and exporting again gives the same
  * bytes, except that the withheld counts are zero in the copy, which holds nothing withheld
  * (tested). The file carries no export time for that reason.
  */
 import * as v from 'valibot';
-import { groupingRules } from '$lib/domain/conference/allocation';
+import { groupingRules, maxGroupsPerRole } from '$lib/domain/conference/allocation';
 import { isCountryCode } from '$lib/domain/conference/countries';
 import { conferenceLimits } from '$lib/domain/conference/limits';
 import { programmeKinds } from '$lib/domain/conference/programme';
@@ -41,7 +46,7 @@ import { charCount } from '$lib/domain/text';
 /** Marks a file as a Samråd conference archive. */
 export const archiveFormat = 'samrad.conference';
 /** The archive layout this version writes and reads; raised whenever the layout changes. */
-export const archiveSchemaVersion = 2;
+export const archiveSchemaVersion = 3;
 
 export const archiveLimits = {
 	/** Largest file import takes (a 2,000-person conference with every session is far below). */
@@ -249,6 +254,23 @@ const groupSchemaOf = <S extends v.GenericSchema>(session: S) =>
 		session: v.nullable(session)
 	});
 
+const roleId = v.pipe(v.string(), v.check(isRoleId, 'invalid'));
+const placementSchema = v.variant('kind', [
+	v.strictObject({
+		kind: v.literal('own'),
+		groups: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(maxGroupsPerRole)))
+	}),
+	v.strictObject({ kind: v.literal('with'), role: roleId }),
+	v.strictObject({ kind: v.literal('lead') }),
+	v.strictObject({ kind: v.literal('none') })
+]);
+
+const roleOptions = v.pipe(
+	v.record(roleId, placementSchema),
+	v.check((r) => Object.keys(r).length <= 200, 'too_many')
+);
+const noGroupList = list(participantRef, conferenceLimits.participants);
+
 const roundSchemaOf = <G extends v.GenericSchema>(group: G) =>
 	v.strictObject({
 		ref: roundRef,
@@ -264,7 +286,19 @@ const roundSchemaOf = <G extends v.GenericSchema>(group: G) =>
 		questions: questionList,
 		plenumSummary: text(conferenceLimits.summary),
 		startedAt: v.nullable(time),
-		groups: list(group, 500)
+		groups: list(group, 500),
+		/** Where each role goes when the round is allocated. */
+		roles: roleOptions,
+		/** People in no group by choice. */
+		noGroup: noGroupList
+	});
+
+/** A round as versions 1 and 2 wrote it: no role options and no "no group" (read as none). */
+const olderRoundSchemaOf = <G extends v.GenericSchema>(group: G) =>
+	v.strictObject({
+		...roundSchemaOf(group).entries,
+		roles: v.optional(roleOptions, {}),
+		noGroup: v.optional(noGroupList, [])
 	});
 
 const glossaryText = localText(2_000);
@@ -346,17 +380,24 @@ export const archiveSchema = archiveSchemaOf(
 	archiveSchemaVersion,
 	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
 );
+/** Version 2: the same layout without role options and "no group". */
+export const archiveSchemaV2 = archiveSchemaOf(
+	2,
+	olderRoundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
+);
 export const archiveSchemaV1 = archiveSchemaOf(
 	1,
-	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchemaV1)))
+	olderRoundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchemaV1)))
 );
 
 /** A conference archive, as written by exportConference and read by importConference. */
 export type ConferenceArchive = v.InferOutput<typeof archiveSchema>;
 /** An archive of version 1 (every note and ballot with its voter), still imported. */
 export type ArchiveV1 = v.InferOutput<typeof archiveSchemaV1>;
+/** An archive of version 2 (no role options, no "no group"), still imported. */
+export type ArchiveV2 = v.InferOutput<typeof archiveSchemaV2>;
 /** Any archive import reads. */
-export type AnyArchive = ConferenceArchive | ArchiveV1;
+export type AnyArchive = ConferenceArchive | ArchiveV2 | ArchiveV1;
 export type ArchivedSession = NonNullable<
 	ConferenceArchive['rounds'][number]['groups'][number]['session']
 >;

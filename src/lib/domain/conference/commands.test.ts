@@ -5,6 +5,7 @@ import {
 	conferenceLimits,
 	conferencePermissions,
 	decide,
+	previewReallocation,
 	roleIdFor,
 	type ConferenceActor,
 	type ConferenceActorRole,
@@ -14,13 +15,19 @@ import {
 	type NewParticipant
 } from './commands';
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
-import { groupsOf, membershipsOf, type ConferenceState } from './state';
+import type { GroupingAction } from './grouping';
+import { emptyState, groupsOf, seatsOf, type ConferenceState } from './state';
 import type { ParticipantFields } from './types';
 import { newSession } from '../session/test-fixtures';
 import { groupNameIn, memberView, overviewView, plenumView, roundDetail } from './views';
 
 const T0 = 1_800_000_000_000;
-const owner: ConferenceActor = { role: 'organiser', roles: ['owner'] };
+const owner: ConferenceActor = { role: 'organiser', roles: ['owner'], accountId: 'a-owner' };
+const colleague: ConferenceActor = {
+	role: 'organiser',
+	roles: ['co_organiser'],
+	accountId: 'a-colleague'
+};
 
 const fields = (name: string, role = 'worker', country = 'NO'): ParticipantFields => ({
 	name,
@@ -41,38 +48,30 @@ const person = (f: ParticipantFields): NewParticipant => ({
 const groupIds = (n = 50) => Array.from({ length: n }, () => newId('g'));
 
 function emptyConference(): ConferenceState {
-	return {
-		conference: {
-			id: 'c1',
-			title: 'Nordisk dialog',
-			subtitle: '',
-			venue: 'Sigtuna',
-			startDate: '2010-05-06',
-			endDate: '2010-05-06',
-			about: '',
-			introduction: '',
-			organisation: '',
-			author: '',
-			introductionBy: '',
-			language: 'nb',
-			languages: ['nb', 'sv'],
-			joinCode: 'ABC234',
-			plenumToken: 'plenum-token-plenum-token',
-			currentRoundId: null,
-			notice: '',
-			noticeAt: null,
-			plenumRoundId: null,
-			plenumGroupId: null,
-			createdAt: T0,
-			updatedAt: T0
-		},
-		programme: [],
-		customRoles: [],
-		participants: [],
-		rounds: [],
-		groups: [],
-		memberships: []
-	};
+	return emptyState({
+		id: 'c1',
+		title: 'Nordisk dialog',
+		subtitle: '',
+		venue: 'Sigtuna',
+		startDate: '2010-05-06',
+		endDate: '2010-05-06',
+		about: '',
+		introduction: '',
+		organisation: '',
+		author: '',
+		introductionBy: '',
+		language: 'nb',
+		languages: ['nb', 'sv'],
+		joinCode: 'ABC234',
+		plenumToken: 'plenum-token-plenum-token',
+		currentRoundId: null,
+		notice: '',
+		noticeAt: null,
+		plenumRoundId: null,
+		plenumGroupId: null,
+		createdAt: T0,
+		updatedAt: T0
+	});
 }
 
 /** Applies commands as the owner, failing the test on a refusal. */
@@ -99,6 +98,22 @@ const roundInput = (rule: 'role' | 'country' | 'mixed' | 'manual' = 'role', maxG
 	questions: ['Hva hindrer?', '', 'Hva hjelper?']
 });
 
+/** One grouping action on round r1. */
+const grouping = (action: GroupingAction, roundId = 'r1'): ConferenceCommand => ({
+	type: 'round.group',
+	roundId,
+	action
+});
+
+/** Re-allocates round r1 under its rule, placing everyone not placed by hand. */
+const allocate = (rule: 'role' | 'mixed' | 'country' = 'role', maxGroupSize = 7) =>
+	grouping({
+		type: 'reallocate',
+		settings: { rule, maxGroupSize, roles: {} },
+		mode: 'rule',
+		newGroupIds: groupIds()
+	});
+
 /** The Sigtuna 40 with one round allocated by role. */
 function sigtuna(rule: 'role' | 'mixed' = 'role'): ConferenceState {
 	return apply(
@@ -108,7 +123,7 @@ function sigtuna(rule: 'role' | 'mixed' = 'role'): ConferenceState {
 			participants: sigtunaParticipants.map((p) => person(fields(p.name, p.role, p.country)))
 		},
 		{ type: 'round.add', roundId: 'r1', round: roundInput(rule) },
-		{ type: 'round.allocate', roundId: 'r1', newGroupIds: groupIds() }
+		allocate(rule)
 	);
 }
 
@@ -148,31 +163,32 @@ function everyCommand(state: ConferenceState): Record<ConferenceCommandType, Con
 		'round.add': { type: 'round.add', roundId: 'r2', round: roundInput('country') },
 		'round.edit': { type: 'round.edit', roundId: 'r1', round: roundInput(), newGroupIds: [] },
 		'round.delete': { type: 'round.delete', roundId: 'r1' },
-		'round.allocate': { type: 'round.allocate', roundId: 'r1', newGroupIds: groupIds() },
 		'round.start': { type: 'round.start', roundId: 'r1' },
-		'member.move': { type: 'member.move', roundId: 'r1', participantId: someone, groupId: null },
-		'group.add': { type: 'group.add', roundId: 'r1', groupId: 'gx' },
-		'group.edit': {
-			type: 'group.edit',
+		'round.group': grouping({ type: 'move', participantIds: [someone], to: group }),
+		'round.undo': { type: 'round.undo', roundId: 'r1' },
+		'group.questions': {
+			type: 'group.questions',
 			roundId: 'r1',
 			groupId: group,
-			customName: 'Gruppe A',
-			leaders: [someone],
-			questions: null
+			questions: ['Egen?']
 		},
 		'plenum.summary': { type: 'plenum.summary', roundId: 'r1', summary: 'Felles funn' },
 		'plenum.present': { type: 'plenum.present', roundId: 'r1', groupId: group },
-		'notice.set': { type: 'notice.set', notice: 'Plenum kl. 13.30' }
+		'notice.set': { type: 'notice.set', notice: 'Plenum kl. 13.30' },
+		'group.sessions': { type: 'group.sessions', sessions: [{ groupId: group, sessionId: 's1' }] }
 	};
 }
 
 const actors: Record<ConferenceActorRole, ConferenceActor> = {
-	admin: { role: 'organiser', roles: ['admin'] },
+	admin: { role: 'organiser', roles: ['admin'], accountId: 'a-admin' },
 	owner,
-	co_organiser: { role: 'organiser', roles: ['co_organiser'] },
+	co_organiser: colleague,
 	member: { role: 'member', participantId: 'p0001' },
 	system: { role: 'system' }
 };
+
+/** Commands only the server sends: what it did outside the core, recorded. */
+const serverOnly: ConferenceCommandType[] = ['group.sessions'];
 
 describe('the permission table', () => {
 	const state = apply(sigtuna(), {
@@ -195,18 +211,27 @@ describe('the permission table', () => {
 
 	it('lets owners and co-organisers edit, and neither an administrator alone nor a phone', () => {
 		for (const type of Object.keys(conferencePermissions) as ConferenceCommandType[]) {
+			if (serverOnly.includes(type)) continue;
 			expect(conferencePermissions[type]).toEqual(['owner', 'co_organiser', 'system']);
 		}
+		for (const type of serverOnly) expect(conferencePermissions[type]).toEqual(['system']);
 		expect(
-			authoriseConference({ role: 'organiser', roles: ['admin', 'owner'] }, 'round.start')
+			authoriseConference(
+				{ role: 'organiser', roles: ['admin', 'owner'], accountId: 'a' },
+				'round.start'
+			)
 		).toBeNull();
-		expect(authoriseConference({ role: 'organiser', roles: [] }, 'notice.set')).toEqual({
+		expect(
+			authoriseConference({ role: 'organiser', roles: [], accountId: 'a' }, 'notice.set')
+		).toEqual({
 			code: 'forbidden'
 		});
 	});
 
 	it('every well-formed command of the table is decided for the owner', () => {
-		for (const command of Object.values(commands)) ok(decide(state, command, owner, T0));
+		for (const command of Object.values(commands)) {
+			if (!serverOnly.includes(command.type)) ok(decide(state, command, owner, T0));
+		}
 	});
 });
 
@@ -412,22 +437,19 @@ describe('participants', () => {
 		expect(decision.syncRounds).toEqual(['r1']);
 	});
 
-	it('removes someone from the list, every group and every leader list', () => {
+	it('removes someone from the list, every seat, and every grouping action that touched them', () => {
 		let state = sigtuna();
 		const group = groupsOf(state, 'r1')[0]!;
-		const leader = membershipsOf(state, 'r1').find((m) => m.groupId === group.id)!.participantId;
-		state = apply(state, {
-			type: 'group.edit',
-			roundId: 'r1',
-			groupId: group.id,
-			customName: '',
-			leaders: [leader],
-			questions: null
-		});
+		const leader = seatsOf(state, 'r1').find((s) => s.groupId === group.id)!.participantId;
+		state = apply(state, grouping({ type: 'lead', groupId: group.id, participantIds: [leader] }));
 		state = apply(state, { type: 'participant.remove', participantId: leader });
 		expect(state.participants.some((p) => p.id === leader)).toBe(false);
-		expect(state.memberships.some((m) => m.participantId === leader)).toBe(false);
-		expect(state.groups.find((g) => g.id === group.id)!.leaders).toEqual([]);
+		expect(state.seats.some((s) => s.participantId === leader)).toBe(false);
+		expect(state.history.r1!.some((e) => e.touched.people.includes(leader))).toBe(false);
+		// Undo cannot bring them back: the action that made them leader is gone with them.
+		expect(refusal(decide(state, { type: 'round.undo', roundId: 'r1' }, owner, T0))).toEqual({
+			code: 'nothing_to_undo'
+		});
 	});
 
 	it('imports new people and updates known ones at once; someone gone refuses it all', () => {
@@ -501,15 +523,11 @@ describe('rounds', () => {
 		).toBe('invalid_payload');
 	});
 
-	it('regroups afresh when the rule changes before the start, hand moves included', () => {
+	it('re-places everyone not placed by hand when the rule changes before the start', () => {
 		let state = sigtuna();
 		const someone = state.participants[0]!.id;
-		state = apply(state, {
-			type: 'member.move',
-			roundId: 'r1',
-			participantId: someone,
-			groupId: groupsOf(state, 'r1')[5]!.id
-		});
+		const chosen = groupsOf(state, 'r1')[5]!;
+		state = apply(state, grouping({ type: 'move', participantIds: [someone], to: chosen.id }));
 		const decision = ok(
 			decide(
 				state,
@@ -525,9 +543,14 @@ describe('rounds', () => {
 		);
 		expect(decision.result.regrouped).toBe(true);
 		const detail = roundDetail(decision.state, 'r1', 'en')!;
-		expect(detail.groups.every((g) => g.descriptor.kind === 'country')).toBe(true);
-		expect(detail.groups.flatMap((g) => g.pinnedIds)).toEqual([]);
-		expect(detail.unassigned).toEqual([]);
+		// The hand move stays where it was put; everyone else sits in a country group.
+		expect(detail.groups.flatMap((g) => g.pinnedIds)).toEqual([someone]);
+		expect(detail.groups.find((g) => g.id === chosen.id)!.memberIds).toEqual([someone]);
+		const others = detail.groups.filter((g) => g.id !== chosen.id);
+		expect(others.every((g) => g.descriptor.kind === 'country')).toBe(true);
+		expect(detail.unplaced).toEqual([]);
+		expect(detail.noGroup).toEqual([]);
+		expect(decision.state.rounds[0]!.rule).toBe('country');
 	});
 
 	it('gives sessions at work the round’s new questions', () => {
@@ -559,7 +582,8 @@ describe('rounds', () => {
 		const decision = ok(decide(state, { type: 'round.delete', roundId: 'r1' }, owner, T0));
 		expect(decision.state.rounds).toEqual([]);
 		expect(decision.state.groups).toEqual([]);
-		expect(decision.state.memberships).toEqual([]);
+		expect(decision.state.seats).toEqual([]);
+		expect(decision.state.history).toEqual({});
 		expect(decision.state.conference.plenumRoundId).toBeNull();
 		expect(decision.changes).toEqual(['structure', 'plenum']);
 		state = apply(state, { type: 'round.start', roundId: 'r1' });
@@ -574,140 +598,362 @@ describe('grouping', () => {
 	it('allocates everyone by role into groups of at most the size, ids from the command', () => {
 		const state = sigtuna();
 		const detail = roundDetail(state, 'r1', 'nb')!;
-		expect(detail.unassigned).toEqual([]);
+		expect(detail.unplaced).toEqual([]);
 		expect(detail.groups.flatMap((g) => g.memberIds)).toHaveLength(40);
 		for (const group of detail.groups) {
 			expect(group.memberIds.length).toBeLessThanOrEqual(7);
 			expect(group.id).toMatch(/^g\d{4}$/);
+			expect(group.shown).toBe(true);
 		}
+		expect(state.rounds[0]!.roles).toEqual({});
 	});
 
-	it('re-runs without moving anyone placed by hand, and places a late arrival', () => {
+	it('re-allocates without moving anyone placed by hand, and places a late arrival', () => {
 		let state = sigtuna();
 		const [first, second] = groupsOf(state, 'r1');
-		const moved = membershipsOf(state, 'r1').find((m) => m.groupId === first!.id)!.participantId;
-		state = apply(state, {
-			type: 'member.move',
-			roundId: 'r1',
-			participantId: moved,
-			groupId: second!.id
-		});
+		const moved = seatsOf(state, 'r1').find((s) => s.groupId === first!.id)!.participantId;
+		state = apply(state, grouping({ type: 'move', participantIds: [moved], to: second!.id }));
 		const late = person(fields('Sen Ankomst', 'policy', 'FI'));
 		state = apply(
 			state,
 			{ type: 'participant.add', participants: [late] },
-			{ type: 'round.allocate', roundId: 'r1', newGroupIds: groupIds() }
+			grouping({
+				type: 'reallocate',
+				settings: { rule: 'role', maxGroupSize: 7, roles: {} },
+				mode: 'unplaced',
+				newGroupIds: groupIds()
+			})
 		);
-		const where = (id: string) => membershipsOf(state, 'r1').find((m) => m.participantId === id);
+		const where = (id: string) => seatsOf(state, 'r1').find((s) => s.participantId === id);
 		expect(where(moved)).toMatchObject({ groupId: second!.id, pinned: true });
-		expect(where(late.participantId)).toBeDefined();
+		expect(where(late.participantId)?.groupId).not.toBeNull();
 	});
 
-	it('refuses an allocation that runs out of group ids', () => {
+	it('keeps the settings it allocated with, per-role options included, checked', () => {
+		const state = sigtuna();
+		const settings = {
+			rule: 'role' as const,
+			maxGroupSize: 8,
+			roles: {
+				coordinator: { kind: 'lead' as const },
+				researcher: { kind: 'with' as const, role: 'job-coach' },
+				employer: { kind: 'own' as const, groups: 2 },
+				worker: { kind: 'own' as const }
+			}
+		};
+		const decision = ok(
+			decide(
+				state,
+				grouping({ type: 'reallocate', settings, mode: 'rule', newGroupIds: groupIds() }),
+				owner,
+				T0
+			)
+		);
+		// 'own' without a number is the default: nothing to keep.
+		expect(decision.state.rounds[0]).toMatchObject({
+			rule: 'role',
+			maxGroupSize: 8,
+			roles: {
+				coordinator: { kind: 'lead' },
+				researcher: { kind: 'with', role: 'job-coach' },
+				employer: { kind: 'own', groups: 2 }
+			}
+		});
+		const bad = (roles: Record<string, unknown>, maxGroupSize = 7) =>
+			refusal(
+				decide(
+					state,
+					grouping({
+						type: 'reallocate',
+						settings: { rule: 'role', maxGroupSize, roles: roles as never },
+						mode: 'rule',
+						newGroupIds: groupIds()
+					}),
+					owner,
+					T0
+				)
+			);
+		expect(bad({ nobody: { kind: 'lead' } })).toEqual({
+			code: 'invalid_payload',
+			params: { field: 'roles' }
+		});
+		expect(bad({ worker: { kind: 'with', role: 'worker' } })?.code).toBe('invalid_payload');
+		expect(bad({ worker: { kind: 'own', groups: 100 } })?.code).toBe('invalid_payload');
+		expect(bad({}, 1)).toMatchObject({
+			code: 'invalid_payload',
+			params: { field: 'maxGroupSize' }
+		});
+	});
+
+	it('applies a previewed plan only while it holds', () => {
+		let state = sigtuna();
+		const settings = { rule: 'role' as const, maxGroupSize: 7, roles: {} };
+		const late = person(fields('Sen Ankomst', 'policy', 'FI'));
+		state = apply(state, { type: 'participant.add', participants: [late] });
+		const preview = previewReallocation(state, 'r1', { settings, mode: 'unplaced' });
+		if (!preview.ok) throw new Error('no preview');
+		expect(preview.value.plan.moves.map((m) => m.participantId)).toEqual([late.participantId]);
+		const request = (plan: typeof preview.value.plan) =>
+			grouping({
+				type: 'reallocate',
+				settings,
+				mode: 'unplaced',
+				newGroupIds: groupIds(),
+				preview: plan
+			});
+		// Someone else placed the late arrival by hand meanwhile: the plan no longer holds.
+		const meanwhile = apply(
+			state,
+			grouping({ type: 'noGroup', participantIds: [late.participantId] })
+		);
+		expect(refusal(decide(meanwhile, request(preview.value.plan), owner, T0))).toEqual({
+			code: 'plan_changed'
+		});
+		ok(decide(state, request(preview.value.plan), owner, T0));
+	});
+
+	it('refuses a re-allocation that runs out of group ids', () => {
 		const state = apply(
 			emptyConference(),
 			{ type: 'participant.add', participants: [person(fields('Ann')), person(fields('Ben'))] },
 			{ type: 'round.add', roundId: 'r1', round: roundInput() }
 		);
-		expect(
-			refusal(decide(state, { type: 'round.allocate', roundId: 'r1', newGroupIds: [] }, owner, T0))
-		).toEqual({ code: 'invalid_payload', params: { field: 'newGroupIds' } });
+		const decision = decide(
+			state,
+			grouping({
+				type: 'reallocate',
+				settings: { rule: 'role', maxGroupSize: 7 },
+				mode: 'rule',
+				newGroupIds: []
+			}),
+			owner,
+			T0
+		);
+		expect(refusal(decision)).toEqual({
+			code: 'invalid_payload',
+			params: { field: 'newGroupIds' }
+		});
 	});
 
-	it('moves to no group by deleting the place, and refuses an unknown group or person', () => {
+	it('keeps a "no group" choice as a seat, and refuses an unknown group or person', () => {
 		const state = sigtuna();
 		const someone = state.participants[0]!.id;
 		const decision = ok(
-			decide(
-				state,
-				{ type: 'member.move', roundId: 'r1', participantId: someone, groupId: null },
-				owner,
-				T0
-			)
+			decide(state, grouping({ type: 'noGroup', participantIds: [someone] }), owner, T0)
 		);
-		expect(membershipsOf(decision.state, 'r1').some((m) => m.participantId === someone)).toBe(
-			false
-		);
+		expect(seatsOf(decision.state, 'r1').find((s) => s.participantId === someone)).toEqual({
+			roundId: 'r1',
+			participantId: someone,
+			groupId: null,
+			leader: false,
+			pinned: true
+		});
+		expect(roundDetail(decision.state, 'r1', 'nb')!.noGroup).toEqual([someone]);
 		expect(decision.syncRounds).toEqual([]);
-		const move = (participantId: string, groupId: string) =>
+		// A re-allocation keeps it.
+		const again = apply(decision.state, allocate());
+		expect(seatsOf(again, 'r1').find((s) => s.participantId === someone)?.groupId).toBeNull();
+		const move = (participantId: string, to: string) =>
 			refusal(
-				decide(state, { type: 'member.move', roundId: 'r1', participantId, groupId }, owner, T0)
+				decide(state, grouping({ type: 'move', participantIds: [participantId], to }), owner, T0)
 			);
-		expect(move(someone, 'nope')).toEqual({ code: 'not_found' });
-		expect(move('nobody', groupsOf(state, 'r1')[0]!.id)).toEqual({ code: 'not_found' });
+		expect(move(someone, 'nope')).toEqual({ code: 'not_found', params: { field: 'groupId' } });
+		expect(move('nobody', groupsOf(state, 'r1')[0]!.id)).toEqual({
+			code: 'not_found',
+			params: { field: 'participantIds' }
+		});
+		expect(
+			refusal(
+				decide(
+					state,
+					grouping({ type: 'move', participantIds: [someone], to: 'x' }, 'r9'),
+					owner,
+					T0
+				)
+			)
+		).toEqual({ code: 'not_found' });
 	});
 
-	it('adds a numbered group at the end', () => {
+	it('adds numbered groups at the end and answers the new id', () => {
 		const state = apply(
 			emptyConference(),
 			{ type: 'round.add', roundId: 'r1', round: roundInput('manual') },
-			{ type: 'group.add', roundId: 'r1', groupId: 'ga' },
-			{ type: 'group.add', roundId: 'r1', groupId: 'gb' }
+			grouping({ type: 'addGroup', groupId: 'ga' })
 		);
-		expect(groupsOf(state, 'r1').map((g) => [g.id, g.descriptor, g.position])).toEqual([
+		const decision = ok(decide(state, grouping({ type: 'addGroup', groupId: 'gb' }), owner, T0));
+		expect(decision.result.groupId).toBe('gb');
+		expect(groupsOf(decision.state, 'r1').map((g) => [g.id, g.descriptor, g.position])).toEqual([
 			['ga', { kind: 'manual', number: 1 }, 0],
 			['gb', { kind: 'manual', number: 2 }, 1]
 		]);
 		expect(
-			refusal(decide(state, { type: 'group.add', roundId: 'r1', groupId: 'ga' }, owner, T0))
-		).toEqual({ code: 'conflict' });
+			refusal(decide(state, grouping({ type: 'addGroup', groupId: 'ga' }), owner, T0))
+		).toEqual({
+			code: 'conflict',
+			params: { field: 'groupId' }
+		});
 	});
 
-	it('names a group, picks known leaders and its own questions; a session at work follows', () => {
+	it('renames a group, picks its leaders and its own questions; a session at work follows', () => {
 		let state = apply(sigtuna(), { type: 'round.start', roundId: 'r1' });
 		const group = { ...groupsOf(state, 'r1')[0]!, sessionId: 's1' };
 		state = { ...state, groups: state.groups.map((g) => (g.id === group.id ? group : g)) };
-		const someone = state.participants[0]!.id;
-		const decision = ok(
+		const someone = seatsOf(state, 'r1').find((s) => s.groupId === group.id)!.participantId;
+		const renamed = ok(
 			decide(
 				state,
-				{
-					type: 'group.edit',
-					roundId: 'r1',
-					groupId: group.id,
-					customName: ' Gruppe A ',
-					leaders: [someone, someone, 'nobody'],
-					questions: ['Egen?', '']
-				},
+				grouping({ type: 'renameGroup', groupId: group.id, name: 'Gruppe A' }),
 				owner,
 				T0
 			)
 		);
-		const edited = decision.state.groups.find((g) => g.id === group.id)!;
-		expect(edited).toMatchObject({
-			customName: 'Gruppe A',
-			leaders: [someone],
-			questions: ['Egen?']
+		expect(renamed.state.groups.find((g) => g.id === group.id)!.customName).toBe('Gruppe A');
+		expect(renamed.sessionDetails).toEqual([{ sessionId: 's1', title: 'Gruppe A' }]);
+		expect(renamed.syncRounds).toEqual(['r1']);
+		const led = ok(
+			decide(
+				state,
+				grouping({ type: 'lead', groupId: group.id, participantIds: [someone] }),
+				owner,
+				T0
+			)
+		);
+		expect(roundDetail(led.state, 'r1', 'nb')!.groups[0]!.leaders).toEqual([someone]);
+		const asked = ok(
+			decide(
+				state,
+				{ type: 'group.questions', roundId: 'r1', groupId: group.id, questions: ['Egen?', ''] },
+				owner,
+				T0
+			)
+		);
+		expect(asked.state.groups.find((g) => g.id === group.id)!.questions).toEqual(['Egen?']);
+		expect(asked.sessionDetails).toEqual([{ sessionId: 's1', questions: ['Egen?'] }]);
+		expect(
+			refusal(
+				decide(
+					state,
+					{ type: 'group.questions', roundId: 'r1', groupId: 'nope', questions: null },
+					owner,
+					T0
+				)
+			)
+		).toEqual({ code: 'not_found' });
+	});
+
+	it('never removes a group whose session exists: it holds the group’s work', () => {
+		let state = apply(sigtuna(), { type: 'round.start', roundId: 'r1' });
+		const group = { ...groupsOf(state, 'r1')[0]!, sessionId: 's1' };
+		state = { ...state, groups: state.groups.map((g) => (g.id === group.id ? group : g)) };
+		const name = roundDetail(state, 'r1', 'nb')!.groups[0]!.name;
+		expect(
+			refusal(decide(state, grouping({ type: 'deleteGroup', groupId: group.id }), owner, T0))
+		).toEqual({
+			code: 'wrong_phase',
+			params: { phase: 'started', group: name }
 		});
-		expect(decision.sessionDetails).toEqual([
-			{ sessionId: 's1', title: 'Gruppe A', questions: ['Egen?'] }
+	});
+
+	it('deletes a group (its people become unplaced), merges and splits groups', () => {
+		const state = sigtuna();
+		const [first, second] = groupsOf(state, 'r1');
+		const inFirst = seatsOf(state, 'r1').filter((s) => s.groupId === first!.id);
+		const deleted = ok(
+			decide(state, grouping({ type: 'deleteGroup', groupId: first!.id }), owner, T0)
+		);
+		expect(groupsOf(deleted.state, 'r1').map((g) => g.id)).not.toContain(first!.id);
+		expect(roundDetail(deleted.state, 'r1', 'nb')!.unplaced.sort()).toEqual(
+			inFirst.map((s) => s.participantId).sort()
+		);
+		const merged = ok(
+			decide(
+				state,
+				grouping({ type: 'mergeGroups', groupId: first!.id, into: second!.id }),
+				owner,
+				T0
+			)
+		);
+		const into = seatsOf(merged.state, 'r1').filter((s) => s.groupId === second!.id);
+		expect(into.length).toBe(
+			inFirst.length + seatsOf(state, 'r1').filter((s) => s.groupId === second!.id).length
+		);
+		const split = ok(
+			decide(
+				state,
+				grouping({ type: 'splitGroup', groupId: first!.id, newGroupId: 'gs' }),
+				owner,
+				T0
+			)
+		);
+		expect(split.result.groupId).toBe('gs');
+		expect(groupsOf(split.state, 'r1')[1]!.id).toBe('gs');
+		expect(seatsOf(split.state, 'r1').some((s) => s.groupId === 'gs')).toBe(true);
+	});
+
+	it('undoes the organiser’s own last action, and refuses one another organiser has overwritten', () => {
+		const state = sigtuna();
+		const [first, second] = groupsOf(state, 'r1');
+		const someone = seatsOf(state, 'r1').find((s) => s.groupId === first!.id)!.participantId;
+		const moved = apply(
+			state,
+			grouping({ type: 'move', participantIds: [someone], to: second!.id })
+		);
+		const undone = ok(decide(moved, { type: 'round.undo', roundId: 'r1' }, owner, T0));
+		expect(seatsOf(undone.state, 'r1').find((s) => s.participantId === someone)).toMatchObject({
+			groupId: first!.id,
+			pinned: false
+		});
+		// The colleague has nothing of their own to undo.
+		expect(refusal(decide(moved, { type: 'round.undo', roundId: 'r1' }, colleague, T0))).toEqual({
+			code: 'nothing_to_undo'
+		});
+		// The colleague then moves the same person: undoing would overwrite that.
+		const overwritten = ok(
+			decide(moved, grouping({ type: 'noGroup', participantIds: [someone] }), colleague, T0)
+		).state;
+		const name = state.participants.find((p) => p.id === someone)!.name;
+		expect(refusal(decide(overwritten, { type: 'round.undo', roundId: 'r1' }, owner, T0))).toEqual({
+			code: 'undo_conflict',
+			params: { affected: name }
+		});
+		expect(overwritten.history.r1!.map((e) => e.actor)).toEqual([
+			'a-owner',
+			'a-owner',
+			'a-colleague'
 		]);
 	});
 
-	it('starts a round: it becomes current, and every group needs questions', () => {
-		const state = sigtuna();
+	it('starts a round: it becomes current; only groups with people start', () => {
+		const state = apply(sigtuna(), grouping({ type: 'addGroup', groupId: 'empty' }));
 		const decision = ok(decide(state, { type: 'round.start', roundId: 'r1' }, owner, T0 + 9));
 		expect(decision.state.conference.currentRoundId).toBe('r1');
 		expect(decision.state.rounds[0]!.startedAt).toBe(T0 + 9);
 		expect(decision.syncRounds).toEqual(['r1']);
+		expect(
+			roundDetail(decision.state, 'r1', 'nb')!.groups.find((g) => g.id === 'empty')!.shown
+		).toBe(false);
 		const again = ok(
 			decide(decision.state, { type: 'round.start', roundId: 'r1' }, owner, T0 + 99)
 		);
 		expect(again.state.rounds[0]!.startedAt).toBe(T0 + 9);
+	});
 
+	it('refuses to start naming the group without questions, or when no group has people', () => {
+		const state = sigtuna();
 		const silent = {
 			...state,
 			rounds: state.rounds.map((r) => ({ ...r, questions: [] }))
 		};
+		const first = roundDetail(silent, 'r1', 'nb')!.groups[0]!;
 		expect(refusal(decide(silent, { type: 'round.start', roundId: 'r1' }, owner, T0))).toEqual({
-			code: 'empty',
-			params: { field: 'questions' }
+			code: 'group_without_questions',
+			params: { group: first.name }
 		});
-		const empty = apply(emptyConference(), {
-			type: 'round.add',
-			roundId: 'r1',
-			round: roundInput()
-		});
+		const empty = apply(
+			emptyConference(),
+			{ type: 'round.add', roundId: 'r1', round: roundInput() },
+			grouping({ type: 'addGroup', groupId: 'ga' })
+		);
 		expect(refusal(decide(empty, { type: 'round.start', roundId: 'r1' }, owner, T0))).toEqual({
 			code: 'empty',
 			params: { field: 'groups' }
@@ -772,6 +1018,75 @@ describe('plenum and notice', () => {
 	});
 });
 
+describe('group.sessions', () => {
+	const system: ConferenceActor = { role: 'system' };
+	const started = () => apply(sigtuna(), { type: 'round.start', roundId: 'r1' });
+
+	it('records the sessions the server made on the groups of a started round, changing nothing else', () => {
+		const state = started();
+		const [first, second] = groupsOf(state, 'r1');
+		const decision = ok(
+			decide(
+				state,
+				{
+					type: 'group.sessions',
+					sessions: [
+						{ groupId: first!.id, sessionId: 's-first' },
+						{ groupId: second!.id, sessionId: 's-second' }
+					]
+				},
+				system,
+				T0
+			)
+		);
+		const groups = groupsOf(decision.state, 'r1');
+		expect(groups.map((g) => g.sessionId)).toEqual(
+			groupsOf(state, 'r1').map((g, i) => (i === 0 ? 's-first' : i === 1 ? 's-second' : null))
+		);
+		expect({ ...decision.state, groups: state.groups }).toEqual(state);
+		expect(decision.result).toEqual({ linked: 2 });
+		expect(decision.changes).toEqual([]);
+		expect(decision.syncRounds).toEqual([]);
+	});
+
+	it('keeps a session a group already has: the same again is a no-op, another one a conflict', () => {
+		const state = started();
+		const group = groupsOf(state, 'r1')[0]!.id;
+		const link = (sessionId: string): ConferenceCommand => ({
+			type: 'group.sessions',
+			sessions: [{ groupId: group, sessionId }]
+		});
+		const linked = ok(decide(state, link('s1'), system, T0)).state;
+		expect(ok(decide(linked, link('s1'), system, T0)).state).toEqual(linked);
+		expect(refusal(decide(linked, link('s2'), system, T0))).toEqual({ code: 'conflict' });
+	});
+
+	it('refuses groups of a round not started, and groups that are not there', () => {
+		const state = sigtuna();
+		const group = groupsOf(state, 'r1')[0]!.id;
+		expect(
+			refusal(
+				decide(
+					state,
+					{ type: 'group.sessions', sessions: [{ groupId: group, sessionId: 's1' }] },
+					system,
+					T0
+				)
+			)
+		).toEqual({ code: 'wrong_phase', params: { phase: 'not_started' } });
+		expect(
+			refusal(
+				decide(
+					started(),
+					{ type: 'group.sessions', sessions: [{ groupId: 'gone', sessionId: 's1' }] },
+					system,
+					T0
+				)
+			)
+		).toEqual({ code: 'not_found', params: { field: 'group' } });
+	});
+});
+
 describe('decide', () => {
 	it('never changes the state it is given', () => {
 		const state = sigtuna();
@@ -796,12 +1111,7 @@ describe('the live views', () => {
 	it('shows the organiser every group, and counts phones of people in no group', () => {
 		let state = started();
 		const observer = state.participants[0]!.id;
-		state = apply(state, {
-			type: 'member.move',
-			roundId: 'r1',
-			participantId: observer,
-			groupId: null
-		});
+		state = apply(state, grouping({ type: 'noGroup', participantIds: [observer] }));
 		const view = overviewView(state, 'en', {
 			session: (id) => ({
 				state: session,
@@ -823,6 +1133,41 @@ describe('the live views', () => {
 		});
 	});
 
+	it('never shows an empty group on the overview or the plenum screen', () => {
+		const state = apply(
+			started(),
+			grouping({ type: 'addGroup', groupId: 'empty', name: 'Tomrommet' }),
+			{ type: 'plenum.present', roundId: 'r1', groupId: null }
+		);
+		const live = {
+			session: () => null,
+			online: () => 0,
+			connected: 0,
+			devicesWaiting: 0
+		};
+		const overview = overviewView(state, 'en', live);
+		const plenum = plenumView(state, () => session);
+		expect(groupsOf(state, 'r1').map((g) => g.id)).toContain('empty');
+		for (const groups of [overview.groups, plenum.groups]) {
+			expect(groups.map((g) => g.id)).not.toContain('empty');
+			expect(groups).toHaveLength(groupsOf(state, 'r1').length - 1);
+			expect(groups.every((g) => g.members > 0)).toBe(true);
+		}
+	});
+
+	it('names a group’s leaders on the phone, the overview and the plenum screen', () => {
+		const state = started();
+		const group = groupsOf(state, 'r1')[0]!;
+		const leader = seatsOf(state, 'r1').find((s) => s.groupId === group.id)!.participantId;
+		const led = apply(
+			state,
+			grouping({ type: 'lead', groupId: group.id, participantIds: [leader] })
+		);
+		const name = led.participants.find((p) => p.id === leader)!.name;
+		expect(memberView(led, leader, 'nb', identity)!.group!.leaders).toEqual([name]);
+		expect(plenumView(led, () => session).groups[0]!.leaders).toEqual([name]);
+	});
+
 	it('shows the plenum the round it presents, named in the conference’s language', () => {
 		const state = apply(started(), { type: 'plenum.present', roundId: 'r1', groupId: null });
 		const view = plenumView(state, () => session);
@@ -834,7 +1179,7 @@ describe('the live views', () => {
 
 	it('shows a member their group in their own language, or none when not placed', () => {
 		const state = started();
-		const placed = membershipsOf(state, 'r1')[0]!;
+		const placed = seatsOf(state, 'r1')[0]!;
 		const group = state.groups.find((g) => g.id === placed.groupId)!;
 		const view = memberView(state, placed.participantId, 'sv', identity)!;
 		expect(view.group).toEqual({
@@ -842,12 +1187,10 @@ describe('the live views', () => {
 			name: groupNameIn(state, group, 'sv'),
 			leaders: []
 		});
-		const moved = apply(state, {
-			type: 'member.move',
-			roundId: 'r1',
-			participantId: placed.participantId,
-			groupId: null
-		});
+		const moved = apply(
+			state,
+			grouping({ type: 'noGroup', participantIds: [placed.participantId] })
+		);
 		expect(memberView(moved, placed.participantId, 'sv', identity)!.group).toBeNull();
 		expect(memberView(state, 'nobody', 'sv', identity)).toBeNull();
 	});

@@ -6,28 +6,43 @@ import { organiserPermissions, type OrganiserRole } from '../organiser/permissio
 import { languages, type Language } from '../session/types';
 import { charCount, cleanText } from '../text';
 import {
-	allocate,
-	groupKey,
+	groupName,
 	groupingRules,
+	maxGroupsPerRole,
+	type AllocationSettings,
 	type AllocationWarning,
-	type GroupDescriptor,
-	type GroupingRule
+	type GroupingRule,
+	type RolePlacement
 } from './allocation';
+import {
+	applyGrouping,
+	planReallocation,
+	recordGrouping,
+	startableGroups,
+	undoGrouping,
+	type GroupingAction,
+	type GroupingContext,
+	type GroupingGroup,
+	type GroupingHistory,
+	type GroupingState,
+	type ReallocationMode,
+	type ReallocationPlan
+} from './grouping';
 import { findCountry } from './countries';
 import { resolveRoles, type RoleDefinition } from './roles';
 import {
+	groupingOf,
 	groupsOf,
-	membershipsOf,
 	roundOf,
+	settingsOf,
+	withGrouping,
 	type ConferenceChange,
-	type ConferenceState,
-	type RoundMembership
+	type ConferenceState
 } from './state';
 import {
 	programmeKinds,
 	type ConferenceDetails,
 	type ConferenceParticipant,
-	type Group,
 	type ParticipantFields,
 	type ProgrammeItem,
 	type Round
@@ -38,8 +53,11 @@ export { conferenceLimits };
 
 /** Who sends a command to a conference. */
 export type ConferenceActor =
-	/** A signed-in account with its roles for this conference (admin, owner, co-organiser). */
-	| { role: 'organiser'; roles: readonly OrganiserRole[] }
+	/**
+	 * A signed-in account with its roles for this conference (admin, owner, co-organiser); its
+	 * id tells its grouping actions from another organiser's (undo undoes one's own).
+	 */
+	| { role: 'organiser'; roles: readonly OrganiserRole[]; accountId: string }
 	/** A participant's own device (a phone opened with their link or their claimed name). */
 	| { role: 'member'; participantId: string }
 	/** The server itself: set-up scripts, the demo, imports already checked. */
@@ -81,25 +99,24 @@ export type ConferenceCommand =
 			update: { participantId: string; fields: ParticipantFields }[];
 	  }
 	| { type: 'round.add'; roundId: string; round: RoundInput }
-	/** A new rule before the start regroups everyone afresh, with groups from `newGroupIds`. */
+	/**
+	 * A new rule before the start re-allocates (mode 'rule': pins, leaders and "no group" stay),
+	 * new groups taking their ids from `newGroupIds`.
+	 */
 	| { type: 'round.edit'; roundId: string; round: RoundInput; newGroupIds: string[] }
 	| { type: 'round.delete'; roundId: string }
-	/** Hand moves stay; new groups take their ids from `newGroupIds`, in order. */
-	| { type: 'round.allocate'; roundId: string; newGroupIds: string[] }
 	| { type: 'round.start'; roundId: string }
-	| { type: 'member.move'; roundId: string; participantId: string; groupId: string | null }
-	| { type: 'group.add'; roundId: string; groupId: string }
-	| {
-			type: 'group.edit';
-			roundId: string;
-			groupId: string;
-			customName: string;
-			leaders: string[];
-			questions: string[] | null;
-	  }
+	/** One grouping action on a round (a re-allocation also keeps its settings for the round). */
+	| { type: 'round.group'; roundId: string; action: GroupingAction }
+	/** Undoes the sender's own last grouping action on the round. */
+	| { type: 'round.undo'; roundId: string }
+	/** A group's own questions; null or none: the round's. */
+	| { type: 'group.questions'; roundId: string; groupId: string; questions: string[] | null }
 	| { type: 'plenum.summary'; roundId: string; summary: string }
 	| { type: 'plenum.present'; roundId: string | null; groupId: string | null }
-	| { type: 'notice.set'; notice: string };
+	| { type: 'notice.set'; notice: string }
+	/** The group sessions the server made for started rounds, recorded on their groups. */
+	| { type: 'group.sessions'; sessions: { groupId: string; sessionId: string }[] };
 
 export type ConferenceCommandType = ConferenceCommand['type'];
 
@@ -136,14 +153,14 @@ export const conferencePermissions: Record<ConferenceCommandType, readonly Confe
 		'round.add': editors,
 		'round.edit': editors,
 		'round.delete': editors,
-		'round.allocate': editors,
 		'round.start': editors,
-		'member.move': editors,
-		'group.add': editors,
-		'group.edit': editors,
+		'round.group': editors,
+		'round.undo': editors,
+		'group.questions': editors,
 		'plenum.summary': editors,
 		'plenum.present': editors,
-		'notice.set': editors
+		'notice.set': editors,
+		'group.sessions': ['system']
 	};
 
 /** Whether an actor may send a command of this type. */
@@ -382,82 +399,126 @@ function sameTexts(a: readonly string[], b: readonly string[]): boolean {
 const startedRoundIds = (state: ConferenceState) =>
 	state.rounds.filter((r) => r.startedAt !== null).map((r) => r.id);
 
-/** Every group's place in a round, re-run: hand moves and placements that still fit stay. */
-function allocateRound(
-	state: ConferenceState,
-	round: Round,
-	newGroupIds: readonly string[]
-): Checked<{ state: ConferenceState; warnings: AllocationWarning[]; groups: number }> {
-	const groups = groupsOf(state, round.id);
-	const byId = new Map(groups.map((g) => [g.id, g]));
-	const pinned: Record<string, string> = {};
-	const previous: Record<string, string> = {};
-	for (const m of membershipsOf(state, round.id)) {
-		const key = byId.get(m.groupId)?.key;
-		if (!key) continue;
-		previous[m.participantId] = key;
-		if (m.pinned) pinned[m.participantId] = key;
-	}
-	const leaders = new Set(groups.flatMap((g) => g.leaders));
-	const allocation = allocate({
-		participants: state.participants.map((p) => ({
-			id: p.id,
-			name: p.name,
-			country: p.country,
-			role: p.role,
-			leader: leaders.has(p.id)
+/** Who a grouping action belongs to, for undo: the organiser's account, or the server. */
+export function actorId(actor: ConferenceActor): string {
+	if (actor.role === 'organiser') return actor.accountId;
+	return actor.role === 'member' ? `member:${actor.participantId}` : 'system';
+}
+
+/** What grouping needs besides a round's grouping: the people, and group names for refusals. */
+export function groupingContext(state: ConferenceState, lang: Language): GroupingContext {
+	const roles = resolveRoles(state.customRoles);
+	return {
+		participants: state.participants.map(({ id, name, country, role }) => ({
+			id,
+			name,
+			country,
+			role
 		})),
-		rule: round.rule,
-		maxGroupSize: round.maxGroupSize,
-		pinned,
-		previous
-	});
-	const byKey = new Map(groups.map((g) => [g.key, g]));
-	const fresh = [...newGroupIds];
-	const placed: Group[] = [];
-	const members: RoundMembership[] = [];
-	for (const [position, allocated] of allocation.groups.entries()) {
-		const existing = byKey.get(allocated.key);
-		let group: Group;
-		if (existing) {
-			group = { ...existing, descriptor: allocated.descriptor, position };
-		} else {
-			const id = fresh.shift();
-			if (!id) return failure('invalid_payload', { field: 'newGroupIds' });
-			group = {
-				id,
-				roundId: round.id,
-				key: allocated.key,
-				descriptor: allocated.descriptor,
-				customName: null,
-				position,
-				questions: null,
-				leaders: [],
-				sessionId: null
-			};
+		nameOf: (group: GroupingGroup) => group.name ?? groupName(group.descriptor, { roles }, lang)
+	};
+}
+
+const placementKinds = ['own', 'with', 'lead', 'none'] as const;
+
+/** Allocation settings checked against the conference's roles and the size limits. */
+export function checkSettings(
+	settings: AllocationSettings,
+	roles: readonly RoleDefinition[]
+): Checked<Required<Pick<AllocationSettings, 'rule' | 'maxGroupSize' | 'roles'>>> {
+	if (!groupingRules.includes(settings.rule)) return failure('invalid_payload', { field: 'rule' });
+	const { min, max } = conferenceLimits.groupSize;
+	const size = settings.maxGroupSize;
+	if (!Number.isInteger(size) || size < min || size > max)
+		return failure('invalid_payload', { field: 'maxGroupSize', min, max });
+	const known = new Set(roles.map((r) => r.id));
+	const options: Record<string, RolePlacement> = {};
+	for (const [role, placement] of Object.entries(settings.roles ?? {})) {
+		if (!known.has(role) || !placementKinds.includes(placement?.kind))
+			return failure('invalid_payload', { field: 'roles' });
+		if (placement.kind === 'with' && (!known.has(placement.role) || placement.role === role))
+			return failure('invalid_payload', { field: 'roles' });
+		if (placement.kind === 'own' && placement.groups !== undefined) {
+			const n = placement.groups;
+			if (!Number.isInteger(n) || n < 1 || n > maxGroupsPerRole)
+				return failure('invalid_payload', { field: 'roles' });
 		}
-		placed.push(group);
-		for (const participantId of allocated.memberIds) {
-			members.push({
-				roundId: round.id,
-				participantId,
-				groupId: group.id,
-				pinned: pinned[participantId] === allocated.key
-			});
-		}
+		// 'own' without a number is what a role not listed gets: stored as nothing.
+		if (placement.kind === 'own' && placement.groups === undefined) continue;
+		options[role] =
+			placement.kind === 'with'
+				? { kind: 'with', role: placement.role }
+				: placement.kind === 'own'
+					? { kind: 'own', groups: placement.groups }
+					: { kind: placement.kind };
 	}
-	const kept = new Set(placed.map((g) => g.id));
-	// Groups left empty go, unless their session already holds work.
-	const stay = groups.filter((g) => !kept.has(g.id) && g.sessionId !== null);
-	return ok({
-		state: {
-			...state,
-			groups: [...state.groups.filter((g) => g.roundId !== round.id), ...placed, ...stay],
-			memberships: [...state.memberships.filter((m) => m.roundId !== round.id), ...members]
-		},
-		warnings: allocation.warnings,
-		groups: allocation.groups.length
+	return ok({ rule: settings.rule, maxGroupSize: size, roles: options });
+}
+
+/**
+ * What re-allocating a round would do, to show before it is applied: settings checked as the
+ * command checks them, so that the plan sent back with it matches.
+ */
+export function previewReallocation(
+	state: ConferenceState,
+	roundId: string,
+	request: { settings: AllocationSettings; mode: ReallocationMode }
+): Checked<{ plan: ReallocationPlan; settings: AllocationSettings }> {
+	const round = roundOf(state, roundId);
+	if (!round) return failure('not_found');
+	const settings = checkSettings(request.settings, resolveRoles(state.customRoles));
+	if (!settings.ok) return settings;
+	const planned = planReallocation(
+		groupingOf(state, roundId),
+		{ settings: settings.value, mode: request.mode },
+		groupingContext(state, state.conference.language)
+	);
+	if (!planned.ok) return planned;
+	return ok({ plan: planned.plan, settings: settings.value });
+}
+
+/** Sessions at work whose title or questions differ between two states of a round. */
+function sessionChanges(
+	before: ConferenceState,
+	after: ConferenceState,
+	roundId: string
+): SessionDetails[] {
+	const lang = after.conference.language;
+	const roundBefore = roundOf(before, roundId);
+	const roundAfter = roundOf(after, roundId);
+	if (!roundBefore || !roundAfter) return [];
+	const old = new Map(groupsOf(before, roundId).map((g) => [g.id, g]));
+	return groupsOf(after, roundId).flatMap((group) => {
+		const was = old.get(group.id);
+		if (!group.sessionId || !was) return [];
+		const title = groupNameIn(after, group, lang);
+		const asked = group.questions ?? roundAfter.questions;
+		const details: SessionDetails = { sessionId: group.sessionId };
+		if (title !== groupNameIn(before, was, lang)) details.title = title;
+		if (!sameTexts(asked, was.questions ?? roundBefore.questions)) details.questions = asked;
+		return details.title !== undefined || details.questions !== undefined ? [details] : [];
 	});
+}
+
+/**
+ * A round's new grouping and history put into the state. Refused when it would remove a group
+ * whose session exists: that session holds the group's work.
+ */
+function regroup(
+	state: ConferenceState,
+	roundId: string,
+	grouping: GroupingState,
+	history: GroupingHistory,
+	context: GroupingContext
+): Checked<ConferenceState> {
+	const kept = new Set(grouping.groups.map((g) => g.id));
+	const lost = groupsOf(state, roundId).find((g) => g.sessionId !== null && !kept.has(g.id));
+	if (lost) {
+		const name = context.nameOf(groupingOf(state, roundId).groups.find((g) => g.id === lost.id)!);
+		return failure('wrong_phase', { phase: 'started', group: name });
+	}
+	const next = withGrouping(state, roundId, grouping);
+	return ok({ ...next, history: { ...state.history, [roundId]: history } });
 }
 
 /**
@@ -578,13 +639,18 @@ export function decide(
 
 		case 'participant.remove': {
 			const id = command.participantId;
+			// Undo never brings back a seat of someone who is gone, and keeps no trace of them.
+			const history = Object.fromEntries(
+				Object.entries(state.history).map(([roundId, entries]) => [
+					roundId,
+					entries.filter((e) => !e.touched.people.includes(id))
+				])
+			);
 			const next: ConferenceState = {
 				...state,
 				participants: state.participants.filter((p) => p.id !== id),
-				memberships: state.memberships.filter((m) => m.participantId !== id),
-				groups: state.groups.map((g) =>
-					g.leaders.includes(id) ? { ...g, leaders: g.leaders.filter((l) => l !== id) } : g
-				)
+				seats: state.seats.filter((s) => s.participantId !== id),
+				history
 			};
 			return done(next, ['structure'], {}, { syncRounds: startedRoundIds(state) });
 		}
@@ -627,6 +693,7 @@ export function decide(
 				position: state.rounds.length + 1,
 				...input.value,
 				plenumSummary: '',
+				roles: {},
 				startedAt: null
 			};
 			return done({ ...state, rounds: [...state.rounds, round] }, ['structure'], {
@@ -644,33 +711,35 @@ export function decide(
 				...state,
 				rounds: state.rounds.map((r) => (r.id === round.id ? edited : r))
 			};
-			// A new rule makes the old groups meaningless: allocate afresh (before the start only).
-			const regroup =
+			// A new rule re-places everyone not placed by hand (before the start only).
+			const regrouping =
 				round.startedAt === null &&
 				round.rule !== edited.rule &&
 				groupsOf(state, round.id).length > 0;
-			if (regroup) {
-				const cleared = {
-					...next,
-					memberships: next.memberships.filter((m) => m.roundId !== round.id)
+			if (regrouping) {
+				const context = groupingContext(next, conference.language);
+				const action: GroupingAction = {
+					type: 'reallocate',
+					settings: settingsOf(edited),
+					mode: 'rule',
+					newGroupIds: command.newGroupIds
 				};
-				const allocated = allocateRound(cleared, edited, command.newGroupIds);
-				if (!allocated.ok) return allocated;
-				next = allocated.value.state;
+				const applied = applyGrouping(groupingOf(next, round.id), action, context);
+				if (!applied.ok) return applied;
+				const history = recordGrouping(
+					state.history[round.id] ?? [],
+					actorId(actor),
+					applied.applied
+				);
+				const regrouped = regroup(next, round.id, applied.state, history, context);
+				if (!regrouped.ok) return regrouped;
+				next = regrouped.value;
 			}
-			// Groups at work that ask the round's questions get the new ones.
-			const sessionDetails = sameTexts(round.questions, edited.questions)
-				? []
-				: groupsOf(state, round.id).flatMap((g) =>
-						g.sessionId && !g.questions
-							? [{ sessionId: g.sessionId, questions: edited.questions }]
-							: []
-					);
 			return done(
 				next,
 				['structure'],
-				{ roundId: round.id, regrouped: regroup },
-				{ sessionDetails }
+				{ roundId: round.id, regrouped: regrouping },
+				{ sessionDetails: sessionChanges(state, next, round.id) }
 			);
 		}
 
@@ -680,6 +749,7 @@ export function decide(
 			if (round.startedAt !== null) return refused('wrong_phase', { phase: 'started' });
 			// The plenum screen must not point at a round that is gone.
 			const presenting = conference.plenumRoundId === round.id;
+			const { [round.id]: _gone, ...history } = state.history;
 			const next: ConferenceState = {
 				...state,
 				conference: presenting
@@ -687,32 +757,19 @@ export function decide(
 					: conference,
 				rounds: state.rounds.filter((r) => r.id !== round.id),
 				groups: state.groups.filter((g) => g.roundId !== round.id),
-				memberships: state.memberships.filter((m) => m.roundId !== round.id)
+				seats: state.seats.filter((s) => s.roundId !== round.id),
+				history
 			};
 			return done(next, presenting ? ['structure', 'plenum'] : ['structure']);
-		}
-
-		case 'round.allocate': {
-			const round = roundOf(state, command.roundId);
-			if (!round) return refused('not_found');
-			const allocated = allocateRound(state, round, command.newGroupIds);
-			if (!allocated.ok) return allocated;
-			return done(
-				allocated.value.state,
-				['structure'],
-				{ groups: allocated.value.groups, warnings: allocated.value.warnings },
-				{ syncRounds: round.startedAt !== null ? [round.id] : [] }
-			);
 		}
 
 		case 'round.start': {
 			const round = roundOf(state, command.roundId);
 			if (!round) return refused('not_found');
-			const groups = groupsOf(state, round.id);
-			if (groups.length === 0) return refused('empty', { field: 'groups' });
-			if (groups.some((g) => (g.questions ?? round.questions).length === 0)) {
-				return refused('empty', { field: 'questions' });
-			}
+			// Only groups with people start; a refusal names the group and what it lacks.
+			const context = groupingContext(state, conference.language);
+			const startable = startableGroups(groupingOf(state, round.id), round.questions, context);
+			if (!startable.ok) return startable;
 			const startedAt = round.startedAt ?? now;
 			const next: ConferenceState = {
 				...state,
@@ -727,88 +784,103 @@ export function decide(
 			);
 		}
 
-		case 'member.move': {
+		case 'round.group': {
 			const round = roundOf(state, command.roundId);
 			if (!round) return refused('not_found');
-			const { participantId, groupId } = command;
-			if (!state.participants.some((p) => p.id === participantId)) return refused('not_found');
-			if (groupId !== null && !groupsOf(state, round.id).some((g) => g.id === groupId)) {
-				return refused('not_found');
+			const context = groupingContext(state, conference.language);
+			let action = command.action;
+			let withSettings = state;
+			let warnings: AllocationWarning[] | null = null;
+			if (action.type === 'reallocate') {
+				const settings = checkSettings(action.settings, roles);
+				if (!settings.ok) return settings;
+				action = { ...action, settings: settings.value };
+				const planned = planReallocation(
+					groupingOf(state, round.id),
+					{ settings: settings.value, mode: action.mode },
+					context
+				);
+				if (planned.ok) warnings = planned.plan.warnings;
+				// The round keeps the settings it was last allocated with.
+				const stored = { ...round, ...settings.value };
+				withSettings = {
+					...state,
+					rounds: state.rounds.map((r) => (r.id === round.id ? stored : r))
+				};
 			}
-			const others = state.memberships.filter(
-				(m) => !(m.roundId === round.id && m.participantId === participantId)
+			const applied = applyGrouping(groupingOf(state, round.id), action, context);
+			if (!applied.ok) return applied;
+			const history = recordGrouping(
+				state.history[round.id] ?? [],
+				actorId(actor),
+				applied.applied
 			);
-			// No group is never stored: the allocation places the person again when re-run.
-			const memberships =
-				groupId === null
-					? others
-					: [...others, { roundId: round.id, participantId, groupId, pinned: true }];
+			const next = regroup(withSettings, round.id, applied.state, history, context);
+			if (!next.ok) return next;
+			const made =
+				action.type === 'addGroup'
+					? action.groupId
+					: action.type === 'splitGroup'
+						? action.newGroupId
+						: null;
 			return done(
-				{ ...state, memberships },
+				next.value,
 				['structure'],
-				{ participantId, groupId },
-				{ syncRounds: round.startedAt !== null ? [round.id] : [] }
+				{ groupId: made, ...(warnings ? { warnings } : {}) },
+				{
+					syncRounds: round.startedAt !== null ? [round.id] : [],
+					sessionDetails: sessionChanges(state, next.value, round.id)
+				}
 			);
 		}
 
-		case 'group.add': {
+		case 'round.undo': {
 			const round = roundOf(state, command.roundId);
 			if (!round) return refused('not_found');
-			if (state.groups.some((g) => g.id === command.groupId)) return refused('conflict');
-			const groups = groupsOf(state, round.id);
-			const numbers = groups.flatMap((g) =>
-				g.descriptor.kind === 'manual' ? [g.descriptor.number] : []
+			const context = groupingContext(state, conference.language);
+			const undone = undoGrouping(
+				groupingOf(state, round.id),
+				state.history[round.id] ?? [],
+				actorId(actor),
+				context
 			);
-			const descriptor: GroupDescriptor = { kind: 'manual', number: Math.max(0, ...numbers) + 1 };
-			const group: Group = {
-				id: command.groupId,
-				roundId: round.id,
-				key: groupKey(descriptor),
-				descriptor,
-				customName: null,
-				position: groups.length,
-				questions: null,
-				leaders: [],
-				sessionId: null
-			};
+			if (!undone.ok) return undone;
+			const next = regroup(state, round.id, undone.state, undone.history, context);
+			if (!next.ok) return next;
 			return done(
-				{ ...state, groups: [...state.groups, group] },
+				next.value,
 				['structure'],
-				{ groupId: group.id },
-				{ syncRounds: round.startedAt !== null ? [round.id] : [] }
+				{},
+				{
+					syncRounds: round.startedAt !== null ? [round.id] : [],
+					sessionDetails: sessionChanges(state, next.value, round.id)
+				}
 			);
 		}
 
-		case 'group.edit': {
+		case 'group.questions': {
 			const round = roundOf(state, command.roundId);
 			const group = state.groups.find(
 				(g) => g.id === command.groupId && g.roundId === command.roundId
 			);
 			if (!round || !group) return refused('not_found');
-			const name = checkedText(command.customName, conferenceLimits.groupName, 'name');
-			if (!name.ok) return name;
-			const known = new Set(state.participants.map((p) => p.id));
-			const leaders = [...new Set(command.leaders)].filter((id) => known.has(id));
 			let questions: string[] | null = null;
 			if (command.questions) {
 				const checked = checkQuestions(command.questions);
 				if (!checked.ok) return checked;
 				questions = checked.value.length > 0 ? checked.value : null;
 			}
-			const updated: Group = { ...group, customName: name.value || null, leaders, questions };
-			const next = { ...state, groups: state.groups.map((g) => (g.id === group.id ? updated : g)) };
-			// A group already at work sees a new name or new questions on its screen and phones.
-			const sessionDetails: SessionDetails[] = [];
-			if (group.sessionId) {
-				const title = (g: Group) => groupNameIn(state, g, conference.language);
-				const asked = (g: Group) => g.questions ?? round.questions;
-				sessionDetails.push({
-					sessionId: group.sessionId,
-					title: title(updated) !== title(group) ? title(updated) : undefined,
-					questions: sameTexts(asked(updated), asked(group)) ? undefined : asked(updated)
-				});
-			}
-			return done(next, ['structure'], { groupId: group.id }, { sessionDetails });
+			const next = {
+				...state,
+				groups: state.groups.map((g) => (g.id === group.id ? { ...g, questions } : g))
+			};
+			// A group already at work sees its new questions on its screen and phones.
+			return done(
+				next,
+				['structure'],
+				{ groupId: group.id },
+				{ sessionDetails: sessionChanges(state, next, round.id) }
+			);
 		}
 
 		case 'plenum.summary': {
@@ -849,7 +921,38 @@ export function decide(
 			};
 			return done({ ...state, conference: next }, ['notice']);
 		}
+
+		case 'group.sessions':
+			return linkSessions(state, command.sessions);
 	}
+}
+
+/** Records the sessions made for groups of started rounds; a group keeps the session it has. */
+function linkSessions(
+	state: ConferenceState,
+	sessions: readonly { groupId: string; sessionId: string }[]
+): Decision {
+	const linked = new Map(sessions.map((s) => [s.groupId, s.sessionId]));
+	for (const [groupId, sessionId] of linked) {
+		const group = state.groups.find((g) => g.id === groupId);
+		if (!group) return refused('not_found', { field: 'group' });
+		if (roundOf(state, group.roundId)?.startedAt == null) {
+			return refused('wrong_phase', { phase: 'not_started' });
+		}
+		if (group.sessionId !== null && group.sessionId !== sessionId) return refused('conflict');
+	}
+	const groups = state.groups.map((g) =>
+		linked.has(g.id) ? { ...g, sessionId: linked.get(g.id)! } : g
+	);
+	// Views follow from the command that started the round or changed its people.
+	return {
+		ok: true,
+		state: { ...state, groups },
+		result: { linked: linked.size },
+		changes: [],
+		syncRounds: [],
+		sessionDetails: []
+	};
 }
 
 function withRole(state: ConferenceState, role: RoleDefinition): ConferenceState {

@@ -1,5 +1,6 @@
 /** The conference's records, as the core decides on them and the stores keep them. */
-import type { GroupDescriptor, GroupingRule } from './allocation';
+import type { GroupDescriptor, GroupingRule, RolePlacement } from './allocation';
+import type { Seat } from './grouping';
 import { programmeKinds, type ProgrammeKind } from './programme';
 import type { Language } from '../session/types';
 
@@ -56,6 +57,26 @@ export type ConferenceDetails = Pick<
 	| 'languages'
 >;
 
+/** The details alone, copied (the languages list too): the one place that lists them as values. */
+export function detailsOf(conference: ConferenceDetails): ConferenceDetails {
+	const { title, subtitle, venue, startDate, endDate, about, introduction } = conference;
+	const { organisation, author, introductionBy, language, languages } = conference;
+	return {
+		title,
+		subtitle,
+		venue,
+		startDate,
+		endDate,
+		about,
+		introduction,
+		organisation,
+		author,
+		introductionBy,
+		language,
+		languages: [...languages]
+	};
+}
+
 export { programmeKinds, type ProgrammeKind };
 
 export interface ProgrammeItem {
@@ -107,6 +128,8 @@ export interface Round {
 	/** Questions every group gets unless it has its own. */
 	questions: string[];
 	plenumSummary: string;
+	/** Where each role's people go when the round is allocated; a role not listed gets its own groups. */
+	roles: Record<string, RolePlacement>;
 	/** When the groups' sessions were created and phones sent to them; null before. */
 	startedAt: number | null;
 }
@@ -123,15 +146,11 @@ export interface Group {
 	position: number;
 	/** The group's own questions, or null for the round's. */
 	questions: string[] | null;
-	/** Leaders' participant ids. */
-	leaders: string[];
 	/** Its NGT session, once the round has started. */
 	sessionId: string | null;
 }
 
-export interface Membership {
-	participantId: string;
-	groupId: string;
-	/** Placed by hand: survives re-running the allocation. */
-	pinned: boolean;
+/** Where someone sits in one round: in a group (as a member or its leader) or in no group. */
+export interface RoundSeat extends Seat {
+	roundId: string;
 }

@@ -7,20 +7,44 @@ import type {
 	OverviewGroup,
 	PlenumView,
 	ProgrammeEntry
-} from '$lib/realtime/conference-views';
+} from './live-views';
 import { votersOf } from '../session/ballots';
 import type { Language, SessionState } from '../session/types';
 import { screenView } from '../session/views';
 import { groupName } from './allocation';
 import { resolveRoles } from './roles';
-import { groupsOf, membershipsOf, roundOf, type ConferenceState } from './state';
+import { shownGroups } from './grouping';
+import {
+	currentGroupOf,
+	groupingOf,
+	groupsOf,
+	roundOf,
+	seatsIn,
+	seatsOf,
+	type ConferenceState
+} from './state';
 import type { Conference, Group, Round } from './types';
+
+/** One group of a round with who sits in it. */
+export interface RoundDetailGroup extends Group {
+	name: string;
+	/** Everyone seated in it, leaders included. */
+	memberIds: string[];
+	/** Its leaders. */
+	leaders: string[];
+	/** Seated by hand. */
+	pinnedIds: string[];
+	/** Someone sits in it: only such groups start, or show on the plenum, overview and report. */
+	shown: boolean;
+}
 
 /** Everything the organiser sees of a round: its groups with members. */
 export interface RoundDetail extends Round {
-	groups: (Group & { name: string; memberIds: string[]; pinnedIds: string[] })[];
-	/** People placed in no group of this round. */
-	unassigned: string[];
+	groups: RoundDetailGroup[];
+	/** People in no group of this round, by choice. */
+	noGroup: string[];
+	/** People without a seat in this round: the next allocation places them. */
+	unplaced: string[];
 }
 
 /** A group's name in `lang`: the organiser's own, else the one its descriptor gives. */
@@ -39,19 +63,23 @@ export function roundDetail(
 ): RoundDetail | null {
 	const round = roundOf(state, roundId);
 	if (!round) return null;
-	const memberships = membershipsOf(state, roundId);
+	const seats = seatsOf(state, roundId);
+	const shown = new Set(shownGroups(groupingOf(state, roundId)).map((g) => g.id));
 	const groups = groupsOf(state, roundId).map((g) => {
-		const members = memberships.filter((m) => m.groupId === g.id);
+		const inGroup = seats.filter((s) => s.groupId === g.id);
 		return {
 			...g,
 			name: groupNameIn(state, g, lang),
-			memberIds: members.map((m) => m.participantId),
-			pinnedIds: members.filter((m) => m.pinned).map((m) => m.participantId)
+			memberIds: inGroup.map((s) => s.participantId),
+			leaders: inGroup.filter((s) => s.leader).map((s) => s.participantId),
+			pinnedIds: inGroup.filter((s) => s.pinned).map((s) => s.participantId),
+			shown: shown.has(g.id)
 		};
 	});
-	const placed = new Set(memberships.map((m) => m.participantId));
-	const unassigned = state.participants.filter((p) => !placed.has(p.id)).map((p) => p.id);
-	return { ...round, groups, unassigned };
+	const seated = new Set(seats.map((s) => s.participantId));
+	const noGroup = seats.filter((s) => s.groupId === null).map((s) => s.participantId);
+	const unplaced = state.participants.filter((p) => !seated.has(p.id)).map((p) => p.id);
+	return { ...round, groups, noGroup, unplaced };
 }
 
 /** A group's session as the live views need it: its state, and the organiser's links to it. */
@@ -98,8 +126,8 @@ function programmeOf(state: ConferenceState): ProgrammeEntry[] {
 }
 
 function leaderNames(state: ConferenceState, group: Group): string[] {
-	return group.leaders.flatMap((id) => {
-		const person = state.participants.find((p) => p.id === id);
+	return seatsIn(state, group).flatMap((seat) => {
+		const person = seat.leader && state.participants.find((p) => p.id === seat.participantId);
 		return person ? [person.name] : [];
 	});
 }
@@ -108,8 +136,13 @@ function leaderNames(state: ConferenceState, group: Group): string[] {
 const currentRound = (state: ConferenceState, roundId = state.conference.currentRoundId) =>
 	roundId ? (roundOf(state, roundId) ?? null) : null;
 
-const membersOf = (state: ConferenceState, group: Group) =>
-	state.memberships.filter((m) => m.groupId === group.id).length;
+const membersOf = (state: ConferenceState, group: Group) => seatsIn(state, group).length;
+
+/** A round's groups that have people: the only ones the overview and plenum screen show. */
+function shownGroupsOf(state: ConferenceState, roundId: string): Group[] {
+	const shown = new Set(shownGroups(groupingOf(state, roundId)).map((g) => g.id));
+	return groupsOf(state, roundId).filter((g) => shown.has(g.id));
+}
 
 /** A member's phone around their group's session, in their language. */
 export function memberView(
@@ -121,10 +154,7 @@ export function memberView(
 	const me = state.participants.find((p) => p.id === participantId);
 	if (!me) return null;
 	const round = currentRound(state);
-	const placed = round
-		? membershipsOf(state, round.id).find((m) => m.participantId === participantId)
-		: undefined;
-	const found = placed ? state.groups.find((g) => g.id === placed.groupId) : undefined;
+	const found = round ? currentGroupOf(state, participantId) : undefined;
 	return {
 		kind: 'member',
 		conference: conferenceHeader(state.conference),
@@ -146,7 +176,7 @@ export function overviewView(
 	live: LiveInputs
 ): ConferenceOverview {
 	const round = currentRound(state);
-	const groups = (round ? groupsOf(state, round.id) : []).map((group): OverviewGroup => {
+	const groups = (round ? shownGroupsOf(state, round.id) : []).map((group): OverviewGroup => {
 		const session = group.sessionId ? live.session(group.sessionId) : null;
 		const s = session?.state;
 		const run = s?.questions.find((q) => q.id === s.currentQuestionId) ?? null;
@@ -185,7 +215,7 @@ export function plenumView(
 ): PlenumView {
 	const { conference } = state;
 	const round = currentRound(state, conference.plenumRoundId ?? conference.currentRoundId);
-	const groups = (round ? groupsOf(state, round.id) : []).map((group) => {
+	const groups = (round ? shownGroupsOf(state, round.id) : []).map((group) => {
 		const s = group.sessionId ? session(group.sessionId) : null;
 		const view = s ? screenView(s) : null;
 		return {

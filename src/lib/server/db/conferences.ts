@@ -19,10 +19,12 @@ import {
 	insertGroup,
 	insertRound,
 	listConferenceGroups,
-	listConferenceMemberships,
+	listConferenceSeats,
+	listGroupingHistory,
 	listRounds,
-	removeMembership,
-	setMembership,
+	removeSeat,
+	setSeat,
+	writeGroupingHistory,
 	updateGroup,
 	updateRound
 } from './rounds';
@@ -240,7 +242,8 @@ export function loadConferenceState(db: Db, id: string): ConferenceState | null 
 		participants: listParticipants(db, id),
 		rounds: listRounds(db, id),
 		groups: listConferenceGroups(db, id),
-		memberships: listConferenceMemberships(db, id)
+		seats: listConferenceSeats(db, id),
+		history: listGroupingHistory(db, id)
 	};
 }
 
@@ -261,21 +264,21 @@ function diff<T>(before: readonly T[], after: readonly T[], key: (row: T) => str
 
 /**
  * Writes what a decided command changed, row by row; the caller runs it in the transaction that
- * also records the command. Removals go first (memberships before groups before rounds before
+ * also records the command. Removals go first (seats before groups before rounds before
  * people), additions in the other order, so no row ever points at one that is not there.
  */
 export function commitConferenceState(db: Db, before: ConferenceState, after: ConferenceState) {
 	const id = after.conference.id;
-	const membershipKey = (m: { roundId: string; participantId: string }) =>
-		`${m.roundId}\n${m.participantId}`;
-	const memberships = diff(before.memberships, after.memberships, membershipKey);
+	const seatKey = (s: { roundId: string; participantId: string }) =>
+		`${s.roundId}\n${s.participantId}`;
+	const seats = diff(before.seats, after.seats, seatKey);
 	const groups = diff(before.groups, after.groups, (g) => g.id);
 	const rounds = diff(before.rounds, after.rounds, (r) => r.id);
 	const people = diff(before.participants, after.participants, (p) => p.id);
 	const programme = diff(before.programme, after.programme, (p) => p.id);
 	const roles = diff(before.customRoles, after.customRoles, (r) => r.id);
 
-	for (const m of memberships.gone) removeMembership(db, m.roundId, m.participantId);
+	for (const s of seats.gone) removeSeat(db, s.roundId, s.participantId);
 	for (const g of groups.gone) deleteGroup(db, g.id);
 	for (const r of rounds.gone) deleteRound(db, id, r.id);
 	for (const p of people.gone) deleteParticipant(db, id, p.id);
@@ -293,5 +296,10 @@ export function commitConferenceState(db: Db, before: ConferenceState, after: Co
 	for (const r of rounds.changed) updateRound(db, r);
 	for (const g of groups.added) insertGroup(db, g);
 	for (const g of groups.changed) updateGroup(db, g);
-	for (const m of [...memberships.added, ...memberships.changed]) setMembership(db, m.roundId, m);
+	for (const s of [...seats.added, ...seats.changed]) setSeat(db, s);
+	for (const round of after.rounds) {
+		const history = after.history[round.id] ?? [];
+		if (JSON.stringify(history) !== JSON.stringify(before.history[round.id] ?? []))
+			writeGroupingHistory(db, round.id, history);
+	}
 }

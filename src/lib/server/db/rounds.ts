@@ -1,8 +1,13 @@
-import type { GroupDescriptor, GroupingRule } from '$lib/domain/conference/allocation';
-import type { Group, Membership, Round } from '$lib/domain/conference/types';
+import type {
+	GroupDescriptor,
+	GroupingRule,
+	RolePlacement
+} from '$lib/domain/conference/allocation';
+import type { GroupingEntry, GroupingHistory } from '$lib/domain/conference/grouping';
+import type { Group, Round, RoundSeat } from '$lib/domain/conference/types';
 import { sql, type Db } from './database';
 
-export type { Group, Membership, Round } from '$lib/domain/conference/types';
+export type { Group, Round, RoundSeat } from '$lib/domain/conference/types';
 
 interface RoundRow {
 	id: string;
@@ -14,6 +19,7 @@ interface RoundRow {
 	max_group_size: number;
 	questions: string;
 	plenum_summary: string;
+	role_options: string;
 	started_at: number | null;
 }
 
@@ -27,6 +33,7 @@ const toRound = (r: RoundRow): Round => ({
 	maxGroupSize: r.max_group_size,
 	questions: JSON.parse(r.questions) as string[],
 	plenumSummary: r.plenum_summary,
+	roles: JSON.parse(r.role_options) as Record<string, RolePlacement>,
 	startedAt: r.started_at
 });
 
@@ -42,7 +49,7 @@ export function insertRound(db: Db, round: Round): void {
 	sql(
 		db,
 		`INSERT INTO rounds (id, conference_id, position, title, theme, rule, max_group_size, questions,
-		 plenum_summary, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		 plenum_summary, role_options, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		round.id,
 		round.conferenceId,
@@ -53,6 +60,7 @@ export function insertRound(db: Db, round: Round): void {
 		round.maxGroupSize,
 		JSON.stringify(round.questions),
 		round.plenumSummary,
+		JSON.stringify(round.roles),
 		round.startedAt
 	);
 }
@@ -62,7 +70,7 @@ export function updateRound(db: Db, round: Round): void {
 	sql(
 		db,
 		`UPDATE rounds SET position = ?, title = ?, theme = ?, rule = ?, max_group_size = ?, questions = ?,
-		 plenum_summary = ?, started_at = ? WHERE id = ? AND conference_id = ?`
+		 plenum_summary = ?, role_options = ?, started_at = ? WHERE id = ? AND conference_id = ?`
 	).run(
 		round.position,
 		round.title,
@@ -71,6 +79,7 @@ export function updateRound(db: Db, round: Round): void {
 		round.maxGroupSize,
 		JSON.stringify(round.questions),
 		round.plenumSummary,
+		JSON.stringify(round.roles),
 		round.startedAt,
 		round.id,
 		round.conferenceId
@@ -89,7 +98,6 @@ interface GroupRow {
 	custom_name: string | null;
 	position: number;
 	questions: string | null;
-	leaders: string;
 	session_id: string | null;
 }
 
@@ -101,7 +109,6 @@ const toGroup = (r: GroupRow): Group => ({
 	customName: r.custom_name,
 	position: r.position,
 	questions: r.questions === null ? null : (JSON.parse(r.questions) as string[]),
-	leaders: JSON.parse(r.leaders) as string[],
 	sessionId: r.session_id
 });
 
@@ -125,8 +132,8 @@ export function listConferenceGroups(db: Db, conferenceId: string): Group[] {
 export function insertGroup(db: Db, group: Group): void {
 	sql(
 		db,
-		`INSERT INTO groups (id, round_id, key, descriptor, custom_name, position, questions, leaders, session_id)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO groups (id, round_id, key, descriptor, custom_name, position, questions, session_id)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		group.id,
 		group.roundId,
@@ -135,7 +142,6 @@ export function insertGroup(db: Db, group: Group): void {
 		group.customName,
 		group.position,
 		group.questions === null ? null : JSON.stringify(group.questions),
-		JSON.stringify(group.leaders),
 		group.sessionId
 	);
 }
@@ -143,7 +149,7 @@ export function insertGroup(db: Db, group: Group): void {
 export function updateGroup(db: Db, group: Group): void {
 	sql(
 		db,
-		`UPDATE groups SET key = ?, descriptor = ?, custom_name = ?, position = ?, questions = ?, leaders = ?,
+		`UPDATE groups SET key = ?, descriptor = ?, custom_name = ?, position = ?, questions = ?,
 		 session_id = ? WHERE id = ?`
 	).run(
 		group.key,
@@ -151,7 +157,6 @@ export function updateGroup(db: Db, group: Group): void {
 		group.customName,
 		group.position,
 		group.questions === null ? null : JSON.stringify(group.questions),
-		JSON.stringify(group.leaders),
 		group.sessionId,
 		group.id
 	);
@@ -161,62 +166,99 @@ export function deleteGroup(db: Db, id: string): void {
 	sql(db, 'DELETE FROM groups WHERE id = ?').run(id);
 }
 
-export function listMemberships(db: Db, roundId: string): Membership[] {
-	return (
-		sql(db, 'SELECT participant_id, group_id, pinned FROM group_members WHERE round_id = ?').all(
-			roundId
-		) as {
-			participant_id: string;
-			group_id: string;
-			pinned: number;
-		}[]
-	).map((r) => ({ participantId: r.participant_id, groupId: r.group_id, pinned: r.pinned === 1 }));
+interface SeatRow {
+	round_id: string;
+	participant_id: string;
+	group_id: string | null;
+	leader: number;
+	pinned: number;
 }
 
-/** Who sits where in every round of a conference. */
-export function listConferenceMemberships(
-	db: Db,
-	conferenceId: string
-): (Membership & { roundId: string })[] {
+const toSeat = (r: SeatRow): RoundSeat => ({
+	roundId: r.round_id,
+	participantId: r.participant_id,
+	groupId: r.group_id,
+	leader: r.leader === 1,
+	pinned: r.pinned === 1
+});
+
+/** Who sits where in every round of a conference (no seat: unplaced). */
+export function listConferenceSeats(db: Db, conferenceId: string): RoundSeat[] {
 	return (
 		sql(
 			db,
-			`SELECT m.round_id, m.participant_id, m.group_id, m.pinned FROM group_members m
-			 JOIN rounds r ON r.id = m.round_id WHERE r.conference_id = ?`
-		).all(conferenceId) as {
-			round_id: string;
-			participant_id: string;
-			group_id: string;
-			pinned: number;
-		}[]
-	).map((r) => ({
-		roundId: r.round_id,
-		participantId: r.participant_id,
-		groupId: r.group_id,
-		pinned: r.pinned === 1
-	}));
+			`SELECT s.* FROM seats s JOIN rounds r ON r.id = s.round_id
+			 WHERE r.conference_id = ? ORDER BY s.round_id, s.participant_id`
+		).all(conferenceId) as SeatRow[]
+	).map(toSeat);
 }
 
-export function setMembership(db: Db, roundId: string, m: Membership): void {
+export function setSeat(db: Db, seat: RoundSeat): void {
 	sql(
 		db,
-		`INSERT INTO group_members (round_id, participant_id, group_id, pinned) VALUES (?, ?, ?, ?)
-		 ON CONFLICT (round_id, participant_id) DO UPDATE SET group_id = excluded.group_id, pinned = excluded.pinned`
-	).run(roundId, m.participantId, m.groupId, m.pinned ? 1 : 0);
+		`INSERT INTO seats (round_id, participant_id, group_id, leader, pinned) VALUES (?, ?, ?, ?, ?)
+		 ON CONFLICT (round_id, participant_id) DO UPDATE SET group_id = excluded.group_id,
+		 leader = excluded.leader, pinned = excluded.pinned`
+	).run(seat.roundId, seat.participantId, seat.groupId, seat.leader ? 1 : 0, seat.pinned ? 1 : 0);
 }
 
-export function removeMembership(db: Db, roundId: string, participantId: string): void {
-	sql(db, 'DELETE FROM group_members WHERE round_id = ? AND participant_id = ?').run(
+export function removeSeat(db: Db, roundId: string, participantId: string): void {
+	sql(db, 'DELETE FROM seats WHERE round_id = ? AND participant_id = ?').run(
 		roundId,
 		participantId
 	);
 }
 
-/** The group a participant is in for a round, if any. */
+/** A round's seats. */
+export function listSeats(db: Db, roundId: string): RoundSeat[] {
+	return (
+		sql(db, 'SELECT * FROM seats WHERE round_id = ? ORDER BY participant_id').all(
+			roundId
+		) as SeatRow[]
+	).map(toSeat);
+}
+
+/** The group a participant sits in for a round, if any (none also for "no group"). */
 export function groupOf(db: Db, roundId: string, participantId: string): string | null {
-	const row = sql(
-		db,
-		'SELECT group_id FROM group_members WHERE round_id = ? AND participant_id = ?'
-	).get(roundId, participantId) as { group_id: string } | undefined;
+	const row = sql(db, 'SELECT group_id FROM seats WHERE round_id = ? AND participant_id = ?').get(
+		roundId,
+		participantId
+	) as { group_id: string | null } | undefined;
 	return row?.group_id ?? null;
+}
+
+/** Every round's grouping history of a conference, oldest first (round id → entries). */
+export function listGroupingHistory(db: Db, conferenceId: string): Record<string, GroupingHistory> {
+	const rows = sql(
+		db,
+		`SELECT h.round_id, h.actor, h.entry FROM grouping_history h JOIN rounds r ON r.id = h.round_id
+		 WHERE r.conference_id = ? ORDER BY h.round_id, h.seq`
+	).all(conferenceId) as { round_id: string; actor: string; entry: string }[];
+	const history: Record<string, GroupingEntry[]> = {};
+	for (const row of rows) {
+		const entry = { actor: row.actor, ...(JSON.parse(row.entry) as Omit<GroupingEntry, 'actor'>) };
+		(history[row.round_id] ??= []).push(entry);
+	}
+	return history;
+}
+
+/** Forgets every grouping action of a conference that touched this person (for erasure). */
+export function forgetGroupingOf(db: Db, conferenceId: string, participantId: string): void {
+	sql(
+		db,
+		`DELETE FROM grouping_history WHERE round_id IN (SELECT id FROM rounds WHERE conference_id = ?)
+		 AND instr(entry, ?) > 0`
+	).run(conferenceId, JSON.stringify(participantId));
+}
+
+/** Replaces a round's grouping history (at most groupingLimits.history entries). */
+export function writeGroupingHistory(db: Db, roundId: string, history: GroupingHistory): void {
+	sql(db, 'DELETE FROM grouping_history WHERE round_id = ?').run(roundId);
+	const insert = sql(
+		db,
+		'INSERT INTO grouping_history (round_id, seq, actor, entry) VALUES (?, ?, ?, ?)'
+	);
+	history.forEach(({ actor, ...entry }, seq) =>
+		insert.run(roundId, seq, actor, JSON.stringify(entry))
+	);
 }

@@ -3,6 +3,9 @@ import { fixedT, type Language } from '$lib/i18n';
 import { organiserCookie, organiserForToken } from '../auth';
 import type { App } from '../app';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db'>;
+
 const kB = 1024;
 const MB = 1024 * kB;
 
@@ -31,7 +34,7 @@ const csvImportRoutes = new Set([
 ]);
 
 /** The limit for this request; the organiser is looked up only when a body is larger than anyone's. */
-function limitFor(app: App, event: RequestEvent): number {
+function limitFor(app: Uses, event: RequestEvent): number {
 	const signedIn = organiserForToken(app.db, event.cookies.get(organiserCookie), Date.now());
 	if (!signedIn) return bodyLimits.anyone;
 	if (event.route.id === '/organiser/import') return bodyLimits.archiveImport;
@@ -67,7 +70,7 @@ function tooLarge(event: RequestEvent, lang: Language, limit: number): Response 
  * the refusal, or null to go on (a chunked body is then replaced by the bytes read).
  */
 export async function limitBody(
-	app: App,
+	app: Uses,
 	event: RequestEvent,
 	lang: Language
 ): Promise<Response | null> {

@@ -4,6 +4,9 @@ import { limits } from '$lib/domain/limits';
 import { languages } from '$lib/domain/session/types';
 import type { App } from '../app';
 
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'sessions'>;
+
 /** Input for a stand-alone session, from the landing page's form or the JSON API. */
 export const newSessionSchema = v.object({
 	title: v.pipe(v.string(), v.maxLength(limits.titleChars * 2 + 16)),
@@ -35,7 +38,7 @@ export interface CreatedSession {
 
 /** Creates a stand-alone session (empty question lines are ignored). */
 export function createStandaloneSession(
-	app: App,
+	app: Uses,
 	request: NewSessionRequest
 ): { ok: true; created: CreatedSession } | { ok: false; error: DomainError } {
 	const result = app.sessions.create({

@@ -10,32 +10,37 @@ import type {
 	MemberView,
 	PlenumView
 } from '$lib/realtime/conference-views';
+import { currentGroupOf } from '$lib/domain/conference/state';
 import type { App } from '../app';
-import { findConference } from '../db/conferences';
+import type { ConferenceService } from '../conferences';
 import { listBindings, listBindingsOf } from '../db/device-bindings';
-import { groupOf, listGroups } from '../db/rounds';
+import type { SessionService } from '../sessions';
+
+/** What this module uses of the app: handed in by its caller. */
+type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
 
 export { noticeOf } from '$lib/domain/conference/views';
 
 /** The session a member's phone should be in now: their group's, in the current round. */
 export function memberSessionId(
-	app: App,
+	app: { conferences: Pick<ConferenceService, 'state'>; sessions: Pick<SessionService, 'get'> },
 	conferenceId: string,
 	participantId: string
 ): string | null {
-	const conference = findConference(app.db, conferenceId);
-	if (!conference?.currentRoundId) return null;
-	const groupId = groupOf(app.db, conference.currentRoundId, participantId);
-	if (!groupId) return null;
-	const group = listGroups(app.db, conference.currentRoundId).find((g) => g.id === groupId);
-	if (!group?.sessionId) return null;
-	const session = app.sessions.get(group.sessionId);
+	const state = app.conferences.state(conferenceId);
+	const sessionId = state ? currentGroupOf(state, participantId)?.sessionId : null;
+	if (!sessionId) return null;
+	const session = app.sessions.get(sessionId);
 	const enrolled = session?.state.participants.some((p) => p.id === participantId && !p.removed);
-	return enrolled ? group.sessionId : null;
+	return enrolled ? sessionId : null;
 }
 
 /** Who uses this person's name on which device, as their phone (`bindingId`) shows it. */
-function memberIdentity(app: App, participantId: string, bindingId: string | null): MemberIdentity {
+function memberIdentity(
+	app: Uses,
+	participantId: string,
+	bindingId: string | null
+): MemberIdentity {
 	const bindings = listBindingsOf(app.db, participantId);
 	return {
 		devices: bindings
@@ -53,7 +58,7 @@ function memberIdentity(app: App, participantId: string, bindingId: string | nul
 }
 
 export function memberView(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	participantId: string,
 	lang: Language,
@@ -69,7 +74,7 @@ export function memberView(
  * `connected` how many people have a phone connected anywhere in the conference.
  */
 export function overview(
-	app: App,
+	app: Uses,
 	conferenceId: string,
 	lang: Language,
 	presence: { online: (sessionId: string) => string[]; connected: number }
@@ -93,7 +98,7 @@ export function overview(
 }
 
 /** The plenum screen, in the conference's language. */
-export function plenumView(app: App, conferenceId: string): PlenumView | null {
+export function plenumView(app: Uses, conferenceId: string): PlenumView | null {
 	const state = app.conferences.state(conferenceId);
 	if (!state) return null;
 	return plenumViewOf(state, (sessionId) => app.sessions.get(sessionId)?.state ?? null);

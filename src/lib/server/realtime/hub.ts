@@ -147,8 +147,14 @@ const devicesPageDelayMs = 500;
  * view. Views are computed per recipient (once per distinct viewer per change) and never
  * shared across roles.
  */
+/** What the hub uses: storage to read, the services whose state it shows, the phones' origin. */
+export type HubDependencies = Pick<
+	App,
+	'db' | 'stores' | 'conferences' | 'sessions' | 'joinOrigin'
+>;
+
 export class Hub {
-	readonly #app: App;
+	readonly #app: HubDependencies;
 	readonly #io: SamradServer;
 	/** Connected phones per session: participant id → number of sockets. */
 	readonly #online = new Map<string, Map<string, number>>();
@@ -163,7 +169,7 @@ export class Hub {
 	readonly #due = new Set<string>();
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
 
-	constructor(app: App, io: SamradServer) {
+	constructor(app: HubDependencies, io: SamradServer) {
 		this.#app = app;
 		this.#io = io;
 	}

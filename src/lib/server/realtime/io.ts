@@ -33,6 +33,7 @@ import { firstRefusal, waitSeconds, type LimitCheck } from '../rate-limit';
 import type { StoredAck } from '../sessions';
 import {
 	Hub,
+	type HubDependencies,
 	participantBinding,
 	type Binding,
 	type Claimant,
@@ -41,6 +42,9 @@ import {
 	type SamradSocket,
 	type Watcher
 } from './hub';
+
+/** What realtime uses: the hub's reads, the bus it listens to, limits and the configuration. */
+export type RealtimeDependencies = HubDependencies & Pick<App, 'bus' | 'config' | 'limiters'>;
 
 /** The largest message a client may send (a note is at most a few KB). */
 export const maxMessageBytes = 64 * 1024;
@@ -61,7 +65,7 @@ export function isAttached(httpServer: HttpServer): boolean {
 }
 
 /** Creates the socket.io server on an HTTP server (once) and wires every handler. */
-export function attachRealtime(httpServer: HttpServer, app: App): Realtime {
+export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies): Realtime {
 	const server = httpServer as Attachable;
 	const existing = server[attachedKey];
 	if (existing) return existing;
@@ -201,7 +205,7 @@ function handshakeLanguage(
  * organiser's overview; null when not allowed.
  */
 function conferenceAttachment(
-	app: App,
+	app: RealtimeDependencies,
 	role: 'member' | 'plenum' | 'organiser',
 	token: string | undefined,
 	conferenceId: string | undefined,
@@ -245,7 +249,11 @@ function cookieValueSafe(header: string | undefined, name: string): string | und
 }
 
 /** Who a handshake proves to be; undefined when the credentials are wrong. */
-function bindingFor(app: App, role: string, token: string | undefined): Binding | null | undefined {
+function bindingFor(
+	app: RealtimeDependencies,
+	role: string,
+	token: string | undefined
+): Binding | null | undefined {
 	if (role === 'guest') return null;
 	if (!token) return undefined;
 	if (role === 'participant') {
@@ -346,7 +354,7 @@ function doorRefusal(
  * limit spends nothing of the next: the socket, then the person on all their sockets, then the
  * address (one runaway phone must not use up the allowance of everyone behind its router).
  */
-function workLimits(app: App, socket: SamradSocket): Promise<LimitCheck> {
+function workLimits(app: RealtimeDependencies, socket: SamradSocket): Promise<LimitCheck> {
 	const { limiters } = app;
 	const binding = socket.data.binding;
 	return firstRefusal([
@@ -363,7 +371,7 @@ const ok = async (): Promise<LimitCheck> => ({ ok: true });
  * the work, apply in the core and commit, acknowledge, then send the changed views.
  */
 async function handleCommand(
-	app: App,
+	app: RealtimeDependencies,
 	hub: Hub,
 	socket: SamradSocket,
 	name: CommandName,
@@ -446,7 +454,7 @@ async function handleCommand(
  * and limited like a command.
  */
 async function switchLanguage(
-	app: App,
+	app: RealtimeDependencies,
 	hub: Hub,
 	socket: SamradSocket,
 	payload: unknown,

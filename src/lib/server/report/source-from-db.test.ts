@@ -198,3 +198,27 @@ describe('the report’s sign-off', () => {
 		expect(built.introduction!.byline).toBe('');
 	});
 });
+
+describe('reportSourceFromDb and empty groups', () => {
+	it('leaves out a group nobody sits in, but keeps one whose people wrote notes and moved on', async () => {
+		setLogLevel('silent');
+		const db = await tempApp('samrad-source-empty');
+		try {
+			const { app } = db;
+			const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;
+			const [round] = app.conferences.rounds(id);
+			const [played, other] = app.conferences.roundDetail(id, round!.id, 'nb')!.groups;
+			const group = (action: Parameters<typeof app.conferences.group>[2]) => {
+				const done = app.conferences.group(id, round!.id, action);
+				if (!done.ok) throw new Error(JSON.stringify(done.error));
+			};
+			group({ type: 'addGroup', groupId: 'empty-group', name: 'Tomrommet' });
+			group({ type: 'move', participantIds: played!.memberIds, to: other!.id });
+			const names = reportSourceFromDb(app, id)!.rounds[0]!.groups.map((g) => g.name);
+			expect(names).not.toContain('Tomrommet');
+			expect(names).toContain(played!.name);
+		} finally {
+			db.close();
+		}
+	});
+});

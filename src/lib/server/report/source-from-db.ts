@@ -1,3 +1,4 @@
+import { detailsOf } from '$lib/domain/conference/types';
 import type { RoleDefinition } from '$lib/domain/conference/roles';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { GlossaryEntry, ReportRole, ReportSource } from '$lib/domain/report/source';
@@ -57,20 +58,7 @@ export function reportSourceFromDb(
 	if (!conference) return null;
 	const lang = options.language ?? conference.language;
 	return {
-		conference: {
-			title: conference.title,
-			subtitle: conference.subtitle,
-			venue: conference.venue,
-			startDate: conference.startDate,
-			endDate: conference.endDate,
-			language: conference.language,
-			languages: conference.languages,
-			organisation: conference.organisation,
-			author: conference.author,
-			about: conference.about,
-			introduction: conference.introduction,
-			introductionBy: conference.introductionBy
-		},
+		conference: detailsOf(conference),
 		programme: service.programme(conferenceId).map((item) => ({
 			date: item.day,
 			start: item.start,
@@ -92,19 +80,30 @@ export function reportSourceFromDb(
 			id: round.id,
 			title: round.title,
 			theme: round.theme,
-			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? []).map((group) => {
-				const session = group.sessionId ? (app.sessions.get(group.sessionId)?.state ?? null) : null;
-				return {
-					id: group.id,
-					name: group.name,
-					leaderIds: group.leaders,
-					memberIds: group.memberIds,
-					session,
-					plannedQuestions: group.questions ?? round.questions,
-					reflection: session?.reflection ?? ''
-				};
-			}),
+			// An empty group is no part of the report, unless its people wrote notes before leaving it.
+			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? [])
+				.filter((group) => group.shown || wroteNotes(app, group.sessionId))
+				.map((group) => {
+					const session = group.sessionId
+						? (app.sessions.get(group.sessionId)?.state ?? null)
+						: null;
+					return {
+						id: group.id,
+						name: group.name,
+						leaderIds: group.leaders,
+						memberIds: group.memberIds,
+						session,
+						plannedQuestions: group.questions ?? round.questions,
+						reflection: session?.reflection ?? ''
+					};
+				}),
 			plenumSummary: round.plenumSummary
 		}))
 	};
+}
+
+/** Whether a group's session holds any note (its people may have moved on since). */
+function wroteNotes(app: Pick<App, 'sessions'>, sessionId: string | null): boolean {
+	const state = sessionId ? app.sessions.get(sessionId)?.state : null;
+	return state?.questions.some((q) => q.notes.length > 0) ?? false;
 }

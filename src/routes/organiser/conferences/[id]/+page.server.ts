@@ -52,17 +52,19 @@ export const load: PageServerLoad = (event) => {
 			id: detail.id,
 			title: detail.title,
 			position: detail.position,
-			groups: detail.groups.map((g) => {
-				const access = g.sessionId ? (app.sessions.get(g.sessionId)?.access ?? null) : null;
-				return {
-					id: g.id,
-					name: g.name,
-					members: g.memberIds.length,
-					leaders: g.leaders.map((id) => names.get(id) ?? '').filter(Boolean),
-					console: access ? `${origin}/console/${access.facilitatorToken}` : null,
-					screen: access ? `${origin}/screen/${access.screenToken}` : null
-				};
-			})
+			groups: detail.groups
+				.filter((g) => g.shown)
+				.map((g) => {
+					const access = g.sessionId ? (app.sessions.get(g.sessionId)?.access ?? null) : null;
+					return {
+						id: g.id,
+						name: g.name,
+						members: g.memberIds.length,
+						leaders: g.leaders.map((id) => names.get(id) ?? '').filter(Boolean),
+						console: access ? `${origin}/console/${access.facilitatorToken}` : null,
+						screen: access ? `${origin}/screen/${access.screenToken}` : null
+					};
+				})
 		},
 		noticeMax: conferenceLimits.notice,
 		organisers,

@@ -24,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 				maxGroupSize: r.maxGroupSize,
 				questions: r.questions.length,
 				groups: detail.groups.map((g) => ({ name: g.name, size: g.memberIds.length })),
-				unassigned: detail.unassigned.length,
+				unassigned: detail.unplaced.length,
 				started: r.startedAt !== null,
 				current: conference.currentRoundId === r.id
 			};

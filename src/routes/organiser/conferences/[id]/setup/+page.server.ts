@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { detailsOf } from '$lib/domain/conference/types';
 import { formError } from '$lib/organiser/form-errors';
 import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { useApp } from '$lib/server/app';
@@ -8,22 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const c = requireConference(event, 'read');
-	return {
-		details: {
-			title: c.title,
-			subtitle: c.subtitle,
-			venue: c.venue,
-			startDate: c.startDate,
-			endDate: c.endDate,
-			about: c.about,
-			introduction: c.introduction,
-			organisation: c.organisation,
-			author: c.author,
-			introductionBy: c.introductionBy,
-			language: c.language,
-			languages: c.languages as string[]
-		}
-	};
+	return { details: detailsOf(c) };
 };
 
 export const actions: Actions = {

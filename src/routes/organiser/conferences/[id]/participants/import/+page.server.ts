@@ -7,6 +7,7 @@ import type {
 } from '$lib/domain/conference/participants-import';
 import { roleLabel } from '$lib/domain/conference/roles';
 import { useApp } from '$lib/server/app';
+import { sendFromForm } from '$lib/server/organiser-commands';
 import { field } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import {
@@ -99,7 +100,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const token = field(form, 'token');
 		const app = useApp();
-		const saved = commitParticipantsImport(app, conference.id, token, readChoices(form));
+		const saved = commitParticipantsImport(
+			app,
+			conference.id,
+			token,
+			readChoices(form),
+			(command) => sendFromForm(event, conference.id, form, command)
+		);
 		if (saved.ok) {
 			const { added, updated } = saved.value;
 			redirect(

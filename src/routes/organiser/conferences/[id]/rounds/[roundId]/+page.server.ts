@@ -1,187 +1,286 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { countryName } from '$lib/domain/conference/countries';
-import { roleLabel } from '$lib/domain/conference/roles';
+import { previewReallocation } from '$lib/domain/conference/commands';
+import type { ConferenceCommand } from '$lib/domain/conference/commands';
+import type { AllocationWarning, RolePlacement } from '$lib/domain/conference/allocation';
+import type { GroupingAction, ReallocationMode } from '$lib/domain/conference/grouping';
+import { refuse, type DomainError } from '$lib/domain/errors';
 import { fixedT } from '$lib/i18n';
 import { formError } from '$lib/organiser/form-errors';
+import {
+	readPlacement,
+	reallocationPreview,
+	roundPageData,
+	warningErrors,
+	type ReallocationRequest,
+	type RoundActionFailure,
+	type RoundActionSuccess,
+	type RoundScope
+} from '$lib/organiser/round-page';
 import { useApp } from '$lib/server/app';
-import { conferenceLimits } from '$lib/server/conferences';
-import type { AllocationWarning } from '$lib/domain/conference/allocation';
-import type { ConferenceCommand } from '$lib/domain/conference/commands';
-import type { DomainError } from '$lib/domain/errors';
 import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { field, lines, readRound } from '$lib/server/organiser-forms';
+import { requireConference, requireOrganiser } from '$lib/server/organiser-access';
 import { randomToken } from '$lib/server/tokens';
-import { requireConference } from '$lib/server/organiser-access';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
-	const app = useApp();
+	const organiser = requireOrganiser(event);
 	const lang = event.locals.lang;
-	const detail = app.conferences.roundDetail(conference.id, event.params.roundId, lang);
-	if (!detail) error(404, { message: fixedT(lang)('organiser.roundDetail.notFound') });
-	const roles = app.conferences.roles(conference.id);
-	const people = new Map(
-		app.conferences.participants(conference.id).map((p) => [
-			p.id,
-			{
-				id: p.id,
-				name: p.name,
-				country: countryName(p.country, lang),
-				role: roleLabel(roles, p.role, lang),
-				coordinator: p.coordinator
-			}
-		])
-	);
-	const collator = new Intl.Collator(lang, { sensitivity: 'base' });
-	const members = (ids: string[]) =>
-		ids
-			.flatMap((id) => {
-				const person = people.get(id);
-				return person ? [person] : [];
-			})
-			.sort((a, b) => collator.compare(a.name, b.name));
-	return {
-		round: {
-			id: detail.id,
-			position: detail.position,
-			title: detail.title,
-			theme: detail.theme,
-			rule: detail.rule,
-			maxGroupSize: detail.maxGroupSize,
-			questions: detail.questions,
-			started: detail.startedAt !== null,
-			current: conference.currentRoundId === detail.id
-		},
-		groups: detail.groups.map((g) => ({
-			id: g.id,
-			key: g.key,
-			name: g.name,
-			customName: g.customName ?? '',
-			questions: g.questions,
-			leaders: g.leaders,
-			pinned: g.pinnedIds,
-			members: members(g.memberIds)
-		})),
-		unassigned: members(detail.unassigned),
-		names: Object.fromEntries([...people.values()].map((p) => [p.id, p.name])),
-		sizeLimits: conferenceLimits.groupSize
-	};
+	const state = useApp().conferences.state(conference.id);
+	const data = state && roundPageData(state, event.params.roundId, lang, organiser.id);
+	if (!data) error(404, { message: fixedT(lang)('organiser.roundDetail.notFound') });
+	return data;
 };
 
-/** The round of this page, and a command on it sent from the posted form. */
-async function roundCommand(
-	event: Parameters<Actions[string]>[0],
-	command: (form: FormData, roundId: string, newGroupIds: () => string[]) => ConferenceCommand
+const ids = (form: FormData, name: string) =>
+	form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+
+const refused = (scope: RoundScope, error: DomainError, groupId?: string) =>
+	fail(refusalStatus(error), {
+		scope,
+		errors: [formError(error)],
+		...(groupId ? { groupId } : {})
+	} satisfies RoundActionFailure);
+
+/** Sends one command built from the posted form under the form's command id. */
+async function send(
+	event: RequestEvent,
+	scope: RoundScope,
+	build: (form: FormData, roundId: string) => ConferenceCommand | DomainError
 ) {
 	const conference = requireConference(event, 'edit');
-	const roundId = event.params.roundId ?? '';
 	const form = await event.request.formData();
-	const newGroupIds = () => useApp().conferences.newGroupIds(conference.id);
-	const done = sendFromForm(event, conference.id, form, command(form, roundId, newGroupIds));
-	return { conferenceId: conference.id, form, done };
+	const command = build(form, event.params.roundId);
+	const groupId = field(form, 'groupId') || undefined;
+	if (!('type' in command))
+		return { ok: false as const, form, refusal: refused(scope, command, groupId) };
+	const done = sendFromForm(event, conference.id, form, command);
+	if (!done.ok) return { ok: false as const, form, refusal: refused(scope, done.error, groupId) };
+	return { ok: true as const, form, conferenceId: conference.id, done };
 }
 
-const refused = <S extends string, T extends object>(error: DomainError, scope: S, more?: T) =>
-	fail(refusalStatus(error), { scope, ...(more as T), errors: [formError(error)] });
+/** A form action that sends one grouping action and answers with its scope. */
+const grouping =
+	(scope: RoundScope, action: (form: FormData) => GroupingAction | DomainError) =>
+	async (event: RequestEvent) => {
+		const sent = await send(event, scope, (form, roundId) => {
+			const built = action(form);
+			return 'code' in built ? built : { type: 'round.group', roundId, action: built };
+		});
+		if (!sent.ok) return sent.refusal;
+		const made = sent.done.result.groupId;
+		return {
+			scope,
+			...(typeof made === 'string' ? { groupId: made } : {})
+		} satisfies RoundActionSuccess;
+	};
+
+/** The re-allocation asked for on the form: settings with each role's option, and the mode. */
+function readReallocation(
+	form: FormData,
+	roles: readonly string[]
+): Omit<ReallocationRequest, 'plan'> | DomainError {
+	const mode = field(form, 'mode') as ReallocationMode;
+	if (mode !== 'unplaced' && mode !== 'rule') return refuse('invalid_payload', { field: 'mode' });
+	const size = field(form, 'maxGroupSize').trim();
+	const options: Record<string, RolePlacement> = {};
+	for (const role of roles) {
+		const placement = readPlacement(field(form, `role:${role}`));
+		if (!placement) return refuse('invalid_payload', { field: 'roles' });
+		options[role] = placement;
+	}
+	return {
+		mode,
+		settings: {
+			rule: field(form, 'rule') as ReallocationRequest['settings']['rule'],
+			maxGroupSize: /^\d{1,4}$/.test(size) ? Number(size) : Number.NaN,
+			roles: options
+		}
+	};
+}
+
+/** The `reallocation` field sent back from a preview, read as far as its shape goes. */
+function readRequest(raw: string): ReallocationRequest | DomainError {
+	const invalid = refuse('invalid_payload', { field: 'reallocation' });
+	try {
+		const value = JSON.parse(raw) as Partial<ReallocationRequest> | null;
+		const { settings, mode, plan } = value ?? {};
+		if (typeof settings !== 'object' || settings === null) return invalid;
+		if (mode !== 'unplaced' && mode !== 'rule') return invalid;
+		if (typeof plan !== 'object' || plan === null) return invalid;
+		return { settings, mode, plan };
+	} catch {
+		return invalid;
+	}
+}
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { form, done } = await roundCommand(event, (form, roundId, newGroupIds) => ({
+		const sent = await send(event, 'round', (form, roundId) => ({
 			type: 'round.edit',
 			roundId,
 			round: readRound(form).input,
-			newGroupIds: newGroupIds()
+			newGroupIds: useApp().conferences.newGroupIds(event.params.id)
 		}));
-		if (!done.ok) {
-			const { input, typedSize } = readRound(form);
-			const questions = input.questions.join('\n');
-			return refused(done.error, 'round', {
-				roundValues: { ...input, maxGroupSize: typedSize, questions }
-			});
+		if (!sent.ok) {
+			// The form comes back with what was typed.
+			const { input, typedSize } = readRound(sent.form);
+			const roundValues = {
+				...input,
+				maxGroupSize: typedSize,
+				questions: input.questions.join('\n')
+			};
+			return fail(sent.refusal.status, { ...sent.refusal.data, roundValues });
 		}
-		return { scope: 'round', saved: true, regrouped: done.result.regrouped === true };
+		return {
+			scope: 'round',
+			saved: true,
+			regrouped: sent.done.result.regrouped === true
+		} satisfies RoundActionSuccess;
 	},
+
 	delete: async (event) => {
-		const { conferenceId, done } = await roundCommand(event, (_, roundId) => ({
-			type: 'round.delete',
-			roundId
-		}));
-		if (!done.ok)
-			return fail(refusalStatus(done.error), { scope: 'top', errors: [formError(done.error)] });
-		redirect(303, `/organiser/conferences/${conferenceId}/rounds`);
+		const sent = await send(event, 'top', (_, roundId) => ({ type: 'round.delete', roundId }));
+		if (!sent.ok) return sent.refusal;
+		redirect(303, `/organiser/conferences/${sent.conferenceId}/rounds`);
 	},
-	/** Runs the allocation; people moved by hand and people already placed stay. */
-	allocate: async (event) => {
-		const { done } = await roundCommand(event, (_, roundId, newGroupIds) => ({
-			type: 'round.allocate',
-			roundId,
-			newGroupIds: newGroupIds()
-		}));
-		if (!done.ok) return refused(done.error, 'top');
-		const warnings = (done.result.warnings ?? []) as AllocationWarning[];
-		return {
-			scope: 'allocate',
-			warnings: warnings.filter((w) => w.code !== 'unknown_participant')
+
+	/** Creates the sessions of the groups with people and sends everyone's phone to their group. */
+	start: async (event) => {
+		const sent = await send(event, 'start', (_, roundId) => ({ type: 'round.start', roundId }));
+		if (!sent.ok) return sent.refusal;
+		return { scope: 'start', started: true } satisfies RoundActionSuccess;
+	},
+
+	/** What a re-allocation would do; changes nothing. */
+	preview: async (event) => {
+		const conference = requireConference(event, 'edit');
+		const form = await event.request.formData();
+		const state = useApp().conferences.state(conference.id);
+		if (!state) error(404, { message: fixedT(event.locals.lang)('organiser.notFound') });
+		const roles = roundPageData(state, event.params.roundId, event.locals.lang, '')?.roles ?? [];
+		const asked = readReallocation(
+			form,
+			roles.map((r) => r.id)
+		);
+		if ('code' in asked) return refused('preview', asked);
+		const planned = previewReallocation(state, event.params.roundId, asked);
+		if (!planned.ok) return refused('preview', planned.error);
+		const request = {
+			mode: asked.mode,
+			settings: planned.value.settings,
+			plan: planned.value.plan
 		};
+		const earlier = fixedT(event.locals.lang)('organiser.roundDetail.earlierGroup');
+		const preview = reallocationPreview(
+			state,
+			event.params.roundId,
+			request,
+			event.locals.lang,
+			earlier
+		);
+		return { scope: 'preview', preview } satisfies RoundActionSuccess;
 	},
-	/** Moves one person to a group ('' = no group); the move survives re-allocation. */
-	move: async (event) => {
-		const { form, done } = await roundCommand(event, (form, roundId) => ({
-			type: 'member.move',
-			roundId,
-			participantId: field(form, 'participantId'),
-			groupId: field(form, 'groupId') || null
-		}));
-		if (!done.ok) return refused(done.error, 'top');
+
+	/** Applies the previewed re-allocation; refused with plan_changed if it no longer holds. */
+	reallocate: async (event) => {
+		const sent = await send(event, 'reallocate', (form, roundId) => {
+			const request = readRequest(field(form, 'reallocation'));
+			if ('code' in request) return request;
+			return {
+				type: 'round.group',
+				roundId,
+				action: {
+					type: 'reallocate',
+					settings: request.settings,
+					mode: request.mode,
+					newGroupIds: useApp().conferences.newGroupIds(event.params.id),
+					preview: request.plan
+				}
+			};
+		});
+		if (!sent.ok) return sent.refusal;
+		const state = useApp().conferences.state(sent.conferenceId);
+		const people = new Map((state?.participants ?? []).map((p) => [p.id, p.name]));
+		const page = state && roundPageData(state, event.params.roundId, event.locals.lang, '');
+		const named = new Map((page?.groups ?? []).map((g) => [g.key, g.name]));
+		const earlier = fixedT(event.locals.lang)('organiser.roundDetail.earlierGroup');
+		const warnings = warningErrors(
+			(sent.done.result.warnings ?? []) as AllocationWarning[],
+			(key) => named.get(key) ?? earlier,
+			(id) => people.get(id) ?? id
+		);
+		return { scope: 'reallocate', warnings } satisfies RoundActionSuccess;
+	},
+
+	move: grouping('move', (form) => ({
+		type: 'move',
+		participantIds: ids(form, 'participantIds'),
+		to: field(form, 'to')
+	})),
+	swap: grouping('swap', (form) => ({ type: 'swap', a: field(form, 'a'), b: field(form, 'b') })),
+	noGroup: grouping('noGroup', (form) => ({
+		type: 'noGroup',
+		participantIds: ids(form, 'participantIds')
+	})),
+	unplace: grouping('unplace', (form) => ({
+		type: 'unplace',
+		participantIds: ids(form, 'participantIds')
+	})),
+	lead: grouping('lead', (form) => ({
+		type: 'lead',
+		groupId: field(form, 'groupId'),
+		participantIds: ids(form, 'participantIds')
+	})),
+	addGroup: grouping('addGroup', (form) => ({
+		type: 'addGroup',
+		groupId: randomToken(16),
+		name: field(form, 'name') || null
+	})),
+	renameGroup: grouping('renameGroup', (form) => ({
+		type: 'renameGroup',
+		groupId: field(form, 'groupId'),
+		name: field(form, 'name') || null
+	})),
+	deleteGroup: grouping('deleteGroup', (form) => ({
+		type: 'deleteGroup',
+		groupId: field(form, 'groupId')
+	})),
+	mergeGroups: grouping('mergeGroups', (form) => ({
+		type: 'mergeGroups',
+		groupId: field(form, 'groupId'),
+		into: field(form, 'into')
+	})),
+	splitGroup: grouping('splitGroup', (form) => {
+		const chosen = ids(form, 'participantIds');
 		return {
-			scope: 'move',
-			participantId: field(form, 'participantId'),
-			groupId: field(form, 'groupId') || null
+			type: 'splitGroup',
+			groupId: field(form, 'groupId'),
+			newGroupId: randomToken(16),
+			...(chosen.length > 0 ? { participantIds: chosen } : {})
 		};
-	},
-	addGroup: async (event) => {
-		const groupId = randomToken(16);
-		const { done } = await roundCommand(event, (_, roundId) => ({
-			type: 'group.add',
-			roundId,
-			groupId
-		}));
-		if (!done.ok) return refused(done.error, 'top');
-		return { scope: 'addGroup', groupId: String(done.result.groupId) };
-	},
-	/** A group's own name, leaders and questions (no questions: the round's). */
-	group: async (event) => {
-		const { form, done } = await roundCommand(event, (form, roundId) => {
+	}),
+
+	/** A group's own questions; none: the round's. */
+	questions: async (event) => {
+		const sent = await send(event, 'questions', (form, roundId) => {
 			const questions = lines(form, 'questions');
 			return {
-				type: 'group.edit',
+				type: 'group.questions',
 				roundId,
 				groupId: field(form, 'groupId'),
-				customName: field(form, 'customName'),
-				leaders: form.getAll('leaders').filter((v): v is string => typeof v === 'string'),
 				questions: questions.some((q) => q.trim() !== '') ? questions : null
 			};
 		});
-		const groupId = field(form, 'groupId');
-		if (!done.ok) {
-			return fail(refusalStatus(done.error), {
-				scope: 'group',
-				groupId,
-				groupValues: {
-					customName: field(form, 'customName'),
-					leaders: form.getAll('leaders').filter((v): v is string => typeof v === 'string'),
-					questions: lines(form, 'questions').join('\n')
-				},
-				errors: [formError(done.error, { name: 'customName' })]
-			});
-		}
-		return { scope: 'group', groupId, saved: true };
+		if (!sent.ok) return sent.refusal;
+		return { scope: 'questions' } satisfies RoundActionSuccess;
 	},
-	/** Creates each group's session and sends everyone's phone to their group. */
-	start: async (event) => {
-		const { done } = await roundCommand(event, (_, roundId) => ({ type: 'round.start', roundId }));
-		if (!done.ok) return refused(done.error, 'start');
-		return { scope: 'start', started: true };
+
+	/** Undoes this organiser's own last grouping action on the round. */
+	undo: async (event) => {
+		const sent = await send(event, 'undo', (_, roundId) => ({ type: 'round.undo', roundId }));
+		if (!sent.ok) return sent.refusal;
+		return { scope: 'undo' } satisfies RoundActionSuccess;
 	}
 };
