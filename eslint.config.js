@@ -5,6 +5,18 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const sqlMessage = 'SQL lives in src/lib/server/db: call a store or a service instead.';
+/** Ways to reach SQLite: the driver, prepared statements, pragmas and SQL given to exec. */
+const sqlOutsideStores = [
+	{ selector: "ImportDeclaration[source.value='better-sqlite3']", message: sqlMessage },
+	{ selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]', message: sqlMessage },
+	{
+		selector:
+			"CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+		message: sqlMessage
+	}
+];
+
 /**
  * What the pure core may import: itself and libraries that do no I/O. No realtime, server,
  * components, client state, i18next or framework: the core is tested and reused alone.
@@ -67,6 +79,37 @@ export default ts.config(
 			],
 			'svelte/no-at-html-tags': 'error',
 			'svelte/no-navigation-without-resolve': 'off'
+		}
+	},
+	{
+		// SQL stays in src/lib/server/db (tests may read the file on disk as an outsider would).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/server/db/**', '**/*.test.ts'],
+		rules: { 'no-restricted-syntax': ['error', ...sqlOutsideStores] }
+	},
+	{
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/server/db', '$lib/server/db/*', '**/server/db', '**/server/db/*'],
+							message: 'Routes reach storage through the services in $lib/server.'
+						}
+					]
+				}
+			],
+			'no-restricted-syntax': [
+				'error',
+				...sqlOutsideStores,
+				{
+					selector: "MemberExpression[property.name='db'], ObjectPattern > Property[key.name='db']",
+					message: 'Routes reach storage through the services in $lib/server, never the database.'
+				}
+			]
 		}
 	},
 	{

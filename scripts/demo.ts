@@ -16,7 +16,7 @@ if (!(languages as readonly string[]).includes(wanted)) {
 
 const config = readConfig();
 setLogLevel('warn');
-const app = createApp(config, root);
+const app = await createApp(config, root);
 try {
 	// The administrator's; before the first account exists, that account adopts it.
 	const conference = createDemoConference(

@@ -67,7 +67,7 @@ if (dryRun) {
 	try {
 		// The server's own start-once lock: deleting while it runs would fight its cached state.
 		lockDatabase(path);
-		app = createApp(config, root);
+		app = await createApp(config, root);
 	} catch (error) {
 		fail(describeError(error));
 	}

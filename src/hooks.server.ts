@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { requestLanguage, type Language } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
-import { findConferenceByPlenumToken } from '$lib/server/db/conferences';
+import { conferenceByPlenumToken } from '$lib/server/conference-links';
 import { limitBody } from '$lib/server/http/body-limit';
 import { baseSecurityHeaders } from '$lib/server/http/security';
 
@@ -27,6 +27,6 @@ function sharedScreenLanguage(pathname: string): Language | null {
 	const screen = /^\/screen\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
 	if (screen) return useApp().sessions.byScreenToken(screen[1]!)?.state.language ?? null;
 	const plenum = /^\/plenum\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
-	if (plenum) return findConferenceByPlenumToken(useApp().db, plenum[1]!)?.language ?? null;
+	if (plenum) return conferenceByPlenumToken(useApp(), plenum[1]!)?.language ?? null;
 	return null;
 }

@@ -88,8 +88,8 @@ let cookieB: string;
 const victims: Record<'plain' | 'admin', Victim> = {} as never;
 
 /** The demo, played through, as one archive file, under its own title. */
-function demoArchive(title: string): string {
-	const scratch = tempApp('samrad-access');
+async function demoArchive(title: string): Promise<string> {
+	const scratch = await tempApp('samrad-access');
 	try {
 		const demo = seedPlayedDemo(scratch.app, { lang: 'en', openVote: true });
 		const archive = exportConference(scratch.app, demo.id)!;
@@ -101,7 +101,7 @@ function demoArchive(title: string): string {
 }
 
 async function victimOf(owner: string, attacker: string, title: string): Promise<Victim> {
-	const id = await importAs(server, owner, demoArchive(title));
+	const id = await importAs(server, owner, await demoArchive(title));
 	const db = new Database(server.databasePath, { readonly: true });
 	try {
 		const rounds = listRounds(db, id);

@@ -36,7 +36,7 @@ let admin: string;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-	const scratch = tempApp('samrad-accounts');
+	const scratch = await tempApp('samrad-accounts');
 	try {
 		const demo = seedPlayedDemo(scratch.app, { lang: 'en' });
 		archive = archiveJson(exportConference(scratch.app, demo.id)!);

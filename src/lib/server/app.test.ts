@@ -20,10 +20,10 @@ afterEach(() => {
 });
 
 describe('createApp', () => {
-	it('hands every service the clock it is given, with nothing patched in afterwards', () => {
+	it('hands every service the clock it is given, with nothing patched in afterwards', async () => {
 		dir = mkdtempSync(join(tmpdir(), 'samrad-app-'));
 		const at = Date.parse('2030-01-02T03:04:05Z');
-		app = createApp(
+		app = await createApp(
 			readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent' }),
 			root,
 			{ clock: () => at }

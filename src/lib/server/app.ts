@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { InProcessChangeBus, type ChangeBus } from './change-bus';
 import type { Config } from './config';
-import { migrate, openDatabase, readMigrations, schemaVersion, type Db } from './db/database';
-import { readSetting, writeSetting } from './db/settings';
+import { migrate, openDatabase, readMigrations, type Db } from './db/database';
+import { createSqliteStores } from './db/stores';
 import { log } from './log';
 import { ConferenceService } from './conferences';
-import { createLimiters, type Limiters } from './rate-limit';
+import { createLimiters, memoryLimiterStore, type Limiters } from './rate-limit';
 import { SessionService } from './sessions';
+import type { Stores } from './stores';
 
 /**
  * Everything one running Samråd holds: configuration, database and services, built once by
@@ -17,7 +18,10 @@ export interface App {
 	readonly config: Config;
 	/** Project root (db/migrations lives under it). */
 	readonly root: string;
+	/** The SQLite connection, for the services not yet behind a store (sessions, conferences). */
 	readonly db: Db;
+	/** Every store; services and routes reach storage through these. */
+	readonly stores: Stores;
 	/** Secret for participant tokens. */
 	readonly secret: string;
 	/** The clock every service reads (ms since epoch). */
@@ -38,12 +42,12 @@ export function databaseFile(root: string, path: string): string {
 	return path === ':memory:' || isAbsolute(path) ? path : resolve(root, path);
 }
 
-function ensureSecret(db: Db, configured: string | null): string {
+async function ensureSecret(stores: Stores, configured: string | null): Promise<string> {
 	if (configured) return configured;
-	const stored = readSetting(db, 'session_secret');
+	const stored = await stores.settings.read('session_secret');
 	if (stored) return stored;
 	const secret = randomBytes(32).toString('base64url');
-	writeSetting(db, 'session_secret', secret);
+	await stores.settings.write('session_secret', secret);
 	log.info('secret.generated');
 	return secret;
 }
@@ -58,11 +62,11 @@ export interface AppOptions {
  * Opens and migrates the database and builds the services, each with what it uses handed in.
  * Throws MigrationError.
  */
-export function createApp(
+export async function createApp(
 	config: Config,
 	root: string,
 	{ clock = Date.now }: AppOptions = {}
-): App {
+): Promise<App> {
 	const db = openDatabase(databaseFile(root, config.databasePath));
 	try {
 		const { from, to } = migrate(db, readMigrations(join(root, 'db', 'migrations')));
@@ -71,9 +75,10 @@ export function createApp(
 		db.close();
 		throw error;
 	}
-	const secret = ensureSecret(db, config.sessionSecret);
+	const stores = createSqliteStores(db);
+	const secret = await ensureSecret(stores, config.sessionSecret);
 	log.info('db.opened', {
-		schemaVersion: schemaVersion(db),
+		schemaVersion: await stores.schemaVersion(),
 		memory: config.databasePath === ':memory:'
 	});
 	const bus = new InProcessChangeBus();
@@ -82,13 +87,14 @@ export function createApp(
 		config,
 		root,
 		db,
+		stores,
 		secret,
 		clock,
 		startedAt: clock(),
 		sessions,
 		conferences: new ConferenceService({ db, sessions, bus, clock }),
 		bus,
-		limiters: createLimiters(config.rateLimits),
+		limiters: createLimiters(config.rateLimits, memoryLimiterStore),
 		joinOrigin: config.publicOrigin
 	};
 }

@@ -20,11 +20,11 @@ import { renderReportMarkdown } from './report/markdown';
 import { reportSourceFromDb } from './report/source-from-db';
 import { dispatchStep, projectRoot, seedPlayedDemo, tempApp } from './report/test-conference';
 
-type TestApp = ReturnType<typeof tempApp>;
+type TestApp = Awaited<ReturnType<typeof tempApp>>;
 const opened: TestApp[] = [];
 
-function open(): TestApp {
-	const db = tempApp('samrad-archive');
+async function open(): Promise<TestApp> {
+	const db = await tempApp('samrad-archive');
 	opened.push(db);
 	return db;
 }
@@ -139,8 +139,8 @@ describe('conference archive', () => {
 	let conferenceId: string;
 	let exported: string;
 
-	beforeAll(() => {
-		source = tempApp('samrad-archive-source');
+	beforeAll(async () => {
+		source = await tempApp('samrad-archive-source');
 		conferenceId = seedBusyConference(source.app);
 		exported = archiveJson(exportConference(source.app, conferenceId)!);
 	});
@@ -184,8 +184,8 @@ describe('conference archive', () => {
 		expect(exported).not.toContain('guest-without-phone-1');
 	});
 
-	it('exports, imports into an empty database and exports again to the same bytes', () => {
-		const target = open();
+	it('exports, imports into an empty database and exports again to the same bytes', async () => {
+		const target = await open();
 		const imported = importArchive(target.app, exported, null);
 		expect(imported.ok).toBe(true);
 		if (!imported.ok) return;
@@ -199,12 +199,12 @@ describe('conference archive', () => {
 		expect(again).toBe(nothingWithheld(exported));
 		// Reopened from the file (nothing cached): still the same.
 		target.app.db.close();
-		const reopened = reopen(target.path);
+		const reopened = await reopen(target.path);
 		const third = archiveJson(exportConference(reopened, imported.value.conferenceId)!);
 		reopened.db.close();
 		expect(third).toBe(again);
 		// A copy of the copy: the same bytes.
-		const copy = open();
+		const copy = await open();
 		const fourth = importArchive(copy.app, third, null);
 		if (!fourth.ok) throw new Error('import refused');
 		expect(archiveJson(exportConference(copy.app, fourth.value.conferenceId)!)).toBe(third);
@@ -223,13 +223,13 @@ describe('conference archive', () => {
 				expect(group.members.map((m) => m.participant)).toContain(leader);
 	});
 
-	it('imports a version 2 file, its leaders seated as leaders', () => {
+	it('imports a version 2 file, its leaders seated as leaders', async () => {
 		const file = readFileSync(
 			join(projectRoot, 'src/lib/domain/archive/fixtures/conference-v2.samrad.json'),
 			'utf8'
 		);
 		expect(JSON.parse(file).schemaVersion).toBe(2);
-		const target = open();
+		const target = await open();
 		const imported = importArchive(target.app, file, null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
 		const id = imported.value.conferenceId;
@@ -247,10 +247,10 @@ describe('conference archive', () => {
 		expect(exportConference(target.app, id)!.schemaVersion).toBe(archiveSchemaVersion);
 	});
 
-	it('imports an archive from before the report’s sign-off, with none', () => {
+	it('imports an archive from before the report’s sign-off, with none', async () => {
 		const older = JSON.parse(exported) as Record<string, Record<string, unknown>>;
 		for (const field of Object.keys(signoff)) delete older.conference![field];
-		const target = open();
+		const target = await open();
 		const imported = importArchive(target.app, JSON.stringify(older), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
 		const copy = target.app.conferences.get(imported.value.conferenceId)!;
@@ -258,8 +258,8 @@ describe('conference archive', () => {
 		expect(copy.title).toBe(source.app.conferences.get(conferenceId)!.title);
 	});
 
-	it('imports twice into one installation without clashes, with fresh codes and links', () => {
-		const target = open();
+	it('imports twice into one installation without clashes, with fresh codes and links', async () => {
+		const target = await open();
 		const first = importArchive(target.app, exported, null);
 		const second = importArchive(target.app, exported, null);
 		if (!first.ok || !second.ok) throw new Error('import refused');
@@ -291,12 +291,12 @@ describe('conference archive', () => {
 		expect(archiveJson(exportConference(target.app, b!.id)!)).toBe(nothingWithheld(exported));
 	});
 
-	it('gives the copy the same report once every vote has closed', () => {
-		const closed = open();
+	it('gives the copy the same report once every vote has closed', async () => {
+		const closed = await open();
 		const id = seedPlayedDemo(closed.app, { now: Date.UTC(2026, 0, 10) }).id;
 		const file = archiveJson(exportConference(closed.app, id)!);
 		expect(withheld(file)).toEqual({ notes: 0, ballots: 0 });
-		const target = open();
+		const target = await open();
 		const imported = importArchive(target.app, file, null);
 		if (!imported.ok) throw new Error('import refused');
 		const markdown = (app: App, conference: string) =>
@@ -306,8 +306,8 @@ describe('conference archive', () => {
 		expect(markdown(target.app, imported.value.conferenceId)).toBe(markdown(closed.app, id));
 	});
 
-	it('a group still voting carries on in the copy, its ballots cast again', () => {
-		const target = open();
+	it('a group still voting carries on in the copy, its ballots cast again', async () => {
+		const target = await open();
 		const imported = importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const copyId = imported.value.conferenceId;
@@ -336,8 +336,8 @@ describe('conference archive', () => {
 		expect(after.participants.find((p) => p.id === voter)!.name).toBe('Nytt Navn');
 	});
 
-	it('closed votes reach the copy as ranked lists without voters, with the same tally', () => {
-		const target = open();
+	it('closed votes reach the copy as ranked lists without voters, with the same tally', async () => {
+		const target = await open();
 		const imported = importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const closedRuns = (app: App, id: string) =>
@@ -360,8 +360,8 @@ describe('conference archive', () => {
 		}
 	});
 
-	it('carries no ranked list of a vote whose results were withheld, only how many ballots it had', () => {
-		const app = open().app;
+	it('carries no ranked list of a vote whose results were withheld, only how many ballots it had', async () => {
+		const app = (await open()).app;
 		const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;
 		const round = app.conferences.rounds(id)[0]!;
 		const group = app.conferences.roundDetail(id, round.id, 'nb')!.groups[0]!;
@@ -387,7 +387,7 @@ describe('conference archive', () => {
 		expect(archive.rounds[0]!.groups[0]!.session!.questions[1]!.closedVote).not.toBeNull();
 	});
 
-	it('imports a version 1 file: notes as they were, open ballots with their voters, closed ones closed', () => {
+	it('imports a version 1 file: notes as they were, open ballots with their voters, closed ones closed', async () => {
 		const v1 = JSON.parse(exported) as ConferenceArchive;
 		(v1 as { schemaVersion: number }).schemaVersion = 1;
 		const session = v1.rounds[0]!.groups[0]!.session!;
@@ -421,7 +421,7 @@ describe('conference archive', () => {
 		const voting = session.questions[1] as unknown as Record<string, unknown> | undefined;
 		if (voting) voting.phase = 'vote';
 		for (const group of v1.rounds.flatMap((r) => r.groups).slice(1)) group.session = null;
-		const target = open();
+		const target = await open();
 		const imported = importArchive(target.app, JSON.stringify(v1), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
 		const copyId = imported.value.conferenceId;
@@ -446,8 +446,8 @@ describe('conference archive', () => {
 		let target: TestApp;
 		const archive = () => JSON.parse(exported) as ConferenceArchive;
 
-		beforeAll(() => {
-			target = tempApp('samrad-archive-refused');
+		beforeAll(async () => {
+			target = await tempApp('samrad-archive-refused');
 		});
 
 		afterAll(() => target.close());
@@ -590,6 +590,6 @@ function questionsOf(archive: ConferenceArchive) {
 }
 
 /** The app on an existing file, as after a restart: nothing cached. */
-function reopen(path: string): App {
+function reopen(path: string): Promise<App> {
 	return createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), projectRoot);
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { App } from './app';
 import type { Db } from './db/database';
+import type { OrganiserStore } from './stores';
 import {
 	countOrganisers,
 	deleteExpiredOrganiserSessions,
 	deleteOrganiserSession,
-	deleteSessionsOf,
 	findOrganiserBySession,
 	findOrganiserByUsername,
 	insertOrganiser,
@@ -75,8 +76,8 @@ export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('base64url');
 }
 
-export function hasOrganisers(db: Db): boolean {
-	return countOrganisers(db) > 0;
+export function hasOrganisers(app: Pick<App, 'db'>): boolean {
+	return countOrganisers(app.db) > 0;
 }
 
 export async function createOrganiser(
@@ -100,11 +101,11 @@ export async function createOrganiser(
  * a disabled account is refused only after the same work.
  */
 export async function checkCredentials(
-	db: Db,
+	app: Pick<App, 'db'>,
 	username: string,
 	password: string
 ): Promise<Organiser | null> {
-	const found = findOrganiserByUsername(db, username);
+	const found = findOrganiserByUsername(app.db, username);
 	if (!found) {
 		decoyHash ??= hashPassword(randomToken(16));
 		await verifyPassword(await decoyHash, password);
@@ -137,11 +138,15 @@ export function organiserForToken(
 	return findOrganiserBySession(db, hashToken(token), now);
 }
 
-export function endOrganiserSession(db: Db, token: string): void {
-	deleteOrganiserSession(db, hashToken(token));
+export function endOrganiserSession(app: Pick<App, 'db'>, token: string): void {
+	deleteOrganiserSession(app.db, hashToken(token));
 }
 
 /** Ends every session of an account except the one with `keepToken` (none: all of them). */
-export function endSessionsOf(db: Db, organiserId: string, keepToken: string | null): number {
-	return deleteSessionsOf(db, organiserId, keepToken === null ? null : hashToken(keepToken));
+export function endSessionsOf(
+	organisers: OrganiserStore,
+	organiserId: string,
+	keepToken: string | null
+): Promise<number> {
+	return organisers.removeSessionsOf(organiserId, keepToken === null ? null : hashToken(keepToken));
 }

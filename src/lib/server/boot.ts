@@ -31,10 +31,10 @@ export function configOrExit(): Config {
  * Creates the app or stops the process with a clear message (another server on the same file,
  * a read-only file, a failed migration, an unreadable file).
  */
-export function appOrExit(config: Config, root: string): App {
+export async function appOrExit(config: Config, root: string): Promise<App> {
 	try {
 		lockDatabase(databaseFile(root, config.databasePath));
-		return createApp(config, root);
+		return await createApp(config, root);
 	} catch (error) {
 		const reason =
 			error instanceof MigrationError || error instanceof DatabaseFileError
@@ -61,7 +61,9 @@ export function start(app: App, httpServer: HttpServer): Realtime {
 			port,
 			phones: app.joinOrigin ?? 'no network address found: set PUBLIC_ORIGIN'
 		});
-		announceSetupCode(app, port);
+		announceSetupCode(app, port).catch((error: unknown) =>
+			log.error('organiser.setup_code_failed', { reason: describeError(error) })
+		);
 	};
 	if (httpServer.listening) announce();
 	else httpServer.once('listening', announce);
@@ -69,8 +71,8 @@ export function start(app: App, httpServer: HttpServer): Realtime {
 }
 
 /** While there is no organiser account: the one-time code the setup page asks for, one line. */
-function announceSetupCode(app: App, port: number): void {
-	const code = currentSetupCode(app.db);
+async function announceSetupCode(app: App, port: number): Promise<void> {
+	const code = await currentSetupCode(app.stores);
 	if (!code) return;
 	// A warning, so that it shows at LOG_LEVEL=warn too: someone has to act on it.
 	log.warn('organiser.setup_code', {

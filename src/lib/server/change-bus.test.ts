@@ -17,9 +17,9 @@ beforeAll(() => setLogLevel('silent'));
 
 /** A fresh app on a database file for each test of the enclosing block. */
 function withAppOnDisk(): void {
-	beforeEach(() => {
+	beforeEach(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'samrad-bus-'));
-		app = createApp(
+		app = await createApp(
 			readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent' }),
 			root
 		);

@@ -18,6 +18,7 @@ import {
 	findOrganiserBySession,
 	findOrganiserByUsername,
 	listConferenceOrganisers,
+	listOrganisers,
 	removeCoOrganiser,
 	setConferenceTie,
 	type Organiser
@@ -26,30 +27,30 @@ import { log } from './log';
 
 /** An account's roles for one conference. */
 export function conferenceRoles(
-	db: Db,
+	app: Pick<App, 'db'>,
 	organiser: Organiser,
 	conferenceId: string
 ): OrganiserRole[] {
-	return rolesOf(organiser, conferenceTie(db, conferenceId, organiser.id));
+	return rolesOf(organiser, conferenceTie(app.db, conferenceId, organiser.id));
 }
 
 /** Whether an account may take an action on a conference. */
 export function mayOnConference(
-	db: Db,
+	app: Pick<App, 'db'>,
 	organiser: Organiser,
 	conferenceId: string,
 	action: OrganiserAction
 ): boolean {
-	return !organiser.disabled && allowed(conferenceRoles(db, organiser, conferenceId), action);
+	return !organiser.disabled && allowed(conferenceRoles(app, organiser, conferenceId), action);
 }
 
 /** Every action and whether the account may take it on the conference (what pages show). */
 export function conferencePermissions(
-	db: Db,
+	app: Pick<App, 'db'>,
 	organiser: Organiser,
 	conferenceId: string
 ): Record<OrganiserAction, boolean> {
-	const roles = organiser.disabled ? [] : conferenceRoles(db, organiser, conferenceId);
+	const roles = organiser.disabled ? [] : conferenceRoles(app, organiser, conferenceId);
 	return Object.fromEntries(
 		organiserActions.map((action) => [action, allowed(roles, action)])
 	) as Record<OrganiserAction, boolean>;
@@ -63,7 +64,7 @@ export function sessionMayRead(
 	now: number
 ): boolean {
 	const organiser = findOrganiserBySession(db, sessionHash, now);
-	return organiser !== null && mayOnConference(db, organiser, conferenceId, 'read');
+	return organiser !== null && mayOnConference({ db }, organiser, conferenceId, 'read');
 }
 
 /** Whether an account may take an action that concerns the installation (accounts). */
@@ -72,8 +73,8 @@ export function mayOnInstallation(organiser: Organiser, action: OrganiserAction)
 }
 
 /** The ids of the conferences an account may open. */
-export function readableConferenceIds(db: Db, organiser: Organiser): Set<string> {
-	return conferenceIdsOf(db, organiser.id);
+export function readableConferenceIds(app: Pick<App, 'db'>, organiser: Organiser): Set<string> {
+	return conferenceIdsOf(app.db, organiser.id);
 }
 
 export type ShareProblem = 'unknown_account' | 'already' | 'disabled';
@@ -107,12 +108,20 @@ export function unshareConference(
 }
 
 /** The owner and co-organisers of a conference, for its page. */
-export function conferenceOrganisers(db: Db, conferenceId: string) {
-	return listConferenceOrganisers(db, conferenceId).map((o) => ({
+export function conferenceOrganisers(app: Pick<App, 'db'>, conferenceId: string) {
+	return listConferenceOrganisers(app.db, conferenceId).map((o) => ({
 		id: o.id,
 		username: o.username,
 		displayName: o.displayName,
 		tie: o.tie,
 		disabled: o.disabled
 	}));
+}
+
+/** Accounts a conference can be shared with: enabled, and not working on it yet. */
+export function shareCandidates(app: Pick<App, 'db'>, conferenceId: string) {
+	const ties = new Set(listConferenceOrganisers(app.db, conferenceId).map((o) => o.id));
+	return listOrganisers(app.db)
+		.filter((o) => !o.disabled && !ties.has(o.id))
+		.map((o) => ({ username: o.username, displayName: o.displayName }));
 }

@@ -21,8 +21,8 @@ let app: App;
 
 beforeAll(() => setLogLevel('silent'));
 
-beforeEach(() => {
-	app = createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
+beforeEach(async () => {
+	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
 });
 
 afterEach(() => {

@@ -20,7 +20,7 @@ const day = 86_400_000;
 let now = Date.parse('2026-11-23T12:00:00Z');
 const clock = () => now;
 
-function open(env: Record<string, string> = {}): App {
+function open(env: Record<string, string> = {}): Promise<App> {
 	return createApp(
 		readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent', ...env }),
 		root,
@@ -115,9 +115,9 @@ function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 	return { conferenceId: id, sessionId, gudrun: gudrun!, oystein: oystein! };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'samrad-dp-'));
-	app = open();
+	app = await open();
 });
 
 afterEach(() => {
@@ -167,11 +167,11 @@ describe('erasing a participant', () => {
 		expect(state.seats.map((s) => s.participantId)).not.toContain(gudrun.id);
 	});
 
-	it('anonymise: their notes stay, without their name, also after a restart', () => {
+	it('anonymise: their notes stay, without their name, also after a restart', async () => {
 		const { conferenceId, sessionId, gudrun } = seed();
 		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
 		app.db.close();
-		app = open();
+		app = await open();
 		const state = app.sessions.get(sessionId)!.state;
 		expect(state.questions[0]!.notes.map((n) => n.text).sort()).toEqual([
 			'Keep this idea',
@@ -214,21 +214,21 @@ describe('retention', () => {
 		now = today;
 	});
 
-	it('never counts from the typed dates: a conference created today with 2010 dates survives, a restart too', () => {
+	it('never counts from the typed dates: a conference created today with 2010 dates survives, a restart too', async () => {
 		app.db.close();
-		app = open({ RETENTION_DAYS: '365' });
+		app = await open({ RETENTION_DAYS: '365' });
 		const { conferenceId } = seed('2010-05-06');
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 		app.db.close();
-		app = open({ RETENTION_DAYS: '365' });
+		app = await open({ RETENTION_DAYS: '365' });
 		now = today + day;
 		expect(applyRetention(app, now)).toEqual({ conferences: 0, sessions: 0 });
 		expect(app.conferences.get(conferenceId)).not.toBeNull();
 	});
 
-	it('counts from the last activity in the conference or any of its groups, whatever the dates say', () => {
+	it('counts from the last activity in the conference or any of its groups, whatever the dates say', async () => {
 		app.db.close();
-		app = open({ RETENTION_DAYS: '30' });
+		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 40 * day;
 		const idle = seed('2099-01-01', 'IDLE-CONFERENCE-TITLE');
 		const working = seed('2010-01-01', 'WORKING-CONFERENCE-TITLE');
@@ -258,9 +258,9 @@ describe('retention', () => {
 		expect(text).toContain('WORKING-CONFERENCE-TITLE');
 	});
 
-	it('an organiser’s change counts as activity', () => {
+	it('an organiser’s change counts as activity', async () => {
 		app.db.close();
-		app = open({ RETENTION_DAYS: '30' });
+		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 40 * day;
 		const { conferenceId } = seed('2099-01-01');
 		now = today - 2 * day;
@@ -269,9 +269,9 @@ describe('retention', () => {
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 
-	it('deletes stand-alone sessions after that long without activity', () => {
+	it('deletes stand-alone sessions after that long without activity', async () => {
 		app.db.close();
-		app = open({ RETENTION_DAYS: '30' });
+		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 31 * day;
 		const old = app.sessions.create({ title: 'Old workshop', questions: ['Q?'], language: 'en' });
 		now = today - 29 * day;
@@ -283,9 +283,9 @@ describe('retention', () => {
 		expect(app.sessions.get(recent.access.id)).not.toBeNull();
 	});
 
-	it('keeps everything when retention is off', () => {
+	it('keeps everything when retention is off', async () => {
 		app.db.close();
-		app = open({ RETENTION_DAYS: 'off' });
+		app = await open({ RETENTION_DAYS: 'off' });
 		now = Date.parse('2000-01-01T12:00:00Z');
 		seed('2000-01-01');
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });

@@ -3,9 +3,10 @@ import type { Server as HttpServer } from 'node:http';
 import { appOrExit, configOrExit, start } from './boot';
 import { isAttached } from './realtime/io';
 
-export function startDev(httpServer: HttpServer): void {
+export async function startDev(httpServer: HttpServer): Promise<void> {
 	if (isAttached(httpServer)) return;
 	const config = configOrExit();
-	const app = appOrExit(config, process.cwd());
-	start(app, httpServer);
+	const app = await appOrExit(config, process.cwd());
+	// Another call may have attached while the database opened.
+	if (!isAttached(httpServer)) start(app, httpServer);
 }

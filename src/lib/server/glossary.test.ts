@@ -23,8 +23,8 @@ let conferenceId: string;
 
 beforeAll(() => setLogLevel('silent'));
 
-beforeEach(() => {
-	app = createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
+beforeEach(async () => {
+	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
 	const created = app.conferences.create({
 		title: 'Nordisk dialog',
 		subtitle: '',
@@ -54,8 +54,8 @@ describe('glossaryForSession', () => {
 		expect(glossaryForSession(app, null)).toEqual({ concepts: defaultGlossary, languages: [] });
 	});
 
-	it("gives a conference session the conference's own glossary and languages", () => {
-		deleteConcept(app, conferenceId, 'caseworker');
+	it("gives a conference session the conference's own glossary and languages", async () => {
+		await deleteConcept(app, conferenceId, 'caseworker');
 		const delivered = glossaryForSession(app, conferenceId);
 		expect(delivered.languages).toEqual(['nb', 'sv', 'da', 'is', 'fi']);
 		expect(delivered.concepts.some((c) => c.id === 'caseworker')).toBe(false);
@@ -64,8 +64,8 @@ describe('glossaryForSession', () => {
 });
 
 describe('saveConcept and deleteConcept', () => {
-	it('adds a new concept at the end with an id from its terms', () => {
-		const saved = saveConcept(app, conferenceId, null, input({ en: 'peer support worker' }));
+	it('adds a new concept at the end with an id from its terms', async () => {
+		const saved = await saveConcept(app, conferenceId, null, input({ en: 'peer support worker' }));
 		expect(saved).toEqual({ ok: true, id: 'peer-support-worker' });
 		expect(readGlossary(app.db, conferenceId).at(-1)).toEqual({
 			id: 'peer-support-worker',
@@ -73,10 +73,10 @@ describe('saveConcept and deleteConcept', () => {
 		});
 	});
 
-	it('edits a concept in place, keeping its id and position', () => {
+	it('edits a concept in place, keeping its id and position', async () => {
 		const before = readGlossary(app.db, conferenceId);
 		const index = before.findIndex((c) => c.id === 'caseworker');
-		const saved = saveConcept(
+		const saved = await saveConcept(
 			app,
 			conferenceId,
 			'caseworker',
@@ -91,8 +91,8 @@ describe('saveConcept and deleteConcept', () => {
 		expect(after).toHaveLength(before.length);
 	});
 
-	it('refuses a term that belongs to another concept, earlier or later in the list', () => {
-		const later = saveConcept(app, conferenceId, null, input({ nb: 'NAV' }));
+	it('refuses a term that belongs to another concept, earlier or later in the list', async () => {
+		const later = await saveConcept(app, conferenceId, null, input({ nb: 'NAV' }));
 		expect(later.ok).toBe(false);
 		if (!later.ok)
 			expect(later.errors[0]).toMatchObject({
@@ -100,7 +100,7 @@ describe('saveConcept and deleteConcept', () => {
 				params: { other: 'employment-service' }
 			});
 		// job-placement comes before employment-service: the clash is found from either side.
-		const earlier = saveConcept(
+		const earlier = await saveConcept(
 			app,
 			conferenceId,
 			'job-placement',
@@ -110,10 +110,10 @@ describe('saveConcept and deleteConcept', () => {
 		expect(readGlossary(app.db, conferenceId)).toEqual(createDefaultGlossary());
 	});
 
-	it('answers notFound for a concept deleted meanwhile, and deletes once', () => {
-		expect(deleteConcept(app, conferenceId, 'caseworker')).toBe(true);
-		expect(deleteConcept(app, conferenceId, 'caseworker')).toBe(false);
-		expect(saveConcept(app, conferenceId, 'caseworker', input({ en: 'x' }))).toEqual({
+	it('answers notFound for a concept deleted meanwhile, and deletes once', async () => {
+		expect(await deleteConcept(app, conferenceId, 'caseworker')).toBe(true);
+		expect(await deleteConcept(app, conferenceId, 'caseworker')).toBe(false);
+		expect(await saveConcept(app, conferenceId, 'caseworker', input({ en: 'x' }))).toEqual({
 			ok: false,
 			errors: [],
 			notFound: true
@@ -122,7 +122,7 @@ describe('saveConcept and deleteConcept', () => {
 });
 
 describe('CSV export and import', () => {
-	it('shows every row with its problems and saves nothing', () => {
+	it('shows every row with its problems and saves nothing', async () => {
 		const csv = writeCsv([
 			['id', 'nb', 'sv', 'en', 'colour'],
 			['', 'saksbehandler', 'handläggare', 'caseworker'],
@@ -145,11 +145,11 @@ describe('CSV export and import', () => {
 			[6, 'handlaggare', ['duplicate_term']],
 			[8, 'caseworker', ['duplicate_id']]
 		]);
-		expect(importGlossary(app, conferenceId, csv, 'replace').ok).toBe(false);
+		expect((await importGlossary(app, conferenceId, csv, 'replace')).ok).toBe(false);
 		expect(readGlossary(app.db, conferenceId)).toEqual(createDefaultGlossary());
 	});
 
-	it('merges by id: updates, adds, keeps the rest', () => {
+	it('merges by id: updates, adds, keeps the rest', async () => {
 		const csv = writeCsv([
 			['id', 'nb', 'en'],
 			['caseworker', 'saksbehandler', 'caseworker'],
@@ -167,7 +167,7 @@ describe('CSV export and import', () => {
 		const replace = previewGlossaryImport(csv, defaultGlossary, 'replace');
 		expect(replace.removed).toBe(defaultGlossary.length - 1);
 
-		expect(importGlossary(app, conferenceId, csv, 'merge').ok).toBe(true);
+		expect((await importGlossary(app, conferenceId, csv, 'merge')).ok).toBe(true);
 		const saved = readGlossary(app.db, conferenceId);
 		expect(saved.find((c) => c.id === 'caseworker')?.terms).toEqual({
 			nb: ['saksbehandler'],

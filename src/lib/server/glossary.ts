@@ -18,11 +18,11 @@ import type { GlossaryConcept, GlossaryData } from '$lib/domain/glossary/types';
 import { languages } from '$lib/domain/session/types';
 import type { App } from './app';
 import { findConference } from './db/conferences';
-import { readGlossary, writeGlossary } from './db/glossary';
+import { readGlossary } from './db/glossary';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'conferences'>;
+type Uses = Pick<App, 'db' | 'stores' | 'conferences'>;
 
 /** The glossary a page marks notes with, and the languages of the room. */
 export type GlossaryDelivery = GlossaryData;
@@ -73,16 +73,16 @@ export type SaveResult =
  * edit of another concept is not lost. `apply` answers the new glossary (or null to keep it)
  * and what to tell the caller.
  */
-function change<T>(
-	app: Uses,
+async function change<T>(
+	app: Pick<App, 'stores' | 'conferences'>,
 	conferenceId: string,
 	apply: (glossary: GlossaryConcept[]) => { next: GlossaryConcept[] | null; answer: T }
-): T {
-	const { changed, answer } = app.db.transaction(() => {
-		const { next, answer } = apply(readGlossary(app.db, conferenceId));
-		if (next !== null) writeGlossary(app.db, conferenceId, next);
+): Promise<T> {
+	const { changed, answer } = await app.stores.transaction(async (tx) => {
+		const { next, answer } = apply(await tx.glossary.read(conferenceId));
+		if (next !== null) await tx.glossary.write(conferenceId, next);
 		return { changed: next !== null, answer };
-	})();
+	});
 	// Phones, screens and consoles that are open mark notes with the new glossary.
 	if (changed) app.conferences.changed(conferenceId, 'glossary');
 	return answer;
@@ -97,7 +97,7 @@ export function saveConcept(
 	conferenceId: string,
 	id: string | null,
 	input: ConceptInput
-): SaveResult {
+): Promise<SaveResult> {
 	return change<SaveResult>(app, conferenceId, (glossary) => {
 		const index = id === null ? -1 : glossary.findIndex((c) => c.id === id);
 		if (id !== null && index < 0) {
@@ -118,7 +118,7 @@ export function saveConcept(
 }
 
 /** Deletes a concept; false when it was not there. */
-export function deleteConcept(app: Uses, conferenceId: string, id: string): boolean {
+export function deleteConcept(app: App, conferenceId: string, id: string): Promise<boolean> {
 	return change(app, conferenceId, (glossary) => {
 		const next = glossary.filter((c) => c.id !== id);
 		return next.length === glossary.length ? { next: null, answer: false } : { next, answer: true };
@@ -131,7 +131,7 @@ export function importGlossary(
 	conferenceId: string,
 	input: string | Uint8Array,
 	mode: ImportMode
-): GlossaryImportPreview {
+): Promise<GlossaryImportPreview> {
 	return change(app, conferenceId, (glossary) => {
 		const preview = previewGlossaryImport(input, glossary, mode);
 		return { next: preview.ok ? preview.result : null, answer: preview };

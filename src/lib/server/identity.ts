@@ -24,7 +24,12 @@ import {
 	touchBinding,
 	updateBinding
 } from './db/device-bindings';
-import { findParticipantByToken, type ConferenceParticipant } from './db/participants';
+import { findConference, type Conference } from './db/conferences';
+import {
+	findParticipant,
+	findParticipantByToken,
+	type ConferenceParticipant
+} from './db/participants';
 import { log } from './log';
 import { memberSessionId } from './realtime/conference-live';
 import { randomToken } from './tokens';
@@ -150,6 +155,20 @@ export function bindingForLink(
 	return binding && binding.deviceHash === deviceHash ? binding : null;
 }
 
+/** The binding a device link opens on this device, with its person and conference. */
+export function deviceLinkHolder(
+	app: App,
+	token: string,
+	deviceHash: string | null
+): { binding: DeviceBinding; person: ConferenceParticipant; conference: Conference } | null {
+	const binding = bindingForLink(app, token, deviceHash);
+	const person = binding
+		? findParticipant(app.db, binding.conferenceId, binding.participantId)
+		: null;
+	const conference = person ? findConference(app.db, person.conferenceId) : null;
+	return binding && person && conference ? { binding, person, conference } : null;
+}
+
 /** What a member socket's token proves on its device. */
 export type MemberProof =
 	| { kind: 'member'; conferenceId: string; participantId: string; bindingId: string | null }
@@ -253,9 +272,14 @@ export interface WaitingDevice {
 	sessionId: string | null;
 }
 
+/** Every device that asked for or uses a name at a conference, in the order they came. */
+export function conferenceDevices(app: Pick<App, 'db'>, conferenceId: string): DeviceBinding[] {
+	return listBindings(app.db, conferenceId);
+}
+
 /** Every device waiting to be let in, oldest first. */
 export function waitingDevices(app: Omit<Uses, 'bus'>, conferenceId: string): WaitingDevice[] {
-	return listBindings(app.db, conferenceId)
+	return conferenceDevices(app, conferenceId)
 		.filter((b) => b.status === 'pending')
 		.map((b) => ({
 			id: b.id,

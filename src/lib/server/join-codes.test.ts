@@ -45,9 +45,9 @@ function thrownBy(action: () => unknown): unknown {
 
 beforeAll(() => setLogLevel('silent'));
 
-beforeEach(() => {
+beforeEach(async () => {
 	dice.code = null;
-	app = createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
+	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
 });
 
 afterEach(() => app.db.close());

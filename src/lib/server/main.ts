@@ -17,7 +17,7 @@ async function main(): Promise<void> {
 	const buildDir = dirname(fileURLToPath(import.meta.url));
 	const root = dirname(buildDir);
 	const config = configOrExit();
-	const app = appOrExit(config, root);
+	const app = await appOrExit(config, root);
 
 	// adapter-node takes the protocol from PROTOCOL_HEADER or else assumes https; over plain HTTP
 	// (a venue's LAN) SvelteKit would then refuse every same-origin form post as cross-site and

@@ -66,8 +66,8 @@ export function requireConference(
 	const conference = event.params.id ? app.conferences.get(event.params.id) : null;
 	const t = fixedT(event.locals.lang);
 	if (!conference) error(404, { message: t('organiser.notFound') });
-	if (mayOnConference(app.db, organiser, conference.id, action)) return conference;
-	if (mayOnConference(app.db, organiser, conference.id, 'read'))
+	if (mayOnConference(app, organiser, conference.id, action)) return conference;
+	if (mayOnConference(app, organiser, conference.id, 'read'))
 		error(403, { message: t('organiser.forbidden') });
 	error(404, { message: t('organiser.notFound') });
 }

@@ -4,7 +4,7 @@ import { createDemoConference } from './demo';
 import { createAccount } from './organiser-accounts';
 import { tempApp } from './report/test-conference';
 
-const opened: ReturnType<typeof tempApp>[] = [];
+const opened: Awaited<ReturnType<typeof tempApp>>[] = [];
 afterEach(() => {
 	while (opened.length > 0) opened.pop()!.close();
 });
@@ -13,7 +13,7 @@ const values = (username: string) => ({ username, displayName: username });
 
 describe('the first account', () => {
 	it('administers the others and adopts the conferences made before it existed', async () => {
-		const scratch = tempApp('samrad-accounts-unit');
+		const scratch = await tempApp('samrad-accounts-unit');
 		opened.push(scratch);
 		const { app } = scratch;
 		// npm run demo on a fresh installation: nobody owns it yet.

@@ -2,28 +2,13 @@ import { charCount, cleanText } from '$lib/domain/text';
 import type { FormError } from '$lib/organiser/form-errors';
 import type { App } from './app';
 import { endSessionsOf, hashPassword, passwordLimits, verifyPassword } from './auth';
-import {
-	conferenceIdsOf,
-	countOrganisers,
-	deleteOrganiserRow,
-	findOrganiser,
-	findOrganiserByUsername,
-	firstCoOrganiser,
-	insertOrganiser,
-	ownedConferenceIds,
-	ownerlessConferenceIds,
-	passwordHashOf,
-	setConferenceTie,
-	setDisabled,
-	updatePasswordHash,
-	type Organiser
-} from './db/organisers';
+import type { Organiser } from './db/organisers';
 import { log } from './log';
 import { forgetSetupCode } from './setup-code';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'bus'>;
+type Uses = Pick<App, 'db' | 'stores' | 'bus'>;
 
 export const accountLimits = {
 	username: { min: 2, max: 60 },
@@ -109,32 +94,35 @@ export function checkAccount(input: AccountInput): {
  * administers the others and adopts conferences nobody owns yet.
  */
 export async function createAccount(
-	app: Uses,
+	app: Pick<App, 'stores'>,
 	values: AccountValues,
 	password: string,
 	{ firstOnly = false } = {}
 ): Promise<{ ok: true; id: string } | { ok: false; reason: 'taken' | 'not_first' }> {
 	const hash = await hashPassword(password);
 	const id = randomToken(16);
-	return app.db.transaction(() => {
-		if (firstOnly && countOrganisers(app.db) > 0)
+	return app.stores.transaction(async (tx) => {
+		if (firstOnly && (await tx.organisers.count()) > 0)
 			return { ok: false as const, reason: 'not_first' as const };
-		if (findOrganiserByUsername(app.db, values.username))
+		if (await tx.organisers.findByUsername(values.username))
 			return { ok: false as const, reason: 'taken' as const };
 		const now = Date.now();
-		insertOrganiser(app.db, { id, ...values, admin: firstOnly }, hash, now);
+		await tx.organisers.insert({ id, ...values, admin: firstOnly }, hash, now);
 		if (firstOnly) {
-			for (const conferenceId of ownerlessConferenceIds(app.db))
-				setConferenceTie(app.db, conferenceId, id, 'owner', now);
-			forgetSetupCode(app.db);
+			for (const conferenceId of await tx.organisers.ownerlessConferenceIds())
+				await tx.organisers.setTie(conferenceId, id, 'owner', now);
+			await forgetSetupCode(tx);
 		}
 		return { ok: true as const, id };
-	})();
+	});
 }
 
 /** Tells open overviews of an account's conferences to check who may still watch them. */
-export function accessChanged(app: Uses, organiserId: string): void {
-	for (const conferenceId of conferenceIdsOf(app.db, organiserId))
+export async function accessChanged(
+	app: Pick<App, 'stores' | 'bus'>,
+	organiserId: string
+): Promise<void> {
+	for (const conferenceId of await app.stores.organisers.conferenceIdsOf(organiserId))
 		app.bus.publish({ type: 'conference', conferenceId, what: 'access' });
 }
 
@@ -144,30 +132,42 @@ export type AccountProblem = 'not_found' | 'self';
 type AccountResult = { ok: true; organiser: Organiser } | { ok: false; problem: AccountProblem };
 
 /** Another account than the administrator's own, or why not. */
-function otherAccount(app: Uses, admin: Organiser, targetId: string): AccountResult {
-	const target = findOrganiser(app.db, targetId);
+async function otherAccount(
+	app: Pick<App, 'stores'>,
+	admin: Organiser,
+	targetId: string
+): Promise<AccountResult> {
+	const target = await app.stores.organisers.find(targetId);
 	if (!target) return { ok: false, problem: 'not_found' };
 	if (target.id === admin.id) return { ok: false, problem: 'self' };
 	return { ok: true, organiser: target };
 }
 
 /** Disables an account: it cannot sign in, its sessions end and its open overviews close. */
-export function disableAccount(app: Uses, admin: Organiser, targetId: string): AccountResult {
-	const found = otherAccount(app, admin, targetId);
+export async function disableAccount(
+	app: App,
+	admin: Organiser,
+	targetId: string
+): Promise<AccountResult> {
+	const found = await otherAccount(app, admin, targetId);
 	if (!found.ok) return found;
-	app.db.transaction(() => {
-		setDisabled(app.db, targetId, Date.now());
-		endSessionsOf(app.db, targetId, null);
-	})();
-	accessChanged(app, targetId);
+	await app.stores.transaction(async (tx) => {
+		await tx.organisers.setDisabled(targetId, Date.now());
+		await endSessionsOf(tx.organisers, targetId, null);
+	});
+	await accessChanged(app, targetId);
 	log.info('organiser.disabled', { organiserId: targetId });
 	return found;
 }
 
-export function enableAccount(app: Uses, admin: Organiser, targetId: string): AccountResult {
-	const found = otherAccount(app, admin, targetId);
+export async function enableAccount(
+	app: App,
+	admin: Organiser,
+	targetId: string
+): Promise<AccountResult> {
+	const found = await otherAccount(app, admin, targetId);
 	if (!found.ok) return found;
-	setDisabled(app.db, targetId, null);
+	await app.stores.organisers.setDisabled(targetId, null);
 	log.info('organiser.enabled', { organiserId: targetId });
 	return found;
 }
@@ -177,24 +177,27 @@ export function enableAccount(app: Uses, admin: Organiser, targetId: string): Ac
  * when it has none, to the administrator who deletes the account: no conference is left
  * without an owner. Answers with how many conferences passed to the administrator.
  */
-export function deleteAccount(
-	app: Uses,
+export async function deleteAccount(
+	app: App,
 	admin: Organiser,
 	targetId: string
-): { ok: true; organiser: Organiser; toAdmin: number } | { ok: false; problem: AccountProblem } {
-	const found = otherAccount(app, admin, targetId);
+): Promise<
+	{ ok: true; organiser: Organiser; toAdmin: number } | { ok: false; problem: AccountProblem }
+> {
+	const found = await otherAccount(app, admin, targetId);
 	if (!found.ok) return found;
-	const affected = conferenceIdsOf(app.db, targetId);
-	let toAdmin = 0;
-	app.db.transaction(() => {
+	const affected = await app.stores.organisers.conferenceIdsOf(targetId);
+	const toAdmin = await app.stores.transaction(async (tx) => {
 		const now = Date.now();
-		for (const conferenceId of ownedConferenceIds(app.db, targetId)) {
-			const heir = firstCoOrganiser(app.db, conferenceId, targetId);
-			if (!heir) toAdmin++;
-			setConferenceTie(app.db, conferenceId, heir ?? admin.id, 'owner', now);
+		let passed = 0;
+		for (const conferenceId of await tx.organisers.ownedConferenceIds(targetId)) {
+			const heir = await tx.organisers.firstCoOrganiser(conferenceId, targetId);
+			if (!heir) passed++;
+			await tx.organisers.setTie(conferenceId, heir ?? admin.id, 'owner', now);
 		}
-		deleteOrganiserRow(app.db, targetId);
-	})();
+		await tx.organisers.remove(targetId);
+		return passed;
+	});
 	for (const conferenceId of affected)
 		app.bus.publish({ type: 'conference', conferenceId, what: 'access' });
 	log.info('organiser.deleted', { organiserId: targetId, conferences: affected.size, toAdmin });
@@ -209,30 +212,30 @@ export async function resetPassword(
 	password: string,
 	confirm: string
 ): Promise<AccountResult | { ok: false; errors: FormError[] }> {
-	const found = otherAccount(app, admin, targetId);
+	const found = await otherAccount(app, admin, targetId);
 	if (!found.ok) return found;
 	const errors = passwordErrors(password, confirm);
 	if (errors.length > 0) return { ok: false, errors };
 	const hash = await hashPassword(password);
-	app.db.transaction(() => {
-		updatePasswordHash(app.db, targetId, hash);
-		endSessionsOf(app.db, targetId, null);
-	})();
-	accessChanged(app, targetId);
+	await app.stores.transaction(async (tx) => {
+		await tx.organisers.updatePasswordHash(targetId, hash);
+		await endSessionsOf(tx.organisers, targetId, null);
+	});
+	await accessChanged(app, targetId);
 	log.info('organiser.password_reset', { organiserId: targetId });
 	return found;
 }
 
 /** An administrator signs an account out everywhere. */
-export function endAllSessions(
-	app: Uses,
+export async function endAllSessions(
+	app: App,
 	admin: Organiser,
 	targetId: string
-): AccountResult & { ended?: number } {
-	const found = otherAccount(app, admin, targetId);
+): Promise<AccountResult & { ended?: number }> {
+	const found = await otherAccount(app, admin, targetId);
 	if (!found.ok) return found;
-	const ended = endSessionsOf(app.db, targetId, null);
-	accessChanged(app, targetId);
+	const ended = await endSessionsOf(app.stores.organisers, targetId, null);
+	await accessChanged(app, targetId);
 	log.info('organiser.sessions_ended', { organiserId: targetId, ended });
 	return { ...found, ended };
 }
@@ -247,7 +250,7 @@ export async function changeOwnPassword(
 	currentToken: string,
 	input: { current: string; password: string; confirm: string }
 ): Promise<{ ok: true; ended: number } | { ok: false; errors: FormError[] }> {
-	const stored = passwordHashOf(app.db, me.id);
+	const stored = await app.stores.organisers.passwordHashOf(me.id);
 	const right =
 		stored !== null &&
 		charCount(input.current) <= passwordLimits.max &&
@@ -256,19 +259,28 @@ export async function changeOwnPassword(
 	const errors = passwordErrors(input.password, input.confirm);
 	if (errors.length > 0) return { ok: false, errors };
 	const hash = await hashPassword(input.password);
-	const ended = app.db.transaction(() => {
-		updatePasswordHash(app.db, me.id, hash);
-		return endSessionsOf(app.db, me.id, currentToken);
-	})();
-	accessChanged(app, me.id);
+	const ended = await app.stores.transaction(async (tx) => {
+		await tx.organisers.updatePasswordHash(me.id, hash);
+		return endSessionsOf(tx.organisers, me.id, currentToken);
+	});
+	await accessChanged(app, me.id);
 	log.info('organiser.password_changed', { organiserId: me.id, ended });
 	return { ok: true, ended };
 }
 
+/** How many browsers besides this one are signed in to one's account. */
+export async function otherSessionCount(app: App, me: Organiser, now: number): Promise<number> {
+	return Math.max(0, (await app.stores.organisers.countSessionsOf(me.id, now)) - 1);
+}
+
 /** Someone signs out all their other browsers. */
-export function endOtherSessions(app: Uses, me: Organiser, currentToken: string): number {
-	const ended = endSessionsOf(app.db, me.id, currentToken);
-	accessChanged(app, me.id);
+export async function endOtherSessions(
+	app: App,
+	me: Organiser,
+	currentToken: string
+): Promise<number> {
+	const ended = await endSessionsOf(app.stores.organisers, me.id, currentToken);
+	await accessChanged(app, me.id);
 	log.info('organiser.sessions_ended', { organiserId: me.id, ended });
 	return ended;
 }

@@ -28,7 +28,7 @@ export function sendFromForm(
 	const sender = {
 		actor: {
 			role: 'organiser' as const,
-			roles: conferenceRoles(app.db, organiser, conferenceId),
+			roles: conferenceRoles(app, organiser, conferenceId),
 			accountId: organiser.id
 		},
 		scope: `${conferenceScope(conferenceId)}o:${organiser.id}`

@@ -20,7 +20,7 @@ import { glossaryForConference } from './glossary';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'conferences'>;
+type Uses = Pick<App, 'db' | 'stores' | 'conferences'>;
 
 /** How long a checked file waits for the organiser to confirm the import. */
 const pendingMs = 30 * 60_000;

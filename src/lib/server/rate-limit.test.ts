@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackOff, Limit, backOffMs, firstRefusal } from './rate-limit';
+import { BackOff, Limit, backOffMs, firstRefusal, memoryLimiterStore } from './rate-limit';
 
 describe('backOffMs', () => {
 	const policy = { free: 3, firstMs: 2_000, maxMs: 60_000 };
@@ -15,7 +15,7 @@ describe('backOffMs', () => {
 
 describe('BackOff', () => {
 	it('makes a key wait after its free failures, and no other key', async () => {
-		const backOff = new BackOff('test', {
+		const backOff = new BackOff(memoryLimiterStore, 'test', {
 			free: 2,
 			firstMs: 5_000,
 			maxMs: 60_000,
@@ -39,8 +39,8 @@ describe('BackOff', () => {
 
 describe('Limit and firstRefusal', () => {
 	it('refuses past the limit, and a refused check spends nothing of the next', async () => {
-		const first = new Limit('first', 1, 10_000);
-		const second = new Limit('second', 2, 10_000);
+		const first = new Limit(memoryLimiterStore, 'first', 1, 10_000);
+		const second = new Limit(memoryLimiterStore, 'second', 2, 10_000);
 		const both = () => firstRefusal([() => first.take('k'), () => second.take('k')]);
 		expect(await both()).toEqual({ ok: true });
 		const refused = await both();

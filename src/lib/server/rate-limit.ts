@@ -1,21 +1,22 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimits } from './config';
+import type { LimiterStore } from './stores';
 
 /** Go on, or wait this long. */
 export type LimitCheck = { ok: true } | { ok: false; retryAfterMs: number };
 
 /**
- * Every counter lives in one store, here this process's memory (limits reset on restart, which
- * is fine for abuse control). Several processes would swap in rate-limiter-flexible's Redis store
- * here, with the same options.
+ * Counters in this process's memory (limits reset on restart, which is fine for abuse control).
+ * Several processes would hand createLimiters a store on rate-limiter-flexible's Redis store.
  */
-function counter(prefix: string, points: number, windowMs: number): RateLimiterAbstract {
-	return new RateLimiterMemory({
-		keyPrefix: prefix,
-		points,
-		duration: Math.max(1, Math.ceil(windowMs / 1000))
-	});
-}
+export const memoryLimiterStore: LimiterStore = {
+	counter: (prefix, points, windowMs) =>
+		new RateLimiterMemory({
+			keyPrefix: prefix,
+			points,
+			duration: Math.max(1, Math.ceil(windowMs / 1000))
+		})
+};
 
 /** How long a refusal of rate-limiter-flexible says to wait. */
 function refusedFor(error: unknown): number {
@@ -28,8 +29,8 @@ export class Limit {
 	readonly #store: RateLimiterAbstract;
 	readonly #points: number;
 
-	constructor(prefix: string, points: number, windowMs: number) {
-		this.#store = counter(prefix, points, windowMs);
+	constructor(store: LimiterStore, prefix: string, points: number, windowMs: number) {
+		this.#store = store.counter(prefix, points, windowMs);
 		this.#points = points;
 	}
 
@@ -82,10 +83,10 @@ export class BackOff {
 	readonly #waits: RateLimiterAbstract;
 	readonly #policy: BackOffPolicy;
 
-	constructor(prefix: string, policy: BackOffPolicy) {
+	constructor(store: LimiterStore, prefix: string, policy: BackOffPolicy) {
 		this.#policy = policy;
-		this.#failures = counter(`${prefix}:failures`, Number.MAX_SAFE_INTEGER, policy.forgetMs);
-		this.#waits = counter(`${prefix}:waits`, 1, policy.maxMs);
+		this.#failures = store.counter(`${prefix}:failures`, Number.MAX_SAFE_INTEGER, policy.forgetMs);
+		this.#waits = store.counter(`${prefix}:waits`, 1, policy.maxMs);
 	}
 
 	/** Whether the key must wait before its next attempt. */
@@ -117,8 +118,8 @@ export class BackOff {
 export class Recall {
 	readonly #store: RateLimiterAbstract;
 
-	constructor(prefix: string, forMs: number) {
-		this.#store = counter(prefix, Number.MAX_SAFE_INTEGER, forMs);
+	constructor(store: LimiterStore, prefix: string, forMs: number) {
+		this.#store = store.counter(prefix, Number.MAX_SAFE_INTEGER, forMs);
 	}
 
 	async remember(key: string): Promise<void> {
@@ -176,28 +177,33 @@ export interface Limiters {
 /** PDFs one console link may print per minute: enough for a facilitator, too few to load the server. */
 export const pdfPrintsPerConsoleLink = 3;
 
-export function createLimiters(limits: RateLimits): Limiters {
+/** The limits, with their counters in `store`. */
+export function createLimiters(limits: RateLimits, store: LimiterStore): Limiters {
 	const waits = { firstMs: 2_000, forgetMs: hour };
 	return {
-		commandsPerSocket: new Limit('socket', limits.commandsPerSocket, 10_000),
-		commandsPerBinding: new Limit('binding', limits.commandsPerBinding, 10_000),
-		commandsPerAddress: new Limit('address', limits.commandsPerAddress, 10_000),
-		refusalsPerSocket: new Limit('refused', limits.commandsPerSocket, 10_000),
-		joins: new Limit('joins', limits.joinsPerAddress, minute),
+		commandsPerSocket: new Limit(store, 'socket', limits.commandsPerSocket, 10_000),
+		commandsPerBinding: new Limit(store, 'binding', limits.commandsPerBinding, 10_000),
+		commandsPerAddress: new Limit(store, 'address', limits.commandsPerAddress, 10_000),
+		refusalsPerSocket: new Limit(store, 'refused', limits.commandsPerSocket, 10_000),
+		joins: new Limit(store, 'joins', limits.joinsPerAddress, minute),
 		joinCodes: {
-			perSocket: new BackOff('code-socket', { ...waits, free: 3, maxMs: 10 * minute }),
-			perAddress: new BackOff('code-address', { ...waits, free: 20, maxMs: 10 * minute }),
-			hardCap: new Limit('code-cap', limits.failedJoinsPerAddress, hour),
-			known: new Recall('code-known', 12 * hour)
+			perSocket: new BackOff(store, 'code-socket', { ...waits, free: 3, maxMs: 10 * minute }),
+			perAddress: new BackOff(store, 'code-address', { ...waits, free: 20, maxMs: 10 * minute }),
+			hardCap: new Limit(store, 'code-cap', limits.failedJoinsPerAddress, hour),
+			known: new Recall(store, 'code-known', 12 * hour)
 		},
 		signIn: {
-			perAccountAndAddress: new BackOff('login-pair', { ...waits, free: 5, maxMs: 15 * minute }),
-			perAddress: new BackOff('login-address', { ...waits, free: 30, maxMs: 15 * minute }),
-			perAccount: new BackOff('login-account', { ...waits, free: 20, maxMs: minute }),
-			perDevice: new BackOff('login-device', { ...waits, free: 5, maxMs: 15 * minute })
+			perAccountAndAddress: new BackOff(store, 'login-pair', {
+				...waits,
+				free: 5,
+				maxMs: 15 * minute
+			}),
+			perAddress: new BackOff(store, 'login-address', { ...waits, free: 30, maxMs: 15 * minute }),
+			perAccount: new BackOff(store, 'login-account', { ...waits, free: 20, maxMs: minute }),
+			perDevice: new BackOff(store, 'login-device', { ...waits, free: 5, maxMs: 15 * minute })
 		},
-		sessionsPerAddress: new Limit('sessions', limits.sessionsPerAddress, hour),
-		pdfPrintsPerConsole: new Limit('pdf-console', pdfPrintsPerConsoleLink, minute)
+		sessionsPerAddress: new Limit(store, 'sessions', limits.sessionsPerAddress, hour),
+		pdfPrintsPerConsole: new Limit(store, 'pdf-console', pdfPrintsPerConsoleLink, minute)
 	};
 }
 

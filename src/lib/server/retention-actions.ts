@@ -33,7 +33,7 @@ export const retentionActions = {
 	postpone: async (event: RequestEvent) => {
 		const { organiser, conference } = await conferenceOf(event);
 		if (!conference) return refused(404, 'notFound');
-		if (!mayOnConference(useApp().db, organiser, conference.id, 'postpone_retention'))
+		if (!mayOnConference(useApp(), organiser, conference.id, 'postpone_retention'))
 			return refused(403, 'forbidden');
 		const date = postponeDeletion(useApp(), conference.id, Date.now());
 		if (!date) return refused(409, 'off');

@@ -24,7 +24,7 @@ let app: App;
 let now = Date.parse('2026-11-23T12:00:00Z');
 const created = now;
 
-function open(env: Record<string, string> = {}): App {
+function open(env: Record<string, string> = {}): Promise<App> {
 	return createApp(
 		readConfig({ DATABASE_PATH: join(dir, 'samrad.sqlite'), LOG_LEVEL: 'silent', ...env }),
 		root,
@@ -51,10 +51,10 @@ function newConference(title = 'Sigtuna'): string {
 	return result.value.id;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'samrad-retention-'));
 	now = created;
-	app = open({ RETENTION_DAYS: '365' });
+	app = await open({ RETENTION_DAYS: '365' });
 });
 
 afterEach(() => {
@@ -141,7 +141,7 @@ describe('keeping for good', () => {
 });
 
 describe('upgrading a database from before', () => {
-	it('gives conferences that were already due fourteen days, with the warning, before deleting them', () => {
+	it('gives conferences that were already due fourteen days, with the warning, before deleting them', async () => {
 		app.db.close();
 		const path = join(dir, 'older.sqlite');
 		const migrations = readMigrations(join(root, 'db', 'migrations'));
@@ -156,7 +156,7 @@ describe('upgrading a database from before', () => {
 			)
 			.run(longAgo, longAgo);
 		older.close();
-		app = createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), root);
+		app = await createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), root);
 		const today = Date.now();
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 		const schedule = deletionSchedules(app, today).get('old')!;

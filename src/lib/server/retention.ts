@@ -137,7 +137,7 @@ export function keepForGood(
 	conferenceId: string,
 	kept: boolean
 ): 'done' | 'forbidden' | 'not_found' {
-	if (!mayOnConference(app.db, organiser, conferenceId, 'keep_retention')) return 'forbidden';
+	if (!mayOnConference(app, organiser, conferenceId, 'keep_retention')) return 'forbidden';
 	if (!setConferenceKept(app.db, conferenceId, kept)) return 'not_found';
 	log.info('retention.kept', { conferenceId, kept, organiserId: organiser.id });
 	return 'done';

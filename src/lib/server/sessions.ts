@@ -193,7 +193,7 @@ export class SessionService {
 			let forget = false;
 			if (result.ok) {
 				const seq = session.seq + 1;
-				appendSessionEvent(db, sessionId, seq, { command, actor, at: now });
+				appendSessionEvent(db, sessionId, session.seq, { command, actor, at: now });
 				let snapshotSeq = session.snapshotSeq;
 				// What the state no longer holds must not stay in the events either.
 				forget = mustForget(session.state, command, result.state);

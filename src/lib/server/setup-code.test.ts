@@ -4,7 +4,7 @@ import { createAccount } from './organiser-accounts';
 import { tempApp } from './report/test-conference';
 import { currentSetupCode, proxyTrusted, setupCodeMatches, setupCodeRequired } from './setup-code';
 
-const opened: ReturnType<typeof tempApp>[] = [];
+const opened: Awaited<ReturnType<typeof tempApp>>[] = [];
 afterEach(() => {
 	while (opened.length > 0) opened.pop()!.close();
 });
@@ -34,16 +34,18 @@ describe('when the setup page asks for the code', () => {
 
 describe('the setup code', () => {
 	it('is kept while there is no account, matches however it is typed, and goes with the first account', async () => {
-		const scratch = tempApp('samrad-setup-code');
+		const scratch = await tempApp('samrad-setup-code');
 		opened.push(scratch);
-		const { db } = scratch.app;
-		const code = currentSetupCode(db)!;
+		const { stores } = scratch.app;
+		const code = (await currentSetupCode(stores))!;
 		expect(code).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
-		expect(currentSetupCode(db)).toBe(code);
-		expect(setupCodeMatches(db, code)).toBe(true);
-		expect(setupCodeMatches(db, ` ${code.toLowerCase().replace(/-/g, ' ')} `)).toBe(true);
-		expect(setupCodeMatches(db, code.slice(0, -1))).toBe(false);
-		expect(setupCodeMatches(db, '')).toBe(false);
+		expect(await currentSetupCode(stores)).toBe(code);
+		expect(await setupCodeMatches(scratch.app, code)).toBe(true);
+		expect(await setupCodeMatches(scratch.app, ` ${code.toLowerCase().replace(/-/g, ' ')} `)).toBe(
+			true
+		);
+		expect(await setupCodeMatches(scratch.app, code.slice(0, -1))).toBe(false);
+		expect(await setupCodeMatches(scratch.app, '')).toBe(false);
 
 		const first = await createAccount(
 			scratch.app,
@@ -52,7 +54,7 @@ describe('the setup code', () => {
 			{ firstOnly: true }
 		);
 		expect(first.ok).toBe(true);
-		expect(setupCodeMatches(db, code)).toBe(false);
-		expect(currentSetupCode(db)).toBeNull();
+		expect(await setupCodeMatches(scratch.app, code)).toBe(false);
+		expect(await currentSetupCode(stores)).toBeNull();
 	});
 });

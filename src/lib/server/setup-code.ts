@@ -7,9 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { App } from './app';
 import type { Config } from './config';
-import type { Db } from './db/database';
-import { countOrganisers } from './db/organisers';
-import { deleteSetting, readSetting, writeSetting } from './db/settings';
+import type { StoreSet } from './stores';
 import { randomCode } from './tokens';
 
 const settingKey = 'setup_code';
@@ -25,22 +23,24 @@ function newCode(): string {
  * The setup code while the installation has no account (made once and kept, so that several
  * processes print the same one); null once an account exists.
  */
-export function currentSetupCode(db: Db): string | null {
-	if (countOrganisers(db) > 0) {
-		forgetSetupCode(db);
-		return null;
-	}
-	let code = readSetting(db, settingKey);
-	if (!code) {
-		code = newCode();
-		writeSetting(db, settingKey, code);
-	}
-	return code;
+export function currentSetupCode(stores: App['stores']): Promise<string | null> {
+	return stores.transaction(async (tx) => {
+		if ((await tx.organisers.count()) > 0) {
+			await forgetSetupCode(tx);
+			return null;
+		}
+		let code = await tx.settings.read(settingKey);
+		if (!code) {
+			code = newCode();
+			await tx.settings.write(settingKey, code);
+		}
+		return code;
+	});
 }
 
 /** Drops the code: the first account exists. */
-export function forgetSetupCode(db: Db): void {
-	deleteSetting(db, settingKey);
+export function forgetSetupCode(stores: Pick<StoreSet, 'settings'>): Promise<void> {
+	return stores.settings.remove(settingKey);
 }
 
 /** Whether a trusted proxy sits in front (TRUST_PROXY names at least one hop or address). */
@@ -64,8 +64,8 @@ function normalise(code: string): string {
 }
 
 /** Whether `given` is the installation's setup code (compared in constant time). */
-export function setupCodeMatches(db: Db, given: string): boolean {
-	const code = readSetting(db, settingKey);
+export async function setupCodeMatches(app: Pick<App, 'stores'>, given: string): Promise<boolean> {
+	const code = await app.stores.settings.read(settingKey);
 	if (!code || given.length > 100) return false;
 	const digest = (text: string) => createHash('sha256').update(normalise(text)).digest();
 	return timingSafeEqual(digest(code), digest(given));

@@ -1,18 +1,17 @@
 import { json } from '@sveltejs/kit';
-import { schemaVersion } from '$lib/server/db/database';
 import { useApp } from '$lib/server/app';
 import type { RequestHandler } from './$types';
 
 /** Liveness and readiness: the database answers, its schema version, and uptime. */
-export const GET: RequestHandler = () => {
+export const GET: RequestHandler = async () => {
 	const app = useApp();
 	try {
-		app.db.prepare('SELECT 1').get();
+		const schemaVersion = await app.stores.schemaVersion();
 		return json(
 			{
 				status: 'ok',
 				database: 'ok',
-				schemaVersion: schemaVersion(app.db),
+				schemaVersion,
 				uptimeSeconds: Math.round((Date.now() - app.startedAt) / 1000)
 			},
 			{ headers: { 'cache-control': 'no-store' } }

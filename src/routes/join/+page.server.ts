@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { joinCodeAlphabet, joinCodeLength } from '$lib/domain/limits';
 import { normaliseJoinCode } from '$lib/domain/text';
 import { useApp } from '$lib/server/app';
-import { findConferenceByCode } from '$lib/server/db/conferences';
+import { conferenceByCode } from '$lib/server/conference-links';
 import { codeLookUpWait, recordCodeLookUp, sessionForCode } from '$lib/server/join-codes';
 import { fixedT } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ url, getClientAddress, locals }) =>
 	if (wait !== null)
 		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
 	// Conference codes and session codes share the alphabet; a conference code opens its roster.
-	const conference = findConferenceByCode(app.db, code) !== null;
+	const conference = conferenceByCode(app, code) !== null;
 	const found = conference || sessionForCode(app, code) !== null;
 	await recordCodeLookUp(app, attempt, found);
 	if (!found) redirect(303, `/?code=${typed}&error=unknown`);

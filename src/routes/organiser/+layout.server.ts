@@ -13,7 +13,7 @@ const openRoutes = new Set(['/organiser/setup', '/organiser/login']);
  */
 export const load: LayoutServerLoad = ({ cookies, url, route }) => {
 	const open = route.id !== null && openRoutes.has(route.id);
-	if (!hasOrganisers(useApp().db)) {
+	if (!hasOrganisers(useApp())) {
 		if (route.id !== '/organiser/setup') redirect(303, '/organiser/setup');
 		return { organiser: null };
 	}

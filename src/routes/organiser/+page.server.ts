@@ -2,7 +2,6 @@ import { redirect } from '@sveltejs/kit';
 import { localeTags } from '$lib/i18n';
 import { formatDateRange } from '$lib/organiser/format';
 import { useApp } from '$lib/server/app';
-import { countParticipants } from '$lib/server/db/participants';
 import { createDemoConference } from '$lib/server/demo';
 import { conferencePermissions, readableConferenceIds } from '$lib/server/conference-access';
 import { requireOrganiser } from '$lib/server/organiser-access';
@@ -17,9 +16,9 @@ export const load: PageServerLoad = (event) => {
 	const now = Date.now();
 	const schedules = deletionSchedules(app, now);
 	const noSchedule = { deleteOn: null, kept: false, warn: false };
-	const mine = readableConferenceIds(app.db, organiser);
+	const mine = readableConferenceIds(app, organiser);
 	const rights = (id: string) => {
-		const may = conferencePermissions(app.db, organiser, id);
+		const may = conferencePermissions(app, organiser, id);
 		return { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention };
 	};
 	const all = app.conferences.list();
@@ -32,7 +31,7 @@ export const load: PageServerLoad = (event) => {
 				subtitle: c.subtitle,
 				venue: c.venue,
 				when: formatDateRange(c.startDate, c.endDate, localeTags[event.locals.lang]),
-				participants: countParticipants(app.db, c.id),
+				participants: app.conferences.participants(c.id).length,
 				rounds: app.conferences.rounds(c.id).length,
 				deletion: schedules.get(c.id) ?? noSchedule,
 				...rights(c.id)

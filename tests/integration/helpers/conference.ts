@@ -59,9 +59,13 @@ export async function withApp<T>(
 	fn: (app: App) => Promise<T> | T,
 	clock?: () => number
 ): Promise<T> {
-	const app = createApp(readConfig({ DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' }), root, {
-		clock
-	});
+	const app = await createApp(
+		readConfig({ DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' }),
+		root,
+		{
+			clock
+		}
+	);
 	try {
 		return await fn(app);
 	} finally {

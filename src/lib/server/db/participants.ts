@@ -109,13 +109,3 @@ export function findParticipantByToken(db: Db, token: string): ConferencePartici
 	) as Row | undefined;
 	return row ? toParticipant(row) : null;
 }
-
-export function countParticipants(db: Db, conferenceId: string): number {
-	return (
-		sql(db, 'SELECT count(*) AS n FROM conference_participants WHERE conference_id = ?').get(
-			conferenceId
-		) as {
-			n: number;
-		}
-	).n;
-}

@@ -1,5 +1,6 @@
 import type { Actor, SessionCommand } from '$lib/domain/session/commands';
 import type { SessionState } from '$lib/domain/session/types';
+import { SessionSeqConflict } from '../stores';
 import { sql, type Db } from './database';
 
 /** How a session is reached: its join code and link tokens. */
@@ -121,14 +122,26 @@ export function readSession(db: Db, id: string): StoredSession | null {
 	};
 }
 
-/** Appends one accepted command as event number `seq`. */
-export function appendSessionEvent(db: Db, id: string, seq: number, event: SessionEvent): void {
+/**
+ * Appends one accepted command as event number expectedSeq + 1; throws SessionSeqConflict when
+ * the session is no longer at expectedSeq (another writer came first).
+ */
+export function appendSessionEvent(
+	db: Db,
+	id: string,
+	expectedSeq: number,
+	event: SessionEvent
+): void {
+	const moved = sql(
+		db,
+		'UPDATE sessions SET seq = seq + 1, updated_at = ? WHERE id = ? AND seq = ?'
+	).run(event.at, id, expectedSeq).changes;
+	if (moved === 0) throw new SessionSeqConflict(id, expectedSeq);
 	sql(db, 'INSERT INTO session_events (session_id, seq, event) VALUES (?, ?, ?)').run(
 		id,
-		seq,
+		expectedSeq + 1,
 		JSON.stringify(event)
 	);
-	sql(db, 'UPDATE sessions SET seq = ?, updated_at = ? WHERE id = ?').run(seq, event.at, id);
 }
 
 /** Stores the state as of `seq` and drops the events it replaces. */

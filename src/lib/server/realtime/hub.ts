@@ -148,7 +148,10 @@ const devicesPageDelayMs = 500;
  * shared across roles.
  */
 /** What the hub uses: storage to read, the services whose state it shows, the phones' origin. */
-export type HubDependencies = Pick<App, 'db' | 'conferences' | 'sessions' | 'joinOrigin'>;
+export type HubDependencies = Pick<
+	App,
+	'db' | 'stores' | 'conferences' | 'sessions' | 'joinOrigin'
+>;
 
 export class Hub {
 	readonly #app: HubDependencies;

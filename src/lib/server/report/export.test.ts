@@ -53,16 +53,16 @@ describe('localDay', () => {
 });
 
 describe('exportFile', () => {
-	let db: ReturnType<typeof tempApp>;
+	let db: Awaited<ReturnType<typeof tempApp>>;
 	let conferenceId: string;
 	const choices = (overrides: Partial<ExportChoices>): ExportChoices => ({
 		...readChoices(new URLSearchParams('')),
 		...overrides
 	});
 
-	beforeAll(() => {
+	beforeAll(async () => {
 		setLogLevel('silent');
-		db = tempApp('samrad-export');
+		db = await tempApp('samrad-export');
 		conferenceId = seedPlayedDemo(db.app).id;
 	});
 

@@ -10,13 +10,13 @@ import { plenumSummaries, seedPlayedDemo, tempApp } from './test-conference';
 // A real SQLite file, the demo conference set up through ConferenceService and every group's
 // session played through SessionService: the source must show exactly what is stored.
 describe('reportSourceFromDb', () => {
-	let db: ReturnType<typeof tempApp>;
+	let db: Awaited<ReturnType<typeof tempApp>>;
 	let conferenceId: string;
 	let source: ReportSource;
 
-	beforeAll(() => {
+	beforeAll(async () => {
 		setLogLevel('silent');
-		db = tempApp('samrad-source');
+		db = await tempApp('samrad-source');
 		const { app } = db;
 		conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
 		// The organiser renames a role and adds one of their own.
@@ -147,11 +147,11 @@ describe('reportSourceFromDb', () => {
 });
 
 describe('the report’s sign-off', () => {
-	let db: ReturnType<typeof tempApp>;
+	let db: Awaited<ReturnType<typeof tempApp>>;
 
-	beforeAll(() => {
+	beforeAll(async () => {
 		setLogLevel('silent');
-		db = tempApp('samrad-signoff');
+		db = await tempApp('samrad-signoff');
 	});
 
 	afterAll(() => db.close());
@@ -200,9 +200,9 @@ describe('the report’s sign-off', () => {
 });
 
 describe('reportSourceFromDb and empty groups', () => {
-	it('leaves out a group nobody sits in, but keeps one whose people wrote notes and moved on', () => {
+	it('leaves out a group nobody sits in, but keeps one whose people wrote notes and moved on', async () => {
 		setLogLevel('silent');
-		const db = tempApp('samrad-source-empty');
+		const db = await tempApp('samrad-source-empty');
 		try {
 			const { app } = db;
 			const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;

@@ -25,10 +25,15 @@ import { seededRandom } from '$lib/testing/random';
 export const projectRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 
 /** A fresh app on a new SQLite file in a temporary directory; close() removes it all. */
-export function tempApp(label = 'samrad'): { app: App; path: string; close: () => void } {
+export async function tempApp(
+	label = 'samrad'
+): Promise<{ app: App; path: string; close: () => void }> {
 	const dir = mkdtempSync(join(tmpdir(), `${label}-`));
 	const path = join(dir, 'samrad.sqlite');
-	const app = createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), projectRoot);
+	const app = await createApp(
+		readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }),
+		projectRoot
+	);
 	return {
 		app,
 		path,

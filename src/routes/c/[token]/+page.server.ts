@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
-import { findConference } from '$lib/server/db/conferences';
-import { findParticipantByToken } from '$lib/server/db/participants';
+import { badgeHolder } from '$lib/server/conference-links';
 import { ensureDevice, hashDevice } from '$lib/server/devices';
 import { glossaryForConference } from '$lib/server/glossary';
 import { openBadge } from '$lib/server/identity';
@@ -15,10 +14,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, locals, cookies, url, request }) => {
 	const app = useApp();
 	const device = ensureDevice(cookies, url);
-	const person = findParticipantByToken(app.db, params.token);
-	const conference = person ? findConference(app.db, person.conferenceId) : null;
-	if (!person || !conference)
-		error(404, { message: fixedT(locals.lang)('conference.member.linkNotFound') });
+	const holder = badgeHolder(app, params.token);
+	if (!holder) error(404, { message: fixedT(locals.lang)('conference.member.linkNotFound') });
+	const { person, conference } = holder;
 	openBadge(app, person, hashDevice(device), request.headers.get('user-agent'));
 	return {
 		token: params.token,

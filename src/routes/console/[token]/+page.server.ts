@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
-import { findConference } from '$lib/server/db/conferences';
 import { glossaryForSession } from '$lib/server/glossary';
 import { decideDevice } from '$lib/server/identity';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +12,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	if (!session) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
 	// A conference group's members join through the conference's roster, not the group's code.
 	const { conferenceId } = session.access;
-	const conferenceCode = conferenceId ? findConference(app.db, conferenceId)?.joinCode : null;
+	const conferenceCode = conferenceId ? app.conferences.get(conferenceId)?.joinCode : null;
 	const joinCode = conferenceCode ?? session.access.joinCode;
 	return {
 		token: params.token,

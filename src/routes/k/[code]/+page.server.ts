@@ -4,8 +4,7 @@ import { normaliseJoinCode } from '$lib/domain/text';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { codeLookUpWait, recordCodeLookUp } from '$lib/server/join-codes';
-import { findConferenceByCode } from '$lib/server/db/conferences';
-import { listParticipants } from '$lib/server/db/participants';
+import { conferenceByCode } from '$lib/server/conference-links';
 import { deviceCookie, ensureDevice, hashDevice } from '$lib/server/devices';
 import { claimName, deviceLink } from '$lib/server/identity';
 import { rosterKey } from '$lib/server/tokens';
@@ -22,10 +21,10 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress, c
 	const wait = await codeLookUpWait(app, attempt);
 	if (wait !== null)
 		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
-	const conference = findConferenceByCode(app.db, attempt.code);
+	const conference = conferenceByCode(app, attempt.code);
 	await recordCodeLookUp(app, attempt, conference !== null);
 	if (!conference) error(404, { message: fixedT(locals.lang)('conference.roster.notFound') });
-	const people = listParticipants(useApp().db, conference.id);
+	const people = app.conferences.participants(conference.id);
 	const countries = [...new Set(people.map((p) => p.country))]
 		.map((code) => ({ code, name: countryName(code, locals.lang) }))
 		.sort((a, b) => a.name.localeCompare(b.name, locals.lang));
@@ -55,13 +54,13 @@ export const actions: Actions = {
 			const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
 			return fail(429, { error: t('errors.rate_limited', { seconds }) });
 		}
-		const conference = findConferenceByCode(app.db, attempt.code);
+		const conference = conferenceByCode(app, attempt.code);
 		await recordCodeLookUp(app, attempt, conference !== null);
 		if (!conference) error(404, { message: t('conference.roster.notFound') });
 		const key = String((await request.formData()).get('participant') ?? '');
-		const person = listParticipants(app.db, conference.id).find(
-			(p) => rosterKey(app.secret, conference.id, p.id) === key
-		);
+		const person = app.conferences
+			.participants(conference.id)
+			.find((p) => rosterKey(app.secret, conference.id, p.id) === key);
 		if (!person) return fail(404, { error: t('conference.roster.personNotFound') });
 		// The name is bound to the cookie this page set; without it there is nothing to bind to.
 		const hadDevice = cookies.get(deviceCookie);

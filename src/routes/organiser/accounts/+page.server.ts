@@ -2,7 +2,6 @@ import { fail } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
 import { passwordLimits } from '$lib/server/auth';
 import { mayOnInstallation } from '$lib/server/conference-access';
-import { countSessionsOf, listOrganiserSummaries } from '$lib/server/db/organisers';
 import {
 	changeOwnPassword,
 	checkAccount,
@@ -12,6 +11,7 @@ import {
 	enableAccount,
 	endAllSessions,
 	endOtherSessions,
+	otherSessionCount,
 	readAccountForm,
 	resetPassword,
 	type AccountProblem
@@ -24,16 +24,15 @@ import {
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Everyone manages their own sign-in here; the administrator also manages every account. */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const me = requireOrganiser(event);
-	const { db } = useApp();
+	const app = useApp();
 	const now = Date.now();
 	const admin = mayOnInstallation(me, 'administer_accounts');
 	return {
 		me: { id: me.id, displayName: me.displayName, username: me.username, admin },
-		// This browser is one of them.
-		otherSessions: Math.max(0, countSessionsOf(db, me.id, now) - 1),
-		accounts: admin ? listOrganiserSummaries(db, now) : null,
+		otherSessions: await otherSessionCount(app, me, now),
+		accounts: admin ? await app.stores.organisers.summaries(now) : null,
 		passwordMin: passwordLimits.min
 	};
 };
@@ -70,19 +69,19 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		const { admin, id } = await target(event);
-		const done = disableAccount(useApp(), admin, id);
+		const done = await disableAccount(useApp(), admin, id);
 		if (!done.ok) return refused(done.problem);
 		return { scope: 'account' as const, done: 'disabled', name: done.organiser.displayName };
 	},
 	enable: async (event) => {
 		const { admin, id } = await target(event);
-		const done = enableAccount(useApp(), admin, id);
+		const done = await enableAccount(useApp(), admin, id);
 		if (!done.ok) return refused(done.problem);
 		return { scope: 'account' as const, done: 'enabled', name: done.organiser.displayName };
 	},
 	endSessions: async (event) => {
 		const { admin, id } = await target(event);
-		const done = endAllSessions(useApp(), admin, id);
+		const done = await endAllSessions(useApp(), admin, id);
 		if (!done.ok) return refused(done.problem);
 		return { scope: 'account' as const, done: 'signedOut', name: done.organiser.displayName };
 	},
@@ -103,7 +102,7 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const { admin, id } = await target(event);
-		const done = deleteAccount(useApp(), admin, id);
+		const done = await deleteAccount(useApp(), admin, id);
 		if (!done.ok) return refused(done.problem);
 		return {
 			scope: 'account' as const,
@@ -125,9 +124,9 @@ export const actions: Actions = {
 		return { scope: 'password' as const, changed: true, ended: changed.ended };
 	},
 	/** Signs out every other browser of one's own account. */
-	endOtherSessions: (event) => {
+	endOtherSessions: async (event) => {
 		const me = requireOrganiser(event);
-		const ended = endOtherSessions(useApp(), me, sessionToken(event.cookies));
+		const ended = await endOtherSessions(useApp(), me, sessionToken(event.cookies));
 		return { scope: 'sessions' as const, ended };
 	}
 };

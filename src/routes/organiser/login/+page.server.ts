@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ url }) => ({
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const app = useApp();
-		if (!hasOrganisers(app.db)) redirect(303, '/organiser/setup');
+		if (!hasOrganisers(app)) redirect(303, '/organiser/setup');
 		const form = await request.formData();
 		const username = cleanText(String(form.get('username') ?? ''), { multiline: false });
 		const password = String(form.get('password') ?? '');
@@ -32,9 +32,7 @@ export const actions: Actions = {
 			return refuse(429, { field: null, key: 'errors.rate_limited', params: { seconds: wait } });
 		}
 		const organiser =
-			password.length > passwordLimits.max
-				? null
-				: await checkCredentials(app.db, username, password);
+			password.length > passwordLimits.max ? null : await checkCredentials(app, username, password);
 		await recordSignIn(attempt, organiser !== null);
 		if (!organiser) return refuse(400, { field: null, key: 'organiser.login.wrong' });
 		signIn(cookies, url, organiser.id);

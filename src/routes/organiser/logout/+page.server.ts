@@ -9,13 +9,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/organiser');
 
 export const actions: Actions = {
-	default: ({ cookies }) => {
+	default: async ({ cookies }) => {
 		const app = useApp();
 		const token = cookies.get(organiserCookie);
 		const organiser = signedInOrganiser(cookies);
-		if (token) endOrganiserSession(app.db, token);
+		if (token) endOrganiserSession(app, token);
 		// This browser's live overviews close with it.
-		if (organiser) accessChanged(app, organiser.id);
+		if (organiser) await accessChanged(app, organiser.id);
 		cookies.delete(organiserCookie, { path: '/' });
 		redirect(303, '/organiser/login');
 	}

@@ -15,14 +15,14 @@ export const actions: Actions = {
 	/** Creates the installation's first organiser account and signs it in. */
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const app = useApp();
-		if (hasOrganisers(app.db)) redirect(303, '/organiser/login');
+		if (hasOrganisers(app)) redirect(303, '/organiser/login');
 		const form = await request.formData();
 		const input = readAccountForm(form);
 		const { values, errors } = checkAccount(input);
 		if (setupCodeRequired(app, getClientAddress())) {
 			const code = String(form.get('setupCode') ?? '').trim();
 			// About 80 bits: guessing it is hopeless, so attempts need no limit of their own.
-			if (!setupCodeMatches(app.db, code)) {
+			if (!(await setupCodeMatches(app, code))) {
 				const key = code === '' ? 'organiser.setup.codeMissing' : 'organiser.setup.codeWrong';
 				return fail(403, { values, errors: [...errors, { field: 'setupCode', key }] });
 			}

@@ -1,11 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
-import { findConference } from '$lib/server/db/conferences';
-import { findParticipant } from '$lib/server/db/participants';
 import { ensureDevice, hashDevice } from '$lib/server/devices';
 import { glossaryForConference } from '$lib/server/glossary';
-import { bindingForLink } from '$lib/server/identity';
+import { deviceLinkHolder } from '$lib/server/identity';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -15,13 +13,9 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, locals, cookies, url }) => {
 	const app = useApp();
 	const device = ensureDevice(cookies, url);
-	const binding = bindingForLink(app, params.token, hashDevice(device));
-	const person = binding
-		? findParticipant(app.db, binding.conferenceId, binding.participantId)
-		: null;
-	const conference = person ? findConference(app.db, person.conferenceId) : null;
-	if (!binding || !person || !conference)
-		error(404, { message: fixedT(locals.lang)('conference.device.linkNotFound') });
+	const holder = deviceLinkHolder(app, params.token, hashDevice(device));
+	if (!holder) error(404, { message: fixedT(locals.lang)('conference.device.linkNotFound') });
+	const { binding, person, conference } = holder;
 	const shared = {
 		token: params.token,
 		name: person.name,

@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = (event) => {
 		/** The id of the next command a form on the page sends; each load makes a new one. */
 		commandId: randomToken(18),
 		/** What the signed-in organiser may do here: pages show only what they may use. */
-		may: conferencePermissions(useApp().db, organiser, conference.id),
+		may: conferencePermissions(useApp(), organiser, conference.id),
 		conference: {
 			id: conference.id,
 			title: conference.title,

@@ -7,10 +7,10 @@ import { field } from '$lib/server/organiser-forms';
 import {
 	conferenceOrganisers,
 	mayOnConference,
+	shareCandidates,
 	shareConference,
 	unshareConference
 } from '$lib/server/conference-access';
-import { listOrganisers } from '$lib/server/db/organisers';
 import { linkOrigin, requireConference, requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	const app = useApp();
-	const organisers = conferenceOrganisers(app.db, conference.id);
+	const organisers = conferenceOrganisers(app, conference.id);
 	const origin = linkOrigin(event.url);
 	const people = app.conferences.participants(conference.id);
 	const names = new Map(people.map((p) => [p.id, p.name]));
@@ -68,11 +68,8 @@ export const load: PageServerLoad = (event) => {
 		},
 		noticeMax: conferenceLimits.notice,
 		organisers,
-		// Accounts the owner can share with: enabled, and not working on it yet.
-		shareWith: mayOnConference(app.db, organiser, conference.id, 'share')
-			? listOrganisers(app.db)
-					.filter((o) => !o.disabled && !organisers.some((t) => t.id === o.id))
-					.map((o) => ({ username: o.username, displayName: o.displayName }))
+		shareWith: mayOnConference(app, organiser, conference.id, 'share')
+			? shareCandidates(app, conference.id)
 			: null
 	};
 };
@@ -110,7 +107,7 @@ export const actions: Actions = {
 	unshare: async (event) => {
 		const conference = requireConference(event, 'share');
 		const organiserId = field(await event.request.formData(), 'organiserId');
-		const name = conferenceOrganisers(useApp().db, conference.id).find(
+		const name = conferenceOrganisers(useApp(), conference.id).find(
 			(o) => o.id === organiserId && o.tie === 'co_organiser'
 		)?.displayName;
 		if (!name || !unshareConference(useApp(), conference.id, organiserId)) {

@@ -1,6 +1,5 @@
 import { glossaryPlacements } from '$lib/domain/report/model';
 import { useApp } from '$lib/server/app';
-import { listGroups } from '$lib/server/db/rounds';
 import { requireConference } from '$lib/server/organiser-access';
 import { exportFormats } from '$lib/server/report/export';
 import { chromiumAvailable } from '$lib/server/report/pdf';
@@ -17,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 		pdfAvailable: await chromiumAvailable(),
 		counts: {
 			participants: app.conferences.participants(conference.id).length,
-			groups: rounds.reduce((sum, round) => sum + listGroups(app.db, round.id).length, 0),
+			groups: app.conferences.state(conference.id)?.groups.length ?? 0,
 			rounds: rounds.length
 		}
 	};

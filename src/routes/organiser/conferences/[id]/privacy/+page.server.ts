@@ -12,7 +12,7 @@ export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	const app = useApp();
-	const may = conferencePermissions(app.db, organiser, conference.id);
+	const may = conferencePermissions(app, organiser, conference.id);
 	const now = Date.now();
 	const schedule = deletionSchedules(app, now).get(conference.id);
 	return {

@@ -5,7 +5,7 @@ import { refusalStatus, sendFromForm } from '$lib/server/organiser-commands';
 import { randomToken } from '$lib/server/tokens';
 import { formatTimeRange, formatWeekday } from '$lib/organiser/format';
 import { useApp } from '$lib/server/app';
-import type { ProgrammeItem } from '$lib/server/db/conferences';
+import type { ProgrammeItem } from '$lib/domain/conference/types';
 import { field, readProgrammeItem } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';

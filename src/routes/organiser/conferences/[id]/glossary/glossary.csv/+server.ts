@@ -1,15 +1,14 @@
 import { useApp } from '$lib/server/app';
-import { readGlossary } from '$lib/server/db/glossary';
 import { glossaryToCsv } from '$lib/domain/glossary/csv';
 import { slug } from '$lib/domain/slug';
 import { requireConference } from '$lib/server/organiser-access';
 import type { RequestHandler } from './$types';
 
 /** The glossary as CSV: semicolons for Excel in the Nordic countries, commas for English. */
-export const GET: RequestHandler = (event) => {
+export const GET: RequestHandler = async (event) => {
 	const conference = requireConference(event, 'read');
 	const csv = glossaryToCsv(
-		readGlossary(useApp().db, conference.id),
+		await useApp().stores.glossary.read(conference.id),
 		conference.language === 'en' ? ',' : ';'
 	);
 	const name = slug(conference.title, { max: 40, fallback: 'conference' });

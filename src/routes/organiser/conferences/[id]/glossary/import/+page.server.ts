@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
-import { readGlossary } from '$lib/server/db/glossary';
 import { glossaryLimits, nameErrors } from '$lib/domain/glossary/concept-input';
 import {
 	previewGlossaryImport,
@@ -13,11 +12,11 @@ import type { Language } from '$lib/domain/session/types';
 import type { Glossary } from '$lib/domain/glossary/types';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const conference = requireConference(event, 'read');
 	return {
 		maxBytes: glossaryLimits.csvBytes,
-		existing: readGlossary(useApp().db, conference.id).length
+		existing: (await useApp().stores.glossary.read(conference.id)).length
 	};
 };
 
@@ -63,7 +62,7 @@ export const actions: Actions = {
 			return fail(422, { problem: 'glossary.import.chooseFile' as const, mode });
 		}
 		const fileName = file.name.slice(0, 200);
-		const glossary = readGlossary(useApp().db, conference.id);
+		const glossary = await useApp().stores.glossary.read(conference.id);
 		const bytes =
 			file.size > glossaryLimits.csvBytes
 				? new Uint8Array(glossaryLimits.csvBytes + 1)
@@ -86,9 +85,9 @@ export const actions: Actions = {
 		const pending = takeImport(conference.id, String(form.get('token') ?? ''));
 		if (!pending)
 			return fail(422, { problem: 'glossary.import.expired' as const, mode: 'replace' });
-		const preview = importGlossary(app, conference.id, pending.text, pending.mode);
+		const preview = await importGlossary(app, conference.id, pending.text, pending.mode);
 		if (!preview.ok) {
-			const glossary = readGlossary(app.db, conference.id);
+			const glossary = await app.stores.glossary.read(conference.id);
 			return fail(
 				422,
 				summary(preview, String(form.get('fileName') ?? ''), null, glossary, event.locals.lang)

@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { useApp } from '$lib/server/app';
-import { readGlossary } from '$lib/server/db/glossary';
 import { emptyConceptInput, nameErrors } from '$lib/domain/glossary/concept-input';
 import { readConceptForm, saveConcept } from '$lib/server/glossary';
 import { requireConference } from '$lib/server/organiser-access';
@@ -17,9 +16,9 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const app = useApp();
 		const values = readConceptForm(await event.request.formData());
-		const saved = saveConcept(app, conference.id, null, values);
+		const saved = await saveConcept(app, conference.id, null, values);
 		if (!saved.ok) {
-			const glossary = readGlossary(app.db, conference.id);
+			const glossary = await app.stores.glossary.read(conference.id);
 			return fail(422, { values, errors: nameErrors(saved.errors, glossary, event.locals.lang) });
 		}
 		redirect(

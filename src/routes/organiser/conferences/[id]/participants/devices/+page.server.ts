@@ -1,9 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { fixedT, localeTags } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
-import { listBindings } from '$lib/server/db/device-bindings';
-import { listParticipants } from '$lib/server/db/participants';
-import { decideDevice, releaseDevice } from '$lib/server/identity';
+import { conferenceDevices, decideDevice, releaseDevice } from '$lib/server/identity';
 import { field } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const conference = requireConference(event, 'read');
 	const app = useApp();
-	const names = new Map(listParticipants(app.db, conference.id).map((p) => [p.id, p.name]));
+	const names = new Map(app.conferences.participants(conference.id).map((p) => [p.id, p.name]));
 	// Formatted here, in the organiser's language (like the conference's dates).
 	const when = new Intl.DateTimeFormat(localeTags[event.locals.lang], {
 		day: 'numeric',
@@ -20,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 		hour: '2-digit',
 		minute: '2-digit'
 	});
-	const devices = listBindings(app.db, conference.id).map((b) => ({
+	const devices = conferenceDevices(app, conference.id).map((b) => ({
 		id: b.id,
 		participantId: b.participantId,
 		name: names.get(b.participantId) ?? '',

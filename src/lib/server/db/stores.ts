@@ -1,0 +1,186 @@
+import type { StoreSet, Stores } from '../stores';
+import { schemaVersion, type Db } from './database';
+import {
+	deleteBinding,
+	findBinding,
+	findBindingByToken,
+	findBindingOfDevice,
+	insertBinding,
+	listBindings,
+	listBindingsOf,
+	replaceBindingToken,
+	touchBinding,
+	updateBinding
+} from './device-bindings';
+import { readGlossary, writeGlossary } from './glossary';
+import {
+	conferenceIdsOf,
+	conferenceTie,
+	countOrganisers,
+	countSessionsOf,
+	deleteExpiredOrganiserSessions,
+	deleteOrganiserRow,
+	deleteOrganiserSession,
+	deleteSessionsOf,
+	findOrganiser,
+	findOrganiserBySession,
+	findOrganiserByUsername,
+	firstCoOrganiser,
+	insertOrganiser,
+	insertOrganiserSession,
+	listConferenceOrganisers,
+	listOrganisers,
+	listOrganiserSummaries,
+	oldestAdminId,
+	ownedConferenceIds,
+	ownerlessConferenceIds,
+	passwordHashOf,
+	removeCoOrganiser,
+	setConferenceTie,
+	setDisabled,
+	updatePasswordHash
+} from './organisers';
+import {
+	findProcessed,
+	forgetConferenceCommands,
+	forgetSessionCommands,
+	recordProcessed
+} from './processed-commands';
+import {
+	appendSessionEvent,
+	createSessionRow,
+	findSessionByCode,
+	findSessionByFacilitatorToken,
+	findSessionById,
+	findSessionByScreenToken,
+	listConferenceSessionIds,
+	listSessionIds,
+	readSession,
+	snapshotSession
+} from './sessions';
+import { deleteSetting, readSetting, writeSetting } from './settings';
+
+/** Runs one synchronous SQLite operation and answers its result as a promise. */
+type Run = <T>(operation: () => T) => Promise<T>;
+
+type Verb = (db: Db, ...args: never[]) => unknown;
+type Bound<V extends Record<string, Verb>> = {
+	[K in keyof V]: V[K] extends (db: Db, ...args: infer A) => infer R
+		? (...args: A) => Promise<R>
+		: never;
+};
+
+/** The db module's verbs, each with the connection filled in and run through `run`. */
+function bind<V extends Record<string, Verb>>(db: Db, run: Run, verbs: V): Bound<V> {
+	return Object.fromEntries(
+		Object.entries(verbs).map(([name, verb]) => [
+			name,
+			(...args: never[]) => run(() => verb(db, ...args))
+		])
+	) as Bound<V>;
+}
+
+/** Every store over one connection; each is the db module's verbs under the interface's names. */
+function storeSet(db: Db, run: Run): StoreSet {
+	return {
+		settings: bind(db, run, { read: readSetting, write: writeSetting, remove: deleteSetting }),
+		deviceBindings: bind(db, run, {
+			insert: insertBinding,
+			update: updateBinding,
+			replaceToken: replaceBindingToken,
+			touch: touchBinding,
+			remove: deleteBinding,
+			find: findBinding,
+			findByToken: findBindingByToken,
+			findOfDevice: findBindingOfDevice,
+			listOf: listBindingsOf,
+			list: listBindings
+		}),
+		processedCommands: bind(db, run, {
+			find: findProcessed,
+			record: recordProcessed,
+			forgetSession: forgetSessionCommands,
+			forgetConference: forgetConferenceCommands
+		}),
+		glossary: bind(db, run, { read: readGlossary, write: writeGlossary }),
+		organisers: bind(db, run, {
+			count: countOrganisers,
+			insert: insertOrganiser,
+			findByUsername: findOrganiserByUsername,
+			find: findOrganiser,
+			passwordHashOf,
+			list: listOrganisers,
+			summaries: listOrganiserSummaries,
+			updatePasswordHash,
+			setDisabled,
+			remove: deleteOrganiserRow,
+			insertSession: insertOrganiserSession,
+			findBySession: findOrganiserBySession,
+			removeSession: deleteOrganiserSession,
+			removeSessionsOf: deleteSessionsOf,
+			removeExpiredSessions: deleteExpiredOrganiserSessions,
+			countSessionsOf,
+			tie: conferenceTie,
+			conferenceOrganisers: listConferenceOrganisers,
+			conferenceIdsOf,
+			ownedConferenceIds,
+			setTie: setConferenceTie,
+			removeCoOrganiser,
+			firstCoOrganiser,
+			ownerlessConferenceIds,
+			oldestAdminId
+		}),
+		sessions: bind(db, run, {
+			create: createSessionRow,
+			read: readSession,
+			append: appendSessionEvent,
+			snapshot: snapshotSession,
+			findById: findSessionById,
+			findByCode: findSessionByCode,
+			findByFacilitatorToken: findSessionByFacilitatorToken,
+			findByScreenToken: findSessionByScreenToken,
+			listIds: listSessionIds,
+			listConferenceSessionIds
+		})
+	};
+}
+
+/**
+ * The stores on one better-sqlite3 connection. The driver is synchronous and has one
+ * transaction per connection, so an async unit of work must own it alone: units are serialised
+ * (each waits for the one before), and a store call outside any unit waits for the open one, so
+ * it never lands in, or reads from, another caller's uncommitted transaction. (The session and
+ * conference services still write on the raw connection: a write of theirs between a unit's
+ * awaits would commit or roll back with that unit, until they move behind these stores.)
+ */
+export function createSqliteStores(db: Db): Stores {
+	let open: Promise<void> | null = null;
+	// Checked again right after each wake-up, with no await before the caller goes on.
+	const outside: Run = async (operation) => {
+		while (open) await open;
+		return operation();
+	};
+	const inside: Run = async (operation) => operation();
+	const unit = storeSet(db, inside);
+	return {
+		...storeSet(db, outside),
+		async transaction(work) {
+			while (open) await open;
+			let close!: () => void;
+			open = new Promise((resolve) => (close = resolve));
+			db.exec('BEGIN IMMEDIATE');
+			try {
+				const result = await work(unit);
+				db.exec('COMMIT');
+				return result;
+			} catch (error) {
+				if (db.inTransaction) db.exec('ROLLBACK');
+				throw error;
+			} finally {
+				open = null;
+				close();
+			}
+		},
+		schemaVersion: () => outside(() => schemaVersion(db))
+	};
+}

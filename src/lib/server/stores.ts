@@ -1,0 +1,173 @@
+/**
+ * The storage seam: one small asynchronous interface per aggregate, so that another engine
+ * (PostgreSQL) can stand in for the embedded SQLite without touching services or routes.
+ * Services and routes depend on these types only; createApp builds the implementation.
+ */
+import type { BindingStatus, DeviceBinding } from '$lib/domain/conference/devices';
+import type { Glossary, GlossaryConcept } from '$lib/domain/glossary/types';
+import type { ConferenceTie } from '$lib/domain/organiser/permissions';
+import type { SessionState } from '$lib/domain/session/types';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Organiser } from './db/organisers';
+import type { ProcessedCommand } from './db/processed-commands';
+import type { SessionAccess, SessionEvent, StoredSession } from './db/sessions';
+
+export type { BindingStatus, DeviceBinding, Organiser, ProcessedCommand };
+export type { SessionAccess, SessionEvent, StoredSession };
+
+/** Installation-wide settings (key → text): the session secret, the setup code … */
+export interface SettingsStore {
+	read(key: string): Promise<string | null>;
+	write(key: string, value: string): Promise<void>;
+	remove(key: string): Promise<void>;
+}
+
+/** Which device may use whose name at a conference. */
+export interface DeviceBindingStore {
+	/** Stores a new binding; `tokenHash` is null for a device that came with the badge link. */
+	insert(binding: DeviceBinding, tokenHash: string | null): Promise<void>;
+	/** Saves a binding's kind, status, description and last sight. */
+	update(binding: DeviceBinding): Promise<void>;
+	/** Gives a binding a new link token (the old link stops working). */
+	replaceToken(id: string, tokenHash: string, now: number): Promise<void>;
+	touch(id: string, now: number): Promise<void>;
+	/** Whether a binding of this conference was there to delete. */
+	remove(conferenceId: string, id: string): Promise<boolean>;
+	find(conferenceId: string, id: string): Promise<DeviceBinding | null>;
+	findByToken(tokenHash: string): Promise<DeviceBinding | null>;
+	findOfDevice(participantId: string, deviceHash: string): Promise<DeviceBinding | null>;
+	/** One person's devices, oldest first. */
+	listOf(participantId: string): Promise<DeviceBinding[]>;
+	/** Every device of a conference, oldest first. */
+	list(conferenceId: string): Promise<DeviceBinding[]>;
+}
+
+/** The first answer to each command id, so that a repeat answers the same and changes nothing. */
+export interface ProcessedCommandStore {
+	find(id: string): Promise<ProcessedCommand | null>;
+	/** Stores the answer to a command, in the same unit of work as its effects. */
+	record(id: string, entry: ProcessedCommand, now: number): Promise<void>;
+	/** Forgets a deleted session's answers (scopes "s:<id>:…"), and no other session's. */
+	forgetSession(sessionId: string): Promise<void>;
+	/** Forgets a deleted conference's organiser answers (scopes "c:<id>:…"). */
+	forgetConference(conferenceId: string): Promise<void>;
+}
+
+/** A conference's glossary, in display order. */
+export interface GlossaryStore {
+	read(conferenceId: string): Promise<GlossaryConcept[]>;
+	/** Replaces the whole glossary (edits and imports) in one go. */
+	write(conferenceId: string, glossary: Glossary): Promise<void>;
+}
+
+/** An organiser account with what the administrator's list shows about it. */
+export type OrganiserSummary = Organiser & { sessions: number; owns: number };
+
+/** Organiser accounts, their signed-in browsers and their ties to conferences. */
+export interface OrganiserStore {
+	count(): Promise<number>;
+	insert(
+		organiser: Pick<Organiser, 'id' | 'username' | 'displayName'> & { admin?: boolean },
+		passwordHash: string,
+		now: number
+	): Promise<void>;
+	/** An account and its password hash, by user name (case-insensitive). */
+	findByUsername(username: string): Promise<{ organiser: Organiser; passwordHash: string } | null>;
+	find(id: string): Promise<Organiser | null>;
+	passwordHashOf(id: string): Promise<string | null>;
+	list(): Promise<Organiser[]>;
+	summaries(now: number): Promise<OrganiserSummary[]>;
+	updatePasswordHash(id: string, passwordHash: string): Promise<void>;
+	/** Disables (with the time) or enables an account. */
+	setDisabled(id: string, disabledAt: number | null): Promise<void>;
+	remove(id: string): Promise<void>;
+	insertSession(
+		tokenHash: string,
+		organiserId: string,
+		now: number,
+		expiresAt: number
+	): Promise<void>;
+	/** The enabled account an unexpired browser session belongs to. */
+	findBySession(tokenHash: string, now: number): Promise<Organiser | null>;
+	removeSession(tokenHash: string): Promise<void>;
+	/** Ends every session of an account but one (null: all); how many ended. */
+	removeSessionsOf(organiserId: string, keepTokenHash: string | null): Promise<number>;
+	removeExpiredSessions(now: number): Promise<void>;
+	countSessionsOf(organiserId: string, now: number): Promise<number>;
+	tie(conferenceId: string, organiserId: string): Promise<ConferenceTie | null>;
+	/** The owner first, then co-organisers in the order they were added. */
+	conferenceOrganisers(conferenceId: string): Promise<(Organiser & { tie: ConferenceTie })[]>;
+	conferenceIdsOf(organiserId: string): Promise<Set<string>>;
+	ownedConferenceIds(organiserId: string): Promise<string[]>;
+	/** Ties an account to a conference; a new owner replaces the previous one. */
+	setTie(conferenceId: string, organiserId: string, tie: ConferenceTie, now: number): Promise<void>;
+	/** Whether a co-organiser (never the owner) was removed. */
+	removeCoOrganiser(conferenceId: string, organiserId: string): Promise<boolean>;
+	firstCoOrganiser(conferenceId: string, except: string): Promise<string | null>;
+	ownerlessConferenceIds(): Promise<string[]>;
+	oldestAdminId(): Promise<string | null>;
+}
+
+/** An append refused because another writer appended to the session first. */
+export class SessionSeqConflict extends Error {
+	override readonly name = 'SessionSeqConflict';
+	readonly code = 'seq_conflict';
+
+	constructor(
+		readonly sessionId: string,
+		readonly expectedSeq: number
+	) {
+		super(`session ${sessionId} is no longer at event ${expectedSeq}`);
+	}
+}
+
+/** Group sessions: their access, a snapshot, and the events after it. */
+export interface SessionStore {
+	create(
+		access: SessionAccess,
+		state: SessionState,
+		now: number,
+		conferenceId: string | null
+	): Promise<void>;
+	read(id: string): Promise<StoredSession | null>;
+	/**
+	 * Appends an event as number expectedSeq + 1. Refused with SessionSeqConflict when the
+	 * session is no longer at expectedSeq (another writer appended first): retry on fresh state.
+	 */
+	append(sessionId: string, expectedSeq: number, event: SessionEvent): Promise<void>;
+	/** Stores the state as of `seq` and drops the events it replaces. */
+	snapshot(id: string, seq: number, state: SessionState): Promise<void>;
+	findById(id: string): Promise<SessionAccess | null>;
+	findByCode(code: string): Promise<SessionAccess | null>;
+	findByFacilitatorToken(token: string): Promise<SessionAccess | null>;
+	findByScreenToken(token: string): Promise<SessionAccess | null>;
+	listIds(): Promise<string[]>;
+	listConferenceSessionIds(conferenceId: string): Promise<string[]>;
+}
+
+/** Where abuse counters live: this process's memory, or (several processes) a shared store. */
+export interface LimiterStore {
+	/** A counter of `points` events per key per window. */
+	counter(prefix: string, points: number, windowMs: number): RateLimiterAbstract;
+}
+
+/** The stores one unit of work can reach. */
+export interface StoreSet {
+	settings: SettingsStore;
+	deviceBindings: DeviceBindingStore;
+	processedCommands: ProcessedCommandStore;
+	glossary: GlossaryStore;
+	organisers: OrganiserStore;
+	sessions: SessionStore;
+}
+
+/** Every store, and units of work over them. */
+export interface Stores extends StoreSet {
+	/**
+	 * Runs `work` as one unit: its writes commit together when it resolves, and none remain when
+	 * it throws. Units never interleave. Inside, use only `tx` (the stores outside wait for it).
+	 */
+	transaction<T>(work: (tx: StoreSet) => Promise<T>): Promise<T>;
+	/** The schema version; throws when the database does not answer. */
+	schemaVersion(): Promise<number>;
+}
