@@ -155,7 +155,7 @@ test('a conference group, the organiser’s overview and the plenum screen with 
 	).toBeVisible();
 	const firstGroup = page.getByRole('article').first();
 	const group = (await firstGroup.getByRole('heading').first().textContent())!.trim();
-	const members = (await firstGroup.locator('.members li .name').allTextContents()).map((n) =>
+	const members = (await firstGroup.locator('.people li .name').allTextContents()).map((n) =>
 		n.trim()
 	);
 	expect(members.length).toBeGreaterThanOrEqual(3);
