@@ -21,6 +21,8 @@ let seed: SeededConference;
 let colleague: string;
 /** A round not started yet, allocated by role. */
 let roundId: string;
+/** A round not started yet, with no groups. */
+let emptyRoundId: string;
 
 function read<T>(fn: (db: Database.Database) => T): T {
 	const db = new Database(server.databasePath, { readonly: true });
@@ -30,12 +32,12 @@ function read<T>(fn: (db: Database.Database) => T): T {
 		db.close();
 	}
 }
-const seats = () => read((db) => listSeats(db, roundId));
+const seats = (round = roundId) => read((db) => listSeats(db, round));
 const groups = () => read((db) => listGroups(db, roundId));
 const people = () => read((db) => listParticipants(db, seed.conferenceId));
 const seatOf = (id: string) => seats().find((s) => s.participantId === id);
 
-const page = () => `/organiser/conferences/${seed.conferenceId}/rounds/${roundId}`;
+const page = (round = roundId) => `/organiser/conferences/${seed.conferenceId}/rounds/${round}`;
 /** Text as the page's HTML writes it. */
 const html = (text: string) =>
 	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -55,10 +57,16 @@ async function submit(
 	formAction: string,
 	action: string,
 	fields: Record<string, string | string[]>,
-	cookie = seed.organiserCookie
+	cookie = seed.organiserCookie,
+	round = roundId
 ) {
-	const hidden = hiddenFieldsOf(await pageOf(server, page(), cookie), formAction)[0] ?? {};
-	const response = await post(server, `${page()}${action}`, { ...hidden, ...fields }, { cookie });
+	const hidden = hiddenFieldsOf(await pageOf(server, page(round), cookie), formAction)[0] ?? {};
+	const response = await post(
+		server,
+		`${page(round)}${action}`,
+		{ ...hidden, ...fields },
+		{ cookie }
+	);
 	return { status: response.status, html: await response.text() };
 }
 /** The selection bar: people ticked anywhere on the page, and a button's action. */
@@ -81,15 +89,19 @@ beforeAll(async () => {
 		);
 		setConferenceTie(app.db, seed.conferenceId, account.id, 'co_organiser', Date.now());
 		colleague = `samrad_organiser=${startOrganiserSession(app.db, account.id, Date.now())}`;
-		const round = app.conferences.saveRound(seed.conferenceId, null, {
-			title: 'Etter rolle',
-			theme: '',
-			rule: 'role',
-			maxGroupSize: 7,
-			questions: ['Hva hjelper?']
+		const [grouped, empty] = ['Etter rolle', 'Etter rolle igjen'].map((title) => {
+			const round = app.conferences.saveRound(seed.conferenceId, null, {
+				title,
+				theme: '',
+				rule: 'role',
+				maxGroupSize: 7,
+				questions: ['Hva hjelper?']
+			});
+			if (!round.ok) throw new Error(JSON.stringify(round.error));
+			return round.value.id;
 		});
-		if (!round.ok) throw new Error(JSON.stringify(round.error));
-		roundId = round.value.id;
+		roundId = grouped!;
+		emptyRoundId = empty!;
 		const allocated = app.conferences.allocate(seed.conferenceId, roundId);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 	});
@@ -102,49 +114,47 @@ afterAll(async () => {
 
 describe('the round page without JavaScript', () => {
 	it('reads the number of groups typed for a role beside its "own groups" choice', async () => {
-		const previewed = await submit('?/preview', '?/preview', {
-			mode: 'rule',
-			rule: 'role',
-			maxGroupSize: '7',
+		const settings = { mode: 'unplaced', rule: 'role', maxGroupSize: '7' };
+		const preview = (fields: Record<string, string>) =>
+			submit('?/preview', '?/preview', { ...settings, ...fields }, undefined, emptyRoundId);
+		/** The plan the preview's apply form sends back unchanged, and its role options. */
+		const planOf = (answer: { html: string }) => {
+			const apply = hiddenFieldsOf(answer.html, '?/reallocate')[0];
+			expect(apply?.reallocation, 'a plan to apply').toBeTruthy();
+			const request = JSON.parse(unescape(apply!.reallocation!)) as {
+				settings: { roles: Record<string, object | undefined> };
+			};
+			const fields = { ...apply!, reallocation: unescape(apply!.reallocation!) };
+			return { fields, roles: request.settings.roles };
+		};
+
+		// `own:<n>` as the page sends it with JavaScript still works.
+		const enhanced = planOf(await preview({ 'role:employer': 'own:3' }));
+		expect(enhanced.roles.employer).toEqual({ kind: 'own', groups: 3 });
+
+		const previewed = await preview({
 			'role:employer': 'own',
 			'groups:employer': '3',
 			'role:job-coach': 'own',
 			'groups:job-coach': ''
 		});
 		expect(previewed.status).toBe(200);
-		// The preview's apply form carries the plan the browser sends back unchanged.
-		const apply = hiddenFieldsOf(previewed.html, '?/reallocate')[0];
-		expect(apply?.reallocation, 'a plan that changes the employers’ groups').toBeTruthy();
-		const request = JSON.parse(unescape(apply!.reallocation!)) as {
-			settings: { roles: Record<string, unknown> };
-		};
-		expect(request.settings.roles.employer).toEqual({ kind: 'own', groups: 3 });
+		const plan = planOf(previewed);
+		expect(plan.roles.employer).toEqual({ kind: 'own', groups: 3 });
 		// An empty count: as many groups as the size limit needs.
-		expect(request.settings.roles['job-coach'] ?? { kind: 'own' }).toEqual({ kind: 'own' });
+		expect(plan.roles['job-coach'] ?? { kind: 'own' }).toEqual({ kind: 'own' });
 
-		const applied = await post(server, `${page()}?/reallocate`, apply!, {
+		const applied = await post(server, `${page(emptyRoundId)}?/reallocate`, plan.fields, {
 			cookie: seed.organiserCookie
 		});
 		expect(applied.status).toBe(200);
 		const roleOf = new Map(people().map((p) => [p.id, p.role]));
 		const employerGroups = new Set(
-			seats()
+			seats(emptyRoundId)
 				.filter((s) => roleOf.get(s.participantId) === 'employer')
 				.map((s) => s.groupId)
 		);
 		expect(employerGroups.size).toBe(3);
-		// `own:<n>` as the enhanced form sends it still works.
-		const enhanced = await submit('?/preview', '?/preview', {
-			mode: 'rule',
-			rule: 'role',
-			maxGroupSize: '7',
-			'role:employer': 'own:2'
-		});
-		const again = hiddenFieldsOf(enhanced.html, '?/reallocate')[0]!;
-		expect(JSON.parse(unescape(again.reallocation!)).settings.roles.employer).toEqual({
-			kind: 'own',
-			groups: 2
-		});
 	});
 
 	it('makes the ticked people the leaders of the group chosen in the selection bar', async () => {
