@@ -315,13 +315,11 @@ export const actions: Actions = {
  */
 async function namingWhoseChange(error: DomainError, lang: Language): Promise<FormError> {
 	const { byActors = '', ...params } = error.params ?? {};
-	const accounts = await Promise.all(
-		String(byActors)
-			.split(',')
-			.filter(Boolean)
-			.map((id) => useApp().stores.organisers.find(id))
-	);
-	const names = accounts.flatMap((a) => (a ? [a.displayName] : []));
+	const names: string[] = [];
+	for (const id of String(byActors).split(',').filter(Boolean)) {
+		const account = await useApp().stores.organisers.find(id);
+		if (account) names.push(account.displayName);
+	}
 	if (names.length === 0) return { field: null, key: 'errors.undo_conflict', params };
 	const by = new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
 	return { field: null, key: 'errors.undo_conflict_by', params: { ...params, by } };
