@@ -193,9 +193,11 @@ describe('undo with two organisers', () => {
 
 		const refused = await act<RoundActionFailure>('undo', { commandId: newId() });
 		expect(refused.status).toBe(422);
-		expect(refused.data.errors[0]).toMatchObject({
-			key: 'errors.undo_conflict',
-			params: { affected: name }
+		// Named by display name; account ids never reach the page.
+		expect(refused.data.errors[0]).toEqual({
+			field: null,
+			key: 'errors.undo_conflict_by',
+			params: { affected: name, by: 'Co Organiser' }
 		});
 		expect(seatOf(name).seat?.groupId).toBe(other.id);
 

@@ -914,7 +914,7 @@ describe('grouping', () => {
 		const name = state.participants.find((p) => p.id === someone)!.name;
 		expect(refusal(decide(overwritten, { type: 'round.undo', roundId: 'r1' }, owner, T0))).toEqual({
 			code: 'undo_conflict',
-			params: { affected: name }
+			params: { affected: name, byActors: 'a-colleague' }
 		});
 		expect(overwritten.history.r1!.map((e) => e.actor)).toEqual([
 			'a-owner',

@@ -631,7 +631,7 @@ describe('undo', () => {
 		});
 		expect(undoGrouping(state, history, ann, smallCtx)).toEqual({
 			ok: false,
-			error: { code: 'undo_conflict', params: { affected: 'Tirsdag' } }
+			error: { code: 'undo_conflict', params: { affected: 'Tirsdag', byActors: ben } }
 		});
 	});
 
@@ -644,7 +644,7 @@ describe('undo', () => {
 		[state, history] = run(state, history, ben, { type: 'move', participantIds: ['w1'], to: 'gj' });
 		expect(undoGrouping(state, history, ann, smallCtx)).toEqual({
 			ok: false,
-			error: { code: 'undo_conflict', params: { affected: 'Wenche' } }
+			error: { code: 'undo_conflict', params: { affected: 'Wenche', byActors: ben } }
 		});
 	});
 
@@ -655,8 +655,28 @@ describe('undo', () => {
 		expect(state.groups.find((g) => g.id === 'gy')!.key).toBe('manual:1');
 		expect(undoGrouping(state, history, ann, smallCtx)).toEqual({
 			ok: false,
-			error: { code: 'undo_conflict', params: { affected: 'Group 1' } }
+			error: { code: 'undo_conflict', params: { affected: 'Group 1', byActors: ben } }
 		});
+	});
+
+	it('names only the organisers whose later changes are in the way, in the order they made them', () => {
+		const cleo = 'organiser-cleo';
+		let [state, history] = run(allocated(), [], ann, {
+			type: 'move',
+			participantIds: ['w1'],
+			to: 'ge'
+		});
+		[state, history] = run(state, history, cleo, { type: 'renameGroup', groupId: 'gj', name: 'X' });
+		// Ben deletes the group Ann's undo would put Wenche back in; Cleo then moves her.
+		[state, history] = run(state, history, ben, { type: 'deleteGroup', groupId: 'gw' });
+		[state, history] = run(state, history, cleo, {
+			type: 'move',
+			participantIds: ['w1'],
+			to: 'gj'
+		});
+		const refused = undoGrouping(state, history, ann, smallCtx);
+		expect(refused).toMatchObject({ ok: false, error: { code: 'undo_conflict' } });
+		expect(!refused.ok && refused.error.params?.byActors).toBe(`${ben},${cleo}`);
 	});
 
 	it('allows an undo that leaves another organiser’s change as it is', () => {

@@ -17,8 +17,8 @@
  *   group. Mode 'unplaced' keeps every seat and places only the unplaced; mode 'rule' also
  *   re-places members who were not placed by hand (under a changed rule, limit or role option).
  * - recordGrouping(history, actor, applied) and undoGrouping(state, history, actor, context):
- *   undo an organiser's own last action, refused with undo_conflict (naming what) when another
- *   organiser has since touched the same people or groups.
+ *   undo an organiser's own last action, refused with undo_conflict (naming what, and in
+ *   `byActors` whose changes) when another organiser has since touched the same people or groups.
  * - applyChange(state, change): applies a change such as `applied.inverse`.
  * - shownGroups(state): the groups with people, the only ones a plenum screen, overview or
  *   report shows; startableGroups(state, roundQuestions, context): those, or a refusal naming
@@ -717,10 +717,10 @@ export function undoGrouping(
 	}
 	if (index === -1) return fail(refuse('nothing_to_undo'));
 	const entry = history[index]!;
+	const others = history.slice(index + 1).filter((e) => e.actor !== actor && !e.undone);
 	const groups = new Set<string>();
 	const people = new Set<string>();
-	for (const later of history.slice(index + 1)) {
-		if (later.actor === actor || later.undone) continue;
+	for (const later of others) {
 		const shared = conflicts(entry, later);
 		shared.groups.forEach((g) => groups.add(g));
 		shared.people.forEach((p) => people.add(p));
@@ -728,8 +728,12 @@ export function undoGrouping(
 	const next = applyChange(state, entry.inverse);
 	// A seat pointing at a group someone else removed would be left dangling: refuse that too.
 	const ids = new Set(next.groups.map((g) => g.id));
+	const removed = new Set<string>();
 	for (const seat of next.seats)
-		if (seat.groupId !== null && !ids.has(seat.groupId)) people.add(seat.participantId);
+		if (seat.groupId !== null && !ids.has(seat.groupId)) {
+			people.add(seat.participantId);
+			removed.add(seat.groupId);
+		}
 	// So would a group put back under a key (Group 3, Employers II) that a newer group now has.
 	const restored = new Set(entry.inverse.groups.flatMap((c) => (c.group ? [c.group.key] : [])));
 	for (const group of state.groups) {
@@ -742,7 +746,19 @@ export function undoGrouping(
 			...state.groups.filter((g) => groups.has(g.id)).map((g) => context.nameOf(g)),
 			...[...people].map((id) => names.get(id) ?? id).sort()
 		];
-		return fail(refuse('undo_conflict', { affected: affected.join(', ') }));
+		// Whose later changes are in the way, so the refusal can name them (actor ids, in order).
+		const inTheWay = others.filter(
+			(e) =>
+				e.touched.people.some((p) => people.has(p)) ||
+				[...e.touched.groups, ...e.touched.joined].some((g) => groups.has(g) || removed.has(g))
+		);
+		const byActors = [...new Set(inTheWay.map((e) => e.actor))].join(',');
+		return fail(
+			refuse('undo_conflict', {
+				affected: affected.join(', '),
+				...(byActors ? { byActors } : {})
+			})
+		);
 	}
 	const marked = history.map((e, i) => (i === index ? { ...e, undone: true } : e));
 	return {

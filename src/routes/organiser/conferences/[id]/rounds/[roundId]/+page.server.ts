@@ -4,8 +4,8 @@ import type { ConferenceCommand } from '$lib/domain/conference/commands';
 import type { AllocationWarning, RolePlacement } from '$lib/domain/conference/allocation';
 import type { GroupingAction, ReallocationMode } from '$lib/domain/conference/grouping';
 import { refuse, type DomainError } from '$lib/domain/errors';
-import { fixedT } from '$lib/i18n';
-import { formError } from '$lib/organiser/form-errors';
+import { fixedT, type Language } from '$lib/i18n';
+import { formError, type FormError } from '$lib/organiser/form-errors';
 import {
 	readPlacement,
 	reallocationPreview,
@@ -36,37 +36,49 @@ export const load: PageServerLoad = (event) => {
 const ids = (form: FormData, name: string) =>
 	form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
 
-const refused = (scope: RoundScope, error: DomainError, groupId?: string) =>
-	fail(refusalStatus(error), {
+/** A refusal from the core, or one the page words itself (a FormError). */
+type Refusal = DomainError | FormError;
+
+const refused = (scope: RoundScope, error: Refusal, groupId?: string) =>
+	fail('key' in error ? 422 : refusalStatus(error), {
 		scope,
-		errors: [formError(error)],
+		errors: ['key' in error ? error : formError(error)],
 		...(groupId ? { groupId } : {})
 	} satisfies RoundActionFailure);
+
+/** Swap takes two people: `a` and `b`, or (without JavaScript) the two ticked in the bar. */
+const swapNeedsTwo: FormError = { field: null, key: 'organiser.roundDetail.bulk.swapTwo' };
 
 /** Sends one command built from the posted form under the form's command id. */
 async function send(
 	event: RequestEvent,
 	scope: RoundScope,
-	build: (form: FormData, roundId: string) => ConferenceCommand | DomainError
+	build: (form: FormData, roundId: string) => ConferenceCommand | Refusal
 ) {
 	const conference = requireConference(event, 'edit');
 	const form = await event.request.formData();
 	const command = build(form, event.params.roundId);
 	const groupId = field(form, 'groupId') || undefined;
 	if (!('type' in command))
-		return { ok: false as const, form, refusal: refused(scope, command, groupId) };
+		return { ok: false as const, form, error: null, refusal: refused(scope, command, groupId) };
 	const done = sendFromForm(event, conference.id, form, command);
-	if (!done.ok) return { ok: false as const, form, refusal: refused(scope, done.error, groupId) };
+	if (!done.ok)
+		return {
+			ok: false as const,
+			form,
+			error: done.error,
+			refusal: refused(scope, done.error, groupId)
+		};
 	return { ok: true as const, form, conferenceId: conference.id, done };
 }
 
 /** A form action that sends one grouping action and answers with its scope. */
 const grouping =
-	(scope: RoundScope, action: (form: FormData) => GroupingAction | DomainError) =>
+	(scope: RoundScope, action: (form: FormData) => GroupingAction | Refusal) =>
 	async (event: RequestEvent) => {
 		const sent = await send(event, scope, (form, roundId) => {
 			const built = action(form);
-			return 'code' in built ? built : { type: 'round.group', roundId, action: built };
+			return 'type' in built ? { type: 'round.group', roundId, action: built } : built;
 		});
 		if (!sent.ok) return sent.refusal;
 		const made = sent.done.result.groupId;
@@ -86,7 +98,10 @@ function readReallocation(
 	const size = field(form, 'maxGroupSize').trim();
 	const options: Record<string, RolePlacement> = {};
 	for (const role of roles) {
-		const placement = readPlacement(field(form, `role:${role}`));
+		// Without JavaScript the number of own groups comes in a field of its own.
+		const choice = field(form, `role:${role}`);
+		const count = field(form, `groups:${role}`).trim();
+		const placement = readPlacement(choice === 'own' && count ? `own:${count}` : choice);
 		if (!placement) return refuse('invalid_payload', { field: 'roles' });
 		options[role] = placement;
 	}
@@ -219,7 +234,13 @@ export const actions: Actions = {
 		participantIds: ids(form, 'participantIds'),
 		to: field(form, 'to')
 	})),
-	swap: grouping('swap', (form) => ({ type: 'swap', a: field(form, 'a'), b: field(form, 'b') })),
+	swap: grouping('swap', (form) => {
+		const [a = '', b = '', ...more] =
+			field(form, 'a') || field(form, 'b')
+				? [field(form, 'a'), field(form, 'b')]
+				: ids(form, 'participantIds');
+		return a && b && more.length === 0 ? { type: 'swap', a, b } : swapNeedsTwo;
+	}),
 	noGroup: grouping('noGroup', (form) => ({
 		type: 'noGroup',
 		participantIds: ids(form, 'participantIds')
@@ -230,7 +251,8 @@ export const actions: Actions = {
 	})),
 	lead: grouping('lead', (form) => ({
 		type: 'lead',
-		groupId: field(form, 'groupId'),
+		// The selection bar names the group in `to` when no script has copied it to `groupId`.
+		groupId: field(form, 'groupId') || field(form, 'to'),
 		participantIds: ids(form, 'participantIds')
 	})),
 	addGroup: grouping('addGroup', (form) => ({
@@ -280,7 +302,25 @@ export const actions: Actions = {
 	/** Undoes this organiser's own last grouping action on the round. */
 	undo: async (event) => {
 		const sent = await send(event, 'undo', (_, roundId) => ({ type: 'round.undo', roundId }));
+		if (!sent.ok && sent.error?.code === 'undo_conflict')
+			return refused('undo', await namingWhoseChange(sent.error, event.locals.lang));
 		if (!sent.ok) return sent.refusal;
 		return { scope: 'undo' } satisfies RoundActionSuccess;
 	}
 };
+
+/**
+ * An undo conflict that names the organisers whose later changes are in the way by their
+ * display names (the core knows their account ids only; those never reach the page).
+ */
+async function namingWhoseChange(error: DomainError, lang: Language): Promise<FormError> {
+	const { byActors = '', ...params } = error.params ?? {};
+	const names: string[] = [];
+	for (const id of String(byActors).split(',').filter(Boolean)) {
+		const account = await useApp().stores.organisers.find(id);
+		if (account) names.push(account.displayName);
+	}
+	if (names.length === 0) return { field: null, key: 'errors.undo_conflict', params };
+	const by = new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
+	return { field: null, key: 'errors.undo_conflict_by', params: { ...params, by } };
+}
