@@ -282,6 +282,30 @@ describe('allocate: per-role options', () => {
 		]);
 	});
 
+	it('regroups a role evenly when its number of groups changes, keeping the others put', () => {
+		const first = allocate({
+			participants: conference,
+			rule: 'role',
+			maxGroupSize: 10,
+			roles: { employer: { kind: 'own', groups: 2 } }
+		});
+		const rerun = (groups: number) =>
+			allocate({
+				participants: conference,
+				rule: 'role',
+				maxGroupSize: 10,
+				roles: { employer: { kind: 'own', groups } },
+				previous: allocationMap(first)
+			});
+		const employers = (result: Allocation) =>
+			result.groups.filter((g) => g.key.startsWith('role:employer:')).map((g) => g.memberIds);
+		expect(employers(rerun(3)).map((ids) => ids.length)).toEqual([2, 1, 1]);
+		expect(employers(rerun(2))).toEqual(employers(first));
+		const others = (result: Allocation) =>
+			result.groups.filter((g) => !g.key.startsWith('role:employer:'));
+		expect(others(rerun(3))).toEqual(others(first));
+	});
+
 	it('never makes more groups than a role has people', () => {
 		const result = allocate({
 			participants: conference,
