@@ -321,10 +321,13 @@ export function allocate(input: AllocationInput): Allocation {
 	}
 
 	// Then earlier placements, as long as they fit the rule and the limit.
+	const regrouped = rolesWithNewCount(rule, people, input.previous, placementOf);
 	for (const [id, key] of sortedEntries(input.previous)) {
 		const person = byId.get(id);
 		if (!person || placed.has(id)) continue;
 		const parsed = parseRuleKey(rule, key);
+		// A role asked for another number of groups than it sat in is spread afresh.
+		if (parsed && regrouped.has(parsed.bucket) && parsed.bucket === person.bucket) continue;
 		// Leaders may lead any group of the rule (see below), so only their key must fit the rule.
 		if (!parsed || (parsed.bucket !== person.bucket && !person.leader)) {
 			warnings.push({ code: 'not_kept', participantId: id, group: key, reason: 'rule' });
@@ -409,6 +412,35 @@ export function allocate(input: AllocationInput): Allocation {
 	groups.push(...handMadeGroups(handMade));
 	warnOverMax(groups, max, warnings);
 	return { groups, unassigned: [], noGroup, warnings };
+}
+
+/**
+ * Roles (by the rule 'role') whose option asks for exactly n groups while their earlier
+ * placements sat in another number of parts (n capped at the role's people).
+ */
+function rolesWithNewCount(
+	rule: GroupingRule,
+	people: readonly { bucket: string }[],
+	previous: AllocationInput['previous'],
+	placementOf: (role: RoleId) => RolePlacement | undefined
+): Set<string> {
+	const changed = new Set<string>();
+	if (rule !== 'role' || !previous) return changed;
+	const parts = new Map<string, Set<number>>();
+	for (const key of Object.values(previous)) {
+		const parsed = parseRuleKey(rule, key);
+		if (!parsed) continue;
+		const seen = parts.get(parsed.bucket) ?? new Set<number>();
+		seen.add(parsed.part);
+		parts.set(parsed.bucket, seen);
+	}
+	for (const [bucket, seen] of parts) {
+		const option = placementOf(bucket);
+		if (option?.kind !== 'own' || option.groups === undefined) continue;
+		const size = people.filter((p) => p.bucket === bucket).length;
+		if (seen.size !== Math.min(option.groups, size)) changed.add(bucket);
+	}
+	return changed;
 }
 
 /**
