@@ -22,6 +22,32 @@ export function run(command, args, options = {}) {
 }
 
 /**
+ * Runs a command with its output (stdout and stderr, in order) collected instead of shown;
+ * resolves with its exit code and that output, for steps that run side by side.
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {Promise<{ code: number, output: string }>}
+ */
+export function runQuietly(command, args) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, {
+			cwd: root,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }
+		});
+		/** @type {Buffer[]} */
+		const chunks = [];
+		child.stdout?.on('data', (chunk) => chunks.push(chunk));
+		child.stderr?.on('data', (chunk) => chunks.push(chunk));
+		const output = () => Buffer.concat(chunks).toString('utf8');
+		child.on('close', (code, signal) =>
+			resolve({ code: code ?? (signal ? 1 : 0), output: output() })
+		);
+		child.on('error', (error) => resolve({ code: 127, output: `${output()}${error.message}\n` }));
+	});
+}
+
+/**
  * Newest modification time under the given paths (files and folders, recursively).
  * @param {string[]} paths
  */

@@ -2,15 +2,14 @@
 import { join } from 'node:path';
 import { buildWhenStale } from './build-when-stale.js';
 import { ensureSystem } from './ensure-system.js';
-import { root, run } from './lib.js';
+import { root, run, runQuietly } from './lib.js';
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 /** @type {{ name: string, run: () => number | Promise<number> }[]} */
 const steps = [
 	{ name: 'system dependencies', run: () => ensureSystem() },
-	{ name: 'svelte-check', run: () => run('npm', ['run', 'check']) },
-	{ name: 'lint', run: () => run('npm', ['run', 'lint']) },
+	{ name: 'svelte-check and lint', run: () => checkAndLint() },
 	{ name: 'build (when stale)', run: () => buildWhenStale() },
 	{ name: 'unit tests', run: () => run(bin('vitest'), ['run', '--project', 'unit']) },
 	{
@@ -19,6 +18,24 @@ const steps = [
 	},
 	{ name: 'end-to-end tests', run: () => run(bin('playwright'), ['test']) }
 ];
+
+/**
+ * svelte-check and lint side by side (both only read the sources; the generated types are
+ * written once before), each one's output shown whole when it ends.
+ */
+async function checkAndLint() {
+	const synced = await run(bin('svelte-kit'), ['sync']);
+	if (synced !== 0) return synced;
+	const report = ({ code, output }) => {
+		process.stdout.write(output);
+		return code;
+	};
+	const codes = await Promise.all([
+		runQuietly('npm', ['run', 'check:types']).then(report),
+		runQuietly('npm', ['run', 'lint']).then(report)
+	]);
+	return codes.find((code) => code !== 0) ?? 0;
+}
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const results = [];
