@@ -4,13 +4,16 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setConferenceTie } from '$lib/server/db/organisers';
 import { listParticipants } from '$lib/server/db/participants';
 import { listGroups } from '$lib/server/db/rounds';
 import { loadConferenceState } from '$lib/server/db/conferences';
-import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
 import { newId } from './helpers/client';
-import { seedConference, withApp, type SeededConference } from './helpers/conference';
+import {
+	coOrganiserCookie,
+	seedConference,
+	withApp,
+	type SeededConference
+} from './helpers/conference';
 import { checkedParticipantsFile, hiddenFieldsOf, pageOf, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
 
@@ -36,18 +39,7 @@ beforeAll(async () => {
 	server = new TestServer();
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	colleague = await withApp(server.databasePath, async (app) => {
-		const account = await createOrganiser(
-			app.db,
-			{
-				username: 'co.organiser',
-				displayName: 'Co Organiser',
-				password: 'a long enough password',
-				admin: false
-			},
-			Date.now()
-		);
-		setConferenceTie(app.db, seed.conferenceId, account.id, 'co_organiser', Date.now());
-		return `samrad_organiser=${startOrganiserSession(app.db, account.id, Date.now())}`;
+		return await coOrganiserCookie(app, seed.conferenceId);
 	});
 	await server.start();
 });

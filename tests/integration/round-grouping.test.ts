@@ -10,10 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReallocationPreview, RoundActionFailure } from '$lib/organiser/round-page';
 import { listParticipants } from '$lib/server/db/participants';
 import { listGroups, listSeats } from '$lib/server/db/rounds';
-import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
-import { setConferenceTie } from '$lib/server/db/organisers';
 import { newId } from './helpers/client';
-import { seedConference, withApp, type SeededConference } from './helpers/conference';
+import {
+	coOrganiserCookie,
+	seedConference,
+	withApp,
+	type SeededConference
+} from './helpers/conference';
 import { formAction, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
 
@@ -63,18 +66,7 @@ beforeAll(async () => {
 	server = new TestServer();
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	await withApp(server.databasePath, async (app) => {
-		const account = await createOrganiser(
-			app.db,
-			{
-				username: 'co.organiser',
-				displayName: 'Co Organiser',
-				password: 'a long enough password',
-				admin: false
-			},
-			Date.now()
-		);
-		setConferenceTie(app.db, seed.conferenceId, account.id, 'co_organiser', Date.now());
-		colleague = `samrad_organiser=${startOrganiserSession(app.db, account.id, Date.now())}`;
+		colleague = await coOrganiserCookie(app, seed.conferenceId);
 		const round = app.conferences.saveRound(seed.conferenceId, null, {
 			title: 'Etter rolle',
 			theme: '',

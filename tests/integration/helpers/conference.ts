@@ -27,27 +27,35 @@ export interface SeededConference {
 	}[];
 }
 
+/** An account, signed in, tied to `conferenceId` in `tie` if given: its id and Cookie header. */
+export async function signedInAccount(
+	app: App,
+	{ username, displayName, admin }: { username: string; displayName: string; admin: boolean },
+	tie?: { conferenceId: string; role: 'owner' | 'co_organiser' }
+): Promise<{ id: string; cookie: string }> {
+	const organiser = await createOrganiser(
+		app.db,
+		{ username, displayName, password: 'a long enough password', admin },
+		Date.now()
+	);
+	if (tie) setConferenceTie(app.db, tie.conferenceId, organiser.id, tie.role, Date.now());
+	const token = startOrganiserSession(app.db, organiser.id, Date.now());
+	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
+}
+
 /**
  * The installation's first account (its administrator), signed in, owning `conferenceId` if
  * given: its id and Cookie header.
  */
-export async function firstAccount(
-	app: App,
-	conferenceId?: string
-): Promise<{ id: string; cookie: string }> {
-	const organiser = await createOrganiser(
-		app.db,
-		{
-			username: 'organiser',
-			displayName: 'Organiser',
-			password: 'a long enough password',
-			admin: true
-		},
-		Date.now()
-	);
-	if (conferenceId) setConferenceTie(app.db, conferenceId, organiser.id, 'owner', Date.now());
-	const token = startOrganiserSession(app.db, organiser.id, Date.now());
-	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
+export function firstAccount(app: App, conferenceId?: string) {
+	const account = { username: 'organiser', displayName: 'Organiser', admin: true };
+	return signedInAccount(app, account, conferenceId ? { conferenceId, role: 'owner' } : undefined);
+}
+
+/** A co-organiser of `conferenceId` ("Co Organiser"), signed in: their Cookie header. */
+export async function coOrganiserCookie(app: App, conferenceId: string): Promise<string> {
+	const account = { username: 'co.organiser', displayName: 'Co Organiser', admin: false };
+	return (await signedInAccount(app, account, { conferenceId, role: 'co_organiser' })).cookie;
 }
 
 /**
