@@ -4,16 +4,28 @@
  * Services and routes depend on these types only; createApp builds the implementation.
  */
 import type { BindingStatus, DeviceBinding } from '$lib/domain/conference/devices';
+import type { RoleDefinition } from '$lib/domain/conference/roles';
+import type { ConferenceState } from '$lib/domain/conference/state';
+import type {
+	Conference,
+	ConferenceParticipant,
+	Group,
+	ProgrammeItem,
+	Round,
+	RoundSeat
+} from '$lib/domain/conference/types';
 import type { Glossary, GlossaryConcept } from '$lib/domain/glossary/types';
 import type { ConferenceTie } from '$lib/domain/organiser/permissions';
 import type { SessionState } from '$lib/domain/session/types';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Organiser } from './db/organisers';
 import type { ProcessedCommand } from './db/processed-commands';
+import type { ConferenceRetentionFacts, SessionRetentionFacts } from './db/retention';
 import type { SessionAccess, SessionEvent, StoredSession } from './db/sessions';
 
 export type { BindingStatus, DeviceBinding, Organiser, ProcessedCommand };
 export type { SessionAccess, SessionEvent, StoredSession };
+export type { ConferenceRetentionFacts, SessionRetentionFacts };
 
 /** Installation-wide settings (key → text): the session secret, the setup code … */
 export interface SettingsStore {
@@ -143,6 +155,56 @@ export interface SessionStore {
 	findByScreenToken(token: string): Promise<SessionAccess | null>;
 	listIds(): Promise<string[]>;
 	listConferenceSessionIds(conferenceId: string): Promise<string[]>;
+	/** Whether any session, however old, has this join code. */
+	codeTaken(code: string): Promise<boolean>;
+	/** When a session last changed (ms), or null if there is no such session. */
+	lastActivity(id: string): Promise<number | null>;
+	/** Every stand-alone session with its last activity, for automatic deletion. */
+	retention(): Promise<SessionRetentionFacts[]>;
+	/** Deletes a stand-alone session with its events and stored answers. */
+	removeStandalone(id: string): Promise<void>;
+}
+
+/**
+ * Conferences: the aggregate the core decides on (loaded whole, committed as the difference
+ * between two states) and the reads that pages, phones and the plenum screen need.
+ */
+export interface ConferenceStore {
+	insert(conference: Conference): Promise<void>;
+	find(id: string): Promise<Conference | null>;
+	findByCode(code: string): Promise<Conference | null>;
+	findByPlenumToken(token: string): Promise<Conference | null>;
+	/** Whether any conference has this join code. */
+	codeTaken(code: string): Promise<boolean>;
+	/** Every conference, newest first. */
+	list(): Promise<Conference[]>;
+	/** Deletes a conference and everything it holds (its sessions are the caller's). */
+	remove(id: string): Promise<void>;
+	programme(conferenceId: string): Promise<ProgrammeItem[]>;
+	customRoles(conferenceId: string): Promise<RoleDefinition[]>;
+	/** The whole aggregate, as `decide` takes it; null when there is no such conference. */
+	load(id: string): Promise<ConferenceState | null>;
+	/** Writes what changed from `before` to `after` (two states of one conference). */
+	commit(before: ConferenceState, after: ConferenceState): Promise<void>;
+	participants(conferenceId: string): Promise<ConferenceParticipant[]>;
+	participant(conferenceId: string, id: string): Promise<ConferenceParticipant | null>;
+	/** A participant by their personal link's token. */
+	participantByToken(token: string): Promise<ConferenceParticipant | null>;
+	rounds(conferenceId: string): Promise<Round[]>;
+	groups(roundId: string): Promise<Group[]>;
+	seats(roundId: string): Promise<RoundSeat[]>;
+	/** The group a person sits in (member or leader) in a round, or null. */
+	groupOf(roundId: string, participantId: string): Promise<string | null>;
+	/** Drops a person from every round's undo history (erasure). */
+	forgetGroupingOf(conferenceId: string, participantId: string): Promise<void>;
+	/** Records activity now: automatic deletion counts from the last. */
+	touch(id: string, now: number): Promise<void>;
+	/** Every conference with its last activity, for automatic deletion. */
+	retention(): Promise<ConferenceRetentionFacts[]>;
+	/** Whether the conference was there to postpone. */
+	postponeDeletion(id: string, until: number): Promise<boolean>;
+	/** Whether the conference was there to keep (or stop keeping). */
+	setKept(id: string, kept: boolean): Promise<boolean>;
 }
 
 /** Where abuse counters live: this process's memory, or (several processes) a shared store. */
@@ -159,6 +221,7 @@ export interface StoreSet {
 	glossary: GlossaryStore;
 	organisers: OrganiserStore;
 	sessions: SessionStore;
+	conferences: ConferenceStore;
 }
 
 /** Every store, and units of work over them. */
@@ -170,4 +233,9 @@ export interface Stores extends StoreSet {
 	transaction<T>(work: (tx: StoreSet) => Promise<T>): Promise<T>;
 	/** The schema version; throws when the database does not answer. */
 	schemaVersion(): Promise<number>;
+	/**
+	 * Makes rows deleted so far unrecoverable from the engine's files now (SQLite: empties the
+	 * WAL). Answers whether that is done; if not, it is retried in the background.
+	 */
+	erase(): Promise<boolean>;
 }

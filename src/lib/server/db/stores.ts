@@ -12,7 +12,32 @@ import {
 	touchBinding,
 	updateBinding
 } from './device-bindings';
+import {
+	commitConferenceState,
+	conferenceCodeTaken,
+	deleteConference,
+	findConference,
+	findConferenceByCode,
+	findConferenceByPlenumToken,
+	insertConference,
+	listConferences,
+	listCustomRoles,
+	listProgramme,
+	loadConferenceState
+} from './conferences';
+import { truncateWal } from './erasure';
 import { readGlossary, writeGlossary } from './glossary';
+import { findParticipant, findParticipantByToken, listParticipants } from './participants';
+import {
+	deleteStandaloneSession,
+	listConferenceRetention,
+	listSessionRetention,
+	postponeConferenceDeletion,
+	setConferenceKept,
+	touchConference
+} from './retention';
+import { forgetGroupingOf, groupOf, listGroups, listRounds, listSeats } from './rounds';
+import { lastActivity } from './session-activity';
 import {
 	conferenceIdsOf,
 	conferenceTie,
@@ -53,6 +78,7 @@ import {
 	findSessionByFacilitatorToken,
 	findSessionById,
 	findSessionByScreenToken,
+	joinCodeTaken,
 	listConferenceSessionIds,
 	listSessionIds,
 	readSession,
@@ -140,7 +166,36 @@ function storeSet(db: Db, run: Run): StoreSet {
 			findByFacilitatorToken: findSessionByFacilitatorToken,
 			findByScreenToken: findSessionByScreenToken,
 			listIds: listSessionIds,
-			listConferenceSessionIds
+			listConferenceSessionIds,
+			codeTaken: joinCodeTaken,
+			lastActivity,
+			retention: listSessionRetention,
+			removeStandalone: deleteStandaloneSession
+		}),
+		conferences: bind(db, run, {
+			insert: insertConference,
+			find: findConference,
+			findByCode: findConferenceByCode,
+			findByPlenumToken: findConferenceByPlenumToken,
+			codeTaken: conferenceCodeTaken,
+			list: listConferences,
+			remove: deleteConference,
+			programme: listProgramme,
+			customRoles: listCustomRoles,
+			load: loadConferenceState,
+			commit: commitConferenceState,
+			participants: listParticipants,
+			participant: findParticipant,
+			participantByToken: findParticipantByToken,
+			rounds: listRounds,
+			groups: listGroups,
+			seats: listSeats,
+			groupOf,
+			forgetGroupingOf,
+			touch: touchConference,
+			retention: listConferenceRetention,
+			postponeDeletion: postponeConferenceDeletion,
+			setKept: setConferenceKept
 		})
 	};
 }
@@ -181,6 +236,7 @@ export function createSqliteStores(db: Db): Stores {
 				close();
 			}
 		},
-		schemaVersion: () => outside(() => schemaVersion(db))
+		schemaVersion: () => outside(() => schemaVersion(db)),
+		erase: () => outside(() => truncateWal(db))
 	};
 }
