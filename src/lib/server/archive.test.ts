@@ -231,7 +231,7 @@ describe('conference archive', () => {
 		expect(JSON.parse(file).schemaVersion).toBe(2);
 		const target = await open();
 		const imported = importArchive(target.app, file, null);
-		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const id = imported.value.conferenceId;
 		const [round] = target.app.conferences.rounds(id);
 		const detail = target.app.conferences.roundDetail(id, round!.id, 'nb')!;
@@ -252,7 +252,7 @@ describe('conference archive', () => {
 		for (const field of Object.keys(signoff)) delete older.conference![field];
 		const target = await open();
 		const imported = importArchive(target.app, JSON.stringify(older), null);
-		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const copy = target.app.conferences.get(imported.value.conferenceId)!;
 		expect(copy).toMatchObject({ organisation: '', author: '', introductionBy: '' });
 		expect(copy.title).toBe(source.app.conferences.get(conferenceId)!.title);
@@ -423,7 +423,7 @@ describe('conference archive', () => {
 		for (const group of v1.rounds.flatMap((r) => r.groups).slice(1)) group.session = null;
 		const target = await open();
 		const imported = importArchive(target.app, JSON.stringify(v1), null);
-		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problem)}`);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const copyId = imported.value.conferenceId;
 		const round = target.app.conferences.rounds(copyId)[0]!;
 		const group = target.app.conferences.roundDetail(copyId, round.id, 'nb')!.groups[0]!;
@@ -459,7 +459,7 @@ describe('conference archive', () => {
 
 		const problem = (file: string | Uint8Array) => {
 			const result = importArchive(target.app, file, null);
-			if (result.ok) throw new Error('imported a bad file');
+			if (result.ok || !('problem' in result)) throw new Error('imported a bad file');
 			return result.problem;
 		};
 

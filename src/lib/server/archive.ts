@@ -37,6 +37,8 @@ import { listParticipants } from './db/participants';
 import { touchConference } from './db/retention';
 import { listGroups, listRounds, listSeats } from './db/rounds';
 import { createSessionRow, type SessionAccess } from './db/sessions';
+import type { DomainError } from '$lib/domain/errors';
+import { createOnce, type Result } from './conferences';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
 import { randomToken } from './tokens';
@@ -186,8 +188,9 @@ export function importConference(
 	app: Pick<App, 'db'>,
 	archive: AnyArchive,
 	ownerId: string | null,
-	now: number = Date.now()
-): string {
+	now: number = Date.now(),
+	commandId: string | null = null
+): Result<string> {
 	const { db } = app;
 	const conferenceId = randomToken(16);
 	const participantIds = new Map(
@@ -269,7 +272,28 @@ export function importConference(
 		};
 	});
 
-	db.transaction(() => {
+	const creation = { commandId, ownerId, name: 'conference.import' };
+	const made = db.transaction(() =>
+		createOnce(db, creation, now, () => {
+			store();
+			return conferenceId;
+		})
+	)();
+	if (!made.ok) return made;
+	if (made.value.repeated) return { ok: true, value: made.value.conferenceId };
+	log.info('conference.imported', {
+		conferenceId,
+		participants: archive.participants.length,
+		rounds: archive.rounds.length,
+		sessions: archive.rounds.reduce(
+			(sum, r) => sum + (r.groups as { session: unknown }[]).filter((g) => g.session).length,
+			0
+		)
+	});
+	return { ok: true, value: conferenceId };
+
+	/** Every row of the new conference (inside the transaction above). */
+	function store(): void {
 		const details: Conference = {
 			id: conferenceId,
 			...detailsOf(conference),
@@ -319,17 +343,7 @@ export function importConference(
 			conferenceId,
 			archive.glossary.map((c) => mapConcept(c as GlossaryConcept))
 		);
-	})();
-	log.info('conference.imported', {
-		conferenceId,
-		participants: archive.participants.length,
-		rounds: archive.rounds.length,
-		sessions: archive.rounds.reduce(
-			(sum, r) => sum + (r.groups as { session: unknown }[]).filter((g) => g.session).length,
-			0
-		)
-	});
-	return conferenceId;
+	}
 }
 
 /** Reads a file and imports it: the new conference's id, or why nothing was imported. */
@@ -337,15 +351,11 @@ export function importArchive(
 	app: Pick<App, 'db'>,
 	file: Uint8Array | string,
 	ownerId: string | null,
-	now: number = Date.now()
-): ArchiveResult<{ conferenceId: string; title: string }> {
+	{ now = Date.now(), commandId = null }: { now?: number; commandId?: string | null } = {}
+): ArchiveResult<{ conferenceId: string; title: string }> | { ok: false; error: DomainError } {
 	const read = readArchive(file);
 	if (!read.ok) return read;
-	return {
-		ok: true,
-		value: {
-			conferenceId: importConference(app, read.value, ownerId, now),
-			title: read.value.conference.title
-		}
-	};
+	const imported = importConference(app, read.value, ownerId, now, commandId);
+	if (!imported.ok) return imported;
+	return { ok: true, value: { conferenceId: imported.value, title: read.value.conference.title } };
 }

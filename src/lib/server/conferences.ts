@@ -21,6 +21,8 @@ import { refuse, type DomainError } from '$lib/domain/errors';
 import { createDefaultGlossary } from '$lib/domain/glossary/default-glossary';
 import { limits } from '$lib/domain/limits';
 import type { Language } from '$lib/domain/session/types';
+import * as v from 'valibot';
+import { clientId } from '$lib/realtime/contract';
 import type { ChangeBus } from './change-bus';
 import {
 	commitConferenceState,
@@ -95,6 +97,45 @@ function sessionName(name: string): string {
 				.slice(0, limits.nameChars - 1)
 				.join('')
 				.trimEnd()}…`;
+}
+
+/** A conference-making form (new conference, archive upload): its id, sender and kind. */
+export interface Creation {
+	/** The form's id; null: made every time (scripts, tests). */
+	commandId: string | null;
+	ownerId: string | null;
+	/** The processed command's name: 'conference.create' or 'conference.import'. */
+	name: string;
+}
+
+/**
+ * Runs `make` (which stores a new conference and answers its id) once per form id, inside the
+ * caller's transaction: a repeat answers the conference the first made; the id from anyone
+ * else, or for the other kind of form, is a conflict; a malformed id is refused.
+ */
+export function createOnce(
+	db: Db,
+	{ commandId, ownerId, name }: Creation,
+	now: number,
+	make: () => string
+): Result<{ conferenceId: string; repeated: boolean }> {
+	if (commandId === null) return ok({ conferenceId: make(), repeated: false });
+	if (!v.is(clientId, commandId)) {
+		return { ok: false, error: refuse('invalid_payload', { field: 'commandId' }) };
+	}
+	const scope = `o:${ownerId ?? 'system'}`;
+	const prior = findProcessed(db, commandId);
+	if (prior) {
+		const first = (prior.ack as { conferenceId?: unknown }).conferenceId;
+		if (prior.scope !== scope || prior.name !== name || typeof first !== 'string') {
+			return { ok: false, error: refuse('conflict') };
+		}
+		if (!findConference(db, first)) return { ok: false, error: refuse('not_found') };
+		return ok({ conferenceId: first, repeated: true });
+	}
+	const conferenceId = make();
+	recordProcessed(db, commandId, { scope, name, ack: { ok: true, conferenceId } }, now);
+	return ok({ conferenceId, repeated: false });
 }
 
 /**
@@ -228,34 +269,45 @@ export class ConferenceService {
 
 	/**
 	 * Creates a conference with the default glossary, owned by `ownerId` (none: a script's; the
-	 * installation's first account adopts it).
+	 * installation's first account adopts it). Under a form's `commandId` it is made once: a
+	 * repeat answers the conference the first made.
 	 */
-	create(input: ConferenceDetails, ownerId: string | null = null): Result<Conference> {
+	create(
+		input: ConferenceDetails,
+		ownerId: string | null = null,
+		commandId: string | null = null
+	): Result<Conference> {
 		const details = checkDetails(input);
 		if (!details.ok) return details;
+		const db = this.#db;
 		const now = this.#now();
-		const joinCode = allocateJoinCode(this.#db);
-		const conference: Conference = {
-			id: randomToken(16),
-			...details.value,
-			joinCode,
-			plenumToken: randomToken(18),
-			currentRoundId: null,
-			notice: '',
-			noticeAt: null,
-			plenumRoundId: null,
-			plenumGroupId: null,
-			createdAt: now,
-			updatedAt: now
-		};
-		this.#db.transaction(() => {
-			insertConference(this.#db, conference);
-			touchConference(this.#db, conference.id, now);
-			writeGlossary(this.#db, conference.id, createDefaultGlossary());
-			if (ownerId) setConferenceTie(this.#db, conference.id, ownerId, 'owner', now);
-		})();
-		log.info('conference.created', { conferenceId: conference.id });
-		return ok(conference);
+		const creation = { commandId, ownerId, name: 'conference.create' };
+		const made = db.transaction(() =>
+			createOnce(db, creation, now, () => {
+				const conference: Conference = {
+					id: randomToken(16),
+					...details.value,
+					joinCode: allocateJoinCode(db),
+					plenumToken: randomToken(18),
+					currentRoundId: null,
+					notice: '',
+					noticeAt: null,
+					plenumRoundId: null,
+					plenumGroupId: null,
+					createdAt: now,
+					updatedAt: now
+				};
+				insertConference(db, conference);
+				touchConference(db, conference.id, now);
+				writeGlossary(db, conference.id, createDefaultGlossary());
+				if (ownerId) setConferenceTie(db, conference.id, ownerId, 'owner', now);
+				return conference.id;
+			})
+		)();
+		if (!made.ok) return made;
+		if (!made.value.repeated)
+			log.info('conference.created', { conferenceId: made.value.conferenceId });
+		return ok(findConference(db, made.value.conferenceId)!);
 	}
 
 	updateDetails(id: string, details: ConferenceDetails): Result<Conference> {

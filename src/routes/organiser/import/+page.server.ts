@@ -3,13 +3,23 @@ import { useApp } from '$lib/server/app';
 import type { ArchiveProblem } from '$lib/domain/archive/read';
 import { archiveLimits } from '$lib/domain/archive/schema';
 import { importArchive } from '$lib/server/archive';
+import { refusalStatus } from '$lib/server/organiser-commands';
+import { field } from '$lib/server/organiser-forms';
 import { requireOrganiser } from '$lib/server/organiser-access';
+import { randomToken } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Problems with the upload itself, before the archive is read. */
-type UploadProblem = ArchiveProblem | { code: 'no_file' } | { code: 'unreadable' };
+type UploadProblem =
+	| ArchiveProblem
+	| { code: 'no_file' }
+	| { code: 'unreadable' }
+	// The form's id was malformed or already used by another form.
+	| { code: 'form' };
 
 export const load: PageServerLoad = () => ({
+	/** The upload's id; each load makes a new one, so the same upload sent twice imports once. */
+	commandId: randomToken(18),
 	maxBytes: archiveLimits.maxBytes,
 	retentionDays: useApp().config.retentionDays
 });
@@ -40,7 +50,13 @@ export const actions: Actions = {
 				fileName
 			});
 		}
-		const result = importArchive(useApp(), new Uint8Array(await file.arrayBuffer()), organiser.id);
+		const result = importArchive(useApp(), new Uint8Array(await file.arrayBuffer()), organiser.id, {
+			commandId: field(form, 'commandId') || null
+		});
+		if (!result.ok && 'error' in result) {
+			const problem: UploadProblem = { code: 'form' };
+			return fail(refusalStatus(result.error), { problem, fileName });
+		}
 		if (!result.ok) return fail(422, { problem: result.problem as UploadProblem, fileName });
 		redirect(303, `/organiser/conferences/${result.value.conferenceId}`);
 	}

@@ -84,7 +84,13 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const participantId = field(form, 'id');
-		sendFromForm(event, conference.id, form, { type: 'participant.remove', participantId });
+		const done = sendFromForm(event, conference.id, form, {
+			type: 'participant.remove',
+			participantId
+		});
+		// A refusal is shown as one: nobody was removed.
+		if (!done.ok)
+			return fail(refusalStatus(done.error), { id: null, errors: [formError(done.error)] });
 		return { removed: true };
 	}
 };

@@ -54,10 +54,13 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
-		sendFromForm(event, conference.id, form, {
+		const done = sendFromForm(event, conference.id, form, {
 			type: 'programme.delete',
 			itemId: field(form, 'id')
 		});
+		// A refusal is shown as one: the item is still there.
+		if (!done.ok)
+			return fail(refusalStatus(done.error), { id: null, errors: [formError(done.error)] });
 		redirect(303, `/organiser/conferences/${conference.id}/programme`);
 	}
 };
