@@ -20,7 +20,7 @@ describe('signing in', () => {
 		const { app } = scratch;
 		const old = 'the old long password';
 		const account = await createOrganiser(
-			app.db,
+			app.stores.organisers,
 			{ username: 'kari', displayName: 'Kari', password: old },
 			Date.now()
 		);
@@ -32,9 +32,13 @@ describe('signing in', () => {
 			await tx.organisers.updatePasswordHash(account.id, replacement);
 			await tx.organisers.removeSessionsOf(account.id, null);
 		});
-		const proven = await checking;
-		const token = proven ? startOrganiserSession(app.db, account.id, Date.now()) : null;
+		const proof = await checking;
+		const token = proof
+			? await startOrganiserSession(app.stores, account.id, Date.now(), proof)
+			: null;
 
-		expect(token === null || organiserForToken(app.db, token, Date.now()) === null).toBe(true);
+		expect(
+			token === null || (await organiserForToken(app.stores.organisers, token, Date.now())) === null
+		).toBe(true);
 	});
 });

@@ -2,13 +2,13 @@ import { charCount, cleanText } from '$lib/domain/text';
 import type { FormError } from '$lib/organiser/form-errors';
 import type { App } from './app';
 import { endSessionsOf, hashPassword, passwordLimits, verifyPassword } from './auth';
-import type { Organiser } from './db/organisers';
+import type { Organiser } from './stores';
 import { log } from './log';
 import { forgetSetupCode } from './setup-code';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'stores' | 'bus'>;
+type Uses = Pick<App, 'stores' | 'bus'>;
 
 export const accountLimits = {
 	username: { min: 2, max: 60 },

@@ -5,14 +5,14 @@ import { readDetails } from '$lib/server/organiser-forms';
 import { requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireOrganiser(event);
+export const load: PageServerLoad = async (event) => {
+	await requireOrganiser(event);
 	return { lang: event.locals.lang };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const organiser = requireOrganiser(event);
+		const organiser = await requireOrganiser(event);
 		const values = readDetails(await event.request.formData());
 		const created = useApp().conferences.create(values, organiser.id);
 		if (!created.ok) return fail(422, { values, errors: [formError(created.error)] });
