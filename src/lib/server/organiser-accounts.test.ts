@@ -52,4 +52,23 @@ describe('two browsers at once', () => {
 		expect(answers.map((answer) => answer.ok).sort()).toEqual([false, true]);
 		expect(answers.find((answer) => !answer.ok)).toEqual({ ok: false, problem: 'not_found' });
 	});
+
+	it('create one user name once: the other browser hears it is taken', async () => {
+		const scratch = await tempApp('samrad-accounts-unit');
+		opened.push(scratch);
+		const { app } = scratch;
+		await createAccount(app, values('admin'), 'a long password', { firstOnly: true });
+
+		const answers = await Promise.all([
+			createAccount(app, values('same.name'), 'a long password'),
+			createAccount(app, values('same.name'), 'another long password')
+		]);
+
+		expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+		expect(answers.find((answer) => !answer.ok)).toEqual({ ok: false, reason: 'taken' });
+		expect((await app.stores.organisers.list()).map((o) => o.username).sort()).toEqual([
+			'admin',
+			'same.name'
+		]);
+	});
 });
