@@ -131,13 +131,13 @@ export function postponeDeletion(app: Uses, conferenceId: string, now: number): 
 }
 
 /** Keeps a conference for good, or lets automatic deletion apply to it again. */
-export function keepForGood(
-	app: Uses,
+export async function keepForGood(
+	app: Uses & Pick<App, 'stores'>,
 	organiser: Organiser,
 	conferenceId: string,
 	kept: boolean
-): 'done' | 'forbidden' | 'not_found' {
-	if (!mayOnConference(app, organiser, conferenceId, 'keep_retention')) return 'forbidden';
+): Promise<'done' | 'forbidden' | 'not_found'> {
+	if (!(await mayOnConference(app, organiser, conferenceId, 'keep_retention'))) return 'forbidden';
 	if (!setConferenceKept(app.db, conferenceId, kept)) return 'not_found';
 	log.info('retention.kept', { conferenceId, kept, organiserId: organiser.id });
 	return 'done';

@@ -10,18 +10,20 @@ import { retentionActions } from '$lib/server/retention-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The conferences the signed-in organiser owns or is a co-organiser of. */
-export const load: PageServerLoad = (event) => {
-	const organiser = requireOrganiser(event);
+export const load: PageServerLoad = async (event) => {
+	const organiser = await requireOrganiser(event);
 	const app = useApp();
 	const now = Date.now();
 	const schedules = deletionSchedules(app, now);
 	const noSchedule = { deleteOn: null, kept: false, warn: false };
-	const mine = readableConferenceIds(app, organiser);
-	const rights = (id: string) => {
-		const may = conferencePermissions(app, organiser, id);
-		return { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention };
-	};
+	const mine = await readableConferenceIds(app, organiser);
 	const all = app.conferences.list();
+	const rightsOf = new Map<string, { mayPostpone: boolean; mayKeep: boolean }>();
+	for (const { id } of all) {
+		const may = await conferencePermissions(app, organiser, id);
+		rightsOf.set(id, { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention });
+	}
+	const rights = (id: string) => rightsOf.get(id)!;
 	return {
 		conferences: all
 			.filter((c) => mine.has(c.id))
@@ -53,8 +55,8 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	...retentionActions,
 	/** A ready-made conference to look around in, in the organiser's language. */
-	demo: (event) => {
-		const organiser = requireOrganiser(event);
+	demo: async (event) => {
+		const organiser = await requireOrganiser(event);
 		const conference = createDemoConference(useApp(), event.locals.lang, Date.now(), organiser.id);
 		redirect(303, `/organiser/conferences/${conference.id}`);
 	}

@@ -6,14 +6,14 @@ import { requireConference, requireOrganiser } from '$lib/server/organiser-acces
 import { randomToken } from '$lib/server/tokens';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+export const load: LayoutServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
+	const organiser = await requireOrganiser(event);
 	return {
 		/** The id of the next command a form on the page sends; each load makes a new one. */
 		commandId: randomToken(18),
 		/** What the signed-in organiser may do here: pages show only what they may use. */
-		may: conferencePermissions(useApp(), organiser, conference.id),
+		may: await conferencePermissions(useApp(), organiser, conference.id),
 		conference: {
 			id: conference.id,
 			title: conference.title,

@@ -14,11 +14,11 @@ import {
 import { linkOrigin, requireConference, requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
+	const organiser = await requireOrganiser(event);
 	const app = useApp();
-	const organisers = conferenceOrganisers(app, conference.id);
+	const organisers = await conferenceOrganisers(app, conference.id);
 	const origin = linkOrigin(event.url);
 	const people = app.conferences.participants(conference.id);
 	const names = new Map(people.map((p) => [p.id, p.name]));
@@ -68,8 +68,8 @@ export const load: PageServerLoad = (event) => {
 		},
 		noticeMax: conferenceLimits.notice,
 		organisers,
-		shareWith: mayOnConference(app, organiser, conference.id, 'share')
-			? shareCandidates(app, conference.id)
+		shareWith: (await mayOnConference(app, organiser, conference.id, 'share'))
+			? await shareCandidates(app, conference.id)
 			: null
 	};
 };
@@ -77,10 +77,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** A message on every screen and phone; sending an empty one (or Clear) removes it. */
 	notice: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const notice = form.get('clear') !== null ? '' : field(form, 'notice');
-		const result = sendFromForm(event, conference.id, form, { type: 'notice.set', notice });
+		const result = await sendFromForm(event, conference.id, form, { type: 'notice.set', notice });
 		if (!result.ok) {
 			return fail(refusalStatus(result.error), {
 				scope: 'notice',
@@ -92,9 +92,9 @@ export const actions: Actions = {
 	},
 	/** Shares the conference with a colleague's account (the owner only). */
 	share: async (event) => {
-		const conference = requireConference(event, 'share');
+		const conference = await requireConference(event, 'share');
 		const username = field(await event.request.formData(), 'username').slice(0, 100);
-		const shared = shareConference(useApp(), conference.id, username);
+		const shared = await shareConference(useApp(), conference.id, username);
 		if (!shared.ok) {
 			return fail(422, {
 				scope: 'share',
@@ -105,12 +105,12 @@ export const actions: Actions = {
 	},
 	/** Takes a co-organiser off the conference; their open pages and overview stop working. */
 	unshare: async (event) => {
-		const conference = requireConference(event, 'share');
+		const conference = await requireConference(event, 'share');
 		const organiserId = field(await event.request.formData(), 'organiserId');
-		const name = conferenceOrganisers(useApp(), conference.id).find(
+		const name = (await conferenceOrganisers(useApp(), conference.id)).find(
 			(o) => o.id === organiserId && o.tie === 'co_organiser'
 		)?.displayName;
-		if (!name || !unshareConference(useApp(), conference.id, organiserId)) {
+		if (!name || !(await unshareConference(useApp(), conference.id, organiserId))) {
 			return fail(404, {
 				scope: 'share',
 				errors: [{ field: null, key: 'organiser.sharing.problem.not_shared' }]

@@ -6,8 +6,8 @@ import { linkOrigin, requireConference } from '$lib/server/organiser-access';
 import type { PageServerLoad } from './$types';
 
 /** Badges speak the conference's language: everyone in the room reads them. */
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = conference.language;
 	const roles = app.conferences.roles(conference.id);

@@ -6,7 +6,7 @@ import { chromiumAvailable } from '$lib/server/report/pdf';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const conference = requireConference(event, 'export');
+	const conference = await requireConference(event, 'export');
 	const app = useApp();
 	const rounds = app.conferences.rounds(conference.id);
 	return {

@@ -8,11 +8,11 @@ import { retentionActions } from '$lib/server/retention-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organiser's data-protection page: erase people, export their data, delete the conference. */
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
+	const organiser = await requireOrganiser(event);
 	const app = useApp();
-	const may = conferencePermissions(app, organiser, conference.id);
+	const may = await conferencePermissions(app, organiser, conference.id);
 	const now = Date.now();
 	const schedule = deletionSchedules(app, now).get(conference.id);
 	return {
@@ -31,7 +31,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	...retentionActions,
 	erase: async (event) => {
-		const conference = requireConference(event, 'erase');
+		const conference = await requireConference(event, 'erase');
 		const form = await event.request.formData();
 		const participantId = String(form.get('participantId') ?? '');
 		const mode = form.get('mode') === 'delete' ? 'delete' : 'anonymise';
@@ -44,7 +44,7 @@ export const actions: Actions = {
 		return { erased: person.name };
 	},
 	deleteConference: async (event) => {
-		const conference = requireConference(event, 'delete');
+		const conference = await requireConference(event, 'delete');
 		deleteConferenceCompletely(useApp(), conference.id);
 		redirect(303, '/organiser');
 	}

@@ -8,8 +8,8 @@ import { readRound } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
 	return {
@@ -36,11 +36,11 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const { input, typedSize } = readRound(form);
 		const roundId = randomToken(16);
-		const saved = sendFromForm(event, conference.id, form, {
+		const saved = await sendFromForm(event, conference.id, form, {
 			type: 'round.add',
 			roundId,
 			round: input

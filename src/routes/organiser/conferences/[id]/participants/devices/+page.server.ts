@@ -7,8 +7,8 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Which devices use whose name: requests to let in, and every device, which can be released. */
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const names = new Map(app.conferences.participants(conference.id).map((p) => [p.id, p.name]));
 	// Formatted here, in the organiser's language (like the conference's dates).
@@ -48,7 +48,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** Lets a waiting device in, or turns it down. */
 	decide: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const decision = field(form, 'decision');
 		const t = fixedT(event.locals.lang);
@@ -66,7 +66,7 @@ export const actions: Actions = {
 	},
 	/** Signs a device out of a name: it is disconnected at once and told why. */
 	release: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const released = releaseDevice(
 			useApp(),

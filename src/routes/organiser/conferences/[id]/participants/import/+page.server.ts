@@ -7,7 +7,7 @@ import type {
 } from '$lib/domain/conference/participants-import';
 import { roleLabel } from '$lib/domain/conference/roles';
 import { useApp } from '$lib/server/app';
-import { sendFromForm } from '$lib/server/organiser-commands';
+import { formSender } from '$lib/server/organiser-commands';
 import { field } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import {
@@ -17,8 +17,8 @@ import {
 } from '$lib/server/participants-import';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const roles = app.conferences.roles(conference.id);
 	return {
@@ -54,7 +54,7 @@ function readChoices(form: FormData): ImportChoices {
 export const actions: Actions = {
 	/** Reads the file and shows what would be imported and whom it finds on the list. */
 	check: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(422, { problem: 'organiser.import.chooseFile' as const });
@@ -96,17 +96,12 @@ export const actions: Actions = {
 	},
 	/** Saves a checked file with the answers to what its preview asked; all of it or nothing. */
 	import: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const token = field(form, 'token');
 		const app = useApp();
-		const saved = commitParticipantsImport(
-			app,
-			conference.id,
-			token,
-			readChoices(form),
-			(command) => sendFromForm(event, conference.id, form, command)
-		);
+		const send = await formSender(event, conference.id, form);
+		const saved = commitParticipantsImport(app, conference.id, token, readChoices(form), send);
 		if (saved.ok) {
 			const { added, updated } = saved.value;
 			redirect(

@@ -23,9 +23,9 @@ import { requireConference, requireOrganiser } from '$lib/server/organiser-acces
 import { randomToken } from '$lib/server/tokens';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
+	const organiser = await requireOrganiser(event);
 	const lang = event.locals.lang;
 	const state = useApp().conferences.state(conference.id);
 	const data = state && roundPageData(state, event.params.roundId, lang, organiser.id);
@@ -55,13 +55,13 @@ async function send(
 	scope: RoundScope,
 	build: (form: FormData, roundId: string) => ConferenceCommand | Refusal
 ) {
-	const conference = requireConference(event, 'edit');
+	const conference = await requireConference(event, 'edit');
 	const form = await event.request.formData();
 	const command = build(form, event.params.roundId);
 	const groupId = field(form, 'groupId') || undefined;
 	if (!('type' in command))
 		return { ok: false as const, form, error: null, refusal: refused(scope, command, groupId) };
-	const done = sendFromForm(event, conference.id, form, command);
+	const done = await sendFromForm(event, conference.id, form, command);
 	if (!done.ok)
 		return {
 			ok: false as const,
@@ -170,7 +170,7 @@ export const actions: Actions = {
 
 	/** What a re-allocation would do; changes nothing. */
 	preview: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const state = useApp().conferences.state(conference.id);
 		if (!state) error(404, { message: fixedT(event.locals.lang)('organiser.notFound') });
