@@ -53,9 +53,14 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	...retentionActions,
 	/** A ready-made conference to look around in, in the organiser's language. */
-	demo: (event) => {
+	demo: async (event) => {
 		const organiser = requireOrganiser(event);
-		const conference = createDemoConference(useApp(), event.locals.lang, Date.now(), organiser.id);
+		const conference = await createDemoConference(
+			useApp(),
+			event.locals.lang,
+			Date.now(),
+			organiser.id
+		);
 		redirect(303, `/organiser/conferences/${conference.id}`);
 	}
 };

@@ -40,7 +40,11 @@ export const actions: Actions = {
 				fileName
 			});
 		}
-		const result = importArchive(useApp(), new Uint8Array(await file.arrayBuffer()), organiser.id);
+		const result = await importArchive(
+			useApp(),
+			new Uint8Array(await file.arrayBuffer()),
+			organiser.id
+		);
 		if (!result.ok) return fail(422, { problem: result.problem as UploadProblem, fileName });
 		redirect(303, `/organiser/conferences/${result.value.conferenceId}`);
 	}

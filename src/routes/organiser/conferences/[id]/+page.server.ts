@@ -14,7 +14,7 @@ import {
 import { linkOrigin, requireConference, requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const conference = requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	const app = useApp();
@@ -26,6 +26,13 @@ export const load: PageServerLoad = (event) => {
 	const detail = conference.currentRoundId
 		? app.conferences.roundDetail(conference.id, conference.currentRoundId, event.locals.lang)
 		: null;
+	const sessionAccess = new Map(
+		(
+			await Promise.all(
+				(detail?.groups ?? []).map((g) => (g.sessionId ? app.sessions.get(g.sessionId) : null))
+			)
+		).flatMap((session) => (session ? [[session.access.id, session.access] as const] : []))
+	);
 	return {
 		conference: {
 			id: conference.id,
@@ -55,7 +62,7 @@ export const load: PageServerLoad = (event) => {
 			groups: detail.groups
 				.filter((g) => g.shown)
 				.map((g) => {
-					const access = g.sessionId ? (app.sessions.get(g.sessionId)?.access ?? null) : null;
+					const access = g.sessionId ? (sessionAccess.get(g.sessionId) ?? null) : null;
 					return {
 						id: g.id,
 						name: g.name,
@@ -80,7 +87,7 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const notice = form.get('clear') !== null ? '' : field(form, 'notice');
-		const result = sendFromForm(event, conference.id, form, { type: 'notice.set', notice });
+		const result = await sendFromForm(event, conference.id, form, { type: 'notice.set', notice });
 		if (!result.ok) {
 			return fail(refusalStatus(result.error), {
 				scope: 'notice',

@@ -14,7 +14,7 @@ export const actions: Actions = {
 	save: async (event) => {
 		const organiser = requireOrganiser(event);
 		const values = readDetails(await event.request.formData());
-		const created = useApp().conferences.create(values, organiser.id);
+		const created = await useApp().conferences.create(values, organiser.id);
 		if (!created.ok) return fail(422, { values, errors: [formError(created.error)] });
 		redirect(303, `/organiser/conferences/${created.value.id}`);
 	}

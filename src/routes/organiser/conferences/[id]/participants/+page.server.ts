@@ -65,7 +65,7 @@ export const actions: Actions = {
 		const id = field(form, 'id') || null;
 		const values = readParticipant(form);
 		const [added] = useApp().conferences.newParticipants([values]);
-		const done = sendFromForm(
+		const done = await sendFromForm(
 			event,
 			conference.id,
 			form,
@@ -84,7 +84,7 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const participantId = field(form, 'id');
-		sendFromForm(event, conference.id, form, { type: 'participant.remove', participantId });
+		await sendFromForm(event, conference.id, form, { type: 'participant.remove', participantId });
 		return { removed: true };
 	}
 };

@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const roundId = field(form, 'roundId') || null;
 		const groupId = roundId ? field(form, 'groupId') || null : null;
 		const command = { type: 'plenum.present', roundId, groupId } as const;
-		const result = sendFromForm(event, conference.id, form, command);
+		const result = await sendFromForm(event, conference.id, form, command);
 		if (!result.ok)
 			return fail(refusalStatus(result.error), {
 				scope: 'present',
@@ -50,7 +50,7 @@ export const actions: Actions = {
 		const roundId = field(form, 'roundId');
 		const summary = field(form, 'summary');
 		const command = { type: 'plenum.summary', roundId, summary } as const;
-		const result = sendFromForm(event, conference.id, form, command);
+		const result = await sendFromForm(event, conference.id, form, command);
 		if (!result.ok) {
 			return fail(refusalStatus(result.error), {
 				scope: 'summary',

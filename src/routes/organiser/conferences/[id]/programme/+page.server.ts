@@ -36,7 +36,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const id = field(form, 'id') || null;
 		const values = readProgrammeItem(form);
-		const saved = sendFromForm(
+		const saved = await sendFromForm(
 			event,
 			conference.id,
 			form,
@@ -54,7 +54,7 @@ export const actions: Actions = {
 	delete: async (event) => {
 		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
-		sendFromForm(event, conference.id, form, {
+		await sendFromForm(event, conference.id, form, {
 			type: 'programme.delete',
 			itemId: field(form, 'id')
 		});

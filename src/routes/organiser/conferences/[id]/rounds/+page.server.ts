@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const { input, typedSize } = readRound(form);
 		const roundId = randomToken(16);
-		const saved = sendFromForm(event, conference.id, form, {
+		const saved = await sendFromForm(event, conference.id, form, {
 			type: 'round.add',
 			roundId,
 			round: input

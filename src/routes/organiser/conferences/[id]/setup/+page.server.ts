@@ -17,7 +17,7 @@ export const actions: Actions = {
 		const conference = requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const values = readDetails(form);
-		const saved = sendFromForm(event, conference.id, form, {
+		const saved = await sendFromForm(event, conference.id, form, {
 			type: 'conference.edit',
 			details: values
 		});

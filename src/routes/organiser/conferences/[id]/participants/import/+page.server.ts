@@ -100,7 +100,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const token = field(form, 'token');
 		const app = useApp();
-		const saved = commitParticipantsImport(
+		const saved = await commitParticipantsImport(
 			app,
 			conference.id,
 			token,

@@ -51,7 +51,7 @@ export const actions: Actions = {
 			label: readLabels(form, 'label'),
 			groupLabel: readLabels(form, 'group')
 		};
-		const saved = sendFromForm(event, conference.id, form, { type: 'role.rename', role });
+		const saved = await sendFromForm(event, conference.id, form, { type: 'role.rename', role });
 		if (!saved.ok)
 			return fail(refusalStatus(saved.error), {
 				scope: 'rename',
@@ -76,7 +76,7 @@ export const actions: Actions = {
 				errors: [{ field: 'language', key: 'organiser.invalid.language' }]
 			});
 		// The role's id is made by the core, inside the transaction: two adds of one label get two.
-		const saved = sendFromForm(event, conference.id, form, {
+		const saved = await sendFromForm(event, conference.id, form, {
 			type: 'role.add',
 			language: lang,
 			label,

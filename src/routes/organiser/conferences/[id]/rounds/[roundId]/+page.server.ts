@@ -61,7 +61,7 @@ async function send(
 	const groupId = field(form, 'groupId') || undefined;
 	if (!('type' in command))
 		return { ok: false as const, form, error: null, refusal: refused(scope, command, groupId) };
-	const done = sendFromForm(event, conference.id, form, command);
+	const done = await sendFromForm(event, conference.id, form, command);
 	if (!done.ok)
 		return {
 			ok: false as const,
