@@ -19,7 +19,7 @@ setLogLevel('warn');
 const app = await createApp(config, root);
 try {
 	// The administrator's; before the first account exists, that account adopts it.
-	const conference = createDemoConference(
+	const conference = await createDemoConference(
 		app,
 		wanted as Language,
 		Date.now(),

@@ -69,13 +69,13 @@ let session: CreatedSession;
 async function seedConference(databasePath: string): Promise<Seed> {
 	setLogLevel('warn');
 	return withApp(databasePath, async (app) => {
-		const conference = seedPlayedDemo(app, { openVote: true, lang: 'en' });
+		const conference = await seedPlayedDemo(app, { openVote: true, lang: 'en' });
 		const organiser = await firstAccount(app, conference.id);
 		const conferences = app.conferences;
 		const played = conferences.rounds(conference.id)[0]!;
 		const playedGroups = conferences.roundDetail(conference.id, played.id, 'en')!.groups;
-		conferences.present(conference.id, played.id, playedGroups[0]!.id);
-		const next = conferences.saveRound(conference.id, null, {
+		await conferences.present(conference.id, played.id, playedGroups[0]!.id);
+		const next = await conferences.saveRound(conference.id, null, {
 			title: 'Afternoon',
 			theme: 'Next steps',
 			rule: 'mixed',
@@ -84,13 +84,13 @@ async function seedConference(databasePath: string): Promise<Seed> {
 		});
 		if (!next.ok) throw new Error(JSON.stringify(next.error));
 		for (const step of [
-			conferences.allocate(conference.id, next.value.id),
-			conferences.startRound(conference.id, next.value.id)
+			await conferences.allocate(conference.id, next.value.id),
+			await conferences.startRound(conference.id, next.value.id)
 		])
 			if (!step.ok) throw new Error(JSON.stringify(step.error));
 		const lobbyGroups = conferences.roundDetail(conference.id, next.value.id, 'en')!.groups;
-		const tokens = (sessionId: string | null) => {
-			const access = app.sessions.get(sessionId!)!.access;
+		const tokens = async (sessionId: string | null) => {
+			const access = (await app.sessions.get(sessionId!))!.access;
 			return { facilitatorToken: access.facilitatorToken, screenToken: access.screenToken };
 		};
 		return {
@@ -100,8 +100,8 @@ async function seedConference(databasePath: string): Promise<Seed> {
 			organiserCookie: organiser.cookie,
 			roundId: played.id,
 			conceptId: conferences.glossary(conference.id)[0]!.id,
-			playedGroup: tokens(playedGroups[0]!.sessionId),
-			lobbyGroup: tokens(lobbyGroups[0]!.sessionId),
+			playedGroup: await tokens(playedGroups[0]!.sessionId),
+			lobbyGroup: await tokens(lobbyGroups[0]!.sessionId),
 			members: conferences
 				.participants(conference.id)
 				.map((p) => ({ name: p.name, token: p.personalToken }))

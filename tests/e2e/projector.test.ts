@@ -628,33 +628,40 @@ async function seedPlenum(server: TestServer) {
 	const conference = await seedConference(server.databasePath, { maxGroupSize: 8 });
 	const group = conference.groups[0]!;
 	const texts = [longNote, 'Arbetsförmedlingen og Vinnumálastofnun (30)', ...noteTexts(28)];
-	await withApp(server.databasePath, (app) => {
+	await withApp(server.databasePath, async (app) => {
 		const facilitator = { role: 'facilitator' } as const;
-		const run = (command: Parameters<typeof app.sessions.dispatch>[3]) => {
-			const outcome = app.sessions.dispatch(group.sessionId, newId(), 'seed', command, facilitator);
+		const run = async (command: Parameters<typeof app.sessions.dispatch>[3]) => {
+			const outcome = await app.sessions.dispatch(
+				group.sessionId,
+				newId(),
+				'seed',
+				command,
+				facilitator
+			);
 			if (!outcome.ack.ok) throw new Error(`${command.type}: ${JSON.stringify(outcome.ack)}`);
 		};
-		const state = (): SessionState => app.sessions.get(group.sessionId)!.state;
-		const questionId = state().currentQuestionId;
-		run({ type: 'phase.advance', questionId, from: 'lobby' });
+		const state = async (): Promise<SessionState> =>
+			(await app.sessions.get(group.sessionId))!.state;
+		const questionId = (await state()).currentQuestionId;
+		await run({ type: 'phase.advance', questionId, from: 'lobby' });
 		for (const [i, text] of texts.entries())
-			run({
+			await run({
 				type: 'note.add',
 				questionId,
 				noteId: newId(),
 				text,
 				authorId: group.memberIds[i % group.memberIds.length]!
 			});
-		run({ type: 'phase.advance', questionId, from: 'write' });
-		run({ type: 'reveal.all', questionId });
-		run({ type: 'phase.advance', questionId, from: 'reveal' });
-		run({ type: 'phase.advance', questionId, from: 'clarify' });
-		const notes = state().questions[0]!.notes;
+		await run({ type: 'phase.advance', questionId, from: 'write' });
+		await run({ type: 'reveal.all', questionId });
+		await run({ type: 'phase.advance', questionId, from: 'reveal' });
+		await run({ type: 'phase.advance', questionId, from: 'clarify' });
+		const notes = (await state()).questions[0]!.notes;
 		const items = notes.map((n) => `n:${n.id}`);
 		for (const [p, ranking] of rankings(items).entries())
-			run({ type: 'ballot.cast', questionId, ranking, voterId: group.memberIds[p]! });
-		run({ type: 'phase.advance', questionId, from: 'vote' });
-		const presented = app.conferences.present(
+			await run({ type: 'ballot.cast', questionId, ranking, voterId: group.memberIds[p]! });
+		await run({ type: 'phase.advance', questionId, from: 'vote' });
+		const presented = await app.conferences.present(
 			conference.conferenceId,
 			conference.roundId,
 			group.id

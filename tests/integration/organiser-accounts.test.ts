@@ -38,8 +38,8 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
 	const scratch = await tempApp('samrad-accounts');
 	try {
-		const demo = seedPlayedDemo(scratch.app, { lang: 'en' });
-		archive = archiveJson(exportConference(scratch.app, demo.id)!);
+		const demo = await seedPlayedDemo(scratch.app, { lang: 'en' });
+		archive = archiveJson((await exportConference(scratch.app, demo.id))!);
 	} finally {
 		scratch.close();
 	}
@@ -112,7 +112,7 @@ describe('an administrator', () => {
 		expect(await (await get(server, '/organiser', admin)).text()).not.toContain(
 			'Bjørn’s own conference'
 		);
-		await expect(overview(admin, own, 'websocket')).rejects.toThrow('unauthenticated');
+		await expect(await overview(admin, own, 'websocket')).rejects.toThrow('unauthenticated');
 	});
 
 	it('cannot disable or delete their own account, and others cannot administer at all', async () => {
@@ -188,8 +188,8 @@ describe('sharing a conference', () => {
 
 	it('taken back, closes the co-organiser’s live overview and every page at once', async () => {
 		const live = await Promise.all([
-			overview(cookieB, conference, 'websocket'),
-			overview(cookieB, conference, 'polling')
+			await overview(cookieB, conference, 'websocket'),
+			await overview(cookieB, conference, 'polling')
 		]);
 		const removed = await post(
 			server,
@@ -202,7 +202,7 @@ describe('sharing a conference', () => {
 		expect(removed.status).toBe(200);
 		await Promise.all(live.map((client) => client.disconnected()));
 		expect((await get(server, page(conference), cookieB)).status).toBe(404);
-		await expect(overview(cookieB, conference, 'polling')).rejects.toThrow('unauthenticated');
+		await expect(await overview(cookieB, conference, 'polling')).rejects.toThrow('unauthenticated');
 		// The owner's own overview stays open.
 		const own = await overview(admin, conference, 'websocket');
 		expect(own.socket.connected).toBe(true);

@@ -68,9 +68,16 @@ beforeAll(async () => {
 	server = new TestServer();
 	const conference = await seedConference(server.databasePath);
 	groupConsoleToken = conference.groups[0]!.facilitatorToken;
-	[workshop, other] = await withApp(server.databasePath, (app) => [
-		seedPlayedWorkshop(app, { title, language: 'nb', topN: 3, people, questions, reflection }),
-		seedPlayedWorkshop(app, {
+	[workshop, other] = await withApp(server.databasePath, async (app) => [
+		await seedPlayedWorkshop(app, {
+			title,
+			language: 'nb',
+			topN: 3,
+			people,
+			questions,
+			reflection
+		}),
+		await seedPlayedWorkshop(app, {
 			title: 'Second workshop',
 			language: 'en',
 			people: people.slice(0, 1),

@@ -82,7 +82,7 @@ export async function createApp(
 		memory: config.databasePath === ':memory:'
 	});
 	const bus = new InProcessChangeBus();
-	const sessions = new SessionService({ db, secret, bus, clock });
+	const sessions = new SessionService({ stores, secret, bus, clock });
 	return {
 		config,
 		root,
@@ -92,7 +92,7 @@ export async function createApp(
 		clock,
 		startedAt: clock(),
 		sessions,
-		conferences: new ConferenceService({ db, sessions, bus, clock }),
+		conferences: new ConferenceService({ db, stores, sessions, bus, clock }),
 		bus,
 		limiters: createLimiters(config.rateLimits, memoryLimiterStore),
 		joinOrigin: config.publicOrigin

@@ -37,26 +37,27 @@ const signoff = {
 };
 
 /** Everything an organiser might leave behind on the day, beyond what the demo holds. */
-function seedBusyConference(app: App): string {
-	const conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
+async function seedBusyConference(app: App): Promise<string> {
+	const conferenceId = (await seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }))
+		.id;
 	const service = app.conferences;
-	const saved = service.updateDetails(conferenceId, {
+	const saved = await service.updateDetails(conferenceId, {
 		...service.get(conferenceId)!,
 		...signoff
 	});
 	if (!saved.ok) throw new Error(saved.error.code);
-	service.saveRole(conferenceId, {
+	await service.saveRole(conferenceId, {
 		id: 'employer',
 		label: { nb: 'Virksomhetsleder' },
 		groupLabel: { nb: 'Virksomhetsledere' }
 	});
-	service.saveRole(conferenceId, {
+	await service.saveRole(conferenceId, {
 		id: 'peer-supporter',
 		label: { nb: 'Likeperson', en: 'Peer supporter' },
 		groupLabel: { nb: 'Likepersoner' }
 	});
 	// Two people with the same name: their order must survive the trip.
-	const added = service.addParticipants(conferenceId, [
+	const added = await service.addParticipants(conferenceId, [
 		{
 			name: 'Anna Berg',
 			country: 'SE',
@@ -77,7 +78,7 @@ function seedBusyConference(app: App): string {
 	if (!added.ok) throw new Error(added.error.code);
 	// Two programme items at the same time with the same title, of different kinds.
 	for (const kind of ['group', 'plenary'] as const) {
-		service.saveProgrammeItem(conferenceId, null, {
+		await service.saveProgrammeItem(conferenceId, null, {
 			day: '2026-01-28',
 			start: '13:30',
 			end: '14:00',
@@ -85,27 +86,28 @@ function seedBusyConference(app: App): string {
 			kind
 		});
 	}
-	service.setNotice(conferenceId, 'Tilbake i plenum 13.30');
+	await service.setNotice(conferenceId, 'Tilbake i plenum 13.30');
 	const [round1, round2] = service.rounds(conferenceId);
 	// Round 2 allocated with a role option, and someone in no group by choice.
 	const options = { coordinator: { kind: 'lead' as const } };
 	const settings = { rule: round2!.rule, maxGroupSize: round2!.maxGroupSize, roles: options };
-	if (!service.allocate(conferenceId, round2!.id, settings).ok) throw new Error('allocate');
+	if (!(await await service.allocate(conferenceId, round2!.id, settings)).ok)
+		throw new Error('allocate');
 	const observer = service.participants(conferenceId).find((p) => p.role === 'policy')!.id;
-	service.group(conferenceId, round2!.id, { type: 'noGroup', participantIds: [observer] });
+	await service.group(conferenceId, round2!.id, { type: 'noGroup', participantIds: [observer] });
 	const group = service.roundDetail(conferenceId, round1!.id, 'nb')!.groups[0]!;
-	service.present(conferenceId, round1!.id, group.id);
+	await service.present(conferenceId, round1!.id, group.id);
 	// In the group's session: a guest without a phone, a late note, a correction and a timer.
 	const step = dispatchStep(app, group.sessionId!);
 	const facilitator = { role: 'facilitator' } as const;
-	let state = app.sessions.get(group.sessionId!)!.state;
+	let state = (await app.sessions.get(group.sessionId!))!.state;
 	const questionId = state.questions[0]!.id;
-	step(
+	await step(
 		{ type: 'participant.add', participantId: 'guest-without-phone-1', name: 'Gjest' },
 		facilitator
 	);
-	step({ type: 'phase.advance', questionId, from: 'results' }, facilitator);
-	step(
+	await step({ type: 'phase.advance', questionId, from: 'results' }, facilitator);
+	await step(
 		{
 			type: 'note.add',
 			questionId,
@@ -115,7 +117,7 @@ function seedBusyConference(app: App): string {
 		},
 		facilitator
 	);
-	state = step(
+	state = await step(
 		{
 			type: 'note.edit',
 			questionId,
@@ -124,7 +126,7 @@ function seedBusyConference(app: App): string {
 		},
 		facilitator
 	);
-	step({ type: 'timer.start', seconds: 300 }, facilitator);
+	await step({ type: 'timer.start', seconds: 300 }, facilitator);
 	return conferenceId;
 }
 
@@ -141,8 +143,8 @@ describe('conference archive', () => {
 
 	beforeAll(async () => {
 		source = await tempApp('samrad-archive-source');
-		conferenceId = seedBusyConference(source.app);
-		exported = archiveJson(exportConference(source.app, conferenceId)!);
+		conferenceId = await seedBusyConference(source.app);
+		exported = archiveJson((await exportConference(source.app, conferenceId))!);
 	});
 
 	afterAll(() => source.close());
@@ -157,11 +159,11 @@ describe('conference archive', () => {
 		expect(archive.rounds.flatMap((r) => r.groups).every((g) => g.session !== null)).toBe(true);
 	});
 
-	it('answers null for a conference that does not exist', () => {
-		expect(exportConference(source.app, 'nope')).toBeNull();
+	it('answers null for a conference that does not exist', async () => {
+		expect(await exportConference(source.app, 'nope')).toBeNull();
 	});
 
-	it('holds no secret and no database id', () => {
+	it('holds no secret and no database id', async () => {
 		const conference = source.app.conferences.get(conferenceId)!;
 		const secrets = [conference.id, conference.joinCode, conference.plenumToken];
 		for (const p of source.app.conferences.participants(conferenceId))
@@ -170,7 +172,7 @@ describe('conference archive', () => {
 			secrets.push(round.id);
 			for (const group of source.app.conferences.roundDetail(conferenceId, round.id, 'nb')!
 				.groups) {
-				const access = source.app.sessions.get(group.sessionId!)!.access;
+				const access = (await source.app.sessions.get(group.sessionId!))!.access;
 				secrets.push(
 					group.id,
 					access.id,
@@ -186,28 +188,28 @@ describe('conference archive', () => {
 
 	it('exports, imports into an empty database and exports again to the same bytes', async () => {
 		const target = await open();
-		const imported = importArchive(target.app, exported, null);
+		const imported = await importArchive(target.app, exported, null);
 		expect(imported.ok).toBe(true);
 		if (!imported.ok) return;
 		expect(listConferences(target.app.db)).toHaveLength(1);
 		expect(target.app.conferences.get(imported.value.conferenceId)).toMatchObject(signoff);
-		const again = archiveJson(exportConference(target.app, imported.value.conferenceId)!);
+		const again = archiveJson((await exportConference(target.app, imported.value.conferenceId))!);
 		// The group still voting had ballots the file only counted: the copy has none.
-		expect(withheld(exported)).toEqual({ notes: 0, ballots: openBallots(source.app) });
-		expect(openBallots(source.app)).toBeGreaterThan(0);
+		expect(withheld(exported)).toEqual({ notes: 0, ballots: await openBallots(source.app) });
+		expect(await openBallots(source.app)).toBeGreaterThan(0);
 		expect(withheld(again)).toEqual({ notes: 0, ballots: 0 });
 		expect(again).toBe(nothingWithheld(exported));
 		// Reopened from the file (nothing cached): still the same.
 		target.app.db.close();
 		const reopened = await reopen(target.path);
-		const third = archiveJson(exportConference(reopened, imported.value.conferenceId)!);
+		const third = archiveJson((await exportConference(reopened, imported.value.conferenceId))!);
 		reopened.db.close();
 		expect(third).toBe(again);
 		// A copy of the copy: the same bytes.
 		const copy = await open();
-		const fourth = importArchive(copy.app, third, null);
+		const fourth = await importArchive(copy.app, third, null);
 		if (!fourth.ok) throw new Error('import refused');
-		expect(archiveJson(exportConference(copy.app, fourth.value.conferenceId)!)).toBe(third);
+		expect(archiveJson((await exportConference(copy.app, fourth.value.conferenceId))!)).toBe(third);
 	});
 
 	it('carries each round’s role options and the people in no group', () => {
@@ -230,7 +232,7 @@ describe('conference archive', () => {
 		);
 		expect(JSON.parse(file).schemaVersion).toBe(2);
 		const target = await open();
-		const imported = importArchive(target.app, file, null);
+		const imported = await importArchive(target.app, file, null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const id = imported.value.conferenceId;
 		const [round] = target.app.conferences.rounds(id);
@@ -244,14 +246,14 @@ describe('conference archive', () => {
 		expect(round!.roles).toEqual({});
 		expect(detail.noGroup).toEqual([]);
 		// Exported again, it is a version 3 file.
-		expect(exportConference(target.app, id)!.schemaVersion).toBe(archiveSchemaVersion);
+		expect((await exportConference(target.app, id))!.schemaVersion).toBe(archiveSchemaVersion);
 	});
 
 	it('imports an archive from before the report’s sign-off, with none', async () => {
 		const older = JSON.parse(exported) as Record<string, Record<string, unknown>>;
 		for (const field of Object.keys(signoff)) delete older.conference![field];
 		const target = await open();
-		const imported = importArchive(target.app, JSON.stringify(older), null);
+		const imported = await importArchive(target.app, JSON.stringify(older), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const copy = target.app.conferences.get(imported.value.conferenceId)!;
 		expect(copy).toMatchObject({ organisation: '', author: '', introductionBy: '' });
@@ -260,8 +262,8 @@ describe('conference archive', () => {
 
 	it('imports twice into one installation without clashes, with fresh codes and links', async () => {
 		const target = await open();
-		const first = importArchive(target.app, exported, null);
-		const second = importArchive(target.app, exported, null);
+		const first = await importArchive(target.app, exported, null);
+		const second = await importArchive(target.app, exported, null);
 		if (!first.ok || !second.ok) throw new Error('import refused');
 		const [a, b] = [first.value.conferenceId, second.value.conferenceId].map((id) =>
 			target.app.conferences.get(id)!
@@ -286,71 +288,83 @@ describe('conference archive', () => {
 			.rounds(conferenceId)
 			.flatMap((r) => source.app.conferences.roundDetail(conferenceId, r.id, 'nb')!.groups);
 		expect(sessions).toHaveLength(2 * groups.length);
-		const codes = sessions.map((id) => target.app.sessions.get(id)!.access.joinCode);
+		const loaded = await Promise.all(sessions.map((id) => target.app.sessions.get(id)));
+		const codes = loaded.map((session) => session!.access.joinCode);
 		expect(new Set(codes).size).toBe(codes.length);
-		expect(archiveJson(exportConference(target.app, b!.id)!)).toBe(nothingWithheld(exported));
+		expect(archiveJson((await exportConference(target.app, b!.id))!)).toBe(
+			nothingWithheld(exported)
+		);
 	});
 
 	it('gives the copy the same report once every vote has closed', async () => {
 		const closed = await open();
-		const id = seedPlayedDemo(closed.app, { now: Date.UTC(2026, 0, 10) }).id;
-		const file = archiveJson(exportConference(closed.app, id)!);
+		const id = (await seedPlayedDemo(closed.app, { now: Date.UTC(2026, 0, 10) })).id;
+		const file = archiveJson((await exportConference(closed.app, id))!);
 		expect(withheld(file)).toEqual({ notes: 0, ballots: 0 });
 		const target = await open();
-		const imported = importArchive(target.app, file, null);
+		const imported = await importArchive(target.app, file, null);
 		if (!imported.ok) throw new Error('import refused');
-		const markdown = (app: App, conference: string) =>
+		const markdown = async (app: App, conference: string) =>
 			renderReportMarkdown(
-				buildReport(reportSourceFromDb(app, conference)!, { generatedAt: '2026-01-29' }, fixedT)
+				buildReport(
+					(await reportSourceFromDb(app, conference))!,
+					{ generatedAt: '2026-01-29' },
+					fixedT
+				)
 			);
-		expect(markdown(target.app, imported.value.conferenceId)).toBe(markdown(closed.app, id));
+		expect(await markdown(target.app, imported.value.conferenceId)).toBe(
+			await markdown(closed.app, id)
+		);
 	});
 
 	it('a group still voting carries on in the copy, its ballots cast again', async () => {
 		const target = await open();
-		const imported = importArchive(target.app, exported, null);
+		const imported = await importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const copyId = imported.value.conferenceId;
 		const rounds = target.app.conferences.rounds(copyId);
 		const last = target.app.conferences
 			.roundDetail(copyId, rounds.at(-1)!.id, 'nb')!
 			.groups.at(-1)!;
-		const session = target.app.sessions.get(last.sessionId!)!;
+		const session = (await target.app.sessions.get(last.sessionId!))!;
 		const run = session.state.questions.at(-1)!;
 		expect(run.phase).toBe('vote');
 		expect(run.ballots).toEqual([]);
 		const voter = last.memberIds[0]!;
 		const item = run.clusters[0] ? `c:${run.clusters[0].id}` : `n:${run.notes[0]!.id}`;
-		dispatchStep(target.app, last.sessionId!)(
+		await dispatchStep(target.app, last.sessionId!)(
 			{ type: 'ballot.cast', questionId: run.id, ranking: [item] },
 			{ role: 'participant', participantId: voter }
 		);
 		// Renaming a member reaches the session, as for any conference made here.
 		const person = target.app.conferences.participants(copyId).find((p) => p.id === voter)!;
-		const renamed = target.app.conferences.saveParticipant(copyId, voter, {
+		const renamed = await target.app.conferences.saveParticipant(copyId, voter, {
 			...person,
 			name: 'Nytt Navn'
 		});
 		expect(renamed.ok).toBe(true);
-		const after = target.app.sessions.get(last.sessionId!)!.state;
+		const after = (await target.app.sessions.get(last.sessionId!))!.state;
 		expect(after.participants.find((p) => p.id === voter)!.name).toBe('Nytt Navn');
 	});
 
 	it('closed votes reach the copy as ranked lists without voters, with the same tally', async () => {
 		const target = await open();
-		const imported = importArchive(target.app, exported, null);
+		const imported = await importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
-		const closedRuns = (app: App, id: string) =>
-			app.conferences.rounds(id).flatMap((round) =>
-				app.conferences
-					.roundDetail(id, round.id, 'nb')!
-					.groups.flatMap((g) =>
-						g.sessionId ? app.sessions.get(g.sessionId)!.state.questions : []
-					)
-					.filter((q) => q.phase === 'results')
+		const closedRuns = async (app: App, id: string) => {
+			const sessionIds = app.conferences
+				.rounds(id)
+				.flatMap((round) => app.conferences.roundDetail(id, round.id, 'nb')!.groups)
+				.flatMap((g) => (g.sessionId ? [g.sessionId] : []));
+			const sessions = await Promise.all(
+				sessionIds.map((sessionId) => app.sessions.get(sessionId))
 			);
-		const copy = closedRuns(target.app, imported.value.conferenceId);
-		const original = closedRuns(source.app, conferenceId);
+			return sessions
+				.flatMap((session) => session!.state.questions)
+				.filter((q) => q.phase === 'results');
+		};
+		const copy = await closedRuns(target.app, imported.value.conferenceId);
+		const original = await closedRuns(source.app, conferenceId);
 		expect(copy.length).toBe(original.length);
 		expect(copy.length).toBeGreaterThan(0);
 		for (const [i, run] of copy.entries()) {
@@ -362,24 +376,27 @@ describe('conference archive', () => {
 
 	it('carries no ranked list of a vote whose results were withheld, only how many ballots it had', async () => {
 		const app = (await open()).app;
-		const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;
+		const id = (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id;
 		const round = app.conferences.rounds(id)[0]!;
 		const group = app.conferences.roundDetail(id, round.id, 'nb')!.groups[0]!;
 		const step = dispatchStep(app, group.sessionId!);
-		const before = app.sessions.get(group.sessionId!)!.state;
+		const before = (await app.sessions.get(group.sessionId!))!.state;
 		const run = before.questions[0]!;
 		const facilitator = { role: 'facilitator' } as const;
 		// Reopened after its results were shown: a new vote, in which only two people vote.
-		step({ type: 'phase.back', questionId: run.id, from: 'results' }, facilitator);
+		await step({ type: 'phase.back', questionId: run.id, from: 'results' }, facilitator);
 		const item = run.clusters[0] ? `c:${run.clusters[0].id}` : `n:${run.notes[0]!.id}`;
 		for (const voter of before.participants.filter((p) => !p.removed).slice(0, 2))
-			step(
+			await step(
 				{ type: 'ballot.cast', questionId: run.id, ranking: [item] },
 				{ role: 'participant', participantId: voter.id }
 			);
-		const closed = step({ type: 'phase.advance', questionId: run.id, from: 'vote' }, facilitator);
+		const closed = await step(
+			{ type: 'phase.advance', questionId: run.id, from: 'vote' },
+			facilitator
+		);
 		expect(closed.questions[0]!.closedVote!.rankings).toHaveLength(2);
-		const archive = exportConference(app, id)!;
+		const archive = (await exportConference(app, id))!;
 		const question = archive.rounds[0]!.groups[0]!.session!.questions[0]!;
 		expect(question.closedVote).toBeNull();
 		expect(question.withheld.ballots).toBe(2);
@@ -422,12 +439,12 @@ describe('conference archive', () => {
 		if (voting) voting.phase = 'vote';
 		for (const group of v1.rounds.flatMap((r) => r.groups).slice(1)) group.session = null;
 		const target = await open();
-		const imported = importArchive(target.app, JSON.stringify(v1), null);
+		const imported = await importArchive(target.app, JSON.stringify(v1), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const copyId = imported.value.conferenceId;
 		const round = target.app.conferences.rounds(copyId)[0]!;
 		const group = target.app.conferences.roundDetail(copyId, round.id, 'nb')!.groups[0]!;
-		const state = target.app.sessions.get(group.sessionId!)!.state;
+		const state = (await target.app.sessions.get(group.sessionId!))!.state;
 		const run = state.questions[0]!;
 		const members = new Set(target.app.conferences.participants(copyId).map((p) => p.id));
 		expect(run.notes.at(-1)).toMatchObject({ text: 'Not yet revealed when the file was made' });
@@ -457,13 +474,13 @@ describe('conference archive', () => {
 			expect(listSessionIds(target.app.db)).toHaveLength(0);
 		});
 
-		const problem = (file: string | Uint8Array) => {
-			const result = importArchive(target.app, file, null);
+		const problem = async (file: string | Uint8Array) => {
+			const result = await importArchive(target.app, file, null);
 			if (result.ok || !('problem' in result)) throw new Error('imported a bad file');
 			return result.problem;
 		};
 
-		it('fields that break the schema, each with its place', () => {
+		it('fields that break the schema, each with its place', async () => {
 			const bad = archive();
 			bad.conference.title = 'x'.repeat(161);
 			bad.conference.author = 'x'.repeat(201);
@@ -471,7 +488,7 @@ describe('conference archive', () => {
 			delete (bad.participants[3] as Partial<ConferenceArchive['participants'][number]>).name;
 			(bad.programme[0] as Record<string, unknown>).room = 'Aula';
 			bad.programme[1]!.day = '2026-02-30';
-			expect(problem(JSON.stringify(bad))).toEqual({
+			expect(await problem(JSON.stringify(bad))).toEqual({
 				code: 'invalid',
 				total: 6,
 				issues: expect.arrayContaining([
@@ -485,7 +502,7 @@ describe('conference archive', () => {
 			});
 		});
 
-		it('times no calendar can show (1e300 ms), wherever they are', () => {
+		it('times no calendar can show (1e300 ms), wherever they are', async () => {
 			const bad = archive();
 			const session = bad.rounds[0]!.groups[0]!.session!;
 			const note = session.questions[0]!.notes[0]!;
@@ -497,7 +514,7 @@ describe('conference archive', () => {
 			bad.conference.updatedAt = 1e300;
 			bad.rounds[0]!.startedAt = 1e300;
 			const at = 'rounds[0].groups[0].session';
-			expect(problem(JSON.stringify(bad))).toEqual({
+			expect(await problem(JSON.stringify(bad))).toEqual({
 				code: 'invalid',
 				total: 9,
 				issues: expect.arrayContaining([
@@ -514,7 +531,7 @@ describe('conference archive', () => {
 			});
 		});
 
-		it('references to people, rounds and notes that are not there', () => {
+		it('references to people, rounds and notes that are not there', async () => {
 			const bad = archive();
 			const group = bad.rounds[0]!.groups[0]!;
 			group.leaders = ['p999'];
@@ -525,7 +542,7 @@ describe('conference archive', () => {
 			const question = group.session!.questions[0]!;
 			question.notes[0]!.authorId = 'x99';
 			question.closedVote!.rankings[0]![0] = 'n:no-such-note';
-			expect(problem(JSON.stringify(bad))).toEqual({
+			expect(await problem(JSON.stringify(bad))).toEqual({
 				code: 'invalid',
 				total: 7,
 				issues: expect.arrayContaining([
@@ -547,7 +564,7 @@ describe('conference archive', () => {
 			});
 		});
 
-		it('rolls everything back when the database refuses a row half way', () => {
+		it('rolls everything back when the database refuses a row half way', async () => {
 			const read = readArchive(exported);
 			if (!read.ok) throw new Error('the archive should read');
 			// Passed to importConference directly, past the checks: the glossary's key clashes.
@@ -555,15 +572,16 @@ describe('conference archive', () => {
 				...read.value,
 				glossary: [read.value.glossary[0]!, read.value.glossary[0]!]
 			};
-			expect(() => importConference(target.app, broken, null)).toThrow();
+			await expect(importConference(target.app, broken, null)).rejects.toThrow();
 		});
 	});
 });
 
 /** Ballots of votes still open, in every session of an installation. */
-function openBallots(app: App): number {
-	return listSessionIds(app.db)
-		.flatMap((id) => app.sessions.get(id)!.state.questions)
+async function openBallots(app: App): Promise<number> {
+	const sessions = await Promise.all(listSessionIds(app.db).map((id) => app.sessions.get(id)));
+	return sessions
+		.flatMap((session) => session!.state.questions)
 		.filter((q) => q.phase === 'vote' || q.phase === 'revote')
 		.reduce((sum, q) => sum + q.ballots.length, 0);
 }

@@ -36,7 +36,7 @@ import { setConferenceTie } from './db/organisers';
 import { listParticipants } from './db/participants';
 import { touchConference } from './db/retention';
 import { listGroups, listRounds, listSeats } from './db/rounds';
-import { createSessionRow, type SessionAccess } from './db/sessions';
+import { createSessionRow, listConferenceSessionIds, type SessionAccess } from './db/sessions';
 import type { DomainError } from '$lib/domain/errors';
 import { createOnce, type Result } from './conferences';
 import { log } from './log';
@@ -50,13 +50,14 @@ import { randomToken } from './tokens';
  */
 
 /** The whole conference as an archive; null when there is no such conference. */
-export function exportConference(
+export async function exportConference(
 	app: Pick<App, 'db' | 'sessions'>,
 	conferenceId: string
-): ConferenceArchive | null {
+): Promise<ConferenceArchive | null> {
 	const { db } = app;
 	const conference = findConference(db, conferenceId);
 	if (!conference) return null;
+	await Promise.all(listConferenceSessionIds(db, conferenceId).map((id) => app.sessions.get(id)));
 
 	// Participants in the database's order (name, then id): import hands out ids that keep it.
 	const participants = listParticipants(db, conferenceId);
@@ -93,7 +94,7 @@ export function exportConference(
 				.map((group, g) => {
 					const groupRef = `${ref}g${g + 1}`;
 					groupRefs.set(group.id, groupRef);
-					const stored = group.sessionId ? app.sessions.get(group.sessionId) : null;
+					const stored = group.sessionId ? app.sessions.loaded(group.sessionId) : null;
 					// People only the session knows get x1, x2, … in the order they appear.
 					const others = new Map<string, string>();
 					const person = (id: string) => {
@@ -184,13 +185,13 @@ function ascendingIds(count: number): string[] {
  * Creates a new conference from a checked archive, in one transaction: every row gets a new
  * id, and codes, links and personal tokens are made anew. Answers with the new conference id.
  */
-export function importConference(
-	app: Pick<App, 'db'>,
+export async function importConference(
+	app: Pick<App, 'db' | 'stores'>,
 	archive: AnyArchive,
 	ownerId: string | null,
 	now: number = Date.now(),
 	commandId: string | null = null
-): Result<string> {
+): Promise<Result<string>> {
 	const { db } = app;
 	const conferenceId = randomToken(16);
 	const participantIds = new Map(
@@ -272,6 +273,9 @@ export function importConference(
 		};
 	});
 
+	// One code for the conference and one per session, drawn before anything is written.
+	const codes: string[] = [];
+	for (let i = 0; i <= sessions.length; i++) codes.push(await allocateJoinCode(app.stores));
 	const creation = { commandId, ownerId, name: 'conference.import' };
 	const made = db.transaction(() =>
 		createOnce(db, creation, now, () => {
@@ -297,7 +301,7 @@ export function importConference(
 		const details: Conference = {
 			id: conferenceId,
 			...detailsOf(conference),
-			joinCode: allocateJoinCode(db),
+			joinCode: codes[0]!,
 			plenumToken: randomToken(18),
 			currentRoundId: idOf(roundIds, conference.currentRound),
 			notice: conference.notice,
@@ -309,8 +313,8 @@ export function importConference(
 		};
 		insertConference(db, details);
 		if (ownerId) setConferenceTie(db, conferenceId, ownerId, 'owner', now);
-		for (const { state, access } of sessions) {
-			const row = { ...access, joinCode: allocateJoinCode(db), conferenceId };
+		for (const [i, { state, access }] of sessions.entries()) {
+			const row = { ...access, joinCode: codes[i + 1]!, conferenceId };
 			createSessionRow(db, row, state, now, conferenceId);
 		}
 		// No command makes a conference whose rounds have already run: the archive's state is
@@ -347,15 +351,17 @@ export function importConference(
 }
 
 /** Reads a file and imports it: the new conference's id, or why nothing was imported. */
-export function importArchive(
-	app: Pick<App, 'db'>,
+export async function importArchive(
+	app: Pick<App, 'db' | 'stores'>,
 	file: Uint8Array | string,
 	ownerId: string | null,
 	{ now = Date.now(), commandId = null }: { now?: number; commandId?: string | null } = {}
-): ArchiveResult<{ conferenceId: string; title: string }> | { ok: false; error: DomainError } {
+): Promise<
+	ArchiveResult<{ conferenceId: string; title: string }> | { ok: false; error: DomainError }
+> {
 	const read = readArchive(file);
 	if (!read.ok) return read;
-	const imported = importConference(app, read.value, ownerId, now, commandId);
+	const imported = await importConference(app, read.value, ownerId, now, commandId);
 	if (!imported.ok) return imported;
 	return { ok: true, value: { conferenceId: imported.value, title: read.value.conference.title } };
 }

@@ -94,7 +94,7 @@ export async function stop(app: App, realtime: Realtime): Promise<void> {
 	});
 	stopRetention();
 	await app.bus.close();
-	app.sessions.snapshotAll();
+	await app.sessions.snapshotAll();
 	app.db.close();
 	unlockDatabase(databaseFile(app.root, app.config.databasePath));
 	unregisterApp();

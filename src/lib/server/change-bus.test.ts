@@ -33,10 +33,10 @@ function withAppOnDisk(): void {
 describe('changes made before realtime attaches', () => {
 	withAppOnDisk();
 
-	it('reach realtime once it subscribes (the demo conference is built before)', () => {
+	it('reach realtime once it subscribes (the demo conference is built before)', async () => {
 		// What the demo script and the tests do: build the app, change things, attach later.
-		const demo = createDemoConference(app, 'en');
-		const notice = app.conferences.setNotice(demo.id, 'Lunch is served in the hall');
+		const demo = await createDemoConference(app, 'en');
+		const notice = await app.conferences.setNotice(demo.id, 'Lunch is served in the hall');
 		expect(notice.ok).toBe(true);
 
 		const heard: unknown[] = [];
@@ -52,8 +52,12 @@ describe('changes made before realtime attaches', () => {
 describe('sessions on the bus', () => {
 	withAppOnDisk();
 
-	it('announce a committed command once, and neither a refusal nor a repeat', () => {
-		const created = app.sessions.create({ title: 'Workshop', questions: ['Hva?'], language: 'nb' });
+	it('announce a committed command once, and neither a refusal nor a repeat', async () => {
+		const created = await app.sessions.create({
+			title: 'Workshop',
+			questions: ['Hva?'],
+			language: 'nb'
+		});
 		if (!created.ok) throw new Error(created.error.code);
 		const sessionId = created.access.id;
 		const heard: Change[] = [];
@@ -63,17 +67,17 @@ describe('sessions on the bus', () => {
 		const scope = `s:${sessionId}:f`;
 		const actor = { role: 'facilitator' } as const;
 		const retitle = { type: 'session.retitle', title: 'Arbeidsmøte' } as const;
-		expect(app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor).changed).toBe(
-			true
-		);
+		expect(
+			(await app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor)).changed
+		).toBe(true);
 		expect(heard).toEqual([{ type: 'session', sessionId }]);
 
 		// The same command id again, then a command the core refuses: nothing to announce.
-		app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor);
+		await app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor);
 		const refused = { type: 'session.retitle', title: '' } as const;
-		expect(app.sessions.dispatch(sessionId, 'd'.repeat(16), scope, refused, actor).ack.ok).toBe(
-			false
-		);
+		expect(
+			(await app.sessions.dispatch(sessionId, 'd'.repeat(16), scope, refused, actor)).ack.ok
+		).toBe(false);
 		expect(heard).toEqual([{ type: 'session', sessionId }]);
 	});
 });

@@ -47,8 +47,8 @@ function details(overrides: Partial<ConferenceDetails> = {}): ConferenceDetails 
 	};
 }
 
-function conference(overrides: Partial<ConferenceDetails> = {}) {
-	const created = app.conferences.create(details(overrides));
+async function conference(overrides: Partial<ConferenceDetails> = {}) {
+	const created = await app.conferences.create(details(overrides));
 	if (!created.ok) throw new Error(`create failed: ${created.error.code}`);
 	return created.value;
 }
@@ -62,19 +62,22 @@ function person(
 	return { name, country, role, organisation: '', language: 'nb', coordinator };
 }
 
-function add(conferenceId: string, people: ParticipantFields[]): Map<string, string> {
-	const added = app.conferences.addParticipants(conferenceId, people);
+async function add(
+	conferenceId: string,
+	people: ParticipantFields[]
+): Promise<Map<string, string>> {
+	const added = await app.conferences.addParticipants(conferenceId, people);
 	if (!added.ok) throw new Error(`addParticipants failed: ${added.error.code}`);
 	return new Map(app.conferences.participants(conferenceId).map((p) => [p.name, p.id]));
 }
 
-function round(
+async function round(
 	conferenceId: string,
 	rule: 'role' | 'country' | 'mixed' | 'manual',
 	maxGroupSize: number,
 	questions = ['Hva fungerer?', 'Hva mangler?']
 ) {
-	const saved = app.conferences.saveRound(conferenceId, null, {
+	const saved = await app.conferences.saveRound(conferenceId, null, {
 		title: `Runde (${rule})`,
 		theme: '',
 		rule,
@@ -120,8 +123,8 @@ const roster: ParticipantFields[] = [
 ];
 
 describe('conference details', () => {
-	it('creates a conference with the default glossary, a join code and a plenum token', () => {
-		const c = conference();
+	it('creates a conference with the default glossary, a join code and a plenum token', async () => {
+		const c = await conference();
 		expect(app.conferences.get(c.id)).toEqual(c);
 		expect(c.joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 		expect(c.plenumToken.length).toBeGreaterThanOrEqual(20);
@@ -129,15 +132,15 @@ describe('conference details', () => {
 		expect(app.conferences.list().map((x) => x.id)).toEqual([c.id]);
 	});
 
-	it('holds several conferences, each with its own code', () => {
-		const a = conference({ title: 'A' });
-		const b = conference({ title: 'B' });
+	it('holds several conferences, each with its own code', async () => {
+		const a = await conference({ title: 'A' });
+		const b = await conference({ title: 'B' });
 		expect(a.joinCode).not.toBe(b.joinCode);
 		expect(app.conferences.list()).toHaveLength(2);
 	});
 
-	it('cleans text and refuses what is too long, empty or malformed', () => {
-		const trimmed = conference({ title: '  Nordisk\tdialog  ' });
+	it('cleans text and refuses what is too long, empty or malformed', async () => {
+		const trimmed = await conference({ title: '  Nordisk\tdialog  ' });
 		expect(trimmed.title).toBe('Nordisk dialog');
 
 		const cases: [Partial<ConferenceDetails>, string, string][] = [
@@ -160,23 +163,23 @@ describe('conference details', () => {
 			[{ language: 'de' as never }, 'invalid_payload', 'language']
 		];
 		for (const [overrides, code, field] of cases) {
-			const result = app.conferences.create(details(overrides));
+			const result = await app.conferences.create(details(overrides));
 			expect(result.ok, JSON.stringify(overrides).slice(0, 60)).toBe(false);
 			if (!result.ok) expect(result.error).toMatchObject({ code, params: { field } });
 		}
 		// Exactly at the limit is fine (counted in characters, not UTF-16 units).
-		expect(app.conferences.create(details({ title: 'Ø'.repeat(conferenceLimits.title) })).ok).toBe(
-			true
-		);
-		expect(app.conferences.create(details({ title: '😀'.repeat(conferenceLimits.title) })).ok).toBe(
-			true
-		);
+		expect(
+			(await app.conferences.create(details({ title: 'Ø'.repeat(conferenceLimits.title) }))).ok
+		).toBe(true);
+		expect(
+			(await app.conferences.create(details({ title: '😀'.repeat(conferenceLimits.title) }))).ok
+		).toBe(true);
 	});
 
-	it('saves the report’s sign-off, each on one line', () => {
-		const c = conference();
+	it('saves the report’s sign-off, each on one line', async () => {
+		const c = await conference();
 		expect(c).toMatchObject({ organisation: '', author: '', introductionBy: '' });
-		const updated = app.conferences.updateDetails(
+		const updated = await app.conferences.updateDetails(
 			c.id,
 			details({
 				organisation: ' Prosjekt SE-Norden ',
@@ -191,7 +194,7 @@ describe('conference details', () => {
 			introductionBy: 'Øystein Spjelkavik (prosjektleder)'
 		});
 		// A refused change keeps what was saved.
-		const refused = app.conferences.updateDetails(
+		const refused = await app.conferences.updateDetails(
 			c.id,
 			details({ author: 'Ø'.repeat(conferenceLimits.signoffLine + 1) })
 		);
@@ -207,16 +210,16 @@ describe('conference details', () => {
 		);
 	});
 
-	it('fills in the end date and the participants’ languages', () => {
-		const c = conference({ endDate: '', languages: [] });
+	it('fills in the end date and the participants’ languages', async () => {
+		const c = await conference({ endDate: '', languages: [] });
 		expect(c.endDate).toBe(c.startDate);
 		expect(c.languages).toEqual(['nb']);
-		const updated = app.conferences.updateDetails(c.id, details({ title: 'Ny tittel' }));
+		const updated = await app.conferences.updateDetails(c.id, details({ title: 'Ny tittel' }));
 		expect(updated.ok && updated.value.title).toBe('Ny tittel');
 	});
 
-	it('validates programme items and lists them by day and time', () => {
-		const c = conference();
+	it('validates programme items and lists them by day and time', async () => {
+		const c = await conference();
 		const item = (over: object) => ({
 			day: '2026-05-06',
 			start: '09:00',
@@ -225,29 +228,33 @@ describe('conference details', () => {
 			kind: 'plenary' as const,
 			...over
 		});
-		expect(app.conferences.saveProgrammeItem(c.id, null, item({ start: '9:00' }))).toMatchObject({
+		expect(
+			await app.conferences.saveProgrammeItem(c.id, null, item({ start: '9:00' }))
+		).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_payload', params: { field: 'start' } }
 		});
-		expect(app.conferences.saveProgrammeItem(c.id, null, item({ end: '08:00' }))).toMatchObject({
+		expect(
+			await app.conferences.saveProgrammeItem(c.id, null, item({ end: '08:00' }))
+		).toMatchObject({
 			ok: false,
 			error: { params: { field: 'end' } }
 		});
-		expect(app.conferences.saveProgrammeItem(c.id, null, item({ title: '' }))).toMatchObject({
+		expect(await app.conferences.saveProgrammeItem(c.id, null, item({ title: '' }))).toMatchObject({
 			ok: false,
 			error: { code: 'empty' }
 		});
-		app.conferences.saveProgrammeItem(
+		await app.conferences.saveProgrammeItem(
 			c.id,
 			null,
 			item({ start: '14:00', end: '', title: 'Gruppe 2' })
 		);
-		app.conferences.saveProgrammeItem(
+		await app.conferences.saveProgrammeItem(
 			c.id,
 			null,
 			item({ day: '2026-05-05', start: '19:30', end: '' })
 		);
-		const first = app.conferences.saveProgrammeItem(c.id, null, item({}));
+		const first = await app.conferences.saveProgrammeItem(c.id, null, item({}));
 		expect(app.conferences.programme(c.id).map((i) => `${i.day} ${i.start}`)).toEqual([
 			'2026-05-05 19:30',
 			'2026-05-06 09:00',
@@ -260,20 +267,20 @@ describe('conference details', () => {
 		});
 		// What the set-up above published came first.
 		changes.length = 0;
-		const edited = app.conferences.saveProgrammeItem(
+		const edited = await app.conferences.saveProgrammeItem(
 			c.id,
 			first.value.id,
 			item({ title: 'Velkommen' })
 		);
 		expect(edited.ok && edited.value.title).toBe('Velkommen');
 		expect(changes).toEqual([`${c.id}:structure`]);
-		expect(app.conferences.saveProgrammeItem(c.id, 'nope', item({})).ok).toBe(false);
-		app.conferences.deleteProgrammeItem(c.id, first.value.id);
+		expect((await app.conferences.saveProgrammeItem(c.id, 'nope', item({}))).ok).toBe(false);
+		await app.conferences.deleteProgrammeItem(c.id, first.value.id);
 		expect(app.conferences.programme(c.id)).toHaveLength(2);
 	});
 
-	it('validates participants', () => {
-		const c = conference();
+	it('validates participants', async () => {
+		const c = await conference();
 		const bad: [Partial<ParticipantFields>, string, string][] = [
 			[{ name: '' }, 'empty', 'name'],
 			[{ name: 'x'.repeat(conferenceLimits.participantName + 1) }, 'too_long', 'name'],
@@ -283,14 +290,14 @@ describe('conference details', () => {
 			[{ organisation: 'x'.repeat(conferenceLimits.organisation + 1) }, 'too_long', 'organisation']
 		];
 		for (const [overrides, code, field] of bad) {
-			const result = app.conferences.saveParticipant(c.id, null, {
+			const result = await app.conferences.saveParticipant(c.id, null, {
 				...person('Sigrún Ósk', 'IS', 'worker'),
 				...overrides
 			});
 			expect(result).toMatchObject({ ok: false, error: { code, params: { field } } });
 		}
 		// Countries may be given by name in any language.
-		const saved = app.conferences.saveParticipant(
+		const saved = await app.conferences.saveParticipant(
 			c.id,
 			null,
 			person('Sigrún Ósk', 'Ísland', 'worker')
@@ -298,10 +305,14 @@ describe('conference details', () => {
 		expect(saved.ok && saved.value.country).toBe('IS');
 	});
 
-	it('returns the person it added, also when someone else has the same name', () => {
-		const c = conference();
-		const first = app.conferences.saveParticipant(c.id, null, person('Anna Berg', 'SE', 'worker'));
-		const second = app.conferences.saveParticipant(
+	it('returns the person it added, also when someone else has the same name', async () => {
+		const c = await conference();
+		const first = await app.conferences.saveParticipant(
+			c.id,
+			null,
+			person('Anna Berg', 'SE', 'worker')
+		);
+		const second = await app.conferences.saveParticipant(
 			c.id,
 			null,
 			person('Anna Berg', 'NO', 'employer')
@@ -312,21 +323,23 @@ describe('conference details', () => {
 		expect(second.value).toMatchObject({ country: 'NO', role: 'employer' });
 	});
 
-	it('refuses a round with a bad group size or too many questions', () => {
-		const c = conference();
+	it('refuses a round with a bad group size or too many questions', async () => {
+		const c = await conference();
 		const input = { title: 'Runde 1', theme: '', rule: 'role' as const, questions: ['a'] };
 		for (const maxGroupSize of [1, 61, 2.5, Number.NaN]) {
-			expect(app.conferences.saveRound(c.id, null, { ...input, maxGroupSize })).toMatchObject({
-				ok: false,
-				error: { code: 'invalid_payload', params: { field: 'maxGroupSize' } }
-			});
+			expect(await app.conferences.saveRound(c.id, null, { ...input, maxGroupSize })).toMatchObject(
+				{
+					ok: false,
+					error: { code: 'invalid_payload', params: { field: 'maxGroupSize' } }
+				}
+			);
 		}
 		const many = Array.from({ length: limits.questions + 1 }, (_, i) => `Spørsmål ${i}`);
 		expect(
-			app.conferences.saveRound(c.id, null, { ...input, maxGroupSize: 6, questions: many })
+			await app.conferences.saveRound(c.id, null, { ...input, maxGroupSize: 6, questions: many })
 		).toMatchObject({ ok: false, error: { code: 'too_many' } });
 		// Blank lines are dropped, not counted.
-		const saved = app.conferences.saveRound(c.id, null, {
+		const saved = await app.conferences.saveRound(c.id, null, {
 			...input,
 			maxGroupSize: 6,
 			questions: ['  Hva fungerer? ', '', '   ', 'Hva mangler?']
@@ -334,22 +347,24 @@ describe('conference details', () => {
 		expect(saved.ok && saved.value.questions).toEqual(['Hva fungerer?', 'Hva mangler?']);
 	});
 
-	it('limits the notice and clears it when empty', () => {
-		const c = conference();
-		expect(app.conferences.setNotice(c.id, 'x'.repeat(conferenceLimits.notice + 1))).toMatchObject({
+	it('limits the notice and clears it when empty', async () => {
+		const c = await conference();
+		expect(
+			await app.conferences.setNotice(c.id, 'x'.repeat(conferenceLimits.notice + 1))
+		).toMatchObject({
 			ok: false,
 			error: { code: 'too_long', params: { max: conferenceLimits.notice } }
 		});
-		app.conferences.setNotice(c.id, 'Plenum kl. 13.30');
+		await app.conferences.setNotice(c.id, 'Plenum kl. 13.30');
 		expect(app.conferences.get(c.id)).toMatchObject({ notice: 'Plenum kl. 13.30' });
 		expect(app.conferences.get(c.id)!.noticeAt).not.toBeNull();
-		app.conferences.setNotice(c.id, '');
+		await app.conferences.setNotice(c.id, '');
 		expect(app.conferences.get(c.id)).toMatchObject({ notice: '', noticeAt: null });
 	});
 
-	it('renames a default role in one language and adds an own role', () => {
-		const c = conference();
-		const renamed = app.conferences.saveRole(c.id, {
+	it('renames a default role in one language and adds an own role', async () => {
+		const c = await conference();
+		const renamed = await app.conferences.saveRole(c.id, {
 			id: 'job-coach',
 			label: { nb: 'Jobbkonsulent' },
 			groupLabel: { nb: 'Jobbkonsulenter' }
@@ -360,11 +375,12 @@ describe('conference details', () => {
 		expect(coach.label.nb).toBe('Jobbkonsulent');
 		expect(coach.label.sv).toBe('Jobbcoach');
 		expect(
-			app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} }).ok
+			(await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} }))
+				.ok
 		).toBe(true);
 		expect(app.conferences.roles(c.id).map((r) => r.id)).toContain('tolk');
 		expect(
-			app.conferences.saveRole(c.id, { id: 'Bad Id', label: { nb: 'x' }, groupLabel: {} })
+			await app.conferences.saveRole(c.id, { id: 'Bad Id', label: { nb: 'x' }, groupLabel: {} })
 		).toMatchObject({ ok: false });
 	});
 });
@@ -378,8 +394,8 @@ describe('CSV import', () => {
 		'Päivi Mäkinen;Suomi;Työntekijä;;;'
 	].join('\n');
 
-	it('saves nothing while a row has errors, then everything once the file is right', () => {
-		const c = conference();
+	it('saves nothing while a row has errors, then everything once the file is right', async () => {
+		const c = await conference();
 		const bad = good.replace('Ísland', 'Atlantis');
 		const checked = previewParticipantsImport(app, c.id, new TextEncoder().encode(bad));
 		expect(checked.token).toBeNull();
@@ -393,7 +409,7 @@ describe('CSV import', () => {
 		const fixed = previewParticipantsImport(app, c.id, new TextEncoder().encode(good));
 		expect(fixed.preview.ok).toBe(true);
 		expect(app.conferences.participants(c.id)).toHaveLength(0);
-		const saved = commitParticipantsImport(app, c.id, fixed.token!, noChoices);
+		const saved = await commitParticipantsImport(app, c.id, fixed.token!, noChoices);
 		expect(saved).toEqual({ ok: true, value: { added: 3, updated: 0 } });
 		const people = app.conferences
 			.participants(c.id)
@@ -405,15 +421,15 @@ describe('CSV import', () => {
 		]);
 		// A token saves once (confirmed again, it answers the same and adds nobody), and only for
 		// its conference.
-		expect(commitParticipantsImport(app, c.id, fixed.token!, noChoices)).toEqual(saved);
+		expect(await commitParticipantsImport(app, c.id, fixed.token!, noChoices)).toEqual(saved);
 		expect(app.conferences.participants(c.id)).toHaveLength(3);
-		const other = conference({ title: 'Other' });
+		const other = await conference({ title: 'Other' });
 		const again = previewParticipantsImport(app, c.id, good);
-		expect(commitParticipantsImport(app, other.id, again.token!, noChoices).ok).toBe(false);
+		expect((await commitParticipantsImport(app, other.id, again.token!, noChoices)).ok).toBe(false);
 	});
 
-	it('reports problems with the whole file and saves nothing', () => {
-		const c = conference();
+	it('reports problems with the whole file and saves nothing', async () => {
+		const c = await conference();
 		const missing = previewParticipantsImport(app, c.id, 'Navn;Organisasjon\nÅse;Bakeriet');
 		expect(missing.token).toBeNull();
 		expect(missing.preview.fileErrors.map((e) => e.code)).toEqual([
@@ -425,22 +441,22 @@ describe('CSV import', () => {
 		expect(app.conferences.participants(c.id)).toHaveLength(0);
 	});
 
-	it('adds all rows or none when the conference would get too big', () => {
-		const c = conference();
+	it('adds all rows or none when the conference would get too big', async () => {
+		const c = await conference();
 		const many = Array.from({ length: conferenceLimits.participants - 1 }, (_, i) =>
 			person(`Deltaker ${i}`, 'NO', 'worker')
 		);
-		expect(app.conferences.addParticipants(c.id, many).ok).toBe(true);
+		expect((await app.conferences.addParticipants(c.id, many)).ok).toBe(true);
 		const checked = previewParticipantsImport(app, c.id, good);
-		expect(commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
+		expect(await commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
 			ok: false,
 			problems: [{ code: 'too_many', params: { max: conferenceLimits.participants } }]
 		});
 		expect(app.conferences.participants(c.id)).toHaveLength(conferenceLimits.participants - 1);
 	});
 
-	it('reads back the template an organiser downloads, in every language', () => {
-		const c = conference();
+	it('reads back the template an organiser downloads, in every language', async () => {
+		const c = await conference();
 		const columns = ['name', 'country', 'role', 'organisation', 'language', 'coordinator'] as const;
 		for (const lang of languages) {
 			const t = fixedT(lang);
@@ -465,16 +481,16 @@ describe('CSV import', () => {
 		}
 	});
 
-	it('adds no one twice on a re-import: people on the list are updated or skipped as chosen', () => {
-		const c = conference();
+	it('adds no one twice on a re-import: people on the list are updated or skipped as chosen', async () => {
+		const c = await conference();
 		const first = previewParticipantsImport(app, c.id, good);
-		expect(commitParticipantsImport(app, c.id, first.token!, noChoices)).toEqual({
+		expect(await commitParticipantsImport(app, c.id, first.token!, noChoices)).toEqual({
 			ok: true,
 			value: { added: 3, updated: 0 }
 		});
 		const again = previewParticipantsImport(app, c.id, good);
 		expect(again.rows.map((r) => r.existing?.changes)).toEqual([[], [], []]);
-		expect(commitParticipantsImport(app, c.id, again.token!, noChoices)).toEqual({
+		expect(await commitParticipantsImport(app, c.id, again.token!, noChoices)).toEqual({
 			ok: true,
 			value: { added: 0, updated: 0 }
 		});
@@ -486,7 +502,7 @@ Guðrún Jónsdóttir;Ísland;ráðgjafi;;is;
 Nils Ødegård;Norge;veileder;;nb;`;
 		const checked = previewParticipantsImport(app, c.id, changed);
 		expect(checked.token).not.toBeNull();
-		expect(commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
+		expect(await commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
 			ok: false,
 			problems: [
 				{ code: 'choose_existing', params: { rows: '2' } },
@@ -494,7 +510,7 @@ Nils Ødegård;Norge;veileder;;nb;`;
 			]
 		});
 		expect(
-			commitParticipantsImport(app, c.id, checked.token!, {
+			await commitParticipantsImport(app, c.id, checked.token!, {
 				existing: 'update',
 				rows: {},
 				roles: { 6: 'job-coach' }
@@ -507,19 +523,19 @@ Nils Ødegård;Norge;veileder;;nb;`;
 		expect(people.get('Nils Ødegård')!.role).toBe('job-coach');
 	});
 
-	it('refuses a checked file when the people it matched changed on the list meanwhile', () => {
-		const c = conference();
+	it('refuses a checked file when the people it matched changed on the list meanwhile', async () => {
+		const c = await conference();
 		const first = previewParticipantsImport(app, c.id, good);
-		commitParticipantsImport(app, c.id, first.token!, noChoices);
+		await commitParticipantsImport(app, c.id, first.token!, noChoices);
 		const checked = previewParticipantsImport(
 			app,
 			c.id,
 			good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')
 		);
 		const ase = app.conferences.participants(c.id).find((p) => p.name === 'Åse Ødegård')!;
-		app.conferences.removeParticipant(c.id, ase.id);
+		await app.conferences.removeParticipant(c.id, ase.id);
 		expect(
-			commitParticipantsImport(app, c.id, checked.token!, {
+			await commitParticipantsImport(app, c.id, checked.token!, {
 				existing: 'update',
 				rows: {},
 				roles: {}
@@ -528,9 +544,9 @@ Nils Ødegård;Norge;veileder;;nb;`;
 		expect(app.conferences.participants(c.id)).toHaveLength(2);
 	});
 
-	it('uses the conference’s own role words', () => {
-		const c = conference();
-		app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
+	it('uses the conference’s own role words', async () => {
+		const c = await conference();
+		await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
 		const checked = previewParticipantsImport(app, c.id, 'Navn,Land,Rolle\nOla Nordmann,NO,Tolk');
 		expect(checked.preview.ok).toBe(true);
 		expect(checked.preview.participants[0]!.role).toBe('tolk');
@@ -538,11 +554,11 @@ Nils Ødegård;Norge;veileder;;nb;`;
 });
 
 describe('allocation', () => {
-	it('groups by role, splits a large role in two and names the parts', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		const result = app.conferences.allocate(c.id, r.id);
+	it('groups by role, splits a large role in two and names the parts', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		const result = await app.conferences.allocate(c.id, r.id);
 		expect(result).toEqual({ ok: true, value: [] });
 		const groups = groupsOf(c.id, r.id);
 		expect(Object.keys(groups)).toEqual(['Workers', 'Employers I', 'Employers II', 'Job coaches']);
@@ -565,11 +581,11 @@ describe('allocation', () => {
 		expect(detail.unplaced).toEqual([]);
 	});
 
-	it('groups by country', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'country', 12);
-		app.conferences.allocate(c.id, r.id);
+	it('groups by country', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'country', 12);
+		await app.conferences.allocate(c.id, r.id);
 		const groups = groupsOf(c.id, r.id);
 		expect(Object.keys(groups)).toEqual(['Denmark', 'Iceland', 'Norway', 'Sweden']);
 		expect(groups.Norway).toEqual([
@@ -580,25 +596,25 @@ describe('allocation', () => {
 		]);
 	});
 
-	it('keeps hand moves and earlier placements when re-run for late arrivals', () => {
-		const c = conference();
-		const ids = add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
+	it('keeps hand moves and earlier placements when re-run for late arrivals', async () => {
+		const c = await conference();
+		const ids = await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
 		const before = app.conferences.roundDetail(c.id, r.id, 'en')!;
 		const workers = before.groups.find((g) => g.name === 'Workers')!;
 		const coaches = before.groups.find((g) => g.name === 'Job coaches')!;
 
 		// A job coach sits with the workers, by hand.
 		const moved = ids.get('Mette Kjær')!;
-		expect(move(c.id, r.id, moved, workers.id).ok).toBe(true);
+		expect((await move(c.id, r.id, moved, workers.id)).ok).toBe(true);
 
 		// Two late arrivals: an employer and a worker.
-		const late = add(c.id, [
+		const late = await add(c.id, [
 			person('Ørjan Vik', 'NO', 'employer'),
 			person('Sölvi Hrafnsson', 'IS', 'worker')
 		]);
-		const warnings = app.conferences.allocate(c.id, r.id);
+		const warnings = await app.conferences.allocate(c.id, r.id);
 		expect(warnings.ok).toBe(true);
 		const after = app.conferences.roundDetail(c.id, r.id, 'en')!;
 		const groupOf = (id: string) => after.groups.find((g) => g.memberIds.includes(id))?.id;
@@ -616,19 +632,19 @@ describe('allocation', () => {
 		]);
 	});
 
-	it('keeps hand moves over everyone else, and warns when they overfill a group', () => {
-		const c = conference();
-		const ids = add(c.id, roster);
-		const r = round(c.id, 'role', 4);
-		app.conferences.allocate(c.id, r.id);
+	it('keeps hand moves over everyone else, and warns when they overfill a group', async () => {
+		const c = await conference();
+		const ids = await add(c.id, roster);
+		const r = await round(c.id, 'role', 4);
+		await app.conferences.allocate(c.id, r.id);
 		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
 		const workers = detail.groups.find((g) => g.name === 'Workers')!;
 		expect(workers.memberIds).toHaveLength(3);
 
 		// Two job coaches join the three workers by hand: a worker must make room.
-		move(c.id, r.id, ids.get('Mette Kjær')!, workers.id);
-		move(c.id, r.id, ids.get('Nils Ødegård')!, workers.id);
-		const rerun = app.conferences.allocate(c.id, r.id);
+		await move(c.id, r.id, ids.get('Mette Kjær')!, workers.id);
+		await move(c.id, r.id, ids.get('Nils Ødegård')!, workers.id);
+		const rerun = await app.conferences.allocate(c.id, r.id);
 		expect(rerun.ok && rerun.value).toEqual([
 			expect.objectContaining({ code: 'not_kept', group: workers.key, reason: 'full' })
 		]);
@@ -648,8 +664,8 @@ describe('allocation', () => {
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.find((g) => g.name === 'Workers I')!;
 		for (const name of ['Jóhann Ólafsson', 'Karin Åberg', 'Lars Bæk'])
-			move(c.id, r.id, ids.get(name)!, workersOne.id);
-		const over = app.conferences.allocate(c.id, r.id);
+			await move(c.id, r.id, ids.get(name)!, workersOne.id);
+		const over = await app.conferences.allocate(c.id, r.id);
 		expect(over.ok && over.value).toContainEqual({
 			code: 'over_max',
 			group: workersOne.key,
@@ -658,45 +674,50 @@ describe('allocation', () => {
 		});
 	});
 
-	it('places nobody in a manual round until moved by hand', () => {
-		const c = conference();
-		const ids = add(c.id, roster.slice(0, 3));
-		const r = round(c.id, 'manual', 6);
-		app.conferences.allocate(c.id, r.id);
+	it('places nobody in a manual round until moved by hand', async () => {
+		const c = await conference();
+		const ids = await add(c.id, roster.slice(0, 3));
+		const r = await round(c.id, 'manual', 6);
+		await app.conferences.allocate(c.id, r.id);
 		expect(app.conferences.roundDetail(c.id, r.id, 'en')!.unplaced).toHaveLength(3);
-		const group = app.conferences.group(c.id, r.id, { type: 'addGroup', groupId: 'hand-made' });
+		const group = await app.conferences.group(c.id, r.id, {
+			type: 'addGroup',
+			groupId: 'hand-made'
+		});
 		if (!group.ok) throw new Error('addGroup failed');
-		move(c.id, r.id, ids.get('Åsa Lindqvist')!, 'hand-made');
-		app.conferences.allocate(c.id, r.id);
+		await move(c.id, r.id, ids.get('Åsa Lindqvist')!, 'hand-made');
+		await app.conferences.allocate(c.id, r.id);
 		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
 		expect(detail.groups.map((g) => g.name)).toEqual(['Group 1']);
 		expect(detail.unplaced).toHaveLength(2);
 	});
 
-	it('renames groups, sets leaders and own questions', () => {
-		const c = conference();
-		const ids = add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
+	it('renames groups, sets leaders and own questions', async () => {
+		const c = await conference();
+		const ids = await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
 		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
 		const leader = group.memberIds[0]!;
 		const grouping = (action: GroupingAction) => app.conferences.group(c.id, r.id, action);
-		expect(grouping({ type: 'renameGroup', groupId: group.id, name: 'Brukere' }).ok).toBe(true);
-		expect(grouping({ type: 'lead', groupId: group.id, participantIds: [leader, leader] }).ok).toBe(
+		expect((await grouping({ type: 'renameGroup', groupId: group.id, name: 'Brukere' })).ok).toBe(
 			true
 		);
-		expect(grouping({ type: 'lead', groupId: group.id, participantIds: ['nobody'] })).toMatchObject(
-			{ ok: false, error: { code: 'not_found' } }
-		);
 		expect(
-			app.conferences.setGroupQuestions(c.id, r.id, group.id, ['Hva trenger du?', ''])
+			(await grouping({ type: 'lead', groupId: group.id, participantIds: [leader, leader] })).ok
+		).toBe(true);
+		expect(
+			await grouping({ type: 'lead', groupId: group.id, participantIds: ['nobody'] })
+		).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(
+			await app.conferences.setGroupQuestions(c.id, r.id, group.id, ['Hva trenger du?', ''])
 		).toMatchObject({ ok: true, value: { customName: 'Brukere', questions: ['Hva trenger du?'] } });
 		const again = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
 		expect(again.name).toBe('Brukere');
 		expect(again.leaders).toEqual([leader]);
 		// Clearing the name and the questions goes back to the generated name and the round's.
-		grouping({ type: 'renameGroup', groupId: group.id, name: '' });
-		app.conferences.setGroupQuestions(c.id, r.id, group.id, []);
+		await grouping({ type: 'renameGroup', groupId: group.id, name: '' });
+		await app.conferences.setGroupQuestions(c.id, r.id, group.id, []);
 		const cleared = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
 		expect(cleared.name).toBe(
 			groupName(cleared.descriptor, { roles: app.conferences.roles(c.id) }, 'en')
@@ -707,29 +728,29 @@ describe('allocation', () => {
 });
 
 describe('starting a round', () => {
-	it('refuses to start without people, or naming the group without questions', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'role', 6, []);
-		expect(app.conferences.startRound(c.id, r.id)).toMatchObject({
+	it('refuses to start without people, or naming the group without questions', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'role', 6, []);
+		expect(await app.conferences.startRound(c.id, r.id)).toMatchObject({
 			ok: false,
 			error: { code: 'empty', params: { field: 'groups' } }
 		});
-		app.conferences.allocate(c.id, r.id);
-		expect(app.conferences.startRound(c.id, r.id)).toMatchObject({
+		await app.conferences.allocate(c.id, r.id);
+		expect(await app.conferences.startRound(c.id, r.id)).toMatchObject({
 			ok: false,
 			error: { code: 'group_without_questions', params: { group: 'Arbeidstakere' } }
 		});
 	});
 
-	it('creates one session per group with its members and questions', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
+	it('creates one session per group with its members and questions', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
 		const own = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
-		app.conferences.setGroupQuestions(c.id, r.id, own.id, ['Egen a', 'Egen b', 'Egen c']);
-		const started = app.conferences.startRound(c.id, r.id);
+		await app.conferences.setGroupQuestions(c.id, r.id, own.id, ['Egen a', 'Egen b', 'Egen c']);
+		const started = await app.conferences.startRound(c.id, r.id);
 		expect(started.ok).toBe(true);
 		expect(app.conferences.get(c.id)!.currentRoundId).toBe(r.id);
 
@@ -739,7 +760,7 @@ describe('starting a round', () => {
 		for (const group of detail.groups) {
 			expect(group.sessionId).not.toBeNull();
 			sessionIds.add(group.sessionId!);
-			const session = app.sessions.get(group.sessionId!)!;
+			const session = (await app.sessions.get(group.sessionId!))!;
 			expect(session.access.conferenceId).toBe(c.id);
 			expect(session.state.title).toBe(group.name);
 			expect(session.state.language).toBe('nb');
@@ -753,26 +774,26 @@ describe('starting a round', () => {
 		expect(sessionIds.size).toBe(detail.groups.length);
 
 		// Starting again changes nothing.
-		app.conferences.startRound(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const again = app.conferences.roundDetail(c.id, r.id, 'nb')!;
 		expect(again.groups.map((g) => g.sessionId)).toEqual(detail.groups.map((g) => g.sessionId));
 	});
 
-	it('moves someone between sessions after the start and keeps their notes', () => {
-		const c = conference();
-		const ids = add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
+	it('moves someone between sessions after the start and keeps their notes', async () => {
+		const c = await conference();
+		const ids = await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
 		const from = detail.groups.find((g) => g.name === 'Workers')!;
 		const to = detail.groups.find((g) => g.name === 'Job coaches')!;
 		const who = ids.get('Lars Bæk')!;
 
 		// Lars writes a note in the workers' session.
-		const fromSession = app.sessions.get(from.sessionId!)!;
+		const fromSession = (await app.sessions.get(from.sessionId!))!;
 		const question = fromSession.state.questions[0]!;
-		const advance = app.sessions.dispatch(
+		const advance = await app.sessions.dispatch(
 			from.sessionId!,
 			'cmd-advance',
 			`s:${from.sessionId}:f`,
@@ -780,7 +801,7 @@ describe('starting a round', () => {
 			{ role: 'facilitator' }
 		);
 		expect(advance.ack.ok).toBe(true);
-		const note = app.sessions.dispatch(
+		const note = await app.sessions.dispatch(
 			from.sessionId!,
 			'cmd-note',
 			`s:${from.sessionId}:p:${who}`,
@@ -789,41 +810,41 @@ describe('starting a round', () => {
 		);
 		expect(note.ack.ok).toBe(true);
 
-		expect(move(c.id, r.id, who, to.id).ok).toBe(true);
+		expect((await move(c.id, r.id, who, to.id)).ok).toBe(true);
 
-		const old = app.sessions.get(from.sessionId!)!.state;
+		const old = (await app.sessions.get(from.sessionId!))!.state;
 		expect(old.participants.find((p) => p.id === who)).toMatchObject({ removed: true });
 		expect(old.questions[0]!.notes.map((n) => [n.authorId, n.text])).toEqual([
 			[who, 'Fast kontaktperson']
 		]);
-		const next = app.sessions.get(to.sessionId!)!.state;
+		const next = (await app.sessions.get(to.sessionId!))!.state;
 		expect(next.participants.find((p) => p.id === who)).toMatchObject({
 			name: 'Lars Bæk',
 			removed: false
 		});
 
 		// Moving back re-enrols them in the first session.
-		move(c.id, r.id, who, from.id);
+		await move(c.id, r.id, who, from.id);
 		expect(
-			app.sessions.get(from.sessionId!)!.state.participants.find((p) => p.id === who)
+			(await app.sessions.get(from.sessionId!))!.state.participants.find((p) => p.id === who)
 		).toMatchObject({ removed: false });
 		expect(
-			app.sessions.get(to.sessionId!)!.state.participants.find((p) => p.id === who)
+			(await app.sessions.get(to.sessionId!))!.state.participants.find((p) => p.id === who)
 		).toMatchObject({ removed: true });
 	});
 
-	it('carries a new group name and changed questions into a running session, keeping its notes', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
+	it('carries a new group name and changed questions into a running session, keeping its notes', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const [first, second] = app.conferences.roundDetail(c.id, r.id, 'nb')!.groups;
-		const sessionOf = (id: string) => app.sessions.get(id)!.state;
-		const before = sessionOf(first!.sessionId!);
+		const sessionOf = async (id: string) => (await app.sessions.get(id))!.state;
+		const before = await sessionOf(first!.sessionId!);
 		const qa = before.questions[0]!;
 		const facilitator = { role: 'facilitator' } as const;
-		app.sessions.dispatch(
+		await app.sessions.dispatch(
 			first!.sessionId!,
 			'c-adv',
 			'f',
@@ -835,7 +856,7 @@ describe('starting a round', () => {
 			facilitator
 		);
 		const who = before.participants[0]!.id;
-		app.sessions.dispatch(
+		await app.sessions.dispatch(
 			first!.sessionId!,
 			'c-note',
 			'p',
@@ -849,17 +870,17 @@ describe('starting a round', () => {
 		);
 
 		// A new name and a third question: the title changes, a question is added, a is kept.
-		app.conferences.group(c.id, r.id, {
+		await app.conferences.group(c.id, r.id, {
 			type: 'renameGroup',
 			groupId: first!.id,
 			name: 'Arbeidstakere'
 		});
-		app.conferences.setGroupQuestions(c.id, r.id, first!.id, [
+		await app.conferences.setGroupQuestions(c.id, r.id, first!.id, [
 			'Hva fungerer?',
 			'Hva mangler?',
 			'Hva gjør vi først?'
 		]);
-		const renamed = sessionOf(first!.sessionId!);
+		const renamed = await sessionOf(first!.sessionId!);
 		expect(renamed.title).toBe('Arbeidstakere');
 		expect(renamed.questions.map((q) => [q.label, q.text])).toEqual([
 			['a', 'Hva fungerer?'],
@@ -870,7 +891,7 @@ describe('starting a round', () => {
 		expect(renamed.questions[0]!.notes.map((n) => n.text)).toEqual(['Kortere ventetid']);
 
 		// Only leaders change: a title the facilitator set in the console stays.
-		app.sessions.dispatch(
+		await app.sessions.dispatch(
 			first!.sessionId!,
 			'c-title',
 			'f',
@@ -880,92 +901,94 @@ describe('starting a round', () => {
 			},
 			facilitator
 		);
-		app.conferences.group(c.id, r.id, {
+		await app.conferences.group(c.id, r.id, {
 			type: 'lead',
 			groupId: first!.id,
 			participantIds: [who]
 		});
-		expect(sessionOf(first!.sessionId!).title).toBe('Arbeidstakere (rom 2)');
+		expect((await sessionOf(first!.sessionId!)).title).toBe('Arbeidstakere (rom 2)');
 
 		// The round's questions reach the groups that ask them, and only those.
-		app.conferences.saveRound(c.id, r.id, {
+		await app.conferences.saveRound(c.id, r.id, {
 			title: r.title,
 			theme: '',
 			rule: 'role',
 			maxGroupSize: 6,
 			questions: ['Hva fungerer godt?', 'Hva mangler?']
 		});
-		expect(sessionOf(second!.sessionId!).questions.map((q) => q.text)).toEqual([
+		expect((await sessionOf(second!.sessionId!)).questions.map((q) => q.text)).toEqual([
 			'Hva fungerer godt?',
 			'Hva mangler?'
 		]);
-		expect(sessionOf(first!.sessionId!).questions.map((q) => q.text)).toEqual([
+		expect((await sessionOf(first!.sessionId!)).questions.map((q) => q.text)).toEqual([
 			'Hva fungerer?',
 			'Hva mangler?',
 			'Hva gjør vi først?'
 		]);
 	});
 
-	it('gives a late arrival a seat in a running session when re-allocated', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
-		const late = add(c.id, [person('Sölvi Hrafnsson', 'IS', 'worker')]).get('Sölvi Hrafnsson')!;
-		app.conferences.allocate(c.id, r.id);
+	it('gives a late arrival a seat in a running session when re-allocated', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
+		const late = (await add(c.id, [person('Sölvi Hrafnsson', 'IS', 'worker')])).get(
+			'Sölvi Hrafnsson'
+		)!;
+		await app.conferences.allocate(c.id, r.id);
 		const workers = app.conferences
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.find((g) => g.name === 'Workers')!;
 		expect(workers.memberIds).toContain(late);
-		const session = app.sessions.get(workers.sessionId!)!;
+		const session = (await app.sessions.get(workers.sessionId!))!;
 		expect(session.state.participants.map((p) => p.id)).toContain(late);
 	});
 
-	it('keeps sessions in step when someone is renamed or removed from the conference', () => {
-		const c = conference();
-		const ids = add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
+	it('keeps sessions in step when someone is renamed or removed from the conference', async () => {
+		const c = await conference();
+		const ids = await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const workers = app.conferences
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.find((g) => g.name === 'Workers')!;
 		const who = ids.get('Karin Åberg')!;
-		app.conferences.saveParticipant(c.id, who, person('Karin Åberg-Lund', 'SE', 'worker'));
-		const renamed = app.sessions
-			.get(workers.sessionId!)!
-			.state.participants.find((p) => p.id === who);
+		await app.conferences.saveParticipant(c.id, who, person('Karin Åberg-Lund', 'SE', 'worker'));
+		const renamed = (await app.sessions.get(workers.sessionId!))!.state.participants.find(
+			(p) => p.id === who
+		);
 		expect(renamed).toMatchObject({ name: 'Karin Åberg-Lund', removed: false });
 
-		app.conferences.removeParticipant(c.id, who);
-		const removed = app.sessions
-			.get(workers.sessionId!)!
-			.state.participants.find((p) => p.id === who);
+		await app.conferences.removeParticipant(c.id, who);
+		const removed = (await app.sessions.get(workers.sessionId!))!.state.participants.find(
+			(p) => p.id === who
+		);
 		expect(removed).toMatchObject({ removed: true });
 	});
 
-	it('enrols people whose names are longer than a session allows', () => {
-		const c = conference();
+	it('enrols people whose names are longer than a session allows', async () => {
+		const c = await conference();
 		const long = `Ingibjörg Margrét ${'Þ'.repeat(limits.nameChars)}dóttir`;
-		const ids = add(c.id, [person(long, 'IS', 'worker'), person('Ari Þór', 'IS', 'worker')]);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
+		const ids = await add(c.id, [person(long, 'IS', 'worker'), person('Ari Þór', 'IS', 'worker')]);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
-		const session = app.sessions.get(group.sessionId!)!;
+		const session = (await app.sessions.get(group.sessionId!))!;
 		const enrolled = session.state.participants.find((p) => p.id === ids.get(long));
 		expect(enrolled).toBeDefined();
 		expect([...enrolled!.name].length).toBeLessThanOrEqual(limits.nameChars);
 	});
 
-	it('will not delete a started round', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
-		expect(app.conferences.deleteRound(c.id, r.id)).toMatchObject({
+	it('will not delete a started round', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
+		expect(await app.conferences.deleteRound(c.id, r.id)).toMatchObject({
 			ok: false,
 			error: { code: 'wrong_phase' }
 		});
@@ -973,55 +996,57 @@ describe('starting a round', () => {
 });
 
 describe('plenum', () => {
-	it('presents a round and its groups, and stores the summary', () => {
-		const c = conference();
-		add(c.id, roster);
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
+	it('presents a round and its groups, and stores the summary', async () => {
+		const c = await conference();
+		await add(c.id, roster);
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
 		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[1]!;
-		expect(app.conferences.present(c.id, r.id, null).ok).toBe(true);
+		expect((await app.conferences.present(c.id, r.id, null)).ok).toBe(true);
 		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: r.id, plenumGroupId: null });
-		expect(app.conferences.present(c.id, r.id, group.id).ok).toBe(true);
+		expect((await app.conferences.present(c.id, r.id, group.id)).ok).toBe(true);
 		expect(app.conferences.get(c.id)).toMatchObject({ plenumGroupId: group.id });
-		expect(app.conferences.present(c.id, r.id, 'nope')).toMatchObject({ ok: false });
-		expect(app.conferences.present(c.id, null, null).ok).toBe(true);
+		expect(await app.conferences.present(c.id, r.id, 'nope')).toMatchObject({ ok: false });
+		expect((await app.conferences.present(c.id, null, null)).ok).toBe(true);
 		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
 
 		// Deleting the round the plenum screen shows sends the screen back to the start.
-		const spare = round(c.id, 'country', 6);
-		app.conferences.present(c.id, spare.id, null);
-		expect(app.conferences.deleteRound(c.id, spare.id).ok).toBe(true);
+		const spare = await round(c.id, 'country', 6);
+		await app.conferences.present(c.id, spare.id, null);
+		expect((await app.conferences.deleteRound(c.id, spare.id)).ok).toBe(true);
 		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
 
-		expect(app.conferences.setPlenumSummary(c.id, r.id, 'Felles funn:\n\n- lønn').ok).toBe(true);
+		expect((await app.conferences.setPlenumSummary(c.id, r.id, 'Felles funn:\n\n- lønn')).ok).toBe(
+			true
+		);
 		expect(app.conferences.rounds(c.id)[0]!.plenumSummary).toBe('Felles funn:\n\n- lønn');
 		expect(
-			app.conferences.setPlenumSummary(c.id, r.id, 'x'.repeat(conferenceLimits.summary + 1))
+			await app.conferences.setPlenumSummary(c.id, r.id, 'x'.repeat(conferenceLimits.summary + 1))
 		).toMatchObject({ ok: false, error: { code: 'too_long' } });
 	});
 });
 
 describe('deleting a conference', () => {
-	it('removes the conference and everything in it, and nothing of another', () => {
-		const keep = conference({ title: 'Keep' });
-		add(keep.id, roster.slice(0, 4));
-		const keepRound = round(keep.id, 'country', 6);
-		app.conferences.allocate(keep.id, keepRound.id);
-		app.conferences.startRound(keep.id, keepRound.id);
+	it('removes the conference and everything in it, and nothing of another', async () => {
+		const keep = await conference({ title: 'Keep' });
+		await add(keep.id, roster.slice(0, 4));
+		const keepRound = await round(keep.id, 'country', 6);
+		await app.conferences.allocate(keep.id, keepRound.id);
+		await app.conferences.startRound(keep.id, keepRound.id);
 
-		const c = conference();
-		add(c.id, roster);
-		app.conferences.saveProgrammeItem(c.id, null, {
+		const c = await conference();
+		await add(c.id, roster);
+		await app.conferences.saveProgrammeItem(c.id, null, {
 			day: '2026-05-06',
 			start: '09:00',
 			end: '',
 			title: 'Innledning',
 			kind: 'plenary'
 		});
-		app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
-		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
+		await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
+		const r = await round(c.id, 'role', 6);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const sessionIds = app.conferences
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.map((g) => g.sessionId!);
@@ -1063,7 +1088,7 @@ describe('deleting a conference', () => {
 		expect(count('grouping_history', 'round_id', r.id)).toBe(0);
 		for (const id of sessionIds) {
 			expect(count('session_events', 'session_id', id)).toBe(0);
-			expect(app.sessions.get(id)).toBeNull();
+			expect(await app.sessions.get(id)).toBeNull();
 		}
 		const leftovers = app.db
 			.prepare("SELECT count(*) AS n FROM processed_commands WHERE scope LIKE 's:%'")
@@ -1087,14 +1112,14 @@ describe('deleting a conference', () => {
 
 		expect(app.conferences.get(keep.id)).not.toBeNull();
 		expect(app.conferences.participants(keep.id)).toHaveLength(4);
-		expect(app.sessions.get(keptSessions[0]!)).not.toBeNull();
+		expect(await app.sessions.get(keptSessions[0]!)).not.toBeNull();
 	});
 });
 
 describe('the demo conference', () => {
 	it('builds the report’s conference: programme, forty people, two allocated rounds with leaders', async () => {
 		const { createDemoConference } = await import('./demo');
-		const demo = createDemoConference(app, 'nb', Date.UTC(2026, 0, 1));
+		const demo = await createDemoConference(app, 'nb', Date.UTC(2026, 0, 1));
 		expect(demo).toMatchObject({
 			title: 'Nordisk dialog om supported employment',
 			organisation: 'Prosjekt SE-Norden',
@@ -1154,8 +1179,8 @@ describe('the demo conference', () => {
 		expect(two.startedAt).toBeNull();
 
 		// Re-running either allocation changes nothing and warns about nothing.
-		expect(app.conferences.allocate(demo.id, first!.id)).toEqual({ ok: true, value: [] });
-		expect(app.conferences.allocate(demo.id, second!.id)).toEqual({ ok: true, value: [] });
+		expect(await app.conferences.allocate(demo.id, first!.id)).toEqual({ ok: true, value: [] });
+		expect(await app.conferences.allocate(demo.id, second!.id)).toEqual({ ok: true, value: [] });
 		expect(
 			app.conferences.roundDetail(demo.id, first!.id, 'nb')!.groups.map((g) => g.memberIds)
 		).toEqual(one.groups.map((g) => g.memberIds));
@@ -1171,7 +1196,7 @@ describe('the demo conference', () => {
 			en: 'project leader'
 		};
 		for (const lang of ['sv', 'da', 'is', 'fi', 'en'] as const) {
-			const demo = createDemoConference(app, lang);
+			const demo = await createDemoConference(app, lang);
 			expect(demo.language).toBe(lang);
 			expect(demo.organisation).toContain('SE-Norden');
 			expect(demo.introductionBy).toBe(`Øyvind Fjærestad (${projectLeader[lang]})`);

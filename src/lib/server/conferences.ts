@@ -57,6 +57,7 @@ import {
 import { listRounds, type Group, type Round } from './db/rounds';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
+import type { Stores } from './stores';
 import type { SessionService } from './sessions';
 import { randomToken } from './tokens';
 
@@ -146,6 +147,8 @@ export function createOnce(
 /** What the conference service uses: its storage, the group sessions, the bus and the clock. */
 export interface ConferenceDependencies {
 	db: Db;
+	/** Join codes are drawn against every session's and conference's. */
+	stores: Stores;
 	sessions: SessionService;
 	bus: ChangeBus;
 	clock?: () => number;
@@ -184,12 +187,12 @@ export class ConferenceService {
 	 * then bring group sessions in line and publish. A repeated id applies once: it answers what
 	 * the first answered. Refusals are not stored, so a corrected form may be sent again.
 	 */
-	dispatch(
+	async dispatch(
 		conferenceId: string,
 		command: ConferenceCommand,
 		sender: Sender = server,
 		commandId: string | null = null
-	): Dispatched {
+	): Promise<Dispatched> {
 		const db = this.#db;
 		const now = this.#now();
 		type Outcome =
@@ -227,21 +230,22 @@ export class ConferenceService {
 		const { decision } = outcome;
 		this.#states.delete(conferenceId);
 		for (const { sessionId, ...details } of decision.sessionDetails) {
-			this.#app.sessions.syncDetails(sessionId, details);
+			await this.#app.sessions.syncDetails(sessionId, details);
 		}
 		let state = decision.state;
-		if (decision.syncRounds.length > 0) state = this.#syncSessions(state, decision.syncRounds);
+		if (decision.syncRounds.length > 0)
+			state = await this.#syncSessions(state, decision.syncRounds);
 		for (const what of decision.changes) this.#publish(conferenceId, what);
 		return { ok: true, result: decision.result, state };
 	}
 
 	/** A system command whose answer is picked from the new state. */
-	#run<T>(
+	async #run<T>(
 		conferenceId: string,
 		command: ConferenceCommand,
 		pick: (state: ConferenceState, result: ConferenceResult) => T
-	): Result<T> {
-		const done = this.dispatch(conferenceId, command);
+	): Promise<Result<T>> {
+		const done = await this.dispatch(conferenceId, command);
 		if (!done.ok) return done;
 		return ok(pick(done.state!, done.result));
 	}
@@ -272,22 +276,23 @@ export class ConferenceService {
 	 * installation's first account adopts it). Under a form's `commandId` it is made once: a
 	 * repeat answers the conference the first made.
 	 */
-	create(
+	async create(
 		input: ConferenceDetails,
 		ownerId: string | null = null,
 		commandId: string | null = null
-	): Result<Conference> {
+	): Promise<Result<Conference>> {
 		const details = checkDetails(input);
 		if (!details.ok) return details;
 		const db = this.#db;
 		const now = this.#now();
+		const joinCode = await allocateJoinCode(this.#app.stores);
 		const creation = { commandId, ownerId, name: 'conference.create' };
 		const made = db.transaction(() =>
 			createOnce(db, creation, now, () => {
 				const conference: Conference = {
 					id: randomToken(16),
 					...details.value,
-					joinCode: allocateJoinCode(db),
+					joinCode,
 					plenumToken: randomToken(18),
 					currentRoundId: null,
 					notice: '',
@@ -310,7 +315,7 @@ export class ConferenceService {
 		return ok(findConference(db, made.value.conferenceId)!);
 	}
 
-	updateDetails(id: string, details: ConferenceDetails): Result<Conference> {
+	updateDetails(id: string, details: ConferenceDetails): Promise<Result<Conference>> {
 		return this.#run(id, { type: 'conference.edit', details }, (s) => s.conference);
 	}
 
@@ -337,15 +342,15 @@ export class ConferenceService {
 		conferenceId: string,
 		id: string | null,
 		item: ProgrammeInput
-	): Result<ProgrammeItem> {
+	): Promise<Result<ProgrammeItem>> {
 		const command: ConferenceCommand = id
 			? { type: 'programme.edit', itemId: id, item }
 			: { type: 'programme.add', itemId: randomToken(12), item };
 		return this.#run(conferenceId, command, (s, r) => s.programme.find((p) => p.id === r.itemId)!);
 	}
 
-	deleteProgrammeItem(conferenceId: string, id: string): void {
-		this.dispatch(conferenceId, { type: 'programme.delete', itemId: id });
+	async deleteProgrammeItem(conferenceId: string, id: string): Promise<void> {
+		await this.dispatch(conferenceId, { type: 'programme.delete', itemId: id });
 	}
 
 	// --- roles ---------------------------------------------------------------------------
@@ -355,7 +360,7 @@ export class ConferenceService {
 	}
 
 	/** Renames a role in some languages, or adds a role of the organiser's own. */
-	saveRole(conferenceId: string, role: RoleDefinition): Result<RoleDefinition> {
+	saveRole(conferenceId: string, role: RoleDefinition): Promise<Result<RoleDefinition>> {
 		return this.#run(conferenceId, { type: 'role.rename', role }, (s) =>
 			s.customRoles.find((r) => r.id === role.id)!
 		);
@@ -380,7 +385,7 @@ export class ConferenceService {
 		conferenceId: string,
 		id: string | null,
 		fields: ParticipantFields
-	): Result<ConferenceParticipant> {
+	): Promise<Result<ConferenceParticipant>> {
 		const command: ConferenceCommand = id
 			? { type: 'participant.edit', participantId: id, fields }
 			: { type: 'participant.add', participants: this.newParticipants([fields]) };
@@ -390,7 +395,7 @@ export class ConferenceService {
 	}
 
 	/** Adds many participants in one transaction: all or nothing. */
-	addParticipants(conferenceId: string, rows: ParticipantFields[]): Result<number> {
+	addParticipants(conferenceId: string, rows: ParticipantFields[]): Promise<Result<number>> {
 		const participants = this.newParticipants(rows);
 		return this.#run(conferenceId, { type: 'participant.add', participants }, () => rows.length);
 	}
@@ -403,7 +408,7 @@ export class ConferenceService {
 		conferenceId: string,
 		add: ParticipantFields[],
 		update: { id: string; fields: ParticipantFields }[]
-	): Result<{ added: number; updated: number }> {
+	): Promise<Result<{ added: number; updated: number }>> {
 		const command: ConferenceCommand = {
 			type: 'participant.import',
 			add: this.newParticipants(add),
@@ -412,8 +417,8 @@ export class ConferenceService {
 		return this.#run(conferenceId, command, () => ({ added: add.length, updated: update.length }));
 	}
 
-	removeParticipant(conferenceId: string, id: string): void {
-		this.dispatch(conferenceId, { type: 'participant.remove', participantId: id });
+	async removeParticipant(conferenceId: string, id: string): Promise<void> {
+		await this.dispatch(conferenceId, { type: 'participant.remove', participantId: id });
 	}
 
 	// --- rounds and groups ---------------------------------------------------------------
@@ -434,14 +439,14 @@ export class ConferenceService {
 		return Array.from({ length: people + 1 }, () => randomToken(16));
 	}
 
-	saveRound(conferenceId: string, id: string | null, round: RoundInput): Result<Round> {
+	saveRound(conferenceId: string, id: string | null, round: RoundInput): Promise<Result<Round>> {
 		const command: ConferenceCommand = id
 			? { type: 'round.edit', roundId: id, round, newGroupIds: this.newGroupIds(conferenceId) }
 			: { type: 'round.add', roundId: randomToken(16), round };
 		return this.#run(conferenceId, command, (s, r) => s.rounds.find((x) => x.id === r.roundId)!);
 	}
 
-	deleteRound(conferenceId: string, id: string): Result<null> {
+	deleteRound(conferenceId: string, id: string): Promise<Result<null>> {
 		return this.#run(conferenceId, { type: 'round.delete', roundId: id }, () => null);
 	}
 
@@ -449,11 +454,11 @@ export class ConferenceService {
 	 * Re-allocates a round with its stored settings (or new ones): pins, leaders and "no group"
 	 * stay, people not placed by hand are placed again, late arrivals are added.
 	 */
-	allocate(
+	async allocate(
 		conferenceId: string,
 		roundId: string,
 		settings?: AllocationSettings
-	): Result<AllocationWarning[]> {
+	): Promise<Result<AllocationWarning[]>> {
 		const round = this.rounds(conferenceId).find((r) => r.id === roundId);
 		if (!round) return { ok: false, error: refuse('not_found') };
 		return this.#run(
@@ -473,7 +478,11 @@ export class ConferenceService {
 	}
 
 	/** One grouping action on a round, sent by the server (scripts, the demo, tests). */
-	group(conferenceId: string, roundId: string, action: GroupingAction): Result<ConferenceResult> {
+	group(
+		conferenceId: string,
+		roundId: string,
+		action: GroupingAction
+	): Promise<Result<ConferenceResult>> {
 		return this.#run(conferenceId, { type: 'round.group', roundId, action }, (_, r) => r);
 	}
 
@@ -483,7 +492,7 @@ export class ConferenceService {
 		roundId: string,
 		groupId: string,
 		questions: string[] | null
-	): Result<Group> {
+	): Promise<Result<Group>> {
 		return this.#run(conferenceId, { type: 'group.questions', roundId, groupId, questions }, (s) =>
 			s.groups.find((g) => g.id === groupId)!
 		);
@@ -493,26 +502,30 @@ export class ConferenceService {
 	 * Starts a round: every group gets its NGT session (with its questions and members),
 	 * the round becomes current, and phones follow their owners into their groups.
 	 */
-	startRound(conferenceId: string, roundId: string): Result<Round> {
-		const started = this.#run(conferenceId, { type: 'round.start', roundId }, (s) =>
+	async startRound(conferenceId: string, roundId: string): Promise<Result<Round>> {
+		const started = await this.#run(conferenceId, { type: 'round.start', roundId }, (s) =>
 			s.rounds.find((r) => r.id === roundId)!
 		);
 		if (started.ok) log.info('round.started', { conferenceId, roundId });
 		return started;
 	}
 
-	setPlenumSummary(conferenceId: string, roundId: string, summary: string): Result<null> {
+	setPlenumSummary(conferenceId: string, roundId: string, summary: string): Promise<Result<null>> {
 		return this.#run(conferenceId, { type: 'plenum.summary', roundId, summary }, () => null);
 	}
 
 	// --- live: notice and plenum ---------------------------------------------------------
 
-	setNotice(conferenceId: string, notice: string): Result<null> {
+	setNotice(conferenceId: string, notice: string): Promise<Result<null>> {
 		return this.#run(conferenceId, { type: 'notice.set', notice }, () => null);
 	}
 
 	/** Chooses what the plenum screen presents. */
-	present(conferenceId: string, roundId: string | null, groupId: string | null): Result<null> {
+	present(
+		conferenceId: string,
+		roundId: string | null,
+		groupId: string | null
+	): Promise<Result<null>> {
 		return this.#run(conferenceId, { type: 'plenum.present', roundId, groupId }, () => null);
 	}
 
@@ -520,7 +533,10 @@ export class ConferenceService {
 	 * Makes sure every group of these started rounds has a session holding exactly its members;
 	 * answers the state with the sessions of new groups recorded.
 	 */
-	#syncSessions(state: ConferenceState, roundIds: readonly string[]): ConferenceState {
+	async #syncSessions(
+		state: ConferenceState,
+		roundIds: readonly string[]
+	): Promise<ConferenceState> {
 		const { conference } = state;
 		const started = state.rounds.filter((r) => roundIds.includes(r.id) && r.startedAt !== null);
 		const seatedIn = (groupId: string) =>
@@ -531,7 +547,7 @@ export class ConferenceService {
 			if (!round || group.sessionId) continue;
 			// An empty group is never started: it gets its session when someone joins it.
 			if (seatedIn(group.id).length === 0) continue;
-			const created = this.#app.sessions.create({
+			const created = await this.#app.sessions.create({
 				title: groupNameIn(state, group, conference.language),
 				questions: group.questions ?? round.questions,
 				language: conference.language,
@@ -545,7 +561,7 @@ export class ConferenceService {
 		}
 		if (made.length > 0) {
 			// The groups learn their sessions through the core too, as the server's own command.
-			const linked = this.dispatch(conference.id, { type: 'group.sessions', sessions: made });
+			const linked = await this.dispatch(conference.id, { type: 'group.sessions', sessions: made });
 			if (linked.ok) state = linked.state!;
 			else log.error('round.session_link_failed', { code: linked.error.code });
 		}
@@ -553,7 +569,7 @@ export class ConferenceService {
 		for (const group of state.groups) {
 			if (!started.some((r) => r.id === group.roundId) || !group.sessionId) continue;
 			const memberIds = seatedIn(group.id);
-			this.#app.sessions.syncMembers(
+			await this.#app.sessions.syncMembers(
 				group.sessionId,
 				memberIds.flatMap((id) => {
 					const person = people.get(id);

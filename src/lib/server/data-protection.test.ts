@@ -45,8 +45,8 @@ function fileText(): string {
 }
 
 /** A conference with one started round of two people who wrote and voted. */
-function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
-	const conference = app.conferences.create({
+async function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
+	const conference = await app.conferences.create({
 		title,
 		subtitle: '',
 		venue: 'Sigtuna',
@@ -62,7 +62,7 @@ function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 	});
 	if (!conference.ok) throw new Error(JSON.stringify(conference.error));
 	const id = conference.value.id;
-	app.conferences.addParticipants(id, [
+	await app.conferences.addParticipants(id, [
 		{
 			name: 'Guðrún ERASEME',
 			country: 'IS',
@@ -80,7 +80,7 @@ function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 			coordinator: false
 		}
 	]);
-	const round = app.conferences.saveRound(id, null, {
+	const round = await app.conferences.saveRound(id, null, {
 		title: 'Round',
 		theme: '',
 		rule: 'role',
@@ -88,27 +88,27 @@ function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 		questions: ['What helps?']
 	});
 	if (!round.ok) throw new Error('round');
-	app.conferences.allocate(id, round.value.id);
-	app.conferences.startRound(id, round.value.id);
+	await app.conferences.allocate(id, round.value.id);
+	await app.conferences.startRound(id, round.value.id);
 	const [gudrun, oystein] = app.conferences
 		.participants(id)
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const sessionId = app.conferences.roundDetail(id, round.value.id, 'en')!.groups[0]!.sessionId!;
-	const questionId = app.sessions.get(sessionId)!.state.questions[0]!.id;
-	const run = (
+	const questionId = (await app.sessions.get(sessionId))!.state.questions[0]!.id;
+	const run = async (
 		command: Parameters<App['sessions']['dispatch']>[3],
 		actor: Parameters<App['sessions']['dispatch']>[4]
 	) => {
-		const outcome = app.sessions.dispatch(sessionId, randomToken(16), 'test', command, actor);
+		const outcome = await app.sessions.dispatch(sessionId, randomToken(16), 'test', command, actor);
 		if (!outcome.ack.ok) throw new Error(JSON.stringify(outcome.ack));
 	};
-	run({ type: 'session.configure', settings: { anonymous: false } }, { role: 'facilitator' });
-	run({ type: 'phase.advance', questionId, from: 'lobby' }, { role: 'facilitator' });
-	run(
+	await run({ type: 'session.configure', settings: { anonymous: false } }, { role: 'facilitator' });
+	await run({ type: 'phase.advance', questionId, from: 'lobby' }, { role: 'facilitator' });
+	await run(
 		{ type: 'note.add', questionId, noteId: randomToken(16), text: 'SECRET-DIAGNOSIS note' },
 		{ role: 'participant', participantId: gudrun!.id }
 	);
-	run(
+	await run(
 		{ type: 'note.add', questionId, noteId: randomToken(16), text: 'Keep this idea' },
 		{ role: 'participant', participantId: oystein!.id }
 	);
@@ -126,15 +126,15 @@ afterEach(() => {
 });
 
 describe('erasing a participant', () => {
-	it('delete: their name, organisation and notes are gone from the state and the file', () => {
-		const { conferenceId, sessionId, gudrun } = seed();
+	it('delete: their name, organisation and notes are gone from the state and the file', async () => {
+		const { conferenceId, sessionId, gudrun } = await seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
 		const grouped = app.db.prepare('SELECT entry FROM grouping_history').all() as {
 			entry: string;
 		}[];
 		expect(grouped.some((h) => h.entry.includes(gudrun.id))).toBe(true);
-		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
-		const state = app.sessions.get(sessionId)!.state;
+		expect(await eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		const state = (await app.sessions.get(sessionId))!.state;
 		expect(state.questions[0]!.notes.map((n) => n.text)).toEqual(['Keep this idea']);
 		const text = fileText();
 		expect(text).not.toContain('SECRET-DIAGNOSIS');
@@ -148,11 +148,11 @@ describe('erasing a participant', () => {
 		expect(history().some((h) => h.entry.includes(gudrun.id))).toBe(false);
 	});
 
-	it('leaves no trace in the conference: no group keeps them as its leader', () => {
-		const { conferenceId, gudrun } = seed();
+	it('leaves no trace in the conference: no group keeps them as its leader', async () => {
+		const { conferenceId, gudrun } = await seed();
 		const round = app.conferences.rounds(conferenceId)[0]!;
 		const group = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups[0]!;
-		const led = app.conferences.group(conferenceId, round.id, {
+		const led = await app.conferences.group(conferenceId, round.id, {
 			type: 'lead',
 			groupId: group.id,
 			participantIds: [gudrun.id]
@@ -161,18 +161,18 @@ describe('erasing a participant', () => {
 		expect(app.conferences.state(conferenceId)!.seats).toContainEqual(
 			expect.objectContaining({ participantId: gudrun.id, groupId: group.id, leader: true })
 		);
-		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		expect(await eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
 		const state = app.conferences.state(conferenceId)!;
 		expect(state.participants.map((p) => p.id)).not.toContain(gudrun.id);
 		expect(state.seats.map((s) => s.participantId)).not.toContain(gudrun.id);
 	});
 
 	it('anonymise: their notes stay, without their name, also after a restart', async () => {
-		const { conferenceId, sessionId, gudrun } = seed();
-		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
+		const { conferenceId, sessionId, gudrun } = await seed();
+		await eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
 		app.db.close();
 		app = await open();
-		const state = app.sessions.get(sessionId)!.state;
+		const state = (await app.sessions.get(sessionId))!.state;
 		expect(state.questions[0]!.notes.map((n) => n.text).sort()).toEqual([
 			'Keep this idea',
 			'SECRET-DIAGNOSIS note'
@@ -182,8 +182,8 @@ describe('erasing a participant', () => {
 });
 
 describe('deleting a conference', () => {
-	it('removes every row, and its text is gone from the files at once', () => {
-		const { conferenceId } = seed();
+	it('removes every row, and its text is gone from the files at once', async () => {
+		const { conferenceId } = await seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
 		deleteConferenceCompletely(app, conferenceId);
 		const counts = [
@@ -217,7 +217,7 @@ describe('retention', () => {
 	it('never counts from the typed dates: a conference created today with 2010 dates survives, a restart too', async () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
-		const { conferenceId } = seed('2010-05-06');
+		const { conferenceId } = await seed('2010-05-06');
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
@@ -230,12 +230,12 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 40 * day;
-		const idle = seed('2099-01-01', 'IDLE-CONFERENCE-TITLE');
-		const working = seed('2010-01-01', 'WORKING-CONFERENCE-TITLE');
+		const idle = await seed('2099-01-01', 'IDLE-CONFERENCE-TITLE');
+		const working = await seed('2010-01-01', 'WORKING-CONFERENCE-TITLE');
 		// Someone in one of the working conference's groups wrote a note five days ago.
 		now = today - 5 * day;
-		const session = app.sessions.get(working.sessionId)!;
-		const outcome = app.sessions.dispatch(
+		const session = (await app.sessions.get(working.sessionId))!;
+		const outcome = await app.sessions.dispatch(
 			working.sessionId,
 			randomToken(16),
 			'test',
@@ -262,9 +262,9 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 40 * day;
-		const { conferenceId } = seed('2099-01-01');
+		const { conferenceId } = await seed('2099-01-01');
 		now = today - 2 * day;
-		app.conferences.setNotice(conferenceId, 'Back in plenum at 13:30');
+		await app.conferences.setNotice(conferenceId, 'Back in plenum at 13:30');
 		now = today;
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
@@ -273,31 +273,39 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 31 * day;
-		const old = app.sessions.create({ title: 'Old workshop', questions: ['Q?'], language: 'en' });
+		const old = await app.sessions.create({
+			title: 'Old workshop',
+			questions: ['Q?'],
+			language: 'en'
+		});
 		now = today - 29 * day;
-		const recent = app.sessions.create({ title: 'Recent', questions: ['Q?'], language: 'en' });
+		const recent = await app.sessions.create({
+			title: 'Recent',
+			questions: ['Q?'],
+			language: 'en'
+		});
 		if (!old.ok || !recent.ok) throw new Error('session');
 		now = today;
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 1 });
-		expect(app.sessions.get(old.access.id)).toBeNull();
-		expect(app.sessions.get(recent.access.id)).not.toBeNull();
+		expect(await app.sessions.get(old.access.id)).toBeNull();
+		expect(await app.sessions.get(recent.access.id)).not.toBeNull();
 	});
 
 	it('keeps everything when retention is off', async () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: 'off' });
 		now = Date.parse('2000-01-01T12:00:00Z');
-		seed('2000-01-01');
+		await seed('2000-01-01');
 		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 });
 
 describe('one person’s data', () => {
-	it('holds their own notes once revealed, and nobody else’s', () => {
-		const { conferenceId, sessionId, gudrun } = seed();
-		const questionId = app.sessions.get(sessionId)!.state.questions[0]!.id;
+	it('holds their own notes once revealed, and nobody else’s', async () => {
+		const { conferenceId, sessionId, gudrun } = await seed();
+		const questionId = (await app.sessions.get(sessionId))!.state.questions[0]!.id;
 		for (const from of ['write', 'reveal'] as const) {
-			const outcome = app.sessions.dispatch(
+			const outcome = await app.sessions.dispatch(
 				sessionId,
 				randomToken(16),
 				'test',
@@ -306,7 +314,7 @@ describe('one person’s data', () => {
 			);
 			if (!outcome.ack.ok) throw new Error(JSON.stringify(outcome.ack));
 		}
-		const data = personalData(app, conferenceId, gudrun.id)!;
+		const data = (await personalData(app, conferenceId, gudrun.id))!;
 		expect(data.participant).toMatchObject({
 			name: 'Guðrún ERASEME',
 			country: 'IS',
@@ -317,20 +325,20 @@ describe('one person’s data', () => {
 		);
 		expect(notes).toEqual(['SECRET-DIAGNOSIS note']);
 		expect(JSON.stringify(data)).not.toContain('Keep this idea');
-		expect(personalData(app, conferenceId, 'nobody')).toBeNull();
+		expect(await personalData(app, conferenceId, 'nobody')).toBeNull();
 	});
 
-	it('counts their notes not yet revealed without their text, and says who downloads it', () => {
-		const { conferenceId, gudrun } = seed();
-		const data = personalData(app, conferenceId, gudrun.id)!;
+	it('counts their notes not yet revealed without their text, and says who downloads it', async () => {
+		const { conferenceId, gudrun } = await seed();
+		const data = (await personalData(app, conferenceId, gudrun.id))!;
 		expect(JSON.stringify(data)).not.toContain('SECRET-DIAGNOSIS');
 		expect(data.rounds[0]!.questions[0]).toMatchObject({ notes: [], notesNotYetRevealed: 1 });
 		// In the person's own language (Icelandic).
 		expect(data.about).toContain('skipuleggj');
 	});
 
-	it('lists the devices that used their name, and nobody else’s', () => {
-		const { conferenceId, gudrun, oystein } = seed();
+	it('lists the devices that used their name, and nobody else’s', async () => {
+		const { conferenceId, gudrun, oystein } = await seed();
 		const iphone =
 			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 		const firefox = 'Mozilla/5.0 (Android 14; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0';
@@ -340,7 +348,7 @@ describe('one person’s data', () => {
 			status: 'pending'
 		});
 		expect(claimName(app, oystein, hashDevice('o'.repeat(32)), firefox).ok).toBe(true);
-		const data = personalData(app, conferenceId, gudrun.id)!;
+		const data = (await personalData(app, conferenceId, gudrun.id))!;
 		expect(data.devices).toEqual([
 			expect.objectContaining({ device: 'Safari · iPhone', how: 'roster', status: 'active' }),
 			expect.objectContaining({ device: 'Firefox · Android', how: 'roster', status: 'pending' })
@@ -349,13 +357,13 @@ describe('one person’s data', () => {
 });
 
 describe('erasing a participant’s devices', () => {
-	it('goes with the participant', () => {
-		const { conferenceId, gudrun } = seed();
+	it('goes with the participant', async () => {
+		const { conferenceId, gudrun } = await seed();
 		claimName(app, gudrun, hashDevice('g'.repeat(32)), null);
 		const count = () =>
 			(app.db.prepare('SELECT count(*) AS n FROM device_bindings').get() as { n: number }).n;
 		expect(count()).toBe(1);
-		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
+		await eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
 		expect(count()).toBe(0);
 	});
 });

@@ -30,18 +30,18 @@ type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
  * text, the introduction and the report's sign-off (author and introducer). A person named
  * there is removed by editing the setup page; deleting the conference removes it all.
  */
-export function eraseParticipant(
+export async function eraseParticipant(
 	app: Uses,
 	conferenceId: string,
 	participantId: string,
 	mode: 'delete' | 'anonymise'
-): boolean {
+): Promise<boolean> {
 	if (!findParticipant(app.db, conferenceId, participantId)) return false;
 	const touched: string[] = [];
 	for (const sessionId of listConferenceSessionIds(app.db, conferenceId)) {
-		const session = app.sessions.get(sessionId);
+		const session = await app.sessions.get(sessionId);
 		if (!session?.state.participants.some((p) => p.id === participantId)) continue;
-		const outcome = app.sessions.dispatch(
+		const outcome = await app.sessions.dispatch(
 			sessionId,
 			randomToken(16),
 			`s:${sessionId}:system`,
@@ -52,7 +52,7 @@ export function eraseParticipant(
 	}
 	// Each erase above already dropped the session's events behind a snapshot. The conference
 	// forgets them through the core, as the server: off the list, out of every group and lead.
-	const removed = app.conferences.dispatch(conferenceId, {
+	const removed = await app.conferences.dispatch(conferenceId, {
 		type: 'participant.remove',
 		participantId
 	});
@@ -75,15 +75,17 @@ export function deleteConferenceCompletely(app: Uses, conferenceId: string): voi
  * says, while the vote is open, whether they have voted, and never how: the ballot is secret,
  * from the organiser too.
  */
-export function personalData(app: Uses, conferenceId: string, participantId: string) {
+export async function personalData(app: Uses, conferenceId: string, participantId: string) {
 	const conference = findConference(app.db, conferenceId);
 	const person = findParticipant(app.db, conferenceId, participantId);
 	if (!conference || !person) return null;
+	const groups = app.conferences.state(conferenceId)?.groups ?? [];
+	await Promise.all(groups.flatMap((g) => (g.sessionId ? [app.sessions.get(g.sessionId)] : [])));
 	const rounds = listRounds(app.db, conferenceId).map((round) => {
 		const groupId = groupOf(app.db, round.id, participantId);
 		const detail = app.conferences.roundDetail(conferenceId, round.id, person.language);
 		const group = groupId ? detail?.groups.find((g) => g.id === groupId) : undefined;
-		const session = group?.sessionId ? app.sessions.get(group.sessionId) : null;
+		const session = group?.sessionId ? app.sessions.loaded(group.sessionId) : null;
 		const state = session?.state;
 		return {
 			round: round.title,

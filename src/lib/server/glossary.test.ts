@@ -25,7 +25,7 @@ beforeAll(() => setLogLevel('silent'));
 
 beforeEach(async () => {
 	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
-	const created = app.conferences.create({
+	const created = await app.conferences.create({
 		title: 'Nordisk dialog',
 		subtitle: '',
 		venue: 'Sigtuna',

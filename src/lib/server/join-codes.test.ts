@@ -34,9 +34,9 @@ const details = {
 };
 
 /** What a refusal to hand out a code threw; fails the test when nothing was thrown. */
-function thrownBy(action: () => unknown): unknown {
+async function thrownBy(action: () => Promise<unknown>): Promise<unknown> {
 	try {
-		action();
+		await action();
 	} catch (error) {
 		return error;
 	}
@@ -53,20 +53,24 @@ beforeEach(async () => {
 afterEach(() => app.db.close());
 
 describe('join code allocation when every code drawn is taken', () => {
-	it('refuses with a typed error everywhere a code is handed out, and creates nothing', () => {
-		const session = app.sessions.create({ title: 'Verksted', questions: ['Hva?'], language: 'nb' });
-		const conference = app.conferences.create(details);
+	it('refuses with a typed error everywhere a code is handed out, and creates nothing', async () => {
+		const session = await app.sessions.create({
+			title: 'Verksted',
+			questions: ['Hva?'],
+			language: 'nb'
+		});
+		const conference = await app.conferences.create(details);
 		if (!session.ok || !conference.ok) throw new Error('setup');
-		const archive = archiveJson(exportConference(app, conference.value.id)!);
+		const archive = archiveJson((await exportConference(app, conference.value.id))!);
 		const sessionsBefore = listSessionIds(app.db).length;
 		dice.code = session.access.joinCode;
 
 		for (const refused of [
-			thrownBy(() => app.conferences.create(details)),
-			thrownBy(() =>
+			await thrownBy(() => app.conferences.create(details)),
+			await thrownBy(() =>
 				app.sessions.create({ title: 'Neste', questions: ['Hva nå?'], language: 'nb' })
 			),
-			thrownBy(() => importArchive(app, archive, null))
+			await thrownBy(() => importArchive(app, archive, null))
 		]) {
 			expect(refused).toMatchObject({ name: 'JoinCodesExhausted', code: 'join_codes_exhausted' });
 		}

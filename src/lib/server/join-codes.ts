@@ -1,15 +1,15 @@
 import { joinCodeAlphabet, joinCodeLength } from '$lib/domain/limits';
 import type { App } from './app';
-import { conferenceCodeTaken } from './db/conferences';
-import type { Db } from './db/database';
-import { joinCodeLifetimeMs, lastActivity } from './db/session-activity';
-import { joinCodeTaken } from './db/sessions';
 import { firstRefusal, waitSeconds } from './rate-limit';
 import type { LoadedSession } from './sessions';
+import type { StoreSet } from './stores';
 import { randomJoinCode } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'limiters' | 'sessions'>;
+type Uses = Pick<App, 'stores' | 'limiters' | 'sessions'>;
+
+/** Join codes of stand-alone sessions stop working after this long without any activity. */
+export const joinCodeLifetimeMs = 14 * 86_400_000;
 
 /** Codes drawn before giving up: among 32^6 codes, 50 taken in a row means something is broken. */
 const joinCodeAttempts = 50;
@@ -29,12 +29,15 @@ export class JoinCodesExhausted extends Error {
 /**
  * A join code no conference and no session uses: they share one alphabet and one input on the
  * phone, so a code must never open two things. Throws JoinCodesExhausted rather than hand out a
- * code that may be taken.
+ * code that may be taken. Call it inside the unit of work that stores the code.
  */
-export function allocateJoinCode(db: Db): string {
+export async function allocateJoinCode(
+	stores: Pick<StoreSet, 'sessions' | 'conferences'>
+): Promise<string> {
 	for (let attempt = 0; attempt < joinCodeAttempts; attempt++) {
 		const code = randomJoinCode();
-		if (!joinCodeTaken(db, code) && !conferenceCodeTaken(db, code)) return code;
+		if (!(await stores.sessions.codeTaken(code)) && !(await stores.conferences.codeTaken(code)))
+			return code;
 	}
 	throw new JoinCodesExhausted(joinCodeAttempts);
 }
@@ -44,14 +47,14 @@ export function allocateJoinCode(db: Db): string {
  * after two weeks without activity). A conference group's session opens to nobody by its code:
  * members join through the conference (the roster, or their badge).
  */
-export function sessionForCode(
+export async function sessionForCode(
 	app: Uses,
 	code: string,
 	now: number = Date.now()
-): LoadedSession | null {
-	const session = app.sessions.byCode(code);
+): Promise<LoadedSession | null> {
+	const session = await app.sessions.byCode(code);
 	if (!session || session.access.conferenceId) return null;
-	const last = lastActivity(app.db, session.access.id);
+	const last = await app.stores.sessions.lastActivity(session.access.id);
 	return last !== null && now - last < joinCodeLifetimeMs ? session : null;
 }
 

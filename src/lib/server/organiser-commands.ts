@@ -27,13 +27,13 @@ export async function formSender(
 	event: { cookies: Cookies; url: URL },
 	conferenceId: string,
 	form: FormData
-): Promise<(command: ConferenceCommand) => Dispatched> {
+): Promise<(command: ConferenceCommand) => Promise<Dispatched>> {
 	const app = useApp();
 	const organiser = await requireOrganiser(event);
 	const commandId = field(form, 'commandId') || null;
 	if (commandId !== null && !v.is(clientId, commandId)) {
 		const refused = refuse('invalid_payload', { field: 'commandId' });
-		return () => ({ ok: false, error: refused });
+		return async () => ({ ok: false, error: refused });
 	}
 	const sender = {
 		actor: {

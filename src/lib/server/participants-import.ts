@@ -127,18 +127,18 @@ export type ImportProblem =
  * list updated or skipped as chosen; all of it or, on any problem, none. A file is checked
  * again when the people it matched changed on the list since the preview.
  */
-export function commitParticipantsImport(
+export async function commitParticipantsImport(
 	app: Uses,
 	conferenceId: string,
 	token: string,
 	choices: ImportChoices,
 	/** Sends the import to the conference: as the organiser who confirms it (else the server). */
-	send: (command: ConferenceCommand) => Dispatched = (command) =>
+	send: (command: ConferenceCommand) => Promise<Dispatched> = (command) =>
 		app.conferences.dispatch(conferenceId, command),
 	now: number = Date.now()
-):
-	| { ok: true; value: { added: number; updated: number } }
-	| { ok: false; problems: ImportProblem[] } {
+): Promise<
+	{ ok: true; value: { added: number; updated: number } } | { ok: false; problems: ImportProblem[] }
+> {
 	const entry = pending.get(token);
 	const conference = app.conferences.get(conferenceId);
 	if (!entry || !conference || entry.conferenceId !== conferenceId || entry.expiresAt <= now) {
@@ -153,7 +153,7 @@ export function commitParticipantsImport(
 	const planned = planImport(rows, choices, app.conferences.participants(conferenceId));
 	if (!planned.ok) return { ok: false, problems: planned.errors };
 	const { add, update } = planned.value;
-	const saved = send({
+	const saved = await send({
 		type: 'participant.import',
 		add: app.conferences.newParticipants(
 			add.map((p) => toParticipantFields(p, conference.language))

@@ -32,8 +32,8 @@ function open(env: Record<string, string> = {}): Promise<App> {
 	);
 }
 
-function newConference(title = 'Sigtuna'): string {
-	const result = app.conferences.create({
+async function newConference(title = 'Sigtuna'): Promise<string> {
+	const result = await app.conferences.create({
 		title,
 		subtitle: '',
 		venue: '',
@@ -63,8 +63,8 @@ afterEach(() => {
 });
 
 describe('the organiser’s deletion schedule', () => {
-	it('shows the day a conference will be deleted, and warns from 14 days before', () => {
-		const id = newConference();
+	it('shows the day a conference will be deleted, and warns from 14 days before', async () => {
+		const id = await newConference();
 		const at = (days: number) => deletionSchedules(app, created + days * dayMs).get(id)!;
 		expect(at(0)).toEqual({ deleteOn: isoDay(created + 365 * dayMs), kept: false, warn: false });
 		expect(at(365 - 15).warn).toBe(false);
@@ -75,10 +75,10 @@ describe('the organiser’s deletion schedule', () => {
 		]);
 	});
 
-	it('moves with every change an organiser makes', () => {
-		const id = newConference();
+	it('moves with every change an organiser makes', async () => {
+		const id = await newConference();
 		now = created + 300 * dayMs;
-		app.conferences.saveProgrammeItem(id, null, {
+		await app.conferences.saveProgrammeItem(id, null, {
 			day: '2010-05-06',
 			start: '09:00',
 			end: '',
@@ -90,8 +90,8 @@ describe('the organiser’s deletion schedule', () => {
 });
 
 describe('postponing', () => {
-	it('counts a whole period from today, ends the warning and the deletion', () => {
-		const id = newConference();
+	it('counts a whole period from today, ends the warning and the deletion', async () => {
+		const id = await newConference();
 		now = created + 360 * dayMs;
 		expect(deletionSchedules(app, now).get(id)!.warn).toBe(true);
 		expect(postponeDeletion(app, id, now)).toBe(isoDay(now + 365 * dayMs));
@@ -122,7 +122,7 @@ describe('keeping for good', () => {
 			{ username: 'second', displayName: 'Second', password: 'a long enough password' },
 			created + 1
 		);
-		const id = newConference();
+		const id = await newConference();
 		// The conference's own owner may not keep it for good; the administrator may.
 		setConferenceTie(app.db, id, second.id, 'owner', created);
 		expect(await keepForGood(app, second, id, true)).toBe('forbidden');

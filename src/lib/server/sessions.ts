@@ -9,21 +9,9 @@ import {
 import { mustForget } from '$lib/domain/session/forgetting';
 import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
 import type { ChangeBus } from './change-bus';
-import type { Db } from './db/database';
-import { truncateWal } from './db/erasure';
-import { findProcessed, recordProcessed } from './db/processed-commands';
-import {
-	appendSessionEvent,
-	createSessionRow,
-	findSessionByCode,
-	findSessionByFacilitatorToken,
-	findSessionByScreenToken,
-	readSession,
-	snapshotSession,
-	type SessionAccess
-} from './db/sessions';
 import { log } from './log';
 import { allocateJoinCode } from './join-codes';
+import { SessionSeqConflict, type SessionAccess, type Stores, type StoredSession } from './stores';
 import { participantToken, randomToken, verifyParticipantToken } from './tokens';
 
 /** A session held in memory: its access data, current state and last event number. */
@@ -46,6 +34,9 @@ export interface DispatchOutcome {
 /** Events between snapshots: bounds the replay at load and the size of the event table. */
 const snapshotEvery = 200;
 
+/** Decisions on one command before giving up: each retry follows another process's append. */
+const conflictAttempts = 5;
+
 export interface NewSessionInput {
 	title: string;
 	questions: string[];
@@ -57,7 +48,7 @@ export interface NewSessionInput {
 
 /** What the session service uses, handed in by createApp. */
 export interface SessionDependencies {
-	db: Db;
+	stores: Stores;
 	/** Signs participant tokens. */
 	secret: string;
 	/** Where committed changes are announced. */
@@ -65,28 +56,50 @@ export interface SessionDependencies {
 	clock?: () => number;
 }
 
+const notFound = (): DispatchOutcome => ({
+	ack: { ok: false, error: refuse('not_found') },
+	changed: false
+});
+
+/** A session's state now: its snapshot with the events after it applied. */
+function replay(stored: StoredSession): LoadedSession {
+	let state = stored.snapshot;
+	for (const event of stored.events) {
+		const result = execute(state, event.command, event.actor, event.at);
+		if (result.ok) state = result.state;
+		else
+			log.error('session.replay_refused', { sessionId: stored.access.id, code: result.error.code });
+	}
+	return { access: stored.access, state, seq: stored.seq, snapshotSeq: stored.snapshotSeq };
+}
+
 /**
  * Sessions: create, load, and run commands through the core with exactly-once semantics.
- * A command is committed (event + stored answer, one transaction) before it is answered.
+ * A command is committed (event + stored answer, one unit of work) before it is answered, and
+ * commands on one session run one after another.
  */
 export class SessionService {
-	readonly #db: Db;
+	readonly #stores: Stores;
 	readonly #secret: string;
 	readonly #bus: ChangeBus;
 	readonly #now: () => number;
 	readonly #cache = new Map<string, LoadedSession>();
+	/** Loads under way, so that two readers of a session share one. */
+	readonly #loading = new Map<string, Promise<LoadedSession | null>>();
+	/** The last command queued on each session: the next one starts when it ends. */
+	readonly #queues = new Map<string, Promise<unknown>>();
 
-	constructor({ db, secret, bus, clock = Date.now }: SessionDependencies) {
-		this.#db = db;
+	constructor({ stores, secret, bus, clock = Date.now }: SessionDependencies) {
+		this.#stores = stores;
 		this.#secret = secret;
 		this.#bus = bus;
 		this.#now = clock;
 	}
 
 	/** Creates a session in its lobby with a fresh join code and link tokens. */
-	create(
+	async create(
 		input: NewSessionInput
-	): { ok: true; access: SessionAccess } | { ok: false; error: DomainError } {
+	): Promise<{ ok: true; access: SessionAccess } | { ok: false; error: DomainError }> {
 		const now = this.#now();
 		const created = createSession(
 			{
@@ -99,61 +112,75 @@ export class SessionService {
 			now
 		);
 		if (!created.ok) return created;
-		const access: SessionAccess = {
-			id: created.value.id,
-			joinCode: allocateJoinCode(this.#db),
-			facilitatorToken: randomToken(24),
-			screenToken: randomToken(18),
-			conferenceId: input.conferenceId ?? null
-		};
-		createSessionRow(this.#db, access, created.value, now, access.conferenceId);
+		// The code is checked and taken in one unit, so no one else takes it in between.
+		const access = await this.#stores.transaction(async (tx) => {
+			const access: SessionAccess = {
+				id: created.value.id,
+				joinCode: await allocateJoinCode(tx),
+				facilitatorToken: randomToken(24),
+				screenToken: randomToken(18),
+				conferenceId: input.conferenceId ?? null
+			};
+			await tx.sessions.create(access, created.value, now, access.conferenceId);
+			return access;
+		});
 		this.#cache.set(access.id, { access, state: created.value, seq: 0, snapshotSeq: 0 });
 		log.info('session.created', { sessionId: access.id, questions: input.questions.length });
 		return { ok: true, access };
 	}
 
+	/** A session already in memory, or null: for views computed on every change. */
+	loaded(id: string): LoadedSession | null {
+		return this.#cache.get(id) ?? null;
+	}
+
 	/** A session by id, loaded from its snapshot and events on first use. */
-	get(id: string): LoadedSession | null {
+	get(id: string): Promise<LoadedSession | null> {
 		const cached = this.#cache.get(id);
-		if (cached) return cached;
-		const stored = readSession(this.#db, id);
-		if (!stored) return null;
-		let state = stored.snapshot;
-		for (const event of stored.events) {
-			const result = execute(state, event.command, event.actor, event.at);
-			if (result.ok) state = result.state;
-			else log.error('session.replay_refused', { sessionId: id, code: result.error.code });
+		if (cached) return Promise.resolve(cached);
+		let loading = this.#loading.get(id);
+		if (!loading) {
+			loading = this.#load(id).finally(() => this.#loading.delete(id));
+			this.#loading.set(id, loading);
 		}
-		const loaded = {
-			access: stored.access,
-			state,
-			seq: stored.seq,
-			snapshotSeq: stored.snapshotSeq
-		};
+		return loading;
+	}
+
+	async #load(id: string): Promise<LoadedSession | null> {
+		const stored = await this.#stores.sessions.read(id);
+		if (!stored) return null;
+		const loaded = replay(stored);
+		// A command may have committed while this read was on its way: the newer state stays.
+		const cached = this.#cache.get(id);
+		if (cached && cached.seq >= loaded.seq) return cached;
 		this.#cache.set(id, loaded);
 		return loaded;
 	}
 
-	byCode(code: string): LoadedSession | null {
-		const access = findSessionByCode(this.#db, code);
-		return access ? this.get(access.id) : null;
+	async #getByAccess(access: Promise<SessionAccess | null>): Promise<LoadedSession | null> {
+		const found = await access;
+		return found ? this.get(found.id) : null;
 	}
 
-	byFacilitatorToken(token: string): LoadedSession | null {
-		const access = findSessionByFacilitatorToken(this.#db, token);
-		return access ? this.get(access.id) : null;
+	byCode(code: string): Promise<LoadedSession | null> {
+		return this.#getByAccess(this.#stores.sessions.findByCode(code));
 	}
 
-	byScreenToken(token: string): LoadedSession | null {
-		const access = findSessionByScreenToken(this.#db, token);
-		return access ? this.get(access.id) : null;
+	byFacilitatorToken(token: string): Promise<LoadedSession | null> {
+		return this.#getByAccess(this.#stores.sessions.findByFacilitatorToken(token));
+	}
+
+	byScreenToken(token: string): Promise<LoadedSession | null> {
+		return this.#getByAccess(this.#stores.sessions.findByScreenToken(token));
 	}
 
 	/** The participant a phone token proves, if the token is genuine and the person still takes part. */
-	byParticipantToken(token: string): { session: LoadedSession; participantId: string } | null {
+	async byParticipantToken(
+		token: string
+	): Promise<{ session: LoadedSession; participantId: string } | null> {
 		const proof = verifyParticipantToken(this.#secret, token);
 		if (!proof) return null;
-		const session = this.get(proof.sessionId);
+		const session = await this.get(proof.sessionId);
 		if (!session) return null;
 		const person = session.state.participants.find((p) => p.id === proof.participantId);
 		if (!person || person.removed) return null;
@@ -162,7 +189,8 @@ export class SessionService {
 
 	/**
 	 * Runs one command exactly once. A repeated command id gets the first answer and changes
-	 * nothing; the same id from another sender is a conflict.
+	 * nothing; the same id from another sender is a conflict. Commands on one session wait for
+	 * the one before, so each is decided on the state the previous one left.
 	 */
 	dispatch(
 		sessionId: string,
@@ -170,13 +198,57 @@ export class SessionService {
 		scope: string,
 		command: SessionCommand,
 		actor: Actor
-	): DispatchOutcome {
-		const session = this.get(sessionId);
-		if (!session) return { ack: { ok: false, error: refuse('not_found') }, changed: false };
+	): Promise<DispatchOutcome> {
+		const before = this.#queues.get(sessionId);
+		const run = before
+			? before.then(() => this.#decide(sessionId, commandId, scope, command, actor))
+			: this.#decide(sessionId, commandId, scope, command, actor);
+		// The queue goes on after a failed command; the last one out removes it.
+		const settled: Promise<null> = run.then(
+			() => this.#dequeue(sessionId, settled),
+			() => this.#dequeue(sessionId, settled)
+		);
+		this.#queues.set(sessionId, settled);
+		return run;
+	}
+
+	#dequeue(sessionId: string, settled: Promise<unknown>): null {
+		if (this.#queues.get(sessionId) === settled) this.#queues.delete(sessionId);
+		return null;
+	}
+
+	/** Decides and commits one command; after another process's append, decides again on its state. */
+	async #decide(
+		sessionId: string,
+		commandId: string,
+		scope: string,
+		command: SessionCommand,
+		actor: Actor
+	): Promise<DispatchOutcome> {
+		for (let attempt = 1; ; attempt++) {
+			const session = this.#cache.get(sessionId) ?? (await this.get(sessionId));
+			if (!session) return notFound();
+			try {
+				return await this.#commit(session, commandId, scope, command, actor);
+			} catch (error) {
+				if (!(error instanceof SessionSeqConflict) || attempt >= conflictAttempts) throw error;
+				log.warn('session.seq_conflict', { sessionId, seq: session.seq, attempt });
+				if (this.#cache.get(sessionId) === session) this.#cache.delete(sessionId);
+			}
+		}
+	}
+
+	async #commit(
+		session: LoadedSession,
+		commandId: string,
+		scope: string,
+		command: SessionCommand,
+		actor: Actor
+	): Promise<DispatchOutcome> {
+		const sessionId = session.access.id;
 		const now = this.#now();
-		const db = this.#db;
-		const outcome = db.transaction(() => {
-			const prior = findProcessed(db, commandId);
+		const outcome = await this.#stores.transaction(async (tx) => {
+			const prior = await tx.processedCommands.find(commandId);
 			if (prior) {
 				const same = prior.scope === scope && prior.name === command.type;
 				return {
@@ -193,23 +265,23 @@ export class SessionService {
 			let forget = false;
 			if (result.ok) {
 				const seq = session.seq + 1;
-				appendSessionEvent(db, sessionId, session.seq, { command, actor, at: now });
+				await tx.sessions.append(sessionId, session.seq, { command, actor, at: now });
 				let snapshotSeq = session.snapshotSeq;
 				// What the state no longer holds must not stay in the events either.
 				forget = mustForget(session.state, command, result.state);
 				if (forget || seq - snapshotSeq >= snapshotEvery) {
-					snapshotSession(db, sessionId, seq, result.state);
+					await tx.sessions.snapshot(sessionId, seq, result.state);
 					snapshotSeq = seq;
 				}
 				next = { access: session.access, state: result.state, seq, snapshotSeq };
 			}
-			recordProcessed(db, commandId, { scope, name: command.type, ack }, now);
+			await tx.processedCommands.record(commandId, { scope, name: command.type, ack }, now);
 			return { ack, next, forget };
-		})();
+		});
 		// Only a committed change reaches memory (and so any view).
 		if (outcome.next) this.#cache.set(sessionId, outcome.next);
 		// Before the answer goes out: earlier page images in the WAL still hold what was removed.
-		if (outcome.forget) truncateWal(db);
+		if (outcome.forget) await this.#stores.erase();
 		if (outcome.next) this.#bus.publish({ type: 'session', sessionId });
 		return { ack: outcome.ack, changed: outcome.next !== null };
 	}
@@ -219,23 +291,18 @@ export class SessionService {
 	 * repeat from the same sender). `sender` is what the sender cannot pass on: its device, else
 	 * its socket. A conference group admits only its members, never a guest with its code.
 	 */
-	join(
+	async join(
 		code: string,
 		name: string,
 		commandId: string,
 		sender: string
-	): DispatchOutcome & { sessionId: string | null; token: string | null } {
-		const session = this.byCode(code);
+	): Promise<DispatchOutcome & { sessionId: string | null; token: string | null }> {
+		const session = await this.byCode(code);
 		if (!session || session.access.conferenceId) {
-			return {
-				ack: { ok: false, error: refuse('not_found') },
-				changed: false,
-				sessionId: null,
-				token: null
-			};
+			return { ...notFound(), sessionId: null, token: null };
 		}
 		const sessionId = session.access.id;
-		const outcome = this.dispatch(
+		const outcome = await this.dispatch(
 			sessionId,
 			commandId,
 			// A join id replayed by anyone else is a conflict, never the first joiner's token.
@@ -254,8 +321,8 @@ export class SessionService {
 	 * renamed ones renamed, and people moved elsewhere leave (their notes stay). Returns
 	 * whether anything changed.
 	 */
-	syncMembers(sessionId: string, members: { id: string; name: string }[]): boolean {
-		const session = this.get(sessionId);
+	async syncMembers(sessionId: string, members: { id: string; name: string }[]): Promise<boolean> {
+		const session = await this.get(sessionId);
 		if (!session) return false;
 		const wanted = new Map(members.map((m) => [m.id, m.name]));
 		const commands: SessionCommand[] = [];
@@ -281,8 +348,11 @@ export class SessionService {
 	 * group (only the parts given). Questions are matched by position: a changed text is edited,
 	 * a new one is added; a question the organiser removed stays, since it may hold notes.
 	 */
-	syncDetails(sessionId: string, details: { title?: string; questions?: string[] }): boolean {
-		const session = this.get(sessionId);
+	async syncDetails(
+		sessionId: string,
+		details: { title?: string; questions?: string[] }
+	): Promise<boolean> {
+		const session = await this.get(sessionId);
 		if (!session) return false;
 		const commands: SessionCommand[] = [];
 		if (details.title !== undefined && details.title !== session.state.title)
@@ -297,25 +367,31 @@ export class SessionService {
 	}
 
 	/** Applies commands the server itself issues, in order; true when any changed the state. */
-	#system(sessionId: string, commands: SessionCommand[]): boolean {
+	async #system(sessionId: string, commands: SessionCommand[]): Promise<boolean> {
 		let changed = false;
 		for (const command of commands) {
-			const outcome = this.dispatch(sessionId, randomToken(16), `s:${sessionId}:system`, command, {
-				role: 'system'
-			});
+			const outcome = await this.dispatch(
+				sessionId,
+				randomToken(16),
+				`s:${sessionId}:system`,
+				command,
+				{ role: 'system' }
+			);
 			changed ||= outcome.changed;
 		}
 		return changed;
 	}
 
 	/** Writes a snapshot of every loaded session (on shutdown: faster next start). */
-	snapshotAll(): void {
-		for (const [id, session] of this.#cache) {
-			if (session.seq > session.snapshotSeq) {
-				snapshotSession(this.#db, id, session.seq, session.state);
-				session.snapshotSeq = session.seq;
+	async snapshotAll(): Promise<void> {
+		const due = [...this.#cache.values()].filter((session) => session.seq > session.snapshotSeq);
+		if (due.length === 0) return;
+		await this.#stores.transaction(async (tx) => {
+			for (const session of due) {
+				await tx.sessions.snapshot(session.access.id, session.seq, session.state);
 			}
-		}
+		});
+		for (const session of due) session.snapshotSeq = session.seq;
 	}
 
 	/** Forgets cached state (tests and deletions). */

@@ -24,7 +24,7 @@ export const actions: Actions = {
 			const seconds = waitSeconds(limited);
 			return fail(429, { values, error: t('errors.rate_limited', { seconds }) });
 		}
-		const result = createStandaloneSession(app, {
+		const result = await createStandaloneSession(app, {
 			title,
 			questions,
 			language,

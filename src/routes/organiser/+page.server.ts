@@ -57,7 +57,12 @@ export const actions: Actions = {
 	/** A ready-made conference to look around in, in the organiser's language. */
 	demo: async (event) => {
 		const organiser = await requireOrganiser(event);
-		const conference = createDemoConference(useApp(), event.locals.lang, Date.now(), organiser.id);
+		const conference = await createDemoConference(
+			useApp(),
+			event.locals.lang,
+			Date.now(),
+			organiser.id
+		);
 		redirect(303, `/organiser/conferences/${conference.id}`);
 	}
 };

@@ -47,9 +47,13 @@ export async function signedInAccount(
  * The installation's first account (its administrator), signed in, owning `conferenceId` if
  * given: its id and Cookie header.
  */
-export function firstAccount(app: App, conferenceId?: string) {
+export async function firstAccount(app: App, conferenceId?: string) {
 	const account = { username: 'organiser', displayName: 'Organiser', admin: true };
-	return signedInAccount(app, account, conferenceId ? { conferenceId, role: 'owner' } : undefined);
+	return await signedInAccount(
+		app,
+		account,
+		conferenceId ? { conferenceId, role: 'owner' } : undefined
+	);
 }
 
 /** A co-organiser of `conferenceId` ("Co Organiser"), signed in: their Cookie header. */
@@ -93,9 +97,9 @@ export async function seedConference(
 		questions?: string[];
 	}
 ): Promise<SeededConference> {
-	return withApp(databasePath, async (app) => {
+	return await withApp(databasePath, async (app) => {
 		const conferences = app.conferences;
-		const created = conferences.create({
+		const created = await conferences.create({
 			title: 'Nordisk dialog om supported employment',
 			subtitle: 'Dialogkonferanse',
 			venue: 'Sigtuna',
@@ -111,7 +115,7 @@ export async function seedConference(
 		});
 		if (!created.ok) throw new Error(JSON.stringify(created.error));
 		const conferenceId = created.value.id;
-		const added = conferences.addParticipants(
+		const added = await conferences.addParticipants(
 			conferenceId,
 			sigtunaParticipants.map((p) => ({
 				name: p.name,
@@ -123,7 +127,7 @@ export async function seedConference(
 			}))
 		);
 		if (!added.ok) throw new Error(JSON.stringify(added.error));
-		const round = conferences.saveRound(conferenceId, null, {
+		const round = await conferences.saveRound(conferenceId, null, {
 			title: 'Første gruppearbeid',
 			theme: 'Jobbfastholdelse',
 			rule,
@@ -131,9 +135,9 @@ export async function seedConference(
 			questions
 		});
 		if (!round.ok) throw new Error(JSON.stringify(round.error));
-		const allocated = conferences.allocate(conferenceId, round.value.id);
+		const allocated = await conferences.allocate(conferenceId, round.value.id);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
-		const started = conferences.startRound(conferenceId, round.value.id);
+		const started = await conferences.startRound(conferenceId, round.value.id);
 		if (!started.ok) throw new Error(JSON.stringify(started.error));
 		const organiser = await firstAccount(app, conferenceId);
 		const detail = conferences.roundDetail(conferenceId, round.value.id, 'en')!;
@@ -146,18 +150,21 @@ export async function seedConference(
 			members: conferences
 				.participants(conferenceId)
 				.map((p) => ({ id: p.id, name: p.name, token: p.personalToken })),
-			groups: detail.groups.map((g) => {
-				const session = app.sessions.get(g.sessionId!)!;
-				return {
-					id: g.id,
-					name: g.name,
-					memberIds: g.memberIds,
-					sessionId: session.access.id,
-					joinCode: session.access.joinCode,
-					facilitatorToken: session.access.facilitatorToken,
-					screenToken: session.access.screenToken
-				};
-			})
+			groups: (await Promise.all(detail.groups.map((g) => app.sessions.get(g.sessionId!)))).map(
+				(found, i) => {
+					const g = detail.groups[i]!;
+					const session = found!;
+					return {
+						id: g.id,
+						name: g.name,
+						memberIds: g.memberIds,
+						sessionId: session.access.id,
+						joinCode: session.access.joinCode,
+						facilitatorToken: session.access.facilitatorToken,
+						screenToken: session.access.screenToken
+					};
+				}
+			)
 		};
 	});
 }

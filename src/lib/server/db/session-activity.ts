@@ -6,6 +6,3 @@ export function lastActivity(db: Db, sessionId: string): number | null {
 		{ updated_at: number } | undefined;
 	return row?.updated_at ?? null;
 }
-
-/** Join codes of stand-alone sessions stop working after this long without any activity. */
-export const joinCodeLifetimeMs = 14 * 86_400_000;

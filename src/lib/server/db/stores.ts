@@ -210,6 +210,8 @@ function storeSet(db: Db, run: Run): StoreSet {
  */
 export function createSqliteStores(db: Db): Stores {
 	let open: Promise<void> | null = null;
+	// Units wait in line, each for the one before only: a burst of commands wakes one at a time.
+	let queue: Promise<unknown> = Promise.resolve();
 	// Checked again right after each wake-up, with no await before the caller goes on.
 	const outside: Run = async (operation) => {
 		while (open) await open;
@@ -217,24 +219,29 @@ export function createSqliteStores(db: Db): Stores {
 	};
 	const inside: Run = async (operation) => operation();
 	const unit = storeSet(db, inside);
+	const runUnit = async <T>(work: (tx: StoreSet) => Promise<T>): Promise<T> => {
+		while (open) await open;
+		let close!: () => void;
+		open = new Promise((resolve) => (close = resolve));
+		db.exec('BEGIN IMMEDIATE');
+		try {
+			const result = await work(unit);
+			db.exec('COMMIT');
+			return result;
+		} catch (error) {
+			if (db.inTransaction) db.exec('ROLLBACK');
+			throw error;
+		} finally {
+			open = null;
+			close();
+		}
+	};
 	return {
 		...storeSet(db, outside),
-		async transaction(work) {
-			while (open) await open;
-			let close!: () => void;
-			open = new Promise((resolve) => (close = resolve));
-			db.exec('BEGIN IMMEDIATE');
-			try {
-				const result = await work(unit);
-				db.exec('COMMIT');
-				return result;
-			} catch (error) {
-				if (db.inTransaction) db.exec('ROLLBACK');
-				throw error;
-			} finally {
-				open = null;
-				close();
-			}
+		transaction(work) {
+			const run = queue.then(() => runUnit(work));
+			queue = run.catch(() => undefined);
+			return run;
 		},
 		schemaVersion: () => outside(() => schemaVersion(db)),
 		erase: () => outside(() => truncateWal(db))

@@ -37,11 +37,11 @@ export interface CreatedSession {
 }
 
 /** Creates a stand-alone session (empty question lines are ignored). */
-export function createStandaloneSession(
+export async function createStandaloneSession(
 	app: Uses,
 	request: NewSessionRequest
-): { ok: true; created: CreatedSession } | { ok: false; error: DomainError } {
-	const result = app.sessions.create({
+): Promise<{ ok: true; created: CreatedSession } | { ok: false; error: DomainError }> {
+	const result = await app.sessions.create({
 		title: request.title,
 		questions: request.questions.filter((q) => q.trim() !== ''),
 		language: request.language,

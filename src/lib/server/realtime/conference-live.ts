@@ -10,38 +10,67 @@ import type {
 	MemberView,
 	PlenumView
 } from '$lib/realtime/conference-views';
-import { currentGroupOf } from '$lib/domain/conference/state';
+import { currentGroupOf, type ConferenceState } from '$lib/domain/conference/state';
 import type { App } from '../app';
 import type { ConferenceService } from '../conferences';
-import { listBindings, listBindingsOf } from '../db/device-bindings';
-import type { SessionService } from '../sessions';
+import type { LoadedSession, SessionService } from '../sessions';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
+type Uses = Pick<App, 'stores' | 'conferences' | 'sessions'>;
 
 export { noticeOf } from '$lib/domain/conference/views';
 
-/** The session a member's phone should be in now: their group's, in the current round. */
+type Sessions = { conferences: Pick<ConferenceService, 'state'>; sessions: SessionService };
+
+/** The session of a member's group in the current round, whether or not they are enrolled. */
+function groupSessionId(app: Sessions, conferenceId: string, participantId: string): string | null {
+	const state = app.conferences.state(conferenceId);
+	return (state ? currentGroupOf(state, participantId)?.sessionId : null) ?? null;
+}
+
+function enrolledIn(session: LoadedSession | null, participantId: string): boolean {
+	return session?.state.participants.some((p) => p.id === participantId && !p.removed) ?? false;
+}
+
+/**
+ * The session a member's phone should be in now: their group's, in the current round, among
+ * the sessions in memory (a console or phone in that session has loaded it).
+ */
 export function memberSessionId(
-	app: { conferences: Pick<ConferenceService, 'state'>; sessions: Pick<SessionService, 'get'> },
+	app: Sessions,
 	conferenceId: string,
 	participantId: string
 ): string | null {
-	const state = app.conferences.state(conferenceId);
-	const sessionId = state ? currentGroupOf(state, participantId)?.sessionId : null;
-	if (!sessionId) return null;
-	const session = app.sessions.get(sessionId);
-	const enrolled = session?.state.participants.some((p) => p.id === participantId && !p.removed);
-	return enrolled ? sessionId : null;
+	const sessionId = groupSessionId(app, conferenceId, participantId);
+	return sessionId && enrolledIn(app.sessions.loaded(sessionId), participantId) ? sessionId : null;
+}
+
+/** The session a member's phone should be in now, loading it if need be. */
+export async function loadMemberSessionId(
+	app: Sessions,
+	conferenceId: string,
+	participantId: string
+): Promise<string | null> {
+	const sessionId = groupSessionId(app, conferenceId, participantId);
+	return sessionId && enrolledIn(await app.sessions.get(sessionId), participantId)
+		? sessionId
+		: null;
+}
+
+/** Loads every group's session of a conference, for the views that show them all. */
+async function loadGroupSessions(app: Sessions, state: ConferenceState): Promise<void> {
+	await Promise.all(
+		state.groups.flatMap((group) => (group.sessionId ? [app.sessions.get(group.sessionId)] : []))
+	);
 }
 
 /** Who uses this person's name on which device, as their phone (`bindingId`) shows it. */
-function memberIdentity(
+async function memberIdentity(
 	app: Uses,
 	participantId: string,
 	bindingId: string | null
-): MemberIdentity {
-	const bindings = listBindingsOf(app.db, participantId);
+): Promise<MemberIdentity> {
+	const bindings = await app.stores.deviceBindings.listOf(participantId);
 	return {
 		devices: bindings
 			.filter((b) => b.status === 'active')
@@ -57,33 +86,38 @@ function memberIdentity(
 	};
 }
 
-export function memberView(
+export async function memberView(
 	app: Uses,
 	conferenceId: string,
 	participantId: string,
 	lang: Language,
 	bindingId: string | null
-): MemberView | null {
+): Promise<MemberView | null> {
 	const state = app.conferences.state(conferenceId);
 	if (!state) return null;
-	return memberViewOf(state, participantId, lang, memberIdentity(app, participantId, bindingId));
+	const identity = await memberIdentity(app, participantId, bindingId);
+	return memberViewOf(state, participantId, lang, identity);
 }
 
 /**
  * Every group of the current round at a glance: `online` tells who has a phone in each session,
  * `connected` how many people have a phone connected anywhere in the conference.
  */
-export function overview(
+export async function overview(
 	app: Uses,
 	conferenceId: string,
 	lang: Language,
 	presence: { online: (sessionId: string) => string[]; connected: number }
-): ConferenceOverview | null {
+): Promise<ConferenceOverview | null> {
 	const state = app.conferences.state(conferenceId);
 	if (!state) return null;
+	const [bindings] = await Promise.all([
+		app.stores.deviceBindings.list(conferenceId),
+		loadGroupSessions(app, state)
+	]);
 	return overviewView(state, lang, {
 		session: (sessionId) => {
-			const session = app.sessions.get(sessionId);
+			const session = app.sessions.loaded(sessionId);
 			if (!session) return null;
 			return {
 				state: session.state,
@@ -93,13 +127,14 @@ export function overview(
 		},
 		online: (sessionId) => presence.online(sessionId).length,
 		connected: presence.connected,
-		devicesWaiting: listBindings(app.db, conferenceId).filter((b) => b.status === 'pending').length
+		devicesWaiting: bindings.filter((b) => b.status === 'pending').length
 	});
 }
 
 /** The plenum screen, in the conference's language. */
-export function plenumView(app: Uses, conferenceId: string): PlenumView | null {
+export async function plenumView(app: Uses, conferenceId: string): Promise<PlenumView | null> {
 	const state = app.conferences.state(conferenceId);
 	if (!state) return null;
-	return plenumViewOf(state, (sessionId) => app.sessions.get(sessionId)?.state ?? null);
+	await loadGroupSessions(app, state);
+	return plenumViewOf(state, (sessionId) => app.sessions.loaded(sessionId)?.state ?? null);
 }

@@ -10,16 +10,12 @@ import type {
 } from '$lib/realtime/contract';
 import type { App } from '../app';
 import { sessionMayRead } from '../conference-access';
-import { findConference } from '../db/conferences';
 import type { Change } from '../change-bus';
-import { listBindingsOf } from '../db/device-bindings';
-import { listParticipants } from '../db/participants';
-import { listConferenceSessionIds } from '../db/sessions';
 import { glossaryForConference } from '../glossary';
 import { waitingDevices } from '../identity';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
-import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
+import { loadMemberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
 
 /** What a socket is to a session: the viewer it sees as, the actor it commands as. */
 export interface Binding {
@@ -165,6 +161,8 @@ export class Hub {
 	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #glossaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #identityTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** Each socket's last conference view on its way, so that the next one waits for it. */
+	readonly #conferenceSends = new WeakMap<SamradSocket, Promise<void>>();
 	/** Sessions whose views are to be sent once the current I/O is handled. */
 	readonly #due = new Set<string>();
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
@@ -204,8 +202,11 @@ export class Hub {
 			online.set(binding.viewer.participantId, (online.get(binding.viewer.participantId) ?? 0) + 1);
 			this.broadcast(binding.sessionId);
 		} else {
-			this.#send(socket, this.#frame(binding.sessionId));
-			if (binding.viewer.role === 'facilitator') this.#sendClaims(socket);
+			this.#withConference(binding.sessionId, () => {
+				if (socket.data.binding !== binding) return;
+				this.#send(socket, this.#frame(binding.sessionId));
+				if (binding.viewer.role === 'facilitator') void this.#sendClaims(socket);
+			});
 		}
 	}
 
@@ -265,12 +266,34 @@ export class Hub {
 		const due = [...this.#due];
 		this.#due.clear();
 		for (const sessionId of due) {
-			try {
-				this.#broadcastNow(sessionId);
-			} catch (error) {
-				log.error('session.broadcast_failed', { sessionId, error: describeError(error) });
-			}
+			this.#withConference(sessionId, () => {
+				try {
+					this.#broadcastNow(sessionId);
+				} catch (error) {
+					log.error('session.broadcast_failed', { sessionId, error: describeError(error) });
+				}
+			});
 		}
+	}
+
+	/** Runs `then` once the notice and join code of the session's conference are known here. */
+	#withConference(sessionId: string, then: () => void): void {
+		const conferenceId = this.#app.sessions.loaded(sessionId)?.access.conferenceId;
+		if (
+			!conferenceId ||
+			(this.#notices.has(conferenceId) && this.#conferenceCodes.has(conferenceId))
+		)
+			return then();
+		void this.#loadConference(conferenceId).then(then, (error: unknown) =>
+			log.error('session.broadcast_failed', { sessionId, error: describeError(error) })
+		);
+	}
+
+	/** Reads a conference's notice and join code once; a changed notice is read again. */
+	async #loadConference(conferenceId: string): Promise<void> {
+		const conference = await this.#app.stores.conferences.find(conferenceId);
+		this.#conferenceCodes.set(conferenceId, conference?.joinCode ?? null);
+		this.#notices.set(conferenceId, conference ? noticeOf(conference) : null);
 	}
 
 	#broadcastNow(sessionId: string): void {
@@ -281,7 +304,7 @@ export class Hub {
 	}
 
 	#frame(sessionId: string): Frame {
-		const session = this.#app.sessions.get(sessionId);
+		const session = this.#app.sessions.loaded(sessionId);
 		if (!session) return { session, views: new Map(), rest: null };
 		const { conferenceId } = session.access;
 		const shared =
@@ -362,18 +385,10 @@ export class Hub {
 	}
 
 	#conferenceCode(conferenceId: string): string | null {
-		if (!this.#conferenceCodes.has(conferenceId)) {
-			const conference = findConference(this.#app.db, conferenceId);
-			this.#conferenceCodes.set(conferenceId, conference?.joinCode ?? null);
-		}
 		return this.#conferenceCodes.get(conferenceId) ?? null;
 	}
 
 	#notice(conferenceId: string): Notice | null {
-		if (!this.#notices.has(conferenceId)) {
-			const conference = findConference(this.#app.db, conferenceId);
-			this.#notices.set(conferenceId, conference ? noticeOf(conference) : null);
-		}
 		return this.#notices.get(conferenceId) ?? null;
 	}
 
@@ -386,8 +401,7 @@ export class Hub {
 			membersRoom(member.conferenceId),
 			personRoom(member.conferenceId, member.participantId)
 		]);
-		this.#placeMember(socket);
-		this.#sendConference(socket);
+		void this.#placeMember(socket).then(() => this.#sendConference(socket));
 		this.#scheduleLive(member.conferenceId);
 	}
 
@@ -395,16 +409,25 @@ export class Hub {
 	attachWatcher(socket: SamradSocket, watch: Watcher): void {
 		socket.data.watch = watch;
 		void socket.join(watchersRoom(watch.conferenceId, watch.kind));
-		this.#sendConference(socket);
+		void this.#sendConference(socket);
 	}
 
 	/** Puts a member's socket into the session of their current group (or none). */
-	#placeMember(socket: SamradSocket): void {
+	async #placeMember(socket: SamradSocket): Promise<void> {
 		const member = socket.data.member;
 		if (!member) return;
-		const sessionId = memberSessionId(this.#app, member.conferenceId, member.participantId);
-		if (!sessionId) return this.unbind(socket);
-		this.bind(socket, participantBinding(sessionId, member.participantId));
+		try {
+			const sessionId = await loadMemberSessionId(
+				this.#app,
+				member.conferenceId,
+				member.participantId
+			);
+			if (socket.data.member !== member || socket.disconnected) return;
+			if (!sessionId) return this.unbind(socket);
+			this.bind(socket, participantBinding(sessionId, member.participantId));
+		} catch (error) {
+			log.error('conference.place_failed', { error: describeError(error) });
+		}
 	}
 
 	/** A device waiting for a name: attached until someone decides. */
@@ -413,14 +436,14 @@ export class Hub {
 		void socket.join(personRoom(claimant.conferenceId, claimant.participantId));
 	}
 
-	#conferenceView(socket: SamradSocket): ConferenceView | null {
+	#conferenceView(socket: SamradSocket): Promise<ConferenceView | null> {
 		const app = this.#app;
 		if (socket.data.member) {
 			const { conferenceId, participantId, bindingId } = socket.data.member;
 			return memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
 		}
 		const watch = socket.data.watch;
-		if (!watch) return null;
+		if (!watch) return Promise.resolve(null);
 		if (watch.kind === 'plenum') return plenumView(app, watch.conferenceId);
 		return overview(app, watch.conferenceId, socket.data.lang, {
 			online: (id) => this.online(id),
@@ -439,39 +462,42 @@ export class Hub {
 
 	/** A socket's language changed: its conference view (group names are per language) again. */
 	languageChanged(socket: SamradSocket): void {
-		this.#sendConference(socket);
+		void this.#sendConference(socket);
 	}
 
-	#sendConference(socket: SamradSocket): void {
-		const watch = socket.data.watch;
-		if (watch?.organiserSession !== undefined) {
-			void this.#sendOrganiserConference(socket, watch.organiserSession, watch.conferenceId);
-			return;
-		}
-		this.#sendConferenceView(socket);
+	/** Sends a socket its conference view; one socket's views go out in the order asked. */
+	#sendConference(socket: SamradSocket): Promise<void> {
+		const before = this.#conferenceSends.get(socket) ?? Promise.resolve();
+		const sent = before.then(() => this.#sendConferenceNow(socket));
+		this.#conferenceSends.set(socket, sent);
+		return sent;
 	}
 
-	/** An organiser's overview, while its browser may still read the conference. */
-	async #sendOrganiserConference(socket: SamradSocket, session: string, conferenceId: string) {
+	async #sendConferenceNow(socket: SamradSocket): Promise<void> {
 		try {
+			const watch = socket.data.watch;
 			// Signed out, disabled, or no longer sharing the conference: the overview closes.
-			if (!(await sessionMayRead(this.#app.stores.organisers, session, conferenceId, Date.now()))) {
+			if (
+				watch?.organiserSession !== undefined &&
+				!(await sessionMayRead(
+					this.#app.stores.organisers,
+					watch.organiserSession,
+					watch.conferenceId,
+					Date.now()
+				))
+			) {
 				socket.disconnect(true);
 				return;
 			}
-			this.#sendConferenceView(socket);
+			const view = await this.#conferenceView(socket);
+			if (!view || socket.disconnected) return;
+			const json = JSON.stringify(view);
+			if (json === socket.data.lastConference) return;
+			socket.data.lastConference = json;
+			socket.emit('conference.view', { view, serverTime: Date.now() });
 		} catch (error) {
-			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
+			log.error('conference.view_failed', { error: describeError(error) });
 		}
-	}
-
-	#sendConferenceView(socket: SamradSocket): void {
-		const view = this.#conferenceView(socket);
-		if (!view) return;
-		const json = JSON.stringify(view);
-		if (json === socket.data.lastConference) return;
-		socket.data.lastConference = json;
-		socket.emit('conference.view', { view, serverTime: Date.now() });
 	}
 
 	/** A change published on the app's bus: the views it concerns are made and sent again. */
@@ -480,10 +506,10 @@ export class Hub {
 			case 'session':
 				return this.broadcast(change.sessionId);
 			case 'identity':
-				return this.#refreshIdentity(change.conferenceId, change);
+				return void this.#refreshIdentity(change.conferenceId, change);
 			case 'conference':
 				if (change.what === 'glossary') return this.#refreshGlossary(change.conferenceId);
-				return this.#refreshConference(change.conferenceId, change.what);
+				return void this.#refreshConference(change.conferenceId, change.what);
 		}
 	}
 
@@ -492,23 +518,24 @@ export class Hub {
 	 * session), its notice (every screen and phone shows it), what the plenum presents, or who
 	 * may watch it (overviews are checked again and closed when no longer allowed).
 	 */
-	#refreshConference(
+	async #refreshConference(
 		conferenceId: string,
 		what: 'structure' | 'notice' | 'plenum' | 'access'
-	): void {
+	): Promise<void> {
 		try {
 			if (what === 'notice') this.#notices.delete(conferenceId);
 			if (what !== 'plenum' && what !== 'access') {
-				for (const socket of this.#sockets(membersRoom(conferenceId))) {
-					if (what === 'structure') this.#placeMember(socket);
-					this.#sendConference(socket);
-				}
-				for (const sessionId of listConferenceSessionIds(this.#app.db, conferenceId)) {
-					this.broadcast(sessionId);
-				}
+				await Promise.all(
+					this.#sockets(membersRoom(conferenceId)).map(async (socket) => {
+						if (what === 'structure') await this.#placeMember(socket);
+						await this.#sendConference(socket);
+					})
+				);
+				const sessionIds = await this.#app.stores.sessions.listConferenceSessionIds(conferenceId);
+				for (const sessionId of sessionIds) this.broadcast(sessionId);
 			}
 			// People moved between groups: another console now decides about their devices.
-			if (what === 'structure') this.#refreshClaims(conferenceId);
+			if (what === 'structure') await this.#refreshClaims(conferenceId);
 			this.#refreshWatchers(conferenceId);
 		} catch (error) {
 			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
@@ -520,10 +547,13 @@ export class Hub {
 	 * at once and told why; their phones show who asks for the name; a waiting device hears the
 	 * decision; consoles see the requests of their group; organiser pages follow.
 	 */
-	#refreshIdentity(conferenceId: string, change: Extract<Change, { type: 'identity' }>): void {
+	async #refreshIdentity(
+		conferenceId: string,
+		change: Extract<Change, { type: 'identity' }>
+	): Promise<void> {
 		try {
 			const bindings = new Map(
-				listBindingsOf(this.#app.db, change.participantId).map((b) => [b.id, b])
+				(await this.#app.stores.deviceBindings.listOf(change.participantId)).map((b) => [b.id, b])
 			);
 			for (const socket of this.#sockets(personRoom(conferenceId, change.participantId))) {
 				const bindingId = socket.data.member?.bindingId;
@@ -534,12 +564,12 @@ export class Hub {
 				} else if (claim) {
 					if (bindings.get(claim)?.status !== 'pending') socket.emit('identity.changed');
 				} else {
-					this.#sendConference(socket);
+					void this.#sendConference(socket);
 				}
 			}
 			// Only requests reach consoles and the overview; a device simply bound changes neither.
 			if (change.waiting) {
-				this.#refreshClaims(conferenceId);
+				await this.#refreshClaims(conferenceId);
 				this.#scheduleLive(conferenceId);
 			}
 			this.#scheduleDevicesPages(conferenceId);
@@ -562,17 +592,22 @@ export class Hub {
 	}
 
 	/** Sends every console of the conference the devices waiting in its group. */
-	#refreshClaims(conferenceId: string): void {
-		const waiting = this.#waiting(conferenceId);
-		for (const sessionId of listConferenceSessionIds(this.#app.db, conferenceId)) {
+	async #refreshClaims(conferenceId: string): Promise<void> {
+		const [waiting, sessionIds] = await Promise.all([
+			this.#waiting(conferenceId),
+			this.#app.stores.sessions.listConferenceSessionIds(conferenceId)
+		]);
+		for (const sessionId of sessionIds) {
 			for (const socket of this.#sockets(sessionRoom(sessionId))) {
-				if (socket.data.binding?.viewer.role === 'facilitator') this.#sendClaims(socket, waiting);
+				if (socket.data.binding?.viewer.role === 'facilitator')
+					void this.#sendClaims(socket, waiting);
 			}
 		}
 	}
 
-	#waiting(conferenceId: string): (DeviceRequest & { sessionId: string | null })[] {
-		const names = new Map(listParticipants(this.#app.db, conferenceId).map((p) => [p.id, p.name]));
+	async #waiting(conferenceId: string): Promise<(DeviceRequest & { sessionId: string | null })[]> {
+		const participants = await this.#app.stores.conferences.participants(conferenceId);
+		const names = new Map(participants.map((p) => [p.id, p.name]));
 		return waitingDevices(this.#app, conferenceId).map((w) => ({
 			id: w.id,
 			name: names.get(w.participantId) ?? '',
@@ -584,14 +619,16 @@ export class Hub {
 	}
 
 	/** A console's devices waiting for a name of its group (sent when they change). */
-	#sendClaims(
+	async #sendClaims(
 		socket: SamradSocket,
 		waiting?: (DeviceRequest & { sessionId: string | null })[]
-	): void {
+	): Promise<void> {
 		const sessionId = socket.data.binding?.sessionId;
-		const conferenceId = sessionId ? this.#app.sessions.get(sessionId)?.access.conferenceId : null;
+		const conferenceId = sessionId
+			? this.#app.sessions.loaded(sessionId)?.access.conferenceId
+			: null;
 		if (!sessionId || !conferenceId) return;
-		const claims: DeviceRequest[] = (waiting ?? this.#waiting(conferenceId))
+		const claims: DeviceRequest[] = (waiting ?? (await this.#waiting(conferenceId)))
 			.filter((w) => w.sessionId === sessionId)
 			.map(({ id, name, device, checkCode, at }) => ({ id, name, device, checkCode, at }));
 		const json = JSON.stringify(claims);
@@ -603,7 +640,7 @@ export class Hub {
 	#refreshWatchers(conferenceId: string): void {
 		for (const kind of ['organiser', 'plenum'] as const) {
 			for (const socket of this.#sockets(watchersRoom(conferenceId, kind)))
-				this.#sendConference(socket);
+				void this.#sendConference(socket);
 		}
 	}
 
@@ -633,19 +670,24 @@ export class Hub {
 			conferenceId,
 			setTimeout(() => {
 				this.#glossaryTimers.delete(conferenceId);
-				try {
-					if (!findConference(this.#app.db, conferenceId)) return;
-					const rooms = [
-						membersRoom(conferenceId),
-						watchersRoom(conferenceId, 'plenum'),
-						...listConferenceSessionIds(this.#app.db, conferenceId).map(sessionRoom)
-					];
-					this.#io.to(rooms).emit('glossary', glossaryForConference(this.#app, conferenceId));
-				} catch (error) {
-					log.error('conference.glossary_failed', { conferenceId, error: describeError(error) });
-				}
+				void this.#sendGlossary(conferenceId);
 			}, glossaryDelayMs)
 		);
+	}
+
+	async #sendGlossary(conferenceId: string): Promise<void> {
+		try {
+			if (!(await this.#app.stores.conferences.find(conferenceId))) return;
+			const sessionIds = await this.#app.stores.sessions.listConferenceSessionIds(conferenceId);
+			const rooms = [
+				membersRoom(conferenceId),
+				watchersRoom(conferenceId, 'plenum'),
+				...sessionIds.map(sessionRoom)
+			];
+			this.#io.to(rooms).emit('glossary', glossaryForConference(this.#app, conferenceId));
+		} catch (error) {
+			log.error('conference.glossary_failed', { conferenceId, error: describeError(error) });
+		}
 	}
 
 	/** Stops pending refreshes (shutdown). */

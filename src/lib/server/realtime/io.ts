@@ -23,7 +23,6 @@ import {
 import type { App } from '../app';
 import { hashToken, organiserCookie } from '../auth';
 import { sessionMayRead } from '../conference-access';
-import { findConferenceByPlenumToken } from '../db/conferences';
 import { deviceFromCookieHeader } from '../devices';
 import { proveMember } from '../identity';
 import { describeError, log, logRepeated } from '../log';
@@ -91,10 +90,10 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 	// Conference sockets found in the handshake, attached once connected.
 	const pending = new Map<string, Member | Watcher | Claimant>();
 
-	// The organiser's permission is read from the store: the handshake waits for it.
 	io.use((socket, next) => void handshake(socket, next));
+
+	/** Who the socket is, from its handshake; an exception refuses the one socket, never the process. */
 	async function handshake(socket: SamradSocket, next: (error?: Error) => void): Promise<void> {
-		// An exception here would be uncaught and stop the whole process: refuse the one socket.
 		try {
 			const parsed = v.safeParse(handshakeSchema, socket.handshake.auth ?? {});
 			const headers = socket.handshake.headers;
@@ -123,7 +122,7 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 				pending.set(socket.id, attachment);
 				return next();
 			}
-			const binding = bindingFor(app, role, token);
+			const binding = await bindingFor(app, role, token);
 			if (binding === undefined) return next(new Error('unauthenticated'));
 			socket.data.binding = binding;
 			next();
@@ -232,7 +231,7 @@ async function conferenceAttachment(
 				};
 	}
 	if (role === 'plenum') {
-		const conference = token ? findConferenceByPlenumToken(app.db, token) : null;
+		const conference = token ? await app.stores.conferences.findByPlenumToken(token) : null;
 		return conference ? { conferenceId: conference.id, kind: 'plenum' } : null;
 	}
 	const signIn = cookieValueSafe(headers.cookie, organiserCookie);
@@ -252,22 +251,22 @@ function cookieValueSafe(header: string | undefined, name: string): string | und
 }
 
 /** Who a handshake proves to be; undefined when the credentials are wrong. */
-function bindingFor(
+async function bindingFor(
 	app: RealtimeDependencies,
 	role: string,
 	token: string | undefined
-): Binding | null | undefined {
+): Promise<Binding | null | undefined> {
 	if (role === 'guest') return null;
 	if (!token) return undefined;
 	if (role === 'participant') {
-		const found = app.sessions.byParticipantToken(token);
+		const found = await app.sessions.byParticipantToken(token);
 		if (!found) return undefined;
 		return participantBinding(found.session.access.id, found.participantId);
 	}
 	const session =
 		role === 'facilitator'
-			? app.sessions.byFacilitatorToken(token)
-			: app.sessions.byScreenToken(token);
+			? await app.sessions.byFacilitatorToken(token)
+			: await app.sessions.byScreenToken(token);
 	if (!session) return undefined;
 	const sessionId = session.access.id;
 	if (role === 'facilitator') {
@@ -418,11 +417,11 @@ async function handleCommand(
 			const joins = await app.limiters.joins.take(socket.data.ip);
 			if (!joins.ok) return reply({ ok: false, error: rateLimited(name, 'joins', joins) });
 			// Unknown or expired codes count towards the socket's and the address's failures.
-			const found = sessionForCode(app, code) !== null;
+			const found = (await sessionForCode(app, code)) !== null;
 			await recordCodeLookUp(app, attempt, found);
 			if (!found) return reply({ ok: false, error: refuse('not_found') });
 			const sender = socket.data.device ? `d:${socket.data.device}` : `socket:${socket.id}`;
-			const joined = app.sessions.join(code, personName, id, sender);
+			const joined = await app.sessions.join(code, personName, id, sender);
 			if (!joined.ack.ok || !joined.sessionId || !joined.token) return reply(joined.ack);
 			const participantId = String(joined.ack.participantId);
 			reply({ ...joined.ack, token: joined.token });
@@ -435,7 +434,7 @@ async function handleCommand(
 		if (!binding) return reply({ ok: false, error: refuse('unauthenticated') });
 		const { id, ...fields } = door.input as { id: string } & Record<string, unknown>;
 		const command = { type: name, ...fields } as SessionCommand;
-		const outcome = app.sessions.dispatch(
+		const outcome = await app.sessions.dispatch(
 			binding.sessionId,
 			id,
 			binding.scope,

@@ -63,13 +63,13 @@ describe('exportFile', () => {
 	beforeAll(async () => {
 		setLogLevel('silent');
 		db = await tempApp('samrad-export');
-		conferenceId = seedPlayedDemo(db.app).id;
+		conferenceId = (await seedPlayedDemo(db.app)).id;
 	});
 
 	afterAll(() => db.close());
 
 	it('exports a conference just created, with nothing in it yet, in every format', async () => {
-		const created = db.app.conferences.create({
+		const created = await db.app.conferences.create({
 			title: 'Tom konferanse',
 			subtitle: '',
 			venue: '',

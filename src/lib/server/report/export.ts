@@ -170,7 +170,7 @@ export async function exportFile(
 ): Promise<ExportFile | null> {
 	const { contentType, extension } = types[choices.format];
 	if (choices.format === 'json') {
-		const archive = exportConference(app, conferenceId);
+		const archive = await exportConference(app, conferenceId);
 		if (!archive) return null;
 		return {
 			body: archiveJson(archive),
@@ -178,7 +178,7 @@ export async function exportFile(
 			disposition: contentDisposition(archive.conference.title, extension)
 		};
 	}
-	const source = reportSourceFromDb(app, conferenceId, {
+	const source = await reportSourceFromDb(app, conferenceId, {
 		language: choices.language ?? undefined
 	});
 	if (!source) return null;

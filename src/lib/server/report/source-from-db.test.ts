@@ -18,25 +18,25 @@ describe('reportSourceFromDb', () => {
 		setLogLevel('silent');
 		db = await tempApp('samrad-source');
 		const { app } = db;
-		conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
+		conferenceId = (await seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) })).id;
 		// The organiser renames a role and adds one of their own.
-		app.conferences.saveRole(conferenceId, {
+		await app.conferences.saveRole(conferenceId, {
 			id: 'employer',
 			label: { nb: 'Virksomhetsleder' },
 			groupLabel: { nb: 'Virksomhetsledere' }
 		});
-		app.conferences.saveRole(conferenceId, {
+		await app.conferences.saveRole(conferenceId, {
 			id: 'peer-supporter',
 			label: { nb: 'NAV-veileder', en: 'NAV adviser' },
 			groupLabel: { nb: 'NAV-veiledere' }
 		});
-		source = reportSourceFromDb(app, conferenceId)!;
+		source = (await reportSourceFromDb(app, conferenceId))!;
 	});
 
 	afterAll(() => db.close());
 
-	it('answers null for a conference that does not exist', () => {
-		expect(reportSourceFromDb(db.app, 'no-such-conference')).toBeNull();
+	it('answers null for a conference that does not exist', async () => {
+		expect(await reportSourceFromDb(db.app, 'no-such-conference')).toBeNull();
 	});
 
 	it('carries the conference details and its programme', () => {
@@ -111,7 +111,7 @@ describe('reportSourceFromDb', () => {
 				expect(mapped.name).toBe(group.customName ?? groupName(group.descriptor, { roles }, 'nb'));
 				expect(mapped.leaderIds).toEqual(group.leaders);
 				expect(mapped.memberIds).toEqual(group.memberIds);
-				const state = db.app.sessions.get(group.sessionId!)!.state;
+				const state = db.app.sessions.loaded(group.sessionId!)!.state;
 				expect(mapped.session).toEqual(state);
 				expect(mapped.plannedQuestions).toEqual(group.questions ?? round.questions);
 				expect(mapped.reflection).toBe(state.reflection);
@@ -127,8 +127,8 @@ describe('reportSourceFromDb', () => {
 		expect(last.questions.at(-1)!.phase).toBe('vote');
 	});
 
-	it('names made-up groups in the language asked for', () => {
-		const english = reportSourceFromDb(db.app, conferenceId, { language: 'en' })!;
+	it('names made-up groups in the language asked for', async () => {
+		const english = (await reportSourceFromDb(db.app, conferenceId, { language: 'en' }))!;
 		const names = english.rounds[1]!.groups.map((g) => g.name);
 		expect(names).toContain('Iceland');
 		expect(source.rounds[1]!.groups.map((g) => g.name)).toContain('Island');
@@ -156,8 +156,8 @@ describe('the report’s sign-off', () => {
 
 	afterAll(() => db.close());
 
-	function report(signoff: { organisation: string; author: string; introductionBy: string }) {
-		const created = db.app.conferences.create({
+	async function report(signoff: { organisation: string; author: string; introductionBy: string }) {
+		const created = await db.app.conferences.create({
 			title: 'Nordisk dialog om supported employment',
 			subtitle: 'Dialogkonferanse',
 			venue: 'Sigtuna',
@@ -171,7 +171,7 @@ describe('the report’s sign-off', () => {
 		});
 		if (!created.ok) throw new Error(created.error.code);
 		return buildReport(
-			reportSourceFromDb(db.app, created.value.id)!,
+			(await reportSourceFromDb(db.app, created.value.id))!,
 			{
 				generatedAt: '2010-05-27'
 			},
@@ -179,8 +179,8 @@ describe('the report’s sign-off', () => {
 		);
 	}
 
-	it('puts the organisation and author on the title page and the introducer under the introduction', () => {
-		const built = report({
+	it('puts the organisation and author on the title page and the introducer under the introduction', async () => {
+		const built = await report({
 			organisation: 'Prosjekt SE-Norden',
 			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
 			introductionBy: 'Øystein Spjelkavik (prosjektleder)'
@@ -192,8 +192,8 @@ describe('the report’s sign-off', () => {
 		expect(built.introduction!.byline).toBe('ved Øystein Spjelkavik (prosjektleder)');
 	});
 
-	it('leaves the lines out when none are stored', () => {
-		const built = report({ organisation: '', author: '', introductionBy: '' });
+	it('leaves the lines out when none are stored', async () => {
+		const built = await report({ organisation: '', author: '', introductionBy: '' });
 		expect(built.titlePage).toMatchObject({ organisation: '', author: '' });
 		expect(built.introduction!.byline).toBe('');
 	});
@@ -205,16 +205,16 @@ describe('reportSourceFromDb and empty groups', () => {
 		const db = await tempApp('samrad-source-empty');
 		try {
 			const { app } = db;
-			const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;
+			const id = (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id;
 			const [round] = app.conferences.rounds(id);
 			const [played, other] = app.conferences.roundDetail(id, round!.id, 'nb')!.groups;
-			const group = (action: Parameters<typeof app.conferences.group>[2]) => {
-				const done = app.conferences.group(id, round!.id, action);
+			const group = async (action: Parameters<typeof app.conferences.group>[2]) => {
+				const done = await app.conferences.group(id, round!.id, action);
 				if (!done.ok) throw new Error(JSON.stringify(done.error));
 			};
-			group({ type: 'addGroup', groupId: 'empty-group', name: 'Tomrommet' });
-			group({ type: 'move', participantIds: played!.memberIds, to: other!.id });
-			const names = reportSourceFromDb(app, id)!.rounds[0]!.groups.map((g) => g.name);
+			await group({ type: 'addGroup', groupId: 'empty-group', name: 'Tomrommet' });
+			await group({ type: 'move', participantIds: played!.memberIds, to: other!.id });
+			const names = (await reportSourceFromDb(app, id))!.rounds[0]!.groups.map((g) => g.name);
 			expect(names).not.toContain('Tomrommet');
 			expect(names).toContain(played!.name);
 		} finally {

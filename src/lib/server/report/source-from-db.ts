@@ -48,14 +48,16 @@ export interface SourceOptions {
  * members, their session as it stands now, the planned questions and the plenum summaries.
  * Null when there is no such conference.
  */
-export function reportSourceFromDb(
+export async function reportSourceFromDb(
 	app: Pick<App, 'conferences' | 'sessions'>,
 	conferenceId: string,
 	options: SourceOptions = {}
-): ReportSource | null {
+): Promise<ReportSource | null> {
 	const service = app.conferences;
 	const conference = service.get(conferenceId);
 	if (!conference) return null;
+	const groups = service.state(conferenceId)?.groups ?? [];
+	await Promise.all(groups.flatMap((g) => (g.sessionId ? [app.sessions.get(g.sessionId)] : [])));
 	const lang = options.language ?? conference.language;
 	return {
 		conference: detailsOf(conference),
@@ -85,7 +87,7 @@ export function reportSourceFromDb(
 				.filter((group) => group.shown || wroteNotes(app, group.sessionId))
 				.map((group) => {
 					const session = group.sessionId
-						? (app.sessions.get(group.sessionId)?.state ?? null)
+						? (app.sessions.loaded(group.sessionId)?.state ?? null)
 						: null;
 					return {
 						id: group.id,
@@ -104,6 +106,6 @@ export function reportSourceFromDb(
 
 /** Whether a group's session holds any note (its people may have moved on since). */
 function wroteNotes(app: Pick<App, 'sessions'>, sessionId: string | null): boolean {
-	const state = sessionId ? app.sessions.get(sessionId)?.state : null;
+	const state = sessionId ? app.sessions.loaded(sessionId)?.state : null;
 	return state?.questions.some((q) => q.notes.length > 0) ?? false;
 }

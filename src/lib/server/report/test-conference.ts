@@ -5,10 +5,13 @@
  * plenum summaries. Nothing here is imported by the running app.
  */
 import {
+	localStep,
 	playSession,
-	type QuestionSpec,
-	type SessionStep
+	type PlaySpec,
+	type QuestionSpec
 } from '$lib/domain/report/session-builder';
+import type { Actor, SessionCommand } from '$lib/domain/session/commands';
+import type { SessionState } from '$lib/domain/session/types';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,21 +47,52 @@ export async function tempApp(
 	};
 }
 
-/** A step that sends each command through the session service, as a phone or console would. */
-export function dispatchStep(app: App, sessionId: string): SessionStep {
-	return (command, actor) => {
-		const outcome = app.sessions.dispatch(
-			sessionId,
-			randomToken(16),
-			`s:${sessionId}:seed`,
-			command,
-			actor
-		);
-		if (!outcome.ack.ok) {
-			throw new Error(`${sessionId}: ${command.type} refused: ${outcome.ack.error.code}`);
-		}
-		return app.sessions.get(sessionId)!.state;
-	};
+/** Sends one command through the session service, as a phone or console would; throws if refused. */
+export async function dispatchCommand(
+	app: App,
+	sessionId: string,
+	command: SessionCommand,
+	actor: Actor
+): Promise<SessionState> {
+	const outcome = await app.sessions.dispatch(
+		sessionId,
+		randomToken(16),
+		`s:${sessionId}:seed`,
+		command,
+		actor
+	);
+	if (!outcome.ack.ok) {
+		throw new Error(`${sessionId}: ${command.type} refused: ${outcome.ack.error.code}`);
+	}
+	return (await app.sessions.get(sessionId))!.state;
+}
+
+/** dispatchCommand for one session. */
+export const dispatchStep =
+	(app: App, sessionId: string) =>
+	(command: SessionCommand, actor: Actor): Promise<SessionState> =>
+		dispatchCommand(app, sessionId, command, actor);
+
+/**
+ * Plays a spec on a stored session: the builder decides each command on a local copy, then
+ * every command goes through the session service in turn.
+ */
+export async function playStored(
+	app: App,
+	sessionId: string,
+	spec: PlaySpec
+): Promise<SessionState> {
+	const initial = (await app.sessions.get(sessionId))!.state;
+	const local = localStep(initial, sessionId);
+	const sent: [SessionCommand, Actor][] = [];
+	playSession(initial, spec, (command, actor) => {
+		sent.push([command, actor]);
+		return local(command, actor);
+	});
+	let state = initial;
+	for (const [command, actor] of sent)
+		state = await dispatchCommand(app, sessionId, command, actor);
+	return state;
 }
 
 /**
@@ -232,41 +266,37 @@ export function playedQuestion(
  * Plays every group of every started round: both questions to the results, a reflection from
  * most leaders. `openVote` leaves the last group of the last round voting (as during the day).
  */
-export function playStartedRounds(
+export async function playStartedRounds(
 	app: App,
 	conferenceId: string,
 	{ seed = 2010, openVote = false } = {}
-): void {
+): Promise<void> {
 	const random = seededRandom(seed);
 	const rounds = app.conferences.rounds(conferenceId).filter((r) => r.startedAt !== null);
-	rounds.forEach((round, r) => {
+	for (const [r, round] of rounds.entries()) {
 		const groups = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups;
-		groups.forEach((group, g) => {
-			if (!group.sessionId || group.memberIds.length === 0) return;
-			const state = app.sessions.get(group.sessionId)!.state;
+		for (const [g, group] of groups.entries()) {
+			if (!group.sessionId || group.memberIds.length === 0) continue;
+			const state = (await app.sessions.get(group.sessionId))!.state;
 			const people = state.participants.filter((p) => !p.removed).map((p) => p.id);
 			// Some people have no phone: their leader writes and votes for them.
 			const withoutPhone = new Set(people.filter((_, i) => i % 7 === 6));
 			const last = openVote && r === rounds.length - 1 && g === groups.length - 1;
-			playSession(
-				state,
-				{
-					idPrefix: `r${r + 1}g${g + 1}`,
-					questions: state.questions.map((q, index) =>
-						playedQuestion(
-							random,
-							q.text,
-							people,
-							last && index === state.questions.length - 1 ? 'vote' : undefined
-						)
-					),
-					withoutPhone,
-					reflection: random() < 0.75 ? pick(random, reflectionPool) : undefined
-				},
-				dispatchStep(app, group.sessionId)
-			);
-		});
-	});
+			await playStored(app, group.sessionId, {
+				idPrefix: `r${r + 1}g${g + 1}`,
+				questions: state.questions.map((q, index) =>
+					playedQuestion(
+						random,
+						q.text,
+						people,
+						last && index === state.questions.length - 1 ? 'vote' : undefined
+					)
+				),
+				withoutPhone,
+				reflection: random() < 0.75 ? pick(random, reflectionPool) : undefined
+			});
+		}
+	}
 }
 
 /** Plenum summaries as the organiser writes them after each presentation. */
@@ -279,20 +309,20 @@ export const plenumSummaries: readonly string[] = [
  * The demo conference (src/lib/server/demo.ts) after the day: both rounds started and played,
  * and a plenum summary for each. With openVote, the last group is still voting.
  */
-export function seedPlayedDemo(
+export async function seedPlayedDemo(
 	app: App,
 	{ lang = 'nb' as Language, seed = 2010, openVote = false, now = Date.now() } = {}
-): Conference {
-	const conference = createDemoConference(app, lang, now);
+): Promise<Conference> {
+	const conference = await createDemoConference(app, lang, now);
 	const rounds = app.conferences.rounds(conference.id);
 	for (const round of rounds) {
-		const started = app.conferences.startRound(conference.id, round.id);
+		const started = await app.conferences.startRound(conference.id, round.id);
 		if (!started.ok) throw new Error(`start ${round.title}: ${started.error.code}`);
 	}
-	playStartedRounds(app, conference.id, { seed, openVote });
-	rounds.forEach((round, index) => {
+	await playStartedRounds(app, conference.id, { seed, openVote });
+	for (const [index, round] of rounds.entries()) {
 		const summary = plenumSummaries[index];
-		if (summary) app.conferences.setPlenumSummary(conference.id, round.id, summary);
-	});
+		if (summary) await app.conferences.setPlenumSummary(conference.id, round.id, summary);
+	}
 	return app.conferences.get(conference.id)!;
 }

@@ -2,17 +2,20 @@
  * A stand-alone workshop as it looks after the day, stored through the session service, for
  * tests and screenshots. Nothing here is imported by the running app.
  */
-import { playSession, type SessionSpec } from '$lib/domain/report/session-builder';
+import type { SessionSpec } from '$lib/domain/report/session-builder';
 import type { App } from '../app';
 import type { SessionAccess } from '../db/sessions';
-import { dispatchStep } from './test-conference';
+import { dispatchCommand, playStored } from './test-conference';
 
 /**
  * Creates the workshop as /new does, lets its people join (phones) or be added (no phone), and
  * plays its questions with the commands people send live. Returns its codes and links.
  */
-export function seedPlayedWorkshop(app: App, spec: Omit<SessionSpec, 'id'>): SessionAccess {
-	const created = app.sessions.create({
+export async function seedPlayedWorkshop(
+	app: App,
+	spec: Omit<SessionSpec, 'id'>
+): Promise<SessionAccess> {
+	const created = await app.sessions.create({
 		title: spec.title,
 		questions: spec.questions.map((q) => q.text),
 		language: spec.language,
@@ -20,11 +23,12 @@ export function seedPlayedWorkshop(app: App, spec: Omit<SessionSpec, 'id'>): Ses
 	});
 	if (!created.ok) throw new Error(`${spec.title}: create refused: ${created.error.code}`);
 	const { access } = created;
-	const step = dispatchStep(app, access.id);
 	const withoutPhone = new Set<string>();
 	for (const person of spec.people) {
 		if (person.withoutPhone) withoutPhone.add(person.id);
-		step(
+		await dispatchCommand(
+			app,
+			access.id,
 			{
 				type: person.withoutPhone ? 'participant.add' : 'participant.join',
 				participantId: person.id,
@@ -33,10 +37,11 @@ export function seedPlayedWorkshop(app: App, spec: Omit<SessionSpec, 'id'>): Ses
 			person.withoutPhone ? { role: 'facilitator' } : { role: 'guest' }
 		);
 	}
-	playSession(
-		app.sessions.get(access.id)!.state,
-		{ idPrefix: 'w', questions: spec.questions, withoutPhone, reflection: spec.reflection },
-		step
-	);
+	await playStored(app, access.id, {
+		idPrefix: 'w',
+		questions: spec.questions,
+		withoutPhone,
+		reflection: spec.reflection
+	});
 	return access;
 }

@@ -39,7 +39,7 @@ export const POST: RequestHandler = async ({ request, locals, getClientAddress }
 			{ status: 400 }
 		);
 	}
-	const result = createStandaloneSession(useApp(), parsed.output);
+	const result = await createStandaloneSession(useApp(), parsed.output);
 	if (!result.ok) {
 		const { code, params } = result.error;
 		return json({ error: { code, message: t(`errors.${code}`, params), params } }, { status: 422 });

@@ -6,9 +6,9 @@ import { decideDevice } from '$lib/server/identity';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The facilitator's console: only the secret console link opens it. */
-export const load: PageServerLoad = ({ params, locals, url }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const app = useApp();
-	const session = app.sessions.byFacilitatorToken(params.token);
+	const session = await app.sessions.byFacilitatorToken(params.token);
 	if (!session) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
 	// A conference group's members join through the conference's roster, not the group's code.
 	const { conferenceId } = session.access;
@@ -32,7 +32,7 @@ export const actions: Actions = {
 	device: async ({ params, request, locals }) => {
 		const app = useApp();
 		const t = fixedT(locals.lang);
-		const session = app.sessions.byFacilitatorToken(params.token);
+		const session = await app.sessions.byFacilitatorToken(params.token);
 		if (!session) error(404, { message: t('session.linkNotFound') });
 		const form = await request.formData();
 		const claim = String(form.get('claim') ?? '').slice(0, 64);

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ params, getClientAddress, locals, c
 	const wait = await codeLookUpWait(app, attempt);
 	if (wait !== null)
 		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
-	const session = sessionForCode(app, code);
+	const session = await sessionForCode(app, code);
 	await recordCodeLookUp(app, attempt, session !== null);
 	if (!session) return { code, found: false as const };
 	return {

@@ -5,9 +5,9 @@ import { glossaryForSession } from '$lib/server/glossary';
 import type { PageServerLoad } from './$types';
 
 /** The projector view: only a valid screen link opens it. Its legend needs the glossary. */
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const app = useApp();
-	const session = app.sessions.byScreenToken(params.token);
+	const session = await app.sessions.byScreenToken(params.token);
 	if (!session) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
 	return {
 		token: params.token,

@@ -15,7 +15,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url, locals }) => {
 	const app = useApp();
 	const t = fixedT(locals.lang);
-	const session = app.sessions.byFacilitatorToken(params.token);
+	const session = await app.sessions.byFacilitatorToken(params.token);
 	if (!session || session.access.conferenceId !== null) {
 		error(404, { message: t('session.linkNotFound') });
 	}

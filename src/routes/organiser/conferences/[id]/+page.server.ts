@@ -26,6 +26,13 @@ export const load: PageServerLoad = async (event) => {
 	const detail = conference.currentRoundId
 		? app.conferences.roundDetail(conference.id, conference.currentRoundId, event.locals.lang)
 		: null;
+	const sessionAccess = new Map(
+		(
+			await Promise.all(
+				(detail?.groups ?? []).map((g) => (g.sessionId ? app.sessions.get(g.sessionId) : null))
+			)
+		).flatMap((session) => (session ? [[session.access.id, session.access] as const] : []))
+	);
 	return {
 		conference: {
 			id: conference.id,
@@ -55,7 +62,7 @@ export const load: PageServerLoad = async (event) => {
 			groups: detail.groups
 				.filter((g) => g.shown)
 				.map((g) => {
-					const access = g.sessionId ? (app.sessions.get(g.sessionId)?.access ?? null) : null;
+					const access = g.sessionId ? (sessionAccess.get(g.sessionId) ?? null) : null;
 					return {
 						id: g.id,
 						name: g.name,

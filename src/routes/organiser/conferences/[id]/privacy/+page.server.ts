@@ -38,7 +38,7 @@ export const actions: Actions = {
 		const person = useApp()
 			.conferences.participants(conference.id)
 			.find((p) => p.id === participantId);
-		if (!person || !eraseParticipant(useApp(), conference.id, participantId, mode)) {
+		if (!person || !(await eraseParticipant(useApp(), conference.id, participantId, mode))) {
 			return fail(404, { erased: null });
 		}
 		return { erased: person.name };

@@ -101,7 +101,13 @@ export const actions: Actions = {
 		const token = field(form, 'token');
 		const app = useApp();
 		const send = await formSender(event, conference.id, form);
-		const saved = commitParticipantsImport(app, conference.id, token, readChoices(form), send);
+		const saved = await commitParticipantsImport(
+			app,
+			conference.id,
+			token,
+			readChoices(form),
+			send
+		);
 		if (saved.ok) {
 			const { added, updated } = saved.value;
 			redirect(

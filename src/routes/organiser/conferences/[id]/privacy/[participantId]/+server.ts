@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 /** One participant's data as a JSON download (their right of access). */
 export const GET: RequestHandler = async (event) => {
 	const conference = await requireConference(event, 'personal_data');
-	const data = personalData(useApp(), conference.id, event.params.participantId);
+	const data = await personalData(useApp(), conference.id, event.params.participantId);
 	if (!data) error(404);
 	return json(data, {
 		headers: {
