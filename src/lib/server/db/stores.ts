@@ -218,18 +218,22 @@ export function createSqliteStores(db: Db): Stores {
 		return operation();
 	};
 	const inside: Run = async (operation) => operation();
+	// Prepared once: a unit per command is the hot path.
+	const begin = db.prepare('BEGIN IMMEDIATE');
+	const commit = db.prepare('COMMIT');
+	const rollback = db.prepare('ROLLBACK');
 	const unit = storeSet(db, inside);
 	const runUnit = async <T>(work: (tx: StoreSet) => Promise<T>): Promise<T> => {
 		while (open) await open;
 		let close!: () => void;
 		open = new Promise((resolve) => (close = resolve));
-		db.exec('BEGIN IMMEDIATE');
+		begin.run();
 		try {
 			const result = await work(unit);
-			db.exec('COMMIT');
+			commit.run();
 			return result;
 		} catch (error) {
-			if (db.inTransaction) db.exec('ROLLBACK');
+			if (db.inTransaction) rollback.run();
 			throw error;
 		} finally {
 			open = null;
