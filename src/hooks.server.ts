@@ -8,7 +8,7 @@ import { baseSecurityHeaders } from '$lib/server/http/security';
 export const handle: Handle = async ({ event, resolve }) => {
 	const headers = event.request.headers;
 	const lang =
-		sharedScreenLanguage(event.url.pathname) ??
+		(await sharedScreenLanguage(event.url.pathname)) ??
 		requestLanguage(headers.get('cookie') ?? undefined, headers.get('accept-language'));
 	event.locals.lang = lang;
 	const refused = await limitBody(useApp(), event, lang);
@@ -23,10 +23,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /** Projectors show the session's (or conference's) language, not that of whoever opened them. */
-function sharedScreenLanguage(pathname: string): Language | null {
+async function sharedScreenLanguage(pathname: string): Promise<Language | null> {
 	const screen = /^\/screen\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
-	if (screen) return useApp().sessions.byScreenToken(screen[1]!)?.state.language ?? null;
+	if (screen) return (await useApp().sessions.byScreenToken(screen[1]!))?.state.language ?? null;
 	const plenum = /^\/plenum\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
-	if (plenum) return conferenceByPlenumToken(useApp(), plenum[1]!)?.language ?? null;
+	if (plenum) return (await conferenceByPlenumToken(useApp(), plenum[1]!))?.language ?? null;
 	return null;
 }

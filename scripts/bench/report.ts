@@ -125,7 +125,7 @@ function seedLarge(app: App, people = 500, groups = 40): string {
 		);
 	}
 	must(service.startRound(id, round.id));
-	playStartedRounds(app, id, { seed: 500 });
+	await playStartedRounds(app, id, { seed: 500 });
 	service.setPlenumSummary(id, round.id, plenumSummaries[0]!);
 	return id;
 }
@@ -250,7 +250,10 @@ const machine = {
 };
 
 const results = [
-	await measure('demo', (app) => seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id),
+	await measure(
+		'demo',
+		async (app) => (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id
+	),
 	await measure('500 people, 40 groups', (app) => seedLarge(app))
 ];
 const summary = {

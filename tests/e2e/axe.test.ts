@@ -69,13 +69,13 @@ let session: CreatedSession;
 async function seedConference(databasePath: string): Promise<Seed> {
 	setLogLevel('warn');
 	return withApp(databasePath, async (app) => {
-		const conference = seedPlayedDemo(app, { openVote: true, lang: 'en' });
+		const conference = await seedPlayedDemo(app, { openVote: true, lang: 'en' });
 		const organiser = await firstAccount(app, conference.id);
 		const conferences = app.conferences;
-		const played = conferences.rounds(conference.id)[0]!;
-		const playedGroups = conferences.roundDetail(conference.id, played.id, 'en')!.groups;
-		conferences.present(conference.id, played.id, playedGroups[0]!.id);
-		const next = conferences.saveRound(conference.id, null, {
+		const played = (await conferences.rounds(conference.id))[0]!;
+		const playedGroups = (await conferences.roundDetail(conference.id, played.id, 'en'))!.groups;
+		await conferences.present(conference.id, played.id, playedGroups[0]!.id);
+		const next = await conferences.saveRound(conference.id, null, {
 			title: 'Afternoon',
 			theme: 'Next steps',
 			rule: 'mixed',
@@ -84,11 +84,11 @@ async function seedConference(databasePath: string): Promise<Seed> {
 		});
 		if (!next.ok) throw new Error(JSON.stringify(next.error));
 		for (const step of [
-			conferences.allocate(conference.id, next.value.id),
-			conferences.startRound(conference.id, next.value.id)
+			await conferences.allocate(conference.id, next.value.id),
+			await conferences.startRound(conference.id, next.value.id)
 		])
 			if (!step.ok) throw new Error(JSON.stringify(step.error));
-		const lobbyGroups = conferences.roundDetail(conference.id, next.value.id, 'en')!.groups;
+		const lobbyGroups = (await conferences.roundDetail(conference.id, next.value.id, 'en'))!.groups;
 		const tokens = (sessionId: string | null) => {
 			const access = app.sessions.get(sessionId!)!.access;
 			return { facilitatorToken: access.facilitatorToken, screenToken: access.screenToken };
@@ -99,7 +99,7 @@ async function seedConference(databasePath: string): Promise<Seed> {
 			plenumToken: conference.plenumToken,
 			organiserCookie: organiser.cookie,
 			roundId: played.id,
-			conceptId: conferences.glossary(conference.id)[0]!.id,
+			conceptId: (await conferences.glossary(conference.id))[0]!.id,
 			playedGroup: tokens(playedGroups[0]!.sessionId),
 			lobbyGroup: tokens(lobbyGroups[0]!.sessionId),
 			members: conferences
@@ -216,7 +216,7 @@ function openPaths(): Record<string, string> {
 	};
 }
 
-test('every page of the route manifest has an axe check here', () => {
+test('every page of the route manifest has an axe check here', async () => {
 	const checked = [
 		...participantRoutes,
 		...Object.keys(organiserPaths()),

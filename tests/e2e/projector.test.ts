@@ -628,7 +628,7 @@ async function seedPlenum(server: TestServer) {
 	const conference = await seedConference(server.databasePath, { maxGroupSize: 8 });
 	const group = conference.groups[0]!;
 	const texts = [longNote, 'Arbetsförmedlingen og Vinnumálastofnun (30)', ...noteTexts(28)];
-	await withApp(server.databasePath, (app) => {
+	await withApp(server.databasePath, async (app) => {
 		const facilitator = { role: 'facilitator' } as const;
 		const run = (command: Parameters<typeof app.sessions.dispatch>[3]) => {
 			const outcome = app.sessions.dispatch(group.sessionId, newId(), 'seed', command, facilitator);
@@ -654,7 +654,7 @@ async function seedPlenum(server: TestServer) {
 		for (const [p, ranking] of rankings(items).entries())
 			run({ type: 'ballot.cast', questionId, ranking, voterId: group.memberIds[p]! });
 		run({ type: 'phase.advance', questionId, from: 'vote' });
-		const presented = app.conferences.present(
+		const presented = await app.conferences.present(
 			conference.conferenceId,
 			conference.roundId,
 			group.id

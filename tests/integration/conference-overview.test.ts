@@ -37,8 +37,8 @@ beforeAll(async () => {
 	server = new TestServer();
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	observer = seed.members[0]!;
-	await withApp(server.databasePath, (app) => {
-		const moved = app.conferences.group(seed.conferenceId, seed.roundId, {
+	await withApp(server.databasePath, async (app) => {
+		const moved = await app.conferences.group(seed.conferenceId, seed.roundId, {
 			type: 'noGroup',
 			participantIds: [observer.id]
 		});

@@ -44,7 +44,7 @@ beforeAll(async () => {
 	seed = await seedConference(server.databasePath);
 	await withApp(server.databasePath, async (app) => {
 		colleague = await coOrganiserCookie(app, seed.conferenceId);
-		const round = app.conferences.saveRound(seed.conferenceId, null, {
+		const round = await app.conferences.saveRound(seed.conferenceId, null, {
 			title: 'Blandet',
 			theme: '',
 			rule: 'mixed',
@@ -53,7 +53,7 @@ beforeAll(async () => {
 		});
 		if (!round.ok) throw new Error(JSON.stringify(round.error));
 		roundId = round.value.id;
-		const allocated = app.conferences.allocate(seed.conferenceId, roundId);
+		const allocated = await app.conferences.allocate(seed.conferenceId, roundId);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 	});
 	await server.start();

@@ -40,15 +40,15 @@ function read<T>(fn: (db: Database.Database) => T): T {
 beforeAll(async () => {
 	server = new TestServer();
 	seed = await seedConference(server.databasePath, { rule: 'role', maxGroupSize: 7 });
-	await withApp(server.databasePath, (app) => {
+	await withApp(server.databasePath, async (app) => {
 		emptyGroupId = 'empty-group-of-the-test';
-		const added = app.conferences.group(seed.conferenceId, seed.roundId, {
+		const added = await app.conferences.group(seed.conferenceId, seed.roundId, {
 			type: 'addGroup',
 			groupId: emptyGroupId,
 			name: emptyName
 		});
 		if (!added.ok) throw new Error(JSON.stringify(added.error));
-		const later = app.conferences.saveRound(seed.conferenceId, null, {
+		const later = await app.conferences.saveRound(seed.conferenceId, null, {
 			title: 'Andre gruppearbeid',
 			theme: '',
 			rule: 'role',
@@ -57,7 +57,7 @@ beforeAll(async () => {
 		});
 		if (!later.ok) throw new Error(JSON.stringify(later.error));
 		laterRoundId = later.value.id;
-		const allocated = app.conferences.allocate(seed.conferenceId, laterRoundId);
+		const allocated = await app.conferences.allocate(seed.conferenceId, laterRoundId);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 	});
 	scratch = mkdtempSync(join(tmpdir(), 'samrad-empty-'));
@@ -95,7 +95,7 @@ async function download(format: string): Promise<Response> {
 }
 
 describe('an empty group', () => {
-	it('has no session in a started round', () => {
+	it('has no session in a started round', async () => {
 		const group = read((db) => listGroups(db, seed.roundId)).find((g) => g.id === emptyGroupId);
 		expect(group).toBeDefined();
 		expect(group!.sessionId).toBeNull();

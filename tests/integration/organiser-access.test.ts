@@ -91,7 +91,7 @@ const victims: Record<'plain' | 'admin', Victim> = {} as never;
 async function demoArchive(title: string): Promise<string> {
 	const scratch = await tempApp('samrad-access');
 	try {
-		const demo = seedPlayedDemo(scratch.app, { lang: 'en', openVote: true });
+		const demo = await seedPlayedDemo(scratch.app, { lang: 'en', openVote: true });
 		const archive = exportConference(scratch.app, demo.id)!;
 		archive.conference.title = title;
 		return archiveJson(archive);

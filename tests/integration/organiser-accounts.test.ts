@@ -38,7 +38,7 @@ const clients: TestClient[] = [];
 beforeAll(async () => {
 	const scratch = await tempApp('samrad-accounts');
 	try {
-		const demo = seedPlayedDemo(scratch.app, { lang: 'en' });
+		const demo = await seedPlayedDemo(scratch.app, { lang: 'en' });
 		archive = archiveJson(exportConference(scratch.app, demo.id)!);
 	} finally {
 		scratch.close();

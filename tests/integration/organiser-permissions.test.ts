@@ -203,13 +203,13 @@ async function account(app: App, username: string, admin: boolean) {
 	};
 }
 
-function seed(app: App, ownerId: string, coId: string): Target {
+async function seed(app: App, ownerId: string, coId: string): Promise<Target> {
 	const conferences = app.conferences;
 	const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
 		if (!r.ok) throw new Error(JSON.stringify(r.error));
 		return r.value;
 	};
-	const id = must(conferences.create(details, ownerId)).id;
+	const id = must(await conferences.create(details, ownerId)).id;
 	setConferenceTie(app.db, id, coId, 'co_organiser', Date.now());
 	const people = ['Anna', 'Bo', 'Cecilie', 'Dag', 'Eva', 'Finn'].map((name, i) => ({
 		name,
@@ -219,12 +219,12 @@ function seed(app: App, ownerId: string, coId: string): Target {
 		language: 'nb' as const,
 		coordinator: false
 	}));
-	must(conferences.addParticipants(id, people));
+	must(await conferences.addParticipants(id, people));
 	const itemId = must(
-		conferences.saveProgrammeItem(id, null, { ...item, title: 'Velkommen', kind: 'plenary' })
+		await conferences.saveProgrammeItem(id, null, { ...item, title: 'Velkommen', kind: 'plenary' })
 	).id;
 	const roundId = must(
-		conferences.saveRound(id, null, {
+		await conferences.saveRound(id, null, {
 			title: 'Første gruppearbeid',
 			theme: '',
 			rule: 'mixed',
@@ -232,11 +232,11 @@ function seed(app: App, ownerId: string, coId: string): Target {
 			questions: ['Hva hjelper?']
 		})
 	).id;
-	must(conferences.allocate(id, roundId));
+	must(await conferences.allocate(id, roundId));
 	const late = must(
-		conferences.saveParticipant(id, null, { ...people[0]!, name: 'Gunnar Sen' })
+		await conferences.saveParticipant(id, null, { ...people[0]!, name: 'Gunnar Sen' })
 	).id;
-	const detail = conferences.roundDetail(id, roundId, 'nb')!;
+	const detail = (await conferences.roundDetail(id, roundId, 'nb'))!;
 	return {
 		id,
 		roundId,
@@ -274,7 +274,7 @@ beforeAll(async () => {
 		});
 		for (const type of formCommands) {
 			for (const poster of Object.keys(posters) as Poster[]) {
-				targets.set(cell(type, poster), seed(app, owner.id, co.id));
+				targets.set(cell(type, poster), await seed(app, owner.id, co.id));
 			}
 		}
 	});
@@ -286,7 +286,7 @@ afterAll(async () => {
 });
 
 describe('the organiser forms over HTTP, by organiser role', () => {
-	it("send every command of the permission table but the server's own", () => {
+	it("send every command of the permission table but the server's own", async () => {
 		const table = Object.keys(conferencePermissions).sort();
 		expect([...formCommands, ...serverOnly, ...coveredElsewhere].sort()).toEqual(table);
 		for (const type of serverOnly) expect(conferencePermissions[type]).toEqual(['system']);

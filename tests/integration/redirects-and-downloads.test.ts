@@ -18,8 +18,8 @@ beforeAll(async () => {
 	const seed = await seedConference(server.databasePath);
 	organiserCookie = seed.organiserCookie;
 	conferenceId = seed.conferenceId;
-	await withApp(server.databasePath, (app) => {
-		const added = app.conferences.addParticipants(conferenceId, [
+	await withApp(server.databasePath, async (app) => {
+		const added = await app.conferences.addParticipants(conferenceId, [
 			{
 				name: participantName,
 				country: 'IS',

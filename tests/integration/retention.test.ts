@@ -31,8 +31,8 @@ async function seedAt(databasePath: string, at: number, title: string, date: str
 	return withAppAt(
 		databasePath,
 		() => at,
-		(app) => {
-			const created = app.conferences.create({
+		async (app) => {
+			const created = await app.conferences.create({
 				title,
 				subtitle: '',
 				venue: 'Sigtuna',

@@ -81,8 +81,8 @@ beforeAll(async () => {
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	await withApp(server.databasePath, async (app) => {
 		colleague = await coOrganiserCookie(app, seed.conferenceId);
-		const [grouped, empty] = ['Etter rolle', 'Etter rolle igjen'].map((title) => {
-			const round = app.conferences.saveRound(seed.conferenceId, null, {
+		const [grouped, empty] = ['Etter rolle', 'Etter rolle igjen'].map(async (title) => {
+			const round = await app.conferences.saveRound(seed.conferenceId, null, {
 				title,
 				theme: '',
 				rule: 'role',
@@ -94,7 +94,7 @@ beforeAll(async () => {
 		});
 		roundId = grouped!;
 		emptyRoundId = empty!;
-		const allocated = app.conferences.allocate(seed.conferenceId, roundId);
+		const allocated = await app.conferences.allocate(seed.conferenceId, roundId);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 	});
 	await server.start();

@@ -67,7 +67,7 @@ beforeAll(async () => {
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	await withApp(server.databasePath, async (app) => {
 		colleague = await coOrganiserCookie(app, seed.conferenceId);
-		const round = app.conferences.saveRound(seed.conferenceId, null, {
+		const round = await app.conferences.saveRound(seed.conferenceId, null, {
 			title: 'Etter rolle',
 			theme: '',
 			rule: 'role',

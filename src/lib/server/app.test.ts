@@ -11,9 +11,9 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dir: string;
 let app: App | null = null;
 
-beforeAll(() => setLogLevel('silent'));
+beforeAll(async () => setLogLevel('silent'));
 
-afterEach(() => {
+afterEach(async () => {
 	app?.db.close();
 	app = null;
 	rmSync(dir, { recursive: true, force: true });
@@ -30,7 +30,7 @@ describe('createApp', () => {
 		);
 		expect(app.startedAt).toBe(at);
 
-		const conference = app.conferences.create({
+		const conference = await app.conferences.create({
 			title: 'Sigtuna',
 			subtitle: '',
 			venue: '',
@@ -46,8 +46,8 @@ describe('createApp', () => {
 		});
 		if (!conference.ok) throw new Error(conference.error.code);
 		expect(conference.value.createdAt).toBe(at);
-		expect(app.conferences.setNotice(conference.value.id, 'Fika i matsalen').ok).toBe(true);
-		expect(app.conferences.get(conference.value.id)?.noticeAt).toBe(at);
+		expect((await app.conferences.setNotice(conference.value.id, 'Fika i matsalen')).ok).toBe(true);
+		expect((await app.conferences.get(conference.value.id))?.noticeAt).toBe(at);
 
 		const session = app.sessions.create({ title: 'Workshop', questions: ['Vad?'], language: 'sv' });
 		if (!session.ok) throw new Error(session.error.code);

@@ -37,8 +37,9 @@ const signoff = {
 };
 
 /** Everything an organiser might leave behind on the day, beyond what the demo holds. */
-function seedBusyConference(app: App): string {
-	const conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
+async function seedBusyConference(app: App): string {
+	const conferenceId = (await seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }))
+		.id;
 	const service = app.conferences;
 	const saved = service.updateDetails(conferenceId, {
 		...service.get(conferenceId)!,
@@ -128,9 +129,9 @@ function seedBusyConference(app: App): string {
 	return conferenceId;
 }
 
-beforeAll(() => setLogLevel('silent'));
+beforeAll(async () => setLogLevel('silent'));
 
-afterEach(() => {
+afterEach(async () => {
 	while (opened.length > 0) opened.pop()!.close();
 });
 
@@ -145,9 +146,9 @@ describe('conference archive', () => {
 		exported = archiveJson(exportConference(source.app, conferenceId)!);
 	});
 
-	afterAll(() => source.close());
+	afterAll(async () => source.close());
 
-	it('is marked with its format and schema version', () => {
+	it('is marked with its format and schema version', async () => {
 		const archive = JSON.parse(exported) as ConferenceArchive;
 		expect(archive.format).toBe(archiveFormat);
 		expect(archive.schemaVersion).toBe(archiveSchemaVersion);
@@ -157,11 +158,11 @@ describe('conference archive', () => {
 		expect(archive.rounds.flatMap((r) => r.groups).every((g) => g.session !== null)).toBe(true);
 	});
 
-	it('answers null for a conference that does not exist', () => {
+	it('answers null for a conference that does not exist', async () => {
 		expect(exportConference(source.app, 'nope')).toBeNull();
 	});
 
-	it('holds no secret and no database id', () => {
+	it('holds no secret and no database id', async () => {
 		const conference = source.app.conferences.get(conferenceId)!;
 		const secrets = [conference.id, conference.joinCode, conference.plenumToken];
 		for (const p of source.app.conferences.participants(conferenceId))
@@ -210,7 +211,7 @@ describe('conference archive', () => {
 		expect(archiveJson(exportConference(copy.app, fourth.value.conferenceId)!)).toBe(third);
 	});
 
-	it('carries each round’s role options and the people in no group', () => {
+	it('carries each round’s role options and the people in no group', async () => {
 		const archive = JSON.parse(exported) as ConferenceArchive;
 		expect(archive.rounds[1]!.roles).toEqual({ coordinator: { kind: 'lead' } });
 		expect(archive.rounds[1]!.noGroup).toHaveLength(1);
@@ -293,7 +294,7 @@ describe('conference archive', () => {
 
 	it('gives the copy the same report once every vote has closed', async () => {
 		const closed = await open();
-		const id = seedPlayedDemo(closed.app, { now: Date.UTC(2026, 0, 10) }).id;
+		const id = (await seedPlayedDemo(closed.app, { now: Date.UTC(2026, 0, 10) })).id;
 		const file = archiveJson(exportConference(closed.app, id)!);
 		expect(withheld(file)).toEqual({ notes: 0, ballots: 0 });
 		const target = await open();
@@ -341,7 +342,7 @@ describe('conference archive', () => {
 		const imported = importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const closedRuns = (app: App, id: string) =>
-			app.conferences.rounds(id).flatMap((round) =>
+			(await app.conferences.rounds(id)).flatMap((round) =>
 				app.conferences
 					.roundDetail(id, round.id, 'nb')!
 					.groups.flatMap((g) =>
@@ -362,9 +363,9 @@ describe('conference archive', () => {
 
 	it('carries no ranked list of a vote whose results were withheld, only how many ballots it had', async () => {
 		const app = (await open()).app;
-		const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;
-		const round = app.conferences.rounds(id)[0]!;
-		const group = app.conferences.roundDetail(id, round.id, 'nb')!.groups[0]!;
+		const id = (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id;
+		const round = (await app.conferences.rounds(id))[0]!;
+		const group = (await app.conferences.roundDetail(id, round.id, 'nb'))!.groups[0]!;
 		const step = dispatchStep(app, group.sessionId!);
 		const before = app.sessions.get(group.sessionId!)!.state;
 		const run = before.questions[0]!;
@@ -450,9 +451,9 @@ describe('conference archive', () => {
 			target = await tempApp('samrad-archive-refused');
 		});
 
-		afterAll(() => target.close());
+		afterAll(async () => target.close());
 
-		afterEach(() => {
+		afterEach(async () => {
 			expect(listConferences(target.app.db)).toHaveLength(0);
 			expect(listSessionIds(target.app.db)).toHaveLength(0);
 		});
@@ -463,7 +464,7 @@ describe('conference archive', () => {
 			return result.problem;
 		};
 
-		it('fields that break the schema, each with its place', () => {
+		it('fields that break the schema, each with its place', async () => {
 			const bad = archive();
 			bad.conference.title = 'x'.repeat(161);
 			bad.conference.author = 'x'.repeat(201);
@@ -485,7 +486,7 @@ describe('conference archive', () => {
 			});
 		});
 
-		it('times no calendar can show (1e300 ms), wherever they are', () => {
+		it('times no calendar can show (1e300 ms), wherever they are', async () => {
 			const bad = archive();
 			const session = bad.rounds[0]!.groups[0]!.session!;
 			const note = session.questions[0]!.notes[0]!;
@@ -514,7 +515,7 @@ describe('conference archive', () => {
 			});
 		});
 
-		it('references to people, rounds and notes that are not there', () => {
+		it('references to people, rounds and notes that are not there', async () => {
 			const bad = archive();
 			const group = bad.rounds[0]!.groups[0]!;
 			group.leaders = ['p999'];
@@ -547,7 +548,7 @@ describe('conference archive', () => {
 			});
 		});
 
-		it('rolls everything back when the database refuses a row half way', () => {
+		it('rolls everything back when the database refuses a row half way', async () => {
 			const read = readArchive(exported);
 			if (!read.ok) throw new Error('the archive should read');
 			// Passed to importConference directly, past the checks: the glossary's key clashes.

@@ -19,13 +19,13 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 let app: App;
 
-beforeAll(() => setLogLevel('silent'));
+beforeAll(async () => setLogLevel('silent'));
 
 beforeEach(async () => {
 	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
 });
 
-afterEach(() => {
+afterEach(async () => {
 	app.db.close();
 });
 
@@ -47,8 +47,8 @@ function details(overrides: Partial<ConferenceDetails> = {}): ConferenceDetails 
 	};
 }
 
-function conference(overrides: Partial<ConferenceDetails> = {}) {
-	const created = app.conferences.create(details(overrides));
+async function conference(overrides: Partial<ConferenceDetails> = {}) {
+	const created = await app.conferences.create(details(overrides));
 	if (!created.ok) throw new Error(`create failed: ${created.error.code}`);
 	return created.value;
 }
@@ -62,19 +62,22 @@ function person(
 	return { name, country, role, organisation: '', language: 'nb', coordinator };
 }
 
-function add(conferenceId: string, people: ParticipantFields[]): Map<string, string> {
-	const added = app.conferences.addParticipants(conferenceId, people);
+async function add(
+	conferenceId: string,
+	people: ParticipantFields[]
+): Promise<Map<string, string>> {
+	const added = await app.conferences.addParticipants(conferenceId, people);
 	if (!added.ok) throw new Error(`addParticipants failed: ${added.error.code}`);
-	return new Map(app.conferences.participants(conferenceId).map((p) => [p.name, p.id]));
+	return new Map((await app.conferences.participants(conferenceId)).map((p) => [p.name, p.id]));
 }
 
-function round(
+async function round(
 	conferenceId: string,
 	rule: 'role' | 'country' | 'mixed' | 'manual',
 	maxGroupSize: number,
 	questions = ['Hva fungerer?', 'Hva mangler?']
 ) {
-	const saved = app.conferences.saveRound(conferenceId, null, {
+	const saved = await app.conferences.saveRound(conferenceId, null, {
 		title: `Runde (${rule})`,
 		theme: '',
 		rule,
@@ -88,15 +91,17 @@ function round(
 /** Group name (in English) → member names, for readable assertions. */
 /** Moves someone to a group by hand, as the server. */
 const move = (conferenceId: string, roundId: string, participantId: string, to: string) =>
-	app.conferences.group(conferenceId, roundId, {
+	await app.conferences.group(conferenceId, roundId, {
 		type: 'move',
 		participantIds: [participantId],
 		to
 	});
 
-function groupsOf(conferenceId: string, roundId: string): Record<string, string[]> {
-	const detail = app.conferences.roundDetail(conferenceId, roundId, 'en')!;
-	const names = new Map(app.conferences.participants(conferenceId).map((p) => [p.id, p.name]));
+async function groupsOf(conferenceId: string, roundId: string): Promise<Record<string, string[]>> {
+	const detail = (await app.conferences.roundDetail(conferenceId, roundId, 'en'))!;
+	const names = new Map(
+		(await app.conferences.participants(conferenceId)).map((p) => [p.id, p.name])
+	);
 	return Object.fromEntries(
 		detail.groups.map((g) => [g.name, g.memberIds.map((id) => names.get(id)!).sort()])
 	);
@@ -120,23 +125,23 @@ const roster: ParticipantFields[] = [
 ];
 
 describe('conference details', () => {
-	it('creates a conference with the default glossary, a join code and a plenum token', () => {
+	it('creates a conference with the default glossary, a join code and a plenum token', async () => {
 		const c = conference();
-		expect(app.conferences.get(c.id)).toEqual(c);
+		expect(await app.conferences.get(c.id)).toEqual(c);
 		expect(c.joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 		expect(c.plenumToken.length).toBeGreaterThanOrEqual(20);
-		expect(app.conferences.glossary(c.id)).toEqual(createDefaultGlossary());
-		expect(app.conferences.list().map((x) => x.id)).toEqual([c.id]);
+		expect(await app.conferences.glossary(c.id)).toEqual(createDefaultGlossary());
+		expect((await app.conferences.list()).map((x) => x.id)).toEqual([c.id]);
 	});
 
-	it('holds several conferences, each with its own code', () => {
+	it('holds several conferences, each with its own code', async () => {
 		const a = conference({ title: 'A' });
 		const b = conference({ title: 'B' });
 		expect(a.joinCode).not.toBe(b.joinCode);
-		expect(app.conferences.list()).toHaveLength(2);
+		expect(await app.conferences.list()).toHaveLength(2);
 	});
 
-	it('cleans text and refuses what is too long, empty or malformed', () => {
+	it('cleans text and refuses what is too long, empty or malformed', async () => {
 		const trimmed = conference({ title: '  Nordisk\tdialog  ' });
 		expect(trimmed.title).toBe('Nordisk dialog');
 
@@ -160,23 +165,23 @@ describe('conference details', () => {
 			[{ language: 'de' as never }, 'invalid_payload', 'language']
 		];
 		for (const [overrides, code, field] of cases) {
-			const result = app.conferences.create(details(overrides));
+			const result = await app.conferences.create(details(overrides));
 			expect(result.ok, JSON.stringify(overrides).slice(0, 60)).toBe(false);
 			if (!result.ok) expect(result.error).toMatchObject({ code, params: { field } });
 		}
 		// Exactly at the limit is fine (counted in characters, not UTF-16 units).
-		expect(app.conferences.create(details({ title: 'Ø'.repeat(conferenceLimits.title) })).ok).toBe(
-			true
-		);
-		expect(app.conferences.create(details({ title: '😀'.repeat(conferenceLimits.title) })).ok).toBe(
-			true
-		);
+		expect(
+			(await app.conferences.create(details({ title: 'Ø'.repeat(conferenceLimits.title) }))).ok
+		).toBe(true);
+		expect(
+			(await app.conferences.create(details({ title: '😀'.repeat(conferenceLimits.title) }))).ok
+		).toBe(true);
 	});
 
-	it('saves the report’s sign-off, each on one line', () => {
+	it('saves the report’s sign-off, each on one line', async () => {
 		const c = conference();
 		expect(c).toMatchObject({ organisation: '', author: '', introductionBy: '' });
-		const updated = app.conferences.updateDetails(
+		const updated = await app.conferences.updateDetails(
 			c.id,
 			details({
 				organisation: ' Prosjekt SE-Norden ',
@@ -185,13 +190,13 @@ describe('conference details', () => {
 			})
 		);
 		expect(updated.ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({
+		expect(await app.conferences.get(c.id)).toMatchObject({
 			organisation: 'Prosjekt SE-Norden',
 			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
 			introductionBy: 'Øystein Spjelkavik (prosjektleder)'
 		});
 		// A refused change keeps what was saved.
-		const refused = app.conferences.updateDetails(
+		const refused = await app.conferences.updateDetails(
 			c.id,
 			details({ author: 'Ø'.repeat(conferenceLimits.signoffLine + 1) })
 		);
@@ -202,20 +207,20 @@ describe('conference details', () => {
 				params: { field: 'author', max: conferenceLimits.signoffLine }
 			}
 		});
-		expect(app.conferences.get(c.id)!.author).toBe(
+		expect((await app.conferences.get(c.id))!.author).toBe(
 			'Øystein Spjelkavik, Arbeidsforskningsinstituttet'
 		);
 	});
 
-	it('fills in the end date and the participants’ languages', () => {
+	it('fills in the end date and the participants’ languages', async () => {
 		const c = conference({ endDate: '', languages: [] });
 		expect(c.endDate).toBe(c.startDate);
 		expect(c.languages).toEqual(['nb']);
-		const updated = app.conferences.updateDetails(c.id, details({ title: 'Ny tittel' }));
+		const updated = await app.conferences.updateDetails(c.id, details({ title: 'Ny tittel' }));
 		expect(updated.ok && updated.value.title).toBe('Ny tittel');
 	});
 
-	it('validates programme items and lists them by day and time', () => {
+	it('validates programme items and lists them by day and time', async () => {
 		const c = conference();
 		const item = (over: object) => ({
 			day: '2026-05-06',
@@ -225,30 +230,34 @@ describe('conference details', () => {
 			kind: 'plenary' as const,
 			...over
 		});
-		expect(app.conferences.saveProgrammeItem(c.id, null, item({ start: '9:00' }))).toMatchObject({
+		expect(
+			await app.conferences.saveProgrammeItem(c.id, null, item({ start: '9:00' }))
+		).toMatchObject({
 			ok: false,
 			error: { code: 'invalid_payload', params: { field: 'start' } }
 		});
-		expect(app.conferences.saveProgrammeItem(c.id, null, item({ end: '08:00' }))).toMatchObject({
+		expect(
+			await app.conferences.saveProgrammeItem(c.id, null, item({ end: '08:00' }))
+		).toMatchObject({
 			ok: false,
 			error: { params: { field: 'end' } }
 		});
-		expect(app.conferences.saveProgrammeItem(c.id, null, item({ title: '' }))).toMatchObject({
+		expect(await app.conferences.saveProgrammeItem(c.id, null, item({ title: '' }))).toMatchObject({
 			ok: false,
 			error: { code: 'empty' }
 		});
-		app.conferences.saveProgrammeItem(
+		await app.conferences.saveProgrammeItem(
 			c.id,
 			null,
 			item({ start: '14:00', end: '', title: 'Gruppe 2' })
 		);
-		app.conferences.saveProgrammeItem(
+		await app.conferences.saveProgrammeItem(
 			c.id,
 			null,
 			item({ day: '2026-05-05', start: '19:30', end: '' })
 		);
-		const first = app.conferences.saveProgrammeItem(c.id, null, item({}));
-		expect(app.conferences.programme(c.id).map((i) => `${i.day} ${i.start}`)).toEqual([
+		const first = await app.conferences.saveProgrammeItem(c.id, null, item({}));
+		expect((await app.conferences.programme(c.id)).map((i) => `${i.day} ${i.start}`)).toEqual([
 			'2026-05-05 19:30',
 			'2026-05-06 09:00',
 			'2026-05-06 14:00'
@@ -260,19 +269,19 @@ describe('conference details', () => {
 		});
 		// What the set-up above published came first.
 		changes.length = 0;
-		const edited = app.conferences.saveProgrammeItem(
+		const edited = await app.conferences.saveProgrammeItem(
 			c.id,
 			first.value.id,
 			item({ title: 'Velkommen' })
 		);
 		expect(edited.ok && edited.value.title).toBe('Velkommen');
 		expect(changes).toEqual([`${c.id}:structure`]);
-		expect(app.conferences.saveProgrammeItem(c.id, 'nope', item({})).ok).toBe(false);
-		app.conferences.deleteProgrammeItem(c.id, first.value.id);
-		expect(app.conferences.programme(c.id)).toHaveLength(2);
+		expect((await app.conferences.saveProgrammeItem(c.id, 'nope', item({}))).ok).toBe(false);
+		await app.conferences.deleteProgrammeItem(c.id, first.value.id);
+		expect(await app.conferences.programme(c.id)).toHaveLength(2);
 	});
 
-	it('validates participants', () => {
+	it('validates participants', async () => {
 		const c = conference();
 		const bad: [Partial<ParticipantFields>, string, string][] = [
 			[{ name: '' }, 'empty', 'name'],
@@ -283,14 +292,14 @@ describe('conference details', () => {
 			[{ organisation: 'x'.repeat(conferenceLimits.organisation + 1) }, 'too_long', 'organisation']
 		];
 		for (const [overrides, code, field] of bad) {
-			const result = app.conferences.saveParticipant(c.id, null, {
+			const result = await app.conferences.saveParticipant(c.id, null, {
 				...person('Sigrún Ósk', 'IS', 'worker'),
 				...overrides
 			});
 			expect(result).toMatchObject({ ok: false, error: { code, params: { field } } });
 		}
 		// Countries may be given by name in any language.
-		const saved = app.conferences.saveParticipant(
+		const saved = await app.conferences.saveParticipant(
 			c.id,
 			null,
 			person('Sigrún Ósk', 'Ísland', 'worker')
@@ -298,10 +307,14 @@ describe('conference details', () => {
 		expect(saved.ok && saved.value.country).toBe('IS');
 	});
 
-	it('returns the person it added, also when someone else has the same name', () => {
+	it('returns the person it added, also when someone else has the same name', async () => {
 		const c = conference();
-		const first = app.conferences.saveParticipant(c.id, null, person('Anna Berg', 'SE', 'worker'));
-		const second = app.conferences.saveParticipant(
+		const first = await app.conferences.saveParticipant(
+			c.id,
+			null,
+			person('Anna Berg', 'SE', 'worker')
+		);
+		const second = await app.conferences.saveParticipant(
 			c.id,
 			null,
 			person('Anna Berg', 'NO', 'employer')
@@ -312,21 +325,23 @@ describe('conference details', () => {
 		expect(second.value).toMatchObject({ country: 'NO', role: 'employer' });
 	});
 
-	it('refuses a round with a bad group size or too many questions', () => {
+	it('refuses a round with a bad group size or too many questions', async () => {
 		const c = conference();
 		const input = { title: 'Runde 1', theme: '', rule: 'role' as const, questions: ['a'] };
 		for (const maxGroupSize of [1, 61, 2.5, Number.NaN]) {
-			expect(app.conferences.saveRound(c.id, null, { ...input, maxGroupSize })).toMatchObject({
-				ok: false,
-				error: { code: 'invalid_payload', params: { field: 'maxGroupSize' } }
-			});
+			expect(await app.conferences.saveRound(c.id, null, { ...input, maxGroupSize })).toMatchObject(
+				{
+					ok: false,
+					error: { code: 'invalid_payload', params: { field: 'maxGroupSize' } }
+				}
+			);
 		}
 		const many = Array.from({ length: limits.questions + 1 }, (_, i) => `Spørsmål ${i}`);
 		expect(
-			app.conferences.saveRound(c.id, null, { ...input, maxGroupSize: 6, questions: many })
+			await app.conferences.saveRound(c.id, null, { ...input, maxGroupSize: 6, questions: many })
 		).toMatchObject({ ok: false, error: { code: 'too_many' } });
 		// Blank lines are dropped, not counted.
-		const saved = app.conferences.saveRound(c.id, null, {
+		const saved = await app.conferences.saveRound(c.id, null, {
 			...input,
 			maxGroupSize: 6,
 			questions: ['  Hva fungerer? ', '', '   ', 'Hva mangler?']
@@ -334,37 +349,40 @@ describe('conference details', () => {
 		expect(saved.ok && saved.value.questions).toEqual(['Hva fungerer?', 'Hva mangler?']);
 	});
 
-	it('limits the notice and clears it when empty', () => {
+	it('limits the notice and clears it when empty', async () => {
 		const c = conference();
-		expect(app.conferences.setNotice(c.id, 'x'.repeat(conferenceLimits.notice + 1))).toMatchObject({
+		expect(
+			await app.conferences.setNotice(c.id, 'x'.repeat(conferenceLimits.notice + 1))
+		).toMatchObject({
 			ok: false,
 			error: { code: 'too_long', params: { max: conferenceLimits.notice } }
 		});
-		app.conferences.setNotice(c.id, 'Plenum kl. 13.30');
-		expect(app.conferences.get(c.id)).toMatchObject({ notice: 'Plenum kl. 13.30' });
-		expect(app.conferences.get(c.id)!.noticeAt).not.toBeNull();
-		app.conferences.setNotice(c.id, '');
-		expect(app.conferences.get(c.id)).toMatchObject({ notice: '', noticeAt: null });
+		await app.conferences.setNotice(c.id, 'Plenum kl. 13.30');
+		expect(await app.conferences.get(c.id)).toMatchObject({ notice: 'Plenum kl. 13.30' });
+		expect((await app.conferences.get(c.id))!.noticeAt).not.toBeNull();
+		await app.conferences.setNotice(c.id, '');
+		expect(await app.conferences.get(c.id)).toMatchObject({ notice: '', noticeAt: null });
 	});
 
-	it('renames a default role in one language and adds an own role', () => {
+	it('renames a default role in one language and adds an own role', async () => {
 		const c = conference();
-		const renamed = app.conferences.saveRole(c.id, {
+		const renamed = await app.conferences.saveRole(c.id, {
 			id: 'job-coach',
 			label: { nb: 'Jobbkonsulent' },
 			groupLabel: { nb: 'Jobbkonsulenter' }
 		});
 		expect(renamed.ok).toBe(true);
-		const roles = app.conferences.roles(c.id);
+		const roles = await app.conferences.roles(c.id);
 		const coach = roles.find((r) => r.id === 'job-coach')!;
 		expect(coach.label.nb).toBe('Jobbkonsulent');
 		expect(coach.label.sv).toBe('Jobbcoach');
 		expect(
-			app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} }).ok
+			(await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} }))
+				.ok
 		).toBe(true);
-		expect(app.conferences.roles(c.id).map((r) => r.id)).toContain('tolk');
+		expect((await app.conferences.roles(c.id)).map((r) => r.id)).toContain('tolk');
 		expect(
-			app.conferences.saveRole(c.id, { id: 'Bad Id', label: { nb: 'x' }, groupLabel: {} })
+			await app.conferences.saveRole(c.id, { id: 'Bad Id', label: { nb: 'x' }, groupLabel: {} })
 		).toMatchObject({ ok: false });
 	});
 });
@@ -378,21 +396,21 @@ describe('CSV import', () => {
 		'Päivi Mäkinen;Suomi;Työntekijä;;;'
 	].join('\n');
 
-	it('saves nothing while a row has errors, then everything once the file is right', () => {
+	it('saves nothing while a row has errors, then everything once the file is right', async () => {
 		const c = conference();
 		const bad = good.replace('Ísland', 'Atlantis');
-		const checked = previewParticipantsImport(app, c.id, new TextEncoder().encode(bad));
+		const checked = await previewParticipantsImport(app, c.id, new TextEncoder().encode(bad));
 		expect(checked.token).toBeNull();
 		expect(checked.preview.ok).toBe(false);
 		const row = checked.preview.rows.find((r) => !r.ok);
 		expect(row && !row.ok && row.errors).toEqual([
 			{ field: 'country', code: 'unknown_country', params: { value: 'Atlantis' } }
 		]);
-		expect(app.conferences.participants(c.id)).toHaveLength(0);
+		expect(await app.conferences.participants(c.id)).toHaveLength(0);
 
-		const fixed = previewParticipantsImport(app, c.id, new TextEncoder().encode(good));
+		const fixed = await previewParticipantsImport(app, c.id, new TextEncoder().encode(good));
 		expect(fixed.preview.ok).toBe(true);
-		expect(app.conferences.participants(c.id)).toHaveLength(0);
+		expect(await app.conferences.participants(c.id)).toHaveLength(0);
 		const saved = commitParticipantsImport(app, c.id, fixed.token!, noChoices);
 		expect(saved).toEqual({ ok: true, value: { added: 3, updated: 0 } });
 		const people = app.conferences
@@ -406,40 +424,42 @@ describe('CSV import', () => {
 		// A token saves once (confirmed again, it answers the same and adds nobody), and only for
 		// its conference.
 		expect(commitParticipantsImport(app, c.id, fixed.token!, noChoices)).toEqual(saved);
-		expect(app.conferences.participants(c.id)).toHaveLength(3);
+		expect(await app.conferences.participants(c.id)).toHaveLength(3);
 		const other = conference({ title: 'Other' });
-		const again = previewParticipantsImport(app, c.id, good);
+		const again = await previewParticipantsImport(app, c.id, good);
 		expect(commitParticipantsImport(app, other.id, again.token!, noChoices).ok).toBe(false);
 	});
 
-	it('reports problems with the whole file and saves nothing', () => {
+	it('reports problems with the whole file and saves nothing', async () => {
 		const c = conference();
-		const missing = previewParticipantsImport(app, c.id, 'Navn;Organisasjon\nÅse;Bakeriet');
+		const missing = await previewParticipantsImport(app, c.id, 'Navn;Organisasjon\nÅse;Bakeriet');
 		expect(missing.token).toBeNull();
 		expect(missing.preview.fileErrors.map((e) => e.code)).toEqual([
 			'missing_column',
 			'missing_column'
 		]);
-		const huge = previewParticipantsImport(app, c.id, new Uint8Array(1024 * 1024 + 1));
+		const huge = await previewParticipantsImport(app, c.id, new Uint8Array(1024 * 1024 + 1));
 		expect(huge.preview.fileErrors.map((e) => e.code)).toEqual(['file_too_large']);
-		expect(app.conferences.participants(c.id)).toHaveLength(0);
+		expect(await app.conferences.participants(c.id)).toHaveLength(0);
 	});
 
-	it('adds all rows or none when the conference would get too big', () => {
+	it('adds all rows or none when the conference would get too big', async () => {
 		const c = conference();
 		const many = Array.from({ length: conferenceLimits.participants - 1 }, (_, i) =>
 			person(`Deltaker ${i}`, 'NO', 'worker')
 		);
-		expect(app.conferences.addParticipants(c.id, many).ok).toBe(true);
-		const checked = previewParticipantsImport(app, c.id, good);
+		expect((await app.conferences.addParticipants(c.id, many)).ok).toBe(true);
+		const checked = await previewParticipantsImport(app, c.id, good);
 		expect(commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
 			ok: false,
 			problems: [{ code: 'too_many', params: { max: conferenceLimits.participants } }]
 		});
-		expect(app.conferences.participants(c.id)).toHaveLength(conferenceLimits.participants - 1);
+		expect(await app.conferences.participants(c.id)).toHaveLength(
+			conferenceLimits.participants - 1
+		);
 	});
 
-	it('reads back the template an organiser downloads, in every language', () => {
+	it('reads back the template an organiser downloads, in every language', async () => {
 		const c = conference();
 		const columns = ['name', 'country', 'role', 'organisation', 'language', 'coordinator'] as const;
 		for (const lang of languages) {
@@ -452,7 +472,7 @@ describe('CSV import', () => {
 				],
 				{ delimiter: ';', bom: true }
 			);
-			const checked = previewParticipantsImport(app, c.id, new TextEncoder().encode(csv));
+			const checked = await previewParticipantsImport(app, c.id, new TextEncoder().encode(csv));
 			expect(checked.preview.fileErrors, lang).toEqual([]);
 			expect(checked.preview.warnings, lang).toEqual([]);
 			expect(
@@ -465,26 +485,26 @@ describe('CSV import', () => {
 		}
 	});
 
-	it('adds no one twice on a re-import: people on the list are updated or skipped as chosen', () => {
+	it('adds no one twice on a re-import: people on the list are updated or skipped as chosen', async () => {
 		const c = conference();
-		const first = previewParticipantsImport(app, c.id, good);
+		const first = await previewParticipantsImport(app, c.id, good);
 		expect(commitParticipantsImport(app, c.id, first.token!, noChoices)).toEqual({
 			ok: true,
 			value: { added: 3, updated: 0 }
 		});
-		const again = previewParticipantsImport(app, c.id, good);
+		const again = await previewParticipantsImport(app, c.id, good);
 		expect(again.rows.map((r) => r.existing?.changes)).toEqual([[], [], []]);
 		expect(commitParticipantsImport(app, c.id, again.token!, noChoices)).toEqual({
 			ok: true,
 			value: { added: 0, updated: 0 }
 		});
-		expect(app.conferences.participants(c.id)).toHaveLength(3);
+		expect(await app.conferences.participants(c.id)).toHaveLength(3);
 
 		// The Icelandic glossary word for caseworker, and a word that fits two roles.
 		const changed = `${good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')}
 Guðrún Jónsdóttir;Ísland;ráðgjafi;;is;
 Nils Ødegård;Norge;veileder;;nb;`;
-		const checked = previewParticipantsImport(app, c.id, changed);
+		const checked = await previewParticipantsImport(app, c.id, changed);
 		expect(checked.token).not.toBeNull();
 		expect(commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
 			ok: false,
@@ -500,24 +520,24 @@ Nils Ødegård;Norge;veileder;;nb;`;
 				roles: { 6: 'job-coach' }
 			})
 		).toEqual({ ok: true, value: { added: 2, updated: 1 } });
-		const people = new Map(app.conferences.participants(c.id).map((p) => [p.name, p]));
+		const people = new Map((await app.conferences.participants(c.id)).map((p) => [p.name, p]));
 		expect(people.size).toBe(5);
 		expect(people.get('Åse Ødegård')!.organisation).toBe('Bakeriet Fjordvik AS');
 		expect(people.get('Guðrún Jónsdóttir')!.role).toBe('caseworker');
 		expect(people.get('Nils Ødegård')!.role).toBe('job-coach');
 	});
 
-	it('refuses a checked file when the people it matched changed on the list meanwhile', () => {
+	it('refuses a checked file when the people it matched changed on the list meanwhile', async () => {
 		const c = conference();
-		const first = previewParticipantsImport(app, c.id, good);
+		const first = await previewParticipantsImport(app, c.id, good);
 		commitParticipantsImport(app, c.id, first.token!, noChoices);
-		const checked = previewParticipantsImport(
+		const checked = await previewParticipantsImport(
 			app,
 			c.id,
 			good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')
 		);
-		const ase = app.conferences.participants(c.id).find((p) => p.name === 'Åse Ødegård')!;
-		app.conferences.removeParticipant(c.id, ase.id);
+		const ase = (await app.conferences.participants(c.id)).find((p) => p.name === 'Åse Ødegård')!;
+		await app.conferences.removeParticipant(c.id, ase.id);
 		expect(
 			commitParticipantsImport(app, c.id, checked.token!, {
 				existing: 'update',
@@ -525,26 +545,30 @@ Nils Ødegård;Norge;veileder;;nb;`;
 				roles: {}
 			})
 		).toMatchObject({ ok: false, problems: [{ code: 'list_changed' }] });
-		expect(app.conferences.participants(c.id)).toHaveLength(2);
+		expect(await app.conferences.participants(c.id)).toHaveLength(2);
 	});
 
-	it('uses the conference’s own role words', () => {
+	it('uses the conference’s own role words', async () => {
 		const c = conference();
-		app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
-		const checked = previewParticipantsImport(app, c.id, 'Navn,Land,Rolle\nOla Nordmann,NO,Tolk');
+		await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
+		const checked = await previewParticipantsImport(
+			app,
+			c.id,
+			'Navn,Land,Rolle\nOla Nordmann,NO,Tolk'
+		);
 		expect(checked.preview.ok).toBe(true);
 		expect(checked.preview.participants[0]!.role).toBe('tolk');
 	});
 });
 
 describe('allocation', () => {
-	it('groups by role, splits a large role in two and names the parts', () => {
+	it('groups by role, splits a large role in two and names the parts', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		const result = app.conferences.allocate(c.id, r.id);
+		const result = await app.conferences.allocate(c.id, r.id);
 		expect(result).toEqual({ ok: true, value: [] });
-		const groups = groupsOf(c.id, r.id);
+		const groups = await groupsOf(c.id, r.id);
 		expect(Object.keys(groups)).toEqual(['Workers', 'Employers I', 'Employers II', 'Job coaches']);
 		expect(groups['Employers I']).toHaveLength(4);
 		expect(groups['Employers II']).toHaveLength(4);
@@ -555,7 +579,7 @@ describe('allocation', () => {
 			expect(seen.size).toBeGreaterThanOrEqual(3);
 		}
 		// Names follow the reader's language.
-		const detail = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!;
 		expect(detail.groups.map((g) => g.name)).toEqual([
 			'Arbeidstakere',
 			'Arbeidsgivere I',
@@ -565,12 +589,12 @@ describe('allocation', () => {
 		expect(detail.unplaced).toEqual([]);
 	});
 
-	it('groups by country', () => {
+	it('groups by country', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'country', 12);
-		app.conferences.allocate(c.id, r.id);
-		const groups = groupsOf(c.id, r.id);
+		await app.conferences.allocate(c.id, r.id);
+		const groups = await groupsOf(c.id, r.id);
 		expect(Object.keys(groups)).toEqual(['Denmark', 'Iceland', 'Norway', 'Sweden']);
 		expect(groups.Norway).toEqual([
 			'Bjørn Haugland',
@@ -580,12 +604,12 @@ describe('allocation', () => {
 		]);
 	});
 
-	it('keeps hand moves and earlier placements when re-run for late arrivals', () => {
+	it('keeps hand moves and earlier placements when re-run for late arrivals', async () => {
 		const c = conference();
-		const ids = add(c.id, roster);
+		const ids = await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		const before = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		await app.conferences.allocate(c.id, r.id);
+		const before = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const workers = before.groups.find((g) => g.name === 'Workers')!;
 		const coaches = before.groups.find((g) => g.name === 'Job coaches')!;
 
@@ -594,13 +618,13 @@ describe('allocation', () => {
 		expect(move(c.id, r.id, moved, workers.id).ok).toBe(true);
 
 		// Two late arrivals: an employer and a worker.
-		const late = add(c.id, [
+		const late = await add(c.id, [
 			person('Ørjan Vik', 'NO', 'employer'),
 			person('Sölvi Hrafnsson', 'IS', 'worker')
 		]);
-		const warnings = app.conferences.allocate(c.id, r.id);
+		const warnings = await app.conferences.allocate(c.id, r.id);
 		expect(warnings.ok).toBe(true);
-		const after = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const after = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const groupOf = (id: string) => after.groups.find((g) => g.memberIds.includes(id))?.id;
 
 		expect(groupOf(moved)).toBe(workers.id);
@@ -616,23 +640,23 @@ describe('allocation', () => {
 		]);
 	});
 
-	it('keeps hand moves over everyone else, and warns when they overfill a group', () => {
+	it('keeps hand moves over everyone else, and warns when they overfill a group', async () => {
 		const c = conference();
-		const ids = add(c.id, roster);
+		const ids = await add(c.id, roster);
 		const r = round(c.id, 'role', 4);
-		app.conferences.allocate(c.id, r.id);
-		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		await app.conferences.allocate(c.id, r.id);
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const workers = detail.groups.find((g) => g.name === 'Workers')!;
 		expect(workers.memberIds).toHaveLength(3);
 
 		// Two job coaches join the three workers by hand: a worker must make room.
 		move(c.id, r.id, ids.get('Mette Kjær')!, workers.id);
 		move(c.id, r.id, ids.get('Nils Ødegård')!, workers.id);
-		const rerun = app.conferences.allocate(c.id, r.id);
+		const rerun = await app.conferences.allocate(c.id, r.id);
 		expect(rerun.ok && rerun.value).toEqual([
 			expect.objectContaining({ code: 'not_kept', group: workers.key, reason: 'full' })
 		]);
-		const groups = groupsOf(c.id, r.id);
+		const groups = await groupsOf(c.id, r.id);
 		expect(groups['Workers I']).toHaveLength(4);
 		expect(groups['Workers I']).toEqual(expect.arrayContaining(['Mette Kjær', 'Nils Ødegård']));
 		expect(groups['Workers II']).toHaveLength(1);
@@ -649,7 +673,7 @@ describe('allocation', () => {
 			.groups.find((g) => g.name === 'Workers I')!;
 		for (const name of ['Jóhann Ólafsson', 'Karin Åberg', 'Lars Bæk'])
 			move(c.id, r.id, ids.get(name)!, workersOne.id);
-		const over = app.conferences.allocate(c.id, r.id);
+		const over = await app.conferences.allocate(c.id, r.id);
 		expect(over.ok && over.value).toContainEqual({
 			code: 'over_max',
 			group: workersOne.key,
@@ -658,29 +682,32 @@ describe('allocation', () => {
 		});
 	});
 
-	it('places nobody in a manual round until moved by hand', () => {
+	it('places nobody in a manual round until moved by hand', async () => {
 		const c = conference();
-		const ids = add(c.id, roster.slice(0, 3));
+		const ids = await add(c.id, roster.slice(0, 3));
 		const r = round(c.id, 'manual', 6);
-		app.conferences.allocate(c.id, r.id);
-		expect(app.conferences.roundDetail(c.id, r.id, 'en')!.unplaced).toHaveLength(3);
-		const group = app.conferences.group(c.id, r.id, { type: 'addGroup', groupId: 'hand-made' });
+		await app.conferences.allocate(c.id, r.id);
+		expect((await app.conferences.roundDetail(c.id, r.id, 'en'))!.unplaced).toHaveLength(3);
+		const group = await app.conferences.group(c.id, r.id, {
+			type: 'addGroup',
+			groupId: 'hand-made'
+		});
 		if (!group.ok) throw new Error('addGroup failed');
 		move(c.id, r.id, ids.get('Åsa Lindqvist')!, 'hand-made');
-		app.conferences.allocate(c.id, r.id);
-		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		await app.conferences.allocate(c.id, r.id);
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		expect(detail.groups.map((g) => g.name)).toEqual(['Group 1']);
 		expect(detail.unplaced).toHaveLength(2);
 	});
 
-	it('renames groups, sets leaders and own questions', () => {
+	it('renames groups, sets leaders and own questions', async () => {
 		const c = conference();
-		const ids = add(c.id, roster);
+		const ids = await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		await app.conferences.allocate(c.id, r.id);
+		const group = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		const leader = group.memberIds[0]!;
-		const grouping = (action: GroupingAction) => app.conferences.group(c.id, r.id, action);
+		const grouping = (action: GroupingAction) => await app.conferences.group(c.id, r.id, action);
 		expect(grouping({ type: 'renameGroup', groupId: group.id, name: 'Brukere' }).ok).toBe(true);
 		expect(grouping({ type: 'lead', groupId: group.id, participantIds: [leader, leader] }).ok).toBe(
 			true
@@ -689,17 +716,17 @@ describe('allocation', () => {
 			{ ok: false, error: { code: 'not_found' } }
 		);
 		expect(
-			app.conferences.setGroupQuestions(c.id, r.id, group.id, ['Hva trenger du?', ''])
+			await app.conferences.setGroupQuestions(c.id, r.id, group.id, ['Hva trenger du?', ''])
 		).toMatchObject({ ok: true, value: { customName: 'Brukere', questions: ['Hva trenger du?'] } });
-		const again = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const again = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		expect(again.name).toBe('Brukere');
 		expect(again.leaders).toEqual([leader]);
 		// Clearing the name and the questions goes back to the generated name and the round's.
 		grouping({ type: 'renameGroup', groupId: group.id, name: '' });
-		app.conferences.setGroupQuestions(c.id, r.id, group.id, []);
-		const cleared = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		await app.conferences.setGroupQuestions(c.id, r.id, group.id, []);
+		const cleared = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		expect(cleared.name).toBe(
-			groupName(cleared.descriptor, { roles: app.conferences.roles(c.id) }, 'en')
+			groupName(cleared.descriptor, { roles: await app.conferences.roles(c.id) }, 'en')
 		);
 		expect(cleared.questions).toBeNull();
 		expect(ids.size).toBe(roster.length);
@@ -707,33 +734,33 @@ describe('allocation', () => {
 });
 
 describe('starting a round', () => {
-	it('refuses to start without people, or naming the group without questions', () => {
+	it('refuses to start without people, or naming the group without questions', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'role', 6, []);
-		expect(app.conferences.startRound(c.id, r.id)).toMatchObject({
+		expect(await app.conferences.startRound(c.id, r.id)).toMatchObject({
 			ok: false,
 			error: { code: 'empty', params: { field: 'groups' } }
 		});
-		app.conferences.allocate(c.id, r.id);
-		expect(app.conferences.startRound(c.id, r.id)).toMatchObject({
+		await app.conferences.allocate(c.id, r.id);
+		expect(await app.conferences.startRound(c.id, r.id)).toMatchObject({
 			ok: false,
 			error: { code: 'group_without_questions', params: { group: 'Arbeidstakere' } }
 		});
 	});
 
-	it('creates one session per group with its members and questions', () => {
+	it('creates one session per group with its members and questions', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		const own = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
-		app.conferences.setGroupQuestions(c.id, r.id, own.id, ['Egen a', 'Egen b', 'Egen c']);
-		const started = app.conferences.startRound(c.id, r.id);
+		await app.conferences.allocate(c.id, r.id);
+		const own = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
+		await app.conferences.setGroupQuestions(c.id, r.id, own.id, ['Egen a', 'Egen b', 'Egen c']);
+		const started = await app.conferences.startRound(c.id, r.id);
 		expect(started.ok).toBe(true);
-		expect(app.conferences.get(c.id)!.currentRoundId).toBe(r.id);
+		expect((await app.conferences.get(c.id))!.currentRoundId).toBe(r.id);
 
-		const detail = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!;
 		expect(detail.startedAt).not.toBeNull();
 		const sessionIds = new Set<string>();
 		for (const group of detail.groups) {
@@ -753,18 +780,18 @@ describe('starting a round', () => {
 		expect(sessionIds.size).toBe(detail.groups.length);
 
 		// Starting again changes nothing.
-		app.conferences.startRound(c.id, r.id);
-		const again = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		await app.conferences.startRound(c.id, r.id);
+		const again = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!;
 		expect(again.groups.map((g) => g.sessionId)).toEqual(detail.groups.map((g) => g.sessionId));
 	});
 
-	it('moves someone between sessions after the start and keeps their notes', () => {
+	it('moves someone between sessions after the start and keeps their notes', async () => {
 		const c = conference();
-		const ids = add(c.id, roster);
+		const ids = await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
-		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const from = detail.groups.find((g) => g.name === 'Workers')!;
 		const to = detail.groups.find((g) => g.name === 'Job coaches')!;
 		const who = ids.get('Lars Bæk')!;
@@ -812,13 +839,13 @@ describe('starting a round', () => {
 		).toMatchObject({ removed: true });
 	});
 
-	it('carries a new group name and changed questions into a running session, keeping its notes', () => {
+	it('carries a new group name and changed questions into a running session, keeping its notes', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
-		const [first, second] = app.conferences.roundDetail(c.id, r.id, 'nb')!.groups;
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
+		const [first, second] = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!.groups;
 		const sessionOf = (id: string) => app.sessions.get(id)!.state;
 		const before = sessionOf(first!.sessionId!);
 		const qa = before.questions[0]!;
@@ -849,12 +876,12 @@ describe('starting a round', () => {
 		);
 
 		// A new name and a third question: the title changes, a question is added, a is kept.
-		app.conferences.group(c.id, r.id, {
+		await app.conferences.group(c.id, r.id, {
 			type: 'renameGroup',
 			groupId: first!.id,
 			name: 'Arbeidstakere'
 		});
-		app.conferences.setGroupQuestions(c.id, r.id, first!.id, [
+		await app.conferences.setGroupQuestions(c.id, r.id, first!.id, [
 			'Hva fungerer?',
 			'Hva mangler?',
 			'Hva gjør vi først?'
@@ -880,7 +907,7 @@ describe('starting a round', () => {
 			},
 			facilitator
 		);
-		app.conferences.group(c.id, r.id, {
+		await app.conferences.group(c.id, r.id, {
 			type: 'lead',
 			groupId: first!.id,
 			participantIds: [who]
@@ -888,7 +915,7 @@ describe('starting a round', () => {
 		expect(sessionOf(first!.sessionId!).title).toBe('Arbeidstakere (rom 2)');
 
 		// The round's questions reach the groups that ask them, and only those.
-		app.conferences.saveRound(c.id, r.id, {
+		await app.conferences.saveRound(c.id, r.id, {
 			title: r.title,
 			theme: '',
 			rule: 'role',
@@ -906,14 +933,16 @@ describe('starting a round', () => {
 		]);
 	});
 
-	it('gives a late arrival a seat in a running session when re-allocated', () => {
+	it('gives a late arrival a seat in a running session when re-allocated', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
-		const late = add(c.id, [person('Sölvi Hrafnsson', 'IS', 'worker')]).get('Sölvi Hrafnsson')!;
-		app.conferences.allocate(c.id, r.id);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
+		const late = (await add(c.id, [person('Sölvi Hrafnsson', 'IS', 'worker')])).get(
+			'Sölvi Hrafnsson'
+		)!;
+		await app.conferences.allocate(c.id, r.id);
 		const workers = app.conferences
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.find((g) => g.name === 'Workers')!;
@@ -922,50 +951,50 @@ describe('starting a round', () => {
 		expect(session.state.participants.map((p) => p.id)).toContain(late);
 	});
 
-	it('keeps sessions in step when someone is renamed or removed from the conference', () => {
+	it('keeps sessions in step when someone is renamed or removed from the conference', async () => {
 		const c = conference();
-		const ids = add(c.id, roster);
+		const ids = await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const workers = app.conferences
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.find((g) => g.name === 'Workers')!;
 		const who = ids.get('Karin Åberg')!;
-		app.conferences.saveParticipant(c.id, who, person('Karin Åberg-Lund', 'SE', 'worker'));
+		await app.conferences.saveParticipant(c.id, who, person('Karin Åberg-Lund', 'SE', 'worker'));
 		const renamed = app.sessions
 			.get(workers.sessionId!)!
 			.state.participants.find((p) => p.id === who);
 		expect(renamed).toMatchObject({ name: 'Karin Åberg-Lund', removed: false });
 
-		app.conferences.removeParticipant(c.id, who);
+		await app.conferences.removeParticipant(c.id, who);
 		const removed = app.sessions
 			.get(workers.sessionId!)!
 			.state.participants.find((p) => p.id === who);
 		expect(removed).toMatchObject({ removed: true });
 	});
 
-	it('enrols people whose names are longer than a session allows', () => {
+	it('enrols people whose names are longer than a session allows', async () => {
 		const c = conference();
 		const long = `Ingibjörg Margrét ${'Þ'.repeat(limits.nameChars)}dóttir`;
-		const ids = add(c.id, [person(long, 'IS', 'worker'), person('Ari Þór', 'IS', 'worker')]);
+		const ids = await add(c.id, [person(long, 'IS', 'worker'), person('Ari Þór', 'IS', 'worker')]);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
-		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
+		const group = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		const session = app.sessions.get(group.sessionId!)!;
 		const enrolled = session.state.participants.find((p) => p.id === ids.get(long));
 		expect(enrolled).toBeDefined();
 		expect([...enrolled!.name].length).toBeLessThanOrEqual(limits.nameChars);
 	});
 
-	it('will not delete a started round', () => {
+	it('will not delete a started round', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
-		expect(app.conferences.deleteRound(c.id, r.id)).toMatchObject({
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
+		expect(await app.conferences.deleteRound(c.id, r.id)).toMatchObject({
 			ok: false,
 			error: { code: 'wrong_phase' }
 		});
@@ -973,55 +1002,66 @@ describe('starting a round', () => {
 });
 
 describe('plenum', () => {
-	it('presents a round and its groups, and stores the summary', () => {
+	it('presents a round and its groups, and stores the summary', async () => {
 		const c = conference();
-		add(c.id, roster);
+		await add(c.id, roster);
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[1]!;
-		expect(app.conferences.present(c.id, r.id, null).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: r.id, plenumGroupId: null });
-		expect(app.conferences.present(c.id, r.id, group.id).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumGroupId: group.id });
-		expect(app.conferences.present(c.id, r.id, 'nope')).toMatchObject({ ok: false });
-		expect(app.conferences.present(c.id, null, null).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
+		await app.conferences.allocate(c.id, r.id);
+		const group = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[1]!;
+		expect((await app.conferences.present(c.id, r.id, null)).ok).toBe(true);
+		expect(await app.conferences.get(c.id)).toMatchObject({
+			plenumRoundId: r.id,
+			plenumGroupId: null
+		});
+		expect((await app.conferences.present(c.id, r.id, group.id)).ok).toBe(true);
+		expect(await app.conferences.get(c.id)).toMatchObject({ plenumGroupId: group.id });
+		expect(await app.conferences.present(c.id, r.id, 'nope')).toMatchObject({ ok: false });
+		expect((await app.conferences.present(c.id, null, null)).ok).toBe(true);
+		expect(await app.conferences.get(c.id)).toMatchObject({
+			plenumRoundId: null,
+			plenumGroupId: null
+		});
 
 		// Deleting the round the plenum screen shows sends the screen back to the start.
 		const spare = round(c.id, 'country', 6);
-		app.conferences.present(c.id, spare.id, null);
-		expect(app.conferences.deleteRound(c.id, spare.id).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
+		await app.conferences.present(c.id, spare.id, null);
+		expect((await app.conferences.deleteRound(c.id, spare.id)).ok).toBe(true);
+		expect(await app.conferences.get(c.id)).toMatchObject({
+			plenumRoundId: null,
+			plenumGroupId: null
+		});
 
-		expect(app.conferences.setPlenumSummary(c.id, r.id, 'Felles funn:\n\n- lønn').ok).toBe(true);
-		expect(app.conferences.rounds(c.id)[0]!.plenumSummary).toBe('Felles funn:\n\n- lønn');
+		expect((await app.conferences.setPlenumSummary(c.id, r.id, 'Felles funn:\n\n- lønn')).ok).toBe(
+			true
+		);
+		expect((await app.conferences.rounds(c.id))[0]!.plenumSummary).toBe('Felles funn:\n\n- lønn');
 		expect(
-			app.conferences.setPlenumSummary(c.id, r.id, 'x'.repeat(conferenceLimits.summary + 1))
+			await app.conferences.setPlenumSummary(c.id, r.id, 'x'.repeat(conferenceLimits.summary + 1))
 		).toMatchObject({ ok: false, error: { code: 'too_long' } });
 	});
 });
 
 describe('deleting a conference', () => {
-	it('removes the conference and everything in it, and nothing of another', () => {
+	it('removes the conference and everything in it, and nothing of another', async () => {
 		const keep = conference({ title: 'Keep' });
-		add(keep.id, roster.slice(0, 4));
+		await add(keep.id, roster.slice(0, 4));
 		const keepRound = round(keep.id, 'country', 6);
-		app.conferences.allocate(keep.id, keepRound.id);
-		app.conferences.startRound(keep.id, keepRound.id);
+		await app.conferences.allocate(keep.id, keepRound.id);
+		await app.conferences.startRound(keep.id, keepRound.id);
 
 		const c = conference();
-		add(c.id, roster);
-		app.conferences.saveProgrammeItem(c.id, null, {
+		await add(c.id, roster);
+		await app.conferences.saveProgrammeItem(c.id, null, {
 			day: '2026-05-06',
 			start: '09:00',
 			end: '',
 			title: 'Innledning',
 			kind: 'plenary'
 		});
-		app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
+		await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
 		const r = round(c.id, 'role', 6);
-		app.conferences.allocate(c.id, r.id);
-		app.conferences.startRound(c.id, r.id);
+		await app.conferences.allocate(c.id, r.id);
+		await app.conferences.startRound(c.id, r.id);
 		const sessionIds = app.conferences
 			.roundDetail(c.id, r.id, 'en')!
 			.groups.map((g) => g.sessionId!);
@@ -1034,9 +1074,9 @@ describe('deleting a conference', () => {
 			)
 			.run('lookalike', lookalike, 'phase.advance', '{}', 0);
 
-		app.conferences.delete(c.id);
+		await app.conferences.delete(c.id);
 
-		expect(app.conferences.get(c.id)).toBeNull();
+		expect(await app.conferences.get(c.id)).toBeNull();
 		expect(
 			app.db.prepare("SELECT id FROM processed_commands WHERE id = 'lookalike'").get()
 		).toEqual({
@@ -1085,8 +1125,8 @@ describe('deleting a conference', () => {
 		expect(leftovers.n).toBe(kept + 1);
 		expect(kept).toBeGreaterThan(0);
 
-		expect(app.conferences.get(keep.id)).not.toBeNull();
-		expect(app.conferences.participants(keep.id)).toHaveLength(4);
+		expect(await app.conferences.get(keep.id)).not.toBeNull();
+		expect(await app.conferences.participants(keep.id)).toHaveLength(4);
 		expect(app.sessions.get(keptSessions[0]!)).not.toBeNull();
 	});
 });
@@ -1104,8 +1144,8 @@ describe('the demo conference', () => {
 			startDate: '2026-01-21',
 			endDate: '2026-01-22'
 		});
-		expect(app.conferences.programme(demo.id)).toHaveLength(11);
-		const people = app.conferences.participants(demo.id);
+		expect(await app.conferences.programme(demo.id)).toHaveLength(11);
+		const people = await app.conferences.participants(demo.id);
 		expect(people).toHaveLength(40);
 		expect(new Set(people.map((p) => p.country))).toEqual(new Set(['DK', 'FI', 'IS', 'NO', 'SE']));
 		expect(people.filter((p) => p.coordinator)).toHaveLength(5);
@@ -1113,8 +1153,8 @@ describe('the demo conference', () => {
 		expect(people.map((p) => p.name)).toContain('Øyvind Fjærestad');
 		expect(people.some((p) => /[ÆØÅÐÞÄÖ]/.test(p.name))).toBe(true);
 
-		const [first, second] = app.conferences.rounds(demo.id);
-		const one = app.conferences.roundDetail(demo.id, first!.id, 'nb')!;
+		const [first, second] = await app.conferences.rounds(demo.id);
+		const one = (await app.conferences.roundDetail(demo.id, first!.id, 'nb'))!;
 		expect(one.rule).toBe('role');
 		expect(one.maxGroupSize).toBe(6);
 		expect(one.unplaced).toEqual([]);
@@ -1141,7 +1181,7 @@ describe('the demo conference', () => {
 		expect(one.groups[5]!.questions).toBeNull();
 		expect(one.questions).toHaveLength(2);
 
-		const two = app.conferences.roundDetail(demo.id, second!.id, 'nb')!;
+		const two = (await app.conferences.roundDetail(demo.id, second!.id, 'nb'))!;
 		expect(two.groups.map((g) => g.name)).toEqual([
 			'Danmark',
 			'Finland',
@@ -1154,10 +1194,10 @@ describe('the demo conference', () => {
 		expect(two.startedAt).toBeNull();
 
 		// Re-running either allocation changes nothing and warns about nothing.
-		expect(app.conferences.allocate(demo.id, first!.id)).toEqual({ ok: true, value: [] });
-		expect(app.conferences.allocate(demo.id, second!.id)).toEqual({ ok: true, value: [] });
+		expect(await app.conferences.allocate(demo.id, first!.id)).toEqual({ ok: true, value: [] });
+		expect(await app.conferences.allocate(demo.id, second!.id)).toEqual({ ok: true, value: [] });
 		expect(
-			app.conferences.roundDetail(demo.id, first!.id, 'nb')!.groups.map((g) => g.memberIds)
+			(await app.conferences.roundDetail(demo.id, first!.id, 'nb'))!.groups.map((g) => g.memberIds)
 		).toEqual(one.groups.map((g) => g.memberIds));
 	});
 
@@ -1175,8 +1215,8 @@ describe('the demo conference', () => {
 			expect(demo.language).toBe(lang);
 			expect(demo.organisation).toContain('SE-Norden');
 			expect(demo.introductionBy).toBe(`Øyvind Fjærestad (${projectLeader[lang]})`);
-			const round = app.conferences.rounds(demo.id)[0]!;
-			expect(app.conferences.roundDetail(demo.id, round.id, lang)!.groups).toHaveLength(7);
+			const round = (await app.conferences.rounds(demo.id))[0]!;
+			expect((await app.conferences.roundDetail(demo.id, round.id, lang))!.groups).toHaveLength(7);
 		}
 	});
 });

@@ -45,8 +45,8 @@ function fileText(): string {
 }
 
 /** A conference with one started round of two people who wrote and voted. */
-function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
-	const conference = app.conferences.create({
+async function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
+	const conference = await app.conferences.create({
 		title,
 		subtitle: '',
 		venue: 'Sigtuna',
@@ -62,7 +62,7 @@ function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 	});
 	if (!conference.ok) throw new Error(JSON.stringify(conference.error));
 	const id = conference.value.id;
-	app.conferences.addParticipants(id, [
+	await app.conferences.addParticipants(id, [
 		{
 			name: 'Guðrún ERASEME',
 			country: 'IS',
@@ -80,7 +80,7 @@ function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 			coordinator: false
 		}
 	]);
-	const round = app.conferences.saveRound(id, null, {
+	const round = await app.conferences.saveRound(id, null, {
 		title: 'Round',
 		theme: '',
 		rule: 'role',
@@ -88,12 +88,13 @@ function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 		questions: ['What helps?']
 	});
 	if (!round.ok) throw new Error('round');
-	app.conferences.allocate(id, round.value.id);
-	app.conferences.startRound(id, round.value.id);
+	await app.conferences.allocate(id, round.value.id);
+	await app.conferences.startRound(id, round.value.id);
 	const [gudrun, oystein] = app.conferences
 		.participants(id)
 		.sort((a, b) => a.name.localeCompare(b.name));
-	const sessionId = app.conferences.roundDetail(id, round.value.id, 'en')!.groups[0]!.sessionId!;
+	const sessionId = (await app.conferences.roundDetail(id, round.value.id, 'en'))!.groups[0]!
+		.sessionId!;
 	const questionId = app.sessions.get(sessionId)!.state.questions[0]!.id;
 	const run = (
 		command: Parameters<App['sessions']['dispatch']>[3],
@@ -120,20 +121,20 @@ beforeEach(async () => {
 	app = await open();
 });
 
-afterEach(() => {
+afterEach(async () => {
 	app.db.close();
 	rmSync(dir, { recursive: true, force: true });
 });
 
 describe('erasing a participant', () => {
-	it('delete: their name, organisation and notes are gone from the state and the file', () => {
+	it('delete: their name, organisation and notes are gone from the state and the file', async () => {
 		const { conferenceId, sessionId, gudrun } = seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
 		const grouped = app.db.prepare('SELECT entry FROM grouping_history').all() as {
 			entry: string;
 		}[];
 		expect(grouped.some((h) => h.entry.includes(gudrun.id))).toBe(true);
-		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		expect(await eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
 		const state = app.sessions.get(sessionId)!.state;
 		expect(state.questions[0]!.notes.map((n) => n.text)).toEqual(['Keep this idea']);
 		const text = fileText();
@@ -141,35 +142,35 @@ describe('erasing a participant', () => {
 		expect(text).not.toContain('ERASEME');
 		expect(text).not.toContain('HEALTH-ORG');
 		expect(text).toContain('Keep this idea');
-		expect(app.conferences.participants(conferenceId)).toHaveLength(1);
+		expect(await app.conferences.participants(conferenceId)).toHaveLength(1);
 		// No grouping action that could be undone keeps their id.
 		const history = () =>
 			app.db.prepare('SELECT entry FROM grouping_history').all() as { entry: string }[];
 		expect(history().some((h) => h.entry.includes(gudrun.id))).toBe(false);
 	});
 
-	it('leaves no trace in the conference: no group keeps them as its leader', () => {
+	it('leaves no trace in the conference: no group keeps them as its leader', async () => {
 		const { conferenceId, gudrun } = seed();
-		const round = app.conferences.rounds(conferenceId)[0]!;
-		const group = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups[0]!;
-		const led = app.conferences.group(conferenceId, round.id, {
+		const round = (await app.conferences.rounds(conferenceId))[0]!;
+		const group = (await app.conferences.roundDetail(conferenceId, round.id, 'en'))!.groups[0]!;
+		const led = await app.conferences.group(conferenceId, round.id, {
 			type: 'lead',
 			groupId: group.id,
 			participantIds: [gudrun.id]
 		});
 		expect(led.ok).toBe(true);
-		expect(app.conferences.state(conferenceId)!.seats).toContainEqual(
+		expect((await app.conferences.state(conferenceId))!.seats).toContainEqual(
 			expect.objectContaining({ participantId: gudrun.id, groupId: group.id, leader: true })
 		);
-		expect(eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
-		const state = app.conferences.state(conferenceId)!;
+		expect(await eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		const state = (await app.conferences.state(conferenceId))!;
 		expect(state.participants.map((p) => p.id)).not.toContain(gudrun.id);
 		expect(state.seats.map((s) => s.participantId)).not.toContain(gudrun.id);
 	});
 
 	it('anonymise: their notes stay, without their name, also after a restart', async () => {
 		const { conferenceId, sessionId, gudrun } = seed();
-		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
+		await eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
 		app.db.close();
 		app = await open();
 		const state = app.sessions.get(sessionId)!.state;
@@ -182,10 +183,10 @@ describe('erasing a participant', () => {
 });
 
 describe('deleting a conference', () => {
-	it('removes every row, and its text is gone from the files at once', () => {
+	it('removes every row, and its text is gone from the files at once', async () => {
 		const { conferenceId } = seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
-		deleteConferenceCompletely(app, conferenceId);
+		await deleteConferenceCompletely(app, conferenceId);
 		const counts = [
 			'conferences',
 			'conference_participants',
@@ -210,7 +211,7 @@ describe('deleting a conference', () => {
 describe('retention', () => {
 	const today = Date.parse('2026-11-23T12:00:00Z');
 
-	beforeEach(() => {
+	beforeEach(async () => {
 		now = today;
 	});
 
@@ -218,12 +219,12 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
 		const { conferenceId } = seed('2010-05-06');
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
 		now = today + day;
-		expect(applyRetention(app, now)).toEqual({ conferences: 0, sessions: 0 });
-		expect(app.conferences.get(conferenceId)).not.toBeNull();
+		expect(await applyRetention(app, now)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await app.conferences.get(conferenceId)).not.toBeNull();
 	});
 
 	it('counts from the last activity in the conference or any of its groups, whatever the dates say', async () => {
@@ -249,9 +250,9 @@ describe('retention', () => {
 		);
 		expect(outcome.ack.ok).toBe(true);
 		now = today;
-		expect(applyRetention(app, today)).toEqual({ conferences: 1, sessions: 0 });
-		expect(app.conferences.get(idle.conferenceId)).toBeNull();
-		expect(app.conferences.get(working.conferenceId)).not.toBeNull();
+		expect(await applyRetention(app, today)).toEqual({ conferences: 1, sessions: 0 });
+		expect(await app.conferences.get(idle.conferenceId)).toBeNull();
+		expect(await app.conferences.get(working.conferenceId)).not.toBeNull();
 		// Gone from the files at once: no VACUUM, no restart.
 		const text = fileText();
 		expect(text).not.toContain('IDLE-CONFERENCE-TITLE');
@@ -264,9 +265,9 @@ describe('retention', () => {
 		now = today - 40 * day;
 		const { conferenceId } = seed('2099-01-01');
 		now = today - 2 * day;
-		app.conferences.setNotice(conferenceId, 'Back in plenum at 13:30');
+		await app.conferences.setNotice(conferenceId, 'Back in plenum at 13:30');
 		now = today;
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 
 	it('deletes stand-alone sessions after that long without activity', async () => {
@@ -278,7 +279,7 @@ describe('retention', () => {
 		const recent = app.sessions.create({ title: 'Recent', questions: ['Q?'], language: 'en' });
 		if (!old.ok || !recent.ok) throw new Error('session');
 		now = today;
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 1 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 1 });
 		expect(app.sessions.get(old.access.id)).toBeNull();
 		expect(app.sessions.get(recent.access.id)).not.toBeNull();
 	});
@@ -288,12 +289,12 @@ describe('retention', () => {
 		app = await open({ RETENTION_DAYS: 'off' });
 		now = Date.parse('2000-01-01T12:00:00Z');
 		seed('2000-01-01');
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 });
 
 describe('one person’s data', () => {
-	it('holds their own notes once revealed, and nobody else’s', () => {
+	it('holds their own notes once revealed, and nobody else’s', async () => {
 		const { conferenceId, sessionId, gudrun } = seed();
 		const questionId = app.sessions.get(sessionId)!.state.questions[0]!.id;
 		for (const from of ['write', 'reveal'] as const) {
@@ -320,7 +321,7 @@ describe('one person’s data', () => {
 		expect(personalData(app, conferenceId, 'nobody')).toBeNull();
 	});
 
-	it('counts their notes not yet revealed without their text, and says who downloads it', () => {
+	it('counts their notes not yet revealed without their text, and says who downloads it', async () => {
 		const { conferenceId, gudrun } = seed();
 		const data = personalData(app, conferenceId, gudrun.id)!;
 		expect(JSON.stringify(data)).not.toContain('SECRET-DIAGNOSIS');
@@ -329,7 +330,7 @@ describe('one person’s data', () => {
 		expect(data.about).toContain('skipuleggj');
 	});
 
-	it('lists the devices that used their name, and nobody else’s', () => {
+	it('lists the devices that used their name, and nobody else’s', async () => {
 		const { conferenceId, gudrun, oystein } = seed();
 		const iphone =
 			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
@@ -349,13 +350,13 @@ describe('one person’s data', () => {
 });
 
 describe('erasing a participant’s devices', () => {
-	it('goes with the participant', () => {
+	it('goes with the participant', async () => {
 		const { conferenceId, gudrun } = seed();
 		claimName(app, gudrun, hashDevice('g'.repeat(32)), null);
 		const count = () =>
 			(app.db.prepare('SELECT count(*) AS n FROM device_bindings').get() as { n: number }).n;
 		expect(count()).toBe(1);
-		eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
+		await eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
 		expect(count()).toBe(0);
 	});
 });

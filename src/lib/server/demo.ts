@@ -1,8 +1,8 @@
+import type { Conference } from '$lib/domain/conference/types';
 import type { DomainError } from '$lib/domain/errors';
 import type { Language } from '$lib/domain/session/types';
 import type { App } from './app';
 import type { Result } from './conferences';
-import type { Conference } from './db/conferences';
 import {
 	demoPeople,
 	demoProgramme,
@@ -17,7 +17,8 @@ import { log } from './log';
 type Uses = Pick<App, 'conferences'>;
 
 /** The demo is our own data: a refusal is a bug, not something to show. */
-function must<T>(result: Result<T>, step: string): T {
+async function must<T>(pending: Promise<Result<T>>, step: string): Promise<T> {
+	const result = await pending;
 	if (!result.ok) {
 		const error: DomainError = result.error;
 		throw new Error(
@@ -47,19 +48,19 @@ function nextDay(date: string): string {
  * coordinators moved in by hand to lead, each role with its own questions) and round 2 by
  * country. Both rounds are allocated with leaders; neither is started.
  */
-export function createDemoConference(
+export async function createDemoConference(
 	app: Uses,
 	lang: Language = 'nb',
 	now: number = Date.now(),
 	ownerId: string | null = null
-): Conference {
+): Promise<Conference> {
 	const text = demoTexts[lang];
 	const service = app.conferences;
 	const startDate = demoStartDate(now);
 	const days = [startDate, nextDay(startDate)];
 	const languages: Language[] = [...new Set<Language>([lang, 'nb', 'sv', 'da', 'is', 'fi'])];
 
-	const conference = must(
+	const conference = await must(
 		service.create(
 			{
 				title: text.title,
@@ -81,8 +82,8 @@ export function createDemoConference(
 	);
 	const id = conference.id;
 
-	demoProgramme.forEach((item, i) => {
-		must(
+	for (const [i, item] of demoProgramme.entries()) {
+		await must(
 			service.saveProgrammeItem(id, null, {
 				day: days[item.day]!,
 				start: item.start,
@@ -92,9 +93,9 @@ export function createDemoConference(
 			}),
 			'programme'
 		);
-	});
+	}
 
-	must(
+	await must(
 		service.addParticipants(
 			id,
 			demoPeople.map(([name, country, role, organisation, language, coordinator]) => ({
@@ -108,7 +109,7 @@ export function createDemoConference(
 		),
 		'participants'
 	);
-	const person = new Map(service.participants(id).map((p) => [p.name, p.id]));
+	const person = new Map((await service.participants(id)).map((p) => [p.name, p.id]));
 	const idOf = (name: string) => {
 		const found = person.get(name);
 		if (!found) throw new Error(`demo conference: no participant ${name}`);
@@ -117,7 +118,7 @@ export function createDemoConference(
 
 	// Round 1 by role: allocate, move researchers and coordinators in by hand, delete the groups
 	// that are now empty, then leaders and each group's own questions.
-	const round1 = must(
+	const round1 = await must(
 		service.saveRound(id, null, {
 			title: text.round1.title,
 			theme: text.round1.theme,
@@ -127,26 +128,32 @@ export function createDemoConference(
 		}),
 		'round 1'
 	);
-	must(service.allocate(id, round1.id), 'allocate round 1');
-	const groupsByKey = () =>
-		new Map(service.roundDetail(id, round1.id, lang)!.groups.map((g) => [g.key, g]));
-	let groups = groupsByKey();
+	await must(service.allocate(id, round1.id), 'allocate round 1');
+	const groupsByKey = async () =>
+		new Map((await service.roundDetail(id, round1.id, lang))!.groups.map((g) => [g.key, g]));
+	let groups = await groupsByKey();
 	for (const plan of demoRound1) {
 		const group = groups.get(plan.key);
 		if (!group) throw new Error(`demo conference: no group ${plan.key}`);
 		if (plan.joining.length === 0) continue;
 		const participantIds = plan.joining.map(idOf);
-		must(service.group(id, round1.id, { type: 'move', participantIds, to: group.id }), 'move');
+		await must(
+			service.group(id, round1.id, { type: 'move', participantIds, to: group.id }),
+			'move'
+		);
 	}
-	for (const group of service.roundDetail(id, round1.id, lang)!.groups) {
+	for (const group of (await service.roundDetail(id, round1.id, lang))!.groups) {
 		if (group.memberIds.length === 0)
-			must(service.group(id, round1.id, { type: 'deleteGroup', groupId: group.id }), 'delete');
+			await must(
+				service.group(id, round1.id, { type: 'deleteGroup', groupId: group.id }),
+				'delete'
+			);
 	}
-	groups = groupsByKey();
+	groups = await groupsByKey();
 	for (const plan of demoRound1) {
 		const group = groups.get(plan.key)!;
 		if (plan.renamed)
-			must(
+			await must(
 				service.group(id, round1.id, {
 					type: 'renameGroup',
 					groupId: group.id,
@@ -155,16 +162,19 @@ export function createDemoConference(
 				'rename'
 			);
 		const participantIds = plan.leaders.map(idOf);
-		must(service.group(id, round1.id, { type: 'lead', groupId: group.id, participantIds }), 'lead');
+		await must(
+			service.group(id, round1.id, { type: 'lead', groupId: group.id, participantIds }),
+			'lead'
+		);
 		if (plan.questions)
-			must(
+			await must(
 				service.setGroupQuestions(id, round1.id, group.id, [...text.questions[plan.questions]]),
 				'questions'
 			);
 	}
 
 	// Round 2 by country: one group per country (Norway's eleven fit), led as in the report.
-	const round2 = must(
+	const round2 = await must(
 		service.saveRound(id, null, {
 			title: text.round2.title,
 			theme: text.round2.theme,
@@ -174,11 +184,11 @@ export function createDemoConference(
 		}),
 		'round 2'
 	);
-	must(service.allocate(id, round2.id), 'allocate round 2');
-	for (const group of service.roundDetail(id, round2.id, lang)!.groups) {
+	await must(service.allocate(id, round2.id), 'allocate round 2');
+	for (const group of (await service.roundDetail(id, round2.id, lang))!.groups) {
 		const leader = demoRound2Leaders[group.key];
 		if (!leader) continue;
-		must(
+		await must(
 			service.group(id, round2.id, {
 				type: 'lead',
 				groupId: group.id,
@@ -189,5 +199,5 @@ export function createDemoConference(
 	}
 
 	log.info('demo.created', { conferenceId: id, participants: demoPeople.length });
-	return service.get(id)!;
+	return (await service.get(id))!;
 }

@@ -21,11 +21,11 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let app: App;
 let conferenceId: string;
 
-beforeAll(() => setLogLevel('silent'));
+beforeAll(async () => setLogLevel('silent'));
 
 beforeEach(async () => {
 	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
-	const created = app.conferences.create({
+	const created = await app.conferences.create({
 		title: 'Nordisk dialog',
 		subtitle: '',
 		venue: 'Sigtuna',
@@ -43,14 +43,14 @@ beforeEach(async () => {
 	conferenceId = created.value.id;
 });
 
-afterEach(() => app.db.close());
+afterEach(async () => app.db.close());
 
 function input(terms: ConceptInput['terms'], more: Partial<ConceptInput> = {}): ConceptInput {
 	return { ...emptyConceptInput(), terms, ...more };
 }
 
 describe('glossaryForSession', () => {
-	it('gives a stand-alone session the default glossary and no room languages', () => {
+	it('gives a stand-alone session the default glossary and no room languages', async () => {
 		expect(glossaryForSession(app, null)).toEqual({ concepts: defaultGlossary, languages: [] });
 	});
 
@@ -178,7 +178,7 @@ describe('CSV export and import', () => {
 });
 
 describe('checked imports', () => {
-	it('are taken once, by their own conference, before they expire', () => {
+	it('are taken once, by their own conference, before they expire', async () => {
 		const token = rememberImport('c1', 'id,en\n,x', 'merge', 1000);
 		expect(takeImport('c2', token, 1000)).toBeNull();
 		expect(takeImport('c1', token, 1000)).toEqual({ text: 'id,en\n,x', mode: 'merge' });

@@ -43,26 +43,26 @@ function thrownBy(action: () => unknown): unknown {
 	throw new Error('handed out a code that was taken');
 }
 
-beforeAll(() => setLogLevel('silent'));
+beforeAll(async () => setLogLevel('silent'));
 
 beforeEach(async () => {
 	dice.code = null;
 	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
 });
 
-afterEach(() => app.db.close());
+afterEach(async () => app.db.close());
 
 describe('join code allocation when every code drawn is taken', () => {
-	it('refuses with a typed error everywhere a code is handed out, and creates nothing', () => {
+	it('refuses with a typed error everywhere a code is handed out, and creates nothing', async () => {
 		const session = app.sessions.create({ title: 'Verksted', questions: ['Hva?'], language: 'nb' });
-		const conference = app.conferences.create(details);
+		const conference = await app.conferences.create(details);
 		if (!session.ok || !conference.ok) throw new Error('setup');
 		const archive = archiveJson(exportConference(app, conference.value.id)!);
 		const sessionsBefore = listSessionIds(app.db).length;
 		dice.code = session.access.joinCode;
 
 		for (const refused of [
-			thrownBy(() => app.conferences.create(details)),
+			thrownBy(() => await app.conferences.create(details)),
 			thrownBy(() =>
 				app.sessions.create({ title: 'Neste', questions: ['Hva nå?'], language: 'nb' })
 			),

@@ -57,13 +57,13 @@ export function requireOrganiser(event: { cookies: Cookies; url: URL }): Organis
  * conference-access). One they may do nothing with is a translated 404, as if it did not
  * exist; one they may open but not take this action on is a translated 403.
  */
-export function requireConference(
+export async function requireConference(
 	event: { cookies: Cookies; url: URL; params: { id?: string }; locals: { lang: Language } },
 	action: OrganiserAction
-): Conference {
+): Promise<Conference> {
 	const organiser = requireOrganiser(event);
 	const app = useApp();
-	const conference = event.params.id ? app.conferences.get(event.params.id) : null;
+	const conference = event.params.id ? await app.conferences.get(event.params.id) : null;
 	const t = fixedT(event.locals.lang);
 	if (!conference) error(404, { message: t('organiser.notFound') });
 	if (mayOnConference(app, organiser, conference.id, action)) return conference;

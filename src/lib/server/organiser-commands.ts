@@ -13,12 +13,12 @@ import { field } from './organiser-forms';
  * Sends a conference command from an organiser's form, as that account with its roles for the
  * conference, under the form's command id: the same form posted twice applies once.
  */
-export function sendFromForm(
+export async function sendFromForm(
 	event: { cookies: Cookies; url: URL },
 	conferenceId: string,
 	form: FormData,
 	command: ConferenceCommand
-): Dispatched {
+): Promise<Dispatched> {
 	const app = useApp();
 	const organiser = requireOrganiser(event);
 	const commandId = field(form, 'commandId') || null;
@@ -33,7 +33,7 @@ export function sendFromForm(
 		},
 		scope: `${conferenceScope(conferenceId)}o:${organiser.id}`
 	};
-	return app.conferences.dispatch(conferenceId, command, sender, commandId);
+	return await app.conferences.dispatch(conferenceId, command, sender, commandId);
 }
 
 /** The status of a refused form: an id already used for something else is a conflict. */

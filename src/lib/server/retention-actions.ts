@@ -14,13 +14,13 @@ function refused(status: number, error: 'forbidden' | 'notFound' | 'off') {
 async function conferenceOf(event: RequestEvent) {
 	const organiser = requireOrganiser(event);
 	const id = field(await event.request.formData(), 'conferenceId');
-	return { organiser, conference: useApp().conferences.get(id) };
+	return { organiser, conference: await useApp().conferences.get(id) };
 }
 
 async function keep(event: RequestEvent, kept: boolean) {
 	const { organiser, conference } = await conferenceOf(event);
 	if (!conference) return refused(404, 'notFound');
-	const result = keepForGood(useApp(), organiser, conference.id, kept);
+	const result = await keepForGood(useApp(), organiser, conference.id, kept);
 	if (result === 'forbidden') return refused(403, 'forbidden');
 	if (result === 'not_found') return refused(404, 'notFound');
 	const outcome: RetentionOutcome = { done: kept ? 'kept' : 'released', title: conference.title };
@@ -35,7 +35,7 @@ export const retentionActions = {
 		if (!conference) return refused(404, 'notFound');
 		if (!mayOnConference(useApp(), organiser, conference.id, 'postpone_retention'))
 			return refused(403, 'forbidden');
-		const date = postponeDeletion(useApp(), conference.id, Date.now());
+		const date = await postponeDeletion(useApp(), conference.id, Date.now());
 		if (!date) return refused(409, 'off');
 		const outcome: RetentionOutcome = { done: 'postponed', title: conference.title, date };
 		return { retention: outcome };

@@ -32,8 +32,8 @@ function open(env: Record<string, string> = {}): Promise<App> {
 	);
 }
 
-function newConference(title = 'Sigtuna'): string {
-	const result = app.conferences.create({
+async function newConference(title = 'Sigtuna'): Promise<string> {
+	const result = await app.conferences.create({
 		title,
 		subtitle: '',
 		venue: '',
@@ -57,14 +57,14 @@ beforeEach(async () => {
 	app = await open({ RETENTION_DAYS: '365' });
 });
 
-afterEach(() => {
+afterEach(async () => {
 	app.db.close();
 	rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the organiser’s deletion schedule', () => {
-	it('shows the day a conference will be deleted, and warns from 14 days before', () => {
-		const id = newConference();
+	it('shows the day a conference will be deleted, and warns from 14 days before', async () => {
+		const id = await newConference();
 		const at = (days: number) => deletionSchedules(app, created + days * dayMs).get(id)!;
 		expect(at(0)).toEqual({ deleteOn: isoDay(created + 365 * dayMs), kept: false, warn: false });
 		expect(at(365 - 15).warn).toBe(false);
@@ -75,10 +75,10 @@ describe('the organiser’s deletion schedule', () => {
 		]);
 	});
 
-	it('moves with every change an organiser makes', () => {
-		const id = newConference();
+	it('moves with every change an organiser makes', async () => {
+		const id = await newConference();
 		now = created + 300 * dayMs;
-		app.conferences.saveProgrammeItem(id, null, {
+		await app.conferences.saveProgrammeItem(id, null, {
 			day: '2010-05-06',
 			start: '09:00',
 			end: '',
@@ -90,8 +90,8 @@ describe('the organiser’s deletion schedule', () => {
 });
 
 describe('postponing', () => {
-	it('counts a whole period from today, ends the warning and the deletion', () => {
-		const id = newConference();
+	it('counts a whole period from today, ends the warning and the deletion', async () => {
+		const id = await newConference();
 		now = created + 360 * dayMs;
 		expect(deletionSchedules(app, now).get(id)!.warn).toBe(true);
 		expect(postponeDeletion(app, id, now)).toBe(isoDay(now + 365 * dayMs));
@@ -100,7 +100,10 @@ describe('postponing', () => {
 			kept: false,
 			warn: false
 		});
-		expect(applyRetention(app, created + 400 * dayMs)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, created + 400 * dayMs)).toEqual({
+			conferences: 0,
+			sessions: 0
+		});
 		expect(postponeDeletion(app, 'no-such-conference', now)).toBeNull();
 	});
 });
@@ -122,7 +125,7 @@ describe('keeping for good', () => {
 			{ username: 'second', displayName: 'Second', password: 'a long enough password' },
 			created + 1
 		);
-		const id = newConference();
+		const id = await newConference();
 		// The conference's own owner may not keep it for good; the administrator may.
 		setConferenceTie(app.db, id, second.id, 'owner', created);
 		expect(keepForGood(app, second, id, true)).toBe('forbidden');
@@ -133,10 +136,16 @@ describe('keeping for good', () => {
 			kept: true,
 			warn: false
 		});
-		expect(applyRetention(app, created + 4000 * dayMs)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, created + 4000 * dayMs)).toEqual({
+			conferences: 0,
+			sessions: 0
+		});
 		expect(keepForGood(app, first, 'no-such-conference', true)).toBe('not_found');
 		expect(keepForGood(app, first, id, false)).toBe('done');
-		expect(applyRetention(app, created + 4000 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
+		expect(await applyRetention(app, created + 4000 * dayMs)).toEqual({
+			conferences: 1,
+			sessions: 0
+		});
 	});
 });
 
@@ -158,10 +167,10 @@ describe('upgrading a database from before', () => {
 		older.close();
 		app = await createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), root);
 		const today = Date.now();
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 		const schedule = deletionSchedules(app, today).get('old')!;
 		expect(schedule.warn).toBe(true);
 		expect(schedule.deleteOn! >= isoDay(today + 13 * dayMs)).toBe(true);
-		expect(applyRetention(app, today + 15 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
+		expect(await applyRetention(app, today + 15 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
 	});
 });

@@ -10,18 +10,24 @@ import { retentionActions } from '$lib/server/retention-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The conferences the signed-in organiser owns or is a co-organiser of. */
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const organiser = requireOrganiser(event);
 	const app = useApp();
 	const now = Date.now();
-	const schedules = deletionSchedules(app, now);
+	const schedules = await deletionSchedules(app, now);
 	const noSchedule = { deleteOn: null, kept: false, warn: false };
 	const mine = readableConferenceIds(app, organiser);
 	const rights = (id: string) => {
 		const may = conferencePermissions(app, organiser, id);
 		return { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention };
 	};
-	const all = app.conferences.list();
+	const all = await app.conferences.list();
+	const counts = new Map<string, { participants: number; rounds: number }>();
+	for (const c of all) {
+		if (!mine.has(c.id)) continue;
+		const participants = (await app.conferences.participants(c.id)).length;
+		counts.set(c.id, { participants, rounds: (await app.conferences.rounds(c.id)).length });
+	}
 	return {
 		conferences: all
 			.filter((c) => mine.has(c.id))
@@ -31,8 +37,7 @@ export const load: PageServerLoad = (event) => {
 				subtitle: c.subtitle,
 				venue: c.venue,
 				when: formatDateRange(c.startDate, c.endDate, localeTags[event.locals.lang]),
-				participants: app.conferences.participants(c.id).length,
-				rounds: app.conferences.rounds(c.id).length,
+				...counts.get(c.id)!,
 				deletion: schedules.get(c.id) ?? noSchedule,
 				...rights(c.id)
 			})),
@@ -53,9 +58,14 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	...retentionActions,
 	/** A ready-made conference to look around in, in the organiser's language. */
-	demo: (event) => {
+	demo: async (event) => {
 		const organiser = requireOrganiser(event);
-		const conference = createDemoConference(useApp(), event.locals.lang, Date.now(), organiser.id);
+		const conference = await createDemoConference(
+			useApp(),
+			event.locals.lang,
+			Date.now(),
+			organiser.id
+		);
 		redirect(303, `/organiser/conferences/${conference.id}`);
 	}
 };

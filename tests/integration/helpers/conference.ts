@@ -95,7 +95,7 @@ export async function seedConference(
 ): Promise<SeededConference> {
 	return withApp(databasePath, async (app) => {
 		const conferences = app.conferences;
-		const created = conferences.create({
+		const created = await conferences.create({
 			title: 'Nordisk dialog om supported employment',
 			subtitle: 'Dialogkonferanse',
 			venue: 'Sigtuna',
@@ -111,7 +111,7 @@ export async function seedConference(
 		});
 		if (!created.ok) throw new Error(JSON.stringify(created.error));
 		const conferenceId = created.value.id;
-		const added = conferences.addParticipants(
+		const added = await conferences.addParticipants(
 			conferenceId,
 			sigtunaParticipants.map((p) => ({
 				name: p.name,
@@ -123,7 +123,7 @@ export async function seedConference(
 			}))
 		);
 		if (!added.ok) throw new Error(JSON.stringify(added.error));
-		const round = conferences.saveRound(conferenceId, null, {
+		const round = await conferences.saveRound(conferenceId, null, {
 			title: 'Første gruppearbeid',
 			theme: 'Jobbfastholdelse',
 			rule,
@@ -131,21 +131,23 @@ export async function seedConference(
 			questions
 		});
 		if (!round.ok) throw new Error(JSON.stringify(round.error));
-		const allocated = conferences.allocate(conferenceId, round.value.id);
+		const allocated = await conferences.allocate(conferenceId, round.value.id);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
-		const started = conferences.startRound(conferenceId, round.value.id);
+		const started = await conferences.startRound(conferenceId, round.value.id);
 		if (!started.ok) throw new Error(JSON.stringify(started.error));
 		const organiser = await firstAccount(app, conferenceId);
-		const detail = conferences.roundDetail(conferenceId, round.value.id, 'en')!;
+		const detail = (await conferences.roundDetail(conferenceId, round.value.id, 'en'))!;
 		return {
 			conferenceId,
 			joinCode: created.value.joinCode,
 			plenumToken: created.value.plenumToken,
 			organiserCookie: organiser.cookie,
 			roundId: round.value.id,
-			members: conferences
-				.participants(conferenceId)
-				.map((p) => ({ id: p.id, name: p.name, token: p.personalToken })),
+			members: (await conferences.participants(conferenceId)).map((p) => ({
+				id: p.id,
+				name: p.name,
+				token: p.personalToken
+			})),
 			groups: detail.groups.map((g) => {
 				const session = app.sessions.get(g.sessionId!)!;
 				return {

@@ -23,7 +23,7 @@ export async function seedExport(
 	// Seeding is not what the test is about: keep its log lines out of the output.
 	setLogLevel('warn');
 	return withApp(databasePath, async (app) => {
-		const conference = empty ? null : seedPlayedDemo(app, { openVote });
+		const conference = empty ? null : await seedPlayedDemo(app, { openVote });
 		const organiser = await firstAccount(app, conference?.id);
 		return {
 			conferenceId: conference?.id ?? null,

@@ -22,12 +22,12 @@ type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
 export { noticeOf } from '$lib/domain/conference/views';
 
 /** The session a member's phone should be in now: their group's, in the current round. */
-export function memberSessionId(
+export async function memberSessionId(
 	app: { conferences: Pick<ConferenceService, 'state'>; sessions: Pick<SessionService, 'get'> },
 	conferenceId: string,
 	participantId: string
-): string | null {
-	const state = app.conferences.state(conferenceId);
+): Promise<string | null> {
+	const state = await app.conferences.state(conferenceId);
 	const sessionId = state ? currentGroupOf(state, participantId)?.sessionId : null;
 	if (!sessionId) return null;
 	const session = app.sessions.get(sessionId);
@@ -57,14 +57,14 @@ function memberIdentity(
 	};
 }
 
-export function memberView(
+export async function memberView(
 	app: Uses,
 	conferenceId: string,
 	participantId: string,
 	lang: Language,
 	bindingId: string | null
-): MemberView | null {
-	const state = app.conferences.state(conferenceId);
+): Promise<MemberView | null> {
+	const state = await app.conferences.state(conferenceId);
 	if (!state) return null;
 	return memberViewOf(state, participantId, lang, memberIdentity(app, participantId, bindingId));
 }
@@ -73,13 +73,13 @@ export function memberView(
  * Every group of the current round at a glance: `online` tells who has a phone in each session,
  * `connected` how many people have a phone connected anywhere in the conference.
  */
-export function overview(
+export async function overview(
 	app: Uses,
 	conferenceId: string,
 	lang: Language,
 	presence: { online: (sessionId: string) => string[]; connected: number }
-): ConferenceOverview | null {
-	const state = app.conferences.state(conferenceId);
+): Promise<ConferenceOverview | null> {
+	const state = await app.conferences.state(conferenceId);
 	if (!state) return null;
 	return overviewView(state, lang, {
 		session: (sessionId) => {
@@ -98,8 +98,8 @@ export function overview(
 }
 
 /** The plenum screen, in the conference's language. */
-export function plenumView(app: Uses, conferenceId: string): PlenumView | null {
-	const state = app.conferences.state(conferenceId);
+export async function plenumView(app: Uses, conferenceId: string): Promise<PlenumView | null> {
+	const state = await app.conferences.state(conferenceId);
 	if (!state) return null;
 	return plenumViewOf(state, (sessionId) => app.sessions.get(sessionId)?.state ?? null);
 }

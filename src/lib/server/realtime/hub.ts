@@ -399,10 +399,10 @@ export class Hub {
 	}
 
 	/** Puts a member's socket into the session of their current group (or none). */
-	#placeMember(socket: SamradSocket): void {
+	async #placeMember(socket: SamradSocket): void {
 		const member = socket.data.member;
 		if (!member) return;
-		const sessionId = memberSessionId(this.#app, member.conferenceId, member.participantId);
+		const sessionId = await memberSessionId(this.#app, member.conferenceId, member.participantId);
 		if (!sessionId) return this.unbind(socket);
 		this.bind(socket, participantBinding(sessionId, member.participantId));
 	}
@@ -413,16 +413,16 @@ export class Hub {
 		void socket.join(personRoom(claimant.conferenceId, claimant.participantId));
 	}
 
-	#conferenceView(socket: SamradSocket): ConferenceView | null {
+	async #conferenceView(socket: SamradSocket): ConferenceView | null {
 		const app = this.#app;
 		if (socket.data.member) {
 			const { conferenceId, participantId, bindingId } = socket.data.member;
-			return memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
+			return await memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
 		}
 		const watch = socket.data.watch;
 		if (!watch) return null;
-		if (watch.kind === 'plenum') return plenumView(app, watch.conferenceId);
-		return overview(app, watch.conferenceId, socket.data.lang, {
+		if (watch.kind === 'plenum') return await plenumView(app, watch.conferenceId);
+		return await overview(app, watch.conferenceId, socket.data.lang, {
 			online: (id) => this.online(id),
 			connected: this.#connectedPeople(watch.conferenceId)
 		});

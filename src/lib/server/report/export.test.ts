@@ -63,7 +63,7 @@ describe('exportFile', () => {
 	beforeAll(async () => {
 		setLogLevel('silent');
 		db = await tempApp('samrad-export');
-		conferenceId = seedPlayedDemo(db.app).id;
+		conferenceId = (await seedPlayedDemo(db.app)).id;
 	});
 
 	afterAll(() => db.close());

@@ -163,14 +163,14 @@ export function reportOptions(choices: ExportChoices, now: Date): ReportOptions 
  * PDF throws ChromiumMissingError when Chromium cannot be started.
  */
 export async function exportFile(
-	app: Pick<App, 'db' | 'conferences' | 'sessions'>,
+	app: Pick<App, 'stores' | 'conferences' | 'sessions'>,
 	conferenceId: string,
 	choices: ExportChoices,
 	{ now = new Date(), pdf = {} }: { now?: Date; pdf?: PdfOptions } = {}
 ): Promise<ExportFile | null> {
 	const { contentType, extension } = types[choices.format];
 	if (choices.format === 'json') {
-		const archive = exportConference(app, conferenceId);
+		const archive = await exportConference(app, conferenceId);
 		if (!archive) return null;
 		return {
 			body: archiveJson(archive),
@@ -178,7 +178,7 @@ export async function exportFile(
 			disposition: contentDisposition(archive.conference.title, extension)
 		};
 	}
-	const source = reportSourceFromDb(app, conferenceId, {
+	const source = await reportSourceFromDb(app, conferenceId, {
 		language: choices.language ?? undefined
 	});
 	if (!source) return null;

@@ -18,14 +18,14 @@ describe('reportSourceFromDb', () => {
 		setLogLevel('silent');
 		db = await tempApp('samrad-source');
 		const { app } = db;
-		conferenceId = seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }).id;
+		conferenceId = (await seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) })).id;
 		// The organiser renames a role and adds one of their own.
-		app.conferences.saveRole(conferenceId, {
+		await app.conferences.saveRole(conferenceId, {
 			id: 'employer',
 			label: { nb: 'Virksomhetsleder' },
 			groupLabel: { nb: 'Virksomhetsledere' }
 		});
-		app.conferences.saveRole(conferenceId, {
+		await app.conferences.saveRole(conferenceId, {
 			id: 'peer-supporter',
 			label: { nb: 'NAV-veileder', en: 'NAV adviser' },
 			groupLabel: { nb: 'NAV-veiledere' }
@@ -33,13 +33,13 @@ describe('reportSourceFromDb', () => {
 		source = reportSourceFromDb(app, conferenceId)!;
 	});
 
-	afterAll(() => db.close());
+	afterAll(async () => db.close());
 
-	it('answers null for a conference that does not exist', () => {
+	it('answers null for a conference that does not exist', async () => {
 		expect(reportSourceFromDb(db.app, 'no-such-conference')).toBeNull();
 	});
 
-	it('carries the conference details and its programme', () => {
+	it('carries the conference details and its programme', async () => {
 		const stored = db.app.conferences.get(conferenceId)!;
 		expect(source.conference).toMatchObject({
 			title: stored.title,
@@ -62,7 +62,7 @@ describe('reportSourceFromDb', () => {
 		expect(source.programme[1]).toMatchObject({ start: '09:00', end: '10:00' });
 	});
 
-	it('names roles as they read mid-sentence, with the organiser’s renames', () => {
+	it('names roles as they read mid-sentence, with the organiser’s renames', async () => {
 		const employer = source.roles.find((r) => r.id === 'employer')!;
 		expect(employer.label.nb).toBe('virksomhetsleder');
 		expect(employer.plural.nb).toBe('virksomhetsledere');
@@ -73,7 +73,7 @@ describe('reportSourceFromDb', () => {
 		expect(source.roles.find((r) => r.id === 'peer-supporter')!.label.nb).toBe('NAV-veileder');
 	});
 
-	it('lists every participant with country, role and coordinator flag', () => {
+	it('lists every participant with country, role and coordinator flag', async () => {
 		const stored = db.app.conferences.participants(conferenceId);
 		expect(source.participants).toHaveLength(stored.length);
 		for (const p of stored) {
@@ -89,7 +89,7 @@ describe('reportSourceFromDb', () => {
 		expect(source.participants.some((p) => p.coordinator)).toBe(true);
 	});
 
-	it('turns the glossary concepts into language help entries', () => {
+	it('turns the glossary concepts into language help entries', async () => {
 		const concepts = db.app.conferences.glossary(conferenceId);
 		expect(source.glossary.map((g) => g.id)).toEqual(concepts.map((c) => c.id));
 		const first = concepts[0]!;
@@ -97,7 +97,7 @@ describe('reportSourceFromDb', () => {
 		expect(source.glossary[0]!.explanation?.en).toBe(first.explanation?.en);
 	});
 
-	it('gives every group its leaders, members, live session, questions and reflection', () => {
+	it('gives every group its leaders, members, live session, questions and reflection', async () => {
 		const rounds = db.app.conferences.rounds(conferenceId);
 		expect(source.rounds.map((r) => r.title)).toEqual(rounds.map((r) => r.title));
 		expect(source.rounds.map((r) => r.plenumSummary)).toEqual(plenumSummaries);
@@ -127,14 +127,14 @@ describe('reportSourceFromDb', () => {
 		expect(last.questions.at(-1)!.phase).toBe('vote');
 	});
 
-	it('names made-up groups in the language asked for', () => {
+	it('names made-up groups in the language asked for', async () => {
 		const english = reportSourceFromDb(db.app, conferenceId, { language: 'en' })!;
 		const names = english.rounds[1]!.groups.map((g) => g.name);
 		expect(names).toContain('Iceland');
 		expect(source.rounds[1]!.groups.map((g) => g.name)).toContain('Island');
 	});
 
-	it('builds a report with the stored notes, headings and names', () => {
+	it('builds a report with the stored notes, headings and names', async () => {
 		const report = buildReport(source, { generatedAt: '2026-01-10' }, fixedT);
 		const text = JSON.stringify(report);
 		const state = source.rounds[0]!.groups[0]!.session!;
@@ -154,7 +154,7 @@ describe('the report’s sign-off', () => {
 		db = await tempApp('samrad-signoff');
 	});
 
-	afterAll(() => db.close());
+	afterAll(async () => db.close());
 
 	function report(signoff: { organisation: string; author: string; introductionBy: string }) {
 		const created = db.app.conferences.create({
@@ -179,7 +179,7 @@ describe('the report’s sign-off', () => {
 		);
 	}
 
-	it('puts the organisation and author on the title page and the introducer under the introduction', () => {
+	it('puts the organisation and author on the title page and the introducer under the introduction', async () => {
 		const built = report({
 			organisation: 'Prosjekt SE-Norden',
 			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
@@ -192,7 +192,7 @@ describe('the report’s sign-off', () => {
 		expect(built.introduction!.byline).toBe('ved Øystein Spjelkavik (prosjektleder)');
 	});
 
-	it('leaves the lines out when none are stored', () => {
+	it('leaves the lines out when none are stored', async () => {
 		const built = report({ organisation: '', author: '', introductionBy: '' });
 		expect(built.titlePage).toMatchObject({ organisation: '', author: '' });
 		expect(built.introduction!.byline).toBe('');
@@ -205,11 +205,11 @@ describe('reportSourceFromDb and empty groups', () => {
 		const db = await tempApp('samrad-source-empty');
 		try {
 			const { app } = db;
-			const id = seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id;
-			const [round] = app.conferences.rounds(id);
-			const [played, other] = app.conferences.roundDetail(id, round!.id, 'nb')!.groups;
-			const group = (action: Parameters<typeof app.conferences.group>[2]) => {
-				const done = app.conferences.group(id, round!.id, action);
+			const id = (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id;
+			const [round] = await app.conferences.rounds(id);
+			const [played, other] = (await app.conferences.roundDetail(id, round!.id, 'nb'))!.groups;
+			const group = async (action: Parameters<typeof app.conferences.group>[2]) => {
+				const done = await app.conferences.group(id, round!.id, action);
 				if (!done.ok) throw new Error(JSON.stringify(done.error));
 			};
 			group({ type: 'addGroup', groupId: 'empty-group', name: 'Tomrommet' });

@@ -232,15 +232,15 @@ export function playedQuestion(
  * Plays every group of every started round: both questions to the results, a reflection from
  * most leaders. `openVote` leaves the last group of the last round voting (as during the day).
  */
-export function playStartedRounds(
+export async function playStartedRounds(
 	app: App,
 	conferenceId: string,
 	{ seed = 2010, openVote = false } = {}
-): void {
+): Promise<void> {
 	const random = seededRandom(seed);
-	const rounds = app.conferences.rounds(conferenceId).filter((r) => r.startedAt !== null);
-	rounds.forEach((round, r) => {
-		const groups = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups;
+	const rounds = (await app.conferences.rounds(conferenceId)).filter((r) => r.startedAt !== null);
+	rounds.forEach(async (round, r) => {
+		const groups = (await app.conferences.roundDetail(conferenceId, round.id, 'en'))!.groups;
 		groups.forEach((group, g) => {
 			if (!group.sessionId || group.memberIds.length === 0) return;
 			const state = app.sessions.get(group.sessionId)!.state;
@@ -279,20 +279,20 @@ export const plenumSummaries: readonly string[] = [
  * The demo conference (src/lib/server/demo.ts) after the day: both rounds started and played,
  * and a plenum summary for each. With openVote, the last group is still voting.
  */
-export function seedPlayedDemo(
+export async function seedPlayedDemo(
 	app: App,
 	{ lang = 'nb' as Language, seed = 2010, openVote = false, now = Date.now() } = {}
-): Conference {
-	const conference = createDemoConference(app, lang, now);
-	const rounds = app.conferences.rounds(conference.id);
+): Promise<Conference> {
+	const conference = await createDemoConference(app, lang, now);
+	const rounds = await app.conferences.rounds(conference.id);
 	for (const round of rounds) {
-		const started = app.conferences.startRound(conference.id, round.id);
+		const started = await app.conferences.startRound(conference.id, round.id);
 		if (!started.ok) throw new Error(`start ${round.title}: ${started.error.code}`);
 	}
-	playStartedRounds(app, conference.id, { seed, openVote });
-	rounds.forEach((round, index) => {
+	await playStartedRounds(app, conference.id, { seed, openVote });
+	rounds.forEach(async (round, index) => {
 		const summary = plenumSummaries[index];
-		if (summary) app.conferences.setPlenumSummary(conference.id, round.id, summary);
+		if (summary) await app.conferences.setPlenumSummary(conference.id, round.id, summary);
 	});
-	return app.conferences.get(conference.id)!;
+	return (await app.conferences.get(conference.id))!;
 }

@@ -50,9 +50,14 @@ export const actions: Actions = {
 				fileName
 			});
 		}
-		const result = importArchive(useApp(), new Uint8Array(await file.arrayBuffer()), organiser.id, {
-			commandId: field(form, 'commandId') || null
-		});
+		const result = await importArchive(
+			useApp(),
+			new Uint8Array(await file.arrayBuffer()),
+			organiser.id,
+			{
+				commandId: field(form, 'commandId') || null
+			}
+		);
 		if (!result.ok && 'error' in result) {
 			const problem: UploadProblem = { code: 'form' };
 			return fail(refusalStatus(result.error), { problem, fileName });

@@ -5,7 +5,7 @@ import { glossaryForSession } from '$lib/server/glossary';
 import type { PageServerLoad } from './$types';
 
 /** The projector view: only a valid screen link opens it. Its legend needs the glossary. */
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const app = useApp();
 	const session = app.sessions.byScreenToken(params.token);
 	if (!session) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
@@ -13,6 +13,6 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		token: params.token,
 		title: session.state.title,
 		inConference: session.access.conferenceId !== null,
-		glossary: glossaryForSession(app, session.access.conferenceId)
+		glossary: await glossaryForSession(app, session.access.conferenceId)
 	};
 };

@@ -6,8 +6,8 @@ import { requireConference, requireOrganiser } from '$lib/server/organiser-acces
 import { randomToken } from '$lib/server/tokens';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: LayoutServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	return {
 		/** The id of the next command a form on the page sends; each load makes a new one. */

@@ -14,17 +14,23 @@ import {
 import { linkOrigin, requireConference, requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	const app = useApp();
 	const organisers = conferenceOrganisers(app, conference.id);
 	const origin = linkOrigin(event.url);
-	const people = app.conferences.participants(conference.id);
+	const people = await app.conferences.participants(conference.id);
 	const names = new Map(people.map((p) => [p.id, p.name]));
-	const rounds = app.conferences.rounds(conference.id);
+	const rounds = await app.conferences.rounds(conference.id);
+	const allocated = await Promise.all(
+		rounds.map(async (r) => {
+			const round = await app.conferences.roundDetail(conference.id, r.id, event.locals.lang);
+			return round!.groups.length > 0;
+		})
+	);
 	const detail = conference.currentRoundId
-		? app.conferences.roundDetail(conference.id, conference.currentRoundId, event.locals.lang)
+		? await app.conferences.roundDetail(conference.id, conference.currentRoundId, event.locals.lang)
 		: null;
 	return {
 		conference: {
@@ -40,13 +46,10 @@ export const load: PageServerLoad = (event) => {
 			plenum: `${origin}/plenum/${conference.plenumToken}`
 		},
 		counts: {
-			programme: app.conferences.programme(conference.id).length,
+			programme: (await app.conferences.programme(conference.id)).length,
 			participants: people.length,
 			rounds: rounds.length,
-			allocated: rounds.filter(
-				(r) =>
-					app.conferences.roundDetail(conference.id, r.id, event.locals.lang)!.groups.length > 0
-			).length
+			allocated: allocated.filter(Boolean).length
 		},
 		current: detail && {
 			id: detail.id,
@@ -77,10 +80,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** A message on every screen and phone; sending an empty one (or Clear) removes it. */
 	notice: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const notice = form.get('clear') !== null ? '' : field(form, 'notice');
-		const result = sendFromForm(event, conference.id, form, { type: 'notice.set', notice });
+		const result = await sendFromForm(event, conference.id, form, { type: 'notice.set', notice });
 		if (!result.ok) {
 			return fail(refusalStatus(result.error), {
 				scope: 'notice',
@@ -92,7 +95,7 @@ export const actions: Actions = {
 	},
 	/** Shares the conference with a colleague's account (the owner only). */
 	share: async (event) => {
-		const conference = requireConference(event, 'share');
+		const conference = await requireConference(event, 'share');
 		const username = field(await event.request.formData(), 'username').slice(0, 100);
 		const shared = shareConference(useApp(), conference.id, username);
 		if (!shared.ok) {
@@ -105,7 +108,7 @@ export const actions: Actions = {
 	},
 	/** Takes a co-organiser off the conference; their open pages and overview stop working. */
 	unshare: async (event) => {
-		const conference = requireConference(event, 'share');
+		const conference = await requireConference(event, 'share');
 		const organiserId = field(await event.request.formData(), 'organiserId');
 		const name = conferenceOrganisers(useApp(), conference.id).find(
 			(o) => o.id === organiserId && o.tie === 'co_organiser'

@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = readDetails(form);
 		const commandId = field(form, 'commandId') || null;
-		const created = useApp().conferences.create(values, organiser.id, commandId);
+		const created = await useApp().conferences.create(values, organiser.id, commandId);
 		if (!created.ok) {
 			return fail(refusalStatus(created.error), { values, errors: [formError(created.error)] });
 		}

@@ -6,7 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The conference's glossary: every concept with its terms per language. */
 export const load: PageServerLoad = async (event) => {
-	const conference = requireConference(event, 'read');
+	const conference = await requireConference(event, 'read');
 	const params = event.url.searchParams;
 	const imported = Number(params.get('imported'));
 	return {
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	delete: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const id = String(form.get('id') ?? '');
 		const name = String(form.get('name') ?? '').slice(0, 100);

@@ -9,12 +9,12 @@ import { field, readParticipant } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
-	const roles = app.conferences.roles(conference.id);
-	const people = app.conferences.participants(conference.id);
+	const roles = await app.conferences.roles(conference.id);
+	const people = await app.conferences.participants(conference.id);
 	const editId = event.url.searchParams.get('edit');
 	// Named countries first (Nordic ones leading), then any other code someone already has.
 	const known = new Set(countries.map((c) => c.code));
@@ -60,12 +60,12 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const id = field(form, 'id') || null;
 		const values = readParticipant(form);
 		const [added] = useApp().conferences.newParticipants([values]);
-		const done = sendFromForm(
+		const done = await sendFromForm(
 			event,
 			conference.id,
 			form,
@@ -81,10 +81,10 @@ export const actions: Actions = {
 		return { added: name, country, role, language };
 	},
 	remove: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const participantId = field(form, 'id');
-		const done = sendFromForm(event, conference.id, form, {
+		const done = await sendFromForm(event, conference.id, form, {
 			type: 'participant.remove',
 			participantId
 		});

@@ -7,14 +7,14 @@ import { field } from '$lib/server/organiser-forms';
 import { linkOrigin, requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	return {
 		showing: { roundId: conference.plenumRoundId, groupId: conference.plenumGroupId },
 		plenumLink: `${linkOrigin(event.url)}/plenum/${conference.plenumToken}`,
-		rounds: app.conferences.rounds(conference.id).map((r) => {
-			const detail = app.conferences.roundDetail(conference.id, r.id, event.locals.lang)!;
+		rounds: (await app.conferences.rounds(conference.id)).map(async (r) => {
+			const detail = (await app.conferences.roundDetail(conference.id, r.id, event.locals.lang))!;
 			return {
 				id: r.id,
 				position: r.position,
@@ -31,12 +31,12 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** What the plenum screen shows: nothing chosen, a round's overview, or one group. */
 	present: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const roundId = field(form, 'roundId') || null;
 		const groupId = roundId ? field(form, 'groupId') || null : null;
 		const command = { type: 'plenum.present', roundId, groupId } as const;
-		const result = sendFromForm(event, conference.id, form, command);
+		const result = await sendFromForm(event, conference.id, form, command);
 		if (!result.ok)
 			return fail(refusalStatus(result.error), {
 				scope: 'present',
@@ -45,12 +45,12 @@ export const actions: Actions = {
 		return { scope: 'present' };
 	},
 	summary: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const roundId = field(form, 'roundId');
 		const summary = field(form, 'summary');
 		const command = { type: 'plenum.summary', roundId, summary } as const;
-		const result = sendFromForm(event, conference.id, form, command);
+		const result = await sendFromForm(event, conference.id, form, command);
 		if (!result.ok) {
 			return fail(refusalStatus(result.error), {
 				scope: 'summary',

@@ -8,13 +8,13 @@ import { retentionActions } from '$lib/server/retention-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The organiser's data-protection page: erase people, export their data, delete the conference. */
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const organiser = requireOrganiser(event);
 	const app = useApp();
 	const may = conferencePermissions(app, organiser, conference.id);
 	const now = Date.now();
-	const schedule = deletionSchedules(app, now).get(conference.id);
+	const schedule = (await deletionSchedules(app, now)).get(conference.id);
 	return {
 		retentionDays: app.config.retentionDays,
 		deleteOn: schedule?.deleteOn ?? null,
@@ -22,30 +22,31 @@ export const load: PageServerLoad = (event) => {
 		postponeTo: postponedDay(app, now),
 		mayPostpone: may.postpone_retention,
 		mayKeep: may.keep_retention,
-		people: app.conferences
-			.participants(conference.id)
-			.map((p) => ({ id: p.id, name: p.name, country: p.country }))
+		people: (await app.conferences.participants(conference.id)).map((p) => ({
+			id: p.id,
+			name: p.name,
+			country: p.country
+		}))
 	};
 };
 
 export const actions: Actions = {
 	...retentionActions,
 	erase: async (event) => {
-		const conference = requireConference(event, 'erase');
+		const conference = await requireConference(event, 'erase');
 		const form = await event.request.formData();
 		const participantId = String(form.get('participantId') ?? '');
 		const mode = form.get('mode') === 'delete' ? 'delete' : 'anonymise';
-		const person = useApp()
-			.conferences.participants(conference.id)
-			.find((p) => p.id === participantId);
-		if (!person || !eraseParticipant(useApp(), conference.id, participantId, mode)) {
+		const people = await useApp().conferences.participants(conference.id);
+		const person = people.find((p) => p.id === participantId);
+		if (!person || !(await eraseParticipant(useApp(), conference.id, participantId, mode))) {
 			return fail(404, { erased: null });
 		}
 		return { erased: person.name };
 	},
 	deleteConference: async (event) => {
-		const conference = requireConference(event, 'delete');
-		deleteConferenceCompletely(useApp(), conference.id);
+		const conference = await requireConference(event, 'delete');
+		await deleteConferenceCompletely(useApp(), conference.id);
 		redirect(303, '/organiser');
 	}
 };

@@ -10,9 +10,9 @@ import { field, readProgrammeItem } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
-	const items = useApp().conferences.programme(conference.id);
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
+	const items = await useApp().conferences.programme(conference.id);
 	const editId = event.url.searchParams.get('edit');
 	const locale = localeTags[event.locals.lang];
 	// Items come sorted by day and time: one run per day, labelled here (full date data).
@@ -32,11 +32,11 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const id = field(form, 'id') || null;
 		const values = readProgrammeItem(form);
-		const saved = sendFromForm(
+		const saved = await sendFromForm(
 			event,
 			conference.id,
 			form,
@@ -52,9 +52,9 @@ export const actions: Actions = {
 		return { added: item.title, day: item.day };
 	},
 	delete: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
-		const done = sendFromForm(event, conference.id, form, {
+		const done = await sendFromForm(event, conference.id, form, {
 			type: 'programme.delete',
 			itemId: field(form, 'id')
 		});

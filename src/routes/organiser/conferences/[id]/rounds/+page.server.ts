@@ -8,13 +8,13 @@ import { readRound } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
 	return {
-		rounds: app.conferences.rounds(conference.id).map((r) => {
-			const detail = app.conferences.roundDetail(conference.id, r.id, lang)!;
+		rounds: (await app.conferences.rounds(conference.id)).map(async (r) => {
+			const detail = (await app.conferences.roundDetail(conference.id, r.id, lang))!;
 			return {
 				id: r.id,
 				position: r.position,
@@ -29,18 +29,18 @@ export const load: PageServerLoad = (event) => {
 				current: conference.currentRoundId === r.id
 			};
 		}),
-		participants: app.conferences.participants(conference.id).length,
+		participants: (await app.conferences.participants(conference.id)).length,
 		sizeLimits: conferenceLimits.groupSize
 	};
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const { input, typedSize } = readRound(form);
 		const roundId = randomToken(16);
-		const saved = sendFromForm(event, conference.id, form, {
+		const saved = await sendFromForm(event, conference.id, form, {
 			type: 'round.add',
 			roundId,
 			round: input

@@ -7,17 +7,17 @@ import { readDetails } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const c = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const c = await requireConference(event, 'read');
 	return { details: detailsOf(c) };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const values = readDetails(form);
-		const saved = sendFromForm(event, conference.id, form, {
+		const saved = await sendFromForm(event, conference.id, form, {
 			type: 'conference.edit',
 			details: values
 		});
@@ -25,9 +25,9 @@ export const actions: Actions = {
 			return fail(refusalStatus(saved.error), { values, errors: [formError(saved.error)] });
 		return { saved: true };
 	},
-	delete: (event) => {
-		const conference = requireConference(event, 'delete');
-		useApp().conferences.delete(conference.id);
+	delete: async (event) => {
+		const conference = await requireConference(event, 'delete');
+		await useApp().conferences.delete(conference.id);
 		redirect(303, '/organiser');
 	}
 };

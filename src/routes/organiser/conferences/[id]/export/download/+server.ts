@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 
 /** The conference in the format the export page asks for, as a download. */
 export const GET: RequestHandler = async (event) => {
-	const conference = requireConference(event, 'export');
+	const conference = await requireConference(event, 'export');
 	const choices = readChoices(event.url.searchParams);
 	const back = `/organiser/conferences/${conference.id}/export`;
 	try {

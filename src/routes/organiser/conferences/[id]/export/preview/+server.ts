@@ -8,7 +8,7 @@ import type { RequestHandler } from './$types';
 
 /** The HTML report with the export page's choices, for its preview frame. */
 export const GET: RequestHandler = async (event) => {
-	const conference = requireConference(event, 'export');
+	const conference = await requireConference(event, 'export');
 	const choices = { ...readChoices(event.url.searchParams), format: 'html' as const };
 	const file = await exportFile(useApp(), conference.id, choices);
 	if (!file) error(404, { message: fixedT(event.locals.lang)('organiser.notFound') });

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** One concept of the glossary, to edit. */
 export const load: PageServerLoad = async (event) => {
-	const conference = requireConference(event, 'read');
+	const conference = await requireConference(event, 'read');
 	const concept = (await useApp().stores.glossary.read(conference.id)).find(
 		(c) => c.id === event.params.concept
 	);
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const app = useApp();
 		const values = readConceptForm(await event.request.formData());
 		const saved = await saveConcept(app, conference.id, event.params.concept, values);

@@ -6,7 +6,7 @@ import type { RequestHandler } from './$types';
 
 /** The glossary as CSV: semicolons for Excel in the Nordic countries, commas for English. */
 export const GET: RequestHandler = async (event) => {
-	const conference = requireConference(event, 'read');
+	const conference = await requireConference(event, 'read');
 	const csv = glossaryToCsv(
 		await useApp().stores.glossary.read(conference.id),
 		conference.language === 'en' ? ',' : ';'

@@ -13,7 +13,7 @@ import type { Glossary } from '$lib/domain/glossary/types';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const conference = requireConference(event, 'read');
+	const conference = await requireConference(event, 'read');
 	return {
 		maxBytes: glossaryLimits.csvBytes,
 		existing: (await useApp().stores.glossary.read(conference.id)).length
@@ -54,7 +54,7 @@ function readMode(value: FormDataEntryValue | null): ImportMode {
 export const actions: Actions = {
 	/** Reads the file and shows what importing it would do; saves nothing. */
 	check: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const file = form.get('file');
 		const mode = readMode(form.get('mode'));
@@ -79,7 +79,7 @@ export const actions: Actions = {
 	},
 	/** Saves a checked file, checking it again against the glossary as it is now. */
 	save: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const app = useApp();
 		const form = await event.request.formData();
 		const pending = takeImport(conference.id, String(form.get('token') ?? ''));

@@ -6,14 +6,14 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A new concept for the conference's glossary. */
-export const load: PageServerLoad = (event) => {
-	requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	await requireConference(event, 'read');
 	return { values: emptyConceptInput() };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const app = useApp();
 		const values = readConceptForm(await event.request.formData());
 		const saved = await saveConcept(app, conference.id, null, values);

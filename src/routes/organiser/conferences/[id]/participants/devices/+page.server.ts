@@ -7,10 +7,12 @@ import { requireConference } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Which devices use whose name: requests to let in, and every device, which can be released. */
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
-	const names = new Map(app.conferences.participants(conference.id).map((p) => [p.id, p.name]));
+	const names = new Map(
+		(await app.conferences.participants(conference.id)).map((p) => [p.id, p.name])
+	);
 	// Formatted here, in the organiser's language (like the conference's dates).
 	const when = new Intl.DateTimeFormat(localeTags[event.locals.lang], {
 		day: 'numeric',
@@ -18,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 		hour: '2-digit',
 		minute: '2-digit'
 	});
-	const devices = conferenceDevices(app, conference.id).map((b) => ({
+	const devices = (await conferenceDevices(app, conference.id)).map((b) => ({
 		id: b.id,
 		participantId: b.participantId,
 		name: names.get(b.participantId) ?? '',
@@ -48,13 +50,13 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** Lets a waiting device in, or turns it down. */
 	decide: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const decision = field(form, 'decision');
 		const t = fixedT(event.locals.lang);
 		if (decision !== 'approve' && decision !== 'refuse')
 			return fail(400, { error: t('errors.invalid_payload') });
-		const decided = decideDevice(
+		const decided = await decideDevice(
 			useApp(),
 			{ role: 'organiser' },
 			conference.id,
@@ -66,9 +68,9 @@ export const actions: Actions = {
 	},
 	/** Signs a device out of a name: it is disconnected at once and told why. */
 	release: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
-		const released = releaseDevice(
+		const released = await releaseDevice(
 			useApp(),
 			{ role: 'organiser' },
 			conference.id,

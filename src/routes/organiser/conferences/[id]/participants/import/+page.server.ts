@@ -17,13 +17,13 @@ import {
 } from '$lib/server/participants-import';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
-	const roles = app.conferences.roles(conference.id);
+	const roles = await app.conferences.roles(conference.id);
 	return {
 		limits: participantsCsvLimits,
-		existing: app.conferences.participants(conference.id).length,
+		existing: (await app.conferences.participants(conference.id)).length,
 		roles: roles.map((r) => ({ id: r.id, label: roleLabel(roles, r.id, event.locals.lang) }))
 	};
 };
@@ -54,7 +54,7 @@ function readChoices(form: FormData): ImportChoices {
 export const actions: Actions = {
 	/** Reads the file and shows what would be imported and whom it finds on the list. */
 	check: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const file = (await event.request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) {
 			return fail(422, { problem: 'organiser.import.chooseFile' as const });
@@ -76,9 +76,14 @@ export const actions: Actions = {
 			});
 		}
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		const { preview, rows, token } = previewParticipantsImport(useApp(), conference.id, bytes, {
-			fileName
-		});
+		const { preview, rows, token } = await previewParticipantsImport(
+			useApp(),
+			conference.id,
+			bytes,
+			{
+				fileName
+			}
+		);
 		const compared = new Map(rows.map((r) => [r.row, r]));
 		const result = {
 			fileName,
@@ -96,11 +101,11 @@ export const actions: Actions = {
 	},
 	/** Saves a checked file with the answers to what its preview asked; all of it or nothing. */
 	import: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const token = field(form, 'token');
 		const app = useApp();
-		const saved = commitParticipantsImport(
+		const saved = await commitParticipantsImport(
 			app,
 			conference.id,
 			token,
@@ -117,7 +122,7 @@ export const actions: Actions = {
 		const [first] = saved.problems;
 		if (first?.code === 'choose_existing' || first?.code === 'choose_role') {
 			// The preview stays, with what it still needs to know.
-			const review = reviewParticipantsImport(app, conference.id, token);
+			const review = await reviewParticipantsImport(app, conference.id, token);
 			if (review) {
 				return fail(422, {
 					fileName: review.fileName,

@@ -16,13 +16,13 @@ function readLabels(form: FormData, prefix: string): Labels {
 	return out;
 }
 
-export const load: PageServerLoad = (event) => {
-	const conference = requireConference(event, 'read');
+export const load: PageServerLoad = async (event) => {
+	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
-	const roles = app.conferences.roles(conference.id);
+	const roles = await app.conferences.roles(conference.id);
 	const counts = new Map<string, number>();
-	for (const p of app.conferences.participants(conference.id))
+	for (const p of await app.conferences.participants(conference.id))
 		counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
 	const editId = event.url.searchParams.get('edit');
 	return {
@@ -43,7 +43,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** Renames a role: every language's word for one person and for the group. */
 	rename: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const id = field(form, 'id');
 		const role: RoleDefinition = {
@@ -51,7 +51,7 @@ export const actions: Actions = {
 			label: readLabels(form, 'label'),
 			groupLabel: readLabels(form, 'group')
 		};
-		const saved = sendFromForm(event, conference.id, form, { type: 'role.rename', role });
+		const saved = await sendFromForm(event, conference.id, form, { type: 'role.rename', role });
 		if (!saved.ok)
 			return fail(refusalStatus(saved.error), {
 				scope: 'rename',
@@ -63,7 +63,7 @@ export const actions: Actions = {
 	},
 	/** A role of the organiser's own, named in one language (others can follow by renaming). */
 	add: async (event) => {
-		const conference = requireConference(event, 'edit');
+		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
 		const lang = field(form, 'language') as Language;
 		const label = field(form, 'label');
@@ -76,7 +76,7 @@ export const actions: Actions = {
 				errors: [{ field: 'language', key: 'organiser.invalid.language' }]
 			});
 		// The role's id is made by the core, inside the transaction: two adds of one label get two.
-		const saved = sendFromForm(event, conference.id, form, {
+		const saved = await sendFromForm(event, conference.id, form, {
 			type: 'role.add',
 			language: lang,
 			label,

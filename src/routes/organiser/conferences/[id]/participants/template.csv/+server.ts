@@ -7,8 +7,8 @@ import type { RequestHandler } from './$types';
  * A participants file to fill in: headers and two examples in the organiser's language,
  * separated by semicolons (what Nordic Excel reads and writes), with a BOM for Excel.
  */
-export const GET: RequestHandler = (event) => {
-	requireConference(event, 'read');
+export const GET: RequestHandler = async (event) => {
+	await requireConference(event, 'read');
 	const t = fixedT(event.locals.lang);
 	const columns = ['name', 'country', 'role', 'organisation', 'language', 'coordinator'] as const;
 	const csv = writeCsv(

@@ -6,9 +6,9 @@ import { contentDisposition } from '$lib/server/report/filename';
 import type { RequestHandler } from './$types';
 
 /** One participant's data as a JSON download (their right of access). */
-export const GET: RequestHandler = (event) => {
-	const conference = requireConference(event, 'personal_data');
-	const data = personalData(useApp(), conference.id, event.params.participantId);
+export const GET: RequestHandler = async (event) => {
+	const conference = await requireConference(event, 'personal_data');
+	const data = await personalData(useApp(), conference.id, event.params.participantId);
 	if (!data) error(404);
 	return json(data, {
 		headers: {
