@@ -545,12 +545,12 @@ async function organiserAccounts(path: string, conferenceId: string) {
 	return withApp(path, async (app) => {
 		const cookieOf = async (username: string, admin: boolean, tie: 'co_organiser' | null) => {
 			const account = await createOrganiser(
-				app.db,
+				app.stores.organisers,
 				{ username, displayName: username, password: 'a long enough password', admin },
 				Date.now()
 			);
 			if (tie) setConferenceTie(app.db, conferenceId, account.id, tie, Date.now());
-			return `samrad_organiser=${startOrganiserSession(app.db, account.id, Date.now())}`;
+			return `samrad_organiser=${await startOrganiserSession(app.stores, account.id, Date.now())}`;
 		};
 		return {
 			owner: '',

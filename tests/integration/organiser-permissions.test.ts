@@ -193,13 +193,13 @@ const cell = (type: FormCommand, poster: Poster) => `${type} ${poster}`;
 
 async function account(app: App, username: string, admin: boolean) {
 	const organiser = await createOrganiser(
-		app.db,
+		app.stores.organisers,
 		{ username, displayName: username, password: 'a long enough password', admin },
 		Date.now()
 	);
 	return {
 		id: organiser.id,
-		cookie: `samrad_organiser=${startOrganiserSession(app.db, organiser.id, Date.now())}`
+		cookie: `samrad_organiser=${await startOrganiserSession(app.stores, organiser.id, Date.now())}`
 	};
 }
 

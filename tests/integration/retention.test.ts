@@ -175,13 +175,13 @@ describe('keeping a conference for good', () => {
 		const cookies = await withApp(test.databasePath, async (app) => {
 			const cookie = async (username: string, admin: boolean) => {
 				const organiser = await createOrganiser(
-					app.db,
+					app.stores.organisers,
 					{ username, displayName: username, password: 'a long enough password', admin },
 					Date.now()
 				);
 				// The conference is the second account's own: owning it is not enough to keep it.
 				if (!admin) setConferenceTie(app.db, id, organiser.id, 'owner', Date.now());
-				return `samrad_organiser=${startOrganiserSession(app.db, organiser.id, Date.now())}`;
+				return `samrad_organiser=${await startOrganiserSession(app.stores, organiser.id, Date.now())}`;
 			};
 			// The first account set the server up and administers it; the second was added later.
 			return { first: await cookie('first', true), second: await cookie('second', false) };

@@ -1,17 +1,6 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import type { App } from './app';
-import type { Db } from './db/database';
-import type { OrganiserStore } from './stores';
-import {
-	countOrganisers,
-	deleteExpiredOrganiserSessions,
-	deleteOrganiserSession,
-	findOrganiserBySession,
-	findOrganiserByUsername,
-	insertOrganiser,
-	insertOrganiserSession,
-	type Organiser
-} from './db/organisers';
+import type { Organiser, OrganiserStore, Stores } from './stores';
 import { randomToken } from './tokens';
 
 /** scrypt cost: N=2^15, r=8, p=1 (32 MiB, ~50 ms on a small machine). */
@@ -76,12 +65,12 @@ export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('base64url');
 }
 
-export function hasOrganisers(app: Pick<App, 'db'>): boolean {
-	return countOrganisers(app.db) > 0;
+export async function hasOrganisers(app: Pick<App, 'stores'>): Promise<boolean> {
+	return (await app.stores.organisers.count()) > 0;
 }
 
 export async function createOrganiser(
-	db: Db,
+	organisers: OrganiserStore,
 	input: { username: string; displayName: string; password: string; admin?: boolean },
 	now: number
 ): Promise<Organiser> {
@@ -92,8 +81,14 @@ export async function createOrganiser(
 		admin: input.admin ?? false,
 		disabled: false
 	};
-	insertOrganiser(db, organiser, await hashPassword(input.password), now);
+	await organisers.insert(organiser, await hashPassword(input.password), now);
 	return organiser;
+}
+
+/** A right password: the account, and the hash it matched (a session starts only while it holds). */
+export interface SignInProof {
+	organiser: Organiser;
+	passwordHash: string;
 }
 
 /**
@@ -101,45 +96,54 @@ export async function createOrganiser(
  * a disabled account is refused only after the same work.
  */
 export async function checkCredentials(
-	app: Pick<App, 'db'>,
+	app: Pick<App, 'stores'>,
 	username: string,
 	password: string
-): Promise<Organiser | null> {
-	const found = findOrganiserByUsername(app.db, username);
+): Promise<SignInProof | null> {
+	const found = await app.stores.organisers.findByUsername(username);
 	if (!found) {
 		decoyHash ??= hashPassword(randomToken(16));
 		await verifyPassword(await decoyHash, password);
 		return null;
 	}
 	const right = await verifyPassword(found.passwordHash, password);
-	return right && !found.organiser.disabled ? found.organiser : null;
+	return right && !found.organiser.disabled
+		? { organiser: found.organiser, passwordHash: found.passwordHash }
+		: null;
 }
 
-/** Starts a signed-in browser session; returns the cookie token. */
-export function startOrganiserSession(db: Db, organiserId: string, now: number): string {
-	deleteExpiredOrganiserSessions(db, now);
-	const token = randomToken(32);
-	insertOrganiserSession(
-		db,
-		hashToken(token),
-		organiserId,
-		now,
-		now + organiserSessionDays * 86_400_000
-	);
-	return token;
+/**
+ * Starts a signed-in browser session; returns the cookie token. With `proof`, only while the
+ * password it matched is still the account's (a reset during the check signs nobody in): null.
+ */
+export function startOrganiserSession(
+	stores: Pick<Stores, 'transaction'>,
+	organiserId: string,
+	now: number,
+	proof?: SignInProof
+): Promise<string | null> {
+	return stores.transaction(async (tx) => {
+		if (proof && (await tx.organisers.passwordHashOf(organiserId)) !== proof.passwordHash)
+			return null;
+		await tx.organisers.removeExpiredSessions(now);
+		const token = randomToken(32);
+		const expiresAt = now + organiserSessionDays * 86_400_000;
+		await tx.organisers.insertSession(hashToken(token), organiserId, now, expiresAt);
+		return token;
+	});
 }
 
-export function organiserForToken(
-	db: Db,
+export async function organiserForToken(
+	organisers: OrganiserStore,
 	token: string | undefined,
 	now: number
-): Organiser | null {
+): Promise<Organiser | null> {
 	if (!token || token.length > 100) return null;
-	return findOrganiserBySession(db, hashToken(token), now);
+	return organisers.findBySession(hashToken(token), now);
 }
 
-export function endOrganiserSession(app: Pick<App, 'db'>, token: string): void {
-	deleteOrganiserSession(app.db, hashToken(token));
+export function endOrganiserSession(app: Pick<App, 'stores'>, token: string): Promise<void> {
+	return app.stores.organisers.removeSession(hashToken(token));
 }
 
 /** Ends every session of an account except the one with `keepToken` (none: all of them). */

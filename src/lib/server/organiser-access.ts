@@ -1,20 +1,26 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { fixedT, type Language } from '$lib/i18n';
-import { useApp } from './app';
+import { useApp, type App } from './app';
 import {
 	organiserCookie,
 	organiserForToken,
 	organiserSessionDays,
-	startOrganiserSession
+	startOrganiserSession,
+	type SignInProof
 } from './auth';
 import type { OrganiserAction } from '$lib/domain/organiser/permissions';
 import { mayOnConference, mayOnInstallation } from './conference-access';
-import type { Conference } from './db/conferences';
-import type { Organiser } from './db/organisers';
+import type { Conference } from '$lib/domain/conference/types';
+import type { Organiser } from './stores';
+
+/** What organiser pages use of the app, taken here only (useApp is the seam to SvelteKit). */
+function uses(): Pick<App, 'stores' | 'joinOrigin'> {
+	return useApp();
+}
 
 /** The signed-in organiser of a request, if any. */
-export function signedInOrganiser(cookies: Cookies): Organiser | null {
-	return organiserForToken(useApp().db, cookies.get(organiserCookie), Date.now());
+export function signedInOrganiser(cookies: Cookies): Promise<Organiser | null> {
+	return organiserForToken(uses().stores.organisers, cookies.get(organiserCookie), Date.now());
 }
 
 /** A path a browser would read as another site ("//host", "/\\host"). */
@@ -46,8 +52,8 @@ export function loginPath(url: URL): string {
  * The organiser, for loads and form actions (layout loads do not run for actions, so every
  * action checks for itself). Not signed in: off to the login page.
  */
-export function requireOrganiser(event: { cookies: Cookies; url: URL }): Organiser {
-	const organiser = signedInOrganiser(event.cookies);
+export async function requireOrganiser(event: { cookies: Cookies; url: URL }): Promise<Organiser> {
+	const organiser = await signedInOrganiser(event.cookies);
 	if (!organiser) redirect(303, loginPath(event.url));
 	return organiser;
 }
@@ -61,23 +67,23 @@ export async function requireConference(
 	event: { cookies: Cookies; url: URL; params: { id?: string }; locals: { lang: Language } },
 	action: OrganiserAction
 ): Promise<Conference> {
-	const organiser = requireOrganiser(event);
-	const app = useApp();
-	const conference = event.params.id ? await app.conferences.get(event.params.id) : null;
+	const organiser = await requireOrganiser(event);
+	const app = uses();
+	const conference = event.params.id ? await app.stores.conferences.find(event.params.id) : null;
 	const t = fixedT(event.locals.lang);
 	if (!conference) error(404, { message: t('organiser.notFound') });
-	if (mayOnConference(app, organiser, conference.id, action)) return conference;
-	if (mayOnConference(app, organiser, conference.id, 'read'))
+	if (await mayOnConference(app, organiser, conference.id, action)) return conference;
+	if (await mayOnConference(app, organiser, conference.id, 'read'))
 		error(403, { message: t('organiser.forbidden') });
 	error(404, { message: t('organiser.notFound') });
 }
 
 /** The signed-in organiser, if they may take an installation-wide action; else a 403. */
-export function requireInstallationAction(
+export async function requireInstallationAction(
 	event: { cookies: Cookies; url: URL; locals: { lang: Language } },
 	action: OrganiserAction
-): Organiser {
-	const organiser = requireOrganiser(event);
+): Promise<Organiser> {
+	const organiser = await requireOrganiser(event);
 	if (!mayOnInstallation(organiser, action))
 		error(403, { message: fixedT(event.locals.lang)('organiser.forbidden') });
 	return organiser;
@@ -88,9 +94,18 @@ export function sessionToken(cookies: Cookies): string {
 	return cookies.get(organiserCookie) ?? '';
 }
 
-/** Signs a browser in: an HttpOnly, SameSite=Lax cookie, Secure over https. */
-export function signIn(cookies: Cookies, url: URL, organiserId: string): void {
-	const token = startOrganiserSession(useApp().db, organiserId, Date.now());
+/**
+ * Signs a browser in: an HttpOnly, SameSite=Lax cookie, Secure over https. With a password's
+ * proof, false (and no cookie) when that password was replaced meanwhile.
+ */
+export async function signIn(
+	cookies: Cookies,
+	url: URL,
+	organiserId: string,
+	proof?: SignInProof
+): Promise<boolean> {
+	const token = await startOrganiserSession(uses().stores, organiserId, Date.now(), proof);
+	if (token === null) return false;
 	cookies.set(organiserCookie, token, {
 		// The whole site: the live overview's socket (under /socket.io) authenticates with it too.
 		path: '/',
@@ -99,9 +114,10 @@ export function signIn(cookies: Cookies, url: URL, organiserId: string): void {
 		secure: url.protocol === 'https:',
 		maxAge: organiserSessionDays * 86_400
 	});
+	return true;
 }
 
 /** The address phones and leaders should use for links: the public origin, else this request's. */
 export function linkOrigin(url: URL): string {
-	return useApp().joinOrigin ?? url.origin;
+	return uses().joinOrigin ?? url.origin;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { conferenceTie, findOrganiser } from './db/organisers';
 import { createDemoConference } from './demo';
-import { createAccount } from './organiser-accounts';
+import { createAccount, deleteAccount } from './organiser-accounts';
 import { tempApp } from './report/test-conference';
 
 const opened: Awaited<ReturnType<typeof tempApp>>[] = [];
@@ -31,5 +31,44 @@ describe('the first account', () => {
 		if (!second.ok) throw new Error(second.reason);
 		expect(findOrganiser(app.db, second.id)).toMatchObject({ admin: false });
 		expect(conferenceTie(app.db, early.id, second.id)).toBeNull();
+	});
+});
+
+describe('two browsers at once', () => {
+	it('delete one account once: the second finds it gone and hands nothing on', async () => {
+		const scratch = await tempApp('samrad-accounts-unit');
+		opened.push(scratch);
+		const { app } = scratch;
+		const admin = await createAccount(app, values('admin'), 'a long password', { firstOnly: true });
+		const leaving = await createAccount(app, values('leaving'), 'a long password');
+		if (!admin.ok || !leaving.ok) throw new Error('accounts');
+		const adminAccount = (await app.stores.organisers.find(admin.id))!;
+
+		const answers = await Promise.all([
+			deleteAccount(app, adminAccount, leaving.id),
+			deleteAccount(app, adminAccount, leaving.id)
+		]);
+
+		expect(answers.map((answer) => answer.ok).sort()).toEqual([false, true]);
+		expect(answers.find((answer) => !answer.ok)).toEqual({ ok: false, problem: 'not_found' });
+	});
+
+	it('create one user name once: the other browser hears it is taken', async () => {
+		const scratch = await tempApp('samrad-accounts-unit');
+		opened.push(scratch);
+		const { app } = scratch;
+		await createAccount(app, values('admin'), 'a long password', { firstOnly: true });
+
+		const answers = await Promise.all([
+			createAccount(app, values('same.name'), 'a long password'),
+			createAccount(app, values('same.name'), 'another long password')
+		]);
+
+		expect(answers.filter((answer) => answer.ok)).toHaveLength(1);
+		expect(answers.find((answer) => !answer.ok)).toEqual({ ok: false, reason: 'taken' });
+		expect((await app.stores.organisers.list()).map((o) => o.username).sort()).toEqual([
+			'admin',
+			'same.name'
+		]);
 	});
 });

@@ -2,13 +2,13 @@ import { charCount, cleanText } from '$lib/domain/text';
 import type { FormError } from '$lib/organiser/form-errors';
 import type { App } from './app';
 import { endSessionsOf, hashPassword, passwordLimits, verifyPassword } from './auth';
-import type { Organiser } from './db/organisers';
+import type { Organiser, OrganiserStore } from './stores';
 import { log } from './log';
 import { forgetSetupCode } from './setup-code';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'stores' | 'bus'>;
+type Uses = Pick<App, 'stores' | 'bus'>;
 
 export const accountLimits = {
 	username: { min: 2, max: 60 },
@@ -131,13 +131,13 @@ export type AccountProblem = 'not_found' | 'self';
 
 type AccountResult = { ok: true; organiser: Organiser } | { ok: false; problem: AccountProblem };
 
-/** Another account than the administrator's own, or why not. */
+/** Another account than the administrator's own, or why not (read in the caller's unit). */
 async function otherAccount(
-	app: Pick<App, 'stores'>,
+	organisers: OrganiserStore,
 	admin: Organiser,
 	targetId: string
 ): Promise<AccountResult> {
-	const target = await app.stores.organisers.find(targetId);
+	const target = await organisers.find(targetId);
 	if (!target) return { ok: false, problem: 'not_found' };
 	if (target.id === admin.id) return { ok: false, problem: 'self' };
 	return { ok: true, organiser: target };
@@ -145,30 +145,34 @@ async function otherAccount(
 
 /** Disables an account: it cannot sign in, its sessions end and its open overviews close. */
 export async function disableAccount(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string
 ): Promise<AccountResult> {
-	const found = await otherAccount(app, admin, targetId);
-	if (!found.ok) return found;
-	await app.stores.transaction(async (tx) => {
+	const found = await app.stores.transaction(async (tx) => {
+		const found = await otherAccount(tx.organisers, admin, targetId);
+		if (!found.ok) return found;
 		await tx.organisers.setDisabled(targetId, Date.now());
 		await endSessionsOf(tx.organisers, targetId, null);
+		return found;
 	});
+	if (!found.ok) return found;
 	await accessChanged(app, targetId);
 	log.info('organiser.disabled', { organiserId: targetId });
 	return found;
 }
 
 export async function enableAccount(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string
 ): Promise<AccountResult> {
-	const found = await otherAccount(app, admin, targetId);
-	if (!found.ok) return found;
-	await app.stores.organisers.setDisabled(targetId, null);
-	log.info('organiser.enabled', { organiserId: targetId });
+	const found = await app.stores.transaction(async (tx) => {
+		const found = await otherAccount(tx.organisers, admin, targetId);
+		if (found.ok) await tx.organisers.setDisabled(targetId, null);
+		return found;
+	});
+	if (found.ok) log.info('organiser.enabled', { organiserId: targetId });
 	return found;
 }
 
@@ -178,30 +182,36 @@ export async function enableAccount(
  * without an owner. Answers with how many conferences passed to the administrator.
  */
 export async function deleteAccount(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string
 ): Promise<
 	{ ok: true; organiser: Organiser; toAdmin: number } | { ok: false; problem: AccountProblem }
 > {
-	const found = await otherAccount(app, admin, targetId);
-	if (!found.ok) return found;
-	const affected = await app.stores.organisers.conferenceIdsOf(targetId);
-	const toAdmin = await app.stores.transaction(async (tx) => {
+	const deleted = await app.stores.transaction(async (tx) => {
+		const found = await otherAccount(tx.organisers, admin, targetId);
+		if (!found.ok) return found;
+		const affected = await tx.organisers.conferenceIdsOf(targetId);
 		const now = Date.now();
-		let passed = 0;
+		let toAdmin = 0;
 		for (const conferenceId of await tx.organisers.ownedConferenceIds(targetId)) {
 			const heir = await tx.organisers.firstCoOrganiser(conferenceId, targetId);
-			if (!heir) passed++;
+			if (!heir) toAdmin++;
 			await tx.organisers.setTie(conferenceId, heir ?? admin.id, 'owner', now);
 		}
 		await tx.organisers.remove(targetId);
-		return passed;
+		return { ...found, affected, toAdmin };
 	});
+	if (!deleted.ok) return deleted;
+	const { affected, ...answer } = deleted;
 	for (const conferenceId of affected)
 		app.bus.publish({ type: 'conference', conferenceId, what: 'access' });
-	log.info('organiser.deleted', { organiserId: targetId, conferences: affected.size, toAdmin });
-	return { ...found, toAdmin };
+	log.info('organiser.deleted', {
+		organiserId: targetId,
+		conferences: affected.size,
+		toAdmin: answer.toAdmin
+	});
+	return answer;
 }
 
 /** An administrator sets a new password for someone; all their sessions end. */
@@ -212,15 +222,20 @@ export async function resetPassword(
 	password: string,
 	confirm: string
 ): Promise<AccountResult | { ok: false; errors: FormError[] }> {
-	const found = await otherAccount(app, admin, targetId);
-	if (!found.ok) return found;
 	const errors = passwordErrors(password, confirm);
-	if (errors.length > 0) return { ok: false, errors };
+	if (errors.length > 0) {
+		const found = await otherAccount(app.stores.organisers, admin, targetId);
+		return found.ok ? { ok: false, errors } : found;
+	}
 	const hash = await hashPassword(password);
-	await app.stores.transaction(async (tx) => {
+	const found = await app.stores.transaction(async (tx) => {
+		const found = await otherAccount(tx.organisers, admin, targetId);
+		if (!found.ok) return found;
 		await tx.organisers.updatePasswordHash(targetId, hash);
 		await endSessionsOf(tx.organisers, targetId, null);
+		return found;
 	});
+	if (!found.ok) return found;
 	await accessChanged(app, targetId);
 	log.info('organiser.password_reset', { organiserId: targetId });
 	return found;
@@ -228,16 +243,19 @@ export async function resetPassword(
 
 /** An administrator signs an account out everywhere. */
 export async function endAllSessions(
-	app: App,
+	app: Uses,
 	admin: Organiser,
 	targetId: string
 ): Promise<AccountResult & { ended?: number }> {
-	const found = await otherAccount(app, admin, targetId);
-	if (!found.ok) return found;
-	const ended = await endSessionsOf(app.stores.organisers, targetId, null);
+	const done = await app.stores.transaction(async (tx) => {
+		const found = await otherAccount(tx.organisers, admin, targetId);
+		if (!found.ok) return found;
+		return { ...found, ended: await endSessionsOf(tx.organisers, targetId, null) };
+	});
+	if (!done.ok) return done;
 	await accessChanged(app, targetId);
-	log.info('organiser.sessions_ended', { organiserId: targetId, ended });
-	return { ...found, ended };
+	log.info('organiser.sessions_ended', { organiserId: targetId, ended: done.ended });
+	return done;
 }
 
 /**
@@ -269,13 +287,13 @@ export async function changeOwnPassword(
 }
 
 /** How many browsers besides this one are signed in to one's account. */
-export async function otherSessionCount(app: App, me: Organiser, now: number): Promise<number> {
+export async function otherSessionCount(app: Uses, me: Organiser, now: number): Promise<number> {
 	return Math.max(0, (await app.stores.organisers.countSessionsOf(me.id, now)) - 1);
 }
 
 /** Someone signs out all their other browsers. */
 export async function endOtherSessions(
-	app: App,
+	app: Uses,
 	me: Organiser,
 	currentToken: string
 ): Promise<number> {

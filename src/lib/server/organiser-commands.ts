@@ -19,21 +19,31 @@ export async function sendFromForm(
 	form: FormData,
 	command: ConferenceCommand
 ): Promise<Dispatched> {
+	return (await formSender(event, conferenceId, form))(command);
+}
+
+/** The organiser's form as a sender of commands (sendFromForm), its account read once. */
+export async function formSender(
+	event: { cookies: Cookies; url: URL },
+	conferenceId: string,
+	form: FormData
+): Promise<(command: ConferenceCommand) => Promise<Dispatched>> {
 	const app = useApp();
-	const organiser = requireOrganiser(event);
+	const organiser = await requireOrganiser(event);
 	const commandId = field(form, 'commandId') || null;
 	if (commandId !== null && !v.is(clientId, commandId)) {
-		return { ok: false, error: refuse('invalid_payload', { field: 'commandId' }) };
+		const refused = refuse('invalid_payload', { field: 'commandId' });
+		return async () => ({ ok: false, error: refused });
 	}
 	const sender = {
 		actor: {
 			role: 'organiser' as const,
-			roles: conferenceRoles(app, organiser, conferenceId),
+			roles: await conferenceRoles(app, organiser, conferenceId),
 			accountId: organiser.id
 		},
 		scope: `${conferenceScope(conferenceId)}o:${organiser.id}`
 	};
-	return await app.conferences.dispatch(conferenceId, command, sender, commandId);
+	return (command) => app.conferences.dispatch(conferenceId, command, sender, commandId);
 }
 
 /** The status of a refused form: an id already used for something else is a conflict. */

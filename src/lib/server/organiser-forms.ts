@@ -1,8 +1,11 @@
 import type { GroupingRule } from '$lib/domain/conference/allocation';
 import type { RoundInput } from '$lib/domain/conference/commands';
+import type {
+	ConferenceDetails,
+	ParticipantFields,
+	ProgrammeItem
+} from '$lib/domain/conference/types';
 import type { Language } from '$lib/domain/session/types';
-import type { ConferenceDetails, ProgrammeItem } from './db/conferences';
-import type { ParticipantFields } from './db/participants';
 
 /** One form value as a string ('' when missing). */
 export function field(form: FormData, name: string): string {

@@ -12,9 +12,9 @@ function refused(status: number, error: 'forbidden' | 'notFound' | 'off') {
 }
 
 async function conferenceOf(event: RequestEvent) {
-	const organiser = requireOrganiser(event);
+	const organiser = await requireOrganiser(event);
 	const id = field(await event.request.formData(), 'conferenceId');
-	return { organiser, conference: await useApp().conferences.get(id) };
+	return { organiser, conference: await useApp().stores.conferences.find(id) };
 }
 
 async function keep(event: RequestEvent, kept: boolean) {
@@ -33,7 +33,7 @@ export const retentionActions = {
 	postpone: async (event: RequestEvent) => {
 		const { organiser, conference } = await conferenceOf(event);
 		if (!conference) return refused(404, 'notFound');
-		if (!mayOnConference(useApp(), organiser, conference.id, 'postpone_retention'))
+		if (!(await mayOnConference(useApp(), organiser, conference.id, 'postpone_retention')))
 			return refused(403, 'forbidden');
 		const date = await postponeDeletion(useApp(), conference.id, Date.now());
 		if (!date) return refused(409, 'off');

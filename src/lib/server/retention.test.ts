@@ -111,7 +111,7 @@ describe('postponing', () => {
 describe('keeping for good', () => {
 	it('only an administrator; the conference is then never deleted, until released', async () => {
 		const first = await createOrganiser(
-			app.db,
+			app.stores.organisers,
 			{
 				username: 'first',
 				displayName: 'First',
@@ -121,16 +121,16 @@ describe('keeping for good', () => {
 			created
 		);
 		const second = await createOrganiser(
-			app.db,
+			app.stores.organisers,
 			{ username: 'second', displayName: 'Second', password: 'a long enough password' },
 			created + 1
 		);
 		const id = await newConference();
 		// The conference's own owner may not keep it for good; the administrator may.
 		setConferenceTie(app.db, id, second.id, 'owner', created);
-		expect(keepForGood(app, second, id, true)).toBe('forbidden');
+		expect(await keepForGood(app, second, id, true)).toBe('forbidden');
 		expect(deletionSchedules(app, now).get(id)!.kept).toBe(false);
-		expect(keepForGood(app, first, id, true)).toBe('done');
+		expect(await keepForGood(app, first, id, true)).toBe('done');
 		expect(deletionSchedules(app, now).get(id)).toEqual({
 			deleteOn: null,
 			kept: true,
@@ -140,8 +140,8 @@ describe('keeping for good', () => {
 			conferences: 0,
 			sessions: 0
 		});
-		expect(keepForGood(app, first, 'no-such-conference', true)).toBe('not_found');
-		expect(keepForGood(app, first, id, false)).toBe('done');
+		expect(await keepForGood(app, first, 'no-such-conference', true)).toBe('not_found');
+		expect(await keepForGood(app, first, id, false)).toBe('done');
 		expect(await applyRetention(app, created + 4000 * dayMs)).toEqual({
 			conferences: 1,
 			sessions: 0

@@ -138,12 +138,12 @@ export async function postponeDeletion(
 
 /** Keeps a conference for good, or lets automatic deletion apply to it again. */
 export async function keepForGood(
-	app: Uses,
+	app: Uses & Pick<App, 'stores'>,
 	organiser: Organiser,
 	conferenceId: string,
 	kept: boolean
 ): Promise<'done' | 'forbidden' | 'not_found'> {
-	if (!mayOnConference(app, organiser, conferenceId, 'keep_retention')) return 'forbidden';
+	if (!(await mayOnConference(app, organiser, conferenceId, 'keep_retention'))) return 'forbidden';
 	if (!(await app.stores.conferences.setKept(conferenceId, kept))) return 'not_found';
 	log.info('retention.kept', { conferenceId, kept, organiserId: organiser.id });
 	return 'done';

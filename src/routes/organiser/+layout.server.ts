@@ -11,13 +11,13 @@ const openRoutes = new Set(['/organiser/setup', '/organiser/login']);
  * Guards every organiser page: no organiser yet → first-run setup; not signed in → login.
  * (Form actions do not run this load; each checks with requireOrganiser.)
  */
-export const load: LayoutServerLoad = ({ cookies, url, route }) => {
+export const load: LayoutServerLoad = async ({ cookies, url, route }) => {
 	const open = route.id !== null && openRoutes.has(route.id);
-	if (!hasOrganisers(useApp())) {
+	if (!(await hasOrganisers(useApp()))) {
 		if (route.id !== '/organiser/setup') redirect(303, '/organiser/setup');
 		return { organiser: null };
 	}
-	const organiser = signedInOrganiser(cookies);
+	const organiser = await signedInOrganiser(cookies);
 	if (!organiser) {
 		if (!open) redirect(303, loginPath(url));
 		return { organiser: null };

@@ -11,17 +11,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** The conferences the signed-in organiser owns or is a co-organiser of. */
 export const load: PageServerLoad = async (event) => {
-	const organiser = requireOrganiser(event);
+	const organiser = await requireOrganiser(event);
 	const app = useApp();
 	const now = Date.now();
 	const schedules = await deletionSchedules(app, now);
 	const noSchedule = { deleteOn: null, kept: false, warn: false };
-	const mine = readableConferenceIds(app, organiser);
-	const rights = (id: string) => {
-		const may = conferencePermissions(app, organiser, id);
-		return { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention };
-	};
+	const mine = await readableConferenceIds(app, organiser);
 	const all = await app.conferences.list();
+	const rightsOf = new Map<string, { mayPostpone: boolean; mayKeep: boolean }>();
+	for (const { id } of all) {
+		const may = await conferencePermissions(app, organiser, id);
+		rightsOf.set(id, { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention });
+	}
+	const rights = (id: string) => rightsOf.get(id)!;
 	const counts = new Map<string, { participants: number; rounds: number }>();
 	for (const c of all) {
 		if (!mine.has(c.id)) continue;
@@ -59,7 +61,7 @@ export const actions: Actions = {
 	...retentionActions,
 	/** A ready-made conference to look around in, in the organiser's language. */
 	demo: async (event) => {
-		const organiser = requireOrganiser(event);
+		const organiser = await requireOrganiser(event);
 		const conference = await createDemoConference(
 			useApp(),
 			event.locals.lang,

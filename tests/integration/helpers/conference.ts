@@ -34,12 +34,12 @@ export async function signedInAccount(
 	tie?: { conferenceId: string; role: 'owner' | 'co_organiser' }
 ): Promise<{ id: string; cookie: string }> {
 	const organiser = await createOrganiser(
-		app.db,
+		app.stores.organisers,
 		{ username, displayName, password: 'a long enough password', admin },
 		Date.now()
 	);
 	if (tie) setConferenceTie(app.db, tie.conferenceId, organiser.id, tie.role, Date.now());
-	const token = startOrganiserSession(app.db, organiser.id, Date.now());
+	const token = await startOrganiserSession(app.stores, organiser.id, Date.now());
 	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
 }
 

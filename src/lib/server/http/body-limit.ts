@@ -4,7 +4,7 @@ import { organiserCookie, organiserForToken } from '../auth';
 import type { App } from '../app';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db'>;
+type Uses = Pick<App, 'stores'>;
 
 const kB = 1024;
 const MB = 1024 * kB;
@@ -34,8 +34,9 @@ const csvImportRoutes = new Set([
 ]);
 
 /** The limit for this request; the organiser is looked up only when a body is larger than anyone's. */
-function limitFor(app: Uses, event: RequestEvent): number {
-	const signedIn = organiserForToken(app.db, event.cookies.get(organiserCookie), Date.now());
+async function limitFor(app: Uses, event: RequestEvent): Promise<number> {
+	const cookie = event.cookies.get(organiserCookie);
+	const signedIn = await organiserForToken(app.stores.organisers, cookie, Date.now());
 	if (!signedIn) return bodyLimits.anyone;
 	if (event.route.id === '/organiser/import') return bodyLimits.archiveImport;
 	if (event.route.id && csvImportRoutes.has(event.route.id)) return bodyLimits.csvImport;
@@ -80,10 +81,10 @@ export async function limitBody(
 	if (declared !== null) {
 		const size = Number(declared);
 		if (size <= bodyLimits.anyone) return null;
-		const limit = limitFor(app, event);
+		const limit = await limitFor(app, event);
 		return size > limit ? tooLarge(event, lang, limit) : null;
 	}
-	const limit = limitFor(app, event);
+	const limit = await limitFor(app, event);
 	if (limit === Number.POSITIVE_INFINITY) return null;
 	const reader = body.getReader();
 	const chunks: Uint8Array[] = [];

@@ -444,14 +444,28 @@ export class Hub {
 
 	#sendConference(socket: SamradSocket): void {
 		const watch = socket.data.watch;
-		// Signed out, disabled, or no longer sharing the conference: the overview closes.
-		if (
-			watch?.organiserSession !== undefined &&
-			!sessionMayRead(this.#app.db, watch.organiserSession, watch.conferenceId, Date.now())
-		) {
-			socket.disconnect(true);
+		if (watch?.organiserSession !== undefined) {
+			void this.#sendOrganiserConference(socket, watch.organiserSession, watch.conferenceId);
 			return;
 		}
+		this.#sendConferenceView(socket);
+	}
+
+	/** An organiser's overview, while its browser may still read the conference. */
+	async #sendOrganiserConference(socket: SamradSocket, session: string, conferenceId: string) {
+		try {
+			// Signed out, disabled, or no longer sharing the conference: the overview closes.
+			if (!(await sessionMayRead(this.#app.stores.organisers, session, conferenceId, Date.now()))) {
+				socket.disconnect(true);
+				return;
+			}
+			this.#sendConferenceView(socket);
+		} catch (error) {
+			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
+		}
+	}
+
+	#sendConferenceView(socket: SamradSocket): void {
 		const view = this.#conferenceView(socket);
 		if (!view) return;
 		const json = JSON.stringify(view);

@@ -91,7 +91,9 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 	// Conference sockets found in the handshake, attached once connected.
 	const pending = new Map<string, Member | Watcher | Claimant>();
 
-	io.use((socket, next) => {
+	// The organiser's permission is read from the store: the handshake waits for it.
+	io.use((socket, next) => void handshake(socket, next));
+	async function handshake(socket: SamradSocket, next: (error?: Error) => void): Promise<void> {
 		// An exception here would be uncaught and stop the whole process: refuse the one socket.
 		try {
 			const parsed = v.safeParse(handshakeSchema, socket.handshake.auth ?? {});
@@ -116,7 +118,7 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 			if (!parsed.success) return next(new Error('unauthenticated'));
 			const { role, token, conferenceId } = parsed.output;
 			if (role === 'member' || role === 'plenum' || role === 'organiser') {
-				const attachment = conferenceAttachment(app, role, token, conferenceId, socket);
+				const attachment = await conferenceAttachment(app, role, token, conferenceId, socket);
 				if (!attachment) return next(new Error('unauthenticated'));
 				pending.set(socket.id, attachment);
 				return next();
@@ -129,7 +131,7 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 			log.error('socket.handshake_failed', { error: describeError(error) });
 			next(new Error('unavailable'));
 		}
-	});
+	}
 
 	io.on('connection', (socket) => {
 		const binding = socket.data.binding;
@@ -204,13 +206,13 @@ function handshakeLanguage(
  * A member's phone (or a device still waiting to be let in under a name), a plenum screen or an
  * organiser's overview; null when not allowed.
  */
-function conferenceAttachment(
+async function conferenceAttachment(
 	app: RealtimeDependencies,
 	role: 'member' | 'plenum' | 'organiser',
 	token: string | undefined,
 	conferenceId: string | undefined,
 	socket: SamradSocket
-): Member | Watcher | Claimant | null {
+): Promise<Member | Watcher | Claimant | null> {
 	const headers = socket.handshake.headers;
 	if (role === 'member') {
 		const proof = token
@@ -236,7 +238,8 @@ function conferenceAttachment(
 	const signIn = cookieValueSafe(headers.cookie, organiserCookie);
 	if (!signIn || signIn.length > 100 || !conferenceId) return null;
 	const organiserSession = hashToken(signIn);
-	if (!sessionMayRead(app.db, organiserSession, conferenceId, Date.now())) return null;
+	if (!(await sessionMayRead(app.stores.organisers, organiserSession, conferenceId, Date.now())))
+		return null;
 	return { conferenceId, kind: 'organiser', organiserSession };
 }
 

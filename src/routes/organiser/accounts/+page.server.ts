@@ -25,7 +25,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Everyone manages their own sign-in here; the administrator also manages every account. */
 export const load: PageServerLoad = async (event) => {
-	const me = requireOrganiser(event);
+	const me = await requireOrganiser(event);
 	const app = useApp();
 	const now = Date.now();
 	const admin = mayOnInstallation(me, 'administer_accounts');
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 
 /** The account an administrator's action is about, from the form. */
 async function target(event: RequestEvent) {
-	const admin = requireInstallationAction(event, 'administer_accounts');
+	const admin = await requireInstallationAction(event, 'administer_accounts');
 	const form = await event.request.formData();
 	return { admin, form, id: String(form.get('id') ?? '').slice(0, 100) };
 }
@@ -53,7 +53,7 @@ const refused = (problem: AccountProblem) =>
 export const actions: Actions = {
 	/** A colleague's account; they sign in with the password given here. */
 	add: async (event) => {
-		requireInstallationAction(event, 'administer_accounts');
+		await requireInstallationAction(event, 'administer_accounts');
 		const input = readAccountForm(await event.request.formData());
 		const { values, errors } = checkAccount(input);
 		if (errors.length > 0) return fail(422, { scope: 'add' as const, values, errors });
@@ -113,7 +113,7 @@ export const actions: Actions = {
 	},
 	/** One's own password: the current one first; every other browser is signed out. */
 	password: async (event) => {
-		const me = requireOrganiser(event);
+		const me = await requireOrganiser(event);
 		const form = await event.request.formData();
 		const changed = await changeOwnPassword(useApp(), me, sessionToken(event.cookies), {
 			current: String(form.get('current') ?? ''),
@@ -125,7 +125,7 @@ export const actions: Actions = {
 	},
 	/** Signs out every other browser of one's own account. */
 	endOtherSessions: async (event) => {
-		const me = requireOrganiser(event);
+		const me = await requireOrganiser(event);
 		const ended = await endOtherSessions(useApp(), me, sessionToken(event.cookies));
 		return { scope: 'sessions' as const, ended };
 	}

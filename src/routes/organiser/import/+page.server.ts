@@ -27,7 +27,7 @@ export const load: PageServerLoad = () => ({
 export const actions: Actions = {
 	/** Creates a new conference from an uploaded archive: all of it, or (on any problem) nothing. */
 	default: async (event) => {
-		const organiser = requireOrganiser(event);
+		const organiser = await requireOrganiser(event);
 		const max = archiveLimits.maxBytes;
 		const declared = Number(event.request.headers.get('content-length') ?? 0);
 		let form: FormData;

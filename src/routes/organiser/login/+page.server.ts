@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ url }) => ({
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const app = useApp();
-		if (!hasOrganisers(app)) redirect(303, '/organiser/setup');
+		if (!(await hasOrganisers(app))) redirect(303, '/organiser/setup');
 		const form = await request.formData();
 		const username = cleanText(String(form.get('username') ?? ''), { multiline: false });
 		const password = String(form.get('password') ?? '');
@@ -31,11 +31,12 @@ export const actions: Actions = {
 		if (wait !== null) {
 			return refuse(429, { field: null, key: 'errors.rate_limited', params: { seconds: wait } });
 		}
-		const organiser =
+		const proof =
 			password.length > passwordLimits.max ? null : await checkCredentials(app, username, password);
-		await recordSignIn(attempt, organiser !== null);
-		if (!organiser) return refuse(400, { field: null, key: 'organiser.login.wrong' });
-		signIn(cookies, url, organiser.id);
+		await recordSignIn(attempt, proof !== null);
+		// A password replaced while it was being checked signs nobody in.
+		if (!proof || !(await signIn(cookies, url, proof.organiser.id, proof)))
+			return refuse(400, { field: null, key: 'organiser.login.wrong' });
 		redirect(303, next);
 	}
 };

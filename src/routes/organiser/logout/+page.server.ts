@@ -12,8 +12,8 @@ export const actions: Actions = {
 	default: async ({ cookies }) => {
 		const app = useApp();
 		const token = cookies.get(organiserCookie);
-		const organiser = signedInOrganiser(cookies);
-		if (token) endOrganiserSession(app, token);
+		const organiser = await signedInOrganiser(cookies);
+		if (token) await endOrganiserSession(app, token);
 		// This browser's live overviews close with it.
 		if (organiser) await accessChanged(app, organiser.id);
 		cookies.delete(organiserCookie, { path: '/' });

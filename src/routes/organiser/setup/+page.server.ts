@@ -15,7 +15,7 @@ export const actions: Actions = {
 	/** Creates the installation's first organiser account and signs it in. */
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const app = useApp();
-		if (hasOrganisers(app)) redirect(303, '/organiser/login');
+		if (await hasOrganisers(app)) redirect(303, '/organiser/login');
 		const form = await request.formData();
 		const input = readAccountForm(form);
 		const { values, errors } = checkAccount(input);
@@ -30,7 +30,7 @@ export const actions: Actions = {
 		if (errors.length > 0) return fail(422, { values, errors });
 		const created = await createAccount(app, values, input.password, { firstOnly: true });
 		if (!created.ok) redirect(303, '/organiser/login');
-		signIn(cookies, url, created.id);
+		await signIn(cookies, url, created.id);
 		redirect(303, '/organiser');
 	}
 };

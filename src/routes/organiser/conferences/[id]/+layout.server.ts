@@ -8,12 +8,12 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+	const organiser = await requireOrganiser(event);
 	return {
 		/** The id of the next command a form on the page sends; each load makes a new one. */
 		commandId: randomToken(18),
 		/** What the signed-in organiser may do here: pages show only what they may use. */
-		may: conferencePermissions(useApp(), organiser, conference.id),
+		may: await conferencePermissions(useApp(), organiser, conference.id),
 		conference: {
 			id: conference.id,
 			title: conference.title,

@@ -16,9 +16,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+	const organiser = await requireOrganiser(event);
 	const app = useApp();
-	const organisers = conferenceOrganisers(app, conference.id);
+	const organisers = await conferenceOrganisers(app, conference.id);
 	const origin = linkOrigin(event.url);
 	const people = await app.conferences.participants(conference.id);
 	const names = new Map(people.map((p) => [p.id, p.name]));
@@ -71,8 +71,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		noticeMax: conferenceLimits.notice,
 		organisers,
-		shareWith: mayOnConference(app, organiser, conference.id, 'share')
-			? shareCandidates(app, conference.id)
+		shareWith: (await mayOnConference(app, organiser, conference.id, 'share'))
+			? await shareCandidates(app, conference.id)
 			: null
 	};
 };
@@ -97,7 +97,7 @@ export const actions: Actions = {
 	share: async (event) => {
 		const conference = await requireConference(event, 'share');
 		const username = field(await event.request.formData(), 'username').slice(0, 100);
-		const shared = shareConference(useApp(), conference.id, username);
+		const shared = await shareConference(useApp(), conference.id, username);
 		if (!shared.ok) {
 			return fail(422, {
 				scope: 'share',
@@ -110,10 +110,10 @@ export const actions: Actions = {
 	unshare: async (event) => {
 		const conference = await requireConference(event, 'share');
 		const organiserId = field(await event.request.formData(), 'organiserId');
-		const name = conferenceOrganisers(useApp(), conference.id).find(
+		const name = (await conferenceOrganisers(useApp(), conference.id)).find(
 			(o) => o.id === organiserId && o.tie === 'co_organiser'
 		)?.displayName;
-		if (!name || !unshareConference(useApp(), conference.id, organiserId)) {
+		if (!name || !(await unshareConference(useApp(), conference.id, organiserId))) {
 			return fail(404, {
 				scope: 'share',
 				errors: [{ field: null, key: 'organiser.sharing.problem.not_shared' }]

@@ -7,15 +7,15 @@ import { randomToken } from '$lib/server/tokens';
 import { requireOrganiser } from '$lib/server/organiser-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireOrganiser(event);
+export const load: PageServerLoad = async (event) => {
+	await requireOrganiser(event);
 	// The form's id; each load makes a new one, so the same form posted twice makes one conference.
 	return { lang: event.locals.lang, commandId: randomToken(18) };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const organiser = requireOrganiser(event);
+		const organiser = await requireOrganiser(event);
 		const form = await event.request.formData();
 		const values = readDetails(form);
 		const commandId = field(form, 'commandId') || null;

@@ -10,9 +10,9 @@ import type { Actions, PageServerLoad } from './$types';
 /** The organiser's data-protection page: erase people, export their data, delete the conference. */
 export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+	const organiser = await requireOrganiser(event);
 	const app = useApp();
-	const may = conferencePermissions(app, organiser, conference.id);
+	const may = await conferencePermissions(app, organiser, conference.id);
 	const now = Date.now();
 	const schedule = (await deletionSchedules(app, now)).get(conference.id);
 	return {

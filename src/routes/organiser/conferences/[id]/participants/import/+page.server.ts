@@ -7,7 +7,7 @@ import type {
 } from '$lib/domain/conference/participants-import';
 import { roleLabel } from '$lib/domain/conference/roles';
 import { useApp } from '$lib/server/app';
-import { sendFromForm } from '$lib/server/organiser-commands';
+import { formSender } from '$lib/server/organiser-commands';
 import { field } from '$lib/server/organiser-forms';
 import { requireConference } from '$lib/server/organiser-access';
 import {
@@ -105,12 +105,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const token = field(form, 'token');
 		const app = useApp();
+		const send = await formSender(event, conference.id, form);
 		const saved = await commitParticipantsImport(
 			app,
 			conference.id,
 			token,
 			readChoices(form),
-			(command) => sendFromForm(event, conference.id, form, command)
+			send
 		);
 		if (saved.ok) {
 			const { added, updated } = saved.value;

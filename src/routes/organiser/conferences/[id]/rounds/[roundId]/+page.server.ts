@@ -25,7 +25,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
-	const organiser = requireOrganiser(event);
+	const organiser = await requireOrganiser(event);
 	const lang = event.locals.lang;
 	const state = await useApp().conferences.state(conference.id);
 	const data = state && roundPageData(state, event.params.roundId, lang, organiser.id);
