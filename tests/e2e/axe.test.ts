@@ -102,9 +102,10 @@ async function seedConference(databasePath: string): Promise<Seed> {
 			conceptId: (await conferences.glossary(conference.id))[0]!.id,
 			playedGroup: tokens(playedGroups[0]!.sessionId),
 			lobbyGroup: tokens(lobbyGroups[0]!.sessionId),
-			members: conferences
-				.participants(conference.id)
-				.map((p) => ({ name: p.name, token: p.personalToken }))
+			members: (await conferences.participants(conference.id)).map((p) => ({
+				name: p.name,
+				token: p.personalToken
+			}))
 		};
 	});
 }
@@ -216,7 +217,7 @@ function openPaths(): Record<string, string> {
 	};
 }
 
-test('every page of the route manifest has an axe check here', async () => {
+test('every page of the route manifest has an axe check here', () => {
 	const checked = [
 		...participantRoutes,
 		...Object.keys(organiserPaths()),

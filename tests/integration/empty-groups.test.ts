@@ -95,7 +95,7 @@ async function download(format: string): Promise<Response> {
 }
 
 describe('an empty group', () => {
-	it('has no session in a started round', async () => {
+	it('has no session in a started round', () => {
 		const group = read((db) => listGroups(db, seed.roundId)).find((g) => g.id === emptyGroupId);
 		expect(group).toBeDefined();
 		expect(group!.sessionId).toBeNull();

@@ -54,8 +54,8 @@ beforeAll(async () => {
 	target = new TestServer({ env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
 	seed = await seedExport(source.databasePath);
 	empty = await seedExport(target.databasePath, { empty: true });
-	expected = await withApp(source.databasePath, (app) => {
-		const report = reportSourceFromDb(app, seed.conferenceId!)!;
+	expected = await withApp(source.databasePath, async (app) => {
+		const report = (await reportSourceFromDb(app, seed.conferenceId!))!;
 		const name = new Map(report.participants.map((p) => [p.id, p.name]));
 		let revealed = 0;
 		const signoff = `${report.conference.author}\n${report.conference.introductionBy}`;

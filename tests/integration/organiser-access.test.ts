@@ -92,7 +92,7 @@ async function demoArchive(title: string): Promise<string> {
 	const scratch = await tempApp('samrad-access');
 	try {
 		const demo = await seedPlayedDemo(scratch.app, { lang: 'en', openVote: true });
-		const archive = exportConference(scratch.app, demo.id)!;
+		const archive = (await exportConference(scratch.app, demo.id))!;
 		archive.conference.title = title;
 		return archiveJson(archive);
 	} finally {

@@ -39,7 +39,7 @@ beforeAll(async () => {
 	const scratch = await tempApp('samrad-accounts');
 	try {
 		const demo = await seedPlayedDemo(scratch.app, { lang: 'en' });
-		archive = archiveJson(exportConference(scratch.app, demo.id)!);
+		archive = archiveJson((await exportConference(scratch.app, demo.id))!);
 	} finally {
 		scratch.close();
 	}

@@ -286,7 +286,7 @@ afterAll(async () => {
 });
 
 describe('the organiser forms over HTTP, by organiser role', () => {
-	it("send every command of the permission table but the server's own", async () => {
+	it("send every command of the permission table but the server's own", () => {
 		const table = Object.keys(conferencePermissions).sort();
 		expect([...formCommands, ...serverOnly, ...coveredElsewhere].sort()).toEqual(table);
 		for (const type of serverOnly) expect(conferencePermissions[type]).toEqual(['system']);

@@ -81,7 +81,8 @@ beforeAll(async () => {
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	await withApp(server.databasePath, async (app) => {
 		colleague = await coOrganiserCookie(app, seed.conferenceId);
-		const [grouped, empty] = ['Etter rolle', 'Etter rolle igjen'].map(async (title) => {
+		const roundIds: string[] = [];
+		for (const title of ['Etter rolle', 'Etter rolle igjen']) {
 			const round = await app.conferences.saveRound(seed.conferenceId, null, {
 				title,
 				theme: '',
@@ -90,10 +91,9 @@ beforeAll(async () => {
 				questions: ['Hva hjelper?']
 			});
 			if (!round.ok) throw new Error(JSON.stringify(round.error));
-			return round.value.id;
-		});
-		roundId = grouped!;
-		emptyRoundId = empty!;
+			roundIds.push(round.value.id);
+		}
+		[roundId, emptyRoundId] = roundIds as [string, string];
 		const allocated = await app.conferences.allocate(seed.conferenceId, roundId);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 	});

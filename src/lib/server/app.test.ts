@@ -11,9 +11,9 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dir: string;
 let app: App | null = null;
 
-beforeAll(async () => setLogLevel('silent'));
+beforeAll(() => setLogLevel('silent'));
 
-afterEach(async () => {
+afterEach(() => {
 	app?.db.close();
 	app = null;
 	rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let dir: string;
 let app: App;
 
-beforeAll(async () => setLogLevel('silent'));
+beforeAll(() => setLogLevel('silent'));
 
 /** A fresh app on a database file for each test of the enclosing block. */
 function withAppOnDisk(): void {
@@ -24,7 +24,7 @@ function withAppOnDisk(): void {
 			root
 		);
 	});
-	afterEach(async () => {
+	afterEach(() => {
 		app.db.close();
 		rmSync(dir, { recursive: true, force: true });
 	});
@@ -35,7 +35,7 @@ describe('changes made before realtime attaches', () => {
 
 	it('reach realtime once it subscribes (the demo conference is built before)', async () => {
 		// What the demo script and the tests do: build the app, change things, attach later.
-		const demo = createDemoConference(app, 'en');
+		const demo = await createDemoConference(app, 'en');
 		const notice = await app.conferences.setNotice(demo.id, 'Lunch is served in the hall');
 		expect(notice.ok).toBe(true);
 
@@ -52,7 +52,7 @@ describe('changes made before realtime attaches', () => {
 describe('sessions on the bus', () => {
 	withAppOnDisk();
 
-	it('announce a committed command once, and neither a refusal nor a repeat', async () => {
+	it('announce a committed command once, and neither a refusal nor a repeat', () => {
 		const created = app.sessions.create({ title: 'Workshop', questions: ['Hva?'], language: 'nb' });
 		if (!created.ok) throw new Error(created.error.code);
 		const sessionId = created.access.id;
@@ -85,7 +85,7 @@ describe('the in-process change bus', () => {
 		what: 'structure'
 	});
 
-	it('keeps an equal change once, at its latest place, until someone listens', async () => {
+	it('keeps an equal change once, at its latest place, until someone listens', () => {
 		const bus = new InProcessChangeBus();
 		bus.publish(structure('a'));
 		bus.publish({ type: 'session', sessionId: 's' });
@@ -96,7 +96,7 @@ describe('the in-process change bus', () => {
 		expect(heard).toEqual([{ type: 'session', sessionId: 's' }, structure('a'), structure('a')]);
 	});
 
-	it('hands a later listener only what comes after it', async () => {
+	it('hands a later listener only what comes after it', () => {
 		const bus = new InProcessChangeBus();
 		bus.publish(structure('early'));
 		const first: Change[] = [];
@@ -108,7 +108,7 @@ describe('the in-process change bus', () => {
 		expect(second).toEqual([structure('late')]);
 	});
 
-	it('keeps changes again once the last listener has gone', async () => {
+	it('keeps changes again once the last listener has gone', () => {
 		const bus = new InProcessChangeBus();
 		const stop = bus.subscribe(() => {});
 		stop();
@@ -132,7 +132,7 @@ describe('the in-process change bus', () => {
 		expect(heard).toEqual([structure('a')]);
 	});
 
-	it('publishes plain JSON, as a bus between processes would carry it', async () => {
+	it('publishes plain JSON, as a bus between processes would carry it', () => {
 		const bus = new InProcessChangeBus();
 		const heard: Change[] = [];
 		bus.subscribe((change) => void heard.push(change));

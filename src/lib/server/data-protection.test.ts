@@ -90,9 +90,9 @@ async function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 	if (!round.ok) throw new Error('round');
 	await app.conferences.allocate(id, round.value.id);
 	await app.conferences.startRound(id, round.value.id);
-	const [gudrun, oystein] = app.conferences
-		.participants(id)
-		.sort((a, b) => a.name.localeCompare(b.name));
+	const [gudrun, oystein] = (await app.conferences.participants(id)).sort((a, b) =>
+		a.name.localeCompare(b.name)
+	);
 	const sessionId = (await app.conferences.roundDetail(id, round.value.id, 'en'))!.groups[0]!
 		.sessionId!;
 	const questionId = app.sessions.get(sessionId)!.state.questions[0]!.id;
@@ -121,14 +121,14 @@ beforeEach(async () => {
 	app = await open();
 });
 
-afterEach(async () => {
+afterEach(() => {
 	app.db.close();
 	rmSync(dir, { recursive: true, force: true });
 });
 
 describe('erasing a participant', () => {
 	it('delete: their name, organisation and notes are gone from the state and the file', async () => {
-		const { conferenceId, sessionId, gudrun } = seed();
+		const { conferenceId, sessionId, gudrun } = await seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
 		const grouped = app.db.prepare('SELECT entry FROM grouping_history').all() as {
 			entry: string;
@@ -150,7 +150,7 @@ describe('erasing a participant', () => {
 	});
 
 	it('leaves no trace in the conference: no group keeps them as its leader', async () => {
-		const { conferenceId, gudrun } = seed();
+		const { conferenceId, gudrun } = await seed();
 		const round = (await app.conferences.rounds(conferenceId))[0]!;
 		const group = (await app.conferences.roundDetail(conferenceId, round.id, 'en'))!.groups[0]!;
 		const led = await app.conferences.group(conferenceId, round.id, {
@@ -169,7 +169,7 @@ describe('erasing a participant', () => {
 	});
 
 	it('anonymise: their notes stay, without their name, also after a restart', async () => {
-		const { conferenceId, sessionId, gudrun } = seed();
+		const { conferenceId, sessionId, gudrun } = await seed();
 		await eraseParticipant(app, conferenceId, gudrun.id, 'anonymise');
 		app.db.close();
 		app = await open();
@@ -184,7 +184,7 @@ describe('erasing a participant', () => {
 
 describe('deleting a conference', () => {
 	it('removes every row, and its text is gone from the files at once', async () => {
-		const { conferenceId } = seed();
+		const { conferenceId } = await seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
 		await deleteConferenceCompletely(app, conferenceId);
 		const counts = [
@@ -211,14 +211,14 @@ describe('deleting a conference', () => {
 describe('retention', () => {
 	const today = Date.parse('2026-11-23T12:00:00Z');
 
-	beforeEach(async () => {
+	beforeEach(() => {
 		now = today;
 	});
 
 	it('never counts from the typed dates: a conference created today with 2010 dates survives, a restart too', async () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
-		const { conferenceId } = seed('2010-05-06');
+		const { conferenceId } = await seed('2010-05-06');
 		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
@@ -231,8 +231,8 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 40 * day;
-		const idle = seed('2099-01-01', 'IDLE-CONFERENCE-TITLE');
-		const working = seed('2010-01-01', 'WORKING-CONFERENCE-TITLE');
+		const idle = await seed('2099-01-01', 'IDLE-CONFERENCE-TITLE');
+		const working = await seed('2010-01-01', 'WORKING-CONFERENCE-TITLE');
 		// Someone in one of the working conference's groups wrote a note five days ago.
 		now = today - 5 * day;
 		const session = app.sessions.get(working.sessionId)!;
@@ -263,7 +263,7 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '30' });
 		now = today - 40 * day;
-		const { conferenceId } = seed('2099-01-01');
+		const { conferenceId } = await seed('2099-01-01');
 		now = today - 2 * day;
 		await app.conferences.setNotice(conferenceId, 'Back in plenum at 13:30');
 		now = today;
@@ -288,14 +288,14 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: 'off' });
 		now = Date.parse('2000-01-01T12:00:00Z');
-		seed('2000-01-01');
+		await seed('2000-01-01');
 		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 });
 
 describe('one person’s data', () => {
 	it('holds their own notes once revealed, and nobody else’s', async () => {
-		const { conferenceId, sessionId, gudrun } = seed();
+		const { conferenceId, sessionId, gudrun } = await seed();
 		const questionId = app.sessions.get(sessionId)!.state.questions[0]!.id;
 		for (const from of ['write', 'reveal'] as const) {
 			const outcome = app.sessions.dispatch(
@@ -307,7 +307,7 @@ describe('one person’s data', () => {
 			);
 			if (!outcome.ack.ok) throw new Error(JSON.stringify(outcome.ack));
 		}
-		const data = personalData(app, conferenceId, gudrun.id)!;
+		const data = (await personalData(app, conferenceId, gudrun.id))!;
 		expect(data.participant).toMatchObject({
 			name: 'Guðrún ERASEME',
 			country: 'IS',
@@ -318,12 +318,12 @@ describe('one person’s data', () => {
 		);
 		expect(notes).toEqual(['SECRET-DIAGNOSIS note']);
 		expect(JSON.stringify(data)).not.toContain('Keep this idea');
-		expect(personalData(app, conferenceId, 'nobody')).toBeNull();
+		expect(await personalData(app, conferenceId, 'nobody')).toBeNull();
 	});
 
 	it('counts their notes not yet revealed without their text, and says who downloads it', async () => {
-		const { conferenceId, gudrun } = seed();
-		const data = personalData(app, conferenceId, gudrun.id)!;
+		const { conferenceId, gudrun } = await seed();
+		const data = (await personalData(app, conferenceId, gudrun.id))!;
 		expect(JSON.stringify(data)).not.toContain('SECRET-DIAGNOSIS');
 		expect(data.rounds[0]!.questions[0]).toMatchObject({ notes: [], notesNotYetRevealed: 1 });
 		// In the person's own language (Icelandic).
@@ -331,17 +331,17 @@ describe('one person’s data', () => {
 	});
 
 	it('lists the devices that used their name, and nobody else’s', async () => {
-		const { conferenceId, gudrun, oystein } = seed();
+		const { conferenceId, gudrun, oystein } = await seed();
 		const iphone =
 			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 		const firefox = 'Mozilla/5.0 (Android 14; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0';
-		expect(claimName(app, gudrun, hashDevice('g'.repeat(32)), iphone).ok).toBe(true);
-		expect(claimName(app, gudrun, hashDevice('x'.repeat(32)), firefox)).toMatchObject({
+		expect((await claimName(app, gudrun, hashDevice('g'.repeat(32)), iphone)).ok).toBe(true);
+		expect(await claimName(app, gudrun, hashDevice('x'.repeat(32)), firefox)).toMatchObject({
 			ok: true,
 			status: 'pending'
 		});
-		expect(claimName(app, oystein, hashDevice('o'.repeat(32)), firefox).ok).toBe(true);
-		const data = personalData(app, conferenceId, gudrun.id)!;
+		expect((await claimName(app, oystein, hashDevice('o'.repeat(32)), firefox)).ok).toBe(true);
+		const data = (await personalData(app, conferenceId, gudrun.id))!;
 		expect(data.devices).toEqual([
 			expect.objectContaining({ device: 'Safari · iPhone', how: 'roster', status: 'active' }),
 			expect.objectContaining({ device: 'Firefox · Android', how: 'roster', status: 'pending' })
@@ -351,8 +351,8 @@ describe('one person’s data', () => {
 
 describe('erasing a participant’s devices', () => {
 	it('goes with the participant', async () => {
-		const { conferenceId, gudrun } = seed();
-		claimName(app, gudrun, hashDevice('g'.repeat(32)), null);
+		const { conferenceId, gudrun } = await seed();
+		await claimName(app, gudrun, hashDevice('g'.repeat(32)), null);
 		const count = () =>
 			(app.db.prepare('SELECT count(*) AS n FROM device_bindings').get() as { n: number }).n;
 		expect(count()).toBe(1);

@@ -21,7 +21,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let app: App;
 let conferenceId: string;
 
-beforeAll(async () => setLogLevel('silent'));
+beforeAll(() => setLogLevel('silent'));
 
 beforeEach(async () => {
 	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
@@ -43,7 +43,7 @@ beforeEach(async () => {
 	conferenceId = created.value.id;
 });
 
-afterEach(async () => app.db.close());
+afterEach(() => app.db.close());
 
 function input(terms: ConceptInput['terms'], more: Partial<ConceptInput> = {}): ConceptInput {
 	return { ...emptyConceptInput(), terms, ...more };
@@ -51,12 +51,15 @@ function input(terms: ConceptInput['terms'], more: Partial<ConceptInput> = {}): 
 
 describe('glossaryForSession', () => {
 	it('gives a stand-alone session the default glossary and no room languages', async () => {
-		expect(glossaryForSession(app, null)).toEqual({ concepts: defaultGlossary, languages: [] });
+		expect(await glossaryForSession(app, null)).toEqual({
+			concepts: defaultGlossary,
+			languages: []
+		});
 	});
 
 	it("gives a conference session the conference's own glossary and languages", async () => {
 		await deleteConcept(app, conferenceId, 'caseworker');
-		const delivered = glossaryForSession(app, conferenceId);
+		const delivered = await glossaryForSession(app, conferenceId);
 		expect(delivered.languages).toEqual(['nb', 'sv', 'da', 'is', 'fi']);
 		expect(delivered.concepts.some((c) => c.id === 'caseworker')).toBe(false);
 		expect(delivered.concepts).toHaveLength(defaultGlossary.length - 1);
@@ -178,7 +181,7 @@ describe('CSV export and import', () => {
 });
 
 describe('checked imports', () => {
-	it('are taken once, by their own conference, before they expire', async () => {
+	it('are taken once, by their own conference, before they expire', () => {
 		const token = rememberImport('c1', 'id,en\n,x', 'merge', 1000);
 		expect(takeImport('c2', token, 1000)).toBeNull();
 		expect(takeImport('c1', token, 1000)).toEqual({ text: 'id,en\n,x', mode: 'merge' });

@@ -34,39 +34,39 @@ const details = {
 };
 
 /** What a refusal to hand out a code threw; fails the test when nothing was thrown. */
-function thrownBy(action: () => unknown): unknown {
+async function thrownBy(action: () => unknown): Promise<unknown> {
 	try {
-		action();
+		await action();
 	} catch (error) {
 		return error;
 	}
 	throw new Error('handed out a code that was taken');
 }
 
-beforeAll(async () => setLogLevel('silent'));
+beforeAll(() => setLogLevel('silent'));
 
 beforeEach(async () => {
 	dice.code = null;
 	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
 });
 
-afterEach(async () => app.db.close());
+afterEach(() => app.db.close());
 
 describe('join code allocation when every code drawn is taken', () => {
 	it('refuses with a typed error everywhere a code is handed out, and creates nothing', async () => {
 		const session = app.sessions.create({ title: 'Verksted', questions: ['Hva?'], language: 'nb' });
 		const conference = await app.conferences.create(details);
 		if (!session.ok || !conference.ok) throw new Error('setup');
-		const archive = archiveJson(exportConference(app, conference.value.id)!);
+		const archive = archiveJson((await exportConference(app, conference.value.id))!);
 		const sessionsBefore = listSessionIds(app.db).length;
 		dice.code = session.access.joinCode;
 
 		for (const refused of [
-			thrownBy(() => await app.conferences.create(details)),
-			thrownBy(() =>
+			await thrownBy(() => app.conferences.create(details)),
+			await thrownBy(() =>
 				app.sessions.create({ title: 'Neste', questions: ['Hva nå?'], language: 'nb' })
 			),
-			thrownBy(() => importArchive(app, archive, null))
+			await thrownBy(() => importArchive(app, archive, null))
 		]) {
 			expect(refused).toMatchObject({ name: 'JoinCodesExhausted', code: 'join_codes_exhausted' });
 		}

@@ -17,7 +17,7 @@ describe('the first account', () => {
 		opened.push(scratch);
 		const { app } = scratch;
 		// npm run demo on a fresh installation: nobody owns it yet.
-		const early = createDemoConference(app, 'en');
+		const early = await createDemoConference(app, 'en');
 		const first = await createAccount(app, values('first'), 'a long password', { firstOnly: true });
 		if (!first.ok) throw new Error(first.reason);
 		expect(findOrganiser(app.db, first.id)).toMatchObject({ admin: true, disabled: false });

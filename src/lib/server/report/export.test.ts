@@ -69,7 +69,7 @@ describe('exportFile', () => {
 	afterAll(() => db.close());
 
 	it('exports a conference just created, with nothing in it yet, in every format', async () => {
-		const created = db.app.conferences.create({
+		const created = await db.app.conferences.create({
 			title: 'Tom konferanse',
 			subtitle: '',
 			venue: '',
@@ -150,7 +150,7 @@ describe('exportFile', () => {
 	});
 
 	it('leaves names out when asked, but never out of the archive', async () => {
-		const person = db.app.conferences.participants(conferenceId)[0]!;
+		const person = (await db.app.conferences.participants(conferenceId))[0]!;
 		const anonymous = await exportFile(
 			db.app,
 			conferenceId,

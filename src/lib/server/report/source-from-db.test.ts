@@ -30,17 +30,17 @@ describe('reportSourceFromDb', () => {
 			label: { nb: 'NAV-veileder', en: 'NAV adviser' },
 			groupLabel: { nb: 'NAV-veiledere' }
 		});
-		source = reportSourceFromDb(app, conferenceId)!;
+		source = (await reportSourceFromDb(app, conferenceId))!;
 	});
 
-	afterAll(async () => db.close());
+	afterAll(() => db.close());
 
 	it('answers null for a conference that does not exist', async () => {
-		expect(reportSourceFromDb(db.app, 'no-such-conference')).toBeNull();
+		expect(await reportSourceFromDb(db.app, 'no-such-conference')).toBeNull();
 	});
 
 	it('carries the conference details and its programme', async () => {
-		const stored = db.app.conferences.get(conferenceId)!;
+		const stored = (await db.app.conferences.get(conferenceId))!;
 		expect(source.conference).toMatchObject({
 			title: stored.title,
 			subtitle: stored.subtitle,
@@ -55,14 +55,14 @@ describe('reportSourceFromDb', () => {
 			author: stored.author,
 			introductionBy: stored.introductionBy
 		});
-		const programme = db.app.conferences.programme(conferenceId);
+		const programme = await db.app.conferences.programme(conferenceId);
 		expect(source.programme).toHaveLength(programme.length);
 		// The welcome dinner has only a start time.
 		expect(source.programme[0]).toMatchObject({ start: '19:30', end: null, kind: 'plenary' });
 		expect(source.programme[1]).toMatchObject({ start: '09:00', end: '10:00' });
 	});
 
-	it('names roles as they read mid-sentence, with the organiser’s renames', async () => {
+	it('names roles as they read mid-sentence, with the organiser’s renames', () => {
 		const employer = source.roles.find((r) => r.id === 'employer')!;
 		expect(employer.label.nb).toBe('virksomhetsleder');
 		expect(employer.plural.nb).toBe('virksomhetsledere');
@@ -74,7 +74,7 @@ describe('reportSourceFromDb', () => {
 	});
 
 	it('lists every participant with country, role and coordinator flag', async () => {
-		const stored = db.app.conferences.participants(conferenceId);
+		const stored = await db.app.conferences.participants(conferenceId);
 		expect(source.participants).toHaveLength(stored.length);
 		for (const p of stored) {
 			expect(source.participants).toContainEqual({
@@ -90,7 +90,7 @@ describe('reportSourceFromDb', () => {
 	});
 
 	it('turns the glossary concepts into language help entries', async () => {
-		const concepts = db.app.conferences.glossary(conferenceId);
+		const concepts = await db.app.conferences.glossary(conferenceId);
 		expect(source.glossary.map((g) => g.id)).toEqual(concepts.map((c) => c.id));
 		const first = concepts[0]!;
 		expect(source.glossary[0]!.terms.nb).toEqual(first.terms.nb);
@@ -98,12 +98,12 @@ describe('reportSourceFromDb', () => {
 	});
 
 	it('gives every group its leaders, members, live session, questions and reflection', async () => {
-		const rounds = db.app.conferences.rounds(conferenceId);
+		const rounds = await db.app.conferences.rounds(conferenceId);
 		expect(source.rounds.map((r) => r.title)).toEqual(rounds.map((r) => r.title));
 		expect(source.rounds.map((r) => r.plenumSummary)).toEqual(plenumSummaries);
-		const roles = db.app.conferences.roles(conferenceId);
-		rounds.forEach((round, r) => {
-			const detail = db.app.conferences.roundDetail(conferenceId, round.id, 'nb')!;
+		const roles = await db.app.conferences.roles(conferenceId);
+		for (const [r, round] of rounds.entries()) {
+			const detail = (await db.app.conferences.roundDetail(conferenceId, round.id, 'nb'))!;
 			const groups = source.rounds[r]!.groups;
 			expect(groups).toHaveLength(detail.groups.length);
 			detail.groups.forEach((group, g) => {
@@ -116,7 +116,7 @@ describe('reportSourceFromDb', () => {
 				expect(mapped.plannedQuestions).toEqual(group.questions ?? round.questions);
 				expect(mapped.reflection).toBe(state.reflection);
 			});
-		});
+		}
 		// Played sessions: notes were revealed and voted on.
 		const session = source.rounds[0]!.groups[0]!.session!;
 		expect(session.questions[0]!.phase).toBe('results');
@@ -128,13 +128,13 @@ describe('reportSourceFromDb', () => {
 	});
 
 	it('names made-up groups in the language asked for', async () => {
-		const english = reportSourceFromDb(db.app, conferenceId, { language: 'en' })!;
+		const english = (await reportSourceFromDb(db.app, conferenceId, { language: 'en' }))!;
 		const names = english.rounds[1]!.groups.map((g) => g.name);
 		expect(names).toContain('Iceland');
 		expect(source.rounds[1]!.groups.map((g) => g.name)).toContain('Island');
 	});
 
-	it('builds a report with the stored notes, headings and names', async () => {
+	it('builds a report with the stored notes, headings and names', () => {
 		const report = buildReport(source, { generatedAt: '2026-01-10' }, fixedT);
 		const text = JSON.stringify(report);
 		const state = source.rounds[0]!.groups[0]!.session!;
@@ -154,10 +154,10 @@ describe('the report’s sign-off', () => {
 		db = await tempApp('samrad-signoff');
 	});
 
-	afterAll(async () => db.close());
+	afterAll(() => db.close());
 
-	function report(signoff: { organisation: string; author: string; introductionBy: string }) {
-		const created = db.app.conferences.create({
+	async function report(signoff: { organisation: string; author: string; introductionBy: string }) {
+		const created = await db.app.conferences.create({
 			title: 'Nordisk dialog om supported employment',
 			subtitle: 'Dialogkonferanse',
 			venue: 'Sigtuna',
@@ -171,7 +171,7 @@ describe('the report’s sign-off', () => {
 		});
 		if (!created.ok) throw new Error(created.error.code);
 		return buildReport(
-			reportSourceFromDb(db.app, created.value.id)!,
+			(await reportSourceFromDb(db.app, created.value.id))!,
 			{
 				generatedAt: '2010-05-27'
 			},
@@ -180,7 +180,7 @@ describe('the report’s sign-off', () => {
 	}
 
 	it('puts the organisation and author on the title page and the introducer under the introduction', async () => {
-		const built = report({
+		const built = await report({
 			organisation: 'Prosjekt SE-Norden',
 			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
 			introductionBy: 'Øystein Spjelkavik (prosjektleder)'
@@ -193,7 +193,7 @@ describe('the report’s sign-off', () => {
 	});
 
 	it('leaves the lines out when none are stored', async () => {
-		const built = report({ organisation: '', author: '', introductionBy: '' });
+		const built = await report({ organisation: '', author: '', introductionBy: '' });
 		expect(built.titlePage).toMatchObject({ organisation: '', author: '' });
 		expect(built.introduction!.byline).toBe('');
 	});
@@ -212,9 +212,9 @@ describe('reportSourceFromDb and empty groups', () => {
 				const done = await app.conferences.group(id, round!.id, action);
 				if (!done.ok) throw new Error(JSON.stringify(done.error));
 			};
-			group({ type: 'addGroup', groupId: 'empty-group', name: 'Tomrommet' });
-			group({ type: 'move', participantIds: played!.memberIds, to: other!.id });
-			const names = reportSourceFromDb(app, id)!.rounds[0]!.groups.map((g) => g.name);
+			await group({ type: 'addGroup', groupId: 'empty-group', name: 'Tomrommet' });
+			await group({ type: 'move', participantIds: played!.memberIds, to: other!.id });
+			const names = (await reportSourceFromDb(app, id))!.rounds[0]!.groups.map((g) => g.name);
 			expect(names).not.toContain('Tomrommet');
 			expect(names).toContain(played!.name);
 		} finally {

@@ -239,7 +239,7 @@ export async function playStartedRounds(
 ): Promise<void> {
 	const random = seededRandom(seed);
 	const rounds = (await app.conferences.rounds(conferenceId)).filter((r) => r.startedAt !== null);
-	rounds.forEach(async (round, r) => {
+	for (const [r, round] of rounds.entries()) {
 		const groups = (await app.conferences.roundDetail(conferenceId, round.id, 'en'))!.groups;
 		groups.forEach((group, g) => {
 			if (!group.sessionId || group.memberIds.length === 0) return;
@@ -266,7 +266,7 @@ export async function playStartedRounds(
 				dispatchStep(app, group.sessionId)
 			);
 		});
-	});
+	}
 }
 
 /** Plenum summaries as the organiser writes them after each presentation. */
@@ -290,9 +290,9 @@ export async function seedPlayedDemo(
 		if (!started.ok) throw new Error(`start ${round.title}: ${started.error.code}`);
 	}
 	await playStartedRounds(app, conference.id, { seed, openVote });
-	rounds.forEach(async (round, index) => {
+	for (const [index, round] of rounds.entries()) {
 		const summary = plenumSummaries[index];
 		if (summary) await app.conferences.setPlenumSummary(conference.id, round.id, summary);
-	});
+	}
 	return (await app.conferences.get(conference.id))!;
 }
