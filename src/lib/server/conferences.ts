@@ -252,7 +252,7 @@ export class ConferenceService {
 		const { decision } = outcome;
 		this.#states.delete(conferenceId);
 		for (const { sessionId, ...details } of decision.sessionDetails) {
-			this.#app.sessions.syncDetails(sessionId, details);
+			await this.#app.sessions.syncDetails(sessionId, details);
 		}
 		let state = decision.state;
 		if (decision.syncRounds.length > 0)
@@ -582,7 +582,7 @@ export class ConferenceService {
 			if (!round || group.sessionId) continue;
 			// An empty group is never started: it gets its session when someone joins it.
 			if (seatedIn(group.id).length === 0) continue;
-			const created = this.#app.sessions.create({
+			const created = await this.#app.sessions.create({
 				title: groupNameIn(state, group, conference.language),
 				questions: group.questions ?? round.questions,
 				language: conference.language,
@@ -604,7 +604,7 @@ export class ConferenceService {
 		for (const group of state.groups) {
 			if (!started.some((r) => r.id === group.roundId) || !group.sessionId) continue;
 			const memberIds = seatedIn(group.id);
-			this.#app.sessions.syncMembers(
+			await this.#app.sessions.syncMembers(
 				group.sessionId,
 				memberIds.flatMap((id) => {
 					const person = people.get(id);

@@ -34,9 +34,9 @@ export async function eraseParticipant(
 	if (!(await stores.conferences.participant(conferenceId, participantId))) return false;
 	const touched: string[] = [];
 	for (const sessionId of await stores.sessions.listConferenceSessionIds(conferenceId)) {
-		const session = app.sessions.get(sessionId);
+		const session = await app.sessions.get(sessionId);
 		if (!session?.state.participants.some((p) => p.id === participantId)) continue;
-		const outcome = app.sessions.dispatch(
+		const outcome = await app.sessions.dispatch(
 			sessionId,
 			randomToken(16),
 			`s:${sessionId}:system`,
@@ -80,7 +80,7 @@ export async function personalData(app: Uses, conferenceId: string, participantI
 		const groupId = await conferences.groupOf(round.id, participantId);
 		const detail = await app.conferences.roundDetail(conferenceId, round.id, person.language);
 		const group = groupId ? detail?.groups.find((g) => g.id === groupId) : undefined;
-		const session = group?.sessionId ? app.sessions.get(group.sessionId) : null;
+		const session = group?.sessionId ? await app.sessions.get(group.sessionId) : null;
 		const state = session?.state;
 		rounds.push({
 			round: round.title,

@@ -81,7 +81,7 @@ export function scheduleRetention(app: Uses): () => void {
 		}
 	};
 	void run();
-	const timer = setInterval(run, 6 * 60 * 60 * 1000);
+	const timer = setInterval(() => void run(), 6 * 60 * 60 * 1000);
 	timer.unref();
 	return () => clearInterval(timer);
 }
