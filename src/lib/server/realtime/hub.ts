@@ -13,7 +13,6 @@ import { sessionMayRead } from '../conference-access';
 import { findConference } from '../db/conferences';
 import type { Change } from '../change-bus';
 import { listBindingsOf } from '../db/device-bindings';
-import { listParticipants } from '../db/participants';
 import { listConferenceSessionIds } from '../db/sessions';
 import { glossaryForConference } from '../glossary';
 import { waitingDevices } from '../identity';
@@ -205,7 +204,7 @@ export class Hub {
 			this.broadcast(binding.sessionId);
 		} else {
 			this.#send(socket, this.#frame(binding.sessionId));
-			if (binding.viewer.role === 'facilitator') this.#sendClaims(socket);
+			if (binding.viewer.role === 'facilitator') void this.#sendClaims(socket);
 		}
 	}
 
@@ -386,8 +385,10 @@ export class Hub {
 			membersRoom(member.conferenceId),
 			personRoom(member.conferenceId, member.participantId)
 		]);
-		this.#placeMember(socket);
-		this.#sendConference(socket);
+		void this.#logged('conference.refresh_failed', member.conferenceId, async () => {
+			await this.#placeMember(socket);
+			await this.#sendConference(socket);
+		});
 		this.#scheduleLive(member.conferenceId);
 	}
 
@@ -395,11 +396,13 @@ export class Hub {
 	attachWatcher(socket: SamradSocket, watch: Watcher): void {
 		socket.data.watch = watch;
 		void socket.join(watchersRoom(watch.conferenceId, watch.kind));
-		this.#sendConference(socket);
+		void this.#logged('conference.refresh_failed', watch.conferenceId, () =>
+			this.#sendConference(socket)
+		);
 	}
 
 	/** Puts a member's socket into the session of their current group (or none). */
-	async #placeMember(socket: SamradSocket): void {
+	async #placeMember(socket: SamradSocket): Promise<void> {
 		const member = socket.data.member;
 		if (!member) return;
 		const sessionId = await memberSessionId(this.#app, member.conferenceId, member.participantId);
@@ -413,7 +416,7 @@ export class Hub {
 		void socket.join(personRoom(claimant.conferenceId, claimant.participantId));
 	}
 
-	async #conferenceView(socket: SamradSocket): ConferenceView | null {
+	async #conferenceView(socket: SamradSocket): Promise<ConferenceView | null> {
 		const app = this.#app;
 		if (socket.data.member) {
 			const { conferenceId, participantId, bindingId } = socket.data.member;
@@ -439,16 +442,29 @@ export class Hub {
 
 	/** A socket's language changed: its conference view (group names are per language) again. */
 	languageChanged(socket: SamradSocket): void {
-		this.#sendConference(socket);
+		const conferenceId = socket.data.member?.conferenceId ?? socket.data.watch?.conferenceId;
+		if (!conferenceId) return;
+		void this.#logged('conference.refresh_failed', conferenceId, () =>
+			this.#sendConference(socket)
+		);
 	}
 
-	#sendConference(socket: SamradSocket): void {
+	/** Runs one asynchronous refresh: a failure is logged, never thrown at an event handler. */
+	async #logged(event: string, conferenceId: string, work: () => Promise<void>): Promise<void> {
+		try {
+			await work();
+		} catch (error) {
+			log.error(event, { conferenceId, error: describeError(error) });
+		}
+	}
+
+	async #sendConference(socket: SamradSocket): Promise<void> {
 		const watch = socket.data.watch;
 		if (watch?.organiserSession !== undefined) {
-			void this.#sendOrganiserConference(socket, watch.organiserSession, watch.conferenceId);
+			await this.#sendOrganiserConference(socket, watch.organiserSession, watch.conferenceId);
 			return;
 		}
-		this.#sendConferenceView(socket);
+		await this.#sendConferenceView(socket);
 	}
 
 	/** An organiser's overview, while its browser may still read the conference. */
@@ -459,14 +475,14 @@ export class Hub {
 				socket.disconnect(true);
 				return;
 			}
-			this.#sendConferenceView(socket);
+			await this.#sendConferenceView(socket);
 		} catch (error) {
 			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
 		}
 	}
 
-	#sendConferenceView(socket: SamradSocket): void {
-		const view = this.#conferenceView(socket);
+	async #sendConferenceView(socket: SamradSocket): Promise<void> {
+		const view = await this.#conferenceView(socket);
 		if (!view) return;
 		const json = JSON.stringify(view);
 		if (json === socket.data.lastConference) return;
@@ -480,10 +496,10 @@ export class Hub {
 			case 'session':
 				return this.broadcast(change.sessionId);
 			case 'identity':
-				return this.#refreshIdentity(change.conferenceId, change);
+				return void this.#refreshIdentity(change.conferenceId, change);
 			case 'conference':
 				if (change.what === 'glossary') return this.#refreshGlossary(change.conferenceId);
-				return this.#refreshConference(change.conferenceId, change.what);
+				return void this.#refreshConference(change.conferenceId, change.what);
 		}
 	}
 
@@ -492,24 +508,24 @@ export class Hub {
 	 * session), its notice (every screen and phone shows it), what the plenum presents, or who
 	 * may watch it (overviews are checked again and closed when no longer allowed).
 	 */
-	#refreshConference(
+	async #refreshConference(
 		conferenceId: string,
 		what: 'structure' | 'notice' | 'plenum' | 'access'
-	): void {
+	): Promise<void> {
 		try {
 			if (what === 'notice') this.#notices.delete(conferenceId);
 			if (what !== 'plenum' && what !== 'access') {
 				for (const socket of this.#sockets(membersRoom(conferenceId))) {
-					if (what === 'structure') this.#placeMember(socket);
-					this.#sendConference(socket);
+					if (what === 'structure') await this.#placeMember(socket);
+					await this.#sendConference(socket);
 				}
 				for (const sessionId of listConferenceSessionIds(this.#app.db, conferenceId)) {
 					this.broadcast(sessionId);
 				}
 			}
 			// People moved between groups: another console now decides about their devices.
-			if (what === 'structure') this.#refreshClaims(conferenceId);
-			this.#refreshWatchers(conferenceId);
+			if (what === 'structure') await this.#refreshClaims(conferenceId);
+			await this.#refreshWatchers(conferenceId);
 		} catch (error) {
 			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
 		}
@@ -520,7 +536,10 @@ export class Hub {
 	 * at once and told why; their phones show who asks for the name; a waiting device hears the
 	 * decision; consoles see the requests of their group; organiser pages follow.
 	 */
-	#refreshIdentity(conferenceId: string, change: Extract<Change, { type: 'identity' }>): void {
+	async #refreshIdentity(
+		conferenceId: string,
+		change: Extract<Change, { type: 'identity' }>
+	): Promise<void> {
 		try {
 			const bindings = new Map(
 				listBindingsOf(this.#app.db, change.participantId).map((b) => [b.id, b])
@@ -534,12 +553,12 @@ export class Hub {
 				} else if (claim) {
 					if (bindings.get(claim)?.status !== 'pending') socket.emit('identity.changed');
 				} else {
-					this.#sendConference(socket);
+					await this.#sendConference(socket);
 				}
 			}
 			// Only requests reach consoles and the overview; a device simply bound changes neither.
 			if (change.waiting) {
-				this.#refreshClaims(conferenceId);
+				await this.#refreshClaims(conferenceId);
 				this.#scheduleLive(conferenceId);
 			}
 			this.#scheduleDevicesPages(conferenceId);
@@ -562,18 +581,20 @@ export class Hub {
 	}
 
 	/** Sends every console of the conference the devices waiting in its group. */
-	#refreshClaims(conferenceId: string): void {
-		const waiting = this.#waiting(conferenceId);
+	async #refreshClaims(conferenceId: string): Promise<void> {
+		const waiting = await this.#waiting(conferenceId);
 		for (const sessionId of listConferenceSessionIds(this.#app.db, conferenceId)) {
 			for (const socket of this.#sockets(sessionRoom(sessionId))) {
-				if (socket.data.binding?.viewer.role === 'facilitator') this.#sendClaims(socket, waiting);
+				if (socket.data.binding?.viewer.role === 'facilitator')
+					await this.#sendClaims(socket, waiting);
 			}
 		}
 	}
 
-	#waiting(conferenceId: string): (DeviceRequest & { sessionId: string | null })[] {
-		const names = new Map(listParticipants(this.#app.db, conferenceId).map((p) => [p.id, p.name]));
-		return waitingDevices(this.#app, conferenceId).map((w) => ({
+	async #waiting(conferenceId: string): Promise<(DeviceRequest & { sessionId: string | null })[]> {
+		const people = await this.#app.stores.conferences.participants(conferenceId);
+		const names = new Map(people.map((p) => [p.id, p.name]));
+		return (await waitingDevices(this.#app, conferenceId)).map((w) => ({
 			id: w.id,
 			name: names.get(w.participantId) ?? '',
 			device: w.device,
@@ -584,14 +605,14 @@ export class Hub {
 	}
 
 	/** A console's devices waiting for a name of its group (sent when they change). */
-	#sendClaims(
+	async #sendClaims(
 		socket: SamradSocket,
 		waiting?: (DeviceRequest & { sessionId: string | null })[]
-	): void {
+	): Promise<void> {
 		const sessionId = socket.data.binding?.sessionId;
 		const conferenceId = sessionId ? this.#app.sessions.get(sessionId)?.access.conferenceId : null;
 		if (!sessionId || !conferenceId) return;
-		const claims: DeviceRequest[] = (waiting ?? this.#waiting(conferenceId))
+		const claims: DeviceRequest[] = (waiting ?? (await this.#waiting(conferenceId)))
 			.filter((w) => w.sessionId === sessionId)
 			.map(({ id, name, device, checkCode, at }) => ({ id, name, device, checkCode, at }));
 		const json = JSON.stringify(claims);
@@ -600,10 +621,10 @@ export class Hub {
 		socket.emit('identity.claims', { claims });
 	}
 
-	#refreshWatchers(conferenceId: string): void {
+	async #refreshWatchers(conferenceId: string): Promise<void> {
 		for (const kind of ['organiser', 'plenum'] as const) {
 			for (const socket of this.#sockets(watchersRoom(conferenceId, kind)))
-				this.#sendConference(socket);
+				await this.#sendConference(socket);
 		}
 	}
 
@@ -614,11 +635,9 @@ export class Hub {
 			conferenceId,
 			setTimeout(() => {
 				this.#liveTimers.delete(conferenceId);
-				try {
-					this.#refreshWatchers(conferenceId);
-				} catch (error) {
-					log.error('conference.live_failed', { conferenceId, error: describeError(error) });
-				}
+				void this.#logged('conference.live_failed', conferenceId, () =>
+					this.#refreshWatchers(conferenceId)
+				);
 			}, liveThrottleMs)
 		);
 	}
@@ -633,17 +652,16 @@ export class Hub {
 			conferenceId,
 			setTimeout(() => {
 				this.#glossaryTimers.delete(conferenceId);
-				try {
+				void this.#logged('conference.glossary_failed', conferenceId, async () => {
 					if (!findConference(this.#app.db, conferenceId)) return;
 					const rooms = [
 						membersRoom(conferenceId),
 						watchersRoom(conferenceId, 'plenum'),
 						...listConferenceSessionIds(this.#app.db, conferenceId).map(sessionRoom)
 					];
-					this.#io.to(rooms).emit('glossary', glossaryForConference(this.#app, conferenceId));
-				} catch (error) {
-					log.error('conference.glossary_failed', { conferenceId, error: describeError(error) });
-				}
+					const glossary = await glossaryForConference(this.#app, conferenceId);
+					this.#io.to(rooms).emit('glossary', glossary);
+				});
 			}, glossaryDelayMs)
 		);
 	}
