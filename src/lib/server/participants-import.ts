@@ -15,7 +15,7 @@ import type { ConferenceCommand } from '$lib/domain/conference/commands';
 import type { Language } from '$lib/domain/session/types';
 import type { App } from './app';
 import type { Dispatched } from './conferences';
-import type { ParticipantFields } from './db/participants';
+import type { ParticipantFields } from '$lib/domain/conference/types';
 import { glossaryForConference } from './glossary';
 import { randomToken } from './tokens';
 

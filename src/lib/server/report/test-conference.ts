@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Language } from '$lib/domain/session/types';
 import { createApp, type App } from '../app';
 import { readConfig } from '../config';
-import type { Conference } from '../db/conferences';
+import type { Conference } from '$lib/domain/conference/types';
 import { createDemoConference } from '../demo';
 import { randomToken } from '../tokens';
 import { seededRandom } from '$lib/testing/random';

@@ -4,7 +4,7 @@
  */
 import { playSession, type SessionSpec } from '$lib/domain/report/session-builder';
 import type { App } from '../app';
-import type { SessionAccess } from '../db/sessions';
+import type { SessionAccess } from '../stores';
 import { dispatchStep } from './test-conference';
 
 /**
