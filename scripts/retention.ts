@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { isoDay } from '$lib/domain/retention';
 import { createApp, databaseFile } from '$lib/server/app';
 import { lockDatabase, unlockDatabase } from '$lib/server/db/lock';
+import { createSqliteStores } from '$lib/server/db/stores';
 import { ConfigError, readConfig } from '$lib/server/config';
 import { describeError, setLogLevel } from '$lib/server/log';
 import { applyRetention, planRetention } from '$lib/server/retention';
@@ -49,7 +50,7 @@ if (dryRun) {
 	let plan;
 	try {
 		db.pragma('busy_timeout = 5000');
-		plan = planRetention(db, days, now);
+		plan = await planRetention(createSqliteStores(db), days, now);
 	} catch (error) {
 		fail(`cannot read ${path}: ${describeError(error)} (start the server once to update it).`);
 	} finally {
@@ -72,7 +73,7 @@ if (dryRun) {
 		fail(describeError(error));
 	}
 	try {
-		const deleted = applyRetention(app, now);
+		const deleted = await applyRetention(app, now);
 		console.log(
 			`Samråd retention (RETENTION_DAYS=${days}): deleted ${deleted.conferences} conference(s) and ${deleted.sessions} stand-alone session(s).`
 		);

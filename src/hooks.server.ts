@@ -27,6 +27,6 @@ async function sharedScreenLanguage(pathname: string): Promise<Language | null> 
 	const screen = /^\/screen\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
 	if (screen) return (await useApp().sessions.byScreenToken(screen[1]!))?.state.language ?? null;
 	const plenum = /^\/plenum\/([A-Za-z0-9_-]{16,64})\/?$/.exec(pathname);
-	if (plenum) return conferenceByPlenumToken(useApp(), plenum[1]!)?.language ?? null;
+	if (plenum) return (await conferenceByPlenumToken(useApp(), plenum[1]!))?.language ?? null;
 	return null;
 }

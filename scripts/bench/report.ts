@@ -62,7 +62,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; error: { code: st
 }
 
 /** 500 people in 40 groups of 12–13 (placed by hand), both questions played in every group. */
-function seedLarge(app: App, people = 500, groups = 40): string {
+async function seedLarge(app: App, people = 500, groups = 40): Promise<string> {
 	const random = seededRandom(500);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 	const service = app.conferences;
@@ -112,10 +112,10 @@ function seedLarge(app: App, people = 500, groups = 40): string {
 		})
 	);
 	const made = Array.from({ length: groups }, () => must(service.addGroup(id, round.id)));
-	service.participants(id).forEach((p, i) => {
+	(await service.participants(id)).forEach((p, i) => {
 		must(service.move(id, round.id, p.id, made[i % groups]!.id));
 	});
-	for (const group of service.roundDetail(id, round.id, 'nb')!.groups) {
+	for (const group of (await service.roundDetail(id, round.id, 'nb'))!.groups) {
 		must(
 			service.updateGroup(id, round.id, group.id, {
 				customName: '',
@@ -125,8 +125,8 @@ function seedLarge(app: App, people = 500, groups = 40): string {
 		);
 	}
 	must(service.startRound(id, round.id));
-	playStartedRounds(app, id, { seed: 500 });
-	service.setPlenumSummary(id, round.id, plenumSummaries[0]!);
+	await playStartedRounds(app, id, { seed: 500 });
+	await service.setPlenumSummary(id, round.id, plenumSummaries[0]!);
 	return id;
 }
 
@@ -179,13 +179,13 @@ async function time<T>(
 
 const formats: ReportFormat[] = ['html', 'pdf', 'docx', 'markdown', 'csv'];
 
-async function measure(label: string, seed: (app: App) => string) {
-	const db = tempApp(`samrad-bench-${label}`);
+async function measure(label: string, seed: (app: App) => Promise<string>) {
+	const db = await tempApp(`samrad-bench-${label}`);
 	try {
 		const seedStart = performance.now();
-		const conferenceId = seed(db.app);
+		const conferenceId = await seed(db.app);
 		const seeded = Math.round(performance.now() - seedStart);
-		const source = reportSourceFromDb(db.app, conferenceId)!;
+		const source = (await reportSourceFromDb(db.app, conferenceId))!;
 		const report: Report = buildReport(source, { generatedAt: '2026-05-20' }, fixedT);
 		const sessions = source.rounds.flatMap((r) => r.groups).filter((g) => g.session);
 		const notes = sessions.reduce(
@@ -201,19 +201,21 @@ async function measure(label: string, seed: (app: App) => string) {
 				renderReport(report, format, { timeoutMs: 300_000 })
 			);
 		}
-		steps.json = await time(runs, () => archiveJson(exportConference(db.app, conferenceId)!));
-		const archive = archiveJson(exportConference(db.app, conferenceId)!);
+		steps.json = await time(runs, async () =>
+			archiveJson((await exportConference(db.app, conferenceId))!)
+		);
+		const archive = archiveJson((await exportConference(db.app, conferenceId))!);
 		// Each import into a new, empty database (made and migrated before the clock starts).
 		const targets: ReturnType<typeof tempApp>[] = [];
 		try {
 			steps.import = await time(
 				runs,
-				(target) => {
-					const imported = importArchive(target.app, archive, null);
+				async (target) => {
+					const imported = await importArchive(target.app, archive, null);
 					if (!imported.ok) throw new Error(`import refused: ${imported.problem.code}`);
 				},
-				() => {
-					const target = tempApp(`samrad-bench-import`);
+				async () => {
+					const target = await tempApp(`samrad-bench-import`);
 					targets.push(target);
 					return target;
 				}
@@ -250,7 +252,10 @@ const machine = {
 };
 
 const results = [
-	await measure('demo', (app) => seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) }).id),
+	await measure(
+		'demo',
+		async (app) => (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id
+	),
 	await measure('500 people, 40 groups', (app) => seedLarge(app))
 ];
 const summary = {

@@ -72,8 +72,8 @@ async function seedConference(databasePath: string): Promise<Seed> {
 		const conference = await seedPlayedDemo(app, { openVote: true, lang: 'en' });
 		const organiser = await firstAccount(app, conference.id);
 		const conferences = app.conferences;
-		const played = conferences.rounds(conference.id)[0]!;
-		const playedGroups = conferences.roundDetail(conference.id, played.id, 'en')!.groups;
+		const played = (await conferences.rounds(conference.id))[0]!;
+		const playedGroups = (await conferences.roundDetail(conference.id, played.id, 'en'))!.groups;
 		await conferences.present(conference.id, played.id, playedGroups[0]!.id);
 		const next = await conferences.saveRound(conference.id, null, {
 			title: 'Afternoon',
@@ -88,7 +88,7 @@ async function seedConference(databasePath: string): Promise<Seed> {
 			await conferences.startRound(conference.id, next.value.id)
 		])
 			if (!step.ok) throw new Error(JSON.stringify(step.error));
-		const lobbyGroups = conferences.roundDetail(conference.id, next.value.id, 'en')!.groups;
+		const lobbyGroups = (await conferences.roundDetail(conference.id, next.value.id, 'en'))!.groups;
 		const tokens = async (sessionId: string | null) => {
 			const access = (await app.sessions.get(sessionId!))!.access;
 			return { facilitatorToken: access.facilitatorToken, screenToken: access.screenToken };
@@ -99,12 +99,13 @@ async function seedConference(databasePath: string): Promise<Seed> {
 			plenumToken: conference.plenumToken,
 			organiserCookie: organiser.cookie,
 			roundId: played.id,
-			conceptId: conferences.glossary(conference.id)[0]!.id,
+			conceptId: (await conferences.glossary(conference.id))[0]!.id,
 			playedGroup: await tokens(playedGroups[0]!.sessionId),
 			lobbyGroup: await tokens(lobbyGroups[0]!.sessionId),
-			members: conferences
-				.participants(conference.id)
-				.map((p) => ({ name: p.name, token: p.personalToken }))
+			members: (await conferences.participants(conference.id)).map((p) => ({
+				name: p.name,
+				token: p.personalToken
+			}))
 		};
 	});
 }

@@ -237,6 +237,23 @@ describe('a form as the page serves it, posted again', () => {
 		expect(people()).toHaveLength(before + 2);
 	});
 
+	it('import: a checked file confirmed twice at once adds its people once, and both answers say so', async () => {
+		const path = `${base()}/participants/import`;
+		const checked = await checkedParticipantsFile(server, seed.organiserCookie, seed.conferenceId, [
+			'Sigrid Dobbeltklikk',
+			'Pekka Kaksoisnapsautus'
+		]);
+		const before = people().length;
+		// A double click: the second confirmation arrives while the first is still saving.
+		const responses = await Promise.all(
+			[1, 2].map(() => post(server, `${path}?/import`, checked, { cookie: seed.organiserCookie }))
+		);
+		const answers = responses.map((r) => `${r.status} ${r.headers.get('location')}`);
+		expect(answers[0]).toMatch(/^303 .*\/participants\?imported=2&updated=0$/);
+		expect(answers[1]).toBe(answers[0]);
+		expect(people()).toHaveLength(before + 2);
+	});
+
 	it('participants: two people removed from one page load are both removed', async () => {
 		const path = `${base()}/participants`;
 		const forms = hiddenFieldsOf(await pageOf(server, path, seed.organiserCookie), '?/remove');

@@ -236,7 +236,7 @@ async function seed(app: App, ownerId: string, coId: string): Promise<Target> {
 	const late = must(
 		await conferences.saveParticipant(id, null, { ...people[0]!, name: 'Gunnar Sen' })
 	).id;
-	const detail = conferences.roundDetail(id, roundId, 'nb')!;
+	const detail = (await conferences.roundDetail(id, roundId, 'nb'))!;
 	return {
 		id,
 		roundId,

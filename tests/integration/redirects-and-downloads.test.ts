@@ -30,9 +30,9 @@ beforeAll(async () => {
 			}
 		]);
 		if (!added.ok) throw new Error(JSON.stringify(added.error));
-		participantId = app.conferences
-			.participants(conferenceId)
-			.find((p) => p.name === participantName)!.id;
+		participantId = (await app.conferences.participants(conferenceId)).find(
+			(p) => p.name === participantName
+		)!.id;
 	});
 	await server.start();
 });

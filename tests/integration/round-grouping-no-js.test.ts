@@ -73,18 +73,15 @@ async function submit(
 	return { status: response.status, html: await response.text() };
 }
 /** The selection bar: people ticked anywhere on the page, and a button's action. */
-const selectionBar = async (
-	action: string,
-	fields: Record<string, string | string[]>,
-	cookie?: string
-) => await submit('?/move', action, fields, cookie);
+const selectionBar = (action: string, fields: Record<string, string | string[]>, cookie?: string) =>
+	submit('?/move', action, fields, cookie);
 
 beforeAll(async () => {
 	server = new TestServer();
 	seed = await seedConference(server.databasePath, { rule: 'mixed', maxGroupSize: 7 });
 	await withApp(server.databasePath, async (app) => {
 		colleague = await coOrganiserCookie(app, seed.conferenceId);
-		const ids: string[] = [];
+		const roundIds: string[] = [];
 		for (const title of ['Etter rolle', 'Etter rolle igjen']) {
 			const round = await app.conferences.saveRound(seed.conferenceId, null, {
 				title,
@@ -94,11 +91,9 @@ beforeAll(async () => {
 				questions: ['Hva hjelper?']
 			});
 			if (!round.ok) throw new Error(JSON.stringify(round.error));
-			ids.push(round.value.id);
+			roundIds.push(round.value.id);
 		}
-		const [grouped, empty] = ids;
-		roundId = grouped!;
-		emptyRoundId = empty!;
+		[roundId, emptyRoundId] = roundIds as [string, string];
 		const allocated = await app.conferences.allocate(seed.conferenceId, roundId);
 		if (!allocated.ok) throw new Error(JSON.stringify(allocated.error));
 	});
@@ -112,8 +107,8 @@ afterAll(async () => {
 describe('the round page without JavaScript', () => {
 	it('reads the number of groups typed for a role beside its "own groups" choice', async () => {
 		const settings = { mode: 'unplaced', rule: 'role', maxGroupSize: '7' };
-		const preview = async (fields: Record<string, string>) =>
-			await submit('?/preview', '?/preview', { ...settings, ...fields }, undefined, emptyRoundId);
+		const preview = (fields: Record<string, string>) =>
+			submit('?/preview', '?/preview', { ...settings, ...fields }, undefined, emptyRoundId);
 		/** The plan the preview's apply form sends back unchanged, and its role options. */
 		const planOf = (answer: { html: string }) => {
 			const apply = hiddenFieldsOf(answer.html, '?/reallocate')[0];

@@ -47,7 +47,7 @@ describe('createApp', () => {
 		if (!conference.ok) throw new Error(conference.error.code);
 		expect(conference.value.createdAt).toBe(at);
 		expect((await app.conferences.setNotice(conference.value.id, 'Fika i matsalen')).ok).toBe(true);
-		expect(app.conferences.get(conference.value.id)?.noticeAt).toBe(at);
+		expect((await app.conferences.get(conference.value.id))?.noticeAt).toBe(at);
 
 		const session = await app.sessions.create({
 			title: 'Workshop',

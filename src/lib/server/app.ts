@@ -92,7 +92,7 @@ export async function createApp(
 		clock,
 		startedAt: clock(),
 		sessions,
-		conferences: new ConferenceService({ db, stores, sessions, bus, clock }),
+		conferences: new ConferenceService({ stores, sessions, bus, clock }),
 		bus,
 		limiters: createLimiters(config.rateLimits, memoryLimiterStore),
 		joinOrigin: config.publicOrigin

@@ -42,7 +42,7 @@ async function seedBusyConference(app: App): Promise<string> {
 		.id;
 	const service = app.conferences;
 	const saved = await service.updateDetails(conferenceId, {
-		...service.get(conferenceId)!,
+		...(await service.get(conferenceId))!,
 		...signoff
 	});
 	if (!saved.ok) throw new Error(saved.error.code);
@@ -87,15 +87,14 @@ async function seedBusyConference(app: App): Promise<string> {
 		});
 	}
 	await service.setNotice(conferenceId, 'Tilbake i plenum 13.30');
-	const [round1, round2] = service.rounds(conferenceId);
+	const [round1, round2] = await service.rounds(conferenceId);
 	// Round 2 allocated with a role option, and someone in no group by choice.
 	const options = { coordinator: { kind: 'lead' as const } };
 	const settings = { rule: round2!.rule, maxGroupSize: round2!.maxGroupSize, roles: options };
-	if (!(await await service.allocate(conferenceId, round2!.id, settings)).ok)
-		throw new Error('allocate');
-	const observer = service.participants(conferenceId).find((p) => p.role === 'policy')!.id;
+	if (!(await service.allocate(conferenceId, round2!.id, settings)).ok) throw new Error('allocate');
+	const observer = (await service.participants(conferenceId)).find((p) => p.role === 'policy')!.id;
 	await service.group(conferenceId, round2!.id, { type: 'noGroup', participantIds: [observer] });
-	const group = service.roundDetail(conferenceId, round1!.id, 'nb')!.groups[0]!;
+	const group = (await service.roundDetail(conferenceId, round1!.id, 'nb'))!.groups[0]!;
 	await service.present(conferenceId, round1!.id, group.id);
 	// In the group's session: a guest without a phone, a late note, a correction and a timer.
 	const step = dispatchStep(app, group.sessionId!);
@@ -149,12 +148,12 @@ describe('conference archive', () => {
 
 	afterAll(() => source.close());
 
-	it('is marked with its format and schema version', () => {
+	it('is marked with its format and schema version', async () => {
 		const archive = JSON.parse(exported) as ConferenceArchive;
 		expect(archive.format).toBe(archiveFormat);
 		expect(archive.schemaVersion).toBe(archiveSchemaVersion);
 		expect(archive.participants).toHaveLength(
-			source.app.conferences.participants(conferenceId).length
+			(await source.app.conferences.participants(conferenceId)).length
 		);
 		expect(archive.rounds.flatMap((r) => r.groups).every((g) => g.session !== null)).toBe(true);
 	});
@@ -164,13 +163,13 @@ describe('conference archive', () => {
 	});
 
 	it('holds no secret and no database id', async () => {
-		const conference = source.app.conferences.get(conferenceId)!;
+		const conference = (await source.app.conferences.get(conferenceId))!;
 		const secrets = [conference.id, conference.joinCode, conference.plenumToken];
-		for (const p of source.app.conferences.participants(conferenceId))
+		for (const p of await source.app.conferences.participants(conferenceId))
 			secrets.push(p.id, p.personalToken);
-		for (const round of source.app.conferences.rounds(conferenceId)) {
+		for (const round of await source.app.conferences.rounds(conferenceId)) {
 			secrets.push(round.id);
-			for (const group of source.app.conferences.roundDetail(conferenceId, round.id, 'nb')!
+			for (const group of (await source.app.conferences.roundDetail(conferenceId, round.id, 'nb'))!
 				.groups) {
 				const access = (await source.app.sessions.get(group.sessionId!))!.access;
 				secrets.push(
@@ -192,7 +191,7 @@ describe('conference archive', () => {
 		expect(imported.ok).toBe(true);
 		if (!imported.ok) return;
 		expect(listConferences(target.app.db)).toHaveLength(1);
-		expect(target.app.conferences.get(imported.value.conferenceId)).toMatchObject(signoff);
+		expect(await target.app.conferences.get(imported.value.conferenceId)).toMatchObject(signoff);
 		const again = archiveJson((await exportConference(target.app, imported.value.conferenceId))!);
 		// The group still voting had ballots the file only counted: the copy has none.
 		expect(withheld(exported)).toEqual({ notes: 0, ballots: await openBallots(source.app) });
@@ -235,9 +234,11 @@ describe('conference archive', () => {
 		const imported = await importArchive(target.app, file, null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const id = imported.value.conferenceId;
-		const [round] = target.app.conferences.rounds(id);
-		const detail = target.app.conferences.roundDetail(id, round!.id, 'nb')!;
-		const name = new Map(target.app.conferences.participants(id).map((p) => [p.id, p.name]));
+		const [round] = await target.app.conferences.rounds(id);
+		const detail = (await target.app.conferences.roundDetail(id, round!.id, 'nb'))!;
+		const name = new Map(
+			(await target.app.conferences.participants(id)).map((p) => [p.id, p.name])
+		);
 		const names = (ids: string[]) => ids.map((i) => name.get(i)).sort();
 		expect(detail.groups.map((g) => [g.name, names(g.memberIds), names(g.leaders)])).toEqual([
 			['Arbeidstakere', ['Bo Ek', 'Eva Gran', 'Åse Berg'], ['Eva Gran']],
@@ -255,9 +256,9 @@ describe('conference archive', () => {
 		const target = await open();
 		const imported = await importArchive(target.app, JSON.stringify(older), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
-		const copy = target.app.conferences.get(imported.value.conferenceId)!;
+		const copy = (await target.app.conferences.get(imported.value.conferenceId))!;
 		expect(copy).toMatchObject({ organisation: '', author: '', introductionBy: '' });
-		expect(copy.title).toBe(source.app.conferences.get(conferenceId)!.title);
+		expect(copy.title).toBe((await source.app.conferences.get(conferenceId))!.title);
 	});
 
 	it('imports twice into one installation without clashes, with fresh codes and links', async () => {
@@ -265,33 +266,33 @@ describe('conference archive', () => {
 		const first = await importArchive(target.app, exported, null);
 		const second = await importArchive(target.app, exported, null);
 		if (!first.ok || !second.ok) throw new Error('import refused');
-		const [a, b] = [first.value.conferenceId, second.value.conferenceId].map((id) =>
-			target.app.conferences.get(id)!
-		);
-		const original = source.app.conferences.get(conferenceId)!;
-		for (const copy of [a!, b!]) {
+		const a = (await target.app.conferences.get(first.value.conferenceId))!;
+		const b = (await target.app.conferences.get(second.value.conferenceId))!;
+		const original = (await source.app.conferences.get(conferenceId))!;
+		for (const copy of [a, b]) {
 			expect(copy.joinCode).not.toBe(original.joinCode);
 			expect(copy.plenumToken).not.toBe(original.plenumToken);
 		}
-		expect(a!.joinCode).not.toBe(b!.joinCode);
-		const tokens = [a!, b!].flatMap((c) =>
-			target.app.conferences.participants(c.id).map((p) => p.personalToken)
-		);
+		expect(a.joinCode).not.toBe(b.joinCode);
+		const tokens = [
+			...(await target.app.conferences.participants(a.id)),
+			...(await target.app.conferences.participants(b.id))
+		].map((p) => p.personalToken);
 		expect(new Set(tokens).size).toBe(tokens.length);
 		const originalTokens = new Set(
-			source.app.conferences.participants(conferenceId).map((p) => p.personalToken)
+			(await source.app.conferences.participants(conferenceId)).map((p) => p.personalToken)
 		);
 		expect(tokens.some((t) => originalTokens.has(t))).toBe(false);
 		// Every group of both copies has its own session, code and links.
 		const sessions = listSessionIds(target.app.db);
-		const groups = source.app.conferences
-			.rounds(conferenceId)
-			.flatMap((r) => source.app.conferences.roundDetail(conferenceId, r.id, 'nb')!.groups);
+		const groups = [];
+		for (const r of await source.app.conferences.rounds(conferenceId))
+			groups.push(...(await source.app.conferences.roundDetail(conferenceId, r.id, 'nb'))!.groups);
 		expect(sessions).toHaveLength(2 * groups.length);
-		const loaded = await Promise.all(sessions.map((id) => target.app.sessions.get(id)));
-		const codes = loaded.map((session) => session!.access.joinCode);
+		const codes = [];
+		for (const id of sessions) codes.push((await target.app.sessions.get(id))!.access.joinCode);
 		expect(new Set(codes).size).toBe(codes.length);
-		expect(archiveJson((await exportConference(target.app, b!.id))!)).toBe(
+		expect(archiveJson((await exportConference(target.app, b.id))!)).toBe(
 			nothingWithheld(exported)
 		);
 	});
@@ -322,10 +323,12 @@ describe('conference archive', () => {
 		const imported = await importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const copyId = imported.value.conferenceId;
-		const rounds = target.app.conferences.rounds(copyId);
-		const last = target.app.conferences
-			.roundDetail(copyId, rounds.at(-1)!.id, 'nb')!
-			.groups.at(-1)!;
+		const rounds = await target.app.conferences.rounds(copyId);
+		const last = (await target.app.conferences.roundDetail(
+			copyId,
+			rounds.at(-1)!.id,
+			'nb'
+		))!.groups.at(-1)!;
 		const session = (await target.app.sessions.get(last.sessionId!))!;
 		const run = session.state.questions.at(-1)!;
 		expect(run.phase).toBe('vote');
@@ -337,7 +340,7 @@ describe('conference archive', () => {
 			{ role: 'participant', participantId: voter }
 		);
 		// Renaming a member reaches the session, as for any conference made here.
-		const person = target.app.conferences.participants(copyId).find((p) => p.id === voter)!;
+		const person = (await target.app.conferences.participants(copyId)).find((p) => p.id === voter)!;
 		const renamed = await target.app.conferences.saveParticipant(copyId, voter, {
 			...person,
 			name: 'Nytt Navn'
@@ -352,16 +355,16 @@ describe('conference archive', () => {
 		const imported = await importArchive(target.app, exported, null);
 		if (!imported.ok) throw new Error('import refused');
 		const closedRuns = async (app: App, id: string) => {
-			const sessionIds = app.conferences
-				.rounds(id)
-				.flatMap((round) => app.conferences.roundDetail(id, round.id, 'nb')!.groups)
-				.flatMap((g) => (g.sessionId ? [g.sessionId] : []));
-			const sessions = await Promise.all(
-				sessionIds.map((sessionId) => app.sessions.get(sessionId))
-			);
-			return sessions
-				.flatMap((session) => session!.state.questions)
-				.filter((q) => q.phase === 'results');
+			const runs = [];
+			for (const round of await app.conferences.rounds(id)) {
+				const detail = (await app.conferences.roundDetail(id, round.id, 'nb'))!;
+				for (const g of detail.groups) {
+					if (!g.sessionId) continue;
+					const questions = (await app.sessions.get(g.sessionId))!.state.questions;
+					runs.push(...questions.filter((q) => q.phase === 'results'));
+				}
+			}
+			return runs;
 		};
 		const copy = await closedRuns(target.app, imported.value.conferenceId);
 		const original = await closedRuns(source.app, conferenceId);
@@ -377,8 +380,8 @@ describe('conference archive', () => {
 	it('carries no ranked list of a vote whose results were withheld, only how many ballots it had', async () => {
 		const app = (await open()).app;
 		const id = (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id;
-		const round = app.conferences.rounds(id)[0]!;
-		const group = app.conferences.roundDetail(id, round.id, 'nb')!.groups[0]!;
+		const round = (await app.conferences.rounds(id))[0]!;
+		const group = (await app.conferences.roundDetail(id, round.id, 'nb'))!.groups[0]!;
 		const step = dispatchStep(app, group.sessionId!);
 		const before = (await app.sessions.get(group.sessionId!))!.state;
 		const run = before.questions[0]!;
@@ -442,11 +445,11 @@ describe('conference archive', () => {
 		const imported = await importArchive(target.app, JSON.stringify(v1), null);
 		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 		const copyId = imported.value.conferenceId;
-		const round = target.app.conferences.rounds(copyId)[0]!;
-		const group = target.app.conferences.roundDetail(copyId, round.id, 'nb')!.groups[0]!;
+		const round = (await target.app.conferences.rounds(copyId))[0]!;
+		const group = (await target.app.conferences.roundDetail(copyId, round.id, 'nb'))!.groups[0]!;
 		const state = (await target.app.sessions.get(group.sessionId!))!.state;
 		const run = state.questions[0]!;
-		const members = new Set(target.app.conferences.participants(copyId).map((p) => p.id));
+		const members = new Set((await target.app.conferences.participants(copyId)).map((p) => p.id));
 		expect(run.notes.at(-1)).toMatchObject({ text: 'Not yet revealed when the file was made' });
 		// Closed in version 1 with voters: closed again here, who voted what dropped.
 		expect(run.ballots).toEqual([]);
@@ -579,8 +582,8 @@ describe('conference archive', () => {
 
 /** Ballots of votes still open, in every session of an installation. */
 async function openBallots(app: App): Promise<number> {
-	const sessions = await Promise.all(listSessionIds(app.db).map((id) => app.sessions.get(id)));
-	return sessions
+	const loaded = await Promise.all(listSessionIds(app.db).map((id) => app.sessions.get(id)));
+	return loaded
 		.flatMap((session) => session!.state.questions)
 		.filter((q) => q.phase === 'vote' || q.phase === 'revote')
 		.reduce((sum, q) => sum + q.ballots.length, 0);

@@ -24,23 +24,10 @@ import {
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { SessionState } from '$lib/domain/session/types';
 import type { App } from './app';
-import {
-	commitConferenceState,
-	findConference,
-	insertConference,
-	listCustomRoles,
-	listProgramme
-} from './db/conferences';
-import { readGlossary, writeGlossary } from './db/glossary';
-import { setConferenceTie } from './db/organisers';
-import { listParticipants } from './db/participants';
-import { touchConference } from './db/retention';
-import { listGroups, listRounds, listSeats } from './db/rounds';
-import { createSessionRow, listConferenceSessionIds, type SessionAccess } from './db/sessions';
 import type { DomainError } from '$lib/domain/errors';
-import { createOnce, type Result } from './conferences';
+import { createOnce, freeJoinCode, type Result } from './conferences';
 import { log } from './log';
-import { allocateJoinCode } from './join-codes';
+import type { SessionAccess, StoreSet } from './stores';
 import { randomToken } from './tokens';
 
 /**
@@ -49,18 +36,44 @@ import { randomToken } from './tokens';
  * checks are pure and live in domain/archive.
  */
 
+/** Every row an archive holds, read in one unit of work so that no change lands half-way. */
+function readConference(app: Pick<App, 'stores'>, conferenceId: string) {
+	return app.stores.transaction(async (tx) => {
+		const conference = await tx.conferences.find(conferenceId);
+		if (!conference) return null;
+		const rounds = [];
+		for (const round of await tx.conferences.rounds(conferenceId)) {
+			const groups = await tx.conferences.groups(round.id);
+			rounds.push({ round, groups, seats: await tx.conferences.seats(round.id) });
+		}
+		return {
+			conference,
+			participants: await tx.conferences.participants(conferenceId),
+			rounds,
+			programme: await tx.conferences.programme(conferenceId),
+			customRoles: await tx.conferences.customRoles(conferenceId),
+			glossary: await tx.glossary.read(conferenceId)
+		};
+	});
+}
+
 /** The whole conference as an archive; null when there is no such conference. */
 export async function exportConference(
-	app: Pick<App, 'db' | 'sessions'>,
+	app: Pick<App, 'stores' | 'sessions'>,
 	conferenceId: string
 ): Promise<ConferenceArchive | null> {
-	const { db } = app;
-	const conference = findConference(db, conferenceId);
-	if (!conference) return null;
-	await Promise.all(listConferenceSessionIds(db, conferenceId).map((id) => app.sessions.get(id)));
+	const stored = await readConference(app, conferenceId);
+	if (!stored) return null;
+	const { conference, participants } = stored;
+	const sessions = new Map<string, SessionState>();
+	for (const { groups } of stored.rounds) {
+		for (const { sessionId } of groups) {
+			const session = sessionId ? await app.sessions.get(sessionId) : null;
+			if (session) sessions.set(session.state.id, session.state);
+		}
+	}
 
 	// Participants in the database's order (name, then id): import hands out ids that keep it.
-	const participants = listParticipants(db, conferenceId);
 	const participantRefs = new Map(participants.map((p, i) => [p.id, `p${i + 1}`]));
 	const toRef = (id: string) => {
 		const ref = participantRefs.get(id);
@@ -70,10 +83,10 @@ export async function exportConference(
 
 	const roundRefs = new Map<string, string>();
 	const groupRefs = new Map<string, string>();
-	const rounds = listRounds(db, conferenceId).map((round, r) => {
+	const rounds = stored.rounds.map(({ round, groups, seats: allSeats }, r) => {
 		const ref = `r${r + 1}`;
 		roundRefs.set(round.id, ref);
-		const seats = listSeats(db, round.id).filter((s) => participantRefs.has(s.participantId));
+		const seats = allSeats.filter((s) => participantRefs.has(s.participantId));
 		return {
 			ref,
 			title: round.title,
@@ -89,12 +102,12 @@ export async function exportConference(
 				.map((s) => toRef(s.participantId))
 				.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
 			// An empty group is no part of the record, as in the report.
-			groups: listGroups(db, round.id)
+			groups: groups
 				.filter((group) => group.sessionId !== null || seats.some((s) => s.groupId === group.id))
 				.map((group, g) => {
 					const groupRef = `${ref}g${g + 1}`;
 					groupRefs.set(group.id, groupRef);
-					const stored = group.sessionId ? app.sessions.loaded(group.sessionId) : null;
+					const session = group.sessionId ? sessions.get(group.sessionId) : undefined;
 					// People only the session knows get x1, x2, … in the order they appear.
 					const others = new Map<string, string>();
 					const person = (id: string) => {
@@ -118,7 +131,7 @@ export async function exportConference(
 							.filter((s) => s.groupId === group.id)
 							.map((s) => ({ participant: toRef(s.participantId), pinned: s.pinned }))
 							.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
-						session: stored ? archivedSession(stored.state, person) : null
+						session: session ? archivedSession(session, person) : null
 					};
 				})
 		};
@@ -139,7 +152,7 @@ export async function exportConference(
 			updatedAt: conference.updatedAt
 		},
 		// Sorted by every field: items with the same time and title keep one order.
-		programme: listProgramme(db, conferenceId)
+		programme: stored.programme
 			.map((item) => ({
 				day: item.day,
 				start: item.start,
@@ -155,7 +168,7 @@ export async function exportConference(
 					compare(a.title, b.title) ||
 					compare(a.kind, b.kind)
 			),
-		roles: listCustomRoles(db, conferenceId).map(mapRole),
+		roles: stored.customRoles.map(mapRole),
 		participants: participants.map((p) => ({
 			ref: toRef(p.id),
 			name: p.name,
@@ -166,7 +179,7 @@ export async function exportConference(
 			coordinator: p.coordinator,
 			createdAt: p.createdAt
 		})),
-		glossary: readGlossary(db, conferenceId).map(mapConcept) as ConferenceArchive['glossary'],
+		glossary: stored.glossary.map(mapConcept) as ConferenceArchive['glossary'],
 		rounds: rounds as ConferenceArchive['rounds']
 	};
 }
@@ -186,13 +199,12 @@ function ascendingIds(count: number): string[] {
  * id, and codes, links and personal tokens are made anew. Answers with the new conference id.
  */
 export async function importConference(
-	app: Pick<App, 'db' | 'stores'>,
+	app: Pick<App, 'stores'>,
 	archive: AnyArchive,
 	ownerId: string | null,
 	now: number = Date.now(),
 	commandId: string | null = null
 ): Promise<Result<string>> {
-	const { db } = app;
 	const conferenceId = randomToken(16);
 	const participantIds = new Map(
 		ascendingIds(archive.participants.length).map((id, i) => [archive.participants[i]!.ref, id])
@@ -273,16 +285,13 @@ export async function importConference(
 		};
 	});
 
-	// One code for the conference and one per session, drawn before anything is written.
-	const codes: string[] = [];
-	for (let i = 0; i <= sessions.length; i++) codes.push(await allocateJoinCode(app.stores));
 	const creation = { commandId, ownerId, name: 'conference.import' };
-	const made = db.transaction(() =>
-		createOnce(db, creation, now, () => {
-			store();
+	const made = await app.stores.transaction((tx) =>
+		createOnce(tx, creation, now, async () => {
+			await store(tx);
 			return conferenceId;
 		})
-	)();
+	);
 	if (!made.ok) return made;
 	if (made.value.repeated) return { ok: true, value: made.value.conferenceId };
 	log.info('conference.imported', {
@@ -296,12 +305,12 @@ export async function importConference(
 	});
 	return { ok: true, value: conferenceId };
 
-	/** Every row of the new conference (inside the transaction above). */
-	function store(): void {
+	/** Every row of the new conference (inside the unit of work above). */
+	async function store(tx: StoreSet): Promise<void> {
 		const details: Conference = {
 			id: conferenceId,
 			...detailsOf(conference),
-			joinCode: codes[0]!,
+			joinCode: await freeJoinCode(tx),
 			plenumToken: randomToken(18),
 			currentRoundId: idOf(roundIds, conference.currentRound),
 			notice: conference.notice,
@@ -311,15 +320,15 @@ export async function importConference(
 			createdAt: conference.createdAt,
 			updatedAt: conference.updatedAt
 		};
-		insertConference(db, details);
-		if (ownerId) setConferenceTie(db, conferenceId, ownerId, 'owner', now);
-		for (const [i, { state, access }] of sessions.entries()) {
-			const row = { ...access, joinCode: codes[i + 1]!, conferenceId };
-			createSessionRow(db, row, state, now, conferenceId);
+		await tx.conferences.insert(details);
+		if (ownerId) await tx.organisers.setTie(conferenceId, ownerId, 'owner', now);
+		for (const { state, access } of sessions) {
+			const row = { ...access, joinCode: await freeJoinCode(tx), conferenceId };
+			await tx.sessions.create(row, state, now, conferenceId);
 		}
 		// No command makes a conference whose rounds have already run: the archive's state is
 		// stored whole, as one commit from an empty conference (the verb every command commits by).
-		commitConferenceState(db, emptyState(details), {
+		await tx.conferences.commit(emptyState(details), {
 			conference: details,
 			programme: archive.programme.map((item) => ({ id: randomToken(12), ...item })),
 			customRoles: archive.roles.map(mapRole),
@@ -341,9 +350,8 @@ export async function importConference(
 			history: {}
 		});
 		// Imported today: automatic deletion counts from now, not from the archive's dates.
-		touchConference(db, conferenceId, now);
-		writeGlossary(
-			db,
+		await tx.conferences.touch(conferenceId, now);
+		await tx.glossary.write(
 			conferenceId,
 			archive.glossary.map((c) => mapConcept(c as GlossaryConcept))
 		);
@@ -352,7 +360,7 @@ export async function importConference(
 
 /** Reads a file and imports it: the new conference's id, or why nothing was imported. */
 export async function importArchive(
-	app: Pick<App, 'db' | 'stores'>,
+	app: Pick<App, 'stores'>,
 	file: Uint8Array | string,
 	ownerId: string | null,
 	{ now = Date.now(), commandId = null }: { now?: number; commandId?: string | null } = {}

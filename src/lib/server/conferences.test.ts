@@ -68,7 +68,7 @@ async function add(
 ): Promise<Map<string, string>> {
 	const added = await app.conferences.addParticipants(conferenceId, people);
 	if (!added.ok) throw new Error(`addParticipants failed: ${added.error.code}`);
-	return new Map(app.conferences.participants(conferenceId).map((p) => [p.name, p.id]));
+	return new Map((await app.conferences.participants(conferenceId)).map((p) => [p.name, p.id]));
 }
 
 async function round(
@@ -90,16 +90,18 @@ async function round(
 
 /** Group name (in English) → member names, for readable assertions. */
 /** Moves someone to a group by hand, as the server. */
-const move = (conferenceId: string, roundId: string, participantId: string, to: string) =>
-	app.conferences.group(conferenceId, roundId, {
+const move = async (conferenceId: string, roundId: string, participantId: string, to: string) =>
+	await app.conferences.group(conferenceId, roundId, {
 		type: 'move',
 		participantIds: [participantId],
 		to
 	});
 
-function groupsOf(conferenceId: string, roundId: string): Record<string, string[]> {
-	const detail = app.conferences.roundDetail(conferenceId, roundId, 'en')!;
-	const names = new Map(app.conferences.participants(conferenceId).map((p) => [p.id, p.name]));
+async function groupsOf(conferenceId: string, roundId: string): Promise<Record<string, string[]>> {
+	const detail = (await app.conferences.roundDetail(conferenceId, roundId, 'en'))!;
+	const names = new Map(
+		(await app.conferences.participants(conferenceId)).map((p) => [p.id, p.name])
+	);
 	return Object.fromEntries(
 		detail.groups.map((g) => [g.name, g.memberIds.map((id) => names.get(id)!).sort()])
 	);
@@ -125,18 +127,18 @@ const roster: ParticipantFields[] = [
 describe('conference details', () => {
 	it('creates a conference with the default glossary, a join code and a plenum token', async () => {
 		const c = await conference();
-		expect(app.conferences.get(c.id)).toEqual(c);
+		expect(await app.conferences.get(c.id)).toEqual(c);
 		expect(c.joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 		expect(c.plenumToken.length).toBeGreaterThanOrEqual(20);
-		expect(app.conferences.glossary(c.id)).toEqual(createDefaultGlossary());
-		expect(app.conferences.list().map((x) => x.id)).toEqual([c.id]);
+		expect(await app.conferences.glossary(c.id)).toEqual(createDefaultGlossary());
+		expect((await app.conferences.list()).map((x) => x.id)).toEqual([c.id]);
 	});
 
 	it('holds several conferences, each with its own code', async () => {
 		const a = await conference({ title: 'A' });
 		const b = await conference({ title: 'B' });
 		expect(a.joinCode).not.toBe(b.joinCode);
-		expect(app.conferences.list()).toHaveLength(2);
+		expect(await app.conferences.list()).toHaveLength(2);
 	});
 
 	it('cleans text and refuses what is too long, empty or malformed', async () => {
@@ -188,7 +190,7 @@ describe('conference details', () => {
 			})
 		);
 		expect(updated.ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({
+		expect(await app.conferences.get(c.id)).toMatchObject({
 			organisation: 'Prosjekt SE-Norden',
 			author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
 			introductionBy: 'Øystein Spjelkavik (prosjektleder)'
@@ -205,7 +207,7 @@ describe('conference details', () => {
 				params: { field: 'author', max: conferenceLimits.signoffLine }
 			}
 		});
-		expect(app.conferences.get(c.id)!.author).toBe(
+		expect((await app.conferences.get(c.id))!.author).toBe(
 			'Øystein Spjelkavik, Arbeidsforskningsinstituttet'
 		);
 	});
@@ -255,7 +257,7 @@ describe('conference details', () => {
 			item({ day: '2026-05-05', start: '19:30', end: '' })
 		);
 		const first = await app.conferences.saveProgrammeItem(c.id, null, item({}));
-		expect(app.conferences.programme(c.id).map((i) => `${i.day} ${i.start}`)).toEqual([
+		expect((await app.conferences.programme(c.id)).map((i) => `${i.day} ${i.start}`)).toEqual([
 			'2026-05-05 19:30',
 			'2026-05-06 09:00',
 			'2026-05-06 14:00'
@@ -276,7 +278,7 @@ describe('conference details', () => {
 		expect(changes).toEqual([`${c.id}:structure`]);
 		expect((await app.conferences.saveProgrammeItem(c.id, 'nope', item({}))).ok).toBe(false);
 		await app.conferences.deleteProgrammeItem(c.id, first.value.id);
-		expect(app.conferences.programme(c.id)).toHaveLength(2);
+		expect(await app.conferences.programme(c.id)).toHaveLength(2);
 	});
 
 	it('validates participants', async () => {
@@ -356,10 +358,10 @@ describe('conference details', () => {
 			error: { code: 'too_long', params: { max: conferenceLimits.notice } }
 		});
 		await app.conferences.setNotice(c.id, 'Plenum kl. 13.30');
-		expect(app.conferences.get(c.id)).toMatchObject({ notice: 'Plenum kl. 13.30' });
-		expect(app.conferences.get(c.id)!.noticeAt).not.toBeNull();
+		expect(await app.conferences.get(c.id)).toMatchObject({ notice: 'Plenum kl. 13.30' });
+		expect((await app.conferences.get(c.id))!.noticeAt).not.toBeNull();
 		await app.conferences.setNotice(c.id, '');
-		expect(app.conferences.get(c.id)).toMatchObject({ notice: '', noticeAt: null });
+		expect(await app.conferences.get(c.id)).toMatchObject({ notice: '', noticeAt: null });
 	});
 
 	it('renames a default role in one language and adds an own role', async () => {
@@ -370,7 +372,7 @@ describe('conference details', () => {
 			groupLabel: { nb: 'Jobbkonsulenter' }
 		});
 		expect(renamed.ok).toBe(true);
-		const roles = app.conferences.roles(c.id);
+		const roles = await app.conferences.roles(c.id);
 		const coach = roles.find((r) => r.id === 'job-coach')!;
 		expect(coach.label.nb).toBe('Jobbkonsulent');
 		expect(coach.label.sv).toBe('Jobbcoach');
@@ -378,7 +380,7 @@ describe('conference details', () => {
 			(await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} }))
 				.ok
 		).toBe(true);
-		expect(app.conferences.roles(c.id).map((r) => r.id)).toContain('tolk');
+		expect((await app.conferences.roles(c.id)).map((r) => r.id)).toContain('tolk');
 		expect(
 			await app.conferences.saveRole(c.id, { id: 'Bad Id', label: { nb: 'x' }, groupLabel: {} })
 		).toMatchObject({ ok: false });
@@ -397,23 +399,23 @@ describe('CSV import', () => {
 	it('saves nothing while a row has errors, then everything once the file is right', async () => {
 		const c = await conference();
 		const bad = good.replace('Ísland', 'Atlantis');
-		const checked = previewParticipantsImport(app, c.id, new TextEncoder().encode(bad));
+		const checked = await previewParticipantsImport(app, c.id, new TextEncoder().encode(bad));
 		expect(checked.token).toBeNull();
 		expect(checked.preview.ok).toBe(false);
 		const row = checked.preview.rows.find((r) => !r.ok);
 		expect(row && !row.ok && row.errors).toEqual([
 			{ field: 'country', code: 'unknown_country', params: { value: 'Atlantis' } }
 		]);
-		expect(app.conferences.participants(c.id)).toHaveLength(0);
+		expect(await app.conferences.participants(c.id)).toHaveLength(0);
 
-		const fixed = previewParticipantsImport(app, c.id, new TextEncoder().encode(good));
+		const fixed = await previewParticipantsImport(app, c.id, new TextEncoder().encode(good));
 		expect(fixed.preview.ok).toBe(true);
-		expect(app.conferences.participants(c.id)).toHaveLength(0);
+		expect(await app.conferences.participants(c.id)).toHaveLength(0);
 		const saved = await commitParticipantsImport(app, c.id, fixed.token!, noChoices);
 		expect(saved).toEqual({ ok: true, value: { added: 3, updated: 0 } });
-		const people = app.conferences
-			.participants(c.id)
-			.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+		const people = (await app.conferences.participants(c.id)).sort((a, b) =>
+			a.name.localeCompare(b.name, 'nb')
+		);
 		expect(people.map((p) => [p.name, p.country, p.role, p.language, p.coordinator])).toEqual([
 			['Päivi Mäkinen', 'FI', 'worker', 'nb', false],
 			['Þóra Sigurðardóttir', 'IS', 'job-coach', 'is', true],
@@ -422,23 +424,23 @@ describe('CSV import', () => {
 		// A token saves once (confirmed again, it answers the same and adds nobody), and only for
 		// its conference.
 		expect(await commitParticipantsImport(app, c.id, fixed.token!, noChoices)).toEqual(saved);
-		expect(app.conferences.participants(c.id)).toHaveLength(3);
+		expect(await app.conferences.participants(c.id)).toHaveLength(3);
 		const other = await conference({ title: 'Other' });
-		const again = previewParticipantsImport(app, c.id, good);
+		const again = await previewParticipantsImport(app, c.id, good);
 		expect((await commitParticipantsImport(app, other.id, again.token!, noChoices)).ok).toBe(false);
 	});
 
 	it('reports problems with the whole file and saves nothing', async () => {
 		const c = await conference();
-		const missing = previewParticipantsImport(app, c.id, 'Navn;Organisasjon\nÅse;Bakeriet');
+		const missing = await previewParticipantsImport(app, c.id, 'Navn;Organisasjon\nÅse;Bakeriet');
 		expect(missing.token).toBeNull();
 		expect(missing.preview.fileErrors.map((e) => e.code)).toEqual([
 			'missing_column',
 			'missing_column'
 		]);
-		const huge = previewParticipantsImport(app, c.id, new Uint8Array(1024 * 1024 + 1));
+		const huge = await previewParticipantsImport(app, c.id, new Uint8Array(1024 * 1024 + 1));
 		expect(huge.preview.fileErrors.map((e) => e.code)).toEqual(['file_too_large']);
-		expect(app.conferences.participants(c.id)).toHaveLength(0);
+		expect(await app.conferences.participants(c.id)).toHaveLength(0);
 	});
 
 	it('adds all rows or none when the conference would get too big', async () => {
@@ -447,12 +449,14 @@ describe('CSV import', () => {
 			person(`Deltaker ${i}`, 'NO', 'worker')
 		);
 		expect((await app.conferences.addParticipants(c.id, many)).ok).toBe(true);
-		const checked = previewParticipantsImport(app, c.id, good);
+		const checked = await previewParticipantsImport(app, c.id, good);
 		expect(await commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
 			ok: false,
 			problems: [{ code: 'too_many', params: { max: conferenceLimits.participants } }]
 		});
-		expect(app.conferences.participants(c.id)).toHaveLength(conferenceLimits.participants - 1);
+		expect(await app.conferences.participants(c.id)).toHaveLength(
+			conferenceLimits.participants - 1
+		);
 	});
 
 	it('reads back the template an organiser downloads, in every language', async () => {
@@ -468,7 +472,7 @@ describe('CSV import', () => {
 				],
 				{ delimiter: ';', bom: true }
 			);
-			const checked = previewParticipantsImport(app, c.id, new TextEncoder().encode(csv));
+			const checked = await previewParticipantsImport(app, c.id, new TextEncoder().encode(csv));
 			expect(checked.preview.fileErrors, lang).toEqual([]);
 			expect(checked.preview.warnings, lang).toEqual([]);
 			expect(
@@ -483,24 +487,24 @@ describe('CSV import', () => {
 
 	it('adds no one twice on a re-import: people on the list are updated or skipped as chosen', async () => {
 		const c = await conference();
-		const first = previewParticipantsImport(app, c.id, good);
+		const first = await previewParticipantsImport(app, c.id, good);
 		expect(await commitParticipantsImport(app, c.id, first.token!, noChoices)).toEqual({
 			ok: true,
 			value: { added: 3, updated: 0 }
 		});
-		const again = previewParticipantsImport(app, c.id, good);
+		const again = await previewParticipantsImport(app, c.id, good);
 		expect(again.rows.map((r) => r.existing?.changes)).toEqual([[], [], []]);
 		expect(await commitParticipantsImport(app, c.id, again.token!, noChoices)).toEqual({
 			ok: true,
 			value: { added: 0, updated: 0 }
 		});
-		expect(app.conferences.participants(c.id)).toHaveLength(3);
+		expect(await app.conferences.participants(c.id)).toHaveLength(3);
 
 		// The Icelandic glossary word for caseworker, and a word that fits two roles.
 		const changed = `${good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')}
 Guðrún Jónsdóttir;Ísland;ráðgjafi;;is;
 Nils Ødegård;Norge;veileder;;nb;`;
-		const checked = previewParticipantsImport(app, c.id, changed);
+		const checked = await previewParticipantsImport(app, c.id, changed);
 		expect(checked.token).not.toBeNull();
 		expect(await commitParticipantsImport(app, c.id, checked.token!, noChoices)).toMatchObject({
 			ok: false,
@@ -516,7 +520,7 @@ Nils Ødegård;Norge;veileder;;nb;`;
 				roles: { 6: 'job-coach' }
 			})
 		).toEqual({ ok: true, value: { added: 2, updated: 1 } });
-		const people = new Map(app.conferences.participants(c.id).map((p) => [p.name, p]));
+		const people = new Map((await app.conferences.participants(c.id)).map((p) => [p.name, p]));
 		expect(people.size).toBe(5);
 		expect(people.get('Åse Ødegård')!.organisation).toBe('Bakeriet Fjordvik AS');
 		expect(people.get('Guðrún Jónsdóttir')!.role).toBe('caseworker');
@@ -525,14 +529,14 @@ Nils Ødegård;Norge;veileder;;nb;`;
 
 	it('refuses a checked file when the people it matched changed on the list meanwhile', async () => {
 		const c = await conference();
-		const first = previewParticipantsImport(app, c.id, good);
+		const first = await previewParticipantsImport(app, c.id, good);
 		await commitParticipantsImport(app, c.id, first.token!, noChoices);
-		const checked = previewParticipantsImport(
+		const checked = await previewParticipantsImport(
 			app,
 			c.id,
 			good.replace('Bakeriet AS', 'Bakeriet Fjordvik AS')
 		);
-		const ase = app.conferences.participants(c.id).find((p) => p.name === 'Åse Ødegård')!;
+		const ase = (await app.conferences.participants(c.id)).find((p) => p.name === 'Åse Ødegård')!;
 		await app.conferences.removeParticipant(c.id, ase.id);
 		expect(
 			await commitParticipantsImport(app, c.id, checked.token!, {
@@ -541,13 +545,17 @@ Nils Ødegård;Norge;veileder;;nb;`;
 				roles: {}
 			})
 		).toMatchObject({ ok: false, problems: [{ code: 'list_changed' }] });
-		expect(app.conferences.participants(c.id)).toHaveLength(2);
+		expect(await app.conferences.participants(c.id)).toHaveLength(2);
 	});
 
 	it('uses the conference’s own role words', async () => {
 		const c = await conference();
 		await app.conferences.saveRole(c.id, { id: 'tolk', label: { nb: 'Tolk' }, groupLabel: {} });
-		const checked = previewParticipantsImport(app, c.id, 'Navn,Land,Rolle\nOla Nordmann,NO,Tolk');
+		const checked = await previewParticipantsImport(
+			app,
+			c.id,
+			'Navn,Land,Rolle\nOla Nordmann,NO,Tolk'
+		);
 		expect(checked.preview.ok).toBe(true);
 		expect(checked.preview.participants[0]!.role).toBe('tolk');
 	});
@@ -560,7 +568,7 @@ describe('allocation', () => {
 		const r = await round(c.id, 'role', 6);
 		const result = await app.conferences.allocate(c.id, r.id);
 		expect(result).toEqual({ ok: true, value: [] });
-		const groups = groupsOf(c.id, r.id);
+		const groups = await groupsOf(c.id, r.id);
 		expect(Object.keys(groups)).toEqual(['Workers', 'Employers I', 'Employers II', 'Job coaches']);
 		expect(groups['Employers I']).toHaveLength(4);
 		expect(groups['Employers II']).toHaveLength(4);
@@ -571,7 +579,7 @@ describe('allocation', () => {
 			expect(seen.size).toBeGreaterThanOrEqual(3);
 		}
 		// Names follow the reader's language.
-		const detail = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!;
 		expect(detail.groups.map((g) => g.name)).toEqual([
 			'Arbeidstakere',
 			'Arbeidsgivere I',
@@ -586,7 +594,7 @@ describe('allocation', () => {
 		await add(c.id, roster);
 		const r = await round(c.id, 'country', 12);
 		await app.conferences.allocate(c.id, r.id);
-		const groups = groupsOf(c.id, r.id);
+		const groups = await groupsOf(c.id, r.id);
 		expect(Object.keys(groups)).toEqual(['Denmark', 'Iceland', 'Norway', 'Sweden']);
 		expect(groups.Norway).toEqual([
 			'Bjørn Haugland',
@@ -601,7 +609,7 @@ describe('allocation', () => {
 		const ids = await add(c.id, roster);
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
-		const before = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const before = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const workers = before.groups.find((g) => g.name === 'Workers')!;
 		const coaches = before.groups.find((g) => g.name === 'Job coaches')!;
 
@@ -616,7 +624,7 @@ describe('allocation', () => {
 		]);
 		const warnings = await app.conferences.allocate(c.id, r.id);
 		expect(warnings.ok).toBe(true);
-		const after = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const after = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const groupOf = (id: string) => after.groups.find((g) => g.memberIds.includes(id))?.id;
 
 		expect(groupOf(moved)).toBe(workers.id);
@@ -637,7 +645,7 @@ describe('allocation', () => {
 		const ids = await add(c.id, roster);
 		const r = await round(c.id, 'role', 4);
 		await app.conferences.allocate(c.id, r.id);
-		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const workers = detail.groups.find((g) => g.name === 'Workers')!;
 		expect(workers.memberIds).toHaveLength(3);
 
@@ -648,21 +656,21 @@ describe('allocation', () => {
 		expect(rerun.ok && rerun.value).toEqual([
 			expect.objectContaining({ code: 'not_kept', group: workers.key, reason: 'full' })
 		]);
-		const groups = groupsOf(c.id, r.id);
+		const groups = await groupsOf(c.id, r.id);
 		expect(groups['Workers I']).toHaveLength(4);
 		expect(groups['Workers I']).toEqual(expect.arrayContaining(['Mette Kjær', 'Nils Ødegård']));
 		expect(groups['Workers II']).toHaveLength(1);
 		// The job coaches' group was emptied by hand: it stays, empty, and is never shown.
 		expect(groups['Job coaches']).toEqual([]);
-		const coaches = app.conferences
-			.roundDetail(c.id, r.id, 'en')!
-			.groups.find((g) => g.name === 'Job coaches')!;
+		const coaches = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups.find(
+			(g) => g.name === 'Job coaches'
+		)!;
 		expect(coaches.shown).toBe(false);
 
 		// Moves by hand always hold, even past the limit.
-		const workersOne = app.conferences
-			.roundDetail(c.id, r.id, 'en')!
-			.groups.find((g) => g.name === 'Workers I')!;
+		const workersOne = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups.find(
+			(g) => g.name === 'Workers I'
+		)!;
 		for (const name of ['Jóhann Ólafsson', 'Karin Åberg', 'Lars Bæk'])
 			await move(c.id, r.id, ids.get(name)!, workersOne.id);
 		const over = await app.conferences.allocate(c.id, r.id);
@@ -679,7 +687,7 @@ describe('allocation', () => {
 		const ids = await add(c.id, roster.slice(0, 3));
 		const r = await round(c.id, 'manual', 6);
 		await app.conferences.allocate(c.id, r.id);
-		expect(app.conferences.roundDetail(c.id, r.id, 'en')!.unplaced).toHaveLength(3);
+		expect((await app.conferences.roundDetail(c.id, r.id, 'en'))!.unplaced).toHaveLength(3);
 		const group = await app.conferences.group(c.id, r.id, {
 			type: 'addGroup',
 			groupId: 'hand-made'
@@ -687,7 +695,7 @@ describe('allocation', () => {
 		if (!group.ok) throw new Error('addGroup failed');
 		await move(c.id, r.id, ids.get('Åsa Lindqvist')!, 'hand-made');
 		await app.conferences.allocate(c.id, r.id);
-		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		expect(detail.groups.map((g) => g.name)).toEqual(['Group 1']);
 		expect(detail.unplaced).toHaveLength(2);
 	});
@@ -697,9 +705,10 @@ describe('allocation', () => {
 		const ids = await add(c.id, roster);
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
-		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const group = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		const leader = group.memberIds[0]!;
-		const grouping = (action: GroupingAction) => app.conferences.group(c.id, r.id, action);
+		const grouping = async (action: GroupingAction) =>
+			await app.conferences.group(c.id, r.id, action);
 		expect((await grouping({ type: 'renameGroup', groupId: group.id, name: 'Brukere' })).ok).toBe(
 			true
 		);
@@ -712,15 +721,15 @@ describe('allocation', () => {
 		expect(
 			await app.conferences.setGroupQuestions(c.id, r.id, group.id, ['Hva trenger du?', ''])
 		).toMatchObject({ ok: true, value: { customName: 'Brukere', questions: ['Hva trenger du?'] } });
-		const again = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const again = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		expect(again.name).toBe('Brukere');
 		expect(again.leaders).toEqual([leader]);
 		// Clearing the name and the questions goes back to the generated name and the round's.
 		await grouping({ type: 'renameGroup', groupId: group.id, name: '' });
 		await app.conferences.setGroupQuestions(c.id, r.id, group.id, []);
-		const cleared = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const cleared = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		expect(cleared.name).toBe(
-			groupName(cleared.descriptor, { roles: app.conferences.roles(c.id) }, 'en')
+			groupName(cleared.descriptor, { roles: await app.conferences.roles(c.id) }, 'en')
 		);
 		expect(cleared.questions).toBeNull();
 		expect(ids.size).toBe(roster.length);
@@ -748,13 +757,13 @@ describe('starting a round', () => {
 		await add(c.id, roster);
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
-		const own = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const own = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		await app.conferences.setGroupQuestions(c.id, r.id, own.id, ['Egen a', 'Egen b', 'Egen c']);
 		const started = await app.conferences.startRound(c.id, r.id);
 		expect(started.ok).toBe(true);
-		expect(app.conferences.get(c.id)!.currentRoundId).toBe(r.id);
+		expect((await app.conferences.get(c.id))!.currentRoundId).toBe(r.id);
 
-		const detail = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!;
 		expect(detail.startedAt).not.toBeNull();
 		const sessionIds = new Set<string>();
 		for (const group of detail.groups) {
@@ -775,7 +784,7 @@ describe('starting a round', () => {
 
 		// Starting again changes nothing.
 		await app.conferences.startRound(c.id, r.id);
-		const again = app.conferences.roundDetail(c.id, r.id, 'nb')!;
+		const again = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!;
 		expect(again.groups.map((g) => g.sessionId)).toEqual(detail.groups.map((g) => g.sessionId));
 	});
 
@@ -785,7 +794,7 @@ describe('starting a round', () => {
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
 		await app.conferences.startRound(c.id, r.id);
-		const detail = app.conferences.roundDetail(c.id, r.id, 'en')!;
+		const detail = (await app.conferences.roundDetail(c.id, r.id, 'en'))!;
 		const from = detail.groups.find((g) => g.name === 'Workers')!;
 		const to = detail.groups.find((g) => g.name === 'Job coaches')!;
 		const who = ids.get('Lars Bæk')!;
@@ -839,7 +848,7 @@ describe('starting a round', () => {
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
 		await app.conferences.startRound(c.id, r.id);
-		const [first, second] = app.conferences.roundDetail(c.id, r.id, 'nb')!.groups;
+		const [first, second] = (await app.conferences.roundDetail(c.id, r.id, 'nb'))!.groups;
 		const sessionOf = async (id: string) => (await app.sessions.get(id))!.state;
 		const before = await sessionOf(first!.sessionId!);
 		const qa = before.questions[0]!;
@@ -937,9 +946,9 @@ describe('starting a round', () => {
 			'Sölvi Hrafnsson'
 		)!;
 		await app.conferences.allocate(c.id, r.id);
-		const workers = app.conferences
-			.roundDetail(c.id, r.id, 'en')!
-			.groups.find((g) => g.name === 'Workers')!;
+		const workers = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups.find(
+			(g) => g.name === 'Workers'
+		)!;
 		expect(workers.memberIds).toContain(late);
 		const session = (await app.sessions.get(workers.sessionId!))!;
 		expect(session.state.participants.map((p) => p.id)).toContain(late);
@@ -951,9 +960,9 @@ describe('starting a round', () => {
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
 		await app.conferences.startRound(c.id, r.id);
-		const workers = app.conferences
-			.roundDetail(c.id, r.id, 'en')!
-			.groups.find((g) => g.name === 'Workers')!;
+		const workers = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups.find(
+			(g) => g.name === 'Workers'
+		)!;
 		const who = ids.get('Karin Åberg')!;
 		await app.conferences.saveParticipant(c.id, who, person('Karin Åberg-Lund', 'SE', 'worker'));
 		const renamed = (await app.sessions.get(workers.sessionId!))!.state.participants.find(
@@ -975,7 +984,7 @@ describe('starting a round', () => {
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
 		await app.conferences.startRound(c.id, r.id);
-		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[0]!;
+		const group = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[0]!;
 		const session = (await app.sessions.get(group.sessionId!))!;
 		const enrolled = session.state.participants.find((p) => p.id === ids.get(long));
 		expect(enrolled).toBeDefined();
@@ -1001,25 +1010,34 @@ describe('plenum', () => {
 		await add(c.id, roster);
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
-		const group = app.conferences.roundDetail(c.id, r.id, 'en')!.groups[1]!;
+		const group = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups[1]!;
 		expect((await app.conferences.present(c.id, r.id, null)).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: r.id, plenumGroupId: null });
+		expect(await app.conferences.get(c.id)).toMatchObject({
+			plenumRoundId: r.id,
+			plenumGroupId: null
+		});
 		expect((await app.conferences.present(c.id, r.id, group.id)).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumGroupId: group.id });
+		expect(await app.conferences.get(c.id)).toMatchObject({ plenumGroupId: group.id });
 		expect(await app.conferences.present(c.id, r.id, 'nope')).toMatchObject({ ok: false });
 		expect((await app.conferences.present(c.id, null, null)).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
+		expect(await app.conferences.get(c.id)).toMatchObject({
+			plenumRoundId: null,
+			plenumGroupId: null
+		});
 
 		// Deleting the round the plenum screen shows sends the screen back to the start.
 		const spare = await round(c.id, 'country', 6);
 		await app.conferences.present(c.id, spare.id, null);
 		expect((await app.conferences.deleteRound(c.id, spare.id)).ok).toBe(true);
-		expect(app.conferences.get(c.id)).toMatchObject({ plenumRoundId: null, plenumGroupId: null });
+		expect(await app.conferences.get(c.id)).toMatchObject({
+			plenumRoundId: null,
+			plenumGroupId: null
+		});
 
 		expect((await app.conferences.setPlenumSummary(c.id, r.id, 'Felles funn:\n\n- lønn')).ok).toBe(
 			true
 		);
-		expect(app.conferences.rounds(c.id)[0]!.plenumSummary).toBe('Felles funn:\n\n- lønn');
+		expect((await app.conferences.rounds(c.id))[0]!.plenumSummary).toBe('Felles funn:\n\n- lønn');
 		expect(
 			await app.conferences.setPlenumSummary(c.id, r.id, 'x'.repeat(conferenceLimits.summary + 1))
 		).toMatchObject({ ok: false, error: { code: 'too_long' } });
@@ -1047,9 +1065,9 @@ describe('deleting a conference', () => {
 		const r = await round(c.id, 'role', 6);
 		await app.conferences.allocate(c.id, r.id);
 		await app.conferences.startRound(c.id, r.id);
-		const sessionIds = app.conferences
-			.roundDetail(c.id, r.id, 'en')!
-			.groups.map((g) => g.sessionId!);
+		const sessionIds = (await app.conferences.roundDetail(c.id, r.id, 'en'))!.groups.map(
+			(g) => g.sessionId!
+		);
 
 		// Another session's answer whose scope differs only in case (LIKE would match it).
 		const lookalike = `s:${sessionIds[0]!.replace(/[a-z]/, (ch) => ch.toUpperCase())}:f`;
@@ -1059,9 +1077,9 @@ describe('deleting a conference', () => {
 			)
 			.run('lookalike', lookalike, 'phase.advance', '{}', 0);
 
-		app.conferences.delete(c.id);
+		await app.conferences.delete(c.id);
 
-		expect(app.conferences.get(c.id)).toBeNull();
+		expect(await app.conferences.get(c.id)).toBeNull();
 		expect(
 			app.db.prepare("SELECT id FROM processed_commands WHERE id = 'lookalike'").get()
 		).toEqual({
@@ -1088,14 +1106,16 @@ describe('deleting a conference', () => {
 		expect(count('grouping_history', 'round_id', r.id)).toBe(0);
 		for (const id of sessionIds) {
 			expect(count('session_events', 'session_id', id)).toBe(0);
-			expect(await app.sessions.get(id)).toBeNull();
+			expect(app.sessions.get(id)).toBeNull();
 		}
 		const leftovers = app.db
 			.prepare("SELECT count(*) AS n FROM processed_commands WHERE scope LIKE 's:%'")
 			.get() as { n: number };
-		const keptSessions = app.conferences
-			.roundDetail(keep.id, keepRound.id, 'en')!
-			.groups.map((g) => g.sessionId!);
+		const keptSessions = (await app.conferences.roundDetail(
+			keep.id,
+			keepRound.id,
+			'en'
+		))!.groups.map((g) => g.sessionId!);
 		// Only the other conference's commands are left.
 		const kept = keptSessions.reduce(
 			(n, id) =>
@@ -1110,9 +1130,9 @@ describe('deleting a conference', () => {
 		expect(leftovers.n).toBe(kept + 1);
 		expect(kept).toBeGreaterThan(0);
 
-		expect(app.conferences.get(keep.id)).not.toBeNull();
-		expect(app.conferences.participants(keep.id)).toHaveLength(4);
-		expect(await app.sessions.get(keptSessions[0]!)).not.toBeNull();
+		expect(await app.conferences.get(keep.id)).not.toBeNull();
+		expect(await app.conferences.participants(keep.id)).toHaveLength(4);
+		expect(app.sessions.get(keptSessions[0]!)).not.toBeNull();
 	});
 });
 
@@ -1129,8 +1149,8 @@ describe('the demo conference', () => {
 			startDate: '2026-01-21',
 			endDate: '2026-01-22'
 		});
-		expect(app.conferences.programme(demo.id)).toHaveLength(11);
-		const people = app.conferences.participants(demo.id);
+		expect(await app.conferences.programme(demo.id)).toHaveLength(11);
+		const people = await app.conferences.participants(demo.id);
 		expect(people).toHaveLength(40);
 		expect(new Set(people.map((p) => p.country))).toEqual(new Set(['DK', 'FI', 'IS', 'NO', 'SE']));
 		expect(people.filter((p) => p.coordinator)).toHaveLength(5);
@@ -1138,8 +1158,8 @@ describe('the demo conference', () => {
 		expect(people.map((p) => p.name)).toContain('Øyvind Fjærestad');
 		expect(people.some((p) => /[ÆØÅÐÞÄÖ]/.test(p.name))).toBe(true);
 
-		const [first, second] = app.conferences.rounds(demo.id);
-		const one = app.conferences.roundDetail(demo.id, first!.id, 'nb')!;
+		const [first, second] = await app.conferences.rounds(demo.id);
+		const one = (await app.conferences.roundDetail(demo.id, first!.id, 'nb'))!;
 		expect(one.rule).toBe('role');
 		expect(one.maxGroupSize).toBe(6);
 		expect(one.unplaced).toEqual([]);
@@ -1166,7 +1186,7 @@ describe('the demo conference', () => {
 		expect(one.groups[5]!.questions).toBeNull();
 		expect(one.questions).toHaveLength(2);
 
-		const two = app.conferences.roundDetail(demo.id, second!.id, 'nb')!;
+		const two = (await app.conferences.roundDetail(demo.id, second!.id, 'nb'))!;
 		expect(two.groups.map((g) => g.name)).toEqual([
 			'Danmark',
 			'Finland',
@@ -1182,7 +1202,7 @@ describe('the demo conference', () => {
 		expect(await app.conferences.allocate(demo.id, first!.id)).toEqual({ ok: true, value: [] });
 		expect(await app.conferences.allocate(demo.id, second!.id)).toEqual({ ok: true, value: [] });
 		expect(
-			app.conferences.roundDetail(demo.id, first!.id, 'nb')!.groups.map((g) => g.memberIds)
+			(await app.conferences.roundDetail(demo.id, first!.id, 'nb'))!.groups.map((g) => g.memberIds)
 		).toEqual(one.groups.map((g) => g.memberIds));
 	});
 
@@ -1200,8 +1220,8 @@ describe('the demo conference', () => {
 			expect(demo.language).toBe(lang);
 			expect(demo.organisation).toContain('SE-Norden');
 			expect(demo.introductionBy).toBe(`Øyvind Fjærestad (${projectLeader[lang]})`);
-			const round = app.conferences.rounds(demo.id)[0]!;
-			expect(app.conferences.roundDetail(demo.id, round.id, lang)!.groups).toHaveLength(7);
+			const round = (await app.conferences.rounds(demo.id))[0]!;
+			expect((await app.conferences.roundDetail(demo.id, round.id, lang))!.groups).toHaveLength(7);
 		}
 	});
 });

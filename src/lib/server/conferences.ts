@@ -24,42 +24,20 @@ import type { Language } from '$lib/domain/session/types';
 import * as v from 'valibot';
 import { clientId } from '$lib/realtime/contract';
 import type { ChangeBus } from './change-bus';
-import {
-	commitConferenceState,
-	deleteConference,
-	findConference,
-	insertConference,
-	listConferences,
-	listCustomRoles,
-	listProgramme,
-	loadConferenceState,
-	type Conference,
-	type ConferenceDetails,
-	type ProgrammeItem
-} from './db/conferences';
-import { truncateWal } from './db/erasure';
-import { readGlossary, writeGlossary } from './db/glossary';
-import { setConferenceTie } from './db/organisers';
-import type { Db } from './db/database';
-import {
-	findProcessed,
-	forgetConferenceCommands,
-	forgetSessionCommands,
-	recordProcessed
-} from './db/processed-commands';
-import { touchConference } from './db/retention';
-import { listConferenceSessionIds } from './db/sessions';
-import {
-	listParticipants,
-	type ConferenceParticipant,
-	type ParticipantFields
-} from './db/participants';
-import { listRounds, type Group, type Round } from './db/rounds';
 import { log } from './log';
-import { allocateJoinCode } from './join-codes';
-import type { Stores } from './stores';
+import { JoinCodesExhausted } from './join-codes';
 import type { SessionService } from './sessions';
-import { randomToken } from './tokens';
+import type { StoreSet, Stores } from './stores';
+import { randomJoinCode, randomToken } from './tokens';
+import type {
+	Conference,
+	ConferenceDetails,
+	ConferenceParticipant,
+	Group,
+	ParticipantFields,
+	ProgrammeItem,
+	Round
+} from '$lib/domain/conference/types';
 
 export { conferenceLimits } from '$lib/domain/conference/limits';
 export type { ConferenceChange } from '$lib/domain/conference/state';
@@ -100,6 +78,27 @@ function sessionName(name: string): string {
 				.trimEnd()}…`;
 }
 
+/** Ids for the groups an allocation may make: at most one per person. */
+const groupIdsFor = (people: number) => Array.from({ length: people + 1 }, () => randomToken(16));
+
+/** Codes drawn before giving up (as join-codes.ts): 50 taken in a row means something is broken. */
+const joinCodeAttempts = 50;
+
+/**
+ * A join code no conference and no session uses, drawn inside the unit that stores it, so that
+ * nothing can take it in between. Throws JoinCodesExhausted rather than hand out a taken code.
+ */
+export async function freeJoinCode(
+	tx: Pick<StoreSet, 'sessions' | 'conferences'>
+): Promise<string> {
+	for (let attempt = 0; attempt < joinCodeAttempts; attempt++) {
+		const code = randomJoinCode();
+		if (!(await tx.sessions.codeTaken(code)) && !(await tx.conferences.codeTaken(code)))
+			return code;
+	}
+	throw new JoinCodesExhausted(joinCodeAttempts);
+}
+
 /** A conference-making form (new conference, archive upload): its id, sender and kind. */
 export interface Creation {
 	/** The form's id; null: made every time (scripts, tests). */
@@ -110,44 +109,51 @@ export interface Creation {
 }
 
 /**
- * Runs `make` (which stores a new conference and answers its id) once per form id, inside the
- * caller's transaction: a repeat answers the conference the first made; the id from anyone
+/**
+ * Runs `make` (which stores a new conference in `tx` and answers its id) once per form id, inside
+ * the caller's unit of work: a repeat answers the conference the first made; the id from anyone
  * else, or for the other kind of form, is a conflict; a malformed id is refused.
  */
-export function createOnce(
-	db: Db,
+export async function createOnce(
+	tx: StoreSet,
 	{ commandId, ownerId, name }: Creation,
 	now: number,
-	make: () => string
-): Result<{ conferenceId: string; repeated: boolean }> {
-	if (commandId === null) return ok({ conferenceId: make(), repeated: false });
+	make: () => Promise<string>
+): Promise<Result<{ conferenceId: string; repeated: boolean }>> {
+	if (commandId === null) return ok({ conferenceId: await make(), repeated: false });
 	if (!v.is(clientId, commandId)) {
 		return { ok: false, error: refuse('invalid_payload', { field: 'commandId' }) };
 	}
 	const scope = `o:${ownerId ?? 'system'}`;
-	const prior = findProcessed(db, commandId);
+	const prior = await tx.processedCommands.find(commandId);
 	if (prior) {
 		const first = (prior.ack as { conferenceId?: unknown }).conferenceId;
 		if (prior.scope !== scope || prior.name !== name || typeof first !== 'string') {
 			return { ok: false, error: refuse('conflict') };
 		}
-		if (!findConference(db, first)) return { ok: false, error: refuse('not_found') };
+		if (!(await tx.conferences.find(first))) return { ok: false, error: refuse('not_found') };
 		return ok({ conferenceId: first, repeated: true });
 	}
-	const conferenceId = make();
-	recordProcessed(db, commandId, { scope, name, ack: { ok: true, conferenceId } }, now);
+	const conferenceId = await make();
+	await tx.processedCommands.record(
+		commandId,
+		{ scope, name, ack: { ok: true, conferenceId } },
+		now
+	);
 	return ok({ conferenceId, repeated: false });
 }
 
+/** A command, or one made from the conference as its unit of work loads it (never stale). */
+type CommandSource =
+	ConferenceCommand | ((state: ConferenceState) => ConferenceCommand | { error: DomainError });
+
 /**
  * Conferences: every change is load → decide (the pure core in $lib/domain/conference) →
- * commit (the changed rows and the command id, in one transaction) → publish. Starting a round
+ * commit (the changed rows and the command id, in one unit of work) → publish. Starting a round
  * and changes to its people then bring each group's NGT session in line.
  */
-/** What the conference service uses: its storage, the group sessions, the bus and the clock. */
+/** What the conference service uses: its stores, the group sessions, the bus and the clock. */
 export interface ConferenceDependencies {
-	db: Db;
-	/** Join codes are drawn against every session's and conference's. */
 	stores: Stores;
 	sessions: SessionService;
 	bus: ChangeBus;
@@ -158,16 +164,16 @@ export class ConferenceService {
 	/** What this service uses, handed in by createApp. */
 	readonly #app: ConferenceDependencies;
 	readonly #now: () => number;
-	/** Conferences loaded in this task, for views (see `state`). */
-	readonly #states = new Map<string, ConferenceState | null>();
+	/** Conferences loaded in this turn of the event loop, for views (see `state`). */
+	readonly #states = new Map<string, Promise<ConferenceState | null>>();
 
 	constructor(dependencies: ConferenceDependencies) {
 		this.#app = dependencies;
 		this.#now = dependencies.clock ?? Date.now;
 	}
 
-	get #db() {
-		return this.#app.db;
+	get #stores() {
+		return this.#app.stores;
 	}
 
 	/** The one place changes leave the service. */
@@ -177,51 +183,67 @@ export class ConferenceService {
 	}
 
 	/** Something outside the core changed the conference: deletion counts from now, views follow. */
-	changed(conferenceId: string, what: ConferenceChange): void {
-		touchConference(this.#db, conferenceId, this.#now());
+	async changed(conferenceId: string, what: ConferenceChange): Promise<void> {
+		await this.#stores.conferences.touch(conferenceId, this.#now());
 		this.#publish(conferenceId, what);
 	}
 
 	/**
-	 * Runs one command: load, decide, commit with its id (when it has one) in one transaction,
+	 * Runs one command: load, decide, commit with its id (when it has one) in one unit of work,
 	 * then bring group sessions in line and publish. A repeated id applies once: it answers what
 	 * the first answered. Refusals are not stored, so a corrected form may be sent again.
 	 */
-	async dispatch(
+	dispatch(
 		conferenceId: string,
 		command: ConferenceCommand,
 		sender: Sender = server,
 		commandId: string | null = null
 	): Promise<Dispatched> {
-		const db = this.#db;
+		return this.#dispatch(conferenceId, command, sender, commandId);
+	}
+
+	async #dispatch(
+		conferenceId: string,
+		source: CommandSource,
+		sender: Sender,
+		commandId: string | null
+	): Promise<Dispatched> {
 		const now = this.#now();
 		type Outcome =
 			| { replay: { ok: true } & ConferenceResult }
 			| { error: DomainError }
 			| { decision: Extract<ReturnType<typeof decide>, { ok: true }> };
 		this.#states.delete(conferenceId);
-		const outcome = db.transaction((): Outcome => {
-			if (commandId) {
-				const prior = findProcessed(db, commandId);
+		// Everything read for the decision is read inside the unit: nothing can change in between.
+		const outcome = await this.#stores.transaction(async (tx): Promise<Outcome> => {
+			const fixed = typeof source === 'function' ? null : source;
+			if (commandId && fixed) {
+				const prior = await tx.processedCommands.find(commandId);
 				if (prior) {
-					const same = prior.scope === sender.scope && prior.name === command.type;
+					const same = prior.scope === sender.scope && prior.name === fixed.type;
 					return same
 						? { replay: prior.ack as { ok: true } & ConferenceResult }
 						: { error: refuse('conflict') };
 				}
 			}
-			const before = loadConferenceState(db, conferenceId);
+			const before = await tx.conferences.load(conferenceId);
 			if (!before) return { error: refuse('not_found') };
+			const command = fixed ?? (source as Exclude<CommandSource, ConferenceCommand>)(before);
+			if ('error' in command) return command;
 			const decision = decide(before, command, sender.actor, now);
 			if (!decision.ok) return { error: decision.error };
-			commitConferenceState(db, before, decision.state);
-			touchConference(db, conferenceId, now);
+			await tx.conferences.commit(before, decision.state);
+			await tx.conferences.touch(conferenceId, now);
 			if (commandId) {
 				const ack = { ok: true, ...decision.result };
-				recordProcessed(db, commandId, { scope: sender.scope, name: command.type, ack }, now);
+				await tx.processedCommands.record(
+					commandId,
+					{ scope: sender.scope, name: command.type, ack },
+					now
+				);
 			}
 			return { decision };
-		})();
+		});
 		if ('error' in outcome) return { ok: false, error: outcome.error };
 		if ('replay' in outcome) {
 			const { ok: _ok, ...result } = outcome.replay;
@@ -242,32 +264,34 @@ export class ConferenceService {
 	/** A system command whose answer is picked from the new state. */
 	async #run<T>(
 		conferenceId: string,
-		command: ConferenceCommand,
+		command: CommandSource,
 		pick: (state: ConferenceState, result: ConferenceResult) => T
 	): Promise<Result<T>> {
-		const done = await this.dispatch(conferenceId, command);
+		const done = await this.#dispatch(conferenceId, command, server, null);
 		if (!done.ok) return done;
 		return ok(pick(done.state!, done.result));
 	}
 
-	list(): Conference[] {
-		return listConferences(this.#db);
+	list(): Promise<Conference[]> {
+		return this.#stores.conferences.list();
 	}
 
-	get(id: string): Conference | null {
-		return findConference(this.#db, id);
+	get(id: string): Promise<Conference | null> {
+		return this.#stores.conferences.find(id);
 	}
 
 	/**
 	 * A whole conference as the core sees it. Views made for many sockets in one go (every phone
-	 * after a change) share one load: it is kept until the current task ends.
+	 * after a change) share one load: it is kept until this turn of the event loop ends.
 	 */
-	state(id: string): ConferenceState | null {
+	state(id: string): Promise<ConferenceState | null> {
 		const kept = this.#states.get(id);
 		if (kept !== undefined) return kept;
-		const state = loadConferenceState(this.#db, id);
+		const state = this.#stores.conferences.load(id);
 		this.#states.set(id, state);
-		queueMicrotask(() => this.#states.delete(id));
+		setImmediate(() => {
+			if (this.#states.get(id) === state) this.#states.delete(id);
+		});
 		return state;
 	}
 
@@ -283,16 +307,14 @@ export class ConferenceService {
 	): Promise<Result<Conference>> {
 		const details = checkDetails(input);
 		if (!details.ok) return details;
-		const db = this.#db;
 		const now = this.#now();
-		const joinCode = await allocateJoinCode(this.#app.stores);
 		const creation = { commandId, ownerId, name: 'conference.create' };
-		const made = db.transaction(() =>
-			createOnce(db, creation, now, () => {
+		return this.#stores.transaction(async (tx): Promise<Result<Conference>> => {
+			const made = await createOnce(tx, creation, now, async () => {
 				const conference: Conference = {
 					id: randomToken(16),
 					...details.value,
-					joinCode,
+					joinCode: await freeJoinCode(tx),
 					plenumToken: randomToken(18),
 					currentRoundId: null,
 					notice: '',
@@ -302,17 +324,17 @@ export class ConferenceService {
 					createdAt: now,
 					updatedAt: now
 				};
-				insertConference(db, conference);
-				touchConference(db, conference.id, now);
-				writeGlossary(db, conference.id, createDefaultGlossary());
-				if (ownerId) setConferenceTie(db, conference.id, ownerId, 'owner', now);
+				await tx.conferences.insert(conference);
+				await tx.conferences.touch(conference.id, now);
+				await tx.glossary.write(conference.id, createDefaultGlossary());
+				if (ownerId) await tx.organisers.setTie(conference.id, ownerId, 'owner', now);
 				return conference.id;
-			})
-		)();
-		if (!made.ok) return made;
-		if (!made.value.repeated)
-			log.info('conference.created', { conferenceId: made.value.conferenceId });
-		return ok(findConference(db, made.value.conferenceId)!);
+			});
+			if (!made.ok) return made;
+			if (!made.value.repeated)
+				log.info('conference.created', { conferenceId: made.value.conferenceId });
+			return ok((await tx.conferences.find(made.value.conferenceId))!);
+		});
 	}
 
 	updateDetails(id: string, details: ConferenceDetails): Promise<Result<Conference>> {
@@ -320,22 +342,24 @@ export class ConferenceService {
 	}
 
 	/** Deletes a conference and everything in it (sessions included, by cascade), gone from the files at once. */
-	delete(id: string): void {
-		const sessionIds = listConferenceSessionIds(this.#db, id);
-		this.#db.transaction(() => {
-			deleteConference(this.#db, id);
-			for (const sessionId of sessionIds) forgetSessionCommands(this.#db, sessionId);
-			forgetConferenceCommands(this.#db, id);
-		})();
+	async delete(id: string): Promise<void> {
+		const sessionIds = await this.#stores.transaction(async (tx) => {
+			const sessionIds = await tx.sessions.listConferenceSessionIds(id);
+			await tx.conferences.remove(id);
+			for (const sessionId of sessionIds) await tx.processedCommands.forgetSession(sessionId);
+			await tx.processedCommands.forgetConference(id);
+			return sessionIds;
+		});
+		this.#states.delete(id);
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
-		truncateWal(this.#db);
+		await this.#stores.erase();
 		log.info('conference.deleted', { conferenceId: id, sessions: sessionIds.length });
 	}
 
 	// --- programme -----------------------------------------------------------------------
 
-	programme(conferenceId: string): ProgrammeItem[] {
-		return listProgramme(this.#db, conferenceId);
+	programme(conferenceId: string): Promise<ProgrammeItem[]> {
+		return this.#stores.conferences.programme(conferenceId);
 	}
 
 	saveProgrammeItem(
@@ -349,14 +373,14 @@ export class ConferenceService {
 		return this.#run(conferenceId, command, (s, r) => s.programme.find((p) => p.id === r.itemId)!);
 	}
 
-	async deleteProgrammeItem(conferenceId: string, id: string): Promise<void> {
-		await this.dispatch(conferenceId, { type: 'programme.delete', itemId: id });
+	deleteProgrammeItem(conferenceId: string, id: string): Promise<Result<null>> {
+		return this.#run(conferenceId, { type: 'programme.delete', itemId: id }, () => null);
 	}
 
 	// --- roles ---------------------------------------------------------------------------
 
-	roles(conferenceId: string): RoleDefinition[] {
-		return resolveRoles(listCustomRoles(this.#db, conferenceId));
+	async roles(conferenceId: string): Promise<RoleDefinition[]> {
+		return resolveRoles(await this.#stores.conferences.customRoles(conferenceId));
 	}
 
 	/** Renames a role in some languages, or adds a role of the organiser's own. */
@@ -368,8 +392,8 @@ export class ConferenceService {
 
 	// --- participants --------------------------------------------------------------------
 
-	participants(conferenceId: string): ConferenceParticipant[] {
-		return listParticipants(this.#db, conferenceId);
+	participants(conferenceId: string): Promise<ConferenceParticipant[]> {
+		return this.#stores.conferences.participants(conferenceId);
 	}
 
 	/** New people as the core takes them: ids and link secrets made here. */
@@ -417,31 +441,39 @@ export class ConferenceService {
 		return this.#run(conferenceId, command, () => ({ added: add.length, updated: update.length }));
 	}
 
-	async removeParticipant(conferenceId: string, id: string): Promise<void> {
-		await this.dispatch(conferenceId, { type: 'participant.remove', participantId: id });
+	removeParticipant(conferenceId: string, id: string): Promise<Result<null>> {
+		return this.#run(conferenceId, { type: 'participant.remove', participantId: id }, () => null);
 	}
 
 	// --- rounds and groups ---------------------------------------------------------------
 
-	rounds(conferenceId: string): Round[] {
-		return listRounds(this.#db, conferenceId);
+	rounds(conferenceId: string): Promise<Round[]> {
+		return this.#stores.conferences.rounds(conferenceId);
 	}
 
 	/** A round with its groups (named in `lang`) and who is in each. */
-	roundDetail(conferenceId: string, roundId: string, lang: Language): RoundDetail | null {
-		const state = this.state(conferenceId);
+	async roundDetail(
+		conferenceId: string,
+		roundId: string,
+		lang: Language
+	): Promise<RoundDetail | null> {
+		const state = await this.state(conferenceId);
 		return state ? roundDetail(state, roundId, lang) : null;
 	}
 
 	/** Ids for the groups an allocation may make: at most one per person. */
-	newGroupIds(conferenceId: string): string[] {
-		const people = listParticipants(this.#db, conferenceId).length;
-		return Array.from({ length: people + 1 }, () => randomToken(16));
+	async newGroupIds(conferenceId: string): Promise<string[]> {
+		return groupIdsFor((await this.#stores.conferences.participants(conferenceId)).length);
 	}
 
 	saveRound(conferenceId: string, id: string | null, round: RoundInput): Promise<Result<Round>> {
-		const command: ConferenceCommand = id
-			? { type: 'round.edit', roundId: id, round, newGroupIds: this.newGroupIds(conferenceId) }
+		const command: CommandSource = id
+			? (s) => ({
+					type: 'round.edit',
+					roundId: id,
+					round,
+					newGroupIds: groupIdsFor(s.participants.length)
+				})
 			: { type: 'round.add', roundId: randomToken(16), round };
 		return this.#run(conferenceId, command, (s, r) => s.rounds.find((x) => x.id === r.roundId)!);
 	}
@@ -454,24 +486,27 @@ export class ConferenceService {
 	 * Re-allocates a round with its stored settings (or new ones): pins, leaders and "no group"
 	 * stay, people not placed by hand are placed again, late arrivals are added.
 	 */
-	async allocate(
+	allocate(
 		conferenceId: string,
 		roundId: string,
 		settings?: AllocationSettings
 	): Promise<Result<AllocationWarning[]>> {
-		const round = this.rounds(conferenceId).find((r) => r.id === roundId);
-		if (!round) return { ok: false, error: refuse('not_found') };
 		return this.#run(
 			conferenceId,
-			{
-				type: 'round.group',
-				roundId,
-				action: {
-					type: 'reallocate',
-					settings: settings ?? settingsOf(round),
-					mode: 'rule',
-					newGroupIds: this.newGroupIds(conferenceId)
-				}
+			(state) => {
+				// The round's settings as the unit reads them: another organiser's edit is never undone.
+				const round = state.rounds.find((r) => r.id === roundId);
+				if (!round) return { error: refuse('not_found') };
+				return {
+					type: 'round.group',
+					roundId,
+					action: {
+						type: 'reallocate',
+						settings: settings ?? settingsOf(round),
+						mode: 'rule',
+						newGroupIds: groupIdsFor(state.participants.length)
+					}
+				};
 			},
 			(_, r) => (r.warnings ?? []) as AllocationWarning[]
 		);
@@ -583,7 +618,7 @@ export class ConferenceService {
 	// --- glossary ------------------------------------------------------------------------
 
 	glossary(conferenceId: string) {
-		return readGlossary(this.#db, conferenceId);
+		return this.#stores.glossary.read(conferenceId);
 	}
 }
 

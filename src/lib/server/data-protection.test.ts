@@ -90,10 +90,11 @@ async function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 	if (!round.ok) throw new Error('round');
 	await app.conferences.allocate(id, round.value.id);
 	await app.conferences.startRound(id, round.value.id);
-	const [gudrun, oystein] = app.conferences
-		.participants(id)
-		.sort((a, b) => a.name.localeCompare(b.name));
-	const sessionId = app.conferences.roundDetail(id, round.value.id, 'en')!.groups[0]!.sessionId!;
+	const [gudrun, oystein] = (await app.conferences.participants(id)).sort((a, b) =>
+		a.name.localeCompare(b.name)
+	);
+	const sessionId = (await app.conferences.roundDetail(id, round.value.id, 'en'))!.groups[0]!
+		.sessionId!;
 	const questionId = (await app.sessions.get(sessionId))!.state.questions[0]!.id;
 	const run = async (
 		command: Parameters<App['sessions']['dispatch']>[3],
@@ -141,7 +142,7 @@ describe('erasing a participant', () => {
 		expect(text).not.toContain('ERASEME');
 		expect(text).not.toContain('HEALTH-ORG');
 		expect(text).toContain('Keep this idea');
-		expect(app.conferences.participants(conferenceId)).toHaveLength(1);
+		expect(await app.conferences.participants(conferenceId)).toHaveLength(1);
 		// No grouping action that could be undone keeps their id.
 		const history = () =>
 			app.db.prepare('SELECT entry FROM grouping_history').all() as { entry: string }[];
@@ -150,19 +151,19 @@ describe('erasing a participant', () => {
 
 	it('leaves no trace in the conference: no group keeps them as its leader', async () => {
 		const { conferenceId, gudrun } = await seed();
-		const round = app.conferences.rounds(conferenceId)[0]!;
-		const group = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups[0]!;
+		const round = (await app.conferences.rounds(conferenceId))[0]!;
+		const group = (await app.conferences.roundDetail(conferenceId, round.id, 'en'))!.groups[0]!;
 		const led = await app.conferences.group(conferenceId, round.id, {
 			type: 'lead',
 			groupId: group.id,
 			participantIds: [gudrun.id]
 		});
 		expect(led.ok).toBe(true);
-		expect(app.conferences.state(conferenceId)!.seats).toContainEqual(
+		expect((await app.conferences.state(conferenceId))!.seats).toContainEqual(
 			expect.objectContaining({ participantId: gudrun.id, groupId: group.id, leader: true })
 		);
 		expect(await eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
-		const state = app.conferences.state(conferenceId)!;
+		const state = (await app.conferences.state(conferenceId))!;
 		expect(state.participants.map((p) => p.id)).not.toContain(gudrun.id);
 		expect(state.seats.map((s) => s.participantId)).not.toContain(gudrun.id);
 	});
@@ -185,7 +186,7 @@ describe('deleting a conference', () => {
 	it('removes every row, and its text is gone from the files at once', async () => {
 		const { conferenceId } = await seed();
 		expect(fileText()).toContain('SECRET-DIAGNOSIS');
-		deleteConferenceCompletely(app, conferenceId);
+		await deleteConferenceCompletely(app, conferenceId);
 		const counts = [
 			'conferences',
 			'conference_participants',
@@ -218,12 +219,12 @@ describe('retention', () => {
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
 		const { conferenceId } = await seed('2010-05-06');
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 		app.db.close();
 		app = await open({ RETENTION_DAYS: '365' });
 		now = today + day;
-		expect(applyRetention(app, now)).toEqual({ conferences: 0, sessions: 0 });
-		expect(app.conferences.get(conferenceId)).not.toBeNull();
+		expect(await applyRetention(app, now)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await app.conferences.get(conferenceId)).not.toBeNull();
 	});
 
 	it('counts from the last activity in the conference or any of its groups, whatever the dates say', async () => {
@@ -249,9 +250,9 @@ describe('retention', () => {
 		);
 		expect(outcome.ack.ok).toBe(true);
 		now = today;
-		expect(applyRetention(app, today)).toEqual({ conferences: 1, sessions: 0 });
-		expect(app.conferences.get(idle.conferenceId)).toBeNull();
-		expect(app.conferences.get(working.conferenceId)).not.toBeNull();
+		expect(await applyRetention(app, today)).toEqual({ conferences: 1, sessions: 0 });
+		expect(await app.conferences.get(idle.conferenceId)).toBeNull();
+		expect(await app.conferences.get(working.conferenceId)).not.toBeNull();
 		// Gone from the files at once: no VACUUM, no restart.
 		const text = fileText();
 		expect(text).not.toContain('IDLE-CONFERENCE-TITLE');
@@ -266,7 +267,7 @@ describe('retention', () => {
 		now = today - 2 * day;
 		await app.conferences.setNotice(conferenceId, 'Back in plenum at 13:30');
 		now = today;
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 
 	it('deletes stand-alone sessions after that long without activity', async () => {
@@ -286,7 +287,7 @@ describe('retention', () => {
 		});
 		if (!old.ok || !recent.ok) throw new Error('session');
 		now = today;
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 1 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 1 });
 		expect(await app.sessions.get(old.access.id)).toBeNull();
 		expect(await app.sessions.get(recent.access.id)).not.toBeNull();
 	});
@@ -296,7 +297,7 @@ describe('retention', () => {
 		app = await open({ RETENTION_DAYS: 'off' });
 		now = Date.parse('2000-01-01T12:00:00Z');
 		await seed('2000-01-01');
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
 	});
 });
 
@@ -342,12 +343,12 @@ describe('one person’s data', () => {
 		const iphone =
 			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
 		const firefox = 'Mozilla/5.0 (Android 14; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0';
-		expect(claimName(app, gudrun, hashDevice('g'.repeat(32)), iphone).ok).toBe(true);
-		expect(claimName(app, gudrun, hashDevice('x'.repeat(32)), firefox)).toMatchObject({
+		expect((await claimName(app, gudrun, hashDevice('g'.repeat(32)), iphone)).ok).toBe(true);
+		expect(await claimName(app, gudrun, hashDevice('x'.repeat(32)), firefox)).toMatchObject({
 			ok: true,
 			status: 'pending'
 		});
-		expect(claimName(app, oystein, hashDevice('o'.repeat(32)), firefox).ok).toBe(true);
+		expect((await claimName(app, oystein, hashDevice('o'.repeat(32)), firefox)).ok).toBe(true);
 		const data = (await personalData(app, conferenceId, gudrun.id))!;
 		expect(data.devices).toEqual([
 			expect.objectContaining({ device: 'Safari · iPhone', how: 'roster', status: 'active' }),
@@ -359,7 +360,7 @@ describe('one person’s data', () => {
 describe('erasing a participant’s devices', () => {
 	it('goes with the participant', async () => {
 		const { conferenceId, gudrun } = await seed();
-		claimName(app, gudrun, hashDevice('g'.repeat(32)), null);
+		await claimName(app, gudrun, hashDevice('g'.repeat(32)), null);
 		const count = () =>
 			(app.db.prepare('SELECT count(*) AS n FROM device_bindings').get() as { n: number }).n;
 		expect(count()).toBe(1);

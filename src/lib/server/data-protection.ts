@@ -9,17 +9,11 @@ import { votingPhases } from '$lib/domain/session/phases';
 import type { QuestionRun } from '$lib/domain/session/types';
 import { fixedT } from '$lib/i18n';
 import type { App } from './app';
-import { findConference } from './db/conferences';
-import { listBindingsOf } from './db/device-bindings';
-import { truncateWal } from './db/erasure';
-import { findParticipant } from './db/participants';
-import { forgetGroupingOf, groupOf, listRounds } from './db/rounds';
-import { listConferenceSessionIds } from './db/sessions';
 import { log } from './log';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'conferences' | 'sessions'>;
+type Uses = Pick<App, 'stores' | 'conferences' | 'sessions'>;
 
 /**
  * Removes a conference participant. `delete` removes their notes and ballots from every group
@@ -36,9 +30,10 @@ export async function eraseParticipant(
 	participantId: string,
 	mode: 'delete' | 'anonymise'
 ): Promise<boolean> {
-	if (!findParticipant(app.db, conferenceId, participantId)) return false;
+	const { stores } = app;
+	if (!(await stores.conferences.participant(conferenceId, participantId))) return false;
 	const touched: string[] = [];
-	for (const sessionId of listConferenceSessionIds(app.db, conferenceId)) {
+	for (const sessionId of await stores.sessions.listConferenceSessionIds(conferenceId)) {
 		const session = await app.sessions.get(sessionId);
 		if (!session?.state.participants.some((p) => p.id === participantId)) continue;
 		const outcome = await app.sessions.dispatch(
@@ -57,15 +52,15 @@ export async function eraseParticipant(
 		participantId
 	});
 	// Grouping history kept for undo names whom each action moved: the entries that moved them go.
-	forgetGroupingOf(app.db, conferenceId, participantId);
-	truncateWal(app.db);
+	await stores.conferences.forgetGroupingOf(conferenceId, participantId);
+	await stores.erase();
 	log.info('participant.erased', { conferenceId, sessions: touched.length, mode });
 	return removed.ok;
 }
 
 /** Deletes a conference with everything in it, gone from the files at once. */
-export function deleteConferenceCompletely(app: Uses, conferenceId: string): void {
-	app.conferences.delete(conferenceId);
+export async function deleteConferenceCompletely(app: Uses, conferenceId: string): Promise<void> {
+	await app.conferences.delete(conferenceId);
 }
 
 /**
@@ -76,18 +71,18 @@ export function deleteConferenceCompletely(app: Uses, conferenceId: string): voi
  * from the organiser too.
  */
 export async function personalData(app: Uses, conferenceId: string, participantId: string) {
-	const conference = findConference(app.db, conferenceId);
-	const person = findParticipant(app.db, conferenceId, participantId);
+	const { conferences } = app.stores;
+	const conference = await conferences.find(conferenceId);
+	const person = await conferences.participant(conferenceId, participantId);
 	if (!conference || !person) return null;
-	const groups = app.conferences.state(conferenceId)?.groups ?? [];
-	await Promise.all(groups.flatMap((g) => (g.sessionId ? [app.sessions.get(g.sessionId)] : [])));
-	const rounds = listRounds(app.db, conferenceId).map((round) => {
-		const groupId = groupOf(app.db, round.id, participantId);
-		const detail = app.conferences.roundDetail(conferenceId, round.id, person.language);
+	const rounds = [];
+	for (const round of await conferences.rounds(conferenceId)) {
+		const groupId = await conferences.groupOf(round.id, participantId);
+		const detail = await app.conferences.roundDetail(conferenceId, round.id, person.language);
 		const group = groupId ? detail?.groups.find((g) => g.id === groupId) : undefined;
-		const session = group?.sessionId ? app.sessions.loaded(group.sessionId) : null;
+		const session = group?.sessionId ? await app.sessions.get(group.sessionId) : null;
 		const state = session?.state;
-		return {
+		rounds.push({
 			round: round.title,
 			group: group?.name ?? null,
 			leader: group?.leaders.includes(participantId) ?? false,
@@ -115,8 +110,8 @@ export async function personalData(app: Uses, conferenceId: string, participantI
 					};
 				}) ?? [],
 			reflection: group?.leaders.includes(participantId) ? (state?.reflection ?? '') : ''
-		};
-	});
+		});
+	}
 	return {
 		about: fixedT(person.language)('privacy.download.about'),
 		exportedAt: new Date().toISOString(),
@@ -134,7 +129,7 @@ export async function personalData(app: Uses, conferenceId: string, participantI
 			coordinator: person.coordinator
 		},
 		// The devices that used their name: what they were, how and when (cookies only as hashes).
-		devices: listBindingsOf(app.db, participantId).map((b) => ({
+		devices: (await app.stores.deviceBindings.listOf(participantId)).map((b) => ({
 			device: b.device,
 			how: b.kind,
 			status: b.status,

@@ -1,8 +1,8 @@
+import type { Conference } from '$lib/domain/conference/types';
 import type { DomainError } from '$lib/domain/errors';
 import type { Language } from '$lib/domain/session/types';
 import type { App } from './app';
 import type { Result } from './conferences';
-import type { Conference } from './db/conferences';
 import {
 	demoPeople,
 	demoProgramme,
@@ -109,7 +109,7 @@ export async function createDemoConference(
 		),
 		'participants'
 	);
-	const person = new Map(service.participants(id).map((p) => [p.name, p.id]));
+	const person = new Map((await service.participants(id)).map((p) => [p.name, p.id]));
 	const idOf = (name: string) => {
 		const found = person.get(name);
 		if (!found) throw new Error(`demo conference: no participant ${name}`);
@@ -129,9 +129,9 @@ export async function createDemoConference(
 		'round 1'
 	);
 	await must(service.allocate(id, round1.id), 'allocate round 1');
-	const groupsByKey = () =>
-		new Map(service.roundDetail(id, round1.id, lang)!.groups.map((g) => [g.key, g]));
-	let groups = groupsByKey();
+	const groupsByKey = async () =>
+		new Map((await service.roundDetail(id, round1.id, lang))!.groups.map((g) => [g.key, g]));
+	let groups = await groupsByKey();
 	for (const plan of demoRound1) {
 		const group = groups.get(plan.key);
 		if (!group) throw new Error(`demo conference: no group ${plan.key}`);
@@ -142,14 +142,14 @@ export async function createDemoConference(
 			'move'
 		);
 	}
-	for (const group of service.roundDetail(id, round1.id, lang)!.groups) {
+	for (const group of (await service.roundDetail(id, round1.id, lang))!.groups) {
 		if (group.memberIds.length === 0)
 			await must(
 				service.group(id, round1.id, { type: 'deleteGroup', groupId: group.id }),
 				'delete'
 			);
 	}
-	groups = groupsByKey();
+	groups = await groupsByKey();
 	for (const plan of demoRound1) {
 		const group = groups.get(plan.key)!;
 		if (plan.renamed)
@@ -185,7 +185,7 @@ export async function createDemoConference(
 		'round 2'
 	);
 	await must(service.allocate(id, round2.id), 'allocate round 2');
-	for (const group of service.roundDetail(id, round2.id, lang)!.groups) {
+	for (const group of (await service.roundDetail(id, round2.id, lang))!.groups) {
 		const leader = demoRound2Leaders[group.key];
 		if (!leader) continue;
 		await must(
@@ -199,5 +199,5 @@ export async function createDemoConference(
 	}
 
 	log.info('demo.created', { conferenceId: id, participants: demoPeople.length });
-	return service.get(id)!;
+	return (await service.get(id))!;
 }

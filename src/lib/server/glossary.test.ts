@@ -50,13 +50,16 @@ function input(terms: ConceptInput['terms'], more: Partial<ConceptInput> = {}): 
 }
 
 describe('glossaryForSession', () => {
-	it('gives a stand-alone session the default glossary and no room languages', () => {
-		expect(glossaryForSession(app, null)).toEqual({ concepts: defaultGlossary, languages: [] });
+	it('gives a stand-alone session the default glossary and no room languages', async () => {
+		expect(await glossaryForSession(app, null)).toEqual({
+			concepts: defaultGlossary,
+			languages: []
+		});
 	});
 
 	it("gives a conference session the conference's own glossary and languages", async () => {
 		await deleteConcept(app, conferenceId, 'caseworker');
-		const delivered = glossaryForSession(app, conferenceId);
+		const delivered = await glossaryForSession(app, conferenceId);
 		expect(delivered.languages).toEqual(['nb', 'sv', 'da', 'is', 'fi']);
 		expect(delivered.concepts.some((c) => c.id === 'caseworker')).toBe(false);
 		expect(delivered.concepts).toHaveLength(defaultGlossary.length - 1);

@@ -17,25 +17,32 @@ import { defaultGlossary } from '$lib/domain/glossary/default-glossary';
 import type { GlossaryConcept, GlossaryData } from '$lib/domain/glossary/types';
 import { languages } from '$lib/domain/session/types';
 import type { App } from './app';
-import { findConference } from './db/conferences';
-import { readGlossary } from './db/glossary';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'stores' | 'conferences'>;
+type Uses = Pick<App, 'stores' | 'conferences'>;
 
 /** The glossary a page marks notes with, and the languages of the room. */
 export type GlossaryDelivery = GlossaryData;
 
 /** A conference's glossary and languages; the default glossary when the conference is gone. */
-export function glossaryForConference(app: Uses, conferenceId: string): GlossaryDelivery {
-	const conference = findConference(app.db, conferenceId);
+export async function glossaryForConference(
+	app: Uses,
+	conferenceId: string
+): Promise<GlossaryDelivery> {
+	const conference = await app.stores.conferences.find(conferenceId);
 	if (!conference) return { concepts: defaultGlossary, languages: [] };
-	return { concepts: readGlossary(app.db, conferenceId), languages: conference.languages };
+	return {
+		concepts: await app.stores.glossary.read(conferenceId),
+		languages: conference.languages
+	};
 }
 
 /** What a session's notes are matched against: its conference's glossary, else the default. */
-export function glossaryForSession(app: Uses, conferenceId: string | null): GlossaryDelivery {
+export async function glossaryForSession(
+	app: Uses,
+	conferenceId: string | null
+): Promise<GlossaryDelivery> {
 	return conferenceId
 		? glossaryForConference(app, conferenceId)
 		: { concepts: defaultGlossary, languages: [] };
@@ -84,7 +91,7 @@ async function change<T>(
 		return { changed: next !== null, answer };
 	});
 	// Phones, screens and consoles that are open mark notes with the new glossary.
-	if (changed) app.conferences.changed(conferenceId, 'glossary');
+	if (changed) await app.conferences.changed(conferenceId, 'glossary');
 	return answer;
 }
 

@@ -11,31 +11,14 @@ import {
 	type DeviceBinding
 } from '$lib/domain/conference/devices';
 import { refuse, type DomainError } from '$lib/domain/errors';
+import type { Conference, ConferenceParticipant } from '$lib/domain/conference/types';
 import type { App } from './app';
-import {
-	deleteBinding,
-	findBinding,
-	findBindingByToken,
-	findBindingOfDevice,
-	insertBinding,
-	listBindings,
-	listBindingsOf,
-	replaceBindingToken,
-	touchBinding,
-	updateBinding
-} from './db/device-bindings';
-import { findConference, type Conference } from './db/conferences';
-import {
-	findParticipant,
-	findParticipantByToken,
-	type ConferenceParticipant
-} from './db/participants';
 import { log } from './log';
 import { memberSessionId } from './realtime/conference-live';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'bus' | 'conferences' | 'sessions'>;
+type Uses = Pick<App, 'stores' | 'bus' | 'conferences' | 'sessions'>;
 
 /**
  * Identity at a conference: which device may use whose name. Rules in
@@ -81,26 +64,27 @@ function newBinding(
  * waits for the facilitator or an organiser. Answers with the device's own link token (a new
  * one each time: only the hash is kept).
  */
-export function claimName(
+export async function claimName(
 	app: Uses,
 	person: ConferenceParticipant,
 	deviceHash: string,
 	userAgent: string | null,
 	now: number = Date.now()
-): Outcome<{ token: string; status: BindingStatus }> {
+): Promise<Outcome<{ token: string; status: BindingStatus }>> {
 	const token = randomToken(24);
-	const outcome = app.db.transaction((): Outcome<{ status: BindingStatus; changed: boolean }> => {
-		const claim = decideRosterClaim(listBindingsOf(app.db, person.id), deviceHash);
+	type Claimed = Outcome<{ status: BindingStatus; changed: boolean }>;
+	const outcome = await app.stores.transaction(async (tx): Promise<Claimed> => {
+		const claim = decideRosterClaim(await tx.deviceBindings.listOf(person.id), deviceHash);
 		if (claim.type === 'refused') return { ok: false, error: claim.error };
 		if (claim.type === 'again') {
-			replaceBindingToken(app.db, claim.binding.id, hashLinkToken(token), now);
+			await tx.deviceBindings.replaceToken(claim.binding.id, hashLinkToken(token), now);
 			return { ok: true, status: claim.binding.status, changed: false };
 		}
 		const status = claim.type === 'bind' ? 'active' : 'pending';
 		const binding = newBinding(person, deviceHash, 'roster', status, userAgent, now);
-		insertBinding(app.db, binding, hashLinkToken(token));
+		await tx.deviceBindings.insert(binding, hashLinkToken(token));
 		return { ok: true, status, changed: true };
-	})();
+	});
 	if (!outcome.ok) return outcome;
 	log.info('identity.claimed', { status: outcome.status });
 	if (outcome.changed) {
@@ -115,57 +99,68 @@ export function claimName(
 }
 
 /** The device a badge link is opened on is bound at once; returns its binding's id. */
-export function openBadge(
+export async function openBadge(
 	app: Uses,
 	person: ConferenceParticipant,
 	deviceHash: string | null,
 	userAgent: string | null,
 	now: number = Date.now()
-): string | null {
+): Promise<string | null> {
 	if (!deviceHash) return null;
-	const existing = findBindingOfDevice(app.db, person.id, deviceHash);
-	const step = bindByBadge(existing);
-	if (step.type === 'touch') {
-		touchBinding(app.db, existing!.id, now);
-		return existing!.id;
-	}
-	const binding =
-		step.type === 'create'
-			? newBinding(person, deviceHash, 'badge', 'active', userAgent, now)
-			: { ...step.binding, lastSeenAt: now };
-	if (step.type === 'create') insertBinding(app.db, binding, null);
-	else updateBinding(app.db, binding);
+	// Read and written in one unit: a page and a socket opening the badge at once bind once.
+	const opened = await app.stores.transaction(async (tx) => {
+		const existing = await tx.deviceBindings.findOfDevice(person.id, deviceHash);
+		const step = bindByBadge(existing);
+		if (step.type === 'touch') {
+			await tx.deviceBindings.touch(existing!.id, now);
+			return { id: existing!.id, changed: false, existing };
+		}
+		const binding =
+			step.type === 'create'
+				? newBinding(person, deviceHash, 'badge', 'active', userAgent, now)
+				: { ...step.binding, lastSeenAt: now };
+		if (step.type === 'create') await tx.deviceBindings.insert(binding, null);
+		else await tx.deviceBindings.update(binding);
+		return { id: binding.id, changed: true, existing };
+	});
+	if (!opened.changed) return opened.id;
+	const { existing } = opened;
 	app.bus.publish({
 		type: 'identity',
 		conferenceId: person.conferenceId,
 		participantId: person.id,
 		waiting: existing?.status === 'pending'
 	});
-	return binding.id;
+	return opened.id;
 }
 
 /** The binding a device link opens on this device; null for any other device. */
-export function bindingForLink(
-	app: Uses,
+export async function bindingForLink(
+	app: Pick<App, 'stores'>,
 	token: string,
 	deviceHash: string | null
-): DeviceBinding | null {
+): Promise<DeviceBinding | null> {
 	if (!deviceHash) return null;
-	const binding = findBindingByToken(app.db, hashLinkToken(token));
+	const binding = await app.stores.deviceBindings.findByToken(hashLinkToken(token));
 	return binding && binding.deviceHash === deviceHash ? binding : null;
 }
 
 /** The binding a device link opens on this device, with its person and conference. */
-export function deviceLinkHolder(
-	app: App,
+export async function deviceLinkHolder(
+	app: Pick<App, 'stores'>,
 	token: string,
 	deviceHash: string | null
-): { binding: DeviceBinding; person: ConferenceParticipant; conference: Conference } | null {
-	const binding = bindingForLink(app, token, deviceHash);
+): Promise<{
+	binding: DeviceBinding;
+	person: ConferenceParticipant;
+	conference: Conference;
+} | null> {
+	const { conferences } = app.stores;
+	const binding = await bindingForLink(app, token, deviceHash);
 	const person = binding
-		? findParticipant(app.db, binding.conferenceId, binding.participantId)
+		? await conferences.participant(binding.conferenceId, binding.participantId)
 		: null;
-	const conference = person ? findConference(app.db, person.conferenceId) : null;
+	const conference = person ? await conferences.find(person.conferenceId) : null;
 	return binding && person && conference ? { binding, person, conference } : null;
 }
 
@@ -178,16 +173,16 @@ export type MemberProof =
  * A phone's credentials: the badge token (any device; the device is bound as it connects), or
  * a device link token together with the cookie of the device it was given to.
  */
-export function proveMember(
+export async function proveMember(
 	app: Uses,
 	token: string,
 	deviceHash: string | null,
 	userAgent: string | null,
 	now: number = Date.now()
-): MemberProof | null {
-	const person = findParticipantByToken(app.db, token);
+): Promise<MemberProof | null> {
+	const person = await app.stores.conferences.participantByToken(token);
 	if (person) {
-		const bindingId = openBadge(app, person, deviceHash, userAgent, now);
+		const bindingId = await openBadge(app, person, deviceHash, userAgent, now);
 		return {
 			kind: 'member',
 			conferenceId: person.conferenceId,
@@ -195,9 +190,9 @@ export function proveMember(
 			bindingId
 		};
 	}
-	const binding = bindingForLink(app, token, deviceHash);
+	const binding = await bindingForLink(app, token, deviceHash);
 	if (!binding) return null;
-	touchBinding(app.db, binding.id, now);
+	await app.stores.deviceBindings.touch(binding.id, now);
 	return binding.status === 'active'
 		? {
 				kind: 'member',
@@ -214,21 +209,28 @@ export function proveMember(
 }
 
 /** Lets a waiting device in, or turns it down. */
-export function decideDevice(
+export async function decideDevice(
 	app: Uses,
 	decider: Decider,
 	conferenceId: string,
 	bindingId: string,
 	approve: boolean
-): Outcome<unknown> {
-	const binding = findBinding(app.db, conferenceId, bindingId);
-	if (!binding) return { ok: false, error: refuse('not_found') };
-	if (!mayDecide(decider, memberSessionId(app, conferenceId, binding.participantId)))
+): Promise<Outcome<unknown>> {
+	const asked = await app.stores.deviceBindings.find(conferenceId, bindingId);
+	if (!asked) return { ok: false, error: refuse('not_found') };
+	if (!mayDecide(decider, await memberSessionId(app, conferenceId, asked.participantId)))
 		return { ok: false, error: refuse('forbidden') };
-	const decided = decideClaim(binding, approve);
+	// Decided on the binding as the unit reads it: a second answer sees the first.
+	const decided = await app.stores.transaction(async (tx) => {
+		const binding = await tx.deviceBindings.find(conferenceId, bindingId);
+		if (!binding) return { ok: false as const, error: refuse('not_found') };
+		const decision = decideClaim(binding, approve);
+		if (decision.ok && decision.changed) await tx.deviceBindings.update(decision.binding);
+		return decision;
+	});
 	if (!decided.ok) return decided;
+	const binding = decided.binding;
 	if (decided.changed) {
-		updateBinding(app.db, decided.binding);
 		log.info('identity.decided', { approve, by: decider.role });
 		app.bus.publish({
 			type: 'identity',
@@ -241,16 +243,18 @@ export function decideDevice(
 }
 
 /** Signs a device out of a person's name (its sockets are closed and told why). */
-export function releaseDevice(
+export async function releaseDevice(
 	app: Uses,
 	decider: Decider,
 	conferenceId: string,
 	bindingId: string
-): Outcome<unknown> {
+): Promise<Outcome<unknown>> {
 	if (!mayRelease(decider)) return { ok: false, error: refuse('forbidden') };
-	const binding = findBinding(app.db, conferenceId, bindingId);
-	if (!binding || !deleteBinding(app.db, conferenceId, bindingId))
-		return { ok: false, error: refuse('not_found') };
+	const binding = await app.stores.transaction(async (tx) => {
+		const found = await tx.deviceBindings.find(conferenceId, bindingId);
+		return found && (await tx.deviceBindings.remove(conferenceId, bindingId)) ? found : null;
+	});
+	if (!binding) return { ok: false, error: refuse('not_found') };
 	log.info('identity.released');
 	app.bus.publish({
 		type: 'identity',
@@ -273,20 +277,29 @@ export interface WaitingDevice {
 }
 
 /** Every device that asked for or uses a name at a conference, in the order they came. */
-export function conferenceDevices(app: Pick<App, 'db'>, conferenceId: string): DeviceBinding[] {
-	return listBindings(app.db, conferenceId);
+export function conferenceDevices(
+	app: Pick<App, 'stores'>,
+	conferenceId: string
+): Promise<DeviceBinding[]> {
+	return app.stores.deviceBindings.list(conferenceId);
 }
 
 /** Every device waiting to be let in, oldest first. */
-export function waitingDevices(app: Omit<Uses, 'bus'>, conferenceId: string): WaitingDevice[] {
-	return conferenceDevices(app, conferenceId)
-		.filter((b) => b.status === 'pending')
-		.map((b) => ({
+export async function waitingDevices(
+	app: Omit<Uses, 'bus'>,
+	conferenceId: string
+): Promise<WaitingDevice[]> {
+	const waiting = (await conferenceDevices(app, conferenceId)).filter(
+		(b) => b.status === 'pending'
+	);
+	return Promise.all(
+		waiting.map(async (b) => ({
 			id: b.id,
 			participantId: b.participantId,
 			device: b.device,
 			checkCode: b.checkCode,
 			at: b.createdAt,
-			sessionId: memberSessionId(app, conferenceId, b.participantId)
-		}));
+			sessionId: await memberSessionId(app, conferenceId, b.participantId)
+		}))
+	);
 }

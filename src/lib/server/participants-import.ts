@@ -15,12 +15,12 @@ import type { ConferenceCommand } from '$lib/domain/conference/commands';
 import type { Language } from '$lib/domain/session/types';
 import type { App } from './app';
 import type { Dispatched } from './conferences';
-import type { ParticipantFields } from './db/participants';
+import type { ParticipantFields } from '$lib/domain/conference/types';
 import { glossaryForConference } from './glossary';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'db' | 'stores' | 'conferences'>;
+type Uses = Pick<App, 'stores' | 'conferences'>;
 
 /** How long a checked file waits for the organiser to confirm the import. */
 const pendingMs = 30 * 60_000;
@@ -62,8 +62,8 @@ export function toParticipantFields(row: ParticipantValues, fallback: Language):
 }
 
 /** The rows of a checked file compared with the conference's list as it is now. */
-function compareNow(app: Uses, conferenceId: string, rows: readonly ParticipantRowResult[]) {
-	return compareWithList(rows, app.conferences.participants(conferenceId));
+async function compareNow(app: Uses, conferenceId: string, rows: readonly ParticipantRowResult[]) {
+	return compareWithList(rows, await app.conferences.participants(conferenceId));
 }
 
 const matchedOf = (rows: readonly ImportRow[]) => JSON.stringify(rows.map((r) => r.existing));
@@ -73,19 +73,19 @@ const matchedOf = (rows: readonly ImportRow[]) => JSON.stringify(rows.map((r) =>
  * Nothing is saved: a file without errors gets a token that `commitParticipantsImport` saves,
  * with the organiser's answers, in one transaction.
  */
-export function previewParticipantsImport(
+export async function previewParticipantsImport(
 	app: Uses,
 	conferenceId: string,
 	input: Uint8Array | string,
 	{ fileName = '', now = Date.now() }: { fileName?: string; now?: number } = {}
-): { preview: ParticipantsPreview; rows: ImportRow[]; token: string | null } {
-	const conference = app.conferences.get(conferenceId);
+): Promise<{ preview: ParticipantsPreview; rows: ImportRow[]; token: string | null }> {
+	const conference = await app.conferences.get(conferenceId);
 	const preview = parseParticipantsCsv(input, {
-		roles: app.conferences.roles(conferenceId),
-		glossary: glossaryForConference(app, conferenceId).concepts
+		roles: await app.conferences.roles(conferenceId),
+		glossary: (await glossaryForConference(app, conferenceId)).concepts
 	});
 	const valid = preview.rows.filter((r) => r.ok);
-	const rows = conference ? compareNow(app, conferenceId, valid) : [];
+	const rows = conference ? await compareNow(app, conferenceId, valid) : [];
 	if (!conference || !preview.ok) return { preview, rows, token: null };
 	sweep(now);
 	const token = randomToken(18);
@@ -101,18 +101,22 @@ export function previewParticipantsImport(
 }
 
 /** A checked file again, as the list is now: to ask once more what a save still needs. */
-export function reviewParticipantsImport(
+export async function reviewParticipantsImport(
 	app: Uses,
 	conferenceId: string,
 	token: string,
 	now: number = Date.now()
-): { fileName: string; warnings: ParticipantsPreview['warnings']; rows: ImportRow[] } | null {
+): Promise<{
+	fileName: string;
+	warnings: ParticipantsPreview['warnings'];
+	rows: ImportRow[];
+} | null> {
 	const entry = pending.get(token);
 	if (!entry || entry.conferenceId !== conferenceId || entry.expiresAt <= now) return null;
 	return {
 		fileName: entry.fileName,
 		warnings: entry.warnings,
-		rows: compareNow(app, conferenceId, entry.rows)
+		rows: await compareNow(app, conferenceId, entry.rows)
 	};
 }
 
@@ -140,17 +144,17 @@ export async function commitParticipantsImport(
 	{ ok: true; value: { added: number; updated: number } } | { ok: false; problems: ImportProblem[] }
 > {
 	const entry = pending.get(token);
-	const conference = app.conferences.get(conferenceId);
+	const conference = await app.conferences.get(conferenceId);
 	if (!entry || !conference || entry.conferenceId !== conferenceId || entry.expiresAt <= now) {
 		return { ok: false, problems: [{ code: 'expired', params: {} }] };
 	}
 	if (entry.saved) return { ok: true, value: entry.saved };
-	const rows = compareNow(app, conferenceId, entry.rows);
+	const rows = await compareNow(app, conferenceId, entry.rows);
 	if (matchedOf(rows) !== entry.matched) {
 		pending.delete(token);
 		return { ok: false, problems: [{ code: 'list_changed', params: {} }] };
 	}
-	const planned = planImport(rows, choices, app.conferences.participants(conferenceId));
+	const planned = planImport(rows, choices, await app.conferences.participants(conferenceId));
 	if (!planned.ok) return { ok: false, problems: planned.errors };
 	const { add, update } = planned.value;
 	const saved = await send({

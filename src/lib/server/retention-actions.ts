@@ -35,7 +35,7 @@ export const retentionActions = {
 		if (!conference) return refused(404, 'notFound');
 		if (!(await mayOnConference(useApp(), organiser, conference.id, 'postpone_retention')))
 			return refused(403, 'forbidden');
-		const date = postponeDeletion(useApp(), conference.id, Date.now());
+		const date = await postponeDeletion(useApp(), conference.id, Date.now());
 		if (!date) return refused(409, 'off');
 		const outcome: RetentionOutcome = { done: 'postponed', title: conference.title, date };
 		return { retention: outcome };

@@ -65,14 +65,21 @@ afterEach(() => {
 describe('the organiser’s deletion schedule', () => {
 	it('shows the day a conference will be deleted, and warns from 14 days before', async () => {
 		const id = await newConference();
-		const at = (days: number) => deletionSchedules(app, created + days * dayMs).get(id)!;
-		expect(at(0)).toEqual({ deleteOn: isoDay(created + 365 * dayMs), kept: false, warn: false });
-		expect(at(365 - 15).warn).toBe(false);
-		expect(at(365 - 14).warn).toBe(true);
-		expect(planRetention(app.db, 365, created + (365 - 1) * dayMs).conferences).toEqual([]);
-		expect(planRetention(app.db, 365, created + 365 * dayMs).conferences.map((c) => c.id)).toEqual([
-			id
-		]);
+		const at = async (days: number) =>
+			(await deletionSchedules(app, created + days * dayMs)).get(id)!;
+		expect(await at(0)).toEqual({
+			deleteOn: isoDay(created + 365 * dayMs),
+			kept: false,
+			warn: false
+		});
+		expect((await at(365 - 15)).warn).toBe(false);
+		expect((await at(365 - 14)).warn).toBe(true);
+		expect((await planRetention(app.stores, 365, created + (365 - 1) * dayMs)).conferences).toEqual(
+			[]
+		);
+		expect(
+			(await planRetention(app.stores, 365, created + 365 * dayMs)).conferences.map((c) => c.id)
+		).toEqual([id]);
 	});
 
 	it('moves with every change an organiser makes', async () => {
@@ -85,7 +92,7 @@ describe('the organiser’s deletion schedule', () => {
 			title: 'Welcome',
 			kind: 'plenary'
 		});
-		expect(deletionSchedules(app, now).get(id)!.deleteOn).toBe(isoDay(now + 365 * dayMs));
+		expect((await deletionSchedules(app, now)).get(id)!.deleteOn).toBe(isoDay(now + 365 * dayMs));
 	});
 });
 
@@ -93,15 +100,18 @@ describe('postponing', () => {
 	it('counts a whole period from today, ends the warning and the deletion', async () => {
 		const id = await newConference();
 		now = created + 360 * dayMs;
-		expect(deletionSchedules(app, now).get(id)!.warn).toBe(true);
-		expect(postponeDeletion(app, id, now)).toBe(isoDay(now + 365 * dayMs));
-		expect(deletionSchedules(app, now).get(id)).toEqual({
+		expect((await deletionSchedules(app, now)).get(id)!.warn).toBe(true);
+		expect(await postponeDeletion(app, id, now)).toBe(isoDay(now + 365 * dayMs));
+		expect((await deletionSchedules(app, now)).get(id)).toEqual({
 			deleteOn: isoDay(now + 365 * dayMs),
 			kept: false,
 			warn: false
 		});
-		expect(applyRetention(app, created + 400 * dayMs)).toEqual({ conferences: 0, sessions: 0 });
-		expect(postponeDeletion(app, 'no-such-conference', now)).toBeNull();
+		expect(await applyRetention(app, created + 400 * dayMs)).toEqual({
+			conferences: 0,
+			sessions: 0
+		});
+		expect(await postponeDeletion(app, 'no-such-conference', now)).toBeNull();
 	});
 });
 
@@ -126,17 +136,23 @@ describe('keeping for good', () => {
 		// The conference's own owner may not keep it for good; the administrator may.
 		setConferenceTie(app.db, id, second.id, 'owner', created);
 		expect(await keepForGood(app, second, id, true)).toBe('forbidden');
-		expect(deletionSchedules(app, now).get(id)!.kept).toBe(false);
+		expect((await deletionSchedules(app, now)).get(id)!.kept).toBe(false);
 		expect(await keepForGood(app, first, id, true)).toBe('done');
-		expect(deletionSchedules(app, now).get(id)).toEqual({
+		expect((await deletionSchedules(app, now)).get(id)).toEqual({
 			deleteOn: null,
 			kept: true,
 			warn: false
 		});
-		expect(applyRetention(app, created + 4000 * dayMs)).toEqual({ conferences: 0, sessions: 0 });
+		expect(await applyRetention(app, created + 4000 * dayMs)).toEqual({
+			conferences: 0,
+			sessions: 0
+		});
 		expect(await keepForGood(app, first, 'no-such-conference', true)).toBe('not_found');
 		expect(await keepForGood(app, first, id, false)).toBe('done');
-		expect(applyRetention(app, created + 4000 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
+		expect(await applyRetention(app, created + 4000 * dayMs)).toEqual({
+			conferences: 1,
+			sessions: 0
+		});
 	});
 });
 
@@ -158,10 +174,10 @@ describe('upgrading a database from before', () => {
 		older.close();
 		app = await createApp(readConfig({ DATABASE_PATH: path, LOG_LEVEL: 'silent' }), root);
 		const today = Date.now();
-		expect(applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
-		const schedule = deletionSchedules(app, today).get('old')!;
+		expect(await applyRetention(app, today)).toEqual({ conferences: 0, sessions: 0 });
+		const schedule = (await deletionSchedules(app, today)).get('old')!;
 		expect(schedule.warn).toBe(true);
 		expect(schedule.deleteOn! >= isoDay(today + 13 * dayMs)).toBe(true);
-		expect(applyRetention(app, today + 15 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
+		expect(await applyRetention(app, today + 15 * dayMs)).toEqual({ conferences: 1, sessions: 0 });
 	});
 });

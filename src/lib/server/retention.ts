@@ -12,22 +12,17 @@ import {
 } from '$lib/domain/retention';
 import type { App } from './app';
 import { mayOnConference } from './conference-access';
-import type { Db } from './db/database';
-import { truncateWal } from './db/erasure';
-import type { Organiser } from './db/organisers';
-import {
-	deleteStandaloneSession,
-	listConferenceRetention,
-	listSessionRetention,
-	postponeConferenceDeletion,
-	setConferenceKept,
-	type ConferenceRetentionFacts,
-	type SessionRetentionFacts
-} from './db/retention';
 import { log } from './log';
+import type {
+	ConferenceRetentionFacts,
+	Organiser,
+	SessionRetentionFacts,
+	StoreSet
+} from './stores';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'config' | 'db' | 'conferences' | 'sessions'>;
+type Uses = Pick<App, 'config' | 'stores' | 'conferences' | 'sessions'> &
+	Parameters<typeof mayOnConference>[0];
 
 /** What automatic deletion would delete now. */
 export interface RetentionPlan {
@@ -36,32 +31,36 @@ export interface RetentionPlan {
 }
 
 /** The conferences and stand-alone sessions that are due now; nothing is changed. */
-export function planRetention(db: Db, days: number | null, now: number): RetentionPlan {
+export async function planRetention(
+	stores: Pick<StoreSet, 'conferences' | 'sessions'>,
+	days: number | null,
+	now: number
+): Promise<RetentionPlan> {
 	if (days === null) return { conferences: [], sessions: [] };
 	return {
-		conferences: dueForDeletion(listConferenceRetention(db), days, now),
-		sessions: dueForDeletion(listSessionRetention(db), days, now)
+		conferences: dueForDeletion(await stores.conferences.retention(), days, now),
+		sessions: dueForDeletion(await stores.sessions.retention(), days, now)
 	};
 }
 
 /** Deletes what is due, each logged as `retention.deleted` with its id (never a title). */
-export function applyRetention(
+export async function applyRetention(
 	app: Uses,
 	now: number = Date.now()
-): { conferences: number; sessions: number } {
+): Promise<{ conferences: number; sessions: number }> {
 	const days = app.config.retentionDays;
-	const plan = planRetention(app.db, days, now);
+	const plan = await planRetention(app.stores, days, now);
 	const logDeleted = (id: { conferenceId: string } | { sessionId: string }, lastActivity: number) =>
 		log.info('retention.deleted', { ...id, lastActivity: isoDay(lastActivity), days });
 	for (const conference of plan.conferences) {
-		app.conferences.delete(conference.id);
+		await app.conferences.delete(conference.id);
 		logDeleted({ conferenceId: conference.id }, conference.lastActivity);
 	}
 	if (plan.sessions.length > 0) {
-		app.db.transaction(() => {
-			for (const session of plan.sessions) deleteStandaloneSession(app.db, session.id);
-		})();
-		truncateWal(app.db);
+		await app.stores.transaction(async (tx) => {
+			for (const session of plan.sessions) await tx.sessions.removeStandalone(session.id);
+		});
+		await app.stores.erase();
 		for (const session of plan.sessions) {
 			app.sessions.evict(session.id);
 			logDeleted({ sessionId: session.id }, session.lastActivity);
@@ -72,17 +71,17 @@ export function applyRetention(
 
 /** Runs retention now and then every six hours (the timer does not keep the process alive). */
 export function scheduleRetention(app: Uses): () => void {
-	const run = () => {
+	const run = async () => {
 		try {
-			applyRetention(app);
+			await applyRetention(app);
 		} catch (error) {
 			log.error('retention.failed', {
 				error: error instanceof Error ? error.message : String(error)
 			});
 		}
 	};
-	run();
-	const timer = setInterval(run, 6 * 60 * 60 * 1000);
+	void run();
+	const timer = setInterval(() => void run(), 6 * 60 * 60 * 1000);
 	timer.unref();
 	return () => clearInterval(timer);
 }
@@ -97,10 +96,13 @@ export interface DeletionSchedule {
 }
 
 /** Every conference's deletion schedule, by conference id. */
-export function deletionSchedules(app: Uses, now: number): Map<string, DeletionSchedule> {
+export async function deletionSchedules(
+	app: Uses,
+	now: number
+): Promise<Map<string, DeletionSchedule>> {
 	const days = app.config.retentionDays;
 	return new Map(
-		listConferenceRetention(app.db).map((facts) => {
+		(await app.stores.conferences.retention()).map((facts) => {
 			const at = deletionTime(facts, days);
 			return [
 				facts.id,
@@ -121,11 +123,15 @@ export function postponedDay(app: Uses, now: number): string | null {
 }
 
 /** Postpones a conference's deletion by a whole retention period; the new day, or null. */
-export function postponeDeletion(app: Uses, conferenceId: string, now: number): string | null {
+export async function postponeDeletion(
+	app: Uses,
+	conferenceId: string,
+	now: number
+): Promise<string | null> {
 	const days = app.config.retentionDays;
 	if (days === null) return null;
 	const until = postponedUntil(days, now);
-	if (!postponeConferenceDeletion(app.db, conferenceId, until)) return null;
+	if (!(await app.stores.conferences.postponeDeletion(conferenceId, until))) return null;
 	log.info('retention.postponed', { conferenceId, until: isoDay(until) });
 	return isoDay(until);
 }
@@ -138,7 +144,7 @@ export async function keepForGood(
 	kept: boolean
 ): Promise<'done' | 'forbidden' | 'not_found'> {
 	if (!(await mayOnConference(app, organiser, conferenceId, 'keep_retention'))) return 'forbidden';
-	if (!setConferenceKept(app.db, conferenceId, kept)) return 'not_found';
+	if (!(await app.stores.conferences.setKept(conferenceId, kept))) return 'not_found';
 	log.info('retention.kept', { conferenceId, kept, organiserId: organiser.id });
 	return 'done';
 }

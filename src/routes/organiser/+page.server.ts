@@ -14,16 +14,22 @@ export const load: PageServerLoad = async (event) => {
 	const organiser = await requireOrganiser(event);
 	const app = useApp();
 	const now = Date.now();
-	const schedules = deletionSchedules(app, now);
+	const schedules = await deletionSchedules(app, now);
 	const noSchedule = { deleteOn: null, kept: false, warn: false };
 	const mine = await readableConferenceIds(app, organiser);
-	const all = app.conferences.list();
+	const all = await app.conferences.list();
 	const rightsOf = new Map<string, { mayPostpone: boolean; mayKeep: boolean }>();
 	for (const { id } of all) {
 		const may = await conferencePermissions(app, organiser, id);
 		rightsOf.set(id, { mayPostpone: may.postpone_retention, mayKeep: may.keep_retention });
 	}
 	const rights = (id: string) => rightsOf.get(id)!;
+	const counts = new Map<string, { participants: number; rounds: number }>();
+	for (const c of all) {
+		if (!mine.has(c.id)) continue;
+		const participants = (await app.conferences.participants(c.id)).length;
+		counts.set(c.id, { participants, rounds: (await app.conferences.rounds(c.id)).length });
+	}
 	return {
 		conferences: all
 			.filter((c) => mine.has(c.id))
@@ -33,8 +39,7 @@ export const load: PageServerLoad = async (event) => {
 				subtitle: c.subtitle,
 				venue: c.venue,
 				when: formatDateRange(c.startDate, c.endDate, localeTags[event.locals.lang]),
-				participants: app.conferences.participants(c.id).length,
-				rounds: app.conferences.rounds(c.id).length,
+				...counts.get(c.id)!,
 				deletion: schedules.get(c.id) ?? noSchedule,
 				...rights(c.id)
 			})),

@@ -140,16 +140,18 @@ export async function seedConference(
 		const started = await conferences.startRound(conferenceId, round.value.id);
 		if (!started.ok) throw new Error(JSON.stringify(started.error));
 		const organiser = await firstAccount(app, conferenceId);
-		const detail = conferences.roundDetail(conferenceId, round.value.id, 'en')!;
+		const detail = (await conferences.roundDetail(conferenceId, round.value.id, 'en'))!;
 		return {
 			conferenceId,
 			joinCode: created.value.joinCode,
 			plenumToken: created.value.plenumToken,
 			organiserCookie: organiser.cookie,
 			roundId: round.value.id,
-			members: conferences
-				.participants(conferenceId)
-				.map((p) => ({ id: p.id, name: p.name, token: p.personalToken })),
+			members: (await conferences.participants(conferenceId)).map((p) => ({
+				id: p.id,
+				name: p.name,
+				token: p.personalToken
+			})),
 			groups: (await Promise.all(detail.groups.map((g) => app.sessions.get(g.sessionId!)))).map(
 				(found, i) => {
 					const g = detail.groups[i]!;

@@ -212,13 +212,19 @@ export async function pageOf(site: Site, path: string, cookie: string): Promise<
 export async function checkedParticipantsFile(
 	site: Site,
 	cookie: string,
-	conferenceId: string
+	conferenceId: string,
+	/** Names for the template's two example people (new people for each file). */
+	names?: [string, string]
 ): Promise<Record<string, string>> {
 	const base = `/organiser/conferences/${conferenceId}/participants`;
 	const template = await get(site, `${base}/template.csv`, cookie);
 	expect(template.status).toBe(200);
+	let csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await template.arrayBuffer());
+	if (names) {
+		csv = csv.replace('Ingrid Sæther', names[0]).replace('Þóra Sigurðardóttir', names[1]);
+	}
 	const form = new FormData();
-	form.append('file', new Blob([await template.arrayBuffer()], { type: 'text/csv' }), 'p.csv');
+	form.append('file', new Blob([csv], { type: 'text/csv' }), 'p.csv');
 	const checked = await post(site, `${base}/import?/check`, form, { cookie });
 	expect(checked.status, await bodyIfNot(checked, 200)).toBe(200);
 	const [fields] = hiddenFieldsOf(await checked.text(), '?/import');

@@ -23,8 +23,12 @@ export { noticeOf } from '$lib/domain/conference/views';
 type Sessions = { conferences: Pick<ConferenceService, 'state'>; sessions: SessionService };
 
 /** The session of a member's group in the current round, whether or not they are enrolled. */
-function groupSessionId(app: Sessions, conferenceId: string, participantId: string): string | null {
-	const state = app.conferences.state(conferenceId);
+async function groupSessionId(
+	app: Sessions,
+	conferenceId: string,
+	participantId: string
+): Promise<string | null> {
+	const state = await app.conferences.state(conferenceId);
 	return (state ? currentGroupOf(state, participantId)?.sessionId : null) ?? null;
 }
 
@@ -32,26 +36,13 @@ function enrolledIn(session: LoadedSession | null, participantId: string): boole
 	return session?.state.participants.some((p) => p.id === participantId && !p.removed) ?? false;
 }
 
-/**
- * The session a member's phone should be in now: their group's, in the current round, among
- * the sessions in memory (a console or phone in that session has loaded it).
- */
-export function memberSessionId(
-	app: Sessions,
-	conferenceId: string,
-	participantId: string
-): string | null {
-	const sessionId = groupSessionId(app, conferenceId, participantId);
-	return sessionId && enrolledIn(app.sessions.loaded(sessionId), participantId) ? sessionId : null;
-}
-
-/** The session a member's phone should be in now, loading it if need be. */
-export async function loadMemberSessionId(
+/** The session a member's phone should be in now (their group's, in the current round), loaded. */
+export async function memberSessionId(
 	app: Sessions,
 	conferenceId: string,
 	participantId: string
 ): Promise<string | null> {
-	const sessionId = groupSessionId(app, conferenceId, participantId);
+	const sessionId = await groupSessionId(app, conferenceId, participantId);
 	return sessionId && enrolledIn(await app.sessions.get(sessionId), participantId)
 		? sessionId
 		: null;
@@ -93,7 +84,7 @@ export async function memberView(
 	lang: Language,
 	bindingId: string | null
 ): Promise<MemberView | null> {
-	const state = app.conferences.state(conferenceId);
+	const state = await app.conferences.state(conferenceId);
 	if (!state) return null;
 	const identity = await memberIdentity(app, participantId, bindingId);
 	return memberViewOf(state, participantId, lang, identity);
@@ -109,7 +100,7 @@ export async function overview(
 	lang: Language,
 	presence: { online: (sessionId: string) => string[]; connected: number }
 ): Promise<ConferenceOverview | null> {
-	const state = app.conferences.state(conferenceId);
+	const state = await app.conferences.state(conferenceId);
 	if (!state) return null;
 	const [bindings] = await Promise.all([
 		app.stores.deviceBindings.list(conferenceId),
@@ -133,7 +124,7 @@ export async function overview(
 
 /** The plenum screen, in the conference's language. */
 export async function plenumView(app: Uses, conferenceId: string): Promise<PlenumView | null> {
-	const state = app.conferences.state(conferenceId);
+	const state = await app.conferences.state(conferenceId);
 	if (!state) return null;
 	await loadGroupSessions(app, state);
 	return plenumViewOf(state, (sessionId) => app.sessions.loaded(sessionId)?.state ?? null);

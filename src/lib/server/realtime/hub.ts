@@ -15,7 +15,7 @@ import { glossaryForConference } from '../glossary';
 import { waitingDevices } from '../identity';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
-import { loadMemberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
+import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
 
 /** What a socket is to a session: the viewer it sees as, the actor it commands as. */
 export interface Binding {
@@ -417,11 +417,7 @@ export class Hub {
 		const member = socket.data.member;
 		if (!member) return;
 		try {
-			const sessionId = await loadMemberSessionId(
-				this.#app,
-				member.conferenceId,
-				member.participantId
-			);
+			const sessionId = await memberSessionId(this.#app, member.conferenceId, member.participantId);
 			if (socket.data.member !== member || socket.disconnected) return;
 			if (!sessionId) return this.unbind(socket);
 			this.bind(socket, participantBinding(sessionId, member.participantId));
@@ -436,16 +432,16 @@ export class Hub {
 		void socket.join(personRoom(claimant.conferenceId, claimant.participantId));
 	}
 
-	#conferenceView(socket: SamradSocket): Promise<ConferenceView | null> {
+	async #conferenceView(socket: SamradSocket): Promise<ConferenceView | null> {
 		const app = this.#app;
 		if (socket.data.member) {
 			const { conferenceId, participantId, bindingId } = socket.data.member;
-			return memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
+			return await memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
 		}
 		const watch = socket.data.watch;
-		if (!watch) return Promise.resolve(null);
-		if (watch.kind === 'plenum') return plenumView(app, watch.conferenceId);
-		return overview(app, watch.conferenceId, socket.data.lang, {
+		if (!watch) return null;
+		if (watch.kind === 'plenum') return await plenumView(app, watch.conferenceId);
+		return await overview(app, watch.conferenceId, socket.data.lang, {
 			online: (id) => this.online(id),
 			connected: this.#connectedPeople(watch.conferenceId)
 		});
@@ -536,7 +532,7 @@ export class Hub {
 			}
 			// People moved between groups: another console now decides about their devices.
 			if (what === 'structure') await this.#refreshClaims(conferenceId);
-			this.#refreshWatchers(conferenceId);
+			await this.#refreshWatchers(conferenceId);
 		} catch (error) {
 			log.error('conference.refresh_failed', { conferenceId, error: describeError(error) });
 		}
@@ -608,7 +604,7 @@ export class Hub {
 	async #waiting(conferenceId: string): Promise<(DeviceRequest & { sessionId: string | null })[]> {
 		const participants = await this.#app.stores.conferences.participants(conferenceId);
 		const names = new Map(participants.map((p) => [p.id, p.name]));
-		return waitingDevices(this.#app, conferenceId).map((w) => ({
+		return (await waitingDevices(this.#app, conferenceId)).map((w) => ({
 			id: w.id,
 			name: names.get(w.participantId) ?? '',
 			device: w.device,
@@ -637,10 +633,19 @@ export class Hub {
 		socket.emit('identity.claims', { claims });
 	}
 
-	#refreshWatchers(conferenceId: string): void {
+	async #refreshWatchers(conferenceId: string): Promise<void> {
 		for (const kind of ['organiser', 'plenum'] as const) {
 			for (const socket of this.#sockets(watchersRoom(conferenceId, kind)))
 				void this.#sendConference(socket);
+		}
+	}
+
+	/** Runs one asynchronous refresh: a failure is logged, never thrown at an event handler. */
+	async #logged(event: string, conferenceId: string, work: () => Promise<void>): Promise<void> {
+		try {
+			await work();
+		} catch (error) {
+			log.error(event, { conferenceId, error: describeError(error) });
 		}
 	}
 
@@ -651,11 +656,9 @@ export class Hub {
 			conferenceId,
 			setTimeout(() => {
 				this.#liveTimers.delete(conferenceId);
-				try {
-					this.#refreshWatchers(conferenceId);
-				} catch (error) {
-					log.error('conference.live_failed', { conferenceId, error: describeError(error) });
-				}
+				void this.#logged('conference.live_failed', conferenceId, () =>
+					this.#refreshWatchers(conferenceId)
+				);
 			}, liveThrottleMs)
 		);
 	}
@@ -684,7 +687,7 @@ export class Hub {
 				watchersRoom(conferenceId, 'plenum'),
 				...sessionIds.map(sessionRoom)
 			];
-			this.#io.to(rooms).emit('glossary', glossaryForConference(this.#app, conferenceId));
+			this.#io.to(rooms).emit('glossary', await glossaryForConference(this.#app, conferenceId));
 		} catch (error) {
 			log.error('conference.glossary_failed', { conferenceId, error: describeError(error) });
 		}

@@ -215,7 +215,7 @@ async function conferenceAttachment(
 	const headers = socket.handshake.headers;
 	if (role === 'member') {
 		const proof = token
-			? proveMember(app, token, socket.data.device, headers['user-agent'] ?? null)
+			? await proveMember(app, token, socket.data.device, headers['user-agent'] ?? null)
 			: null;
 		if (!proof) return null;
 		return proof.kind === 'member'

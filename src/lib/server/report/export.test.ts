@@ -150,7 +150,7 @@ describe('exportFile', () => {
 	});
 
 	it('leaves names out when asked, but never out of the archive', async () => {
-		const person = db.app.conferences.participants(conferenceId)[0]!;
+		const person = (await db.app.conferences.participants(conferenceId))[0]!;
 		const anonymous = await exportFile(
 			db.app,
 			conferenceId,

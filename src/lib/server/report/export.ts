@@ -163,7 +163,7 @@ export function reportOptions(choices: ExportChoices, now: Date): ReportOptions 
  * PDF throws ChromiumMissingError when Chromium cannot be started.
  */
 export async function exportFile(
-	app: Pick<App, 'db' | 'conferences' | 'sessions'>,
+	app: Pick<App, 'stores' | 'conferences' | 'sessions'>,
 	conferenceId: string,
 	choices: ExportChoices,
 	{ now = new Date(), pdf = {} }: { now?: Date; pdf?: PdfOptions } = {}

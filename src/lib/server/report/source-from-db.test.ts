@@ -39,8 +39,8 @@ describe('reportSourceFromDb', () => {
 		expect(await reportSourceFromDb(db.app, 'no-such-conference')).toBeNull();
 	});
 
-	it('carries the conference details and its programme', () => {
-		const stored = db.app.conferences.get(conferenceId)!;
+	it('carries the conference details and its programme', async () => {
+		const stored = (await db.app.conferences.get(conferenceId))!;
 		expect(source.conference).toMatchObject({
 			title: stored.title,
 			subtitle: stored.subtitle,
@@ -55,7 +55,7 @@ describe('reportSourceFromDb', () => {
 			author: stored.author,
 			introductionBy: stored.introductionBy
 		});
-		const programme = db.app.conferences.programme(conferenceId);
+		const programme = await db.app.conferences.programme(conferenceId);
 		expect(source.programme).toHaveLength(programme.length);
 		// The welcome dinner has only a start time.
 		expect(source.programme[0]).toMatchObject({ start: '19:30', end: null, kind: 'plenary' });
@@ -73,8 +73,8 @@ describe('reportSourceFromDb', () => {
 		expect(source.roles.find((r) => r.id === 'peer-supporter')!.label.nb).toBe('NAV-veileder');
 	});
 
-	it('lists every participant with country, role and coordinator flag', () => {
-		const stored = db.app.conferences.participants(conferenceId);
+	it('lists every participant with country, role and coordinator flag', async () => {
+		const stored = await db.app.conferences.participants(conferenceId);
 		expect(source.participants).toHaveLength(stored.length);
 		for (const p of stored) {
 			expect(source.participants).toContainEqual({
@@ -89,34 +89,34 @@ describe('reportSourceFromDb', () => {
 		expect(source.participants.some((p) => p.coordinator)).toBe(true);
 	});
 
-	it('turns the glossary concepts into language help entries', () => {
-		const concepts = db.app.conferences.glossary(conferenceId);
+	it('turns the glossary concepts into language help entries', async () => {
+		const concepts = await db.app.conferences.glossary(conferenceId);
 		expect(source.glossary.map((g) => g.id)).toEqual(concepts.map((c) => c.id));
 		const first = concepts[0]!;
 		expect(source.glossary[0]!.terms.nb).toEqual(first.terms.nb);
 		expect(source.glossary[0]!.explanation?.en).toBe(first.explanation?.en);
 	});
 
-	it('gives every group its leaders, members, live session, questions and reflection', () => {
-		const rounds = db.app.conferences.rounds(conferenceId);
+	it('gives every group its leaders, members, live session, questions and reflection', async () => {
+		const rounds = await db.app.conferences.rounds(conferenceId);
 		expect(source.rounds.map((r) => r.title)).toEqual(rounds.map((r) => r.title));
 		expect(source.rounds.map((r) => r.plenumSummary)).toEqual(plenumSummaries);
-		const roles = db.app.conferences.roles(conferenceId);
-		rounds.forEach((round, r) => {
-			const detail = db.app.conferences.roundDetail(conferenceId, round.id, 'nb')!;
+		const roles = await db.app.conferences.roles(conferenceId);
+		for (const [r, round] of rounds.entries()) {
+			const detail = (await db.app.conferences.roundDetail(conferenceId, round.id, 'nb'))!;
 			const groups = source.rounds[r]!.groups;
 			expect(groups).toHaveLength(detail.groups.length);
-			detail.groups.forEach((group, g) => {
+			for (const [g, group] of detail.groups.entries()) {
 				const mapped = groups[g]!;
 				expect(mapped.name).toBe(group.customName ?? groupName(group.descriptor, { roles }, 'nb'));
 				expect(mapped.leaderIds).toEqual(group.leaders);
 				expect(mapped.memberIds).toEqual(group.memberIds);
-				const state = db.app.sessions.loaded(group.sessionId!)!.state;
+				const state = (await db.app.sessions.get(group.sessionId!))!.state;
 				expect(mapped.session).toEqual(state);
 				expect(mapped.plannedQuestions).toEqual(group.questions ?? round.questions);
 				expect(mapped.reflection).toBe(state.reflection);
-			});
-		});
+			}
+		}
 		// Played sessions: notes were revealed and voted on.
 		const session = source.rounds[0]!.groups[0]!.session!;
 		expect(session.questions[0]!.phase).toBe('results');
@@ -206,8 +206,8 @@ describe('reportSourceFromDb and empty groups', () => {
 		try {
 			const { app } = db;
 			const id = (await seedPlayedDemo(app, { now: Date.UTC(2026, 0, 10) })).id;
-			const [round] = app.conferences.rounds(id);
-			const [played, other] = app.conferences.roundDetail(id, round!.id, 'nb')!.groups;
+			const [round] = await app.conferences.rounds(id);
+			const [played, other] = (await app.conferences.roundDetail(id, round!.id, 'nb'))!.groups;
 			const group = async (action: Parameters<typeof app.conferences.group>[2]) => {
 				const done = await app.conferences.group(id, round!.id, action);
 				if (!done.ok) throw new Error(JSON.stringify(done.error));

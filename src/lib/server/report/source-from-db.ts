@@ -2,7 +2,7 @@ import { detailsOf } from '$lib/domain/conference/types';
 import type { RoleDefinition } from '$lib/domain/conference/roles';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { GlossaryEntry, ReportRole, ReportSource } from '$lib/domain/report/source';
-import type { Language } from '$lib/domain/session/types';
+import type { Language, SessionState } from '$lib/domain/session/types';
 import { localeTags } from '$lib/i18n';
 import type { App } from '../app';
 
@@ -54,22 +54,47 @@ export async function reportSourceFromDb(
 	options: SourceOptions = {}
 ): Promise<ReportSource | null> {
 	const service = app.conferences;
-	const conference = service.get(conferenceId);
+	const conference = await service.get(conferenceId);
 	if (!conference) return null;
-	const groups = service.state(conferenceId)?.groups ?? [];
-	await Promise.all(groups.flatMap((g) => (g.sessionId ? [app.sessions.get(g.sessionId)] : [])));
 	const lang = options.language ?? conference.language;
+	const sessionOf = async (sessionId: string | null) =>
+		sessionId ? ((await app.sessions.get(sessionId))?.state ?? null) : null;
+	const rounds = [];
+	for (const round of await service.rounds(conferenceId)) {
+		const groups = [];
+		for (const group of (await service.roundDetail(conferenceId, round.id, lang))?.groups ?? []) {
+			const session = await sessionOf(group.sessionId);
+			// An empty group is no part of the report, unless its people wrote notes before leaving it.
+			if (!group.shown && !wroteNotes(session)) continue;
+			groups.push({
+				id: group.id,
+				name: group.name,
+				leaderIds: group.leaders,
+				memberIds: group.memberIds,
+				session,
+				plannedQuestions: group.questions ?? round.questions,
+				reflection: session?.reflection ?? ''
+			});
+		}
+		rounds.push({
+			id: round.id,
+			title: round.title,
+			theme: round.theme,
+			groups,
+			plenumSummary: round.plenumSummary
+		});
+	}
 	return {
 		conference: detailsOf(conference),
-		programme: service.programme(conferenceId).map((item) => ({
+		programme: (await service.programme(conferenceId)).map((item) => ({
 			date: item.day,
 			start: item.start,
 			end: item.end || null,
 			title: item.title,
 			kind: item.kind
 		})),
-		roles: service.roles(conferenceId).map(reportRole),
-		participants: service.participants(conferenceId).map((p) => ({
+		roles: (await service.roles(conferenceId)).map(reportRole),
+		participants: (await service.participants(conferenceId)).map((p) => ({
 			id: p.id,
 			name: p.name,
 			country: p.country,
@@ -77,35 +102,12 @@ export async function reportSourceFromDb(
 			organisation: p.organisation,
 			coordinator: p.coordinator
 		})),
-		glossary: service.glossary(conferenceId).map(glossaryEntry),
-		rounds: service.rounds(conferenceId).map((round) => ({
-			id: round.id,
-			title: round.title,
-			theme: round.theme,
-			// An empty group is no part of the report, unless its people wrote notes before leaving it.
-			groups: (service.roundDetail(conferenceId, round.id, lang)?.groups ?? [])
-				.filter((group) => group.shown || wroteNotes(app, group.sessionId))
-				.map((group) => {
-					const session = group.sessionId
-						? (app.sessions.loaded(group.sessionId)?.state ?? null)
-						: null;
-					return {
-						id: group.id,
-						name: group.name,
-						leaderIds: group.leaders,
-						memberIds: group.memberIds,
-						session,
-						plannedQuestions: group.questions ?? round.questions,
-						reflection: session?.reflection ?? ''
-					};
-				}),
-			plenumSummary: round.plenumSummary
-		}))
+		glossary: (await service.glossary(conferenceId)).map(glossaryEntry),
+		rounds
 	};
 }
 
 /** Whether a group's session holds any note (its people may have moved on since). */
-function wroteNotes(app: Pick<App, 'sessions'>, sessionId: string | null): boolean {
-	const state = sessionId ? app.sessions.loaded(sessionId)?.state : null;
+function wroteNotes(state: SessionState | null): boolean {
 	return state?.questions.some((q) => q.notes.length > 0) ?? false;
 }

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Language } from '$lib/domain/session/types';
 import { createApp, type App } from '../app';
 import { readConfig } from '../config';
-import type { Conference } from '../db/conferences';
+import type { Conference } from '$lib/domain/conference/types';
 import { createDemoConference } from '../demo';
 import { randomToken } from '../tokens';
 import { seededRandom } from '$lib/testing/random';
@@ -272,9 +272,9 @@ export async function playStartedRounds(
 	{ seed = 2010, openVote = false } = {}
 ): Promise<void> {
 	const random = seededRandom(seed);
-	const rounds = app.conferences.rounds(conferenceId).filter((r) => r.startedAt !== null);
+	const rounds = (await app.conferences.rounds(conferenceId)).filter((r) => r.startedAt !== null);
 	for (const [r, round] of rounds.entries()) {
-		const groups = app.conferences.roundDetail(conferenceId, round.id, 'en')!.groups;
+		const groups = (await app.conferences.roundDetail(conferenceId, round.id, 'en'))!.groups;
 		for (const [g, group] of groups.entries()) {
 			if (!group.sessionId || group.memberIds.length === 0) continue;
 			const state = (await app.sessions.get(group.sessionId))!.state;
@@ -314,7 +314,7 @@ export async function seedPlayedDemo(
 	{ lang = 'nb' as Language, seed = 2010, openVote = false, now = Date.now() } = {}
 ): Promise<Conference> {
 	const conference = await createDemoConference(app, lang, now);
-	const rounds = app.conferences.rounds(conference.id);
+	const rounds = await app.conferences.rounds(conference.id);
 	for (const round of rounds) {
 		const started = await app.conferences.startRound(conference.id, round.id);
 		if (!started.ok) throw new Error(`start ${round.title}: ${started.error.code}`);
@@ -324,5 +324,5 @@ export async function seedPlayedDemo(
 		const summary = plenumSummaries[index];
 		if (summary) await app.conferences.setPlenumSummary(conference.id, round.id, summary);
 	}
-	return app.conferences.get(conference.id)!;
+	return (await app.conferences.get(conference.id))!;
 }

@@ -4,7 +4,7 @@
  */
 import type { SessionSpec } from '$lib/domain/report/session-builder';
 import type { App } from '../app';
-import type { SessionAccess } from '../db/sessions';
+import type { SessionAccess } from '../stores';
 import { dispatchCommand, playStored } from './test-conference';
 
 /**

@@ -11,17 +11,17 @@ import type { PageServerLoad } from './$types';
  * A conference participant's personal link (the badge's QR code): their phone for the whole
  * day, with the conference's glossary. It works on any device; each is recorded as theirs.
  */
-export const load: PageServerLoad = ({ params, locals, cookies, url, request }) => {
+export const load: PageServerLoad = async ({ params, locals, cookies, url, request }) => {
 	const app = useApp();
 	const device = ensureDevice(cookies, url);
-	const holder = badgeHolder(app, params.token);
+	const holder = await badgeHolder(app, params.token);
 	if (!holder) error(404, { message: fixedT(locals.lang)('conference.member.linkNotFound') });
 	const { person, conference } = holder;
-	openBadge(app, person, hashDevice(device), request.headers.get('user-agent'));
+	await openBadge(app, person, hashDevice(device), request.headers.get('user-agent'));
 	return {
 		token: params.token,
 		name: person.name,
 		conferenceTitle: conference.title,
-		glossary: glossaryForConference(app, conference.id)
+		glossary: await glossaryForConference(app, conference.id)
 	};
 };

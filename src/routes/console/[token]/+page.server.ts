@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!session) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
 	// A conference group's members join through the conference's roster, not the group's code.
 	const { conferenceId } = session.access;
-	const conferenceCode = conferenceId ? app.conferences.get(conferenceId)?.joinCode : null;
+	const conferenceCode = conferenceId ? (await app.conferences.get(conferenceId))?.joinCode : null;
 	const joinCode = conferenceCode ?? session.access.joinCode;
 	return {
 		token: params.token,
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		phoneOrigin: app.joinOrigin,
 		created: url.searchParams.has('created'),
 		standalone: session.access.conferenceId === null,
-		glossary: glossaryForSession(app, session.access.conferenceId)
+		glossary: await glossaryForSession(app, session.access.conferenceId)
 	};
 };
 
@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const conferenceId = session.access.conferenceId;
 		if (!conferenceId || (decision !== 'approve' && decision !== 'refuse'))
 			return fail(400, { error: t('errors.invalid_payload') });
-		const decided = decideDevice(
+		const decided = await decideDevice(
 			app,
 			{ role: 'facilitator', sessionId: session.access.id },
 			conferenceId,

@@ -27,6 +27,6 @@ export const load: PageServerLoad = async ({ params, getClientAddress, locals, c
 		code,
 		found: true as const,
 		title: session.state.title,
-		glossary: glossaryForSession(app, session.access.conferenceId)
+		glossary: await glossaryForSession(app, session.access.conferenceId)
 	};
 };

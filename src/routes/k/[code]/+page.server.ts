@@ -21,10 +21,10 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress, c
 	const wait = await codeLookUpWait(app, attempt);
 	if (wait !== null)
 		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
-	const conference = conferenceByCode(app, attempt.code);
+	const conference = await conferenceByCode(app, attempt.code);
 	await recordCodeLookUp(app, attempt, conference !== null);
 	if (!conference) error(404, { message: fixedT(locals.lang)('conference.roster.notFound') });
-	const people = app.conferences.participants(conference.id);
+	const people = await app.conferences.participants(conference.id);
 	const countries = [...new Set(people.map((p) => p.country))]
 		.map((code) => ({ code, name: countryName(code, locals.lang) }))
 		.sort((a, b) => a.name.localeCompare(b.name, locals.lang));
@@ -54,19 +54,24 @@ export const actions: Actions = {
 			const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
 			return fail(429, { error: t('errors.rate_limited', { seconds }) });
 		}
-		const conference = conferenceByCode(app, attempt.code);
+		const conference = await conferenceByCode(app, attempt.code);
 		await recordCodeLookUp(app, attempt, conference !== null);
 		if (!conference) error(404, { message: t('conference.roster.notFound') });
 		const key = String((await request.formData()).get('participant') ?? '');
-		const person = app.conferences
-			.participants(conference.id)
-			.find((p) => rosterKey(app.secret, conference.id, p.id) === key);
+		const person = (await app.conferences.participants(conference.id)).find(
+			(p) => rosterKey(app.secret, conference.id, p.id) === key
+		);
 		if (!person) return fail(404, { error: t('conference.roster.personNotFound') });
 		// The name is bound to the cookie this page set; without it there is nothing to bind to.
 		const hadDevice = cookies.get(deviceCookie);
 		const device = ensureDevice(cookies, url);
 		if (hadDevice !== device) return fail(400, { error: t('conference.roster.needsCookies') });
-		const claimed = claimName(app, person, hashDevice(device), request.headers.get('user-agent'));
+		const claimed = await claimName(
+			app,
+			person,
+			hashDevice(device),
+			request.headers.get('user-agent')
+		);
 		if (!claimed.ok) return fail(409, { error: t('conference.roster.tooManyWaiting') });
 		redirect(303, deviceLink(claimed.token));
 	}

@@ -6,13 +6,13 @@ import { glossaryForConference } from '$lib/server/glossary';
 import type { PageServerLoad } from './$types';
 
 /** The plenum screen: only its secret link opens it. */
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const app = useApp();
-	const conference = conferenceByPlenumToken(app, params.token);
+	const conference = await conferenceByPlenumToken(app, params.token);
 	if (!conference) error(404, { message: fixedT(locals.lang)('session.linkNotFound') });
 	return {
 		token: params.token,
 		title: conference.title,
-		glossary: glossaryForConference(app, conference.id)
+		glossary: await glossaryForConference(app, conference.id)
 	};
 };

@@ -13,6 +13,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		token: params.token,
 		title: session.state.title,
 		inConference: session.access.conferenceId !== null,
-		glossary: glossaryForSession(app, session.access.conferenceId)
+		glossary: await glossaryForSession(app, session.access.conferenceId)
 	};
 };

@@ -10,10 +10,10 @@ import type { PageServerLoad } from './$types';
  * A name picked from the roster, on the device that picked it (and no other): the phone for
  * the day once the name is this device's, else the wait for someone to let it in.
  */
-export const load: PageServerLoad = ({ params, locals, cookies, url }) => {
+export const load: PageServerLoad = async ({ params, locals, cookies, url }) => {
 	const app = useApp();
 	const device = ensureDevice(cookies, url);
-	const holder = deviceLinkHolder(app, params.token, hashDevice(device));
+	const holder = await deviceLinkHolder(app, params.token, hashDevice(device));
 	if (!holder) error(404, { message: fixedT(locals.lang)('conference.device.linkNotFound') });
 	const { binding, person, conference } = holder;
 	const shared = {
@@ -26,7 +26,7 @@ export const load: PageServerLoad = ({ params, locals, cookies, url }) => {
 		return {
 			...shared,
 			status: 'active' as const,
-			glossary: glossaryForConference(app, conference.id)
+			glossary: await glossaryForConference(app, conference.id)
 		};
 	}
 	return { ...shared, status: binding.status, checkCode: binding.checkCode };

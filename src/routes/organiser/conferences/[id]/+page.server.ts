@@ -20,11 +20,17 @@ export const load: PageServerLoad = async (event) => {
 	const app = useApp();
 	const organisers = await conferenceOrganisers(app, conference.id);
 	const origin = linkOrigin(event.url);
-	const people = app.conferences.participants(conference.id);
+	const people = await app.conferences.participants(conference.id);
 	const names = new Map(people.map((p) => [p.id, p.name]));
-	const rounds = app.conferences.rounds(conference.id);
+	const rounds = await app.conferences.rounds(conference.id);
+	const allocated = await Promise.all(
+		rounds.map(async (r) => {
+			const round = await app.conferences.roundDetail(conference.id, r.id, event.locals.lang);
+			return round!.groups.length > 0;
+		})
+	);
 	const detail = conference.currentRoundId
-		? app.conferences.roundDetail(conference.id, conference.currentRoundId, event.locals.lang)
+		? await app.conferences.roundDetail(conference.id, conference.currentRoundId, event.locals.lang)
 		: null;
 	const sessionAccess = new Map(
 		(
@@ -47,13 +53,10 @@ export const load: PageServerLoad = async (event) => {
 			plenum: `${origin}/plenum/${conference.plenumToken}`
 		},
 		counts: {
-			programme: app.conferences.programme(conference.id).length,
+			programme: (await app.conferences.programme(conference.id)).length,
 			participants: people.length,
 			rounds: rounds.length,
-			allocated: rounds.filter(
-				(r) =>
-					app.conferences.roundDetail(conference.id, r.id, event.locals.lang)!.groups.length > 0
-			).length
+			allocated: allocated.filter(Boolean).length
 		},
 		current: detail && {
 			id: detail.id,

@@ -10,11 +10,11 @@ export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = conference.language;
-	const roles = app.conferences.roles(conference.id);
+	const roles = await app.conferences.roles(conference.id);
 	const origin = linkOrigin(event.url);
 	const order = new Map(countries.map((c, i) => [c.code, i]));
 	const collator = new Intl.Collator(lang, { sensitivity: 'base' });
-	const everyone = app.conferences.participants(conference.id);
+	const everyone = await app.conferences.participants(conference.id);
 	const only = event.url.searchParams.get('country') ?? '';
 	const people = everyone
 		.filter((p) => only === '' || p.country === only)

@@ -8,15 +8,15 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'export');
 	const app = useApp();
-	const rounds = app.conferences.rounds(conference.id);
+	const rounds = await app.conferences.rounds(conference.id);
 	return {
 		reportLanguage: conference.language,
 		formats: exportFormats,
 		glossaryPlacements,
 		pdfAvailable: await chromiumAvailable(),
 		counts: {
-			participants: app.conferences.participants(conference.id).length,
-			groups: app.conferences.state(conference.id)?.groups.length ?? 0,
+			participants: (await app.conferences.participants(conference.id)).length,
+			groups: (await app.conferences.state(conference.id))?.groups.length ?? 0,
 			rounds: rounds.length
 		}
 	};

@@ -13,8 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
-	const roles = app.conferences.roles(conference.id);
-	const people = app.conferences.participants(conference.id);
+	const roles = await app.conferences.roles(conference.id);
+	const people = await app.conferences.participants(conference.id);
 	const editId = event.url.searchParams.get('edit');
 	// Named countries first (Nordic ones leading), then any other code someone already has.
 	const known = new Set(countries.map((c) => c.code));

@@ -13,17 +13,19 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		showing: { roundId: conference.plenumRoundId, groupId: conference.plenumGroupId },
 		plenumLink: `${linkOrigin(event.url)}/plenum/${conference.plenumToken}`,
-		rounds: app.conferences.rounds(conference.id).map((r) => {
-			const detail = app.conferences.roundDetail(conference.id, r.id, event.locals.lang)!;
-			return {
-				id: r.id,
-				position: r.position,
-				title: r.title,
-				started: r.startedAt !== null,
-				summary: r.plenumSummary,
-				groups: detail.groups.map((g) => ({ id: g.id, name: g.name }))
-			};
-		}),
+		rounds: await Promise.all(
+			(await app.conferences.rounds(conference.id)).map(async (r) => {
+				const detail = (await app.conferences.roundDetail(conference.id, r.id, event.locals.lang))!;
+				return {
+					id: r.id,
+					position: r.position,
+					title: r.title,
+					started: r.startedAt !== null,
+					summary: r.plenumSummary,
+					groups: detail.groups.map((g) => ({ id: g.id, name: g.name }))
+				};
+			})
+		),
 		summaryMax: conferenceLimits.summary
 	};
 };

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const app = useApp();
 	const may = await conferencePermissions(app, organiser, conference.id);
 	const now = Date.now();
-	const schedule = deletionSchedules(app, now).get(conference.id);
+	const schedule = (await deletionSchedules(app, now)).get(conference.id);
 	return {
 		retentionDays: app.config.retentionDays,
 		deleteOn: schedule?.deleteOn ?? null,
@@ -22,9 +22,11 @@ export const load: PageServerLoad = async (event) => {
 		postponeTo: postponedDay(app, now),
 		mayPostpone: may.postpone_retention,
 		mayKeep: may.keep_retention,
-		people: app.conferences
-			.participants(conference.id)
-			.map((p) => ({ id: p.id, name: p.name, country: p.country }))
+		people: (await app.conferences.participants(conference.id)).map((p) => ({
+			id: p.id,
+			name: p.name,
+			country: p.country
+		}))
 	};
 };
 
@@ -35,9 +37,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const participantId = String(form.get('participantId') ?? '');
 		const mode = form.get('mode') === 'delete' ? 'delete' : 'anonymise';
-		const person = useApp()
-			.conferences.participants(conference.id)
-			.find((p) => p.id === participantId);
+		const people = await useApp().conferences.participants(conference.id);
+		const person = people.find((p) => p.id === participantId);
 		if (!person || !(await eraseParticipant(useApp(), conference.id, participantId, mode))) {
 			return fail(404, { erased: null });
 		}
@@ -45,7 +46,7 @@ export const actions: Actions = {
 	},
 	deleteConference: async (event) => {
 		const conference = await requireConference(event, 'delete');
-		deleteConferenceCompletely(useApp(), conference.id);
+		await deleteConferenceCompletely(useApp(), conference.id);
 		redirect(303, '/organiser');
 	}
 };

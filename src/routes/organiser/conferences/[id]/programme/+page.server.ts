@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
-	const items = useApp().conferences.programme(conference.id);
+	const items = await useApp().conferences.programme(conference.id);
 	const editId = event.url.searchParams.get('edit');
 	const locale = localeTags[event.locals.lang];
 	// Items come sorted by day and time: one run per day, labelled here (full date data).

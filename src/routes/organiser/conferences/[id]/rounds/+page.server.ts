@@ -13,23 +13,25 @@ export const load: PageServerLoad = async (event) => {
 	const app = useApp();
 	const lang = event.locals.lang;
 	return {
-		rounds: app.conferences.rounds(conference.id).map((r) => {
-			const detail = app.conferences.roundDetail(conference.id, r.id, lang)!;
-			return {
-				id: r.id,
-				position: r.position,
-				title: r.title,
-				theme: r.theme,
-				rule: r.rule,
-				maxGroupSize: r.maxGroupSize,
-				questions: r.questions.length,
-				groups: detail.groups.map((g) => ({ name: g.name, size: g.memberIds.length })),
-				unassigned: detail.unplaced.length,
-				started: r.startedAt !== null,
-				current: conference.currentRoundId === r.id
-			};
-		}),
-		participants: app.conferences.participants(conference.id).length,
+		rounds: await Promise.all(
+			(await app.conferences.rounds(conference.id)).map(async (r) => {
+				const detail = (await app.conferences.roundDetail(conference.id, r.id, lang))!;
+				return {
+					id: r.id,
+					position: r.position,
+					title: r.title,
+					theme: r.theme,
+					rule: r.rule,
+					maxGroupSize: r.maxGroupSize,
+					questions: r.questions.length,
+					groups: detail.groups.map((g) => ({ name: g.name, size: g.memberIds.length })),
+					unassigned: detail.unplaced.length,
+					started: r.startedAt !== null,
+					current: conference.currentRoundId === r.id
+				};
+			})
+		),
+		participants: (await app.conferences.participants(conference.id)).length,
 		sizeLimits: conferenceLimits.groupSize
 	};
 };

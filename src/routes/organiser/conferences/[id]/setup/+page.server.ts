@@ -27,7 +27,7 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const conference = await requireConference(event, 'delete');
-		useApp().conferences.delete(conference.id);
+		await useApp().conferences.delete(conference.id);
 		redirect(303, '/organiser');
 	}
 };

@@ -10,7 +10,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
 	const app = useApp();
-	const names = new Map(app.conferences.participants(conference.id).map((p) => [p.id, p.name]));
+	const names = new Map(
+		(await app.conferences.participants(conference.id)).map((p) => [p.id, p.name])
+	);
 	// Formatted here, in the organiser's language (like the conference's dates).
 	const when = new Intl.DateTimeFormat(localeTags[event.locals.lang], {
 		day: 'numeric',
@@ -18,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		hour: '2-digit',
 		minute: '2-digit'
 	});
-	const devices = conferenceDevices(app, conference.id).map((b) => ({
+	const devices = (await conferenceDevices(app, conference.id)).map((b) => ({
 		id: b.id,
 		participantId: b.participantId,
 		name: names.get(b.participantId) ?? '',
@@ -54,7 +56,7 @@ export const actions: Actions = {
 		const t = fixedT(event.locals.lang);
 		if (decision !== 'approve' && decision !== 'refuse')
 			return fail(400, { error: t('errors.invalid_payload') });
-		const decided = decideDevice(
+		const decided = await decideDevice(
 			useApp(),
 			{ role: 'organiser' },
 			conference.id,
@@ -68,7 +70,7 @@ export const actions: Actions = {
 	release: async (event) => {
 		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
-		const released = releaseDevice(
+		const released = await releaseDevice(
 			useApp(),
 			{ role: 'organiser' },
 			conference.id,

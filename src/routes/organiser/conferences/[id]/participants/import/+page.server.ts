@@ -20,10 +20,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
 	const app = useApp();
-	const roles = app.conferences.roles(conference.id);
+	const roles = await app.conferences.roles(conference.id);
 	return {
 		limits: participantsCsvLimits,
-		existing: app.conferences.participants(conference.id).length,
+		existing: (await app.conferences.participants(conference.id)).length,
 		roles: roles.map((r) => ({ id: r.id, label: roleLabel(roles, r.id, event.locals.lang) }))
 	};
 };
@@ -76,9 +76,14 @@ export const actions: Actions = {
 			});
 		}
 		const bytes = new Uint8Array(await file.arrayBuffer());
-		const { preview, rows, token } = previewParticipantsImport(useApp(), conference.id, bytes, {
-			fileName
-		});
+		const { preview, rows, token } = await previewParticipantsImport(
+			useApp(),
+			conference.id,
+			bytes,
+			{
+				fileName
+			}
+		);
 		const compared = new Map(rows.map((r) => [r.row, r]));
 		const result = {
 			fileName,
@@ -118,7 +123,7 @@ export const actions: Actions = {
 		const [first] = saved.problems;
 		if (first?.code === 'choose_existing' || first?.code === 'choose_role') {
 			// The preview stays, with what it still needs to know.
-			const review = reviewParticipantsImport(app, conference.id, token);
+			const review = await reviewParticipantsImport(app, conference.id, token);
 			if (review) {
 				return fail(422, {
 					fileName: review.fileName,

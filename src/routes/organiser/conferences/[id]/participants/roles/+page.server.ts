@@ -20,9 +20,9 @@ export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
 	const app = useApp();
 	const lang = event.locals.lang;
-	const roles = app.conferences.roles(conference.id);
+	const roles = await app.conferences.roles(conference.id);
 	const counts = new Map<string, number>();
-	for (const p of app.conferences.participants(conference.id))
+	for (const p of await app.conferences.participants(conference.id))
 		counts.set(p.role, (counts.get(p.role) ?? 0) + 1);
 	const editId = event.url.searchParams.get('edit');
 	return {

@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 	const conference = await requireConference(event, 'read');
 	const organiser = await requireOrganiser(event);
 	const lang = event.locals.lang;
-	const state = useApp().conferences.state(conference.id);
+	const state = await useApp().conferences.state(conference.id);
 	const data = state && roundPageData(state, event.params.roundId, lang, organiser.id);
 	if (!data) error(404, { message: fixedT(lang)('organiser.roundDetail.notFound') });
 	return data;
@@ -53,11 +53,14 @@ const swapNeedsTwo: FormError = { field: null, key: 'organiser.roundDetail.bulk.
 async function send(
 	event: RequestEvent,
 	scope: RoundScope,
-	build: (form: FormData, roundId: string) => ConferenceCommand | Refusal
+	build: (
+		form: FormData,
+		roundId: string
+	) => Promise<ConferenceCommand | Refusal> | ConferenceCommand | Refusal
 ) {
 	const conference = await requireConference(event, 'edit');
 	const form = await event.request.formData();
-	const command = build(form, event.params.roundId);
+	const command = await build(form, event.params.roundId);
 	const groupId = field(form, 'groupId') || undefined;
 	if (!('type' in command))
 		return { ok: false as const, form, error: null, refusal: refused(scope, command, groupId) };
@@ -132,11 +135,11 @@ function readRequest(raw: string): ReallocationRequest | DomainError {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const sent = await send(event, 'round', (form, roundId) => ({
+		const sent = await send(event, 'round', async (form, roundId) => ({
 			type: 'round.edit',
 			roundId,
 			round: readRound(form).input,
-			newGroupIds: useApp().conferences.newGroupIds(event.params.id)
+			newGroupIds: await useApp().conferences.newGroupIds(event.params.id)
 		}));
 		if (!sent.ok) {
 			// The form comes back with what was typed.
@@ -172,7 +175,7 @@ export const actions: Actions = {
 	preview: async (event) => {
 		const conference = await requireConference(event, 'edit');
 		const form = await event.request.formData();
-		const state = useApp().conferences.state(conference.id);
+		const state = await useApp().conferences.state(conference.id);
 		if (!state) error(404, { message: fixedT(event.locals.lang)('organiser.notFound') });
 		const roles = roundPageData(state, event.params.roundId, event.locals.lang, '')?.roles ?? [];
 		const asked = readReallocation(
@@ -200,7 +203,7 @@ export const actions: Actions = {
 
 	/** Applies the previewed re-allocation; refused with plan_changed if it no longer holds. */
 	reallocate: async (event) => {
-		const sent = await send(event, 'reallocate', (form, roundId) => {
+		const sent = await send(event, 'reallocate', async (form, roundId) => {
 			const request = readRequest(field(form, 'reallocation'));
 			if ('code' in request) return request;
 			return {
@@ -210,13 +213,13 @@ export const actions: Actions = {
 					type: 'reallocate',
 					settings: request.settings,
 					mode: request.mode,
-					newGroupIds: useApp().conferences.newGroupIds(event.params.id),
+					newGroupIds: await useApp().conferences.newGroupIds(event.params.id),
 					preview: request.plan
 				}
 			};
 		});
 		if (!sent.ok) return sent.refusal;
-		const state = useApp().conferences.state(sent.conferenceId);
+		const state = await useApp().conferences.state(sent.conferenceId);
 		const people = new Map((state?.participants ?? []).map((p) => [p.id, p.name]));
 		const page = state && roundPageData(state, event.params.roundId, event.locals.lang, '');
 		const named = new Map((page?.groups ?? []).map((g) => [g.key, g.name]));
