@@ -113,6 +113,41 @@ export default ts.config(
 		}
 	},
 	{
+		// Services reach storage through the store interfaces (stores.ts), so that another engine
+		// can stand in for SQLite; only the wiring (app, boot, stores) opens the database itself.
+		files: ['src/lib/server/**/*.ts'],
+		ignores: [
+			'src/lib/server/db/**',
+			'src/lib/server/app.ts',
+			'src/lib/server/boot.ts',
+			'src/lib/server/stores.ts',
+			// Test fixtures make and remove a database file of their own.
+			'src/lib/server/report/test-*.ts',
+			'**/*.test.ts'
+		],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['./db/*', '../db/*', '../../db/*', '$lib/server/db', '$lib/server/db/*'],
+							message: 'Services reach storage through the stores (src/lib/server/stores.ts).'
+						}
+					]
+				}
+			],
+			'no-restricted-syntax': [
+				'error',
+				...sqlOutsideStores,
+				{
+					selector: "MemberExpression[object.name='app'][property.name='db']",
+					message: 'Services reach storage through the stores, never the database.'
+				}
+			]
+		}
+	},
+	{
 		files: ['src/lib/domain/**/*.ts'],
 		ignores: ['src/lib/domain/**/*.test.ts'],
 		rules: domainImports()

@@ -18,7 +18,7 @@ export interface App {
 	readonly config: Config;
 	/** Project root (db/migrations lives under it). */
 	readonly root: string;
-	/** The SQLite connection, for the services not yet behind a store (sessions, conferences). */
+	/** The SQLite connection: for boot (scrub, close) and tests only; services use `stores`. */
 	readonly db: Db;
 	/** Every store; services and routes reach storage through these. */
 	readonly stores: Stores;

@@ -1106,7 +1106,7 @@ describe('deleting a conference', () => {
 		expect(count('grouping_history', 'round_id', r.id)).toBe(0);
 		for (const id of sessionIds) {
 			expect(count('session_events', 'session_id', id)).toBe(0);
-			expect(app.sessions.get(id)).toBeNull();
+			expect(await app.sessions.get(id)).toBeNull();
 		}
 		const leftovers = app.db
 			.prepare("SELECT count(*) AS n FROM processed_commands WHERE scope LIKE 's:%'")
@@ -1132,7 +1132,7 @@ describe('deleting a conference', () => {
 
 		expect(await app.conferences.get(keep.id)).not.toBeNull();
 		expect(await app.conferences.participants(keep.id)).toHaveLength(4);
-		expect(app.sessions.get(keptSessions[0]!)).not.toBeNull();
+		expect(await app.sessions.get(keptSessions[0]!)).not.toBeNull();
 	});
 });
 
