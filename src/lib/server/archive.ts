@@ -25,7 +25,8 @@ import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { SessionState } from '$lib/domain/session/types';
 import type { App } from './app';
 import type { DomainError } from '$lib/domain/errors';
-import { createOnce, freeJoinCode, type Result } from './conferences';
+import { createOnce, type Result } from './conferences';
+import { allocateJoinCode } from './join-codes';
 import { log } from './log';
 import type { SessionAccess, StoreSet } from './stores';
 import { randomToken } from './tokens';
@@ -310,7 +311,7 @@ export async function importConference(
 		const details: Conference = {
 			id: conferenceId,
 			...detailsOf(conference),
-			joinCode: await freeJoinCode(tx),
+			joinCode: await allocateJoinCode(tx),
 			plenumToken: randomToken(18),
 			currentRoundId: idOf(roundIds, conference.currentRound),
 			notice: conference.notice,
@@ -323,7 +324,7 @@ export async function importConference(
 		await tx.conferences.insert(details);
 		if (ownerId) await tx.organisers.setTie(conferenceId, ownerId, 'owner', now);
 		for (const { state, access } of sessions) {
-			const row = { ...access, joinCode: await freeJoinCode(tx), conferenceId };
+			const row = { ...access, joinCode: await allocateJoinCode(tx), conferenceId };
 			await tx.sessions.create(row, state, now, conferenceId);
 		}
 		// No command makes a conference whose rounds have already run: the archive's state is

@@ -25,10 +25,10 @@ import * as v from 'valibot';
 import { clientId } from '$lib/realtime/contract';
 import type { ChangeBus } from './change-bus';
 import { log } from './log';
-import { JoinCodesExhausted } from './join-codes';
+import { allocateJoinCode } from './join-codes';
 import type { SessionService } from './sessions';
 import type { StoreSet, Stores } from './stores';
-import { randomJoinCode, randomToken } from './tokens';
+import { randomToken } from './tokens';
 import type {
 	Conference,
 	ConferenceDetails,
@@ -80,24 +80,6 @@ function sessionName(name: string): string {
 
 /** Ids for the groups an allocation may make: at most one per person. */
 const groupIdsFor = (people: number) => Array.from({ length: people + 1 }, () => randomToken(16));
-
-/** Codes drawn before giving up (as join-codes.ts): 50 taken in a row means something is broken. */
-const joinCodeAttempts = 50;
-
-/**
- * A join code no conference and no session uses, drawn inside the unit that stores it, so that
- * nothing can take it in between. Throws JoinCodesExhausted rather than hand out a taken code.
- */
-export async function freeJoinCode(
-	tx: Pick<StoreSet, 'sessions' | 'conferences'>
-): Promise<string> {
-	for (let attempt = 0; attempt < joinCodeAttempts; attempt++) {
-		const code = randomJoinCode();
-		if (!(await tx.sessions.codeTaken(code)) && !(await tx.conferences.codeTaken(code)))
-			return code;
-	}
-	throw new JoinCodesExhausted(joinCodeAttempts);
-}
 
 /** A conference-making form (new conference, archive upload): its id, sender and kind. */
 export interface Creation {
@@ -314,7 +296,7 @@ export class ConferenceService {
 				const conference: Conference = {
 					id: randomToken(16),
 					...details.value,
-					joinCode: await freeJoinCode(tx),
+					joinCode: await allocateJoinCode(tx),
 					plenumToken: randomToken(18),
 					currentRoundId: null,
 					notice: '',
