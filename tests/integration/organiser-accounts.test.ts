@@ -112,7 +112,7 @@ describe('an administrator', () => {
 		expect(await (await get(server, '/organiser', admin)).text()).not.toContain(
 			'Bjørn’s own conference'
 		);
-		await expect(await overview(admin, own, 'websocket')).rejects.toThrow('unauthenticated');
+		await expect(overview(admin, own, 'websocket')).rejects.toThrow('unauthenticated');
 	});
 
 	it('cannot disable or delete their own account, and others cannot administer at all', async () => {
@@ -202,7 +202,7 @@ describe('sharing a conference', () => {
 		expect(removed.status).toBe(200);
 		await Promise.all(live.map((client) => client.disconnected()));
 		expect((await get(server, page(conference), cookieB)).status).toBe(404);
-		await expect(await overview(cookieB, conference, 'polling')).rejects.toThrow('unauthenticated');
+		await expect(overview(cookieB, conference, 'polling')).rejects.toThrow('unauthenticated');
 		// The owner's own overview stays open.
 		const own = await overview(admin, conference, 'websocket');
 		expect(own.socket.connected).toBe(true);

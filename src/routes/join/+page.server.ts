@@ -24,7 +24,7 @@ export const load: PageServerLoad = async ({ url, getClientAddress, locals }) =>
 		error(429, { message: fixedT(locals.lang)('errors.rate_limited', { seconds: wait }) });
 	// Conference codes and session codes share the alphabet; a conference code opens its roster.
 	const conference = (await conferenceByCode(app, code)) !== null;
-	const found = conference || sessionForCode(app, code) !== null;
+	const found = conference || (await sessionForCode(app, code)) !== null;
 	await recordCodeLookUp(app, attempt, found);
 	if (!found) redirect(303, `/?code=${typed}&error=unknown`);
 	redirect(303, conference ? `/k/${code}` : `/j/${code}`);
