@@ -2,7 +2,7 @@
  * Organiser forms carry a command id: a form posted twice (a double click, a retry after a lost
  * answer, a replayed request) applies once, and the same id from another account changes nothing.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listParticipants } from '$lib/server/db/participants';
 import { listGroups } from '$lib/server/db/rounds';
@@ -16,20 +16,14 @@ import {
 } from './helpers/conference';
 import { checkedParticipantsFile, hiddenFieldsOf, pageOf, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
+import { readDb } from './helpers/session';
 
 let server: TestServer;
 let seed: SeededConference;
 /** A co-organiser's cookie: may edit the conference, under an account of their own. */
 let colleague: string;
 
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
+const read = <T>(query: (db: Database.Database) => T): T => readDb(server.databasePath, query);
 
 const people = () => read((db) => listParticipants(db, seed.conferenceId));
 const groups = () => read((db) => listGroups(db, seed.roundId));

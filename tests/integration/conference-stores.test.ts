@@ -4,7 +4,7 @@
  * posted twice under one form id makes one conference, and a refused removal answers as a
  * refusal, with nothing removed.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormError } from '$lib/organiser/form-errors';
 import { listParticipants } from '$lib/server/db/participants';
@@ -18,6 +18,7 @@ import {
 } from './helpers/conference';
 import { archiveOf, formAction, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
+import { readDb } from './helpers/session';
 
 let server: TestServer;
 let seed: SeededConference;
@@ -26,14 +27,7 @@ let colleague: string;
 /** A round not started yet, allocated, so people can be moved between its groups. */
 let roundId: string;
 
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
+const read = <T>(query: (db: Database.Database) => T): T => readDb(server.databasePath, query);
 const conferenceCount = () =>
 	read((db) => (db.prepare('SELECT count(*) AS n FROM conferences').get() as { n: number }).n);
 const people = () => read((db) => listParticipants(db, seed.conferenceId));

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConferenceView } from '$lib/realtime/conference-views';
 import { listGroups } from '$lib/server/db/rounds';
@@ -15,6 +15,7 @@ import { seedConference, withApp, type SeededConference } from './helpers/confer
 import { docxParagraphs, pdfText } from './helpers/export-files';
 import { formAction } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
+import { readDb } from './helpers/session';
 
 let server: TestServer;
 let seed: SeededConference;
@@ -28,14 +29,7 @@ let laterRoundId: string;
 /** A group with people, named in the report's language. */
 const presentName = 'Arbeidstakere';
 
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
+const read = <T>(query: (db: Database.Database) => T): T => readDb(server.databasePath, query);
 
 beforeAll(async () => {
 	server = new TestServer();

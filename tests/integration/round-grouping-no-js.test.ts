@@ -4,7 +4,7 @@
  * per role, "make them its leaders" and swap in the selection bar send what the page's HTML
  * holds, and an undo refused because of another organiser names who changed what.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedT } from '$lib/i18n';
 import { listParticipants } from '$lib/server/db/participants';
@@ -17,6 +17,7 @@ import {
 } from './helpers/conference';
 import { hiddenFieldsOf, pageOf, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
+import { readDb } from './helpers/session';
 
 let server: TestServer;
 let seed: SeededConference;
@@ -27,14 +28,7 @@ let roundId: string;
 /** A round not started yet, with no groups. */
 let emptyRoundId: string;
 
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
+const read = <T>(query: (db: Database.Database) => T): T => readDb(server.databasePath, query);
 const seats = (round = roundId) => read((db) => listSeats(db, round));
 const groups = () => read((db) => listGroups(db, roundId));
 const people = () => read((db) => listParticipants(db, seed.conferenceId));

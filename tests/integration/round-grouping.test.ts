@@ -5,7 +5,7 @@
  * other organiser has since changed the same people, and bad input refused with a translated
  * error that changes nothing.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReallocationPreview, RoundActionFailure } from '$lib/organiser/round-page';
 import { listParticipants } from '$lib/server/db/participants';
@@ -19,6 +19,7 @@ import {
 } from './helpers/conference';
 import { formAction, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
+import { readDb } from './helpers/session';
 
 let server: TestServer;
 let seed: SeededConference;
@@ -27,14 +28,7 @@ let colleague: string;
 /** A round not started yet, with no groups. */
 let roundId: string;
 
-function read<T>(fn: (db: Database.Database) => T): T {
-	const db = new Database(server.databasePath, { readonly: true });
-	try {
-		return fn(db);
-	} finally {
-		db.close();
-	}
-}
+const read = <T>(query: (db: Database.Database) => T): T => readDb(server.databasePath, query);
 const seats = () => read((db) => listSeats(db, roundId));
 const groups = () => read((db) => listGroups(db, roundId));
 const people = () => read((db) => listParticipants(db, seed.conferenceId));
