@@ -16,6 +16,7 @@ import {
 	takeImport
 } from './glossary';
 import { setLogLevel } from './log';
+import { conferenceDetails } from '$lib/testing/conference-details';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let app: App;
@@ -25,20 +26,9 @@ beforeAll(() => setLogLevel('silent'));
 
 beforeEach(async () => {
 	app = await createApp(readConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }), root);
-	const created = await app.conferences.create({
-		title: 'Nordisk dialog',
-		subtitle: '',
-		venue: 'Sigtuna',
-		startDate: '2026-05-06',
-		endDate: '2026-05-06',
-		about: '',
-		introduction: '',
-		organisation: '',
-		author: '',
-		introductionBy: '',
-		language: 'nb',
-		languages: ['nb', 'sv', 'da', 'is', 'fi']
-	});
+	const created = await app.conferences.create(
+		conferenceDetails({ languages: ['nb', 'sv', 'da', 'is', 'fi'] })
+	);
 	if (!created.ok) throw new Error('no conference');
 	conferenceId = created.value.id;
 });

@@ -4,6 +4,7 @@ import { createApp, type App } from './app';
 import { readConfig } from './config';
 import { hashDevice } from './devices';
 import { openBadge } from './identity';
+import { conferenceDetails } from '$lib/testing/conference-details';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let app: App;
@@ -16,20 +17,7 @@ afterEach(() => app.db.close());
 
 describe('a badge link opened on one device', () => {
 	it('binds the device once when its page and its socket open the badge at once', async () => {
-		const created = await app.conferences.create({
-			title: 'Nordisk dialog',
-			subtitle: '',
-			venue: 'Sigtuna',
-			startDate: '2026-05-06',
-			endDate: '2026-05-06',
-			about: '',
-			introduction: '',
-			organisation: '',
-			author: '',
-			introductionBy: '',
-			language: 'nb',
-			languages: ['nb']
-		});
+		const created = await app.conferences.create(conferenceDetails());
 		if (!created.ok) throw new Error(created.error.code);
 		const fields = {
 			name: 'Gudrun Åsheim',

@@ -7,6 +7,7 @@ import { readConfig } from './config';
 import { listConferences } from './db/conferences';
 import { listSessionIds } from './db/sessions';
 import { setLogLevel } from './log';
+import { conferenceDetails } from '$lib/testing/conference-details';
 
 // The dice are loaded, not the answer: every code drawn is one a session already holds.
 const dice = vi.hoisted(() => ({ code: null as string | null }));
@@ -18,20 +19,7 @@ vi.mock('./tokens', async (importOriginal) => {
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let app: App;
 
-const details = {
-	title: 'Nordisk dialog',
-	subtitle: '',
-	venue: 'Sigtuna',
-	startDate: '2026-05-06',
-	endDate: '2026-05-06',
-	about: '',
-	introduction: '',
-	organisation: '',
-	author: '',
-	introductionBy: '',
-	language: 'nb' as const,
-	languages: ['nb' as const, 'sv' as const]
-};
+const details = conferenceDetails({ languages: ['nb', 'sv'] });
 
 /** What a refusal to hand out a code threw; fails the test when nothing was thrown. */
 async function thrownBy(action: () => Promise<unknown>): Promise<unknown> {
