@@ -204,9 +204,9 @@ function storeSet(db: Db, run: Run): StoreSet {
  * The stores on one better-sqlite3 connection. The driver is synchronous and has one
  * transaction per connection, so an async unit of work must own it alone: units are serialised
  * (each waits for the one before), and a store call outside any unit waits for the open one, so
- * it never lands in, or reads from, another caller's uncommitted transaction. (The session and
- * conference services still write on the raw connection: a write of theirs between a unit's
- * awaits would commit or roll back with that unit, until they move behind these stores.)
+ * it never lands in, or reads from, another caller's uncommitted transaction. Nothing outside
+ * `src/lib/server/db` writes on the raw connection (a lint rule keeps it so): a raw write
+ * between a unit's awaits would commit or roll back with that unit.
  */
 export function createSqliteStores(db: Db): Stores {
 	let open: Promise<void> | null = null;
