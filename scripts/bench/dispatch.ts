@@ -47,7 +47,7 @@ async function writingSession(): Promise<{
 }> {
 	const created = await sessions.create({ title: 'Bench', questions: ['Q'], language: 'en' });
 	const sessionId = created.access.id;
-	const questionId = (await sessions.get(sessionId)).state.questions[0].id;
+	const questionId = (await sessions.get(sessionId)).state.questions[0]!.id;
 	const people: string[] = [];
 	for (let i = 0; i < 20; i++) {
 		const participantId = id('p');
@@ -85,7 +85,7 @@ async function notes(size: number): Promise<{ cpuUs: number; wallUs: number }> {
 	for (let sent = 0; sent < commands; sent += size) {
 		const batch: Promise<void>[] = [];
 		for (let k = sent; k < Math.min(commands, sent + size); k++) {
-			const group = groups[k % groups.length];
+			const group = groups[k % groups.length]!;
 			const author = group.people[Math.floor(k / groups.length) % group.people.length];
 			batch.push(
 				run(
@@ -103,7 +103,7 @@ async function notes(size: number): Promise<{ cpuUs: number; wallUs: number }> {
 }
 
 const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function measure(size: number): Promise<{ cpuUs: number; wallUs: number }> {
 	await notes(size); // warm-up
@@ -115,7 +115,7 @@ async function measure(size: number): Promise<{ cpuUs: number; wallUs: number }>
 	};
 }
 
-const loadBefore = loadavg()[0];
+const loadBefore = loadavg()[0]!;
 const oneByOne = await measure(1);
 const bursts = await measure(burst);
 close();
@@ -126,7 +126,7 @@ console.log(
 			runs,
 			burst,
 			loadBefore: Number(loadBefore.toFixed(2)),
-			loadAfter: Number(loadavg()[0].toFixed(2)),
+			loadAfter: Number(loadavg()[0]!.toFixed(2)),
 			oneByOne: { cpuUs: Math.round(oneByOne.cpuUs), wallUs: Math.round(oneByOne.wallUs) },
 			bursts: { cpuUs: Math.round(bursts.cpuUs), wallUs: Math.round(bursts.wallUs) }
 		},

@@ -56,7 +56,10 @@ const countryCodes = ['DK', 'FI', 'IS', 'NO', 'SE'];
 const roleIds = ['worker', 'employer', 'job-coach', 'caseworker', 'policy', 'researcher', 'other'];
 const languageOf: Record<string, Language> = { DK: 'da', FI: 'fi', IS: 'is', NO: 'nb', SE: 'sv' };
 
-function must<T>(result: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
+async function must<T>(
+	pending: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>
+): Promise<T> {
+	const result = await pending;
 	if (!result.ok) throw new Error(`refused: ${result.error.code}`);
 	return result.value;
 }
@@ -66,7 +69,7 @@ async function seedLarge(app: App, people = 500, groups = 40): Promise<string> {
 	const random = seededRandom(500);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 	const service = app.conferences;
-	const conference = must(
+	const conference = await must(
 		service.create({
 			title: 'Nordisk dialogkonferanse 2026',
 			subtitle: 'Generert konferanse for ytelsesmåling',
@@ -83,7 +86,7 @@ async function seedLarge(app: App, people = 500, groups = 40): Promise<string> {
 		})
 	);
 	const id = conference.id;
-	must(
+	await must(
 		service.addParticipants(
 			id,
 			Array.from({ length: people }, (_, i) => {
@@ -99,7 +102,7 @@ async function seedLarge(app: App, people = 500, groups = 40): Promise<string> {
 			})
 		)
 	);
-	const round = must(
+	const round = await must(
 		service.saveRound(id, null, {
 			title: 'Gruppearbeid',
 			theme: 'Jobbfastholdelse ved hjelp av supported employment',
@@ -111,20 +114,18 @@ async function seedLarge(app: App, people = 500, groups = 40): Promise<string> {
 			]
 		})
 	);
-	const made = Array.from({ length: groups }, () => must(service.addGroup(id, round.id)));
-	(await service.participants(id)).forEach((p, i) => {
-		must(service.move(id, round.id, p.id, made[i % groups]!.id));
-	});
-	for (const group of (await service.roundDetail(id, round.id, 'nb'))!.groups) {
-		must(
-			service.updateGroup(id, round.id, group.id, {
-				customName: '',
-				leaders: group.memberIds.slice(0, 1),
-				questions: null
-			})
+	const groupIds = Array.from({ length: groups }, (_, i) => `bench-group-${i}`);
+	for (const groupId of groupIds)
+		await must(service.group(id, round.id, { type: 'addGroup', groupId }));
+	const placed = await service.participants(id);
+	for (const [index, groupId] of groupIds.entries()) {
+		const members = placed.filter((_, i) => i % groups === index).map((p) => p.id);
+		await must(service.group(id, round.id, { type: 'move', participantIds: members, to: groupId }));
+		await must(
+			service.group(id, round.id, { type: 'lead', groupId, participantIds: members.slice(0, 1) })
 		);
 	}
-	must(service.startRound(id, round.id));
+	await must(service.startRound(id, round.id));
 	await playStartedRounds(app, id, { seed: 500 });
 	await service.setPlenumSummary(id, round.id, plenumSummaries[0]!);
 	return id;
@@ -147,13 +148,13 @@ interface Timing {
 async function time<T>(
 	count: number,
 	step: (prepared: T) => unknown | Promise<unknown>,
-	prepare: () => T = () => undefined as T
+	prepare: () => T | Promise<T> = () => undefined as T
 ): Promise<Timing> {
-	let output = await step(prepare()); // warm-up
+	let output = await step(await prepare()); // warm-up
 	const wall: number[] = [];
 	const cpu: number[] = [];
 	for (let i = 0; i < count; i++) {
-		const prepared = prepare();
+		const prepared = await prepare();
 		const cpuStart = process.cpuUsage();
 		const start = performance.now();
 		output = await step(prepared);
@@ -206,13 +207,13 @@ async function measure(label: string, seed: (app: App) => Promise<string>) {
 		);
 		const archive = archiveJson((await exportConference(db.app, conferenceId))!);
 		// Each import into a new, empty database (made and migrated before the clock starts).
-		const targets: ReturnType<typeof tempApp>[] = [];
+		const targets: Awaited<ReturnType<typeof tempApp>>[] = [];
 		try {
 			steps.import = await time(
 				runs,
 				async (target) => {
 					const imported = await importArchive(target.app, archive, null);
-					if (!imported.ok) throw new Error(`import refused: ${imported.problem.code}`);
+					if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
 				},
 				async () => {
 					const target = await tempApp(`samrad-bench-import`);
