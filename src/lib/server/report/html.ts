@@ -330,9 +330,12 @@ function group(report: Report, section: GroupSection): string {
 <dt>${escapeHtml(section.membersHeading)}</dt><dd>${section.members.map(escapeHtml).join(', ') || escapeHtml(report.labels.noMembers)}</dd>
 </dl>`
 		: `<p>${escapeHtml(section.memberCountLabel)}</p>`;
-	const reflection = section.reflection
-		? `<section class="reflection"><h4>${escapeHtml(section.reflection.heading)}</h4>${blocks(section.reflection.blocks)}</section>`
-		: '';
+	const reflection = [...(section.reflection ? [section.reflection] : []), ...section.reflections]
+		.map(
+			(r) =>
+				`<section class="reflection"><h4>${escapeHtml(r.heading)}</h4>${blocks(r.blocks)}</section>`
+		)
+		.join('\n');
 	return `<section class="group" id="${escapeHtml(section.anchor)}">
 <div class="group-head">
 <h3>${escapeHtml(section.heading)}</h3>
@@ -381,6 +384,9 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 <thead><tr><th class="number">${escapeHtml(labels.rank)}</th><th>${escapeHtml(labels.heading)} / ${escapeHtml(labels.notes)}</th><th class="number">${escapeHtml(labels.points)}</th><th class="number">${escapeHtml(labels.voters)}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table>`;
+	}
+	if (section.discussion) {
+		html += `<section class="discussion"><${sub}>${escapeHtml(section.discussion.heading)}</${sub}>${blocks(section.discussion.blocks)}</section>`;
 	}
 	if (section.otherNotes && section.otherNotes.length > 0) {
 		html += `<${sub}>${escapeHtml(section.otherNotesHeading)}</${sub}>
