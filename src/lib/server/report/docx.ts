@@ -468,6 +468,7 @@ function workshopChildren(report: WorkshopReport): FileChild[] {
 		out.push(...questionBody(report, q));
 	}
 	out.push(...textChapter(report, report.reflection));
+	for (const r of report.reflections) out.push(...textChapter(report, r));
 	return out;
 }
 

@@ -433,7 +433,8 @@ ${questionBody(report, q, 3)}
 	return `${report.emptyNote ? `<p class="empty">${escapeHtml(report.emptyNote)}</p>` : ''}
 ${participantsHtml}
 ${questions}
-${textChapter(report.reflection)}`;
+${textChapter(report.reflection)}
+${report.reflections.map((r) => textChapter(r)).join('\n')}`;
 }
 
 /**

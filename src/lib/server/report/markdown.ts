@@ -278,8 +278,7 @@ function workshopParts(report: WorkshopReport): string[] {
 	for (const q of report.questions) {
 		parts.push(anchored(2, q.anchor, q.heading), ...questionBody(report, q, 3));
 	}
-	if (report.reflection) {
-		const r = report.reflection;
+	for (const r of [...(report.reflection ? [report.reflection] : []), ...report.reflections]) {
 		parts.push(anchored(2, r.anchor, r.heading), blocks(r.blocks));
 	}
 	return parts;
