@@ -99,6 +99,9 @@ test("a member's reflection written on the phone that reaches the report", async
 	// The console lists it as written on the phone.
 	await expect(panel.getByText(reflection)).toBeVisible();
 	await expect(panel.getByText('written on the phone')).toBeVisible();
+	// For the README: the phone's form and the console's panel as they look now.
+	await phone.screenshot({ path: test.info().outputPath('phone-reflection-en.png') });
+	await panel.screenshot({ path: test.info().outputPath('console-reflections-en.png') });
 
 	// The organiser's report (in the conference's language) holds it under the member's name.
 	const [name, value] = seed.organiserCookie.split('=') as [string, string];
