@@ -601,19 +601,19 @@ export function execute(
 		}
 		case 'participant.erase': {
 			// Data protection: the person goes; what they wrote goes too, or stays without a name.
-			if (!state.participants.some((p) => p.id === command.participantId)) return fail('not_found');
-			const erased = state.participants.find((p) => p.id === command.participantId)!;
+			const erased = state.participants.find((p) => p.id === command.participantId);
+			if (!erased) return fail('not_found');
 			const participants = state.participants.map((p) =>
 				p.id === command.participantId ? { ...p, name: '', removed: true } : p
 			);
 			// Their reflections are theirs, in either mode; their name goes from the group's texts.
-			state = forgetInTexts(state, command.participantId, erased.name);
-			if (command.mode === 'anonymise') return ok({ ...state, participants });
+			const kept = forgetInTexts(state, command.participantId, erased.name);
+			if (command.mode === 'anonymise') return ok({ ...kept, participants });
 			const mine = (b: Ballot) => b.voterId === command.participantId;
 			// A closed vote's ballots have no voter any more: only the list of who voted loses them.
 			const forget = (vote: ClosedVote | null): ClosedVote | null =>
 				vote && { ...vote, voterIds: vote.voterIds.filter((id) => id !== command.participantId) };
-			const questions = state.questions.map((run) =>
+			const questions = kept.questions.map((run) =>
 				voidBallotsIfItemsWent(
 					run,
 					removeNotes(
@@ -627,7 +627,7 @@ export function execute(
 					)
 				)
 			);
-			return ok({ ...state, participants, questions });
+			return ok({ ...kept, participants, questions });
 		}
 		case 'participant.rename': {
 			if (selfId !== null && command.participantId !== selfId) return fail('forbidden');
@@ -652,9 +652,9 @@ export function execute(
 				p.id === participantId ? { ...p, removed: true, name: discard ? '' : p.name } : p
 			);
 			const mine = (b: Ballot) => b.voterId === participantId;
-			if (discard) state = withoutReflectionsOf(state, participantId);
+			const kept = discard ? withoutReflectionsOf(state, participantId) : state;
 			const questions = discard
-				? state.questions.map((run) =>
+				? kept.questions.map((run) =>
 						voidBallotsIfItemsWent(
 							run,
 							removeNotes(
@@ -664,7 +664,7 @@ export function execute(
 						)
 					)
 				: state.questions;
-			return ok({ ...state, participants, questions });
+			return ok({ ...kept, participants, questions });
 		}
 		case 'note.add': {
 			const run = findRun(state, command.questionId);
