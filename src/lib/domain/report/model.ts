@@ -802,7 +802,7 @@ export function authoredReflections(
 		const heading =
 			r.title ||
 			(ctx.named && r.showName && name
-				? ctx.t('report.reflectionOf', { owner: possessive(name, ctx.lang), name })
+				? ctx.t('report.reflectionOf', { owner: possessive(name, ctx.lang) })
 				: ctx.t('report.reflectionAnonymous'));
 		return { heading, blocks: textBlocks(r.text) };
 	});
