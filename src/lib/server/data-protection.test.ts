@@ -393,7 +393,9 @@ describe('one person’s data', () => {
 		expect(data.rounds[0]!.questions[0]!.discussion).toBe('Guðrún ERASEME and Øystein talked');
 		expect(JSON.stringify(data)).not.toContain('OYSTEIN-REFLECTION');
 		const his = (await personalData(app, conferenceId, oystein.id))!;
-		expect(his.rounds[0]!.reflections.map((r) => r.text)).toEqual(['OYSTEIN-REFLECTION']);
+		expect(his.rounds[0]!.reflections.map((r) => r.text)).toEqual([
+			'OYSTEIN-REFLECTION: Guðrún ERASEME said it well'
+		]);
 		void sessionId;
 	});
 

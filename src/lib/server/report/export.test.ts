@@ -185,13 +185,20 @@ describe('exportFile', () => {
 		try {
 			await writeFile(join(dir, 'report.pdf'), pdf.body as Uint8Array);
 			const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'report.pdf'), '-']);
-			texts.pdf = stdout.replace(/\s+/g, ' ');
+			// A word hyphenated at a line's end comes out split: joined again.
+			texts.pdf = stdout.replace(/(\p{L})[-\u2010]\n(\p{L})/gu, '$1$2');
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
 		for (const [format, text] of Object.entries(texts)) {
-			const flat = text.replace(/&#39;|&apos;/g, "'").replace(/\s+/g, ' ');
-			for (const part of wanted) expect(flat, `${format}: ${part}`).toContain(part);
+			// Long words carry soft hyphens for print; compared without them.
+			const flat = text
+				.replaceAll('\u00AD', '')
+				.replace(/&#39;|&apos;/g, "'")
+				.replace(/\s+/g, ' ');
+			// The PDF prints sub-headings in capitals (by its style sheet): compared without case.
+			for (const part of wanted)
+				expect(flat.toLowerCase(), `${format}: ${part}`).toContain(part.toLowerCase());
 		}
 		// The member's own, under their name only because they chose it: without names, no name.
 		const anonymous = await exportFile(
