@@ -112,13 +112,13 @@ describe('a member’s reflection over the socket', () => {
 				id: newId(),
 				settings: { membersReflect: true }
 			});
-			expect(await write(astrid.client, { reflectionId, text: `REWRITTEN-${transport}` })).toEqual(
-				{ ok: true }
-			);
+			expect(await write(astrid.client, { reflectionId, text: `REWRITTEN-${transport}` })).toEqual({
+				ok: true
+			});
 			expect(stored(secret)).toBe(false);
-			expect(
-				await astrid.client.send('reflection.delete', { id: newId(), reflectionId })
-			).toEqual({ ok: true });
+			expect(await astrid.client.send('reflection.delete', { id: newId(), reflectionId })).toEqual({
+				ok: true
+			});
 			expect(stored(`REWRITTEN-${transport}`)).toBe(false);
 			await console.waitForView((v) => (v.view as FacilitatorView).reflections.length === 0);
 		}

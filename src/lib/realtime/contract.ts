@@ -160,7 +160,11 @@ export const commandSchemas = {
 		showName: v.optional(v.boolean())
 	}),
 	'reflection.delete': v.strictObject({ id: clientId, reflectionId: clientId }),
-	'discussion.write': v.strictObject({ id: clientId, questionId, text: text(limits.discussionChars) })
+	'discussion.write': v.strictObject({
+		id: clientId,
+		questionId,
+		text: text(limits.discussionChars)
+	})
 } satisfies Record<ClientCommandType, v.GenericSchema>;
 
 export type CommandName = keyof typeof commandSchemas;

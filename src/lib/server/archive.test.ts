@@ -264,9 +264,9 @@ describe('conference archive', () => {
 			'Min egen refleksjon',
 			'Gjestens refleksjon'
 		]);
-		const authors = state.reflections!.slice(-2).map(
-			(r) => state.participants.find((p) => p.id === r.authorId)?.name
-		);
+		const authors = state
+			.reflections!.slice(-2)
+			.map((r) => state.participants.find((p) => p.id === r.authorId)?.name);
 		expect(authors[1]).toBe('Gjest');
 		expect(authors[0]).toBeTruthy();
 		expect(state.questions[0]!.discussion).toBe('Gruppen diskuterte\n\nlenge.');

@@ -213,9 +213,10 @@ describe('erasing a participant', () => {
 			expect(fileText()).toContain('MY-OWN-REFLECTION');
 			expect(await eraseParticipant(app, conferenceId, gudrun.id, mode)).toBe(true);
 			const state = (await app.sessions.get(sessionId))!.state;
-			expect(state.reflections!.map((r) => r.text), mode).toEqual([
-				'OYSTEIN-REFLECTION: […] said it well'
-			]);
+			expect(
+				state.reflections!.map((r) => r.text),
+				mode
+			).toEqual(['OYSTEIN-REFLECTION: […] said it well']);
 			expect(state.questions[0]!.discussion).toBe('[…] and Øystein talked');
 			const text = fileText();
 			expect(text, mode).not.toContain('MY-OWN-REFLECTION');

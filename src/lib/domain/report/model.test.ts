@@ -911,7 +911,10 @@ describe('reflections with authors, and discussion', () => {
 				},
 				facilitator
 			],
-			[{ type: 'discussion.write', questionId, text: 'Vi diskuterte.\n\nOg ble enige.' }, facilitator]
+			[
+				{ type: 'discussion.write', questionId, text: 'Vi diskuterte.\n\nOg ble enige.' },
+				facilitator
+			]
 		];
 		for (const [command, actor] of steps) {
 			const result = execute(state, command, actor, Date.UTC(2025, 4, 8, 16));

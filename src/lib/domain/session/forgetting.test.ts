@@ -182,9 +182,17 @@ describe('reflections and discussion', () => {
 		step(writtenSession(), { type: 'session.configure', settings: { membersReflect: true } }).after;
 
 	it('forgets a deleted reflection and a reflection’s words rewritten away, not a new one', () => {
-		const first = step(allowed(), { type: 'reflection.write', reflectionId: 'r1', text: 'Old' }, ann);
+		const first = step(
+			allowed(),
+			{ type: 'reflection.write', reflectionId: 'r1', text: 'Old' },
+			ann
+		);
 		expect(first.forget).toBe(false);
-		const same = step(first.after, { type: 'reflection.write', reflectionId: 'r1', text: 'Old' }, ann);
+		const same = step(
+			first.after,
+			{ type: 'reflection.write', reflectionId: 'r1', text: 'Old' },
+			ann
+		);
 		expect(same.forget).toBe(false);
 		const rewritten = step(
 			first.after,

@@ -42,7 +42,9 @@ export function mustForget(
 		case 'reflection.write': {
 			const old = before.reflections?.find((r) => r.id === command.reflectionId);
 			const now = after.reflections?.find((r) => r.id === command.reflectionId);
-			return !!old && !!now && (old.text !== now.text || (old.title !== '' && old.title !== now.title));
+			return (
+				!!old && !!now && (old.text !== now.text || (old.title !== '' && old.title !== now.title))
+			);
 		}
 		case 'discussion.write': {
 			const old = discussionOf(before, command.questionId);

@@ -110,11 +110,15 @@ describe('reflections by anyone in the group', () => {
 
 	it('a member may not write one until the facilitator allows it, even with a crafted command', () => {
 		const state = afterResults();
-		expect(refusal(state, { type: 'reflection.write', reflectionId: 'r1', text: 'Mine' }, ann)).toEqual(
-			{ code: 'forbidden' }
-		);
+		expect(
+			refusal(state, { type: 'reflection.write', reflectionId: 'r1', text: 'Mine' }, ann)
+		).toEqual({ code: 'forbidden' });
 		const allowed = allowMembers(state);
-		const written = run(allowed, { type: 'reflection.write', reflectionId: 'r1', text: 'Mine' }, ann);
+		const written = run(
+			allowed,
+			{ type: 'reflection.write', reflectionId: 'r1', text: 'Mine' },
+			ann
+		);
 		expect(written.reflections).toEqual([
 			expect.objectContaining({ authorId: 'ann', text: 'Mine', byAuthor: true })
 		]);
@@ -141,7 +145,11 @@ describe('reflections by anyone in the group', () => {
 		expect(refusal(state, { type: 'reflection.delete', reflectionId: 'r1' }, ben)).toEqual({
 			code: 'forbidden'
 		});
-		state = run(state, { type: 'reflection.write', reflectionId: 'r1', text: 'Ann’s, better' }, ann);
+		state = run(
+			state,
+			{ type: 'reflection.write', reflectionId: 'r1', text: 'Ann’s, better' },
+			ann
+		);
 		expect(state.reflections!.map((r) => r.text)).toEqual(['Ann’s, better']);
 		state = run(state, { type: 'reflection.delete', reflectionId: 'r1' }, ann);
 		expect(state.reflections).toEqual([]);
@@ -184,8 +192,15 @@ describe('reflections by anyone in the group', () => {
 				questionId: Q1,
 				text: 'Ann og Ben diskuterte.'
 			});
-			state = run(state, { type: 'participant.erase', participantId: 'ann', mode }, { role: 'system' });
-			expect(state.reflections!.map((r) => r.id), mode).toEqual(['r2']);
+			state = run(
+				state,
+				{ type: 'participant.erase', participantId: 'ann', mode },
+				{ role: 'system' }
+			);
+			expect(
+				state.reflections!.map((r) => r.id),
+				mode
+			).toEqual(['r2']);
 			expect(state.reflections![0]!.title).toBe('Om […]');
 			expect(state.reflections![0]!.text).toBe('[…] sa mye klokt. […] igjen; Annette er en annen.');
 			expect(runOf(state).discussion).toBe('[…] og Ben diskuterte.');
@@ -298,8 +313,8 @@ describe('views of reflections and discussion', () => {
 		const before = JSON.stringify(participantView(state, 'cat')).length;
 		const withOwn = JSON.stringify(participantView(state, 'ann')).length;
 		expect(withOwn - before).toBeLessThan(120);
-		expect(execute(state, { type: 'reflection.delete', reflectionId: 'nope' }, facilitator, T0)).toEqual(
-			{ ok: false, error: { code: 'not_found' } }
-		);
+		expect(
+			execute(state, { type: 'reflection.delete', reflectionId: 'nope' }, facilitator, T0)
+		).toEqual({ ok: false, error: { code: 'not_found' } });
 	});
 });
