@@ -83,7 +83,11 @@ const rules: Record<CommandName, { participant?: Rule; facilitator?: Rule }> = {
 	'ballot.cast': { participant: ['vote', 'revote'], facilitator: ['vote', 'revote'] },
 	// Only the console turns the screen's pages or shows a note whole on it.
 	'screen.page': { facilitator: 'any' },
-	'screen.focus': { facilitator: 'any' }
+	'screen.focus': { facilitator: 'any' },
+	// A member's own reflection while the console allows it (it does in these sessions).
+	'reflection.write': { participant: 'any', facilitator: 'any' },
+	'reflection.delete': { participant: 'any', facilitator: 'any' },
+	'discussion.write': { facilitator: 'any' }
 };
 
 type Outcome =
@@ -114,6 +118,8 @@ function expectation(command: CommandName, role: Role, phase: Phase): Outcome {
 		case 'participant of another session': {
 			if (!rules[command].participant) return refused('forbidden');
 			if (command === 'participant.leave') return allowed('their own session');
+			// Their own session has no reflection of that id (nor is allowing members to write).
+			if (command === 'reflection.delete') return refused('not_found');
 			return refused(namesQuestion(command) ? 'not_found' : 'forbidden');
 		}
 		default: {
@@ -140,6 +146,8 @@ interface Fixture {
 	deskNoteId: string;
 	/** Two headings (from clarify on): the phone's note under the first, the desk note under the second. */
 	clusterIds: [string, string];
+	/** The phone's own reflection (members may reflect in every fixture). */
+	reflectionId: string;
 }
 
 type Payload = Record<string, unknown>;
@@ -163,7 +171,9 @@ const independent = new Set<CommandName>([
 	'participant.add',
 	'participant.rename',
 	'screen.page',
-	'screen.focus'
+	'screen.focus',
+	'reflection.write',
+	'discussion.write'
 ]);
 
 /** A payload for each command that is valid whenever the table allows the command. */
@@ -233,7 +243,14 @@ const payloads: Record<CommandName, (f: Fixture, role: Role) => Payload> = {
 		...(role === 'facilitator' ? { voterId: f.addedId } : {})
 	}),
 	'screen.page': () => ({ step: 1 }),
-	'screen.focus': (f) => ({ questionId: f.questionId, noteId: null })
+	'screen.focus': (f) => ({ questionId: f.questionId, noteId: null }),
+	'reflection.write': (f, role) => ({
+		reflectionId: newId(),
+		text: 'What I take home',
+		...(role === 'facilitator' ? { authorId: f.addedId } : {})
+	}),
+	'reflection.delete': (f) => ({ reflectionId: f.reflectionId }),
+	'discussion.write': (f) => ({ questionId: f.questionId, text: 'We talked it through' })
 };
 
 /** Whether a command names a question (and so is checked against that question's phase). */
@@ -274,9 +291,12 @@ async function prepare(phase: Phase): Promise<Fixture> {
 		addedId: newId(),
 		phoneNoteId: newId(),
 		deskNoteId: newId(),
-		clusterIds: [newId(), newId()]
+		clusterIds: [newId(), newId()],
+		reflectionId: newId()
 	};
 	await ok(console, 'participant.add', { participantId: f.addedId, name: 'Bjørn' });
+	await ok(console, 'session.configure', { settings: { membersReflect: true } });
+	await ok(phone.client, 'reflection.write', { reflectionId: f.reflectionId, text: 'Mine' });
 	await ok(console, 'timer.start', { seconds: 600 });
 	const q = f.questionId;
 	for (const reached of phases.slice(1, phases.indexOf(phase) + 1)) {
@@ -354,7 +374,8 @@ const forgetting = new Set<string>([
 	'participant.remove',
 	'participant.rename',
 	'phase.advance',
-	'phase.back'
+	'phase.back',
+	'reflection.delete'
 ]);
 
 /**

@@ -27,7 +27,13 @@ export const limits = {
 	/** Devices asking for one person's name at once, waiting for someone to let them in. */
 	claimsWaitingPerPerson: 3,
 	/** Devices one person's name may be used on (the badge link counts beyond it). */
-	devicesPerPerson: 6
+	devicesPerPerson: 6,
+	/** Reflections in one group (the leaders' and members'), each up to reflectionChars. */
+	reflectionsPerGroup: 30,
+	/** Characters in a reflection's title. */
+	reflectionTitleChars: 120,
+	/** Characters in a group's discussion of one question. */
+	discussionChars: 10_000
 } as const;
 
 /** Alphabet of join codes: no 0/O, 1/I/L, so that codes can be read aloud and typed from a screen. */

@@ -102,7 +102,10 @@ describe('limits', () => {
 			timerSeconds: 10_800,
 			reflectionChars: 10_000,
 			claimsWaitingPerPerson: 3,
-			devicesPerPerson: 6
+			devicesPerPerson: 6,
+			reflectionsPerGroup: 30,
+			reflectionTitleChars: 120,
+			discussionChars: 10_000
 		});
 	});
 

@@ -52,7 +52,8 @@ export const commandSchemas = {
 			v.strictObject({
 				anonymous: v.optional(v.boolean()),
 				topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN))),
-				facilitatorSeesNotes: v.optional(v.boolean())
+				facilitatorSeesNotes: v.optional(v.boolean()),
+				membersReflect: v.optional(v.boolean())
 			})
 		)
 	}),
@@ -149,7 +150,21 @@ export const commandSchemas = {
 		voterId: v.optional(clientId)
 	}),
 	'screen.page': v.strictObject({ id: clientId, step: v.picklist([1, -1]) }),
-	'screen.focus': v.strictObject({ id: clientId, questionId, noteId: v.nullable(clientId) })
+	'screen.focus': v.strictObject({ id: clientId, questionId, noteId: v.nullable(clientId) }),
+	'reflection.write': v.strictObject({
+		id: clientId,
+		reflectionId: clientId,
+		text: text(limits.reflectionChars),
+		title: v.optional(text(limits.reflectionTitleChars)),
+		authorId: v.optional(clientId),
+		showName: v.optional(v.boolean())
+	}),
+	'reflection.delete': v.strictObject({ id: clientId, reflectionId: clientId }),
+	'discussion.write': v.strictObject({
+		id: clientId,
+		questionId,
+		text: text(limits.discussionChars)
+	})
 } satisfies Record<ClientCommandType, v.GenericSchema>;
 
 export type CommandName = keyof typeof commandSchemas;

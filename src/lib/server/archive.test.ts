@@ -126,6 +126,28 @@ async function seedBusyConference(app: App): Promise<string> {
 		facilitator
 	);
 	await step({ type: 'timer.start', seconds: 300 }, facilitator);
+	// Reflections by a member (from the phone, name kept out) and for the guest, and a discussion.
+	const memberId = state.participants.find((p) => !p.viaFacilitator)!.id;
+	await step({ type: 'session.configure', settings: { membersReflect: true } }, facilitator);
+	await step(
+		{ type: 'reflection.write', reflectionId: 'reflection-member-01', text: 'Min egen refleksjon' },
+		{ role: 'participant', participantId: memberId }
+	);
+	await step(
+		{
+			type: 'reflection.write',
+			reflectionId: 'reflection-guest-001',
+			authorId: 'guest-without-phone-1',
+			title: 'Etter dagen',
+			text: 'Gjestens refleksjon',
+			showName: true
+		},
+		facilitator
+	);
+	await step(
+		{ type: 'discussion.write', questionId, text: 'Gruppen diskuterte\n\nlenge.' },
+		facilitator
+	);
 	return conferenceId;
 }
 
@@ -209,6 +231,61 @@ describe('conference archive', () => {
 		const fourth = await importArchive(copy.app, third, null);
 		if (!fourth.ok) throw new Error('import refused');
 		expect(archiveJson((await exportConference(copy.app, fourth.value.conferenceId))!)).toBe(third);
+	});
+
+	it('carries reflections with their authors, the members’ setting and each question’s discussion', async () => {
+		const archive = JSON.parse(exported) as {
+			rounds: { groups: { session: Record<string, unknown> | null }[] }[];
+		};
+		const session = archive.rounds[0]!.groups[0]!.session as {
+			settings: { membersReflect?: boolean };
+			reflections: { title: string; text: string; showName: boolean; byAuthor: boolean }[];
+			questions: { discussion?: string }[];
+		};
+		expect(session.settings.membersReflect).toBe(true);
+		// After the played demo's own two (see playStartedRounds).
+		expect(
+			session.reflections.slice(-2).map((r) => [r.title, r.text, r.showName, r.byAuthor])
+		).toEqual([
+			['', 'Min egen refleksjon', false, true],
+			['Etter dagen', 'Gjestens refleksjon', true, false]
+		]);
+		expect(session.questions[0]!.discussion).toBe('Gruppen diskuterte\n\nlenge.');
+		const target = await open();
+		const imported = await importArchive(target.app, exported, null);
+		if (!imported.ok) throw new Error('import refused');
+		const detail = await target.app.conferences.roundDetail(
+			imported.value.conferenceId,
+			(await target.app.conferences.rounds(imported.value.conferenceId))[0]!.id,
+			'nb'
+		);
+		const state = (await target.app.sessions.get(detail!.groups[0]!.sessionId!))!.state;
+		expect(state.reflections!.map((r) => r.text).slice(-2)).toEqual([
+			'Min egen refleksjon',
+			'Gjestens refleksjon'
+		]);
+		const authors = state
+			.reflections!.slice(-2)
+			.map((r) => state.participants.find((p) => p.id === r.authorId)?.name);
+		expect(authors[1]).toBe('Gjest');
+		expect(authors[0]).toBeTruthy();
+		expect(state.questions[0]!.discussion).toBe('Gruppen diskuterte\n\nlenge.');
+	});
+
+	it('imports a file from before reflections had authors, with none', async () => {
+		const archive = JSON.parse(exported) as {
+			rounds: { groups: { session: Record<string, unknown> | null }[] }[];
+		};
+		for (const round of archive.rounds)
+			for (const group of round.groups) {
+				if (!group.session) continue;
+				delete group.session.reflections;
+				delete (group.session.settings as Record<string, unknown>).membersReflect;
+				for (const q of group.session.questions as Record<string, unknown>[]) delete q.discussion;
+			}
+		const target = await open();
+		const imported = await importArchive(target.app, JSON.stringify(archive), null);
+		expect(imported.ok).toBe(true);
 	});
 
 	it('carries each round’s role options and the people in no group', () => {

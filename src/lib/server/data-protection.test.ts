@@ -116,6 +116,45 @@ async function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 	return { conferenceId: id, sessionId, gudrun: gudrun!, oystein: oystein! };
 }
 
+/** The seed, with a reflection by each of the two (hers from her phone) and a discussion naming her. */
+async function seedReflections() {
+	const seeded = await seed();
+	const { sessionId, gudrun, oystein } = seeded;
+	const run = async (
+		command: Parameters<App['sessions']['dispatch']>[3],
+		actor: Parameters<App['sessions']['dispatch']>[4]
+	) => {
+		const outcome = await app.sessions.dispatch(sessionId, randomToken(16), 'test', command, actor);
+		if (!outcome.ack.ok) throw new Error(JSON.stringify(outcome.ack));
+	};
+	const facilitator = { role: 'facilitator' } as const;
+	const questionId = (await app.sessions.get(sessionId))!.state.questions[0]!.id;
+	await run({ type: 'session.configure', settings: { membersReflect: true } }, facilitator);
+	await run(
+		{
+			type: 'reflection.write',
+			reflectionId: randomToken(16),
+			text: 'MY-OWN-REFLECTION on health',
+			showName: false
+		},
+		{ role: 'participant', participantId: gudrun.id }
+	);
+	await run(
+		{
+			type: 'reflection.write',
+			reflectionId: randomToken(16),
+			authorId: oystein.id,
+			text: 'OYSTEIN-REFLECTION: Guðrún ERASEME said it well'
+		},
+		facilitator
+	);
+	await run(
+		{ type: 'discussion.write', questionId, text: 'Guðrún ERASEME and Øystein talked' },
+		facilitator
+	);
+	return seeded;
+}
+
 beforeEach(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'samrad-dp-'));
 	app = await open();
@@ -166,6 +205,23 @@ describe('erasing a participant', () => {
 		const state = (await app.conferences.state(conferenceId))!;
 		expect(state.participants.map((p) => p.id)).not.toContain(gudrun.id);
 		expect(state.seats.map((s) => s.participantId)).not.toContain(gudrun.id);
+	});
+
+	it('erases their reflection and strikes their name from the discussion and others’ reflections, in the file too', async () => {
+		for (const mode of ['delete', 'anonymise'] as const) {
+			const { conferenceId, sessionId, gudrun } = await seedReflections();
+			expect(fileText()).toContain('MY-OWN-REFLECTION');
+			expect(await eraseParticipant(app, conferenceId, gudrun.id, mode)).toBe(true);
+			const state = (await app.sessions.get(sessionId))!.state;
+			expect(
+				state.reflections!.map((r) => r.text),
+				mode
+			).toEqual(['OYSTEIN-REFLECTION: […] said it well']);
+			expect(state.questions[0]!.discussion).toBe('[…] and Øystein talked');
+			const text = fileText();
+			expect(text, mode).not.toContain('MY-OWN-REFLECTION');
+			expect(text, mode).not.toContain('ERASEME');
+		}
 	});
 
 	it('anonymise: their notes stay, without their name, also after a restart', async () => {
@@ -327,6 +383,21 @@ describe('one person’s data', () => {
 		expect(notes).toEqual(['SECRET-DIAGNOSIS note']);
 		expect(JSON.stringify(data)).not.toContain('Keep this idea');
 		expect(await personalData(app, conferenceId, 'nobody')).toBeNull();
+	});
+
+	it('holds their own reflections, with their choice of name, and their group’s discussion; not others’ reflections', async () => {
+		const { conferenceId, sessionId, gudrun, oystein } = await seedReflections();
+		const data = (await personalData(app, conferenceId, gudrun.id))!;
+		expect(data.rounds[0]!.reflections).toEqual([
+			{ title: '', text: 'MY-OWN-REFLECTION on health', nameInReport: false }
+		]);
+		expect(data.rounds[0]!.questions[0]!.discussion).toBe('Guðrún ERASEME and Øystein talked');
+		expect(JSON.stringify(data)).not.toContain('OYSTEIN-REFLECTION');
+		const his = (await personalData(app, conferenceId, oystein.id))!;
+		expect(his.rounds[0]!.reflections.map((r) => r.text)).toEqual([
+			'OYSTEIN-REFLECTION: Guðrún ERASEME said it well'
+		]);
+		void sessionId;
 	});
 
 	it('counts their notes not yet revealed without their text, and says who downloads it', async () => {

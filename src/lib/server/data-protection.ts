@@ -106,10 +106,16 @@ export async function personalData(app: Uses, conferenceId: string, participantI
 								.map((h) => h.previous)
 						})),
 						notesNotYetRevealed: own.length - revealed.length,
-						vote: open || hadVote(q) ? { open, voted } : null
+						vote: open || hadVote(q) ? { open, voted } : null,
+						// The group's discussion as the facilitator wrote it: it may speak of them.
+						discussion: q.discussion ?? ''
 					};
 				}) ?? [],
-			reflection: group?.leaders.includes(participantId) ? (state?.reflection ?? '') : ''
+			reflection: group?.leaders.includes(participantId) ? (state?.reflection ?? '') : '',
+			// Their own reflections, written on their phone or for them on the console.
+			reflections: (state?.reflections ?? [])
+				.filter((r) => r.authorId === participantId)
+				.map((r) => ({ title: r.title, text: r.text, nameInReport: r.showName }))
 		});
 	}
 	return {

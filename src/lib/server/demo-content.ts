@@ -505,3 +505,19 @@ export const demoRound2Leaders: Readonly<Record<string, string>> = {
 	'country:NO:1': 'Kari Øvrebø',
 	'country:SE:1': 'Maria Sjöström'
 };
+
+/**
+ * Reflections with authors and a group's discussion, for the first group of the first round
+ * once it has run (issue 13): the leader's written on the console, a member's on their phone.
+ */
+export const demoReflections = {
+	leader: {
+		title: '',
+		text: 'Gruppa var samstemt om at støtten må følge personen, ikke prosjektet.\n\nDet som overrasket meg mest, var hvor like erfaringene var på tvers av landene.'
+	},
+	member: {
+		text: 'Jeg fikk sagt det jeg hadde på hjertet. Det viktigste for meg er å bli sett som en vanlig kollega.'
+	},
+	discussion:
+		'Gruppa diskuterte lenge om lønnstilskudd hjelper eller stigmatiserer. Noen mente tilskuddet åpner dører; andre at det gjør arbeidstakeren til «en ordning».\n\nGruppa ble enige om at tilskuddet må være et verktøy for arbeidsgiveren, aldri en merkelapp på arbeidstakeren.'
+} as const;

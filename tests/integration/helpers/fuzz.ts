@@ -170,6 +170,12 @@ function template(name: CommandName, r: Random): Record<string, unknown> {
 			return { id, step: 1 };
 		case 'screen.focus':
 			return { id, questionId: q, noteId: r.id() };
+		case 'reflection.write':
+			return { id, reflectionId: r.id(), text: 'A reflection', authorId: r.id(), showName: true };
+		case 'reflection.delete':
+			return { id, reflectionId: r.id() };
+		case 'discussion.write':
+			return { id, questionId: q, text: 'A discussion' };
 	}
 }
 

@@ -43,7 +43,10 @@ function sessionFrame(
 		settings: {
 			anonymous: state.settings.anonymous,
 			topN: state.settings.topN,
-			facilitatorSeesNotes: state.settings.facilitatorSeesNotes
+			facilitatorSeesNotes: state.settings.facilitatorSeesNotes,
+			...(state.settings.membersReflect !== undefined && {
+				membersReflect: state.settings.membersReflect
+			})
 		},
 		participants: state.participants.map((p) => ({
 			id: person(p.id),
@@ -55,7 +58,10 @@ function sessionFrame(
 	};
 }
 
-function sessionTail(state: Pick<SessionState, 'currentQuestionId' | 'timer' | 'reflection'>) {
+function sessionTail(
+	state: Pick<SessionState, 'currentQuestionId' | 'timer' | 'reflection' | 'reflections'>,
+	person: (id: string) => string
+) {
 	return {
 		currentQuestionId: state.currentQuestionId,
 		timer: state.timer && {
@@ -63,12 +69,29 @@ function sessionTail(state: Pick<SessionState, 'currentQuestionId' | 'timer' | '
 			startedAt: state.timer.startedAt,
 			elapsedMs: state.timer.elapsedMs
 		},
-		reflection: state.reflection
+		reflection: state.reflection,
+		...(state.reflections && {
+			reflections: state.reflections.map((r) => ({
+				id: r.id,
+				authorId: person(r.authorId),
+				title: r.title,
+				text: r.text,
+				showName: r.showName,
+				byAuthor: r.byAuthor,
+				createdAt: r.createdAt
+			}))
+		})
 	};
 }
 
-function questionFrame(q: Pick<QuestionRun, 'id' | 'label' | 'text' | 'phase'>) {
-	return { id: q.id, label: q.label, text: q.text, phase: q.phase };
+function questionFrame(q: Pick<QuestionRun, 'id' | 'label' | 'text' | 'phase' | 'discussion'>) {
+	return {
+		id: q.id,
+		label: q.label,
+		text: q.text,
+		phase: q.phase,
+		...(q.discussion !== undefined && { discussion: q.discussion })
+	};
 }
 
 function revealOf(reveal: QuestionRun['reveal'], person: (id: string) => string) {
@@ -159,7 +182,7 @@ export function archivedSession(
 			}
 		};
 	});
-	return { ...frame, questions, ...sessionTail(state) };
+	return { ...frame, questions, ...sessionTail(state, person) };
 }
 
 /**
@@ -215,7 +238,7 @@ export function sessionFromArchive(
 			return { ...run, closedVote: closed(ballots), previousVote };
 		return { ...run, previousVote };
 	});
-	return { ...frame, questions, ...sessionTail(session) };
+	return { ...frame, questions, ...sessionTail(session, person) };
 }
 
 export function mapConcept(concept: GlossaryConcept): GlossaryConcept {

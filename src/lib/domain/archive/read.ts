@@ -178,6 +178,9 @@ function checkSession(
 		}
 		members.add(p.id);
 	});
+	session.reflections?.forEach((r, i) => {
+		if (!members.has(r.authorId)) add([...at, 'reflections', i, 'authorId'], 'unknown_reference');
+	});
 	const noteIds = new Set<string>();
 	const questionIds = new Set<string>();
 	(session.questions as AnyQuestion[]).forEach((q, qi) => {

@@ -139,7 +139,8 @@ const questionFields = {
 			autoFrom: v.nullable(count),
 			autoTurnId: v.optional(v.nullable(personRef), null)
 		})
-	)
+	),
+	discussion: v.optional(text(limits.discussionChars))
 };
 
 /**
@@ -205,7 +206,8 @@ const sessionSchemaOf = <Q extends v.GenericSchema>(question: Q) =>
 		settings: v.strictObject({
 			anonymous: v.boolean(),
 			topN: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN)),
-			facilitatorSeesNotes: v.boolean()
+			facilitatorSeesNotes: v.boolean(),
+			membersReflect: v.optional(v.boolean())
 		}),
 		participants: list(
 			v.strictObject({
@@ -226,7 +228,21 @@ const sessionSchemaOf = <Q extends v.GenericSchema>(question: Q) =>
 				elapsedMs: duration(latestTime)
 			})
 		),
-		reflection: text(limits.reflectionChars)
+		reflection: text(limits.reflectionChars),
+		reflections: v.optional(
+			list(
+				v.strictObject({
+					id,
+					authorId: personRef,
+					title: text(limits.reflectionTitleChars),
+					text: text(limits.reflectionChars),
+					showName: v.boolean(),
+					byAuthor: v.boolean(),
+					createdAt: time
+				}),
+				limits.reflectionsPerGroup
+			)
+		)
 	});
 
 const part = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9999));

@@ -3,7 +3,14 @@ import { fixedT } from '$lib/i18n';
 import { execute, type Actor, type SessionCommand } from '../session/commands';
 import type { SessionState } from '../session/types';
 import { demoReportSource } from './fixtures';
-import { buildReport, countryName, formatDateRange, localText, type Report } from './model';
+import {
+	buildReport,
+	countryName,
+	formatDateRange,
+	localText,
+	possessive,
+	type Report
+} from './model';
 import { buildSession, specIds } from './session-builder';
 import type { ReportGroup, ReportSource } from './source';
 import { textBlocks } from './text-blocks';
@@ -872,5 +879,102 @@ describe('the demo conference', () => {
 		);
 		const iceland = report.rounds[1]!.groups[2]!;
 		expect(iceland.questions[0]!.prioritised[0]!.notes[0]!.author).not.toBeNull();
+	});
+});
+
+describe('reflections with authors, and discussion', () => {
+	/** Group 1 of round 1 with reflections by Zakarias (his phone), Øystein (console), Åsa (no name). */
+	function reflectingSource(): ReportSource {
+		const source = smallSource();
+		const group = source.rounds[0]!.groups[0]!;
+		let state = group.session!;
+		const questionId = state.questions[0]!.id;
+		const facilitator: Actor = { role: 'facilitator' };
+		const steps: [SessionCommand, Actor][] = [
+			[{ type: 'session.configure', settings: { membersReflect: true } }, facilitator],
+			[
+				{ type: 'reflection.write', reflectionId: 'rz', text: 'Zak skrev selv.', showName: true },
+				{ role: 'participant', participantId: 'zak' }
+			],
+			[
+				{ type: 'reflection.write', reflectionId: 'ra', text: 'Åsa uten navn.' },
+				{ role: 'participant', participantId: 'asa' }
+			],
+			[
+				{
+					type: 'reflection.write',
+					reflectionId: 'ro',
+					authorId: 'oystein',
+					title: 'Etter dagen',
+					text: 'Øystein med tittel.',
+					showName: true
+				},
+				facilitator
+			],
+			[
+				{ type: 'discussion.write', questionId, text: 'Vi diskuterte.\n\nOg ble enige.' },
+				facilitator
+			]
+		];
+		for (const [command, actor] of steps) {
+			const result = execute(state, command, actor, Date.UTC(2025, 4, 8, 16));
+			if (!result.ok) throw new Error(`${command.type}: ${result.error.code}`);
+			state = result.state;
+		}
+		group.session = state;
+		return source;
+	}
+
+	it('prints each under its author’s name or its title, after the leaders’ reflection, in the report’s language', () => {
+		const g = groupOf(buildReport(reflectingSource(), {}, fixedT), 1, 1);
+		expect(g.reflection?.heading).toBe('Gruppeleders refleksjon');
+		expect(g.reflections.map((r) => r.heading)).toEqual([
+			'Zakarias Bergs refleksjon',
+			'En deltakers refleksjon',
+			'Etter dagen'
+		]);
+		expect(g.reflections[0]!.blocks).toEqual([{ kind: 'paragraph', text: 'Zak skrev selv.' }]);
+		const sv = groupOf(buildReport(reflectingSource(), { language: 'sv' }, fixedT), 1, 1);
+		expect(sv.reflections.map((r) => r.heading).slice(0, 2)).toEqual([
+			'Zakarias Bergs reflektion',
+			'En deltagares reflektion'
+		]);
+		const en = groupOf(buildReport(reflectingSource(), { language: 'en' }, fixedT), 1, 1);
+		expect(en.reflections[0]!.heading).toBe('Zakarias Berg’s reflection'.replace('’', "'"));
+		const is = groupOf(buildReport(reflectingSource(), { language: 'is' }, fixedT), 1, 1);
+		expect(is.reflections[0]!.heading).toBe('Hugleiðing – Zakarias Berg');
+	});
+
+	it('names nobody when names are left out, and nothing when reflections are', () => {
+		const unnamed = groupOf(buildReport(reflectingSource(), { includeNames: false }, fixedT), 1, 1);
+		expect(unnamed.reflections.map((r) => r.heading)).toEqual([
+			'En deltakers refleksjon',
+			'En deltakers refleksjon',
+			'Etter dagen'
+		]);
+		const none = buildReport(reflectingSource(), { includeReflections: false }, fixedT);
+		expect(groupOf(none, 1, 1).reflections).toEqual([]);
+		expect(JSON.stringify(none)).not.toContain('Zak skrev selv');
+	});
+
+	it('prints the discussion of a question after its priorities, and none where there is none', () => {
+		const g = groupOf(buildReport(reflectingSource(), {}, fixedT), 1, 1);
+		expect(g.questions[0]!.discussion).toEqual({
+			heading: 'Gruppens diskusjon',
+			blocks: [
+				{ kind: 'paragraph', text: 'Vi diskuterte.' },
+				{ kind: 'paragraph', text: 'Og ble enige.' }
+			]
+		});
+		expect(g.questions[1]?.discussion ?? null).toBeNull();
+	});
+
+	it('makes owners of names as each language does', () => {
+		expect(possessive('Bertil', 'nb')).toBe('Bertils');
+		expect(possessive('Anders', 'nb')).toBe("Anders'");
+		expect(possessive('Lars', 'sv')).toBe('Lars');
+		expect(possessive('Max', 'da')).toBe("Max'");
+		expect(possessive('James', 'en')).toBe("James'");
+		expect(possessive('Guðrún', 'is')).toBe('Guðrún');
 	});
 });

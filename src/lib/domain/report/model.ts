@@ -1,5 +1,5 @@
 import { languageNames, localeTags, type Translate } from '$lib/domain/languages';
-import type { Language } from '../session/types';
+import type { Language, SessionState } from '../session/types';
 import { countries } from '../conference/countries';
 import { questionSection, questionsThatRan, type QuestionSection } from './questions';
 import type {
@@ -325,6 +325,8 @@ export interface GroupSection {
 	emptyNote: string;
 	/** null when empty or left out by the options. */
 	reflection: { heading: string; blocks: TextBlock[] } | null;
+	/** Reflections by the group's leaders and members, each under its author's name or title. */
+	reflections: { heading: string; blocks: TextBlock[] }[];
 }
 
 export interface PlenumSection {
@@ -779,8 +781,47 @@ function groupSection(
 		reflection:
 			reflectionBlocks.length > 0
 				? { heading: t('report.reflection', { count: leaderCount }), blocks: reflectionBlocks }
-				: null
+				: null,
+		reflections: ctx.includeReflections && session ? authoredReflections(ctx, session) : []
 	};
+}
+
+/**
+ * Each reflection under its title, else its author's ("Bertils refleksjon"); a name its author
+ * kept out, or names left out of the report, give "A participant's reflection".
+ */
+export function authoredReflections(
+	ctx: Pick<Context, 't' | 'lang' | 'named' | 'people'>,
+	session: SessionState
+): { heading: string; blocks: TextBlock[] }[] {
+	return (session.reflections ?? []).map((r) => {
+		const name =
+			ctx.people.get(r.authorId)?.name ||
+			session.participants.find((p) => p.id === r.authorId)?.name ||
+			'';
+		const heading =
+			r.title ||
+			(ctx.named && r.showName && name
+				? ctx.t('report.reflectionOf', { owner: possessive(name, ctx.lang) })
+				: ctx.t('report.reflectionAnonymous'));
+		return { heading, blocks: textBlocks(r.text) };
+	});
+}
+
+/** A name as owner: "Bertils", "Anders'", "Lars" (Swedish), "Anna's"; other languages name it plainly. */
+export function possessive(name: string, lang: Language): string {
+	const sibilant = /[sxz]$/i.test(name);
+	switch (lang) {
+		case 'nb':
+		case 'da':
+			return sibilant ? `${name}'` : `${name}s`;
+		case 'sv':
+			return sibilant ? name : `${name}s`;
+		case 'en':
+			return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+		default:
+			return name;
+	}
 }
 
 function plenumSection(ctx: Context): PlenumSection | null {

@@ -2,6 +2,7 @@ import type { Translate } from '$lib/domain/languages';
 import { closedResults, withheldReason } from '../session/ballots';
 import { effectiveTopN, voteItems } from '../session/tally';
 import type { ClosedVote, QuestionRun, SessionState } from '../session/types';
+import { textBlocks, type TextBlock } from './text-blocks';
 
 /** What building a question's section needs from the report being made. */
 export interface QuestionContext {
@@ -27,6 +28,8 @@ export interface QuestionSection {
 	otherNotesHeading: string;
 	/** Said when the question has no notes at all; '' otherwise. */
 	emptyNote: string;
+	/** The group's discussion of the question, printed after its notes; null when none. */
+	discussion: { heading: string; blocks: TextBlock[] } | null;
 }
 
 export interface VoteSummary {
@@ -172,8 +175,14 @@ export function questionSection(
 		prioritised,
 		otherNotes: ctx.includeUnvotedNotes ? others : null,
 		otherNotesHeading: prioritised.length > 0 ? t('report.otherNotes') : t('report.notes'),
-		emptyNote: revealed.length === 0 ? t('report.noNotes') : ''
+		emptyNote: revealed.length === 0 ? t('report.noNotes') : '',
+		discussion: discussionOf(ctx, run)
 	};
+}
+
+function discussionOf(ctx: QuestionContext, run: QuestionRun): QuestionSection['discussion'] {
+	const blocks = textBlocks(run.discussion ?? '');
+	return blocks.length > 0 ? { heading: ctx.t('report.discussion'), blocks } : null;
 }
 
 /**

@@ -260,3 +260,42 @@ describe('the workshop report', () => {
 		expect(workshopStartedAt(idle)).toBe(idle.createdAt);
 	});
 });
+
+describe('a workshop’s reflections by its people', () => {
+	function reflecting(): SessionState {
+		let state = workshop();
+		for (const [command, actor] of [
+			[{ type: 'session.configure', settings: { membersReflect: true } }, { role: 'facilitator' }],
+			[
+				{ type: 'reflection.write', reflectionId: 'r1', text: 'Åses egen.', showName: true },
+				{ role: 'participant', participantId: 'p2' }
+			],
+			[
+				{ type: 'reflection.write', reflectionId: 'r2', authorId: 'p1', text: 'Uten navn.' },
+				{ role: 'facilitator' }
+			]
+		] as const) {
+			const result = execute(state, command, actor, Date.UTC(2025, 4, 8, 16));
+			if (!result.ok) throw new Error(result.error.code);
+			state = result.state;
+		}
+		return state;
+	}
+
+	it('are chapters after the facilitator’s, each in the contents, under its author’s name when kept', () => {
+		const report = build(reflecting());
+		expect(report.reflections.map((r) => [r.anchor, r.heading])).toEqual([
+			['reflection-1', 'Åses refleksjon'],
+			['reflection-2', 'En deltakers refleksjon']
+		]);
+		expect(report.contents.slice(-3).map((c) => c.title)).toEqual([
+			'Gruppeleders refleksjon',
+			'Åses refleksjon',
+			'En deltakers refleksjon'
+		]);
+		expect(build(reflecting(), { includeNames: false }).reflections[0]!.heading).toBe(
+			'En deltakers refleksjon'
+		);
+		expect(build(reflecting(), { includeReflections: false }).reflections).toEqual([]);
+	});
+});

@@ -1,6 +1,7 @@
 import { localeTags, type Translate } from '$lib/domain/languages';
 import type { Language, SessionState } from '../session/types';
 import {
+	authoredReflections,
 	formatDateRange,
 	generatedLabel,
 	reportLabels,
@@ -34,6 +35,8 @@ export interface WorkshopReport extends ReportFrame {
 	emptyNote: string;
 	/** The facilitator's reflection; null when empty or left out. */
 	reflection: TextSection | null;
+	/** Reflections by the workshop's people, each a chapter under its title or author's name. */
+	reflections: TextSection[];
 }
 
 export interface WorkshopParticipants {
@@ -59,6 +62,7 @@ export interface QuestionChapter extends QuestionSection {
 export const workshopAnchors = {
 	participants: 'participants',
 	reflection: 'reflection',
+	reflectionNumber: (n: number) => `reflection-${n}`,
 	question: (label: string) => `question-${label}`
 } as const;
 
@@ -111,10 +115,19 @@ export function buildWorkshopReport(
 				}
 			: null;
 
+	const reflections: TextSection[] =
+		(options.includeReflections ?? true)
+			? authoredReflections({ t, lang, named, people: new Map() }, session).map((r, i) => ({
+					anchor: workshopAnchors.reflectionNumber(i + 1),
+					...r
+				}))
+			: [];
+
 	const contents: ContentsEntry[] = [
 		...(participants ? [participants] : []),
 		...questions,
-		...(reflection ? [reflection] : [])
+		...(reflection ? [reflection] : []),
+		...reflections
 	].map((chapter) => ({ anchor: chapter.anchor, title: chapter.heading, level: 1 }));
 
 	return {
@@ -136,6 +149,7 @@ export function buildWorkshopReport(
 		participants,
 		questions,
 		emptyNote: questions.length > 0 ? '' : t('report.workshop.nothingRan'),
-		reflection
+		reflection,
+		reflections
 	};
 }

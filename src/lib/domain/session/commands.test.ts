@@ -197,7 +197,10 @@ describe('permissions', () => {
 		'cluster.dissolve': { facilitator: clustering },
 		'ballot.cast': { participant: voting, facilitator: voting },
 		'screen.page': { facilitator: 'any' },
-		'screen.focus': { facilitator: 'any' }
+		'screen.focus': { facilitator: 'any' },
+		'reflection.write': { participant: 'any', facilitator: 'any' },
+		'reflection.delete': { participant: 'any', facilitator: 'any' },
+		'discussion.write': { facilitator: 'any' }
 	};
 
 	it('is exactly the agreed table', () => {
@@ -215,6 +218,9 @@ describe('permissions', () => {
 
 	function reach(phase: Phase): SessionState {
 		let state = join(newSession(), ['ann', 'ben', 'cat', 'dan']);
+		// Members may reflect (reflections.test.ts covers the refusal when they may not); Ann has one.
+		state = run(state, { type: 'session.configure', settings: { membersReflect: true } });
+		state = run(state, { type: 'reflection.write', reflectionId: 'r1', text: 'R' }, ann);
 		if (phase === 'lobby') return state;
 		state = advance(state);
 		state = write(state, { ann: [['a1', 'A']], ben: [['b1', 'B']], cat: [['c1', 'C']] });
@@ -316,6 +322,14 @@ describe('permissions', () => {
 				return byFacilitator
 					? { type, questionId: Q1, ranking: ['n:c1'], voterId: 'dan' }
 					: { type, questionId: Q1, ranking: ['n:c1'] };
+			case 'reflection.write':
+				return byFacilitator
+					? { type, reflectionId: 'r2', text: 'Dan’s', authorId: 'dan' }
+					: { type, reflectionId: 'r1', text: 'Ann’s again' };
+			case 'reflection.delete':
+				return { type, reflectionId: 'r1' };
+			case 'discussion.write':
+				return { type, questionId: Q1, text: 'We talked' };
 		}
 	}
 

@@ -31,6 +31,7 @@ import {
 	type Note,
 	type NoteEdit,
 	type QuestionRun,
+	type Reflection,
 	type SessionSettings,
 	type SessionState
 } from './types';
@@ -93,7 +94,20 @@ export type SessionCommand =
 			voterId?: string;
 	  }
 	| { type: 'screen.page'; step: 1 | -1 }
-	| { type: 'screen.focus'; questionId: string; noteId: string | null };
+	| { type: 'screen.focus'; questionId: string; noteId: string | null }
+	| {
+			type: 'reflection.write';
+			/** A new id writes a new reflection; an existing one replaces its title, text and choice. */
+			reflectionId: string;
+			text: string;
+			title?: string;
+			/** Whose it is: the facilitator names a person of the group; a member writes their own. */
+			authorId?: string;
+			/** Absent: shown in a named session, not in an anonymous one. */
+			showName?: boolean;
+	  }
+	| { type: 'reflection.delete'; reflectionId: string }
+	| { type: 'discussion.write'; questionId: string; text: string };
 
 export type SessionCommandType = SessionCommand['type'];
 
@@ -146,7 +160,11 @@ export const permissions: Record<SessionCommandType, Partial<Record<Role, PhaseR
 	'cluster.dissolve': { facilitator: clustering },
 	'ballot.cast': { participant: voting, facilitator: voting },
 	'screen.page': { facilitator: 'any' },
-	'screen.focus': { facilitator: 'any' }
+	'screen.focus': { facilitator: 'any' },
+	// A member's own only while the facilitator allows it: checked by the command.
+	'reflection.write': { participant: 'any', facilitator: 'any' },
+	'reflection.delete': { participant: 'any', facilitator: 'any' },
+	'discussion.write': { facilitator: 'any' }
 };
 
 /** What a successful command returns to its sender besides the new state. */
@@ -453,6 +471,9 @@ export function execute(
 			if (command.settings.facilitatorSeesNotes !== undefined) {
 				settings.facilitatorSeesNotes = command.settings.facilitatorSeesNotes;
 			}
+			if (command.settings.membersReflect !== undefined) {
+				settings.membersReflect = command.settings.membersReflect;
+			}
 			return ok({ ...state, settings });
 		}
 		case 'session.retitle': {
@@ -580,16 +601,19 @@ export function execute(
 		}
 		case 'participant.erase': {
 			// Data protection: the person goes; what they wrote goes too, or stays without a name.
-			if (!state.participants.some((p) => p.id === command.participantId)) return fail('not_found');
+			const erased = state.participants.find((p) => p.id === command.participantId);
+			if (!erased) return fail('not_found');
 			const participants = state.participants.map((p) =>
 				p.id === command.participantId ? { ...p, name: '', removed: true } : p
 			);
-			if (command.mode === 'anonymise') return ok({ ...state, participants });
+			// Their reflections are theirs, in either mode; their name goes from the group's texts.
+			const kept = forgetInTexts(state, command.participantId, erased.name);
+			if (command.mode === 'anonymise') return ok({ ...kept, participants });
 			const mine = (b: Ballot) => b.voterId === command.participantId;
 			// A closed vote's ballots have no voter any more: only the list of who voted loses them.
 			const forget = (vote: ClosedVote | null): ClosedVote | null =>
 				vote && { ...vote, voterIds: vote.voterIds.filter((id) => id !== command.participantId) };
-			const questions = state.questions.map((run) =>
+			const questions = kept.questions.map((run) =>
 				voidBallotsIfItemsWent(
 					run,
 					removeNotes(
@@ -603,7 +627,7 @@ export function execute(
 					)
 				)
 			);
-			return ok({ ...state, participants, questions });
+			return ok({ ...kept, participants, questions });
 		}
 		case 'participant.rename': {
 			if (selfId !== null && command.participantId !== selfId) return fail('forbidden');
@@ -628,8 +652,9 @@ export function execute(
 				p.id === participantId ? { ...p, removed: true, name: discard ? '' : p.name } : p
 			);
 			const mine = (b: Ballot) => b.voterId === participantId;
+			const kept = discard ? withoutReflectionsOf(state, participantId) : state;
 			const questions = discard
-				? state.questions.map((run) =>
+				? kept.questions.map((run) =>
 						voidBallotsIfItemsWent(
 							run,
 							removeNotes(
@@ -639,7 +664,7 @@ export function execute(
 						)
 					)
 				: state.questions;
-			return ok({ ...state, participants, questions });
+			return ok({ ...kept, participants, questions });
 		}
 		case 'note.add': {
 			const run = findRun(state, command.questionId);
@@ -823,7 +848,103 @@ export function execute(
 			const focus = { questionId: run.id, phase: run.phase, noteId: command.noteId };
 			return ok({ ...state, screen: { ...screen, focus } });
 		}
+		case 'reflection.write':
+			return writeReflection(state, command, selfId, now);
+		case 'reflection.delete': {
+			const existing = state.reflections?.find((r) => r.id === command.reflectionId);
+			if (!existing) return fail('not_found');
+			if (selfId !== null && existing.authorId !== selfId) return fail('forbidden');
+			return ok(withoutReflections(state, (r) => r.id === existing.id));
+		}
+		case 'discussion.write': {
+			const text = cleanText(command.text, { multiline: true });
+			if (charCount(text) > limits.discussionChars) {
+				return fail('too_long', { max: limits.discussionChars, length: charCount(text) });
+			}
+			return ok(withRun(state, { ...findRun(state, command.questionId), discussion: text }));
+		}
 	}
+}
+
+/**
+ * Writes or rewrites a reflection. The facilitator writes for anyone in the group; a member
+ * only their own, and only while the facilitator lets members reflect.
+ */
+function writeReflection(
+	state: SessionState,
+	command: Extract<SessionCommand, { type: 'reflection.write' }>,
+	selfId: string | null,
+	now: number
+): ExecuteResult {
+	if (selfId !== null && !state.settings.membersReflect) return fail('forbidden');
+	if (selfId !== null && command.authorId !== undefined && command.authorId !== selfId) {
+		return fail('forbidden');
+	}
+	const reflections = state.reflections ?? [];
+	const existing = reflections.find((r) => r.id === command.reflectionId);
+	if (existing && selfId !== null && existing.authorId !== selfId) return fail('forbidden');
+	const authorId = selfId ?? command.authorId ?? existing?.authorId;
+	if (authorId === undefined) return fail('invalid_payload', { field: 'authorId' });
+	if (!isActiveParticipant(state, authorId)) return fail('not_found');
+	const text = checkText(command.text, limits.reflectionChars, true);
+	if (!text.ok) return text;
+	const title = cleanText(command.title ?? '', { multiline: false });
+	if (charCount(title) > limits.reflectionTitleChars) {
+		return fail('too_long', { max: limits.reflectionTitleChars, length: charCount(title) });
+	}
+	if (!existing && reflections.length >= limits.reflectionsPerGroup) {
+		return fail('too_many', { max: limits.reflectionsPerGroup });
+	}
+	const reflection: Reflection = {
+		id: command.reflectionId,
+		authorId,
+		title,
+		text: text.value,
+		showName: command.showName ?? !state.settings.anonymous,
+		byAuthor: existing?.byAuthor ?? selfId !== null,
+		createdAt: existing?.createdAt ?? now
+	};
+	return ok({
+		...state,
+		reflections: existing
+			? reflections.map((r) => (r.id === existing.id ? reflection : r))
+			: [...reflections, reflection]
+	});
+}
+
+function withoutReflections(state: SessionState, drop: (r: Reflection) => boolean): SessionState {
+	if (!state.reflections?.some(drop)) return state;
+	return { ...state, reflections: state.reflections.filter((r) => !drop(r)) };
+}
+
+function withoutReflectionsOf(state: SessionState, participantId: string): SessionState {
+	return withoutReflections(state, (r) => r.authorId === participantId);
+}
+
+/** An erased person's reflections go, and their name goes from the others and the discussions. */
+function forgetInTexts(state: SessionState, participantId: string, name: string): SessionState {
+	const next = withoutReflectionsOf(state, participantId);
+	const strike = (text: string) => strikeName(text, name);
+	return {
+		...next,
+		...(next.reflections && {
+			reflections: next.reflections.map((r) => ({
+				...r,
+				title: strike(r.title),
+				text: strike(r.text)
+			}))
+		}),
+		questions: next.questions.map((q) =>
+			q.discussion === undefined ? q : { ...q, discussion: strike(q.discussion) }
+		)
+	};
+}
+
+/** Replaces a name written as a whole word, in any case, by "[…]". */
+export function strikeName(text: string, name: string): string {
+	if (name.trim() === '') return text;
+	const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), '[…]');
 }
 
 /**

@@ -176,3 +176,57 @@ describe('every other command', () => {
 		expect(forgotten).toBeGreaterThan(0);
 	});
 });
+
+describe('reflections and discussion', () => {
+	const allowed = () =>
+		step(writtenSession(), { type: 'session.configure', settings: { membersReflect: true } }).after;
+
+	it('forgets a deleted reflection and a reflection’s words rewritten away, not a new one', () => {
+		const first = step(
+			allowed(),
+			{ type: 'reflection.write', reflectionId: 'r1', text: 'Old' },
+			ann
+		);
+		expect(first.forget).toBe(false);
+		const same = step(
+			first.after,
+			{ type: 'reflection.write', reflectionId: 'r1', text: 'Old' },
+			ann
+		);
+		expect(same.forget).toBe(false);
+		const rewritten = step(
+			first.after,
+			{ type: 'reflection.write', reflectionId: 'r1', text: 'New' },
+			ann
+		);
+		expect(rewritten.forget).toBe(true);
+		const retitled = step(first.after, {
+			type: 'reflection.write',
+			reflectionId: 'r1',
+			text: 'Old',
+			title: 'A title'
+		});
+		expect(retitled.forget).toBe(false);
+		const untitled = step(retitled.after, {
+			type: 'reflection.write',
+			reflectionId: 'r1',
+			text: 'Old',
+			title: ''
+		});
+		expect(untitled.forget).toBe(true);
+		expect(step(first.after, { type: 'reflection.delete', reflectionId: 'r1' }, ann).forget).toBe(
+			true
+		);
+	});
+
+	it('forgets a discussion rewritten or emptied, not a first one', () => {
+		const first = step(allowed(), { type: 'discussion.write', questionId: Q1, text: 'We talked' });
+		expect(first.forget).toBe(false);
+		expect(
+			step(first.after, { type: 'discussion.write', questionId: Q1, text: 'We talked more' }).forget
+		).toBe(true);
+		expect(step(first.after, { type: 'discussion.write', questionId: Q1, text: '' }).forget).toBe(
+			true
+		);
+	});
+});

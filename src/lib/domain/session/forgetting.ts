@@ -37,9 +37,26 @@ export function mustForget(
 					closedVoteOf(before, command.questionId) !== null &&
 					closedVoteOf(after, command.questionId) === null)
 			);
+		case 'reflection.delete':
+			return true;
+		case 'reflection.write': {
+			const old = before.reflections?.find((r) => r.id === command.reflectionId);
+			const now = after.reflections?.find((r) => r.id === command.reflectionId);
+			return (
+				!!old && !!now && (old.text !== now.text || (old.title !== '' && old.title !== now.title))
+			);
+		}
+		case 'discussion.write': {
+			const old = discussionOf(before, command.questionId);
+			return old !== '' && old !== discussionOf(after, command.questionId);
+		}
 		default:
 			return false;
 	}
+}
+
+function discussionOf(state: SessionState, questionId: string): string {
+	return state.questions.find((q) => q.id === questionId)?.discussion ?? '';
 }
 
 /** The note's text changed and its earlier text is kept nowhere in the new state. */

@@ -14,6 +14,8 @@ export interface SessionSettings {
 	 * while it is on (phones say so), never notes written before.
 	 */
 	facilitatorSeesNotes: boolean;
+	/** Members may write their own reflection on their phone (absent in older sessions: no). */
+	membersReflect?: boolean;
 }
 
 export const defaultSettings: SessionSettings = {
@@ -128,6 +130,8 @@ export interface QuestionRun {
 	closedVote: ClosedVote | null;
 	/** The vote before the latest revote, kept while the group discusses and votes again. */
 	previousVote: ClosedVote | null;
+	/** The group's discussion of this question, as the facilitator wrote it; absent: none. */
+	discussion?: string;
 }
 
 export interface Timer {
@@ -165,4 +169,22 @@ export interface SessionState {
 	reflection: string;
 	/** Absent in sessions stored before screens could be paged: the default then. */
 	screen?: ScreenControl;
+	/** Reflections with authors, oldest first; absent in sessions stored before them: none. */
+	reflections?: Reflection[];
+}
+
+/** A reflection by one person of the group, written on the console or on their own phone. */
+export interface Reflection {
+	id: string;
+	/** The participant who wrote it (a leader or a member of the group). */
+	authorId: string;
+	/** Optional title; '' prints "<author>'s reflection". */
+	title: string;
+	text: string;
+	/** The report prints the author's name; otherwise "A participant's reflection". */
+	showName: boolean;
+	/** Written by the author on their phone, not entered for them on the console. */
+	byAuthor: boolean;
+	/** When it was first written. */
+	createdAt: number;
 }

@@ -14,6 +14,7 @@ import {
 	type Language,
 	type Participant,
 	type QuestionRun,
+	type Reflection,
 	type ScreenControl,
 	type SessionSettings,
 	type SessionState,
@@ -143,6 +144,16 @@ export interface FacilitatorRunView extends PublicRunView {
 	history: Record<string, { previous: string; at: number }[]>;
 	/** What "back" would undo; null in the lobby. */
 	stepBack: StepBackEffect | null;
+	/** The group's discussion of this question; '' when none. */
+	discussion: string;
+}
+
+/** A reflection as its author's phone shows it. */
+export interface MyReflectionView {
+	id: string;
+	title: string;
+	text: string;
+	showName: boolean;
 }
 
 interface BaseView {
@@ -161,6 +172,8 @@ export interface ParticipantView extends BaseView {
 	role: 'participant';
 	me: PersonView;
 	runs: ParticipantRunView[];
+	/** Reflections this person wrote or that were written for them. */
+	myReflections: MyReflectionView[];
 }
 
 export interface ScreenView extends BaseView {
@@ -177,6 +190,8 @@ export interface FacilitatorView extends BaseView {
 	participants: Participant[];
 	reflection: string;
 	runs: FacilitatorRunView[];
+	/** Every reflection of the group, oldest first. */
+	reflections: Reflection[];
 }
 
 export type SessionView = ParticipantView | ScreenView | FacilitatorView;
@@ -290,8 +305,15 @@ export function participantView(
 		runs: state.questions.map((run) => ({
 			...phoneRun(state, run),
 			...ownPart(state, run, me.id)
-		}))
+		})),
+		myReflections: myReflections(state, me.id)
 	};
+}
+
+function myReflections(state: SessionState, participantId: string): MyReflectionView[] {
+	return (state.reflections ?? [])
+		.filter((r) => r.authorId === participantId)
+		.map((r) => ({ id: r.id, title: r.title, text: r.text, showName: r.showName }));
 }
 
 /**
@@ -371,8 +393,10 @@ export function facilitatorView(state: SessionState): FacilitatorView {
 							.map((h) => ({ previous: h.previous, at: h.at }))
 					])
 			),
-			stepBack: describeStepBack(run)
-		}))
+			stepBack: describeStepBack(run),
+			discussion: run.discussion ?? ''
+		})),
+		reflections: state.reflections ?? []
 	};
 }
 
@@ -439,7 +463,7 @@ export function viewJson(state: SessionState, viewer: Viewer): string | null {
 			const runs = state.questions.map(
 				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(state, run, me.id)).slice(1)}`
 			);
-			return `${parts.base},"role":"participant","me":${JSON.stringify(person(me))},"runs":[${runs.join(',')}]}`;
+			return `${parts.base},"role":"participant","me":${JSON.stringify(person(me))},"runs":[${runs.join(',')}],"myReflections":${JSON.stringify(myReflections(state, me.id))}}`;
 		}
 	}
 }

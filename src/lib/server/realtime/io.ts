@@ -299,6 +299,10 @@ function present(stored: StoredAck, socket: SamradSocket): Ack {
 
 /** The character limit of a command's text field (the schema only guards twice that). */
 function textLimit(name: CommandName, field: string): number {
+	if (name === 'reflection.write') {
+		return field === 'title' ? limits.reflectionTitleChars : limits.reflectionChars;
+	}
+	if (name === 'discussion.write') return limits.discussionChars;
 	if (field === 'title') return limits.titleChars;
 	if (field === 'name') return limits.nameChars;
 	if (field === 'heading') return limits.headingChars;

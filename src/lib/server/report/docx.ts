@@ -374,9 +374,12 @@ function groupChildren(report: Report, section: GroupSection): FileChild[] {
 	}
 	if (section.emptyNote) out.push(paragraph(section.emptyNote, { italics: true, color: muted }));
 	for (const q of section.questions) out.push(...question(report, q));
-	if (section.reflection) {
-		out.push(heading(section.reflection.heading, HeadingLevel.HEADING_4));
-		out.push(...blocks(section.reflection.blocks));
+	for (const reflection of [
+		...(section.reflection ? [section.reflection] : []),
+		...section.reflections
+	]) {
+		out.push(heading(reflection.heading, HeadingLevel.HEADING_4));
+		out.push(...blocks(reflection.blocks));
 	}
 	return out;
 }
@@ -428,6 +431,10 @@ function questionBody(report: ReportFrame, section: QuestionSection): FileChild[
 			)
 		);
 	}
+	if (section.discussion) {
+		out.push(heading(section.discussion.heading, HeadingLevel.HEADING_4));
+		out.push(...blocks(section.discussion.blocks));
+	}
 	if (section.otherNotes && section.otherNotes.length > 0) {
 		out.push(heading(section.otherNotesHeading, HeadingLevel.HEADING_4));
 		for (const note of section.otherNotes) out.push(bullet(noteRuns(note, true)));
@@ -461,6 +468,7 @@ function workshopChildren(report: WorkshopReport): FileChild[] {
 		out.push(...questionBody(report, q));
 	}
 	out.push(...textChapter(report, report.reflection));
+	for (const r of report.reflections) out.push(...textChapter(report, r));
 	return out;
 }
 

@@ -1,9 +1,18 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '$lib/domain/archive/read';
+import { possessive } from '$lib/domain/report/model';
 import { setLogLevel } from '../log';
 import { exportFile, localDay, readChoices, type ExportChoices, type ExportFile } from './export';
 import { ChromiumMissingError } from './pdf';
 import { seedPlayedDemo, tempApp } from './test-conference';
+
+const run = promisify(execFile);
 
 describe('readChoices', () => {
 	it('reads the export form, with defaults for what is missing or unknown', () => {
@@ -148,6 +157,58 @@ describe('exportFile', () => {
 		);
 		expect(reykjavik!.body).toContain('9. janúar 2026');
 	});
+
+	it('the played demo shows two reflections under their authors’ names, one from a member’s phone, and a discussion, in HTML, PDF, DOCX and Markdown', async () => {
+		const round = (await db.app.conferences.rounds(conferenceId))[0]!;
+		const group = (await db.app.conferences.roundDetail(conferenceId, round.id, 'nb'))!.groups[0]!;
+		const state = (await db.app.sessions.get(group.sessionId!))!.state;
+		const [leader, member] = state.reflections!;
+		expect(member!.byAuthor).toBe(true);
+		const nameOf = (id: string) => state.participants.find((p) => p.id === id)!.name;
+		const wanted = [
+			`${possessive(nameOf(leader!.authorId), 'nb')} refleksjon`,
+			`${possessive(nameOf(member!.authorId), 'nb')} refleksjon`,
+			'Det som overrasket meg mest',
+			'å bli sett som en vanlig kollega',
+			'Gruppens diskusjon',
+			'aldri en merkelapp på arbeidstakeren'
+		];
+		const texts: Record<string, string> = {};
+		for (const format of ['html', 'markdown'] as const) {
+			texts[format] = String((await exportFile(db.app, conferenceId, choices({ format })))!.body);
+		}
+		const docx = (await exportFile(db.app, conferenceId, choices({ format: 'docx' })))!;
+		const xml = strFromU8(unzipSync(docx.body as Uint8Array)['word/document.xml']!);
+		texts.docx = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+		const pdf = (await exportFile(db.app, conferenceId, choices({ format: 'pdf' })))!;
+		const dir = await mkdtemp(join(tmpdir(), 'samrad-reflections-'));
+		try {
+			await writeFile(join(dir, 'report.pdf'), pdf.body as Uint8Array);
+			const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'report.pdf'), '-']);
+			// A word hyphenated at a line's end comes out split: joined again.
+			texts.pdf = stdout.replace(/(\p{L})[-\u2010]\n(\p{L})/gu, '$1$2');
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+		for (const [format, text] of Object.entries(texts)) {
+			// Long words carry soft hyphens for print; compared without them.
+			const flat = text
+				.replaceAll('\u00AD', '')
+				.replace(/&#39;|&apos;/g, "'")
+				.replace(/\s+/g, ' ');
+			// The PDF prints sub-headings in capitals (by its style sheet): compared without case.
+			for (const part of wanted)
+				expect(flat.toLowerCase(), `${format}: ${part}`).toContain(part.toLowerCase());
+		}
+		// The member's own, under their name only because they chose it: without names, no name.
+		const anonymous = await exportFile(
+			db.app,
+			conferenceId,
+			choices({ format: 'markdown', includeNames: false })
+		);
+		expect(anonymous!.body).not.toContain(nameOf(member!.authorId));
+		expect(anonymous!.body).toContain('En deltakers refleksjon');
+	}, 60_000);
 
 	it('leaves names out when asked, but never out of the archive', async () => {
 		const person = (await db.app.conferences.participants(conferenceId))[0]!;

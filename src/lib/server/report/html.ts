@@ -330,9 +330,12 @@ function group(report: Report, section: GroupSection): string {
 <dt>${escapeHtml(section.membersHeading)}</dt><dd>${section.members.map(escapeHtml).join(', ') || escapeHtml(report.labels.noMembers)}</dd>
 </dl>`
 		: `<p>${escapeHtml(section.memberCountLabel)}</p>`;
-	const reflection = section.reflection
-		? `<section class="reflection"><h4>${escapeHtml(section.reflection.heading)}</h4>${blocks(section.reflection.blocks)}</section>`
-		: '';
+	const reflection = [...(section.reflection ? [section.reflection] : []), ...section.reflections]
+		.map(
+			(r) =>
+				`<section class="reflection"><h4>${escapeHtml(r.heading)}</h4>${blocks(r.blocks)}</section>`
+		)
+		.join('\n');
 	return `<section class="group" id="${escapeHtml(section.anchor)}">
 <div class="group-head">
 <h3>${escapeHtml(section.heading)}</h3>
@@ -382,6 +385,9 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 <tbody>${rows}</tbody>
 </table>`;
 	}
+	if (section.discussion) {
+		html += `<section class="discussion"><${sub}>${escapeHtml(section.discussion.heading)}</${sub}>${blocks(section.discussion.blocks)}</section>`;
+	}
 	if (section.otherNotes && section.otherNotes.length > 0) {
 		html += `<${sub}>${escapeHtml(section.otherNotesHeading)}</${sub}>
 <ul class="notes">${section.otherNotes.map((n) => `<li>${lines(n.text)}${noteMeta(n, true)}</li>`).join('')}</ul>`;
@@ -427,7 +433,8 @@ ${questionBody(report, q, 3)}
 	return `${report.emptyNote ? `<p class="empty">${escapeHtml(report.emptyNote)}</p>` : ''}
 ${participantsHtml}
 ${questions}
-${textChapter(report.reflection)}`;
+${textChapter(report.reflection)}
+${report.reflections.map((r) => textChapter(r)).join('\n')}`;
 }
 
 /**

@@ -90,6 +90,12 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 			)
 		);
 	}
+	if (section.discussion) {
+		parts.push(
+			`${sub} ${escapeMarkdown(section.discussion.heading)}`,
+			blocks(section.discussion.blocks)
+		);
+	}
 	if (section.otherNotes && section.otherNotes.length > 0) {
 		parts.push(
 			`${sub} ${escapeMarkdown(section.otherNotesHeading)}`,
@@ -122,11 +128,11 @@ function group(report: Report, section: GroupSection): string {
 	}
 	if (section.emptyNote) parts.push(`*${escapeMarkdown(section.emptyNote)}*`);
 	for (const q of section.questions) parts.push(question(report, q));
-	if (section.reflection) {
-		parts.push(
-			`#### ${escapeMarkdown(section.reflection.heading)}`,
-			blocks(section.reflection.blocks)
-		);
+	for (const reflection of [
+		...(section.reflection ? [section.reflection] : []),
+		...section.reflections
+	]) {
+		parts.push(`#### ${escapeMarkdown(reflection.heading)}`, blocks(reflection.blocks));
 	}
 	return parts.join('\n\n');
 }
@@ -272,8 +278,7 @@ function workshopParts(report: WorkshopReport): string[] {
 	for (const q of report.questions) {
 		parts.push(anchored(2, q.anchor, q.heading), ...questionBody(report, q, 3));
 	}
-	if (report.reflection) {
-		const r = report.reflection;
+	for (const r of [...(report.reflection ? [report.reflection] : []), ...report.reflections]) {
 		parts.push(anchored(2, r.anchor, r.heading), blocks(r.blocks));
 	}
 	return parts;

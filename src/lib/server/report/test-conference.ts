@@ -21,6 +21,7 @@ import { createApp, type App } from '../app';
 import { readConfig } from '../config';
 import type { Conference } from '$lib/domain/conference/types';
 import { createDemoConference } from '../demo';
+import { demoReflections } from '../demo-content';
 import { randomToken } from '../tokens';
 import { seededRandom } from '$lib/testing/random';
 
@@ -295,8 +296,49 @@ export async function playStartedRounds(
 				withoutPhone,
 				reflection: random() < 0.75 ? pick(random, reflectionPool) : undefined
 			});
+			if (r === 0 && g === 0) await addDemoReflections(app, group.sessionId, group.leaders);
 		}
 	}
+}
+
+/**
+ * The demo's reflections with authors and its discussion (demoReflections): the leader's from
+ * the console, a member's from their phone once the facilitator allows it.
+ */
+async function addDemoReflections(app: App, sessionId: string, leaders: string[]): Promise<void> {
+	const state = (await app.sessions.get(sessionId))!.state;
+	const step = dispatchStep(app, sessionId);
+	const facilitator = { role: 'facilitator' } as const;
+	const leaderId = leaders[0] ?? state.participants[0]!.id;
+	const memberId = state.participants.find((p) => !p.removed && p.id !== leaderId)!.id;
+	await step({ type: 'session.configure', settings: { membersReflect: true } }, facilitator);
+	await step(
+		{
+			type: 'reflection.write',
+			reflectionId: 'demo-reflection-leader',
+			authorId: leaderId,
+			...demoReflections.leader,
+			showName: true
+		},
+		facilitator
+	);
+	await step(
+		{
+			type: 'reflection.write',
+			reflectionId: 'demo-reflection-member',
+			text: demoReflections.member.text,
+			showName: true
+		},
+		{ role: 'participant', participantId: memberId }
+	);
+	await step(
+		{
+			type: 'discussion.write',
+			questionId: state.questions[0]!.id,
+			text: demoReflections.discussion
+		},
+		facilitator
+	);
 }
 
 /** Plenum summaries as the organiser writes them after each presentation. */
