@@ -89,8 +89,8 @@ describe('normaliseJoinCode', () => {
 describe('limits', () => {
 	it('are the agreed numbers', () => {
 		expect(limits).toEqual({
-			noteChars: 500,
-			notesPerPersonPerQuestion: 30,
+			noteChars: 2_000,
+			notesPerPersonPerQuestion: 100,
 			nameChars: 60,
 			titleChars: 120,
 			questionChars: 500,
@@ -102,7 +102,10 @@ describe('limits', () => {
 			timerSeconds: 10_800,
 			reflectionChars: 10_000,
 			claimsWaitingPerPerson: 3,
-			devicesPerPerson: 6
+			devicesPerPerson: 6,
+			notesPerQuestion: 500,
+			noteCharsPerQuestion: 200_000,
+			noteCharsPerPersonPerQuestion: 40_000
 		});
 	});
 

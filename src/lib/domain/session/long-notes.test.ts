@@ -160,9 +160,10 @@ describe('notes by the group', () => {
 		let state = writing();
 		state = run(state, forGroup('From the flip chart', 'g1'));
 		state = write(state, { ann: [['a1', 'Ann one']] });
-		expect(facilitatorView(state).runs[0]!.privateNotes.find((n) => n.id === 'g1')).toMatchObject(
-			{ authorId: null, byGroup: true }
-		);
+		expect(facilitatorView(state).runs[0]!.privateNotes.find((n) => n.id === 'g1')).toMatchObject({
+			authorId: null,
+			byGroup: true
+		});
 		state = advance(state);
 		state = run(state, { type: 'reveal.all', questionId: Q1 });
 		const screenNote = screenView(state).runs[0]!.notes.find((n) => n.id === 'g1')!;
@@ -203,3 +204,33 @@ function refusalOrState(
 	const outcome = execute(state, command, as(authorId), T0);
 	return outcome.ok ? outcome.state : outcome.error;
 }
+
+describe('view sizes at a full question', () => {
+	/** Five people at their most notes fill the question: 500 notes of 400 characters, 200,000 in all. */
+	function fullQuestion(): SessionState {
+		let state = writing({ settings: { anonymous: false } });
+		for (const id of people.slice(0, 5)) state = fill(state, id, 100, 400);
+		return advance(advance(state));
+	}
+
+	it('keeps every view of a full question, revealed and put to the vote, within 600 kB', () => {
+		const clarify = fullQuestion();
+		const vote = advance(clarify);
+		const sizes = Object.fromEntries(
+			[
+				['clarify', clarify],
+				['vote', vote]
+			].flatMap(([phase, state]) => {
+				const s = state as SessionState;
+				return [
+					[`${phase} screen`, JSON.stringify(screenView(s)).length],
+					[`${phase} console`, JSON.stringify(facilitatorView(s)).length],
+					[`${phase} phone`, JSON.stringify(participantView(s, 'fay')).length]
+				];
+			})
+		);
+		// Printed for the record (README, report): the figures behind the chosen total.
+		console.info('view JSON at a full question (500 notes, 200,000 characters):', sizes);
+		for (const size of Object.values(sizes)) expect(size).toBeLessThanOrEqual(600_000);
+	});
+});
