@@ -11,7 +11,10 @@ import { connectConsole, createSession, joinPhone } from '../integration/helpers
 import { expectNoAxeViolations } from './helpers/axe';
 
 /** A 2,000-character URL: one "word" a layout cannot break at spaces. */
-const url2000 = `https://example.org/report?ref=${'Arbeidsmarkedstiltak'.repeat(100)}`.slice(0, 2_000);
+const url2000 = `https://example.org/report?ref=${'Arbeidsmarkedstiltak'.repeat(100)}`.slice(
+	0,
+	2_000
+);
 const draft2000 = `Utkast ${'ordlangtsomaldriordeles'.repeat(100)}`.slice(0, 2_000);
 
 async function ok(ack: Promise<{ ok: boolean; error?: unknown }>, what: string) {
@@ -91,10 +94,13 @@ test('a 2,000-character note that survives an offline reload', async ({ browser,
 		// Back online: the note arrives whole, once.
 		await phone.unroute('**/socket.io/**');
 		await expect(phone.getByText('Saved')).toHaveCount(1, { timeout: 30_000 });
-		await ok(console.command('phase.advance', { id: newId(), questionId, from: 'write' }), 'reveal');
+		await ok(
+			console.command('phase.advance', { id: newId(), questionId, from: 'write' }),
+			'reveal'
+		);
 		await ok(console.command('reveal.all', { id: newId(), questionId }), 'reveal.all');
-		const view = await console.waitForView((v) =>
-			(v.view as { runs: { notes: unknown[] }[] }).runs[0]!.notes.length > 0
+		const view = await console.waitForView(
+			(v) => (v.view as { runs: { notes: unknown[] }[] }).runs[0]!.notes.length > 0
 		);
 		const notes = (view.view as { runs: { notes: { text: string }[] }[] }).runs[0]!.notes;
 		expect(notes.map((n) => n.text)).toEqual([url2000]);
@@ -155,9 +161,25 @@ test('a 2,000-character URL overflows neither the console nor the projector, whi
 			};
 		});
 		expect(fits).toEqual({ inside: true, notClipped: true, fontSize: fits.fontSize });
-		// Readable from the back: no smaller than the screen's own smallest text (20 px at 720 p).
-		expect(fits.fontSize).toBeGreaterThanOrEqual(20);
+		// Readable from the back: 22 px at 720 p (the paged notes' smallest is 24 px).
+		expect(fits.fontSize).toBeGreaterThanOrEqual(22);
 		await expectNoAxeViolations(screen, 'the projector showing a 2,000-character note whole');
+
+		// The report, as HTML (and so the PDF printed from it): the URL breaks, nothing widens.
+		await ok(
+			console.command('phase.advance', { id: newId(), questionId, from: 'reveal' }),
+			'clarify'
+		);
+		const report = await consoleContext.newPage();
+		// The console downloads it as a file: the browser lays out the same HTML.
+		const html = await consoleContext.request.get(
+			`${baseURL}${session.consolePath}/report?format=html&lang=en`
+		);
+		expect(html.ok()).toBe(true);
+		await report.setViewportSize({ width: 794, height: 1123 });
+		await report.setContent(await html.text());
+		await expect(report.getByText(url2000.slice(0, 100))).not.toHaveCount(0);
+		await expectNoOverflow(report, 'td, li, p', 'the HTML report with a 2,000-character URL');
 	} finally {
 		phone.client.close();
 		console.close();
@@ -202,17 +224,25 @@ test('the console writes a note for the group, read out in its own turn after th
 		await page.getByLabel('Note text').fill('From the flip chart');
 		await page.getByLabel('Note text').press('Tab');
 		await page.keyboard.press('Enter');
-		await expect(page.getByText('From the flip chart')).toBeVisible();
+		await expect(page.getByText('From the flip chart', { exact: true })).toBeVisible();
 		await expect(page.locator('.who', { hasText: 'The group' })).toBeVisible();
 		await expectNoAxeViolations(page, 'the console with a note for the group');
 
-		await ok(console.command('phase.advance', { id: newId(), questionId, from: 'write' }), 'reveal');
+		await ok(
+			console.command('phase.advance', { id: newId(), questionId, from: 'write' }),
+			'reveal'
+		);
 		const order = page.getByRole('list').filter({ hasText: 'Cecilie' }).first();
 		await expect(order).toContainText(/Cecilie\s*The group/);
 		await ok(phone.client.command('reveal.next', { id: newId(), questionId }), 'Cecilie reads');
 		await expect(page.getByText("The group's turn")).toBeVisible();
 		await page.getByRole('button', { name: "Reveal The group's next note" }).click();
-		await expect(page.getByText('— the group')).toBeVisible();
+		await expect(page.getByText('Every note has been revealed.')).toBeVisible();
+		// Named session: the screen gives the note "the group" as its author.
+		const screen = await context.newPage();
+		await screen.goto(`${baseURL}${session.screenPath}`);
+		await expect(screen.getByText('— the group')).toBeVisible();
+		await expectNoAxeViolations(screen, 'the projector with a note by the group');
 		await expectNoAxeViolations(page, 'the console after the group’s turn');
 	} finally {
 		phone.client.close();
