@@ -3,6 +3,7 @@
  * with translated errors, origin checks, message size limits, health and security headers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limits } from '$lib/domain/limits';
 import { resources } from '$lib/i18n';
 import type { CreatedSession } from '$lib/server/http/new-session';
 import {
@@ -205,21 +206,25 @@ describe('malformed payloads', () => {
 	});
 
 	it('refuses text far over the limit before it reaches the core, naming the limit', async () => {
-		const answer = await swedish.send('note.add', { ...valid(), text: 'x'.repeat(5_000) });
+		const answer = await swedish.send('note.add', {
+			...valid(),
+			text: 'x'.repeat(limits.noteChars * 10)
+		});
 		expect(answer).toMatchObject({ ok: false, error: { code: 'too_long' } });
 		const message = (answer as { error: { message: string } }).error.message;
-		// "Det är för långt: högst 500 tecken." — the limit filled in, no raw placeholders.
-		expect(message).toBe(svErrors.too_long!.replace('{{max}}', '500'));
+		// "Det är för långt: högst 2000 tecken." — the limit filled in, no raw placeholders.
+		expect(message).toBe(svErrors.too_long!.replace('{{max}}', String(limits.noteChars)));
 	});
 
 	it('refuses text just over the limit in the core, with the same message', async () => {
-		const answer = await swedish.send('note.add', { ...valid(), text: 'x'.repeat(501) });
+		const max = limits.noteChars;
+		const answer = await swedish.send('note.add', { ...valid(), text: 'x'.repeat(max + 1) });
 		expect(answer).toMatchObject({
 			ok: false,
-			error: { code: 'too_long', params: { max: 500, length: 501 } }
+			error: { code: 'too_long', params: { max, length: max + 1 } }
 		});
 		const message = (answer as { error: { message: string } }).error.message;
-		expect(message).toBe(svErrors.too_long!.replace('{{max}}', '500'));
+		expect(message).toBe(svErrors.too_long!.replace('{{max}}', String(max)));
 	});
 
 	it('answers in the language of the handshake, per socket', async () => {

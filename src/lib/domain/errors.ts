@@ -21,7 +21,9 @@ export const errorCodes = [
 	'undo_conflict',
 	'rate_limited',
 	'unavailable',
-	'internal'
+	'internal',
+	'question_full',
+	'person_text_full'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,9 +1,9 @@
 /** Every input has a limit; the same numbers are used by the schemas, the core and the UI. */
 export const limits = {
 	/** Characters in one note. */
-	noteChars: 500,
+	noteChars: 2_000,
 	/** Notes one person may write for one question. */
-	notesPerPersonPerQuestion: 30,
+	notesPerPersonPerQuestion: 100,
 	/** Characters in a person's name. */
 	nameChars: 60,
 	/** Characters in a session title. */
@@ -33,7 +33,13 @@ export const limits = {
 	/** Characters in a reflection's title. */
 	reflectionTitleChars: 120,
 	/** Characters in a group's discussion of one question. */
-	discussionChars: 10_000
+	discussionChars: 10_000,
+	/** Notes in one question, the group's included (keeps every view of a full question small). */
+	notesPerQuestion: 500,
+	/** Characters of all notes in one question. */
+	noteCharsPerQuestion: 200_000,
+	/** Characters of one person's notes in one question: a fifth of the total, so no one fills it. */
+	noteCharsPerPersonPerQuestion: 40_000
 } as const;
 
 /** Alphabet of join codes: no 0/O, 1/I/L, so that codes can be read aloud and typed from a screen. */

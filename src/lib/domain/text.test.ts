@@ -89,8 +89,8 @@ describe('normaliseJoinCode', () => {
 describe('limits', () => {
 	it('are the agreed numbers', () => {
 		expect(limits).toEqual({
-			noteChars: 500,
-			notesPerPersonPerQuestion: 30,
+			noteChars: 2_000,
+			notesPerPersonPerQuestion: 100,
 			nameChars: 60,
 			titleChars: 120,
 			questionChars: 500,
@@ -105,7 +105,10 @@ describe('limits', () => {
 			devicesPerPerson: 6,
 			reflectionsPerGroup: 30,
 			reflectionTitleChars: 120,
-			discussionChars: 10_000
+			discussionChars: 10_000,
+			notesPerQuestion: 500,
+			noteCharsPerQuestion: 200_000,
+			noteCharsPerPersonPerQuestion: 40_000
 		});
 	});
 

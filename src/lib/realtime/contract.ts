@@ -95,7 +95,8 @@ export const commandSchemas = {
 		questionId,
 		noteId: clientId,
 		text: text(limits.noteChars),
-		authorId: v.optional(clientId)
+		authorId: v.optional(clientId),
+		forGroup: v.optional(v.literal(true))
 	}),
 	'note.edit': v.strictObject({
 		id: clientId,

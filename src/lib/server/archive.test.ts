@@ -30,6 +30,9 @@ async function open(): Promise<TestApp> {
 }
 
 /** The report's sign-off, as the organiser wrote it on the setup page. */
+/** A note for the group as a whole, 2,000 characters long. */
+const longGroupNote = `Fra blokkpapiret: ${'fast kontaktperson, '.repeat(100)}`.slice(0, 2_000);
+
 const signoff = {
 	organisation: 'Prosjekt SE-Norden',
 	author: 'Øystein Spjelkavik, Arbeidsforskningsinstituttet',
@@ -113,6 +116,17 @@ async function seedBusyConference(app: App): Promise<string> {
 			noteId: 'late-note-0000001',
 			text: 'Skrevet av lederen for gjesten',
 			authorId: 'guest-without-phone-1'
+		},
+		facilitator
+	);
+	// A note for the group as a whole (nobody's), as long as a note may be.
+	await step(
+		{
+			type: 'note.add',
+			questionId,
+			noteId: 'group-note-000001',
+			text: longGroupNote,
+			forGroup: true
 		},
 		facilitator
 	);
@@ -208,6 +222,13 @@ describe('conference archive', () => {
 	});
 
 	it('exports, imports into an empty database and exports again to the same bytes', async () => {
+		// The group's note travels without an author, whole.
+		const groupNotes = (json: string) =>
+			questionsOf(JSON.parse(json) as ConferenceArchive)
+				.flatMap((q) => q.notes)
+				.filter((n) => n.authorId === null)
+				.map((n) => n.text);
+		expect(groupNotes(exported)).toEqual([longGroupNote]);
 		const target = await open();
 		const imported = await importArchive(target.app, exported, null);
 		expect(imported.ok).toBe(true);
@@ -219,6 +240,7 @@ describe('conference archive', () => {
 		expect(withheld(exported)).toEqual({ notes: 0, ballots: await openBallots(source.app) });
 		expect(await openBallots(source.app)).toBeGreaterThan(0);
 		expect(withheld(again)).toEqual({ notes: 0, ballots: 0 });
+		expect(groupNotes(again)).toEqual([longGroupNote]);
 		expect(again).toBe(nothingWithheld(exported));
 		// Reopened from the file (nothing cached): still the same.
 		target.app.db.close();

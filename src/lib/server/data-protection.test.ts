@@ -400,6 +400,40 @@ describe('one person’s data', () => {
 		void sessionId;
 	});
 
+	it('never counts the group’s notes as anyone’s: not in a download, not erased with a person', async () => {
+		const { conferenceId, sessionId, gudrun, oystein } = await seed();
+		const questionId = (await app.sessions.get(sessionId))!.state.questions[0]!.id;
+		const commands = [
+			{
+				type: 'note.add',
+				questionId,
+				noteId: randomToken(16),
+				text: 'FLIPCHART note',
+				forGroup: true
+			},
+			{ type: 'phase.advance', questionId, from: 'write' },
+			{ type: 'reveal.all', questionId }
+		] as const;
+		for (const command of commands) {
+			const outcome = await app.sessions.dispatch(sessionId, randomToken(16), 'test', command, {
+				role: 'facilitator'
+			});
+			if (!outcome.ack.ok) throw new Error(JSON.stringify(outcome.ack));
+		}
+		for (const person of [gudrun, oystein]) {
+			const data = (await personalData(app, conferenceId, person.id))!;
+			expect(JSON.stringify(data)).not.toContain('FLIPCHART');
+			expect(data.rounds[0]!.questions[0]!.notes).toHaveLength(1);
+			expect(data.rounds[0]!.questions[0]!.notesNotYetRevealed).toBe(0);
+		}
+		expect(await eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		const state = (await app.sessions.get(sessionId))!.state;
+		expect(state.questions[0]!.notes.map((n) => n.text).sort()).toEqual([
+			'FLIPCHART note',
+			'Keep this idea'
+		]);
+	});
+
 	it('counts their notes not yet revealed without their text, and says who downloads it', async () => {
 		const { conferenceId, gudrun } = await seed();
 		const data = (await personalData(app, conferenceId, gudrun.id))!;

@@ -22,6 +22,8 @@ export type ScreenBlock =
 			text: string;
 			author: string | null;
 			group: string | null;
+			/** Entered for the group as a whole (named sessions only, as the view says). */
+			byGroup?: true;
 	  }
 	| { kind: 'item'; key: string; item: VoteItem; group: null }
 	| {
@@ -40,7 +42,8 @@ const noteBlock = (note: RevealedNoteView, group: string | null): ScreenBlock =>
 	noteId: note.id,
 	text: note.text,
 	author: note.author,
-	group
+	group,
+	...(note.byGroup ? { byGroup: true as const } : {})
 });
 
 /** Revealed notes in reveal order. */

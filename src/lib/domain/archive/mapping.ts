@@ -6,6 +6,7 @@ import type { RoleDefinition } from '$lib/domain/conference/roles';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import { closeVote, withheldReason } from '$lib/domain/session/ballots';
 import { votingPhases } from '$lib/domain/session/phases';
+import { groupTurnId } from '$lib/domain/session/round-robin';
 import {
 	languages,
 	type Ballot,
@@ -95,13 +96,15 @@ function questionFrame(q: Pick<QuestionRun, 'id' | 'label' | 'text' | 'phase' | 
 }
 
 function revealOf(reveal: QuestionRun['reveal'], person: (id: string) => string) {
+	// The group's turn is nobody's: it keeps its own id on both sides.
+	const turn = (id: string) => (id === groupTurnId ? id : person(id));
 	return (
 		reveal && {
-			order: reveal.order.map(person),
+			order: reveal.order.map(turn),
 			turn: reveal.turn,
 			passStreak: reveal.passStreak,
 			autoFrom: reveal.autoFrom,
-			autoTurnId: reveal.autoTurnId && person(reveal.autoTurnId)
+			autoTurnId: reveal.autoTurnId && turn(reveal.autoTurnId)
 		}
 	);
 }
@@ -161,7 +164,7 @@ export function archivedSession(
 			reveal: revealOf(q.reveal, person),
 			notes: revealed.map((n) => ({
 				id: n.id,
-				authorId: person(n.authorId),
+				authorId: n.authorId === null ? null : person(n.authorId),
 				text: n.text,
 				createdAt: n.createdAt,
 				byFacilitator: n.byFacilitator,
@@ -207,7 +210,7 @@ export function sessionFromArchive(
 			...questionFrame(q),
 			notes: q.notes.map((n) => ({
 				id: n.id,
-				authorId: person(n.authorId),
+				authorId: n.authorId === null ? null : person(n.authorId),
 				text: n.text,
 				createdAt: n.createdAt,
 				byFacilitator: n.byFacilitator,

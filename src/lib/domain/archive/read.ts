@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { isCountryCode } from '$lib/domain/conference/countries';
 import { resolveRoles } from '$lib/domain/conference/roles';
+import { groupTurnId } from '$lib/domain/session/round-robin';
 import { clusterItemId, noteItemId } from '$lib/domain/session/tally';
 import {
 	archiveFormat,
@@ -192,7 +193,9 @@ function checkSession(
 			if (noteIds.has(note.id)) add([...here, 'notes', ni, 'id'], 'duplicate');
 			noteIds.add(note.id);
 			own.add(note.id);
-			if (!members.has(note.authorId)) add([...here, 'notes', ni, 'authorId'], 'unknown_reference');
+			if (note.authorId !== null && !members.has(note.authorId)) {
+				add([...here, 'notes', ni, 'authorId'], 'unknown_reference');
+			}
 		});
 		const items = new Set(q.notes.map((n) => noteItemId(n.id)));
 		q.clusters.forEach((c, ci) => {
@@ -202,10 +205,12 @@ function checkSession(
 			});
 		});
 		q.reveal?.order.forEach((person, i) => {
-			if (!members.has(person)) add([...here, 'reveal', 'order', i], 'unknown_reference');
+			if (person !== groupTurnId && !members.has(person)) {
+				add([...here, 'reveal', 'order', i], 'unknown_reference');
+			}
 		});
 		const autoTurnId = q.reveal?.autoTurnId;
-		if (autoTurnId && !members.has(autoTurnId))
+		if (autoTurnId && autoTurnId !== groupTurnId && !members.has(autoTurnId))
 			add([...here, 'reveal', 'autoTurnId'], 'unknown_reference');
 		const ranked = (ranking: string[], path: (string | number)[]) =>
 			ranking.forEach((item, i) => {

@@ -40,6 +40,7 @@ import { programmeKinds } from '$lib/domain/conference/programme';
 import { isRoleId } from '$lib/domain/conference/roles';
 import { limits } from '$lib/domain/limits';
 import { phases } from '$lib/domain/session/phases';
+import { groupTurnId } from '$lib/domain/session/round-robin';
 import { languages } from '$lib/domain/session/types';
 import { charCount } from '$lib/domain/text';
 
@@ -109,9 +110,13 @@ const closedVoteSchema = v.strictObject({
 	)
 });
 
+/** A turn in a reveal: a person's, or the group's (see round-robin.ts). */
+const turnRef = v.union([personRef, v.literal(groupTurnId)]);
+
 const noteFields = {
 	id,
-	authorId: personRef,
+	/** Null for a note entered for the group: nobody's. */
+	authorId: v.nullable(personRef),
 	text: text(limits.noteChars),
 	createdAt: time,
 	byFacilitator: v.boolean(),
@@ -133,11 +138,11 @@ const questionFields = {
 	),
 	reveal: v.nullable(
 		v.strictObject({
-			order: list(personRef, sessionPeople),
+			order: list(turnRef, sessionPeople),
 			turn: v.nullable(count),
 			passStreak: count,
 			autoFrom: v.nullable(count),
-			autoTurnId: v.optional(v.nullable(personRef), null)
+			autoTurnId: v.optional(v.nullable(turnRef), null)
 		})
 	),
 	discussion: v.optional(text(limits.discussionChars))

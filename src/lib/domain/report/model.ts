@@ -123,6 +123,10 @@ export interface ReportLabels {
 	text: string;
 	/** CSV: who wrote the note (named sessions only). */
 	author: string;
+	/** CSV: marks a note entered for the group as a whole. */
+	byGroup: string;
+	/** "the group", where a group note's author would be. */
+	theGroup: string;
 }
 
 export interface TitlePage {
@@ -470,7 +474,9 @@ export function reportLabels(t: Translate): ReportLabels {
 		group: t('report.column.group'),
 		question: t('report.column.question'),
 		text: t('report.column.text'),
-		author: t('report.column.author')
+		author: t('report.column.author'),
+		byGroup: t('report.column.byGroup'),
+		theGroup: t('report.theGroup')
 	};
 }
 

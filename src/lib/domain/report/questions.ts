@@ -74,6 +74,8 @@ export interface ReportNote {
 	heading: string | null;
 	/** 0-based position in the reveal. */
 	revealIndex: number;
+	/** Entered by the facilitator for the group as a whole: nobody's. */
+	byGroup: boolean;
 }
 
 /**
@@ -130,9 +132,14 @@ export function questionSection(
 			{
 				id: n.id,
 				text: n.text,
-				author: showAuthors ? (authorNames.get(n.authorId) ?? null) : null,
+				author: !showAuthors
+					? null
+					: n.authorId === null
+						? t('report.theGroup')
+						: (authorNames.get(n.authorId) ?? null),
 				heading: headingOf.get(n.id) ?? null,
-				revealIndex: n.revealIndex!
+				revealIndex: n.revealIndex!,
+				byGroup: n.authorId === null
 			}
 		])
 	);

@@ -25,8 +25,8 @@ export interface SessionSpec {
 
 export interface QuestionSpec {
 	text: string;
-	/** [author id, text]; written in this order during the write phase. */
-	notes?: [string, string][];
+	/** [author id, text]; written in this order during the write phase. A null author: the group's. */
+	notes?: [string | null, string][];
 	/** Headings over notes, by index into notes. */
 	clusters?: { heading: string; notes: number[] }[];
 	/**
@@ -153,6 +153,10 @@ export function playSession(
 		advanceTo('write');
 		(question.notes ?? []).forEach(([authorId, text], n) => {
 			const noteId = specIds.note(spec.idPrefix, q, n);
+			if (authorId === null) {
+				state = step({ type: 'note.add', questionId, noteId, text, forGroup: true }, facilitator);
+				return;
+			}
 			const command: SessionCommand = withoutPhone.has(authorId)
 				? { type: 'note.add', questionId, noteId, text, authorId }
 				: { type: 'note.add', questionId, noteId, text };

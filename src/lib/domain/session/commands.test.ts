@@ -10,6 +10,7 @@ import {
 	type SessionCommand,
 	type SessionCommandType
 } from './commands';
+import { limits } from '../limits';
 import { phases, type Phase } from './phases';
 import {
 	Q1,
@@ -707,49 +708,52 @@ describe('note limits', () => {
 		({ type: 'note.add', questionId: Q1, noteId, text }) as const;
 	const writing = () => deepFreeze(advance(join(newSession(), ['ann', 'ben'])));
 
-	it('counts 500 characters by code point after NFC', () => {
+	it('counts the note limit in characters by code point after NFC', () => {
+		const max = limits.noteChars;
 		const state = writing();
-		// 500 × e + combining acute: 1000 code points typed, 500 letters after NFC.
-		const decomposed = 'e\u0301'.repeat(500);
+		// max × e + combining acute: twice as many code points typed, max letters after NFC.
+		const decomposed = 'e\u0301'.repeat(max);
 		const stored = run(state, add(decomposed), ann);
-		expect(noteOf(stored, 'n1').text).toBe('\u00e9'.repeat(500));
+		expect(noteOf(stored, 'n1').text).toBe('\u00e9'.repeat(max));
 		expect(refusal(state, add(decomposed + 'e\u0301'), ann)).toEqual({
 			code: 'too_long',
-			params: { max: 500, length: 501 }
+			params: { max, length: max + 1 }
 		});
 		// Emoji are two UTF-16 units but one code point.
-		expect(noteOf(run(state, add('😀'.repeat(500)), ann), 'n1').text).toBe('😀'.repeat(500));
-		expect(refusal(state, add('😀'.repeat(501)), ann)).toEqual({
+		expect(noteOf(run(state, add('😀'.repeat(max)), ann), 'n1').text).toBe('😀'.repeat(max));
+		expect(refusal(state, add('😀'.repeat(max + 1)), ann)).toEqual({
 			code: 'too_long',
-			params: { max: 500, length: 501 }
+			params: { max, length: max + 1 }
 		});
-		expect(refusal(state, add('a'.repeat(501)), ann)).toEqual({
+		expect(refusal(state, add('a'.repeat(max + 1)), ann)).toEqual({
 			code: 'too_long',
-			params: { max: 500, length: 501 }
+			params: { max, length: max + 1 }
 		});
 	});
 
 	it('does not count surrounding white space, and refuses a note of only white space', () => {
+		const max = limits.noteChars;
 		const state = writing();
-		const stored = run(state, add(`  \n${'a'.repeat(500)}\n\n  `), ann);
-		expect(noteOf(stored, 'n1').text).toBe('a'.repeat(500));
+		const stored = run(state, add(`  \n${'a'.repeat(max)}\n\n  `), ann);
+		expect(noteOf(stored, 'n1').text).toBe('a'.repeat(max));
 		expect(refusal(state, add(' \n\t \r\n'), ann)).toEqual({ code: 'empty' });
 		expect(refusal(state, add('\u0007\u202e'), ann)).toEqual({ code: 'empty' });
 	});
 
-	it('takes 30 notes per person per question', () => {
+	it('takes the most notes per person per question, and not one more', () => {
+		const max = limits.notesPerPersonPerQuestion;
 		let state = advance(join(newSession({ questions: ['First?', 'Second?'] }), ['ann', 'ben']));
-		for (let i = 0; i < 29; i++) state = run(state, add(`Note ${i}`, `a${i}`), ann);
-		// The facilitator's on-behalf notes count towards the person's 30.
+		for (let i = 0; i < max - 1; i++) state = run(state, add(`Note ${i}`, `a${i}`), ann);
+		// The facilitator's on-behalf notes count towards the person's limit.
 		state = run(state, { ...add('On behalf', 'f1'), authorId: 'ann' });
-		expect(runOf(state).notes).toHaveLength(30);
-		expect(refusal(state, add('One more', 'a30'), ann)).toEqual({
+		expect(runOf(state).notes).toHaveLength(max);
+		expect(refusal(state, add('One more', `a${max}`), ann)).toEqual({
 			code: 'too_many',
-			params: { max: 30 }
+			params: { max }
 		});
 		expect(refusal(state, { ...add('One more', 'f2'), authorId: 'ann' })).toEqual({
 			code: 'too_many',
-			params: { max: 30 }
+			params: { max }
 		});
 		// Others, and the same person in another question, are not affected.
 		state = run(state, add('Ben too', 'b1'), ben);
@@ -758,7 +762,7 @@ describe('note limits', () => {
 		expect(runOf(state, Q2).notes).toHaveLength(1);
 		// Deleting one makes room again.
 		state = run(state, { type: 'note.delete', questionId: Q1, noteId: 'a0' }, ann);
-		run(state, add('Now it fits', 'a30'), ann);
+		run(state, add('Now it fits', `a${max}`), ann);
 	});
 
 	it('refuses a note id that is taken, in any question', () => {
@@ -955,9 +959,10 @@ describe('editing and deleting notes', () => {
 
 	it('holds edits to the same limits as new notes', () => {
 		const state = deepFreeze(writtenSession());
-		expect(refusal(state, edit('a1', 'x'.repeat(501)), ann)).toEqual({
+		const max = limits.noteChars;
+		expect(refusal(state, edit('a1', 'x'.repeat(max + 1)), ann)).toEqual({
 			code: 'too_long',
-			params: { max: 500, length: 501 }
+			params: { max, length: max + 1 }
 		});
 		expect(refusal(state, edit('a1', '   '), ann)).toEqual({ code: 'empty' });
 	});

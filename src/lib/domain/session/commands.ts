@@ -66,7 +66,15 @@ export type SessionCommand =
 	| { type: 'participant.enrol'; participantId: string; name: string }
 	| { type: 'participant.erase'; participantId: string; mode: 'delete' | 'anonymise' }
 	| { type: 'participant.leave' }
-	| { type: 'note.add'; questionId: string; noteId: string; text: string; authorId?: string }
+	| {
+			type: 'note.add';
+			questionId: string;
+			noteId: string;
+			text: string;
+			authorId?: string;
+			/** Entered by the facilitator for the group as a whole: no author (absent: a person's). */
+			forGroup?: true;
+	  }
 	| { type: 'note.edit'; questionId: string; noteId: string; text: string }
 	| { type: 'note.delete'; questionId: string; noteId: string }
 	| { type: 'reveal.next'; questionId: string; noteId?: string }
@@ -440,6 +448,48 @@ export function describeStepBack(run: QuestionRun): StepBackEffect | null {
 	return effect;
 }
 
+/**
+ * Whether a new note of `chars` characters fits: a person's own limits (the group has none),
+ * then the question's total, which one person's limits leave room under.
+ */
+function noteRoomError(
+	run: QuestionRun,
+	authorId: string | null,
+	chars: number,
+	/** A note being edited: its new text replaces it. */
+	replacing?: string
+): DomainError | null {
+	let notes = 0;
+	let total = 0;
+	let mine = 0;
+	let mineChars = 0;
+	for (const n of run.notes) {
+		if (n.id === replacing) continue;
+		const length = charCount(n.text);
+		notes++;
+		total += length;
+		if (authorId !== null && n.authorId === authorId) {
+			mine++;
+			mineChars += length;
+		}
+	}
+	if (authorId !== null) {
+		if (mine >= limits.notesPerPersonPerQuestion) {
+			return refuse('too_many', { max: limits.notesPerPersonPerQuestion });
+		}
+		if (mineChars + chars > limits.noteCharsPerPersonPerQuestion) {
+			return refuse('person_text_full', { chars: limits.noteCharsPerPersonPerQuestion });
+		}
+	}
+	if (notes >= limits.notesPerQuestion || total + chars > limits.noteCharsPerQuestion) {
+		return refuse('question_full', {
+			notes: limits.notesPerQuestion,
+			chars: limits.noteCharsPerQuestion
+		});
+	}
+	return null;
+}
+
 function isActiveParticipant(state: SessionState, participantId: string): boolean {
 	return state.participants.some((p) => p.id === participantId && !p.removed);
 }
@@ -668,19 +718,22 @@ export function execute(
 		}
 		case 'note.add': {
 			const run = findRun(state, command.questionId);
-			const authorId = selfId ?? command.authorId;
+			// A note for the group has no author: only the facilitator writes one, and names nobody.
+			if (command.forGroup && selfId !== null) return fail('forbidden');
+			if (command.forGroup && command.authorId !== undefined) {
+				return fail('invalid_payload', { field: 'authorId' });
+			}
+			const authorId = command.forGroup ? null : (selfId ?? command.authorId);
 			if (authorId === undefined) return fail('invalid_payload', { field: 'authorId' });
 			if (selfId !== null && command.authorId !== undefined && command.authorId !== selfId) {
 				return fail('forbidden');
 			}
-			if (!isActiveParticipant(state, authorId)) return fail('not_found');
+			if (authorId !== null && !isActiveParticipant(state, authorId)) return fail('not_found');
 			if (noteIdTaken(state, command.noteId)) return fail('conflict');
 			const text = checkText(command.text, limits.noteChars, true);
 			if (!text.ok) return text;
-			const mine = run.notes.filter((n) => n.authorId === authorId).length;
-			if (mine >= limits.notesPerPersonPerQuestion) {
-				return fail('too_many', { max: limits.notesPerPersonPerQuestion });
-			}
+			const refused = noteRoomError(run, authorId, charCount(text.value));
+			if (refused) return { ok: false, error: refused };
 			const note: Note = {
 				id: command.noteId,
 				authorId,
@@ -704,6 +757,9 @@ export function execute(
 			const text = checkText(command.text, limits.noteChars, true);
 			if (!text.ok) return text;
 			if (text.value === note.text) return ok(state, { noteId: note.id });
+			// A longer text must fit as a new note would: edits never get round the totals.
+			const refused = noteRoomError(run, note.authorId, charCount(text.value), note.id);
+			if (refused) return { ok: false, error: refused };
 			// Drafts before the reveal are private and replaced; only fixes to what the group saw keep a history.
 			const history: NoteEdit[] =
 				note.revealIndex === null

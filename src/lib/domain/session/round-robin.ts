@@ -1,23 +1,34 @@
 import type { Note, Participant, QuestionRun, RevealState } from './types';
 
-/** Unrevealed notes of one author, oldest first. */
-export function hiddenNotesOf(run: QuestionRun, authorId: string): Note[] {
+/** The group's turn in a reveal order: shorter than any client-made id, so never a person's. */
+export const groupTurnId = 'group';
+
+/** The author of the notes read in a turn: null (nobody) for the group's turn. */
+function authorOfTurn(turnId: string): string | null {
+	return turnId === groupTurnId ? null : turnId;
+}
+
+/** Unrevealed notes read in one turn (a person's, or the group's), oldest first. */
+export function hiddenNotesOf(run: QuestionRun, turnId: string): Note[] {
+	const authorId = authorOfTurn(turnId);
 	return run.notes.filter((n) => n.authorId === authorId && n.revealIndex === null);
 }
 
-function hasHidden(run: QuestionRun, authorId: string): boolean {
+function hasHidden(run: QuestionRun, turnId: string): boolean {
+	const authorId = authorOfTurn(turnId);
 	return run.notes.some((n) => n.authorId === authorId && n.revealIndex === null);
 }
 
 /**
  * The round-robin order when the reveal begins: everyone with at least one note, in the order
- * they joined (ties by id, so the order is the same on every replay).
+ * they joined (ties by id, so the order is the same on every replay), then the group's notes.
  */
 export function revealOrder(run: QuestionRun, participants: Participant[]): string[] {
-	return [...participants]
+	const order = [...participants]
 		.filter((p) => hasHidden(run, p.id))
 		.sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1))
 		.map((p) => p.id);
+	return hasHidden(run, groupTurnId) ? [...order, groupTurnId] : order;
 }
 
 /** The first turn at or after `from` (cyclically) whose person still has hidden notes; null if none. */

@@ -44,7 +44,8 @@ export interface NoteEdit {
 
 export interface Note {
 	id: string;
-	authorId: string;
+	/** Null for a note the facilitator entered for the group as a whole: nobody's. */
+	authorId: string | null;
 	text: string;
 	createdAt: number;
 	/** Entered by the facilitator on the author's behalf. */

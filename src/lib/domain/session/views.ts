@@ -50,6 +50,8 @@ export interface RevealedNoteView {
 	author: string | null;
 	/** Text was changed after it was revealed. */
 	edited: boolean;
+	/** Entered for the group as a whole; set only in named sessions (anonymous ones mark nothing). */
+	byGroup?: true;
 }
 
 export interface ClusterView {
@@ -129,6 +131,8 @@ export interface PrivateNoteView {
 	authorId: string | null;
 	text: string;
 	byFacilitator: boolean;
+	/** Entered for the group as a whole: nobody's. */
+	byGroup?: true;
 }
 
 export interface FacilitatorRunView extends PublicRunView {
@@ -254,8 +258,10 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 				text: n.text,
 				revealIndex: n.revealIndex!,
 				// An erased person's name is '' (data protection): their notes show no author.
-				author: state.settings.anonymous ? null : names.get(n.authorId) || null,
-				edited: n.history.some((h) => h.by === 'facilitator')
+				author:
+					state.settings.anonymous || n.authorId === null ? null : names.get(n.authorId) || null,
+				edited: n.history.some((h) => h.by === 'facilitator'),
+				...(n.authorId === null && !state.settings.anonymous ? { byGroup: true as const } : {})
 			})),
 		clusters: run.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: c.noteIds })),
 		vote: voting
@@ -377,7 +383,8 @@ export function facilitatorView(state: SessionState): FacilitatorView {
 					id: n.id,
 					authorId: anonymous ? null : n.authorId,
 					text: n.text,
-					byFacilitator: n.byFacilitator
+					byFacilitator: n.byFacilitator,
+					...(n.authorId === null ? { byGroup: true as const } : {})
 				})),
 			votedIds: votersOf(run).sort(),
 			ballotsEntered: run.ballots

@@ -1,5 +1,5 @@
 import { writeCsv, type CsvCell, type CsvDelimiter } from '$lib/domain/csv';
-import type { QuestionSection, ReportDocument } from '$lib/domain/report/model';
+import type { QuestionSection, ReportDocument, ReportNote } from '$lib/domain/report/model';
 
 export interface ReportCsvOptions {
 	/**
@@ -10,7 +10,11 @@ export interface ReportCsvOptions {
 }
 
 /** A question's notes as rows: prioritised ones first, best first, then the others in reveal order. */
-function noteRows(q: QuestionSection, place: CsvCell[]): CsvCell[][] {
+function noteRows(
+	q: QuestionSection,
+	place: CsvCell[],
+	groupMark: (note: ReportNote) => string
+): CsvCell[][] {
 	const question = `${q.label}) ${q.text}`;
 	const rows: CsvCell[][] = [];
 	for (const item of q.prioritised) {
@@ -24,7 +28,8 @@ function noteRows(q: QuestionSection, place: CsvCell[]): CsvCell[][] {
 				item.rank,
 				item.points,
 				item.voters,
-				note.author ?? ''
+				note.author ?? '',
+				groupMark(note)
 			]);
 		}
 	}
@@ -37,7 +42,8 @@ function noteRows(q: QuestionSection, place: CsvCell[]): CsvCell[][] {
 			null,
 			null,
 			null,
-			note.author ?? ''
+			note.author ?? '',
+			groupMark(note)
 		]);
 	}
 	return rows;
@@ -45,8 +51,8 @@ function noteRows(q: QuestionSection, place: CsvCell[]): CsvCell[][] {
 
 /**
  * Every note of the report as one CSV row: round and group (a conference's only), question,
- * heading, text, rank, points, votes and author (named sessions only). UTF-8 with a BOM so
- * that Excel reads æ, ø, å, ð and þ; cells are guarded against formula injection by the shared
+ * heading, text, rank, points, votes, author (named sessions only) and "the group" for a note
+ * entered for the group as a whole. UTF-8 with a BOM so that Excel reads æ, ø, å, ð and þ; cells are guarded against formula injection by the shared
  * CSV writer.
  */
 export function renderReportCsv(report: ReportDocument, options: ReportCsvOptions = {}): string {
@@ -58,19 +64,22 @@ export function renderReportCsv(report: ReportDocument, options: ReportCsvOption
 		labels.rank,
 		labels.points,
 		labels.voters,
-		labels.author
+		labels.author,
+		labels.byGroup
 	];
+	// Marked in anonymous sessions too: a note for the group names nobody.
+	const groupMark = (note: ReportNote) => (note.byGroup ? labels.theGroup : '');
 	const rows: CsvCell[][] =
 		report.kind === 'conference'
 			? [
 					[labels.round, labels.group, ...columns],
 					...report.rounds.flatMap((round) =>
 						round.groups.flatMap((group) =>
-							group.questions.flatMap((q) => noteRows(q, [round.heading, group.heading]))
+							group.questions.flatMap((q) => noteRows(q, [round.heading, group.heading], groupMark))
 						)
 					)
 				]
-			: [columns, ...report.questions.flatMap((q) => noteRows(q, []))];
+			: [columns, ...report.questions.flatMap((q) => noteRows(q, [], groupMark))];
 	const delimiter = options.delimiter ?? (report.language === 'en' ? ',' : ';');
 	return writeCsv(rows, { delimiter, bom: true });
 }

@@ -13,6 +13,7 @@ import {
 	Paragraph,
 	ShadingType,
 	Table,
+	TableLayoutType,
 	TableCell,
 	TableOfContents,
 	TableRow,
@@ -134,6 +135,8 @@ function table(head: string[], rows: TableCell[][], fractions: number[], numeric
 	return new Table({
 		width: { size: textWidth, type: WidthType.DXA },
 		columnWidths: widths,
+		// Fixed widths: a note that is one long word (a URL) breaks in its cell, never widens it.
+		layout: TableLayoutType.FIXED,
 		rows: [
 			new TableRow({
 				tableHeader: true,

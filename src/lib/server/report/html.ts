@@ -105,6 +105,8 @@ table { width: 100%; border-collapse: collapse; margin: 0.4em 0 1em; }
 thead { display: table-header-group; }
 th { text-align: left; font-weight: 600; background: #eef2f6; }
 th, td { border: 0.75pt solid var(--rule); padding: 0.35em 0.5em; vertical-align: top; }
+/* A note may be one long word (a URL): it breaks anywhere rather than widen a table or the page. */
+td, li, p, dd { overflow-wrap: anywhere; }
 tr { break-inside: avoid; }
 td.number, th.number { text-align: right; white-space: nowrap; width: 1%; }
 .title-page { break-after: page; min-height: 246mm; display: flex; flex-direction: column; padding: 38mm 0 0 11mm; border-left: 5pt solid var(--accent); }
