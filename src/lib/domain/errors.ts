@@ -21,7 +21,8 @@ export const errorCodes = [
 	'undo_conflict',
 	'rate_limited',
 	'unavailable',
-	'internal'
+	'internal',
+	'one_level_only'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -27,7 +27,9 @@ export const limits = {
 	/** Devices asking for one person's name at once, waiting for someone to let them in. */
 	claimsWaitingPerPerson: 3,
 	/** Devices one person's name may be used on (the badge link counts beyond it). */
-	devicesPerPerson: 6
+	devicesPerPerson: 6,
+	/** Sub-headings under one heading (they also count toward clustersPerQuestion). */
+	subheadingsPerHeading: 12
 } as const;
 
 /** Alphabet of join codes: no 0/O, 1/I/L, so that codes can be read aloud and typed from a screen. */

@@ -111,7 +111,9 @@ export const commandSchemas = {
 		questionId,
 		clusterId: clientId,
 		heading: text(limits.headingChars),
-		noteIds
+		noteIds,
+		/** A sub-heading under this heading (one level). */
+		parentId: v.optional(clientId)
 	}),
 	'cluster.rename': v.strictObject({
 		id: clientId,
