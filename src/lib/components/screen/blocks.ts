@@ -24,6 +24,8 @@ export type ScreenBlock =
 			text: string;
 			author: string | null;
 			group: string | null;
+			/** Under a sub-heading: drawn indented like it. */
+			sub?: boolean;
 	  }
 	| { kind: 'item'; key: string; item: VoteItem; group: null }
 	| {
@@ -71,7 +73,11 @@ export function boardBlocks(
 				: { kind: 'heading', key, text, group: null }
 		);
 		for (const note of members)
-			blocks.push({ ...noteBlock(note, key), key: `${prefix}n:${note.id}` });
+			blocks.push({
+				...noteBlock(note, key),
+				key: `${prefix}n:${note.id}`,
+				...(sub ? { sub } : {})
+			});
 	};
 	const membersOf = (cluster: ClusterView) => cluster.noteIds.flatMap((id) => byId.get(id) ?? []);
 	for (const cluster of clusters) {
