@@ -505,3 +505,16 @@ export const demoRound2Leaders: Readonly<Record<string, string>> = {
 	'country:NO:1': 'Kari Øvrebø',
 	'country:SE:1': 'Maria Sjöström'
 };
+
+/**
+ * Sub-headings in the played demo: the first group of round 1 puts the last note of its first
+ * heading under this sub-heading (as Sigtuna's groups did: "Vad behövs för stöd?" under a theme).
+ */
+export const demoSubheading: Record<Language, string> = {
+	nb: 'Hva trengs for støtte?',
+	sv: 'Vad behövs för stöd?',
+	da: 'Hvad skal der til for støtte?',
+	is: 'Hvað þarf til stuðnings?',
+	fi: 'Mitä tukeen tarvitaan?',
+	en: 'What is needed for support?'
+};

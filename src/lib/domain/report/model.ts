@@ -15,6 +15,7 @@ import type { WorkshopReport } from './workshop';
 
 export type { TextBlock } from './text-blocks';
 export type { PrioritisedItem, QuestionSection, ReportNote, VoteSummary } from './questions';
+export { bySubheading, placeOf } from './questions';
 
 /** Where the language help goes: an appendix at the end, before the group work, or nowhere. */
 export const glossaryPlacements = ['appendix', 'front', 'omit'] as const;
@@ -123,6 +124,8 @@ export interface ReportLabels {
 	text: string;
 	/** CSV: who wrote the note (named sessions only). */
 	author: string;
+	/** CSV: the sub-heading a note sits under, within its heading. */
+	subheading: string;
 }
 
 export interface TitlePage {
@@ -468,7 +471,8 @@ export function reportLabels(t: Translate): ReportLabels {
 		group: t('report.column.group'),
 		question: t('report.column.question'),
 		text: t('report.column.text'),
-		author: t('report.column.author')
+		author: t('report.column.author'),
+		subheading: t('report.column.subheading')
 	};
 }
 

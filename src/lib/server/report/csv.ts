@@ -24,7 +24,8 @@ function noteRows(q: QuestionSection, place: CsvCell[]): CsvCell[][] {
 				item.rank,
 				item.points,
 				item.voters,
-				note.author ?? ''
+				note.author ?? '',
+				note.subheading ?? ''
 			]);
 		}
 	}
@@ -37,7 +38,8 @@ function noteRows(q: QuestionSection, place: CsvCell[]): CsvCell[][] {
 			null,
 			null,
 			null,
-			note.author ?? ''
+			note.author ?? '',
+			note.subheading ?? ''
 		]);
 	}
 	return rows;
@@ -45,7 +47,8 @@ function noteRows(q: QuestionSection, place: CsvCell[]): CsvCell[][] {
 
 /**
  * Every note of the report as one CSV row: round and group (a conference's only), question,
- * heading, text, rank, points, votes and author (named sessions only). UTF-8 with a BOM so
+ * heading, text, rank, points, votes, author (named sessions only) and sub-heading (the column
+ * added last, so that sheets reading columns by position still work). UTF-8 with a BOM so
  * that Excel reads æ, ø, å, ð and þ; cells are guarded against formula injection by the shared
  * CSV writer.
  */
@@ -58,7 +61,8 @@ export function renderReportCsv(report: ReportDocument, options: ReportCsvOption
 		labels.rank,
 		labels.points,
 		labels.voters,
-		labels.author
+		labels.author,
+		labels.subheading
 	];
 	const rows: CsvCell[][] =
 		report.kind === 'conference'

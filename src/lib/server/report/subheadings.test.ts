@@ -48,7 +48,11 @@ describe('the demo conference’s sub-heading in every format', () => {
 		const body = (await file('json')) as string;
 		expect(readArchive(body).ok).toBe(true);
 		expect(heading).not.toBe(sub);
-		expect(body).toContain(`"heading":"${sub}"`);
+		const clusters = (JSON.parse(body) as ConferenceArchive).rounds[0]!.groups[0]!.session!
+			.questions[0]!.clusters;
+		expect(clusters.find((c) => c.heading === sub)?.parentId).toBe(
+			clusters.find((c) => c.heading === heading)!.id
+		);
 	});
 
 	it('CSV: the note’s row names its heading and, in its own column, the sub-heading', async () => {
