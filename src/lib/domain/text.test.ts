@@ -102,7 +102,8 @@ describe('limits', () => {
 			timerSeconds: 10_800,
 			reflectionChars: 10_000,
 			claimsWaitingPerPerson: 3,
-			devicesPerPerson: 6
+			devicesPerPerson: 6,
+			subheadingsPerHeading: 12
 		});
 	});
 
