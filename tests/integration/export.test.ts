@@ -314,7 +314,8 @@ describe('exporting the conference report over HTTP', () => {
 			'Plass',
 			'Poeng',
 			'Stemmer',
-			'Skrevet av'
+			'Skrevet av',
+			'Underoverskrift'
 		]);
 		expect(rows).toHaveLength(expected.revealed);
 		expect(rows.map((r) => r[4]).sort()).toEqual(everyNote().sort());
