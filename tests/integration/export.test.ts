@@ -314,7 +314,9 @@ describe('exporting the conference report over HTTP', () => {
 			'Plass',
 			'Poeng',
 			'Stemmer',
-			'Skrevet av'
+			'Skrevet av',
+			'Gruppens lapp',
+			'Underoverskrift'
 		]);
 		expect(rows).toHaveLength(expected.revealed);
 		expect(rows.map((r) => r[4]).sort()).toEqual(everyNote().sort());

@@ -167,7 +167,9 @@ describe("a stand-alone workshop's report from its console", () => {
 			'Plass',
 			'Poeng',
 			'Stemmer',
-			'Skrevet av'
+			'Skrevet av',
+			'Gruppens lapp',
+			'Underoverskrift'
 		]);
 		expect(rows.map((r) => r[2]).sort()).toEqual([...revealed].sort());
 		const byText = new Map(rows.map((r) => [r[2], r]));

@@ -23,7 +23,8 @@ export const errorCodes = [
 	'unavailable',
 	'internal',
 	'question_full',
-	'person_text_full'
+	'person_text_full',
+	'one_level_only'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

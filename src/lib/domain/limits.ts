@@ -39,7 +39,9 @@ export const limits = {
 	/** Characters of all notes in one question. */
 	noteCharsPerQuestion: 200_000,
 	/** Characters of one person's notes in one question: a fifth of the total, so no one fills it. */
-	noteCharsPerPersonPerQuestion: 40_000
+	noteCharsPerPersonPerQuestion: 40_000,
+	/** Sub-headings under one heading (they also count toward clustersPerQuestion). */
+	subheadingsPerHeading: 12
 } as const;
 
 /** Alphabet of join codes: no 0/O, 1/I/L, so that codes can be read aloud and typed from a screen. */

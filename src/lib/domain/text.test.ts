@@ -108,7 +108,8 @@ describe('limits', () => {
 			discussionChars: 10_000,
 			notesPerQuestion: 500,
 			noteCharsPerQuestion: 200_000,
-			noteCharsPerPersonPerQuestion: 40_000
+			noteCharsPerPersonPerQuestion: 40_000,
+			subheadingsPerHeading: 12
 		});
 	});
 

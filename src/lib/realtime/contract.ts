@@ -113,7 +113,9 @@ export const commandSchemas = {
 		questionId,
 		clusterId: clientId,
 		heading: text(limits.headingChars),
-		noteIds
+		noteIds,
+		/** A sub-heading under this heading (one level). */
+		parentId: v.optional(clientId)
 	}),
 	'cluster.rename': v.strictObject({
 		id: clientId,

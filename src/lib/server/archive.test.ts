@@ -19,6 +19,7 @@ import { setLogLevel } from './log';
 import { renderReportMarkdown } from './report/markdown';
 import { reportSourceFromDb } from './report/source-from-db';
 import { dispatchStep, projectRoot, seedPlayedDemo, tempApp } from './report/test-conference';
+import { demoSubheading } from './demo-content';
 
 type TestApp = Awaited<ReturnType<typeof tempApp>>;
 const opened: TestApp[] = [];
@@ -242,6 +243,11 @@ describe('conference archive', () => {
 		expect(withheld(again)).toEqual({ notes: 0, ballots: 0 });
 		expect(groupNotes(again)).toEqual([longGroupNote]);
 		expect(again).toBe(nothingWithheld(exported));
+		// The demo's sub-heading (a heading's parentId) makes the trip too.
+		const subheadings = questionsOf(JSON.parse(again) as ConferenceArchive)
+			.flatMap((q) => q.clusters)
+			.filter((c) => c.parentId !== undefined);
+		expect(subheadings.map((c) => c.heading)).toEqual([demoSubheading.nb]);
 		// Reopened from the file (nothing cached): still the same.
 		target.app.db.close();
 		const reopened = await reopen(target.path);
@@ -662,6 +668,25 @@ describe('conference archive', () => {
 						path: 'rounds[0].groups[0].session.questions[0].closedVote.rankings[0][0]',
 						kind: 'unknown_reference'
 					}
+				])
+			});
+		});
+
+		it('a sub-heading under a heading that is not there, or under a sub-heading', async () => {
+			const bad = archive();
+			const question = bad.rounds[0]!.groups[0]!.session!.questions[0]!;
+			const subIndex = question.clusters.findIndex((c) => c.parentId !== undefined);
+			const sub = question.clusters[subIndex]!;
+			const nested = { ...sub, id: 'nested-subheading-01', noteIds: [], parentId: sub.id };
+			question.clusters.push(nested);
+			sub.parentId = 'no-such-heading-01';
+			const at = 'rounds[0].groups[0].session.questions[0].clusters';
+			expect(await problem(JSON.stringify(bad))).toEqual({
+				code: 'invalid',
+				total: 2,
+				issues: expect.arrayContaining([
+					{ path: `${at}[${subIndex}].parentId`, kind: 'unknown_reference' },
+					{ path: `${at}[${question.clusters.length - 1}].parentId`, kind: 'unknown_reference' }
 				])
 			});
 		});

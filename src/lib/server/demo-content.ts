@@ -521,3 +521,16 @@ export const demoReflections = {
 	discussion:
 		'Gruppa diskuterte lenge om lønnstilskudd hjelper eller stigmatiserer. Noen mente tilskuddet åpner dører; andre at det gjør arbeidstakeren til «en ordning».\n\nGruppa ble enige om at tilskuddet må være et verktøy for arbeidsgiveren, aldri en merkelapp på arbeidstakeren.'
 } as const;
+
+/**
+ * Sub-headings in the played demo: the first group of round 1 puts the last note of its first
+ * heading under this sub-heading (as Sigtuna's groups did: "Vad behövs för stöd?" under a theme).
+ */
+export const demoSubheading: Record<Language, string> = {
+	nb: 'Hva trengs for støtte?',
+	sv: 'Vad behövs för stöd?',
+	da: 'Hvad skal der til for støtte?',
+	is: 'Hvað þarf til stuðnings?',
+	fi: 'Mitä tukeen tarvitaan?',
+	en: 'What is needed for support?'
+};

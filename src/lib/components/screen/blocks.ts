@@ -12,6 +12,8 @@ export type ScreenBlock =
 			text: string;
 			/** A question over its results (not a heading the group wrote). */
 			question?: boolean;
+			/** A sub-heading, under the heading before it. */
+			sub?: boolean;
 			group: null;
 	  }
 	| { kind: 'text'; key: string; text: string; group: string | null }
@@ -24,6 +26,8 @@ export type ScreenBlock =
 			group: string | null;
 			/** Entered for the group as a whole (named sessions only, as the view says). */
 			byGroup?: true;
+			/** Under a sub-heading: drawn indented like it. */
+			sub?: boolean;
 	  }
 	| { kind: 'item'; key: string; item: VoteItem; group: null }
 	| {
@@ -52,8 +56,9 @@ export function noteBlocks(notes: readonly RevealedNoteView[]): ScreenBlock[] {
 }
 
 /**
- * Notes under their headings, then the notes under none (with a heading of their own when
- * there are headings). `prefix` keeps keys apart when several boards share one layout.
+ * Notes under their headings, each heading's sub-headings after its own notes, then the notes
+ * under none (with a heading of their own when there are headings). `prefix` keeps keys apart
+ * when several boards share one layout.
  */
 export function boardBlocks(
 	notes: readonly RevealedNoteView[],
@@ -64,14 +69,25 @@ export function boardBlocks(
 	const byId = new Map(notes.map((n) => [n.id, n]));
 	const grouped = new Set(clusters.flatMap((c) => c.noteIds));
 	const blocks: ScreenBlock[] = [];
-	const group = (key: string, text: string, members: RevealedNoteView[]) => {
-		blocks.push({ kind: 'heading', key, text, group: null });
+	const group = (key: string, text: string, members: RevealedNoteView[], sub = false) => {
+		blocks.push(
+			sub
+				? { kind: 'heading', key, text, sub, group: null }
+				: { kind: 'heading', key, text, group: null }
+		);
 		for (const note of members)
-			blocks.push({ ...noteBlock(note, key), key: `${prefix}n:${note.id}` });
+			blocks.push({
+				...noteBlock(note, key),
+				key: `${prefix}n:${note.id}`,
+				...(sub ? { sub } : {})
+			});
 	};
+	const membersOf = (cluster: ClusterView) => cluster.noteIds.flatMap((id) => byId.get(id) ?? []);
 	for (const cluster of clusters) {
-		const members = cluster.noteIds.flatMap((id) => byId.get(id) ?? []);
-		group(`${prefix}c:${cluster.id}`, cluster.heading, members);
+		if (cluster.parentId !== undefined) continue;
+		group(`${prefix}c:${cluster.id}`, cluster.heading, membersOf(cluster));
+		for (const sub of clusters.filter((c) => c.parentId === cluster.id))
+			group(`${prefix}c:${sub.id}`, sub.heading, membersOf(sub), true);
 	}
 	const loose = notes.filter((n) => !grouped.has(n.id));
 	if (clusters.length === 0)

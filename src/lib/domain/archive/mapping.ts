@@ -159,7 +159,8 @@ export function archivedSession(
 			clusters: q.clusters.map((c) => ({
 				id: c.id,
 				heading: c.heading,
-				noteIds: c.noteIds.filter((noteId) => shown.has(noteId))
+				noteIds: c.noteIds.filter((noteId) => shown.has(noteId)),
+				...(c.parentId === undefined ? {} : { parentId: c.parentId })
 			})),
 			reveal: revealOf(q.reveal, person),
 			notes: revealed.map((n) => ({
@@ -218,7 +219,12 @@ export function sessionFromArchive(
 				readableByFacilitator: n.readableByFacilitator,
 				history: n.history.map((h) => ({ previous: h.previous, at: h.at, by: h.by }))
 			})),
-			clusters: q.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: [...c.noteIds] })),
+			clusters: q.clusters.map((c) => ({
+				id: c.id,
+				heading: c.heading,
+				noteIds: [...c.noteIds],
+				...(c.parentId === undefined ? {} : { parentId: c.parentId })
+			})),
 			reveal: revealOf(q.reveal, person),
 			ballots: [],
 			closedVote: null,

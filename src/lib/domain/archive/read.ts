@@ -198,8 +198,12 @@ function checkSession(
 			}
 		});
 		const items = new Set(q.notes.map((n) => noteItemId(n.id)));
+		const headings = new Set(q.clusters.filter((c) => c.parentId === undefined).map((c) => c.id));
 		q.clusters.forEach((c, ci) => {
-			items.add(clusterItemId(c.id));
+			// A sub-heading is never voted on, and sits under a heading (one level) of its question.
+			if (c.parentId === undefined) items.add(clusterItemId(c.id));
+			else if (!headings.has(c.parentId))
+				add([...here, 'clusters', ci, 'parentId'], 'unknown_reference');
 			c.noteIds.forEach((noteId, i) => {
 				if (!own.has(noteId)) add([...here, 'clusters', ci, 'noteIds', i], 'unknown_reference');
 			});

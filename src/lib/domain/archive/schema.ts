@@ -132,7 +132,9 @@ const questionFields = {
 		v.strictObject({
 			id,
 			heading: text(limits.headingChars),
-			noteIds: list(id, questionNotes)
+			noteIds: list(id, questionNotes),
+			/** A sub-heading's heading; absent on headings and in archives from before sub-headings. */
+			parentId: v.optional(id)
 		}),
 		limits.clustersPerQuestion
 	),

@@ -15,6 +15,7 @@ import type { WorkshopReport } from './workshop';
 
 export type { TextBlock } from './text-blocks';
 export type { PrioritisedItem, QuestionSection, ReportNote, VoteSummary } from './questions';
+export { bySubheading, placeOf } from './questions';
 
 /** Where the language help goes: an appendix at the end, before the group work, or nowhere. */
 export const glossaryPlacements = ['appendix', 'front', 'omit'] as const;
@@ -127,6 +128,8 @@ export interface ReportLabels {
 	byGroup: string;
 	/** "the group", where a group note's author would be. */
 	theGroup: string;
+	/** CSV: the sub-heading a note sits under, within its heading. */
+	subheading: string;
 }
 
 export interface TitlePage {
@@ -476,7 +479,8 @@ export function reportLabels(t: Translate): ReportLabels {
 		text: t('report.column.text'),
 		author: t('report.column.author'),
 		byGroup: t('report.column.byGroup'),
-		theGroup: t('report.theGroup')
+		theGroup: t('report.theGroup'),
+		subheading: t('report.column.subheading')
 	};
 }
 

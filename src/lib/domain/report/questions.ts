@@ -70,12 +70,33 @@ export interface ReportNote {
 	text: string;
 	/** Author's name in named sessions when names are included; null when anonymous. */
 	author: string | null;
-	/** Heading the note sits under; null when ungrouped. */
+	/** Heading the note sits under (for a note under a sub-heading, its heading); null when none. */
 	heading: string | null;
 	/** 0-based position in the reveal. */
 	revealIndex: number;
 	/** Entered by the facilitator for the group as a whole: nobody's. */
 	byGroup: boolean;
+	/** Sub-heading the note sits under, within `heading`; null when directly under the heading. */
+	subheading: string | null;
+}
+
+/** A heading's notes split by sub-heading, in order: its own notes (subheading null) first. */
+export function bySubheading(
+	notes: readonly ReportNote[]
+): { subheading: string | null; notes: ReportNote[] }[] {
+	const parts: { subheading: string | null; notes: ReportNote[] }[] = [];
+	for (const note of notes) {
+		const last = parts.at(-1);
+		if (last && last.subheading === note.subheading) last.notes.push(note);
+		else parts.push({ subheading: note.subheading, notes: [note] });
+	}
+	return parts;
+}
+
+/** "Heading › Sub-heading", or the heading alone: where a note sits, on one line. */
+export function placeOf(note: ReportNote): string | null {
+	if (note.heading === null) return null;
+	return note.subheading === null ? note.heading : `${note.heading} › ${note.subheading}`;
 }
 
 /**
@@ -119,8 +140,14 @@ export function questionSection(
 	const authorNames = new Map(session.participants.map((p) => [p.id, p.name]));
 	const showAuthors = ctx.named && !session.settings.anonymous;
 	const headingOf = new Map<string, string>();
+	const subheadingOf = new Map<string, string>();
+	const clusterById = new Map(run.clusters.map((c) => [c.id, c]));
 	for (const cluster of run.clusters) {
-		for (const id of cluster.noteIds) headingOf.set(id, cluster.heading);
+		const parent = cluster.parentId === undefined ? undefined : clusterById.get(cluster.parentId);
+		for (const id of cluster.noteIds) {
+			headingOf.set(id, parent?.heading ?? cluster.heading);
+			if (parent) subheadingOf.set(id, cluster.heading);
+		}
 	}
 	// Notes never revealed were private to their author and stay out of the report.
 	const revealed = run.notes
@@ -139,7 +166,8 @@ export function questionSection(
 						: (authorNames.get(n.authorId) ?? null),
 				heading: headingOf.get(n.id) ?? null,
 				revealIndex: n.revealIndex!,
-				byGroup: n.authorId === null
+				byGroup: n.authorId === null,
+				subheading: subheadingOf.get(n.id) ?? null
 			}
 		])
 	);

@@ -27,8 +27,8 @@ export interface QuestionSpec {
 	text: string;
 	/** [author id, text]; written in this order during the write phase. A null author: the group's. */
 	notes?: [string | null, string][];
-	/** Headings over notes, by index into notes. */
-	clusters?: { heading: string; notes: number[] }[];
+	/** Headings over notes, by index into notes; `under` makes it a sub-heading of that heading. */
+	clusters?: { heading: string; notes: number[]; under?: number }[];
 	/**
 	 * Ballots, first choice first: "c2" is heading 2, "n5" is note 5 (which must be ungrouped).
 	 * Voter ids must be people of the session.
@@ -179,7 +179,10 @@ export function playSession(
 					questionId,
 					clusterId: specIds.cluster(spec.idPrefix, q, c),
 					heading: cluster.heading,
-					noteIds: cluster.notes.map((n) => specIds.note(spec.idPrefix, q, n))
+					noteIds: cluster.notes.map((n) => specIds.note(spec.idPrefix, q, n)),
+					...(cluster.under === undefined
+						? {}
+						: { parentId: specIds.cluster(spec.idPrefix, q, cluster.under) })
 				},
 				facilitator
 			);

@@ -1,3 +1,4 @@
+import { headingNoteIds } from './clusters';
 import { tally, voteItems, type TallyRow, type VoteItem } from './tally';
 import type { ClosedVote, QuestionRun } from './types';
 
@@ -134,7 +135,9 @@ export function closedResults(run: QuestionRun, vote: ClosedVote | null): Result
 			return note ? [{ ...row, kind: 'note' as const, label: note.text, noteIds: [note.id] }] : [];
 		}
 		const cluster = clusters.get(row.itemId);
-		const noteIds = (cluster?.noteIds ?? []).filter((id) => notes.has(id));
+		const noteIds = (cluster ? headingNoteIds(run.clusters, cluster) : []).filter((id) =>
+			notes.has(id)
+		);
 		return [{ ...row, kind: 'cluster' as const, label: cluster?.heading ?? heading, noteIds }];
 	});
 }

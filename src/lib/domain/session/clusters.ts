@@ -9,16 +9,37 @@ function withoutNotes(clusters: Cluster[], noteIds: ReadonlySet<string>): Cluste
 	);
 }
 
-/** A new heading at the end, holding the given notes (moved from wherever they were). */
+/**
+ * A new heading at the end, holding the given notes (moved from wherever they were); a
+ * sub-heading when `parentId` names the heading it goes under.
+ */
 export function createCluster(
 	run: QuestionRun,
 	clusterId: string,
 	heading: string,
-	noteIds: string[]
+	noteIds: string[],
+	parentId?: string
 ): QuestionRun {
 	const moving = new Set(noteIds);
 	const clusters = withoutNotes(run.clusters, moving);
-	return { ...run, clusters: [...clusters, { id: clusterId, heading, noteIds: [...moving] }] };
+	const created: Cluster = { id: clusterId, heading, noteIds: [...moving] };
+	if (parentId !== undefined) created.parentId = parentId;
+	return { ...run, clusters: [...clusters, created] };
+}
+
+/** Sub-headings of a heading, in display order. */
+export function subheadingsOf(clusters: readonly Cluster[], clusterId: string): Cluster[] {
+	return clusters.filter((c) => c.parentId === clusterId);
+}
+
+/** A heading's notes followed by those of its sub-headings: what it stands for in a vote. */
+export function headingNoteIds(clusters: readonly Cluster[], cluster: Cluster): string[] {
+	return [...cluster.noteIds, ...subheadingsOf(clusters, cluster.id).flatMap((c) => c.noteIds)];
+}
+
+/** Without a parent: a sub-heading whose heading goes becomes a heading itself. */
+function promoted(cluster: Cluster): Cluster {
+	return { id: cluster.id, heading: cluster.heading, noteIds: cluster.noteIds };
 }
 
 export function renameCluster(run: QuestionRun, clusterId: string, heading: string): QuestionRun {
@@ -41,19 +62,29 @@ export function assignNotes(
 	return { ...run, clusters };
 }
 
-/** Moves every note of `sourceId` under `targetId` and removes the source heading. */
+/**
+ * Moves every note of `sourceId` under `targetId` and removes the source heading; its
+ * sub-headings go under the target (the core refuses this when the target is a sub-heading).
+ */
 export function mergeClusters(run: QuestionRun, sourceId: string, targetId: string): QuestionRun {
 	const source = run.clusters.find((c) => c.id === sourceId);
 	if (!source || sourceId === targetId) return run;
 	const clusters = run.clusters
 		.filter((c) => c.id !== sourceId)
-		.map((c) => (c.id === targetId ? { ...c, noteIds: [...c.noteIds, ...source.noteIds] } : c));
+		.map((c) => (c.id === targetId ? { ...c, noteIds: [...c.noteIds, ...source.noteIds] } : c))
+		.map((c) => (c.parentId === sourceId ? { ...c, parentId: targetId } : c));
 	return { ...run, clusters };
 }
 
-/** Removes a heading; its notes become ungrouped. */
+/**
+ * Removes a heading; its notes become ungrouped and its sub-headings become headings with
+ * their notes, so no grouping the room made below it is lost.
+ */
 export function dissolveCluster(run: QuestionRun, clusterId: string): QuestionRun {
-	return { ...run, clusters: run.clusters.filter((c) => c.id !== clusterId) };
+	const clusters = run.clusters
+		.filter((c) => c.id !== clusterId)
+		.map((c) => (c.parentId === clusterId ? promoted(c) : c));
+	return { ...run, clusters };
 }
 
 /** Moves a heading to a new position (clamped to the list). */

@@ -8,7 +8,8 @@ import {
 	mergeClusters,
 	moveCluster,
 	pruneHiddenNotes,
-	renameCluster
+	renameCluster,
+	subheadingsOf
 } from './clusters';
 import { clusteringPhases, transitions, votingPhases, type Phase } from './phases';
 import {
@@ -86,6 +87,8 @@ export type SessionCommand =
 			clusterId: string;
 			heading: string;
 			noteIds: string[];
+			/** Makes it a sub-heading under this heading; absent for a heading (as before). */
+			parentId?: string;
 	  }
 	| { type: 'cluster.rename'; questionId: string; clusterId: string; heading: string }
 	| { type: 'cluster.assign'; questionId: string; noteIds: string[]; clusterId: string | null }
@@ -818,8 +821,19 @@ export function execute(
 			const heading = checkText(command.heading, limits.headingChars, false);
 			if (!heading.ok) return heading;
 			if (!allRevealed(run, command.noteIds)) return fail('not_found');
+			if (command.parentId !== undefined) {
+				const parent = run.clusters.find((c) => c.id === command.parentId);
+				if (!parent) return fail('not_found');
+				if (parent.parentId !== undefined) return fail('one_level_only');
+				if (subheadingsOf(run.clusters, parent.id).length >= limits.subheadingsPerHeading) {
+					return fail('too_many', { max: limits.subheadingsPerHeading });
+				}
+			}
 			return ok(
-				withRun(state, createCluster(run, command.clusterId, heading.value, command.noteIds))
+				withRun(
+					state,
+					createCluster(run, command.clusterId, heading.value, command.noteIds, command.parentId)
+				)
 			);
 		}
 		case 'cluster.rename': {
@@ -842,6 +856,17 @@ export function execute(
 			const ids = new Set(run.clusters.map((c) => c.id));
 			if (!ids.has(command.sourceId) || !ids.has(command.targetId)) return fail('not_found');
 			if (command.sourceId === command.targetId) return fail('conflict');
+			// The source's sub-headings go under the target: never under a sub-heading.
+			const target = run.clusters.find((c) => c.id === command.targetId)!;
+			const sourceHasSubheadings = subheadingsOf(run.clusters, command.sourceId).length > 0;
+			if (sourceHasSubheadings && target.parentId !== undefined) return fail('one_level_only');
+			const joined = subheadingsOf(run.clusters, target.id).length;
+			if (
+				joined + subheadingsOf(run.clusters, command.sourceId).length >
+				limits.subheadingsPerHeading
+			) {
+				return fail('too_many', { max: limits.subheadingsPerHeading });
+			}
 			return ok(withRun(state, mergeClusters(run, command.sourceId, command.targetId)));
 		}
 		case 'cluster.move': {

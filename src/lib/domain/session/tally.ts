@@ -1,3 +1,4 @@
+import { headingNoteIds } from './clusters';
 import type { Ballot, QuestionRun } from './types';
 
 /** Something people vote on: a heading with its notes, or a note not under any heading. */
@@ -21,14 +22,18 @@ export function noteItemId(noteId: string): string {
 
 /**
  * The items of a run, in a fixed order: headings with at least one note in their order,
- * then revealed notes not under a heading in reveal order.
+ * then revealed notes not under a heading in reveal order. A sub-heading is never an item:
+ * its notes count for the heading it is under.
  */
 export function voteItems(run: QuestionRun): VoteItem[] {
 	const byId = new Map(run.notes.map((n) => [n.id, n]));
 	const grouped = new Set<string>();
 	const items: VoteItem[] = [];
 	for (const cluster of run.clusters) {
-		const noteIds = cluster.noteIds.filter((id) => byId.get(id)?.revealIndex != null);
+		if (cluster.parentId !== undefined) continue;
+		const noteIds = headingNoteIds(run.clusters, cluster).filter(
+			(id) => byId.get(id)?.revealIndex != null
+		);
 		for (const id of noteIds) grouped.add(id);
 		if (noteIds.length > 0) {
 			items.push({

@@ -63,6 +63,8 @@ export interface Cluster {
 	heading: string;
 	/** Notes under this heading, in display order. */
 	noteIds: string[];
+	/** Set on a sub-heading: the heading it sits under (one level only). Absent on headings. */
+	parentId?: string;
 }
 
 export interface RevealState {

@@ -58,6 +58,8 @@ export interface ClusterView {
 	id: string;
 	heading: string;
 	noteIds: string[];
+	/** On a sub-heading only: the heading it sits under. */
+	parentId?: string;
 }
 
 /** Shown only during the reveal: afterwards nothing says who had notes or whose turn it was. */
@@ -263,7 +265,11 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 				edited: n.history.some((h) => h.by === 'facilitator'),
 				...(n.authorId === null && !state.settings.anonymous ? { byGroup: true as const } : {})
 			})),
-		clusters: run.clusters.map((c) => ({ id: c.id, heading: c.heading, noteIds: c.noteIds })),
+		clusters: run.clusters.map((c) =>
+			c.parentId === undefined
+				? { id: c.id, heading: c.heading, noteIds: c.noteIds }
+				: { id: c.id, heading: c.heading, noteIds: c.noteIds, parentId: c.parentId }
+		),
 		vote: voting
 			? {
 					items,

@@ -18,7 +18,7 @@ describe('CSV report', () => {
 	it('starts with a UTF-8 BOM and uses semicolons for a Nordic report', () => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.slice(1).split('\r\n')[0]).toBe(
-			'Runde;Gruppe;Spørsmål;Overskrift;Tekst;Plass;Poeng;Stemmer;Skrevet av;Gruppens lapp'
+			'Runde;Gruppe;Spørsmål;Overskrift;Tekst;Plass;Poeng;Stemmer;Skrevet av;Gruppens lapp;Underoverskrift'
 		);
 		expect(renderReportCsv(hostileReport({ language: 'en' })).slice(1, 20)).toBe(
 			'Round,Group,Questio'

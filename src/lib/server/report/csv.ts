@@ -29,7 +29,8 @@ function noteRows(
 				item.points,
 				item.voters,
 				note.author ?? '',
-				groupMark(note)
+				groupMark(note),
+				note.subheading ?? ''
 			]);
 		}
 	}
@@ -43,7 +44,8 @@ function noteRows(
 			null,
 			null,
 			note.author ?? '',
-			groupMark(note)
+			groupMark(note),
+			note.subheading ?? ''
 		]);
 	}
 	return rows;
@@ -51,8 +53,10 @@ function noteRows(
 
 /**
  * Every note of the report as one CSV row: round and group (a conference's only), question,
- * heading, text, rank, points, votes, author (named sessions only) and "the group" for a note
- * entered for the group as a whole. UTF-8 with a BOM so that Excel reads æ, ø, å, ð and þ; cells are guarded against formula injection by the shared
+ * heading, text, rank, points, votes, author (named sessions only), "the group" for a note
+ * entered for the group as a whole, and sub-heading (the columns added last, so that sheets
+ * reading columns by position still work). UTF-8 with a BOM so that Excel reads æ, ø, å, ð
+ * and þ; cells are guarded against formula injection by the shared
  * CSV writer.
  */
 export function renderReportCsv(report: ReportDocument, options: ReportCsvOptions = {}): string {
@@ -65,7 +69,8 @@ export function renderReportCsv(report: ReportDocument, options: ReportCsvOption
 		labels.points,
 		labels.voters,
 		labels.author,
-		labels.byGroup
+		labels.byGroup,
+		labels.subheading
 	];
 	// Marked in anonymous sessions too: a note for the group names nobody.
 	const groupMark = (note: ReportNote) => (note.byGroup ? labels.theGroup : '');

@@ -33,6 +33,7 @@ import type {
 	RoundSection,
 	TextBlock
 } from '$lib/domain/report/model';
+import { bySubheading, placeOf } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
 
 // A4 in twentieths of a point, with 2 cm margins.
@@ -388,7 +389,7 @@ function groupChildren(report: Report, section: GroupSection): FileChild[] {
 }
 
 function noteRuns(note: ReportNote, withHeading: boolean): TextRun[] {
-	const meta = [note.author, withHeading ? note.heading : null].filter((s): s is string => !!s);
+	const meta = [note.author, withHeading ? placeOf(note) : null].filter((s): s is string => !!s);
 	const out = runs(note.text);
 	if (meta.length > 0)
 		out.push(new TextRun({ text: clean(` (${meta.join('; ')})`), color: muted }));
@@ -414,7 +415,17 @@ function questionBody(report: ReportFrame, section: QuestionSection): FileChild[
 			const body = item.heading
 				? [
 						new Paragraph({ children: runs(item.heading, { bold: true }) }),
-						...item.notes.map((n) => bullet(noteRuns(n, false)))
+						...bySubheading(item.notes).flatMap(({ subheading, notes }) => [
+							...(subheading === null
+								? []
+								: [
+										new Paragraph({
+											children: runs(subheading, { bold: true, italics: true }),
+											indent: { left: 240 }
+										})
+									]),
+							...notes.map((n) => bullet(noteRuns(n, false)))
+						])
 					]
 				: item.notes.map((n) => new Paragraph({ children: noteRuns(n, false) }));
 			return [

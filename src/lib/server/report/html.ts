@@ -10,6 +10,7 @@ import type {
 	RoundSection,
 	TextBlock
 } from '$lib/domain/report/model';
+import { bySubheading, placeOf } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
 import { hyphenateIn } from './hyphenation';
 
@@ -136,6 +137,8 @@ dl.people dt { font-weight: 600; }
 dl.people dd { margin: 0; }
 .results td ul { margin: 0.2em 0 0; }
 .results .heading { font-weight: 600; }
+.results .subheading { font-weight: 600; font-style: italic; margin: 0.3em 0 0 1.2em; }
+.results .subheading + ul { margin-left: 1.2em; }
 .note-meta { color: var(--muted); }
 .group { break-inside: auto; }
 .reflection { border-left: 2pt solid var(--rule); padding-left: 0.9em; margin-top: 1.2em; }
@@ -352,7 +355,8 @@ ${reflection}
 function noteMeta(note: ReportNote, withHeading: boolean): string {
 	const parts = [];
 	if (note.author) parts.push(escapeHtml(note.author));
-	if (withHeading && note.heading) parts.push(escapeHtml(note.heading));
+	const place = withHeading ? placeOf(note) : null;
+	if (place) parts.push(escapeHtml(place));
 	return parts.length > 0 ? ` <span class="note-meta">(${parts.join('; ')})</span>` : '';
 }
 
@@ -375,8 +379,16 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 		const rows = section.prioritised
 			.map((item) => {
 				const notes = item.notes.map((n) => `${lines(n.text)}${noteMeta(n, false)}`);
+				const list = (part: ReportNote[]) =>
+					`<ul>${part.map((n) => `<li>${lines(n.text)}${noteMeta(n, false)}</li>`).join('')}</ul>`;
 				const body = item.heading
-					? `<div class="heading">${escapeHtml(item.heading)}</div><ul>${notes.map((n) => `<li>${n}</li>`).join('')}</ul>`
+					? `<div class="heading">${escapeHtml(item.heading)}</div>${bySubheading(item.notes)
+							.map(({ subheading, notes: part }) =>
+								subheading === null
+									? list(part)
+									: `<div class="subheading">${escapeHtml(subheading)}</div>${list(part)}`
+							)
+							.join('')}`
 					: notes.join('<br>');
 				return `<tr><td class="number">${escapeHtml(item.rankLabel)}</td><td>${body}</td><td class="number">${item.points}</td><td class="number">${item.voters}</td></tr>`;
 			})

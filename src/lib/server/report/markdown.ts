@@ -9,6 +9,7 @@ import type {
 	RoundSection,
 	TextBlock
 } from '$lib/domain/report/model';
+import { bySubheading, placeOf } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
 
 /**
@@ -62,7 +63,7 @@ function tableMd(head: string[], rows: string[][], right: boolean[] = []): strin
 }
 
 function noteMeta(note: ReportNote, withHeading: boolean): string {
-	const meta = [note.author, withHeading ? note.heading : null].filter((s): s is string => !!s);
+	const meta = [note.author, withHeading ? placeOf(note) : null].filter((s): s is string => !!s);
 	return meta.length > 0 ? ` (${meta.map(escapeMarkdown).join('; ')})` : '';
 }
 
@@ -76,8 +77,17 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 	if (section.prioritised.length > 0) {
 		const rows = section.prioritised.map((item) => {
 			const notes = item.notes.map((n) => `${cellText(n.text)}${noteMeta(n, false)}`);
+			const bullets = (part: ReportNote[], mark: string) =>
+				part.map((n) => `${mark} ${cellText(n.text)}${noteMeta(n, false)}`);
 			const body = item.heading
-				? [`**${cellText(item.heading)}**`, ...notes.map((n) => `• ${n}`)].join('<br>')
+				? [
+						`**${cellText(item.heading)}**`,
+						...bySubheading(item.notes).flatMap(({ subheading, notes: part }) =>
+							subheading === null
+								? bullets(part, '•')
+								: [`  *${cellText(subheading)}*`, ...bullets(part, '  ◦')]
+						)
+					].join('<br>')
 				: notes.join('<br>');
 			return [escapeMarkdown(item.rankLabel), body, String(item.points), String(item.voters)];
 		});

@@ -21,7 +21,7 @@ import { createApp, type App } from '../app';
 import { readConfig } from '../config';
 import type { Conference } from '$lib/domain/conference/types';
 import { createDemoConference } from '../demo';
-import { demoReflections } from '../demo-content';
+import { demoReflections, demoSubheading } from '../demo-content';
 import { randomToken } from '../tokens';
 import { seededRandom } from '$lib/testing/random';
 
@@ -230,7 +230,8 @@ export function playedQuestion(
 	random: () => number,
 	text: string,
 	people: readonly string[],
-	stopAt?: QuestionSpec['stopAt']
+	stopAt?: QuestionSpec['stopAt'],
+	subheading?: string
 ): QuestionSpec {
 	const pool = shuffled(random, notePool);
 	const written: { author: string; text: string; heading: string }[] = [];
@@ -250,16 +251,32 @@ export function playedQuestion(
 		.filter((theme) => theme.notes.length >= 2)
 		.sort((a, b) => b.notes.length - a.notes.length)
 		.slice(0, 2 + Math.floor(random() * 2));
-	const clusters = notes.length >= 6 ? themes : [];
-	const grouped = new Set(clusters.flatMap((c) => c.notes));
+	const headings = notes.length >= 6 ? themes : [];
+	const grouped = new Set(headings.flatMap((c) => c.notes));
+	// The first heading's last note under a sub-heading: still voted on with its heading.
+	const first = headings[0];
+	const clusters: NonNullable<QuestionSpec['clusters']> =
+		subheading && first && first.notes.length >= 2
+			? [
+					{ ...first, notes: first.notes.slice(0, -1) },
+					...headings.slice(1),
+					{ heading: subheading, notes: first.notes.slice(-1), under: 0 }
+				]
+			: headings;
 	const items = [
-		...clusters.map((_, c) => `c${c}`),
+		...headings.map((_, c) => `c${c}`),
 		...notes.flatMap((_, n) => (grouped.has(n) ? [] : [`n${n}`]))
 	];
-	const ballots = people.map((voter) => ({
-		voter,
-		ranking: shuffled(random, items).slice(0, Math.min(5, items.length))
-	}));
+	const ballots = people.map((voter) => {
+		const ranking = shuffled(random, items).slice(0, Math.min(5, items.length));
+		// The heading with a sub-heading is everyone's first choice, so every format prints it nested.
+		if (clusters !== headings)
+			return {
+				voter,
+				ranking: ['c0', ...ranking.filter((i) => i !== 'c0')].slice(0, ranking.length)
+			};
+		return { voter, ranking };
+	});
 	return { text, notes, clusters, ballots, ...(stopAt ? { stopAt } : {}) };
 }
 
@@ -290,7 +307,8 @@ export async function playStartedRounds(
 						random,
 						q.text,
 						people,
-						last && index === state.questions.length - 1 ? 'vote' : undefined
+						last && index === state.questions.length - 1 ? 'vote' : undefined,
+						r === 0 && g === 0 && index === 0 ? demoSubheading[state.language] : undefined
 					)
 				),
 				withoutPhone,
