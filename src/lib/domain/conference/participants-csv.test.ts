@@ -468,3 +468,39 @@ describe('parseParticipantsCsv: the reference conference', () => {
 		]);
 	});
 });
+
+describe('parseParticipantsCsv: role descriptions in the participants’ own words', () => {
+	it.each([
+		['en', 'Name,Country,Role,Role description'],
+		['en', 'Name,Country,Role,Job title'],
+		['nb', 'Navn,Land,Rolle,Stilling'],
+		['nb', 'Navn,Land,Rolle,Rollebeskrivelse'],
+		['sv', 'Namn,Land,Roll,Befattning'],
+		['da', 'Navn,Land,Rolle,Stillingsbetegnelse'],
+		['is', 'Nafn,Land,Hlutverk,Starfsheiti'],
+		['fi', 'Nimi,Maa,Rooli,Tehtävänimike']
+	])('reads the column headed in %s: %s', (_lang, head) => {
+		const preview = parseParticipantsCsv(
+			`${head}\nKari Nordmann,NO,worker,"forsker,  prosjektleder"\nOla Nordmann,NO,worker,`
+		);
+		expect(preview.ok).toBe(true);
+		expect(preview.columns[3]!.column).toBe('roleDescription');
+		expect(preview.participants.map((p) => p.roleDescription)).toEqual([
+			'forsker, prosjektleder',
+			''
+		]);
+	});
+
+	it('refuses a role description over its limit, naming the row', () => {
+		const long = 'x'.repeat(participantsCsvLimits.roleDescriptionChars + 1);
+		const preview = parseParticipantsCsv(`name,country,role,role description\nKari,NO,worker,${long}`);
+		expect(preview.ok).toBe(false);
+		expect(errorsOf(preview.rows[0])).toEqual([
+			{
+				field: 'roleDescription',
+				code: 'too_long',
+				params: { max: participantsCsvLimits.roleDescriptionChars, length: long.length }
+			}
+		]);
+	});
+});
