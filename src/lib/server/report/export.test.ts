@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '$lib/domain/archive/read';
 import { setLogLevel } from '../log';
@@ -149,6 +155,32 @@ describe('exportFile', () => {
 		expect(reykjavik!.body).toContain('9. janúar 2026');
 	});
 
+	it('shows the demo’s welcome dinner, role descriptions and round instruction in every format', async () => {
+		const instruction = [
+			'Snakk først om det dere hørte i plenum.',
+			'Velg så det som betyr mest i deres eget land.'
+		];
+		const texts: Record<string, string> = {};
+		for (const format of ['html', 'markdown', 'docx', 'pdf'] as const) {
+			const body = (await exportFile(db.app, conferenceId, choices({ format })))!.body;
+			texts[format] = await readable(format, body);
+		}
+		for (const [format, text] of Object.entries(texts)) {
+			const flat = text.replace(/\s+/g, ' ');
+			// The welcome dinner's kind; a PDF may wrap the title around it.
+			expect(flat, format).toMatch(/Velkomst: kort orientering[^]{0,120}?Sosialt/);
+			expect(flat, format).toContain('Kari Øvrebø, forsker (seniorforsker, prosjektleder)');
+			const theme = text.indexOf('Ta utgangspunkt i forrige erfaringsutveksling');
+			expect(theme, format).toBeGreaterThan(0);
+			expect(text.indexOf(instruction.join('\n'), theme), format).toBeGreaterThan(theme);
+		}
+		const archive = JSON.parse(
+			(await exportFile(db.app, conferenceId, choices({ format: 'json' })))!.body as string
+		) as { rounds: { instruction: string }[]; programme: { kind: string }[] };
+		expect(archive.rounds[1]!.instruction).toBe(instruction.join('\n'));
+		expect(archive.programme[0]!.kind).toBe('social');
+	}, 60_000);
+
 	it('leaves names out when asked, but never out of the archive', async () => {
 		const person = (await db.app.conferences.participants(conferenceId))[0]!;
 		const anonymous = await exportFile(
@@ -166,3 +198,34 @@ describe('exportFile', () => {
 		expect(readArchive(archive!.body as string).ok).toBe(true);
 	});
 });
+
+const run = promisify(execFile);
+
+/** A report as text with its line breaks: markup stripped, Word's breaks and PDF's lines kept. */
+async function readable(format: 'html' | 'markdown' | 'docx' | 'pdf', body: string | Uint8Array) {
+	if (format === 'markdown') return (body as string).replace(/\\\n/g, '\n').replace(/\\/g, '');
+	if (format === 'html') {
+		return (body as string)
+			.replace(/\u00ad/g, '')
+			.replace(/<br>/g, '\n')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/ +/g, ' ')
+			.replace(/ ?\n ?/g, '\n');
+	}
+	if (format === 'docx') {
+		const xml = strFromU8(unzipSync(body as Uint8Array)['word/document.xml']!);
+		return xml
+			.replace(/<w:br\/>/g, '\n')
+			.replace(/<\/w:p>/g, '\n')
+			.replace(/<\/w:tc>/g, ' ')
+			.replace(/<[^>]+>/g, '');
+	}
+	const dir = await mkdtemp(join(tmpdir(), 'samrad-demo-pdf-'));
+	try {
+		await writeFile(join(dir, 'demo.pdf'), body);
+		const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'demo.pdf'), '-']);
+		return stdout.replace(/\u00ad/g, '');
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}
