@@ -111,3 +111,14 @@ describe('a multi-line theme in PDF', () => {
 		expect(text).toContain('Andre avsnitt: Hva trengs?');
 	}, 60_000);
 });
+
+describe('a question on two lines in Markdown', () => {
+	it('stays one heading, its line break kept inside it', () => {
+		const s = source();
+		const session = s.rounds[0]!.groups[0]!.session!;
+		session.questions[0] = { ...session.questions[0]!, text: 'Hva trengs?\nOg for hvem?' };
+		const md = renderReportMarkdown(buildReport(s, { generatedAt: '2025-05-20' }, fixedT));
+		const heading = md.split('\n').find((line) => line.startsWith('#### a) Hva trengs?'));
+		expect(heading).toBe('#### a) Hva trengs?<br>Og for hvem?');
+	});
+});
