@@ -152,13 +152,7 @@ const expected: Record<string, Partial<Record<Language, string[]>>> = {
 	'report.participantCount': {
 		nb: ['0 deltakere', '1 deltaker', '2 deltakere', '5 deltakere', '21 deltakere'],
 		sv: ['0 deltagare', '1 deltagare', '2 deltagare', '5 deltagare', '21 deltagare'],
-		is: [
-			'0 þátttakendur',
-			'1 þátttakandi',
-			'2 þátttakendur',
-			'5 þátttakendur',
-			'21 þátttakandi'
-		]
+		is: ['0 þátttakendur', '1 þátttakandi', '2 þátttakendur', '5 þátttakendur', '21 þátttakandi']
 	},
 	'report.vote.closed': {
 		nb: [
