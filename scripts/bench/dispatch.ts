@@ -40,22 +40,40 @@ let counter = 0;
 const id = (prefix: string) => `${prefix}${(counter++).toString(36).padStart(12, '0')}`;
 
 /** A fresh session in its writing phase with 20 people, as one group of a conference. */
-async function writingSession(): Promise<{ sessionId: string; questionId: string; people: string[] }> {
+async function writingSession(): Promise<{
+	sessionId: string;
+	questionId: string;
+	people: string[];
+}> {
 	const created = await sessions.create({ title: 'Bench', questions: ['Q'], language: 'en' });
 	const sessionId = created.access.id;
 	const questionId = (await sessions.get(sessionId)).state.questions[0].id;
 	const people: string[] = [];
 	for (let i = 0; i < 20; i++) {
 		const participantId = id('p');
-		await run(sessionId, { type: 'participant.join', participantId, name: `P${i}` }, { role: 'guest' });
+		await run(
+			sessionId,
+			{ type: 'participant.join', participantId, name: `P${i}` },
+			{ role: 'guest' }
+		);
 		people.push(participantId);
 	}
-	await run(sessionId, { type: 'phase.advance', questionId, from: 'lobby' }, { role: 'facilitator' });
+	await run(
+		sessionId,
+		{ type: 'phase.advance', questionId, from: 'lobby' },
+		{ role: 'facilitator' }
+	);
 	return { sessionId, questionId, people };
 }
 
 async function run(sessionId: string, command: object, actor: object): Promise<void> {
-	const outcome = await sessions.dispatch(sessionId, id('c'), `s:${sessionId}:bench`, command, actor);
+	const outcome = await sessions.dispatch(
+		sessionId,
+		id('c'),
+		`s:${sessionId}:bench`,
+		command,
+		actor
+	);
 	if (!outcome.ack.ok) throw new Error(`refused: ${JSON.stringify(outcome.ack)}`);
 }
 
@@ -84,7 +102,8 @@ async function notes(size: number): Promise<{ cpuUs: number; wallUs: number }> {
 	return { cpuUs: (used.user + used.system) / commands, wallUs };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(size: number): Promise<{ cpuUs: number; wallUs: number }> {
 	await notes(size); // warm-up

@@ -391,6 +391,7 @@ describe('participants', () => {
 				organisation: '',
 				language: 'nb',
 				coordinator: false,
+				roleDescription: '',
 				personalToken: ann.personalToken,
 				createdAt: T0
 			}
@@ -1231,14 +1232,21 @@ describe('what real conferences write: small things', () => {
 		const error = refusal(
 			decide(
 				state,
-				{ type: 'participant.edit', participantId: id, fields: { ...described, roleDescription: tooLong } },
+				{
+					type: 'participant.edit',
+					participantId: id,
+					fields: { ...described, roleDescription: tooLong }
+				},
 				owner,
 				T0
 			)
 		);
 		expect(error).toMatchObject({ code: 'too_long', params: { field: 'roleDescription' } });
 		// Absent, as older forms and imports send it: empty.
-		const plain = apply(emptyConference(), { type: 'participant.add', participants: [person(fields('Per'))] });
+		const plain = apply(emptyConference(), {
+			type: 'participant.add',
+			participants: [person(fields('Per'))]
+		});
 		expect(plain.participants[0]!.roleDescription).toBe('');
 	});
 
@@ -1275,7 +1283,40 @@ describe('what real conferences write: small things', () => {
 		});
 		expect(plenumView(state, () => null).round).toMatchObject({ instruction });
 		// A round without one says so with an empty text.
-		const plain = apply(emptyConference(), { type: 'round.add', roundId: 'r1', round: roundInput() });
+		const plain = apply(emptyConference(), {
+			type: 'round.add',
+			roundId: 'r1',
+			round: roundInput()
+		});
 		expect(plain.rounds[0]!.instruction).toBe('');
+	});
+
+	it('grows the member and plenum views by the instruction alone', () => {
+		const instruction = 'Ta utgangspunkt i forrige erfaringsutveksling:\nHva har endret seg?';
+		const running = (text: string) =>
+			apply(
+				sigtuna(),
+				{
+					type: 'round.edit',
+					roundId: 'r1',
+					round: { ...roundInput(), instruction: text },
+					newGroupIds: []
+				},
+				{ type: 'round.start', roundId: 'r1' },
+				{ type: 'plenum.present', roundId: 'r1', groupId: null }
+			);
+		const identity = { devices: [], requests: [] };
+		const sizes = (state: ConferenceState) => {
+			const someone = seatsOf(state, 'r1')[0]!.participantId;
+			return [
+				JSON.stringify(memberView(state, someone, 'nb', identity)).length,
+				JSON.stringify(plenumView(state, () => null)).length
+			] as const;
+		};
+		const [memberWithout, plenumWithout] = sizes(running(''));
+		const [memberWith, plenumWith] = sizes(running(instruction));
+		const extra = JSON.stringify(instruction).length - 2;
+		expect(memberWith - memberWithout).toBe(extra);
+		expect(plenumWith - plenumWithout).toBe(extra);
 	});
 });

@@ -49,7 +49,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'job-coach',
 				organisation: 'Ás vinnustofa',
 				language: 'is',
-				coordinator: false
+				coordinator: false,
+				roleDescription: ''
 			},
 			{
 				name: 'Øystein Sørmark',
@@ -57,7 +58,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'worker',
 				organisation: '',
 				language: 'nb',
-				coordinator: false
+				coordinator: false,
+				roleDescription: ''
 			},
 			{
 				name: 'Árni Már Björnsson',
@@ -65,7 +67,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'coordinator',
 				organisation: 'Vinnumálastofnun',
 				language: 'is',
-				coordinator: true
+				coordinator: true,
+				roleDescription: ''
 			},
 			{
 				name: 'Åsa Bergelin',
@@ -73,7 +76,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'job-coach',
 				organisation: 'Arbetsförmedlingen, Stockholm',
 				language: 'sv',
-				coordinator: false
+				coordinator: false,
+				roleDescription: ''
 			}
 		]);
 	});
@@ -91,7 +95,8 @@ describe('parseParticipantsCsv: a good file', () => {
 			role: 'arbeidstaker',
 			organisation: '',
 			language: 'nb',
-			coordinator: ''
+			coordinator: '',
+			roleDescription: ''
 		});
 	});
 
@@ -139,7 +144,8 @@ describe('parseParticipantsCsv: Nordic spreadsheets', () => {
 					role: 'caseworker',
 					organisation: 'AF',
 					language: 'sv',
-					coordinator: false
+					coordinator: false,
+					roleDescription: ''
 				}
 			]);
 		}
@@ -493,7 +499,9 @@ describe('parseParticipantsCsv: role descriptions in the participants’ own wor
 
 	it('refuses a role description over its limit, naming the row', () => {
 		const long = 'x'.repeat(participantsCsvLimits.roleDescriptionChars + 1);
-		const preview = parseParticipantsCsv(`name,country,role,role description\nKari,NO,worker,${long}`);
+		const preview = parseParticipantsCsv(
+			`name,country,role,role description\nKari,NO,worker,${long}`
+		);
 		expect(preview.ok).toBe(false);
 		expect(errorsOf(preview.rows[0])).toEqual([
 			{

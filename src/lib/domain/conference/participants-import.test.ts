@@ -167,7 +167,8 @@ describe('planImport', () => {
 						role: 'employer',
 						organisation: '',
 						language: null,
-						coordinator: false
+						coordinator: false,
+						roleDescription: ''
 					},
 					{
 						name: 'Nils Ødegård',
@@ -175,7 +176,8 @@ describe('planImport', () => {
 						role: 'caseworker',
 						organisation: '',
 						language: 'nb',
-						coordinator: false
+						coordinator: false,
+						roleDescription: ''
 					}
 				],
 				update: [
@@ -187,7 +189,8 @@ describe('planImport', () => {
 							role: 'job-coach',
 							organisation: 'Bakeriet AS',
 							language: 'nb',
-							coordinator: false
+							coordinator: false,
+							roleDescription: ''
 						}
 					},
 					{
@@ -198,7 +201,8 @@ describe('planImport', () => {
 							role: 'worker',
 							organisation: 'Café Åberg',
 							language: 'sv',
-							coordinator: true
+							coordinator: true,
+							roleDescription: ''
 						}
 					}
 				],
@@ -259,7 +263,9 @@ describe('role descriptions in an import', () => {
 		]);
 		const plan = planImport(rows, { existing: 'update', rows: {}, roles: {} }, list);
 		if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
-		expect(plan.value.add).toMatchObject([{ name: 'Ny Person', roleDescription: 'forsker, prosjektleder' }]);
+		expect(plan.value.add).toMatchObject([
+			{ name: 'Ny Person', roleDescription: 'forsker, prosjektleder' }
+		]);
 		expect(plan.value.update).toMatchObject([
 			{ id: 'p-ase', values: { organisation: 'Bakeriet AS', roleDescription: 'daglig leder' } }
 		]);

@@ -58,7 +58,9 @@ describe('a multi-line theme in HTML', () => {
 	const html = unhyphenated(renderReportHtml(report()));
 
 	it('keeps the line break and the paragraphs', () => {
-		expect(html).toMatch(/Jobb med SE i Norden<br>og hos NAV<\/p>\s*<p>Andre avsnitt: Hva trengs\?/);
+		expect(html).toMatch(
+			/Jobb med SE i Norden<br>og hos NAV<\/p>\s*<p>Andre avsnitt: Hva trengs\?/
+		);
 	});
 
 	it('keeps its own capitalisation: no style turns the theme into capitals', () => {

@@ -68,7 +68,10 @@ describe('the report model', () => {
 	it('gives the round its instruction as text blocks, after the theme', () => {
 		const round = report().rounds[0]!;
 		expect(round.instruction).toEqual([
-			{ kind: 'paragraph', text: 'Ta utgangspunkt i forrige erfaringsutveksling:\nHva har vi lært?' }
+			{
+				kind: 'paragraph',
+				text: 'Ta utgangspunkt i forrige erfaringsutveksling:\nHva har vi lært?'
+			}
 		]);
 	});
 });
