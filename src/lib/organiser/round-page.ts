@@ -86,6 +86,8 @@ export interface RoundPageData {
 		position: number;
 		title: string;
 		theme: string;
+		/** What the groups are asked before the questions; '' for none. */
+		instruction: string;
 		rule: GroupingRule;
 		maxGroupSize: number;
 		/** Questions every group gets unless it has its own. */
@@ -286,6 +288,7 @@ export function roundPageData(
 			position: round.position,
 			title: round.title,
 			theme: round.theme,
+			instruction: round.instruction ?? '',
 			rule: round.rule,
 			maxGroupSize: round.maxGroupSize,
 			questions: round.questions,

@@ -40,6 +40,13 @@ const signoff = {
 	introductionBy: 'Øystein Spjelkavik (prosjektleder)'
 };
 
+/** A role description, a social programme item and a round's instruction (issue 13). */
+const smallThings = {
+	roleDescription: 'forsker, prosjektleder',
+	dinner: 'Velkomstmiddag',
+	instruction: 'Ta utgangspunkt i forrige erfaringsutveksling:\nHva har endret seg?'
+};
+
 /** Everything an organiser might leave behind on the day, beyond what the demo holds. */
 async function seedBusyConference(app: App): Promise<string> {
 	const conferenceId = (await seedPlayedDemo(app, { openVote: true, now: Date.UTC(2026, 0, 10) }))
@@ -68,7 +75,8 @@ async function seedBusyConference(app: App): Promise<string> {
 			role: 'peer-supporter',
 			organisation: 'A',
 			language: 'sv',
-			coordinator: false
+			coordinator: false,
+			roleDescription: smallThings.roleDescription
 		},
 		{
 			name: 'Anna Berg',
@@ -90,8 +98,20 @@ async function seedBusyConference(app: App): Promise<string> {
 			kind
 		});
 	}
+	await service.saveProgrammeItem(conferenceId, null, {
+		day: '2026-01-27',
+		start: '19:00',
+		end: '',
+		title: smallThings.dinner,
+		kind: 'social'
+	});
 	await service.setNotice(conferenceId, 'Tilbake i plenum 13.30');
 	const [round1, round2] = await service.rounds(conferenceId);
+	const instructed = await service.saveRound(conferenceId, round1!.id, {
+		...round1!,
+		instruction: smallThings.instruction
+	});
+	if (!instructed.ok) throw new Error(instructed.error.code);
 	// Round 2 allocated with a role option, and someone in no group by choice.
 	const options = { coordinator: { kind: 'lead' as const } };
 	const settings = { rule: round2!.rule, maxGroupSize: round2!.maxGroupSize, roles: options };
@@ -364,6 +384,44 @@ describe('conference archive', () => {
 		const copy = (await target.app.conferences.get(imported.value.conferenceId))!;
 		expect(copy).toMatchObject({ organisation: '', author: '', introductionBy: '' });
 		expect(copy.title).toBe((await source.app.conferences.get(conferenceId))!.title);
+	});
+
+	it('carries role descriptions, a social programme item and round instructions', async () => {
+		const archive = JSON.parse(exported) as ConferenceArchive;
+		expect(archive.participants.map((p) => p.roleDescription)).toContain(
+			smallThings.roleDescription
+		);
+		expect(archive.programme).toContainEqual(
+			expect.objectContaining({ title: smallThings.dinner, kind: 'social' })
+		);
+		expect(archive.rounds[0]!.instruction).toBe(smallThings.instruction);
+		const target = await open();
+		const imported = await importArchive(target.app, exported, null);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
+		const id = imported.value.conferenceId;
+		const service = target.app.conferences;
+		expect((await service.participants(id)).map((p) => p.roleDescription)).toContain(
+			smallThings.roleDescription
+		);
+		expect((await service.programme(id)).find((i) => i.kind === 'social')?.title).toBe(
+			smallThings.dinner
+		);
+		expect((await service.rounds(id))[0]!.instruction).toBe(smallThings.instruction);
+	});
+
+	it('imports an archive from before role descriptions and instructions, with none', async () => {
+		const older = JSON.parse(exported) as ConferenceArchive;
+		for (const p of older.participants) delete (p as { roleDescription?: string }).roleDescription;
+		for (const r of older.rounds) delete (r as { instruction?: string }).instruction;
+		const target = await open();
+		const imported = await importArchive(target.app, JSON.stringify(older), null);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
+		const id = imported.value.conferenceId;
+		const participants = await target.app.conferences.participants(id);
+		expect(participants.every((p) => p.roleDescription === '')).toBe(true);
+		expect((await target.app.conferences.rounds(id)).map((r) => r.instruction)).toEqual(
+			older.rounds.map(() => '')
+		);
 	});
 
 	it('imports twice into one installation without clashes, with fresh codes and links', async () => {

@@ -98,6 +98,7 @@ export async function exportConference(
 			plenumSummary: round.plenumSummary,
 			startedAt: round.startedAt,
 			roles: round.roles,
+			instruction: round.instruction ?? '',
 			noGroup: seats
 				.filter((s) => s.groupId === null)
 				.map((s) => toRef(s.participantId))
@@ -178,7 +179,8 @@ export async function exportConference(
 			organisation: p.organisation,
 			language: p.language,
 			coordinator: p.coordinator,
-			createdAt: p.createdAt
+			createdAt: p.createdAt,
+			roleDescription: p.roleDescription ?? ''
 		})),
 		glossary: stored.glossary.map(mapConcept) as ConferenceArchive['glossary'],
 		rounds: rounds as ConferenceArchive['rounds']
@@ -282,7 +284,8 @@ export async function importConference(
 			questions: round.questions,
 			plenumSummary: round.plenumSummary,
 			roles: round.roles,
-			startedAt: round.startedAt
+			startedAt: round.startedAt,
+			instruction: round.instruction
 		};
 	});
 
@@ -343,7 +346,8 @@ export async function importConference(
 				language: p.language,
 				coordinator: p.coordinator,
 				personalToken: randomToken(18),
-				createdAt: p.createdAt
+				createdAt: p.createdAt,
+				roleDescription: p.roleDescription
 			})),
 			rounds,
 			groups,

@@ -69,7 +69,8 @@ async function seed(endDate = '2026-05-06', title = 'Sigtuna UNIQUE-TITLE') {
 			role: 'worker',
 			organisation: 'HEALTH-ORG',
 			language: 'is',
-			coordinator: false
+			coordinator: false,
+			roleDescription: 'HEALTH-ROLE koordinator'
 		},
 		{
 			name: 'Øystein Sørmark',
@@ -180,6 +181,7 @@ describe('erasing a participant', () => {
 		expect(text).not.toContain('SECRET-DIAGNOSIS');
 		expect(text).not.toContain('ERASEME');
 		expect(text).not.toContain('HEALTH-ORG');
+		expect(text).not.toContain('HEALTH-ROLE');
 		expect(text).toContain('Keep this idea');
 		expect(await app.conferences.participants(conferenceId)).toHaveLength(1);
 		// No grouping action that could be undone keeps their id.
@@ -375,7 +377,8 @@ describe('one person’s data', () => {
 		expect(data.participant).toMatchObject({
 			name: 'Guðrún ERASEME',
 			country: 'IS',
-			organisation: 'HEALTH-ORG'
+			organisation: 'HEALTH-ORG',
+			roleDescription: 'HEALTH-ROLE koordinator'
 		});
 		const notes = data.rounds.flatMap((r) =>
 			r.questions.flatMap((q) => q.notes.map((n) => n.text))

@@ -132,7 +132,8 @@ export async function personalData(app: Uses, conferenceId: string, participantI
 			role: person.role,
 			organisation: person.organisation,
 			language: person.language,
-			coordinator: person.coordinator
+			coordinator: person.coordinator,
+			roleDescription: person.roleDescription ?? ''
 		},
 		// The devices that used their name: what they were, how and when (cookies only as hashes).
 		devices: (await app.stores.deviceBindings.listOf(participantId)).map((b) => ({

@@ -3,6 +3,7 @@
  * supported employment (Sigtuna 2010): its programme and the questions of both group rounds.
  * The people are made up.
  */
+import type { ProgrammeKind } from '$lib/domain/conference/programme';
 import type { Language } from '$lib/domain/session/types';
 
 export interface DemoTexts {
@@ -35,9 +36,9 @@ export const demoProgramme: readonly {
 	day: 0 | 1;
 	start: string;
 	end: string;
-	kind: 'plenary' | 'group' | 'break';
+	kind: ProgrammeKind;
 }[] = [
-	{ day: 0, start: '19:30', end: '', kind: 'plenary' },
+	{ day: 0, start: '19:30', end: '', kind: 'social' },
 	{ day: 1, start: '09:00', end: '10:00', kind: 'plenary' },
 	{ day: 1, start: '10:00', end: '10:15', kind: 'break' },
 	{ day: 1, start: '10:15', end: '11:30', kind: 'group' },
@@ -533,4 +534,25 @@ export const demoSubheading: Record<Language, string> = {
 	is: 'Hvað þarf til stuðnings?',
 	fi: 'Mitä tukeen tarvitaan?',
 	en: 'What is needed for support?'
+};
+
+/**
+ * What real conferences write (issue 13): some people's roles in their own words, and round 2's
+ * instruction to the groups, on two lines, in each language (the welcome dinner is social above).
+ */
+export const demoRoleDescriptions: Readonly<Record<string, string>> = {
+	'Kari Øvrebø': 'seniorforsker, prosjektleder',
+	'Maria Sjöström': 'forskare, utvärderare',
+	'Torunn Haugen': 'høgskolelektor i arbeidsinkludering',
+	'Guðrún Sæmundsdóttir': 'ráðgjafi, teymisstjóri',
+	'Jussi Kärkkäinen': 'työvalmentaja'
+};
+
+export const demoRound2Instruction: Record<Language, string> = {
+	nb: 'Snakk først om det dere hørte i plenum.\nVelg så det som betyr mest i deres eget land.',
+	sv: 'Prata först om det ni hörde i plenum.\nVälj sedan det som betyder mest i ert eget land.',
+	da: 'Tal først om det, I hørte i plenum.\nVælg så det, der betyder mest i jeres eget land.',
+	is: 'Ræðið fyrst það sem þið heyrðuð á sameiginlega fundinum.\nVeljið svo það sem skiptir mestu máli í ykkar landi.',
+	fi: 'Keskustelkaa ensin siitä, mitä kuulitte yhteisessä istunnossa.\nValitkaa sitten se, mikä on tärkeintä omassa maassanne.',
+	en: 'First talk about what you heard in the plenary.\nThen choose what matters most in your own country.'
 };

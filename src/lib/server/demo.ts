@@ -7,7 +7,9 @@ import {
 	demoPeople,
 	demoProgramme,
 	demoProjectLeader,
+	demoRoleDescriptions,
 	demoRound1,
+	demoRound2Instruction,
 	demoRound2Leaders,
 	demoTexts
 } from './demo-content';
@@ -104,7 +106,8 @@ export async function createDemoConference(
 				role,
 				organisation,
 				language,
-				coordinator: coordinator === true
+				coordinator: coordinator === true,
+				roleDescription: demoRoleDescriptions[name] ?? ''
 			}))
 		),
 		'participants'
@@ -180,7 +183,8 @@ export async function createDemoConference(
 			theme: text.round2.theme,
 			rule: 'country',
 			maxGroupSize: 12,
-			questions: [...text.questions.countries]
+			questions: [...text.questions.countries],
+			instruction: demoRound2Instruction[lang]
 		}),
 		'round 2'
 	);

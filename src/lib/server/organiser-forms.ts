@@ -54,12 +54,16 @@ export function readParticipant(form: FormData): ParticipantFields {
 		role: field(form, 'role'),
 		organisation: field(form, 'organisation'),
 		language: field(form, 'language') as Language,
-		coordinator: form.get('coordinator') === 'on'
+		coordinator: form.get('coordinator') === 'on',
+		roleDescription: field(form, 'roleDescription')
 	};
 }
 
 /** The round form; `maxGroupSize` stays as typed so an error can show it again. */
-export function readRound(form: FormData): { input: RoundInput; typedSize: string } {
+export function readRound(form: FormData): {
+	input: RoundInput & { instruction: string };
+	typedSize: string;
+} {
 	const typedSize = field(form, 'maxGroupSize').trim();
 	return {
 		input: {
@@ -67,7 +71,8 @@ export function readRound(form: FormData): { input: RoundInput; typedSize: strin
 			theme: field(form, 'theme'),
 			rule: field(form, 'rule') as GroupingRule,
 			maxGroupSize: /^\d{1,4}$/.test(typedSize) ? Number(typedSize) : Number.NaN,
-			questions: lines(form, 'questions')
+			questions: lines(form, 'questions'),
+			instruction: field(form, 'instruction')
 		},
 		typedSize
 	};

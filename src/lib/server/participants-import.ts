@@ -57,7 +57,8 @@ export function toParticipantFields(row: ParticipantValues, fallback: Language):
 		role: row.role,
 		organisation: row.organisation,
 		language: row.language ?? fallback,
-		coordinator: row.coordinator
+		coordinator: row.coordinator,
+		roleDescription: row.roleDescription
 	};
 }
 

@@ -48,7 +48,8 @@ function archive(): ConferenceArchive {
 				organisation: '',
 				language: 'sv',
 				coordinator: false,
-				createdAt: at
+				createdAt: at,
+				roleDescription: 'jobbcoach, teamledare'
 			},
 			{
 				ref: 'p2',
@@ -58,7 +59,8 @@ function archive(): ConferenceArchive {
 				organisation: '',
 				language: 'nb',
 				coordinator: true,
-				createdAt: at
+				createdAt: at,
+				roleDescription: ''
 			}
 		],
 		glossary: [{ id: 'caseworker', terms: { nb: ['saksbehandler'], sv: ['handläggare'] } }],
@@ -95,7 +97,8 @@ function archive(): ConferenceArchive {
 					}
 				],
 				roles: { coordinator: { kind: 'lead' }, researcher: { kind: 'with', role: 'job-coach' } },
-				noGroup: []
+				noGroup: [],
+				instruction: 'Ta utgangspunkt i forrige runde:\nHva har endret seg?'
 			}
 		]
 	} as ConferenceArchive;

@@ -313,7 +313,9 @@ const roundSchemaOf = <G extends v.GenericSchema>(group: G) =>
 		/** Where each role goes when the round is allocated. */
 		roles: roleOptions,
 		/** People in no group by choice. */
-		noGroup: noGroupList
+		noGroup: noGroupList,
+		/** What the groups were asked before the questions; missing in older archives: none. */
+		instruction: v.optional(text(conferenceLimits.instruction), '')
 	});
 
 /** A round as versions 1 and 2 wrote it: no role options and no "no group" (read as none). */
@@ -391,7 +393,9 @@ const archiveSchemaOf = <V extends number, R extends v.GenericSchema>(version: V
 				organisation: text(conferenceLimits.organisation),
 				language,
 				coordinator: v.boolean(),
-				createdAt: time
+				createdAt: time,
+				/** Their role in their own words; missing in older archives: none. */
+				roleDescription: v.optional(text(conferenceLimits.roleDescription), '')
 			}),
 			conferenceLimits.participants
 		),

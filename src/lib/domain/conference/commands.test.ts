@@ -391,6 +391,7 @@ describe('participants', () => {
 				organisation: '',
 				language: 'nb',
 				coordinator: false,
+				roleDescription: '',
 				personalToken: ann.personalToken,
 				createdAt: T0
 			}
@@ -1193,5 +1194,129 @@ describe('the live views', () => {
 		);
 		expect(memberView(moved, placed.participantId, 'sv', identity)!.group).toBeNull();
 		expect(memberView(state, 'nobody', 'sv', identity)).toBeNull();
+	});
+});
+
+describe('what real conferences write: small things', () => {
+	it('takes a social programme item, such as a welcome dinner', () => {
+		const dinner = {
+			day: '2010-05-05',
+			start: '19:00',
+			end: '',
+			title: 'Velkomstmiddag',
+			kind: 'social'
+		} as const;
+		const state = apply(emptyConference(), { type: 'programme.add', itemId: 'i1', item: dinner });
+		expect(state.programme).toEqual([{ id: 'i1', ...dinner }]);
+		const unknown = { ...dinner, kind: 'dance' } as unknown as typeof dinner;
+		expect(
+			refusal(decide(state, { type: 'programme.add', itemId: 'i2', item: unknown }, owner, T0))
+		).toEqual({ code: 'invalid_payload', params: { field: 'kind' } });
+	});
+
+	it('keeps a participant’s role description in their own words, within its limit', () => {
+		const described = { ...fields('Kari'), roleDescription: '  forsker,\tprosjektleder ' };
+		const state = apply(emptyConference(), {
+			type: 'participant.add',
+			participants: [person(described)]
+		});
+		expect(state.participants[0]).toMatchObject({ roleDescription: 'forsker, prosjektleder' });
+		const id = state.participants[0]!.id;
+		const edited = apply(state, {
+			type: 'participant.edit',
+			participantId: id,
+			fields: { ...described, roleDescription: 'nasjonal koordinator' }
+		});
+		expect(edited.participants[0]!.roleDescription).toBe('nasjonal koordinator');
+		const tooLong = 'x'.repeat(conferenceLimits.roleDescription + 1);
+		const error = refusal(
+			decide(
+				state,
+				{
+					type: 'participant.edit',
+					participantId: id,
+					fields: { ...described, roleDescription: tooLong }
+				},
+				owner,
+				T0
+			)
+		);
+		expect(error).toMatchObject({ code: 'too_long', params: { field: 'roleDescription' } });
+		// Absent, as older forms and imports send it: empty.
+		const plain = apply(emptyConference(), {
+			type: 'participant.add',
+			participants: [person(fields('Per'))]
+		});
+		expect(plain.participants[0]!.roleDescription).toBe('');
+	});
+
+	it('keeps a round’s instruction on several lines, within its limit, and shows it with the theme', () => {
+		const instruction = 'Ta utgangspunkt i forrige erfaringsutveksling:\nHva har endret seg?';
+		let state = apply(sigtuna(), {
+			type: 'round.edit',
+			roundId: 'r1',
+			round: { ...roundInput(), instruction },
+			newGroupIds: []
+		});
+		expect(state.rounds[0]!.instruction).toBe(instruction);
+		const tooLong = 'x'.repeat(conferenceLimits.instruction + 1);
+		expect(
+			refusal(
+				decide(
+					state,
+					{ type: 'round.add', roundId: 'r2', round: { ...roundInput(), instruction: tooLong } },
+					owner,
+					T0
+				)
+			)
+		).toMatchObject({ code: 'too_long', params: { field: 'instruction' } });
+		state = apply(
+			state,
+			{ type: 'round.start', roundId: 'r1' },
+			{ type: 'plenum.present', roundId: 'r1', groupId: null }
+		);
+		const someone = seatsOf(state, 'r1')[0]!.participantId;
+		const identity = { devices: [], requests: [] };
+		expect(memberView(state, someone, 'nb', identity)!.round).toMatchObject({
+			theme: 'Jobbfastholdelse',
+			instruction
+		});
+		expect(plenumView(state, () => null).round).toMatchObject({ instruction });
+		// A round without one says so with an empty text.
+		const plain = apply(emptyConference(), {
+			type: 'round.add',
+			roundId: 'r1',
+			round: roundInput()
+		});
+		expect(plain.rounds[0]!.instruction).toBe('');
+	});
+
+	it('grows the member and plenum views by the instruction alone', () => {
+		const instruction = 'Ta utgangspunkt i forrige erfaringsutveksling:\nHva har endret seg?';
+		const running = (text: string) =>
+			apply(
+				sigtuna(),
+				{
+					type: 'round.edit',
+					roundId: 'r1',
+					round: { ...roundInput(), instruction: text },
+					newGroupIds: []
+				},
+				{ type: 'round.start', roundId: 'r1' },
+				{ type: 'plenum.present', roundId: 'r1', groupId: null }
+			);
+		const identity = { devices: [], requests: [] };
+		const sizes = (state: ConferenceState) => {
+			const someone = seatsOf(state, 'r1')[0]!.participantId;
+			return [
+				JSON.stringify(memberView(state, someone, 'nb', identity)).length,
+				JSON.stringify(plenumView(state, () => null)).length
+			] as const;
+		};
+		const [memberWithout, plenumWithout] = sizes(running(''));
+		const [memberWith, plenumWith] = sizes(running(instruction));
+		const extra = JSON.stringify(instruction).length - 2;
+		expect(memberWith - memberWithout).toBe(extra);
+		expect(plenumWith - plenumWithout).toBe(extra);
 	});
 });

@@ -73,6 +73,8 @@ export interface RoundInput {
 	rule: GroupingRule;
 	maxGroupSize: number;
 	questions: string[];
+	/** Shown between the theme and the questions; absent means none. */
+	instruction?: string;
 }
 
 /** A person to add, with the ids and link secret the server made for them. */
@@ -313,13 +315,20 @@ function checkParticipant(
 	if (!country) return failure('invalid_payload', { field: 'country' });
 	if (!roles.some((r) => r.id === input.role)) return failure('invalid_payload', { field: 'role' });
 	if (!languages.includes(input.language)) return failure('invalid_payload', { field: 'language' });
+	const roleDescription = checkedText(
+		input.roleDescription ?? '',
+		conferenceLimits.roleDescription,
+		'roleDescription'
+	);
+	if (!roleDescription.ok) return roleDescription;
 	return ok({
 		name: name.value,
 		organisation: organisation.value,
 		country,
 		role: input.role,
 		language: input.language,
-		coordinator: input.coordinator
+		coordinator: input.coordinator,
+		roleDescription: roleDescription.value
 	});
 }
 
@@ -351,12 +360,20 @@ function checkRound(input: RoundInput): Checked<RoundInput> {
 	}
 	const questions = checkQuestions(input.questions);
 	if (!questions.ok) return questions;
+	const instruction = checkedText(
+		input.instruction ?? '',
+		conferenceLimits.instruction,
+		'instruction',
+		{ multiline: true }
+	);
+	if (!instruction.ok) return instruction;
 	return ok({
 		title: title.value,
 		theme: theme.value,
 		rule: input.rule,
 		maxGroupSize: input.maxGroupSize,
-		questions: questions.value
+		questions: questions.value,
+		instruction: instruction.value
 	});
 }
 

@@ -18,5 +18,9 @@ export const conferenceLimits = {
 	groupName: 80,
 	notice: 280,
 	summary: 20_000,
-	roleLabel: 60
+	roleLabel: 60,
+	/** A participant's role in their own words ("forsker, prosjektleder"). */
+	roleDescription: 160,
+	/** What a round asks of the groups before its questions, on several lines. */
+	instruction: 2_000
 } as const;

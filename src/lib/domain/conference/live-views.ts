@@ -6,7 +6,17 @@ import type { Phase } from '../session/phases';
 import type { Timer } from '../session/types';
 import type { ClusterView, ResultRow, RevealedNoteView, WithheldView } from '../session/views';
 import type { BindingKind } from './devices';
+import type { ProgrammeKind } from './programme';
 import type { Conference } from './types';
+
+/** A round as phones and the plenum screen show it. */
+export interface RoundHeader {
+	id: string;
+	title: string;
+	theme: string;
+	/** What the groups are asked before the questions; '' for none. */
+	instruction: string;
+}
 
 export interface Notice {
 	text: string;
@@ -25,7 +35,7 @@ export interface ProgrammeEntry {
 	start: string;
 	end: string;
 	title: string;
-	kind: 'plenary' | 'group' | 'break';
+	kind: ProgrammeKind;
 }
 
 /** A device asking to use someone's name, waiting for the facilitator or an organiser. */
@@ -53,7 +63,7 @@ export interface MemberView {
 	conference: ConferenceHeader;
 	me: { id: string; name: string };
 	/** The round in progress, if any. */
-	round: { id: string; title: string; theme: string } | null;
+	round: RoundHeader | null;
 	/** The member's group in that round; null before allocation or when not placed. */
 	group: { id: string; name: string; leaders: string[] } | null;
 	programme: ProgrammeEntry[];
@@ -123,7 +133,7 @@ export interface PlenumGroup {
 export interface PlenumView {
 	kind: 'plenum';
 	conference: ConferenceHeader;
-	round: { id: string; title: string; theme: string } | null;
+	round: RoundHeader | null;
 	groups: PlenumGroup[];
 	/** The group being presented; null shows the round at a glance. */
 	focusGroupId: string | null;

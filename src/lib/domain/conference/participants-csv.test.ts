@@ -49,7 +49,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'job-coach',
 				organisation: 'Ás vinnustofa',
 				language: 'is',
-				coordinator: false
+				coordinator: false,
+				roleDescription: ''
 			},
 			{
 				name: 'Øystein Sørmark',
@@ -57,7 +58,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'worker',
 				organisation: '',
 				language: 'nb',
-				coordinator: false
+				coordinator: false,
+				roleDescription: ''
 			},
 			{
 				name: 'Árni Már Björnsson',
@@ -65,7 +67,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'coordinator',
 				organisation: 'Vinnumálastofnun',
 				language: 'is',
-				coordinator: true
+				coordinator: true,
+				roleDescription: ''
 			},
 			{
 				name: 'Åsa Bergelin',
@@ -73,7 +76,8 @@ describe('parseParticipantsCsv: a good file', () => {
 				role: 'job-coach',
 				organisation: 'Arbetsförmedlingen, Stockholm',
 				language: 'sv',
-				coordinator: false
+				coordinator: false,
+				roleDescription: ''
 			}
 		]);
 	});
@@ -91,7 +95,8 @@ describe('parseParticipantsCsv: a good file', () => {
 			role: 'arbeidstaker',
 			organisation: '',
 			language: 'nb',
-			coordinator: ''
+			coordinator: '',
+			roleDescription: ''
 		});
 	});
 
@@ -139,7 +144,8 @@ describe('parseParticipantsCsv: Nordic spreadsheets', () => {
 					role: 'caseworker',
 					organisation: 'AF',
 					language: 'sv',
-					coordinator: false
+					coordinator: false,
+					roleDescription: ''
 				}
 			]);
 		}
@@ -465,6 +471,44 @@ describe('parseParticipantsCsv: the reference conference', () => {
 			'Árni Már Björnsson',
 			'Tonje Solstad',
 			'Gun-Britt Nyholm'
+		]);
+	});
+});
+
+describe('parseParticipantsCsv: role descriptions in the participants’ own words', () => {
+	it.each([
+		['en', 'Name,Country,Role,Role description'],
+		['en', 'Name,Country,Role,Job title'],
+		['nb', 'Navn,Land,Rolle,Stilling'],
+		['nb', 'Navn,Land,Rolle,Rollebeskrivelse'],
+		['sv', 'Namn,Land,Roll,Befattning'],
+		['da', 'Navn,Land,Rolle,Stillingsbetegnelse'],
+		['is', 'Nafn,Land,Hlutverk,Starfsheiti'],
+		['fi', 'Nimi,Maa,Rooli,Tehtävänimike']
+	])('reads the column headed in %s: %s', (_lang, head) => {
+		const preview = parseParticipantsCsv(
+			`${head}\nKari Nordmann,NO,worker,"forsker,  prosjektleder"\nOla Nordmann,NO,worker,`
+		);
+		expect(preview.ok).toBe(true);
+		expect(preview.columns[3]!.column).toBe('roleDescription');
+		expect(preview.participants.map((p) => p.roleDescription)).toEqual([
+			'forsker, prosjektleder',
+			''
+		]);
+	});
+
+	it('refuses a role description over its limit, naming the row', () => {
+		const long = 'x'.repeat(participantsCsvLimits.roleDescriptionChars + 1);
+		const preview = parseParticipantsCsv(
+			`name,country,role,role description\nKari,NO,worker,${long}`
+		);
+		expect(preview.ok).toBe(false);
+		expect(errorsOf(preview.rows[0])).toEqual([
+			{
+				field: 'roleDescription',
+				code: 'too_long',
+				params: { max: participantsCsvLimits.roleDescriptionChars, length: long.length }
+			}
 		]);
 	});
 });

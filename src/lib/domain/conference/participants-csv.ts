@@ -10,6 +10,7 @@ import type { Glossary } from '../glossary/types';
 import type { Language } from '../session/types';
 import { charCount, cleanText } from '../text';
 import { findCountry, type CountryCode } from './countries';
+import { conferenceLimits } from './limits';
 import { findLanguage } from '$lib/domain/languages';
 import { matchKey } from './labels';
 import { findRoles, resolveRoles, type RoleDefinition, type RoleId } from './roles';
@@ -23,7 +24,9 @@ export const participantsCsvLimits = {
 	/** Characters in a name. */
 	nameChars: 120,
 	/** Characters in an organisation. */
-	organisationChars: 160
+	organisationChars: 160,
+	/** Characters in a role description. */
+	roleDescriptionChars: conferenceLimits.roleDescription
 } as const;
 
 /** What a participant row holds. */
@@ -33,7 +36,8 @@ export const participantFields = [
 	'role',
 	'organisation',
 	'language',
-	'coordinator'
+	'coordinator',
+	'roleDescription'
 ] as const;
 export type ParticipantField = (typeof participantFields)[number];
 
@@ -145,6 +149,35 @@ const headerWords: Record<ParticipantColumn, readonly string[]> = {
 		'tengiliður',
 		'koordinaattori',
 		'kansallinen koordinaattori'
+	],
+	roleDescription: [
+		'role description',
+		'job title',
+		'title',
+		'position',
+		'description',
+		'rollebeskrivelse',
+		'stilling',
+		'stillingstittel',
+		'stillingsbetegnelse',
+		'tittel',
+		'beskrivelse',
+		'rollbeskrivning',
+		'befattning',
+		'titel',
+		'yrkestitel',
+		'beskrivning',
+		'hlutverkslýsing',
+		'starfsheiti',
+		'staða',
+		'titill',
+		'lýsing',
+		'roolin kuvaus',
+		'tehtävänimike',
+		'nimike',
+		'titteli',
+		'asema',
+		'kuvaus'
 	]
 };
 
@@ -242,6 +275,8 @@ export interface ParsedParticipant {
 	language: Language | null;
 	/** The country's national coordinator. */
 	coordinator: boolean;
+	/** Their role in their own words, or '' when not given. */
+	roleDescription: string;
 }
 
 interface RowBase {
@@ -481,6 +516,14 @@ function parseRow(
 		if (!language) error('language', 'unknown_language', { value: quoted(raw.language) });
 	}
 
+	const roleDescription = cleanText(raw.roleDescription, { multiline: false });
+	if (charCount(roleDescription) > participantsCsvLimits.roleDescriptionChars) {
+		error('roleDescription', 'too_long', {
+			max: participantsCsvLimits.roleDescriptionChars,
+			length: charCount(roleDescription)
+		});
+	}
+
 	const coordinator = parseFlag(raw.coordinator);
 	if (coordinator === null)
 		error('coordinator', 'invalid_flag', { value: quoted(raw.coordinator) });
@@ -492,7 +535,8 @@ function parseRow(
 		role: roleOptions.length === 1 ? roleOptions[0]! : null,
 		organisation,
 		language,
-		coordinator
+		coordinator,
+		roleDescription
 	};
 	if (roleOptions.length > 1) value.roleOptions = roleOptions;
 	return { value };

@@ -167,7 +167,8 @@ describe('planImport', () => {
 						role: 'employer',
 						organisation: '',
 						language: null,
-						coordinator: false
+						coordinator: false,
+						roleDescription: ''
 					},
 					{
 						name: 'Nils Ødegård',
@@ -175,7 +176,8 @@ describe('planImport', () => {
 						role: 'caseworker',
 						organisation: '',
 						language: 'nb',
-						coordinator: false
+						coordinator: false,
+						roleDescription: ''
 					}
 				],
 				update: [
@@ -187,7 +189,8 @@ describe('planImport', () => {
 							role: 'job-coach',
 							organisation: 'Bakeriet AS',
 							language: 'nb',
-							coordinator: false
+							coordinator: false,
+							roleDescription: ''
 						}
 					},
 					{
@@ -198,7 +201,8 @@ describe('planImport', () => {
 							role: 'worker',
 							organisation: 'Café Åberg',
 							language: 'sv',
-							coordinator: true
+							coordinator: true,
+							roleDescription: ''
 						}
 					}
 				],
@@ -246,5 +250,35 @@ describe('planImport', () => {
 			ok: true,
 			value: { add: [], update: [], unchanged: 2, skipped: 0 }
 		});
+	});
+});
+
+describe('role descriptions in an import', () => {
+	const described = `${header};Stilling\nÅse Ødegård;NO;employer;Bakeriet AS;nb;;daglig leder\nNy Person;SE;worker;;sv;;forsker, prosjektleder`;
+
+	it('adds them for new people and updates them for people on the list', () => {
+		const rows = compareWithList(parseParticipantsCsv(described).rows, list);
+		expect(rows[0]!.existing!.changes).toEqual([
+			{ field: 'roleDescription', from: '', to: 'daglig leder' }
+		]);
+		const plan = planImport(rows, { existing: 'update', rows: {}, roles: {} }, list);
+		if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+		expect(plan.value.add).toMatchObject([
+			{ name: 'Ny Person', roleDescription: 'forsker, prosjektleder' }
+		]);
+		expect(plan.value.update).toMatchObject([
+			{ id: 'p-ase', values: { organisation: 'Bakeriet AS', roleDescription: 'daglig leder' } }
+		]);
+	});
+
+	it('keeps what the list has when the cell is empty', () => {
+		const withDescription = list.map((p) =>
+			p.id === 'p-ase' ? { ...p, roleDescription: 'daglig leder' } : p
+		);
+		const rows = compareWithList(
+			parseParticipantsCsv(`${header};Stilling\nÅse Ødegård;NO;employer;Bakeriet AS;nb;;`).rows,
+			withDescription
+		);
+		expect(rows[0]!.existing!.changes).toEqual([]);
 	});
 });

@@ -14,6 +14,8 @@ export interface ExistingParticipant {
 	organisation: string;
 	language: Language;
 	coordinator: boolean;
+	/** Their role in their own words; '' or absent for none. */
+	roleDescription?: string;
 }
 
 /** A detail the file would change for someone on the list (name and country say who it is). */
@@ -21,7 +23,8 @@ export type ParticipantChange =
 	| { field: 'role'; from: RoleId; to: RoleId | null }
 	| { field: 'organisation'; from: string; to: string }
 	| { field: 'language'; from: Language; to: Language }
-	| { field: 'coordinator'; from: boolean; to: boolean };
+	| { field: 'coordinator'; from: boolean; to: boolean }
+	| { field: 'roleDescription'; from: string; to: string };
 
 /** The person on the list a row is about. */
 export interface ExistingMatch {
@@ -66,6 +69,8 @@ export interface ParticipantValues {
 	organisation: string;
 	language: Language | null;
 	coordinator: boolean;
+	/** Their role in their own words; '' for none. */
+	roleDescription: string;
 }
 
 /** What saving a checked file does. */
@@ -123,6 +128,10 @@ function changesOf(
 	}
 	if (raw.coordinator.trim() && value.coordinator !== person.coordinator) {
 		changes.push({ field: 'coordinator', from: person.coordinator, to: value.coordinator });
+	}
+	const description = person.roleDescription ?? '';
+	if (value.roleDescription && value.roleDescription !== description) {
+		changes.push({ field: 'roleDescription', from: description, to: value.roleDescription });
 	}
 	return changes;
 }
@@ -187,9 +196,9 @@ export function planImport(
 		if (role === null) roleless.push(row);
 		if (choice === null) unanswered.push(row);
 		if (role === null || choice === null) continue;
-		const { name, country, organisation, language, coordinator } = value;
+		const { name, country, organisation, language, coordinator, roleDescription } = value;
 		if (choice === 'add' || !existing || !person) {
-			plan.add.push({ name, country, role, organisation, language, coordinator });
+			plan.add.push({ name, country, role, organisation, language, coordinator, roleDescription });
 			continue;
 		}
 		// An empty cell keeps what the list has; name and country say who it is and stay.
@@ -202,7 +211,10 @@ export function planImport(
 				role,
 				organisation: changed.has('organisation') ? organisation : person.organisation,
 				language: changed.has('language') && language ? language : person.language,
-				coordinator: changed.has('coordinator') ? coordinator : person.coordinator
+				coordinator: changed.has('coordinator') ? coordinator : person.coordinator,
+				roleDescription: changed.has('roleDescription')
+					? roleDescription
+					: (person.roleDescription ?? '')
 			}
 		});
 	}

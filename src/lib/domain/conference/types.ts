@@ -108,11 +108,13 @@ export interface ConferenceParticipant {
 	/** Secret of the personal join link and badge QR code. */
 	personalToken: string;
 	createdAt: number;
+	/** Their role in their own words ("forsker, prosjektleder"); '' or absent for none. */
+	roleDescription?: string;
 }
 
 export type ParticipantFields = Pick<
 	ConferenceParticipant,
-	'name' | 'country' | 'role' | 'organisation' | 'language' | 'coordinator'
+	'name' | 'country' | 'role' | 'organisation' | 'language' | 'coordinator' | 'roleDescription'
 >;
 
 /** A block of group work. */
@@ -132,6 +134,8 @@ export interface Round {
 	roles: Record<string, RolePlacement>;
 	/** When the groups' sessions were created and phones sent to them; null before. */
 	startedAt: number | null;
+	/** What the groups are asked before the questions, shown with the theme; '' or absent for none. */
+	instruction?: string;
 }
 
 export interface Group {

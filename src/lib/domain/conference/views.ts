@@ -6,7 +6,8 @@ import type {
 	Notice,
 	OverviewGroup,
 	PlenumView,
-	ProgrammeEntry
+	ProgrammeEntry,
+	RoundHeader
 } from './live-views';
 import { votersOf } from '../session/ballots';
 import type { Language, SessionState } from '../session/types';
@@ -144,6 +145,16 @@ function shownGroupsOf(state: ConferenceState, roundId: string): Group[] {
 	return groupsOf(state, roundId).filter((g) => shown.has(g.id));
 }
 
+/** What phones and the plenum screen show of a round: its title, theme and instruction. */
+function roundHeader(round: Round): RoundHeader {
+	return {
+		id: round.id,
+		title: round.title,
+		theme: round.theme,
+		instruction: round.instruction ?? ''
+	};
+}
+
 /** A member's phone around their group's session, in their language. */
 export function memberView(
 	state: ConferenceState,
@@ -159,7 +170,7 @@ export function memberView(
 		kind: 'member',
 		conference: conferenceHeader(state.conference),
 		me: { id: me.id, name: me.name },
-		round: round ? { id: round.id, title: round.title, theme: round.theme } : null,
+		round: round ? roundHeader(round) : null,
 		group: found
 			? { id: found.id, name: groupNameIn(state, found, lang), leaders: leaderNames(state, found) }
 			: null,
@@ -242,7 +253,7 @@ export function plenumView(
 	return {
 		kind: 'plenum',
 		conference: conferenceHeader(conference),
-		round: round ? { id: round.id, title: round.title, theme: round.theme } : null,
+		round: round ? roundHeader(round) : null,
 		groups,
 		focusGroupId: conference.plenumGroupId,
 		notice: noticeOf(conference)

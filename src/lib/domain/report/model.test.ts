@@ -560,7 +560,7 @@ describe('rounds and groups', () => {
 				questions: [{ label: 'a', text: 'Hva trenger arbeidsgiveren?' }]
 			}
 		]);
-		expect(report.rounds[0]!.theme).toBe('Jobbfastholdelse');
+		expect(report.rounds[0]!.theme).toEqual([{ kind: 'paragraph', text: 'Jobbfastholdelse' }]);
 	});
 
 	it('lists leaders and members, each person once, members by name', () => {

@@ -241,6 +241,14 @@ export interface ListedParticipant {
 	organisation: string;
 	/** "national coordinator" when the person is one; '' otherwise. */
 	coordinator: string;
+	/** Their role in their own words, printed next to the role; '' when none. */
+	roleDescription: string;
+}
+
+/** The role with the person's own words for it: "arbeidstaker (forsker, prosjektleder)". */
+export function describedRole(person: ListedParticipant): string {
+	if (!person.roleDescription) return person.role;
+	return person.role ? `${person.role} (${person.roleDescription})` : person.roleDescription;
 }
 
 export interface RoleCount {
@@ -281,8 +289,10 @@ export interface RoundSection {
 	number: number;
 	/** Round title, or "Group work N" when it has none. */
 	heading: string;
-	/** '' when the round has no overall theme. */
-	theme: string;
+	/** The round's overall theme as written, in paragraphs; empty when it has none. */
+	theme: TextBlock[];
+	/** What the groups were asked before the questions, printed after the theme; empty for none. */
+	instruction: TextBlock[];
 	/** One row per group for the overview table. */
 	table: GroupSummaryRow[];
 	/** The groups, in their numbered order. */
@@ -672,7 +682,8 @@ function participantsSection(ctx: Context): ParticipantsSection | null {
 							// "national coordinator" says it all for someone in the coordinator role.
 							role: p.coordinator && p.roleId === 'coordinator' ? '' : roleLabel(ctx, p.roleId),
 							organisation: p.organisation,
-							coordinator: p.coordinator ? ctx.t('report.coordinator') : ''
+							coordinator: p.coordinator ? ctx.t('report.coordinator') : '',
+							roleDescription: p.roleDescription ?? ''
 						}))
 					: [],
 				roleCounts
@@ -732,7 +743,8 @@ function roundSection(ctx: Context, round: ReportRound, number: number): RoundSe
 		anchor: roundAnchor(number),
 		number,
 		heading: round.title || ctx.t('report.roundFallback', { number }),
-		theme: round.theme,
+		theme: textBlocks(round.theme),
+		instruction: textBlocks(round.instruction ?? ''),
 		table: groups.map((g, index) => ({
 			anchor: g.anchor,
 			heading: g.heading,

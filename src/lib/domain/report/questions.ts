@@ -201,12 +201,14 @@ export function questionSection(
 			? revealed.length > 0
 				? t('report.vote.none')
 				: ''
-			: t(`report.vote.${status}`, { count: vote?.rankings.length ?? 0, n: topN });
+			: t(`report.vote.${status}`, { count: vote?.rankings.length ?? 0 });
+	// Each number has its own plural: the voters, then the items each could rank.
+	const ranking = status === 'closed' ? ` ${t('report.voteRanking', { count: topN })}` : '';
 	const others = [...notes.values()].filter((n) => !inPrioritised.has(n.id));
 	return {
 		label: run.label,
 		text: run.text,
-		vote: { status, ballots: vote?.rankings.length ?? 0, topN, summary },
+		vote: { status, ballots: vote?.rankings.length ?? 0, topN, summary: summary + ranking },
 		prioritised,
 		otherNotes: ctx.includeUnvotedNotes ? others : null,
 		otherNotesHeading: prioritised.length > 0 ? t('report.otherNotes') : t('report.notes'),

@@ -1,4 +1,7 @@
+import type { ProgrammeKind } from '../conference/programme';
 import type { Language, SessionState } from '../session/types';
+
+export type { ProgrammeKind };
 
 /**
  * Everything the conference report is built from, as plain data. Storage maps its rows to this
@@ -55,9 +58,6 @@ export interface ConferenceMeta {
 	introductionBy: string;
 }
 
-/** Kinds of agenda items. */
-export type ProgrammeKind = 'plenary' | 'group' | 'break';
-
 export interface ProgrammeItem {
 	/** Day, ISO yyyy-mm-dd. */
 	date: string;
@@ -91,6 +91,8 @@ export interface ReportParticipant {
 	organisation: string;
 	/** National coordinator: listed first in their country. */
 	coordinator: boolean;
+	/** Their role in their own words ("forsker, prosjektleder"); '' or absent for none. */
+	roleDescription?: string;
 }
 
 /** One concept of the language help. */
@@ -112,6 +114,8 @@ export interface ReportRound {
 	groups: ReportGroup[];
 	/** What the plenary made of this round; '' when nothing was written. */
 	plenumSummary: string;
+	/** What the groups were asked before the questions ("Ta utgangspunkt i …"); '' or absent for none. */
+	instruction?: string;
 }
 
 export interface ReportGroup {

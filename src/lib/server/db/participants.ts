@@ -15,6 +15,7 @@ interface Row {
 	coordinator: number;
 	personal_token: string;
 	created_at: number;
+	role_description: string;
 }
 
 function toParticipant(row: Row): ConferenceParticipant {
@@ -28,7 +29,8 @@ function toParticipant(row: Row): ConferenceParticipant {
 		language: row.language,
 		coordinator: row.coordinator === 1,
 		personalToken: row.personal_token,
-		createdAt: row.created_at
+		createdAt: row.created_at,
+		roleDescription: row.role_description
 	};
 }
 
@@ -36,7 +38,8 @@ export function insertParticipant(db: Db, p: ConferenceParticipant): void {
 	sql(
 		db,
 		`INSERT INTO conference_participants (id, conference_id, name, country, role, organisation,
-		 language, coordinator, personal_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		 language, coordinator, personal_token, created_at, role_description)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		p.id,
 		p.conferenceId,
@@ -47,7 +50,8 @@ export function insertParticipant(db: Db, p: ConferenceParticipant): void {
 		p.language,
 		p.coordinator ? 1 : 0,
 		p.personalToken,
-		p.createdAt
+		p.createdAt,
+		p.roleDescription ?? ''
 	);
 }
 
@@ -61,7 +65,7 @@ export function updateParticipant(
 		sql(
 			db,
 			`UPDATE conference_participants SET name = ?, country = ?, role = ?, organisation = ?,
-			 language = ?, coordinator = ? WHERE id = ? AND conference_id = ?`
+			 language = ?, coordinator = ?, role_description = ? WHERE id = ? AND conference_id = ?`
 		).run(
 			fields.name,
 			fields.country,
@@ -69,6 +73,7 @@ export function updateParticipant(
 			fields.organisation,
 			fields.language,
 			fields.coordinator ? 1 : 0,
+			fields.roleDescription ?? '',
 			id,
 			conferenceId
 		).changes > 0

@@ -21,6 +21,7 @@ interface RoundRow {
 	plenum_summary: string;
 	role_options: string;
 	started_at: number | null;
+	instruction: string;
 }
 
 const toRound = (r: RoundRow): Round => ({
@@ -34,7 +35,8 @@ const toRound = (r: RoundRow): Round => ({
 	questions: JSON.parse(r.questions) as string[],
 	plenumSummary: r.plenum_summary,
 	roles: JSON.parse(r.role_options) as Record<string, RolePlacement>,
-	startedAt: r.started_at
+	startedAt: r.started_at,
+	instruction: r.instruction
 });
 
 export function listRounds(db: Db, conferenceId: string): Round[] {
@@ -49,7 +51,8 @@ export function insertRound(db: Db, round: Round): void {
 	sql(
 		db,
 		`INSERT INTO rounds (id, conference_id, position, title, theme, rule, max_group_size, questions,
-		 plenum_summary, role_options, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		 plenum_summary, role_options, started_at, instruction)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		round.id,
 		round.conferenceId,
@@ -61,7 +64,8 @@ export function insertRound(db: Db, round: Round): void {
 		JSON.stringify(round.questions),
 		round.plenumSummary,
 		JSON.stringify(round.roles),
-		round.startedAt
+		round.startedAt,
+		round.instruction ?? ''
 	);
 }
 
@@ -70,7 +74,8 @@ export function updateRound(db: Db, round: Round): void {
 	sql(
 		db,
 		`UPDATE rounds SET position = ?, title = ?, theme = ?, rule = ?, max_group_size = ?, questions = ?,
-		 plenum_summary = ?, role_options = ?, started_at = ? WHERE id = ? AND conference_id = ?`
+		 plenum_summary = ?, role_options = ?, started_at = ?, instruction = ?
+		 WHERE id = ? AND conference_id = ?`
 	).run(
 		round.position,
 		round.title,
@@ -81,6 +86,7 @@ export function updateRound(db: Db, round: Round): void {
 		round.plenumSummary,
 		JSON.stringify(round.roles),
 		round.startedAt,
+		round.instruction ?? '',
 		round.id,
 		round.conferenceId
 	);

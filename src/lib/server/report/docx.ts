@@ -22,16 +22,17 @@ import {
 	type FileChild,
 	type IRunOptions
 } from 'docx';
-import type {
-	GroupSection,
-	LanguageHelpSection,
-	QuestionSection,
-	Report,
-	ReportDocument,
-	ReportFrame,
-	ReportNote,
-	RoundSection,
-	TextBlock
+import {
+	describedRole,
+	type GroupSection,
+	type LanguageHelpSection,
+	type QuestionSection,
+	type Report,
+	type ReportDocument,
+	type ReportFrame,
+	type ReportNote,
+	type RoundSection,
+	type TextBlock
 } from '$lib/domain/report/model';
 import { bySubheading, placeOf } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
@@ -100,11 +101,14 @@ function bullet(children: TextRun[]): Paragraph {
 	return new Paragraph({ numbering: { reference: 'bullets', level: 0 }, children });
 }
 
-function blocks(items: TextBlock[]): Paragraph[] {
+function blocks(
+	items: TextBlock[],
+	options: Omit<IRunOptions, 'text' | 'break'> = {}
+): Paragraph[] {
 	return items.flatMap((block) =>
 		block.kind === 'paragraph'
-			? [paragraph(block.text)]
-			: block.items.map((item) => bullet(runs(item)))
+			? [paragraph(block.text, options)]
+			: block.items.map((item) => bullet(runs(item, options)))
 	);
 }
 
@@ -259,7 +263,8 @@ function participants(report: Report): FileChild[] {
 		if (report.named) {
 			for (const p of country.people) {
 				const children = [new TextRun({ text: clean(p.name) })];
-				if (p.role) children.push(new TextRun({ text: clean(`, ${p.role}`) }));
+				const role = describedRole(p);
+				if (role) children.push(new TextRun({ text: clean(`, ${role}`) }));
 				if (p.coordinator)
 					children.push(new TextRun({ text: clean(`, ${p.coordinator}`), bold: true }));
 				if (p.organisation) {
@@ -349,11 +354,7 @@ function round(report: Report, section: RoundSection): FileChild[] {
 	const out: FileChild[] = [
 		heading(section.heading, HeadingLevel.HEADING_1, { report, anchor: section.anchor }, true)
 	];
-	if (section.theme) {
-		out.push(
-			paragraph(section.theme.toLocaleUpperCase(report.locale), { bold: true, color: muted })
-		);
-	}
+	out.push(...blocks(section.theme, { bold: true, color: muted }), ...blocks(section.instruction));
 	out.push(table(head, rows, widths), spacer());
 	for (const group of section.groups) out.push(...groupChildren(report, group));
 	return out;

@@ -208,6 +208,32 @@ describe('exportFile', () => {
 		);
 		expect(anonymous!.body).not.toContain(nameOf(member!.authorId));
 		expect(anonymous!.body).toContain('En deltakers refleksjon');
+	});
+
+	it('shows the demo’s welcome dinner, role descriptions and round instruction in every format', async () => {
+		const instruction = [
+			'Snakk først om det dere hørte i plenum.',
+			'Velg så det som betyr mest i deres eget land.'
+		];
+		const texts: Record<string, string> = {};
+		for (const format of ['html', 'markdown', 'docx', 'pdf'] as const) {
+			const body = (await exportFile(db.app, conferenceId, choices({ format })))!.body;
+			texts[format] = await readable(format, body);
+		}
+		for (const [format, text] of Object.entries(texts)) {
+			const flat = text.replace(/\s+/g, ' ');
+			// The welcome dinner's kind; a PDF may wrap the title around it.
+			expect(flat, format).toMatch(/Velkomst: kort orientering[^]{0,120}?Sosialt/);
+			expect(flat, format).toContain('Kari Øvrebø, forsker (seniorforsker, prosjektleder)');
+			const theme = text.indexOf('Ta utgangspunkt i forrige erfaringsutveksling');
+			expect(theme, format).toBeGreaterThan(0);
+			expect(text.indexOf(instruction.join('\n'), theme), format).toBeGreaterThan(theme);
+		}
+		const archive = JSON.parse(
+			(await exportFile(db.app, conferenceId, choices({ format: 'json' })))!.body as string
+		) as { rounds: { instruction: string }[]; programme: { kind: string }[] };
+		expect(archive.rounds[1]!.instruction).toBe(instruction.join('\n'));
+		expect(archive.programme[0]!.kind).toBe('social');
 	}, 60_000);
 
 	it('leaves names out when asked, but never out of the archive', async () => {
@@ -227,3 +253,32 @@ describe('exportFile', () => {
 		expect(readArchive(archive!.body as string).ok).toBe(true);
 	});
 });
+
+/** A report as text with its line breaks: markup stripped, Word's breaks and PDF's lines kept. */
+async function readable(format: 'html' | 'markdown' | 'docx' | 'pdf', body: string | Uint8Array) {
+	if (format === 'markdown') return (body as string).replace(/\\\n/g, '\n').replace(/\\/g, '');
+	if (format === 'html') {
+		return (body as string)
+			.replace(/\u00ad/g, '')
+			.replace(/<br>/g, '\n')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/ +/g, ' ')
+			.replace(/ ?\n ?/g, '\n');
+	}
+	if (format === 'docx') {
+		const xml = strFromU8(unzipSync(body as Uint8Array)['word/document.xml']!);
+		return xml
+			.replace(/<w:br\/>/g, '\n')
+			.replace(/<\/w:p>/g, '\n')
+			.replace(/<\/w:tc>/g, ' ')
+			.replace(/<[^>]+>/g, '');
+	}
+	const dir = await mkdtemp(join(tmpdir(), 'samrad-demo-pdf-'));
+	try {
+		await writeFile(join(dir, 'demo.pdf'), body);
+		const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', join(dir, 'demo.pdf'), '-']);
+		return stdout.replace(/\u00ad/g, '');
+	} finally {
+		await rm(dir, { recursive: true, force: true });
+	}
+}

@@ -1,14 +1,15 @@
-import type {
-	GroupSection,
-	LanguageHelpSection,
-	ParticipantsSection,
-	QuestionSection,
-	Report,
-	ReportDocument,
-	ReportFrame,
-	ReportNote,
-	RoundSection,
-	TextBlock
+import {
+	describedRole,
+	type GroupSection,
+	type LanguageHelpSection,
+	type ParticipantsSection,
+	type QuestionSection,
+	type Report,
+	type ReportDocument,
+	type ReportFrame,
+	type ReportNote,
+	type RoundSection,
+	type TextBlock
 } from '$lib/domain/report/model';
 import { bySubheading, placeOf } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
@@ -130,7 +131,8 @@ nav.contents.paged .page-number { flex: none; min-width: 2.5em; text-align: righ
 .chapter, .round { break-before: page; }
 .workshop .chapter { break-before: auto; margin-top: 2.2em; }
 .byline, .theme, .vote-summary, .empty { color: var(--muted); }
-.theme { font-size: 12pt; font-weight: 600; text-transform: uppercase; letter-spacing: 0.03em; }
+.theme { font-size: 12pt; font-weight: 600; }
+.theme p:last-child, .instruction p:last-child { margin-bottom: 0.8em; }
 .vote-summary { font-size: 9pt; }
 dl.people { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; margin: 0 0 0.8em; }
 dl.people dt { font-weight: 600; }
@@ -233,7 +235,7 @@ function participants(report: Report, section: ParticipantsSection): string {
 				const people = country.people
 					.map((p) => {
 						const role = [
-							p.role ? escapeHtml(p.role) : '',
+							escapeHtml(describedRole(p)),
 							p.coordinator ? `<span class="coordinator">${escapeHtml(p.coordinator)}</span>` : ''
 						]
 							.filter((s) => s !== '')
@@ -319,7 +321,8 @@ function round(report: Report, section: RoundSection): string {
 	const leadersHead = report.named ? `<th>${escapeHtml(labels.leadersColumn)}</th>` : '';
 	return `<section class="round" id="${escapeHtml(section.anchor)}">
 <h2>${escapeHtml(section.heading)}</h2>
-${section.theme ? `<p class="theme">${escapeHtml(section.theme)}</p>` : ''}
+${section.theme.length > 0 ? `<div class="theme">${blocks(section.theme)}</div>` : ''}
+${section.instruction.length > 0 ? `<div class="instruction">${blocks(section.instruction)}</div>` : ''}
 <table class="groups">
 <thead><tr><th>${escapeHtml(labels.groupColumn)}</th>${leadersHead}<th>${escapeHtml(labels.themeColumn)}</th></tr></thead>
 <tbody>${rows}</tbody>

@@ -1,13 +1,14 @@
-import type {
-	GroupSection,
-	LanguageHelpSection,
-	QuestionSection,
-	Report,
-	ReportDocument,
-	ReportFrame,
-	ReportNote,
-	RoundSection,
-	TextBlock
+import {
+	describedRole,
+	type GroupSection,
+	type LanguageHelpSection,
+	type QuestionSection,
+	type Report,
+	type ReportDocument,
+	type ReportFrame,
+	type ReportNote,
+	type RoundSection,
+	type TextBlock
 } from '$lib/domain/report/model';
 import { bySubheading, placeOf } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
@@ -34,7 +35,7 @@ function inline(text: string): string {
 	return escapeMarkdown(text).replace(/\n/g, '\\\n');
 }
 
-/** Escaped text for one table cell: no line breaks allowed there. */
+/** Escaped text for one table cell or heading: neither may hold a line break of its own. */
 function cellText(text: string): string {
 	return escapeMarkdown(text).replace(/\n/g, '<br>');
 }
@@ -49,8 +50,20 @@ function blocks(items: TextBlock[]): string {
 		.join('\n\n');
 }
 
+/** Blocks in bold, each paragraph and item on its own: bold never spans a blank line. */
+function strongBlocks(items: TextBlock[]): string {
+	const strong = (text: string) => `**${inline(text).replace(/\n/g, '\n  ')}**`;
+	return items
+		.map((block) =>
+			block.kind === 'paragraph'
+				? `**${inline(block.text)}**`
+				: block.items.map((item) => `- ${strong(item)}`).join('\n')
+		)
+		.join('\n\n');
+}
+
 function anchored(level: number, anchor: string, text: string): string {
-	return `<a id="${anchor}"></a>\n\n${'#'.repeat(level)} ${inline(text)}`;
+	return `<a id="${anchor}"></a>\n\n${'#'.repeat(level)} ${cellText(text)}`;
 }
 
 function tableMd(head: string[], rows: string[][], right: boolean[] = []): string {
@@ -119,7 +132,7 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 
 function question(report: Report, section: QuestionSection): string {
 	return [
-		`#### ${inline(`${section.label}) ${section.text}`)}`,
+		`#### ${cellText(`${section.label}) ${section.text}`)}`,
 		...questionBody(report, section, 5)
 	].join('\n\n');
 }
@@ -159,7 +172,8 @@ function round(report: Report, section: RoundSection): string {
 		return cells;
 	});
 	const parts = [anchored(2, section.anchor, section.heading)];
-	if (section.theme) parts.push(`**${escapeMarkdown(section.theme)}**`);
+	if (section.theme.length > 0) parts.push(strongBlocks(section.theme));
+	if (section.instruction.length > 0) parts.push(blocks(section.instruction));
 	parts.push(tableMd(head, rows));
 	for (const g of section.groups) parts.push(group(report, g));
 	return parts.join('\n\n');
@@ -177,7 +191,7 @@ function participants(report: Report): string {
 				country.people
 					.map((p, index) => {
 						const role = [
-							p.role ? escapeMarkdown(p.role) : '',
+							escapeMarkdown(describedRole(p)),
 							p.coordinator ? `**${escapeMarkdown(p.coordinator)}**` : ''
 						]
 							.filter((s) => s !== '')

@@ -57,8 +57,8 @@ describe('reportSourceFromDb', () => {
 		});
 		const programme = await db.app.conferences.programme(conferenceId);
 		expect(source.programme).toHaveLength(programme.length);
-		// The welcome dinner has only a start time.
-		expect(source.programme[0]).toMatchObject({ start: '19:30', end: null, kind: 'plenary' });
+		// The welcome dinner has only a start time, and is social.
+		expect(source.programme[0]).toMatchObject({ start: '19:30', end: null, kind: 'social' });
 		expect(source.programme[1]).toMatchObject({ start: '09:00', end: '10:00' });
 	});
 
@@ -73,7 +73,7 @@ describe('reportSourceFromDb', () => {
 		expect(source.roles.find((r) => r.id === 'peer-supporter')!.label.nb).toBe('NAV-veileder');
 	});
 
-	it('lists every participant with country, role and coordinator flag', async () => {
+	it('lists every participant with country, role, coordinator flag and role description', async () => {
 		const stored = await db.app.conferences.participants(conferenceId);
 		expect(source.participants).toHaveLength(stored.length);
 		for (const p of stored) {
@@ -83,10 +83,12 @@ describe('reportSourceFromDb', () => {
 				country: p.country,
 				roleId: p.role,
 				organisation: p.organisation,
-				coordinator: p.coordinator
+				coordinator: p.coordinator,
+				roleDescription: p.roleDescription
 			});
 		}
 		expect(source.participants.some((p) => p.coordinator)).toBe(true);
+		expect(source.participants.some((p) => p.roleDescription)).toBe(true);
 	});
 
 	it('turns the glossary concepts into language help entries', async () => {

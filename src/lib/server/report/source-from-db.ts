@@ -81,7 +81,8 @@ export async function reportSourceFromDb(
 			title: round.title,
 			theme: round.theme,
 			groups,
-			plenumSummary: round.plenumSummary
+			plenumSummary: round.plenumSummary,
+			instruction: round.instruction ?? ''
 		});
 	}
 	return {
@@ -100,7 +101,8 @@ export async function reportSourceFromDb(
 			country: p.country,
 			roleId: p.role,
 			organisation: p.organisation,
-			coordinator: p.coordinator
+			coordinator: p.coordinator,
+			roleDescription: p.roleDescription ?? ''
 		})),
 		glossary: (await service.glossary(conferenceId)).map(glossaryEntry),
 		rounds

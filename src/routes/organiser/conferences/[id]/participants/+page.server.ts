@@ -43,7 +43,8 @@ export const load: PageServerLoad = async (event) => {
 					role: p.role,
 					organisation: p.organisation,
 					language: p.language,
-					coordinator: p.coordinator
+					coordinator: p.coordinator,
+					roleDescription: p.roleDescription ?? ''
 				}))
 		})),
 		roles: roles.map((r) => ({ id: r.id, label: roleLabel(roles, r.id, lang) })),

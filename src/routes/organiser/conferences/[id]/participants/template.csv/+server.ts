@@ -10,12 +10,28 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	await requireConference(event, 'read');
 	const t = fixedT(event.locals.lang);
-	const columns = ['name', 'country', 'role', 'organisation', 'language', 'coordinator'] as const;
+	const columns = [
+		'name',
+		'country',
+		'role',
+		'organisation',
+		'language',
+		'coordinator',
+		'roleDescription'
+	] as const;
 	const csv = writeCsv(
 		[
 			columns.map((c) => t(`organiser.import.templateHeaders.${c}`)),
-			['Ingrid Sæther', 'NO', 'coordinator', 'Arbeidsforskningssenteret', 'nb', 'x'],
-			['Þóra Sigurðardóttir', 'IS', 'job-coach', '', 'is', '']
+			[
+				'Ingrid Sæther',
+				'NO',
+				'coordinator',
+				'Arbeidsforskningssenteret',
+				'nb',
+				'x',
+				'forsker, prosjektleder'
+			],
+			['Þóra Sigurðardóttir', 'IS', 'job-coach', '', 'is', '', '']
 		],
 		{ delimiter: ';', bom: true }
 	);
