@@ -43,7 +43,7 @@ function placeholdersOf(base: string): Set<string> {
 }
 
 /** Placeholders that hold text, not numbers. */
-const textPlaceholders = new Set(['heading', 'group', 'path']);
+const textPlaceholders = new Set(['heading', 'parent', 'group', 'path']);
 
 /**
  * Numbers other than the count in a plural text, and why no word agrees with them. Any other

@@ -33,9 +33,9 @@ describe('CSV report', () => {
 					sum + q.prioritised.reduce((n, i) => n + i.notes.length, 0) + (q.otherNotes?.length ?? 0),
 				0
 			);
-		expect(header).toHaveLength(10);
+		expect(header).toHaveLength(11);
 		expect(data).toHaveLength(notes);
-		expect(data.every((row) => row.length === 10)).toBe(true);
+		expect(data.every((row) => row.length === 11)).toBe(true);
 	});
 
 	it('gives prioritised notes their heading, rank, points and votes', () => {
@@ -50,12 +50,14 @@ describe('CSV report', () => {
 			'25',
 			'6',
 			'',
+			'',
 			''
 		]);
 		const other = data.find((r) => r[4] === 'Job coach bør også undervise kollegerne i starten');
 		expect(other?.slice(3)).toEqual([
 			'',
 			'Job coach bør også undervise kollegerne i starten',
+			'',
 			'',
 			'',
 			'',
