@@ -371,8 +371,28 @@ describe('conference archive', () => {
 		]);
 		expect(round!.roles).toEqual({});
 		expect(detail.noGroup).toEqual([]);
-		// Exported again, it is a version 3 file.
+		// Exported again, it is a file of the current version.
 		expect((await exportConference(target.app, id))!.schemaVersion).toBe(archiveSchemaVersion);
+	});
+
+	it('imports a version 3 file (from before reflections, sub-headings and group notes) and exports it as the current version', async () => {
+		const file = readFileSync(
+			join(projectRoot, 'src/lib/domain/archive/fixtures/conference-v3.samrad.json'),
+			'utf8'
+		);
+		expect(JSON.parse(file).schemaVersion).toBe(3);
+		const target = await open();
+		const imported = await importArchive(target.app, file, null);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
+		const id = imported.value.conferenceId;
+		const [round] = await target.app.conferences.rounds(id);
+		const detail = (await target.app.conferences.roundDetail(id, round!.id, 'nb'))!;
+		expect(detail.groups.map((g) => g.name)).toEqual(['Arbeidstakere', 'Arbeidsgivere']);
+		const again = (await exportConference(target.app, id))!;
+		expect(again.schemaVersion).toBe(archiveSchemaVersion);
+		expect(archiveSchemaVersion).toBe(4);
+		expect(again.rounds[0]!.instruction).toBe('');
+		expect(again.participants.every((p) => p.roleDescription === '')).toBe(true);
 	});
 
 	it('imports an archive from before the report’s sign-off, with none', async () => {

@@ -11,6 +11,7 @@ import {
 	archiveSchema,
 	archiveSchemaV1,
 	archiveSchemaV2,
+	archiveSchemaV3,
 	archiveSchemaVersion,
 	type AnyArchive,
 	type AnyQuestion,
@@ -276,7 +277,9 @@ export function readArchive(file: Uint8Array | string): ArchiveResult<AnyArchive
 			? v.safeParse(archiveSchemaV1, data)
 			: version === 2
 				? v.safeParse(archiveSchemaV2, data)
-				: v.safeParse(archiveSchema, data);
+				: version === 3
+					? v.safeParse(archiveSchemaV3, data)
+					: v.safeParse(archiveSchema, data);
 	const issues = parsed.success ? checkReferences(parsed.output) : parsed.issues.map(schemaIssue);
 	if (issues.length > 0) {
 		return {

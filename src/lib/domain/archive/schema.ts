@@ -25,8 +25,14 @@
  * lead it); a round's noGroup lists people in no group by choice; anyone else is unplaced. The
  * round's roles say where each role's people go when it is allocated (version 3).
  *
- * Version 1 files (every note and ballot with its voter) and version 2 files (no role options
- * or "no group"; a leader could be listed without being a member) are still imported.
+ * Version 4 added what real conferences write (issue 13): social programme items, role
+ * descriptions, round instructions, notes for the group (a null author), sub-headings,
+ * reflections with authors and each question's discussion. Every one of them is optional, so
+ * the same layout reads a version 3 file, which has none.
+ *
+ * Version 1 files (every note and ballot with its voter), version 2 files (no role options
+ * or "no group"; a leader could be listed without being a member) and version 3 files are
+ * still imported.
  *
  * Round trip: exporting, importing into an empty database and exporting again gives the same
  * bytes, except that the withheld counts are zero in the copy, which holds nothing withheld
@@ -47,7 +53,7 @@ import { charCount } from '$lib/domain/text';
 /** Marks a file as a Samråd conference archive. */
 export const archiveFormat = 'samrad.conference';
 /** The archive layout this version writes and reads; raised whenever the layout changes. */
-export const archiveSchemaVersion = 3;
+export const archiveSchemaVersion = 4;
 
 export const archiveLimits = {
 	/** Largest file import takes (a 2,000-person conference with every session is far below). */
@@ -407,6 +413,11 @@ export const archiveSchema = archiveSchemaOf(
 	archiveSchemaVersion,
 	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
 );
+/** Version 3: the layout before version 4's additions, all of which are optional. */
+export const archiveSchemaV3 = archiveSchemaOf(
+	3,
+	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
+);
 /** Version 2: the same layout without role options and "no group". */
 export const archiveSchemaV2 = archiveSchemaOf(
 	2,
@@ -423,8 +434,10 @@ export type ConferenceArchive = v.InferOutput<typeof archiveSchema>;
 export type ArchiveV1 = v.InferOutput<typeof archiveSchemaV1>;
 /** An archive of version 2 (no role options, no "no group"), still imported. */
 export type ArchiveV2 = v.InferOutput<typeof archiveSchemaV2>;
+/** An archive of version 3 (before version 4's optional additions), still imported. */
+export type ArchiveV3 = v.InferOutput<typeof archiveSchemaV3>;
 /** Any archive import reads. */
-export type AnyArchive = ConferenceArchive | ArchiveV2 | ArchiveV1;
+export type AnyArchive = ConferenceArchive | ArchiveV3 | ArchiveV2 | ArchiveV1;
 export type ArchivedSession = NonNullable<
 	ConferenceArchive['rounds'][number]['groups'][number]['session']
 >;
