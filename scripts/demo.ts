@@ -1,16 +1,24 @@
-// npm run demo [language]: adds the demo conference to the app's database and prints its links.
+// npm run demo [language] [-- --played]: adds the demo conference to the app's database and
+// prints its links. With --played, its rounds are started and every group has played its
+// questions (as after the day), so that the report shows what groups write.
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { createApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
 import { countOrganisers, oldestAdminId } from '$lib/server/db/organisers';
 import { createDemoConference } from '$lib/server/demo';
+import { seedPlayedDemo } from '$lib/server/demo-played';
 import { setLogLevel } from '$lib/server/log';
 import { languages, type Language } from '$lib/domain/session/types';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const wanted = process.argv[2] ?? 'nb';
+const { values, positionals } = parseArgs({
+	options: { played: { type: 'boolean', default: false } },
+	allowPositionals: true
+});
+const wanted = positionals[0] ?? 'nb';
 if (!(languages as readonly string[]).includes(wanted)) {
-	console.error(`Usage: npm run demo [${languages.join('|')}]  (got "${wanted}")`);
+	console.error(`Usage: npm run demo [${languages.join('|')}] [-- --played]  (got "${wanted}")`);
 	process.exit(64);
 }
 
@@ -19,14 +27,15 @@ setLogLevel('warn');
 const app = await createApp(config, root);
 try {
 	// The administrator's; before the first account exists, that account adopts it.
-	const conference = await createDemoConference(
-		app,
-		wanted as Language,
-		Date.now(),
-		oldestAdminId(app.db)
-	);
+	const ownerId = oldestAdminId(app.db);
+	const lang = wanted as Language;
+	const conference = values.played
+		? await seedPlayedDemo(app, { lang, ownerId })
+		: await createDemoConference(app, lang, Date.now(), ownerId);
 	const origin = config.publicOrigin ?? `http://localhost:${config.port}`;
-	console.log(`Demo conference created: ${conference.title}`);
+	console.log(
+		`Demo conference created: ${conference.title}${values.played ? ' (played through)' : ''}`
+	);
 	console.log(`  Organiser:     ${origin}/organiser/conferences/${conference.id}`);
 	console.log(`  Plenum screen: ${origin}/plenum/${conference.plenumToken}`);
 	console.log(`  Join code:     ${conference.joinCode} (${origin}/k/${conference.joinCode})`);

@@ -556,3 +556,14 @@ export const demoRound2Instruction: Record<Language, string> = {
 	fi: 'Keskustelkaa ensin siitä, mitä kuulitte yhteisessä istunnossa.\nValitkaa sitten se, mikä on tärkeintä omassa maassanne.',
 	en: 'First talk about what you heard in the plenary.\nThen choose what matters most in your own country.'
 };
+
+/**
+ * A long note (issue 13): a group's flipchart text, entered by its leader for the group as a
+ * whole, as long as the two longest notes of the Sigtuna report.
+ */
+export const demoLongNote =
+	'Det vi savner mest, er en plan som følger personen og ikke prosjektet. Mange av oss har opplevd at støtten stopper når prosjektperioden er over, selv om behovet er det samme som før. ' +
+	'Jobbspesialisten må få tid til å bli kjent med arbeidsplassen, kollegene og lederen, ikke bare med arbeidstakeren. Da blir det lettere å tilpasse oppgavene underveis, og arbeidsgiveren vet hvem han skal ringe når noe skjer. ' +
+	'Vi ønsker også at arbeidstakeren selv er med når planen skrives, og at planen sier hva som skal skje dersom helsen svikter en periode. Det må være lov å gå ned i stilling uten å miste plassen. ' +
+	'Til slutt: papirarbeidet må bli enklere. I dag bruker jobbspesialisten nesten en dag i uka på rapporter til tre ulike instanser, med tre ulike skjemaer og tre ulike frister. ' +
+	'Den tiden burde gått til oppfølging på arbeidsplassen. Et felles skjema for NAV, kommunen og arbeidsgiveren ville spart alle parter for mye arbeid og gjort det lettere å se sammenhengen i tilbudet. Og la arbeidstakeren få lese det som skrives om henne, før det sendes videre.';

@@ -11,6 +11,7 @@ import { setLogLevel } from '../log';
 import { exportFile, localDay, readChoices, type ExportChoices, type ExportFile } from './export';
 import { ChromiumMissingError } from './pdf';
 import { seedPlayedDemo, tempApp } from './test-conference';
+import { demoLongNote } from '../demo-content';
 
 const run = promisify(execFile);
 
@@ -158,7 +159,7 @@ describe('exportFile', () => {
 		expect(reykjavik!.body).toContain('9. janúar 2026');
 	});
 
-	it('the played demo shows two reflections under their authors’ names, one from a member’s phone, and a discussion, in HTML, PDF, DOCX and Markdown', async () => {
+	it('the played demo shows two reflections under their authors’ names, one from a member’s phone, a discussion and a group’s note of over 1,000 characters, in HTML, PDF, DOCX and Markdown', async () => {
 		const round = (await db.app.conferences.rounds(conferenceId))[0]!;
 		const group = (await db.app.conferences.roundDetail(conferenceId, round.id, 'nb'))!.groups[0]!;
 		const state = (await db.app.sessions.get(group.sessionId!))!.state;
@@ -171,8 +172,12 @@ describe('exportFile', () => {
 			'Det som overrasket meg mest',
 			'å bli sett som en vanlig kollega',
 			'Gruppens diskusjon',
-			'aldri en merkelapp på arbeidstakeren'
+			'aldri en merkelapp på arbeidstakeren',
+			// The long note, whole: its first and last words.
+			demoLongNote.slice(0, 60),
+			demoLongNote.slice(-60)
 		];
+		expect([...demoLongNote].length).toBeGreaterThan(1000);
 		const texts: Record<string, string> = {};
 		for (const format of ['html', 'markdown'] as const) {
 			texts[format] = String((await exportFile(db.app, conferenceId, choices({ format })))!.body);
