@@ -312,11 +312,15 @@ async function pauseClock(page: Page) {
 
 /**
  * axe with the WCAG and the best-practice rules. axe waits on timers: a page whose clock is
- * paused gets it running for the check and paused again after.
+ * paused gets it running for the check and paused again after. A slow check may outlast the
+ * page's hold, so the page turns during it without its 350 ms fade (reduced motion, as the
+ * screen honours): axe then measures contrast on a page at rest, never half faded in.
  */
 async function expectAxeClean(page: Page, label: string, { pausedClock = false } = {}) {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
 	if (pausedClock) await page.clock.resume();
 	const results = await new AxeBuilder({ page }).withTags([...wcagTags, 'best-practice']).analyze();
+	await page.emulateMedia({ reducedMotion: null });
 	const violations = results.violations.map(
 		(v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`
 	);
