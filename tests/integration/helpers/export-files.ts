@@ -94,10 +94,12 @@ export function docxPart(docx: Uint8Array, name: string): string {
  * long word broken at a soft hyphen is one word again.
  */
 export function flat(text: string): string {
-	return text
-		.replace(/\u00AD\s*/g, '')
-		// A word the PDF hyphenated at a line's end (Chromium draws U+2010 there): joined again.
-		.replace(/(\p{L})\u2010\s+(\p{L})/gu, '$1$2')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return (
+		text
+			.replace(/\u00AD\s*/g, '')
+			// A word the PDF hyphenated at a line's end (Chromium draws U+2010 there): joined again.
+			.replace(/(\p{L})\u2010\s+(\p{L})/gu, '$1$2')
+			.replace(/\s+/g, ' ')
+			.trim()
+	);
 }
