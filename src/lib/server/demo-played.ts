@@ -277,7 +277,7 @@ export async function playStartedRounds(
 			const last = openVote && r === rounds.length - 1 && g === groups.length - 1;
 			const oneList = r === 0 && g === demoOneListGroup;
 			if (oneList) await answerInOneList(app, group.sessionId);
-			const questions = state.questions.map((q, index) => {
+			const questions = state.questions.map((q, index): QuestionSpec => {
 				const first = r === 0 && g === 0 && index === 0;
 				const spec = playedQuestion(
 					random,

@@ -123,7 +123,7 @@ describe('one list for all questions', () => {
 	it('every view carries the setting, so each device shows the questions together', () => {
 		const state = advance(oneListSession());
 		expect(screenView(state).settings.oneList).toBe(true);
-		expect(participantView(state, 'ann').settings.oneList).toBe(true);
+		expect(participantView(state, 'ann')!.settings.oneList).toBe(true);
 		expect(facilitatorView(state).settings.oneList).toBe(true);
 		expect(screenView(state).questions.map((q) => q.text)).toEqual([
 			'What works?',
