@@ -37,12 +37,7 @@ export interface QuestionSection {
 	togetherNote: string;
 }
 
-/** "a) … / b) …": every question a section answers, on one line (CSV, headings, contents). */
-export function questionsAsked(
-	section: Pick<QuestionSection, 'label' | 'text' | 'together'>
-): string {
-	return [section, ...section.together].map((q) => `${q.label}) ${q.text}`).join(' / ');
-}
+export { questionsAsked } from '../session/questions-asked';
 
 export interface VoteSummary {
 	/**
