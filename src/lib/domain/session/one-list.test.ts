@@ -11,14 +11,15 @@ import {
 	as,
 	facilitator,
 	join,
+	nameOf,
 	newSession,
 	refusal,
 	run,
 	runOf,
 	write
 } from './test-fixtures';
-import { facilitatorView, participantView, screenView } from './views';
-import type { SessionState } from './types';
+import { facilitatorView, participantView, screenView, viewJson } from './views';
+import type { SessionSettings, SessionState } from './types';
 
 const oneList: SessionCommand = { type: 'session.configure', settings: { oneList: true } };
 
@@ -129,5 +130,42 @@ describe('one list for all questions', () => {
 			'What works?',
 			'What is needed?'
 		]);
+	});
+
+	it('adds only the setting to each view: the phone view of a real group, measured', () => {
+		// A Sigtuna-sized group: eight people, three notes each, revealed and voted, two questions.
+		const people = ['ann', 'ben', 'cat', 'dan', 'eva', 'finn', 'gro', 'hans'];
+		const play = (settings: SessionSettings) => {
+			let state = newSession({ questions: ['What works well today?', 'What is needed next?'] });
+			state = join(state, people);
+			state = run(state, { type: 'session.configure', settings });
+			state = advance(state);
+			state = write(
+				state,
+				Object.fromEntries(
+					people.map((p) => [
+						p,
+						[1, 2, 3].map((n): [string, string] => [
+							`${p}${n}`,
+							`${nameOf(p)}'s note ${n}: support that lasts as long as it is needed`
+						])
+					])
+				)
+			);
+			return advanceTo(state, 'vote');
+		};
+		const apart = play({ oneList: false });
+		const together = play({ oneList: true });
+		const sizes = (state: SessionState) => ({
+			phone: viewJson(state, { role: 'participant', participantId: 'ann' })!.length,
+			screen: viewJson(state, { role: 'screen' })!.length,
+			console: viewJson(state, { role: 'facilitator' })!.length
+		});
+		const [before, after] = [sizes(apart), sizes(together)];
+		// `,"oneList":true` in the settings (15 bytes), nothing else: b's empty run was there before.
+		for (const role of ['phone', 'screen', 'console'] as const)
+			expect(after[role] - before[role], role).toBe(15);
+		// Measured: 7,266 bytes on the phone, 6,785 on the screen, 7,900 on the console.
+		expect(after.phone).toBeLessThan(8_000);
 	});
 });
