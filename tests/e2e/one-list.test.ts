@@ -52,7 +52,7 @@ test('a one-list session run through reveal, vote and results', async ({
 }, testInfo) => {
 	test.setTimeout(120_000);
 	const a = 'What works well today?';
-	const b = 'What is needed next?';
+	let b = 'What is needed next?';
 	const session = await createSession({ url: baseURL! }, { title: 'Sigtuna 3', questions: [a, b] });
 
 	const console = await newPage(browser, { width: 1280, height: 900 });
@@ -91,6 +91,15 @@ test('a one-list session run through reveal, vote and results', async ({
 	await expect(
 		console.getByText('Writing has started, so this can no longer be changed.')
 	).toBeVisible();
+	// Question b's wording can still be fixed: it stands above the list on every phone.
+	await console.getByRole('button', { name: `Edit b) : ${b}` }).click();
+	b = 'What is needed next year?';
+	await console.getByLabel('Question text').fill(b);
+	await console
+		.locator('form.edit-question')
+		.getByRole('button', { name: 'Save', exact: true })
+		.click();
+	await expect(aino.getByRole('heading', { level: 1 })).toContainText(`b) ${b}`);
 	const notes: Record<string, Page> = {
 		'A fixed contact person': aino,
 		'More time for follow-up': bjorn,

@@ -135,7 +135,7 @@ describe('one list for all questions', () => {
 	it('adds only the setting to each view: the phone view of a real group, measured', () => {
 		// A Sigtuna-sized group: eight people, three notes each, revealed and voted, two questions.
 		const people = ['ann', 'ben', 'cat', 'dan', 'eva', 'finn', 'gro', 'hans'];
-		const play = (settings: SessionSettings) => {
+		const play = (settings: Partial<SessionSettings>) => {
 			let state = newSession({ questions: ['What works well today?', 'What is needed next?'] });
 			state = join(state, people);
 			state = run(state, { type: 'session.configure', settings });
