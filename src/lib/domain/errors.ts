@@ -24,7 +24,9 @@ export const errorCodes = [
 	'internal',
 	'question_full',
 	'person_text_full',
-	'one_level_only'
+	'one_level_only',
+	'writing_started',
+	'answered_together'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

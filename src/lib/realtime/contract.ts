@@ -53,7 +53,8 @@ export const commandSchemas = {
 				anonymous: v.optional(v.boolean()),
 				topN: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN))),
 				facilitatorSeesNotes: v.optional(v.boolean()),
-				membersReflect: v.optional(v.boolean())
+				membersReflect: v.optional(v.boolean()),
+				oneList: v.optional(v.boolean())
 			})
 		)
 	}),

@@ -19,7 +19,7 @@ import { setLogLevel } from './log';
 import { renderReportMarkdown } from './report/markdown';
 import { reportSourceFromDb } from './report/source-from-db';
 import { dispatchStep, projectRoot, seedPlayedDemo, tempApp } from './report/test-conference';
-import { demoLongNote, demoSubheading } from './demo-content';
+import { demoLongNote, demoOneListGroup, demoSubheading } from './demo-content';
 
 type TestApp = Awaited<ReturnType<typeof tempApp>>;
 const opened: TestApp[] = [];
@@ -334,6 +334,30 @@ describe('conference archive', () => {
 		const target = await open();
 		const imported = await importArchive(target.app, JSON.stringify(archive), null);
 		expect(imported.ok).toBe(true);
+	});
+
+	it('carries one list for all questions, and imports a file from before the setting', async () => {
+		const archive = JSON.parse(exported) as {
+			rounds: { groups: { session: { settings: Record<string, unknown> } | null }[] }[];
+		};
+		const settings = archive.rounds[0]!.groups[demoOneListGroup]!.session!.settings;
+		expect(settings.oneList).toBe(true);
+		const target = await open();
+		const imported = await importArchive(target.app, exported, null);
+		if (!imported.ok) throw new Error('import refused');
+		const conference = imported.value.conferenceId;
+		const round = (await target.app.conferences.rounds(conference))[0]!.id;
+		const detail = (await target.app.conferences.roundDetail(conference, round, 'nb'))!;
+		const state = (await target.app.sessions.get(detail.groups[demoOneListGroup]!.sessionId!))!
+			.state;
+		expect(state.settings.oneList).toBe(true);
+		expect(state.questions.map((q) => q.phase)).toEqual(['results', 'lobby']);
+		// Older files have no such field: they import, each question on its own.
+		for (const round of archive.rounds)
+			for (const group of round.groups) delete group.session?.settings.oneList;
+		const older = await open();
+		const again = await importArchive(older.app, JSON.stringify(archive), null);
+		expect(again.ok).toBe(true);
 	});
 
 	it('carries each round’s role options and the people in no group', () => {

@@ -567,3 +567,9 @@ export const demoLongNote =
 	'Vi ønsker også at arbeidstakeren selv er med når planen skrives, og at planen sier hva som skal skje dersom helsen svikter en periode. Det må være lov å gå ned i stilling uten å miste plassen. ' +
 	'Til slutt: papirarbeidet må bli enklere. I dag bruker jobbspesialisten nesten en dag i uka på rapporter til tre ulike instanser, med tre ulike skjemaer og tre ulike frister. ' +
 	'Den tiden burde gått til oppfølging på arbeidsplassen. Et felles skjema for NAV, kommunen og arbeidsgiveren ville spart alle parter for mye arbeid og gjort det lettere å se sammenhengen i tilbudet. Og la arbeidstakeren få lese det som skrives om henne, før det sendes videre.';
+
+/**
+ * One list for all questions (issue 13): the second group of round 1 answers both its
+ * questions in one undivided list, as three groups did in Sigtuna (its index in the round).
+ */
+export const demoOneListGroup = 1;

@@ -17,7 +17,7 @@ import type { Conference } from '$lib/domain/conference/types';
 import { seededRandom } from '$lib/testing/random';
 import type { App } from './app';
 import { createDemoConference } from './demo';
-import { demoLongNote, demoReflections, demoSubheading } from './demo-content';
+import { demoLongNote, demoOneListGroup, demoReflections, demoSubheading } from './demo-content';
 import { randomToken } from './tokens';
 
 /** What playing the demo uses: its sessions and its conference. */
@@ -256,8 +256,8 @@ export function playedQuestion(
 }
 
 /**
- * Plays every group of every started round: both questions to the results, a reflection from
- * most leaders. `openVote` leaves the last group of the last round voting (as during the day).
+ * Plays every group of every started round: both questions to the results (one group answers
+ * them in one list), a reflection from most leaders. `openVote` leaves the last group of the last round voting (as during the day).
  */
 export async function playStartedRounds(
 	app: Uses,
@@ -275,26 +275,40 @@ export async function playStartedRounds(
 			// Some people have no phone: their leader writes and votes for them.
 			const withoutPhone = new Set(people.filter((_, i) => i % 7 === 6));
 			const last = openVote && r === rounds.length - 1 && g === groups.length - 1;
+			const oneList = r === 0 && g === demoOneListGroup;
+			if (oneList) await answerInOneList(app, group.sessionId);
+			const questions = state.questions.map((q, index): QuestionSpec => {
+				const first = r === 0 && g === 0 && index === 0;
+				const spec = playedQuestion(
+					random,
+					q.text,
+					people,
+					last && index === state.questions.length - 1 ? 'vote' : undefined,
+					first ? demoSubheading[state.language] : undefined
+				);
+				// The first group's flipchart, entered by its leader for the group as a whole.
+				return first ? { ...spec, notes: [...(spec.notes ?? []), [null, demoLongNote]] } : spec;
+			});
 			await playStored(app, group.sessionId, {
 				idPrefix: `r${r + 1}g${g + 1}`,
-				questions: state.questions.map((q, index) => {
-					const first = r === 0 && g === 0 && index === 0;
-					const spec = playedQuestion(
-						random,
-						q.text,
-						people,
-						last && index === state.questions.length - 1 ? 'vote' : undefined,
-						first ? demoSubheading[state.language] : undefined
-					);
-					// The first group's flipchart, entered by its leader for the group as a whole.
-					return first ? { ...spec, notes: [...(spec.notes ?? []), [null, demoLongNote]] } : spec;
-				}),
+				// Every question's spec is drawn, so the groups after it get the same notes as before.
+				questions: oneList ? questions.slice(0, 1) : questions,
 				withoutPhone,
 				reflection: random() < 0.75 ? pick(random, reflectionPool) : undefined
 			});
 			if (r === 0 && g === 0) await addDemoReflections(app, group.sessionId, group.leaders);
 		}
 	}
+}
+
+/** The facilitator chooses "one list for all questions" before writing starts (demoOneListGroup). */
+async function answerInOneList(app: Uses, sessionId: string): Promise<void> {
+	await dispatchCommand(
+		app,
+		sessionId,
+		{ type: 'session.configure', settings: { oneList: true } },
+		{ role: 'facilitator' }
+	);
 }
 
 /**

@@ -47,7 +47,8 @@ function sessionFrame(
 			facilitatorSeesNotes: state.settings.facilitatorSeesNotes,
 			...(state.settings.membersReflect !== undefined && {
 				membersReflect: state.settings.membersReflect
-			})
+			}),
+			...(state.settings.oneList !== undefined && { oneList: state.settings.oneList })
 		},
 		participants: state.participants.map((p) => ({
 			id: person(p.id),

@@ -220,7 +220,8 @@ const sessionSchemaOf = <Q extends v.GenericSchema>(question: Q) =>
 			anonymous: v.boolean(),
 			topN: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(limits.topN)),
 			facilitatorSeesNotes: v.boolean(),
-			membersReflect: v.optional(v.boolean())
+			membersReflect: v.optional(v.boolean()),
+			oneList: v.optional(v.boolean())
 		}),
 		participants: list(
 			v.strictObject({

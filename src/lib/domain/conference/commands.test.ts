@@ -18,7 +18,13 @@ import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import type { GroupingAction } from './grouping';
 import { emptyState, groupsOf, seatsOf, type ConferenceState } from './state';
 import type { ParticipantFields } from './types';
-import { newSession } from '../session/test-fixtures';
+import {
+	advance as advanceSession,
+	join,
+	newSession,
+	run as execute,
+	write
+} from '../session/test-fixtures';
 import { groupNameIn, memberView, overviewView, plenumView, roundDetail } from './views';
 
 const T0 = 1_800_000_000_000;
@@ -1154,6 +1160,33 @@ describe('the live views', () => {
 			expect(groups).toHaveLength(groupsOf(state, 'r1').length - 1);
 			expect(groups.every((g) => g.members > 0)).toBe(true);
 		}
+	});
+
+	it('shows a group that answers its questions in one list as one list, on the overview and the plenum screen', () => {
+		let oneList = newSession({ questions: ['What works?', 'What is needed?'] });
+		oneList = join(execute(oneList, { type: 'session.configure', settings: { oneList: true } }), [
+			'ann'
+		]);
+		oneList = write(advanceSession(oneList), { ann: [['a1', 'A fixed contact person']] });
+		const state = apply(started(), { type: 'plenum.present', roundId: 'r1', groupId: null });
+		const overview = overviewView(state, 'en', {
+			session: () => ({ state: oneList, consolePath: '/c', screenPath: '/s' }),
+			online: () => 0,
+			connected: 0,
+			devicesWaiting: 0
+		});
+		// Question b is being answered in a's list: never "waiting to start" while the list is written.
+		expect(overview.groups[0]!.questions).toEqual([
+			{ label: 'a', phase: 'write' },
+			{ label: 'b', phase: 'write' }
+		]);
+		const plenum = plenumView(state, () => oneList);
+		expect(plenum.groups[0]!.questions).toHaveLength(1);
+		expect(plenum.groups[0]!.questions[0]).toMatchObject({
+			label: 'a',
+			text: 'What works?',
+			together: [{ label: 'b', text: 'What is needed?' }]
+		});
 	});
 
 	it('names a group’s leaders on the phone, the overview and the plenum screen', () => {

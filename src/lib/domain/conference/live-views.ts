@@ -119,6 +119,8 @@ export interface PlenumQuestion {
 	resultsWithheld: WithheldView | null;
 	clusters: ClusterView[];
 	notes: RevealedNoteView[];
+	/** Later questions the group answered in this same list (one list for all questions). */
+	together?: { label: string; text: string }[];
 }
 
 export interface PlenumGroup {

@@ -11,6 +11,7 @@ import type {
 } from './live-views';
 import { votersOf } from '../session/ballots';
 import type { Language, SessionState } from '../session/types';
+import { answeredWithFirst } from '../session/commands';
 import { screenView } from '../session/views';
 import { groupName } from './allocation';
 import { resolveRoles } from './roles';
@@ -198,7 +199,13 @@ export function overviewView(
 			members: membersOf(state, group),
 			online: group.sessionId ? live.online(group.sessionId) : 0,
 			question: run ? { label: run.label, text: run.text, phase: run.phase } : null,
-			questions: s ? s.questions.map((q) => ({ label: q.label, phase: q.phase })) : [],
+			// A question answered in the first one's list is as far as that list.
+			questions: s
+				? s.questions.map((q) => ({
+						label: q.label,
+						phase: answeredWithFirst(s, q) ? s.questions[0]!.phase : q.phase
+					}))
+				: [],
 			timer: s?.timer ?? null,
 			notes: run?.notes.length ?? 0,
 			revealed: run?.notes.filter((n) => n.revealIndex !== null).length ?? 0,
@@ -229,17 +236,23 @@ export function plenumView(
 	const groups = (round ? shownGroupsOf(state, round.id) : []).map((group) => {
 		const s = group.sessionId ? session(group.sessionId) : null;
 		const view = s ? screenView(s) : null;
+		const together = (s?.questions ?? [])
+			.filter((q) => answeredWithFirst(s!, q))
+			.map((q) => ({ label: q.label, text: q.text }));
 		return {
 			id: group.id,
 			name: groupNameIn(state, group, conference.language),
 			leaders: leaderNames(state, group),
 			members: membersOf(state, group),
 			questions: view
-				? view.questions.map((q, i) => {
+				? view.questions.flatMap((q, i) => {
+						// Answered in the first question's list: printed with it, never on its own.
+						if (answeredWithFirst(s!, s!.questions[i]!)) return [];
 						const run = view.runs[i]!;
 						return {
 							label: q.label,
 							text: q.text,
+							...(i === 0 && together.length > 0 && { together }),
 							// Only a finished vote is presented; earlier phases show the grouped notes.
 							results: run.results,
 							resultsWithheld: run.resultsWithheld,

@@ -15,7 +15,7 @@ import type { WorkshopReport } from './workshop';
 
 export type { TextBlock } from './text-blocks';
 export type { PrioritisedItem, QuestionSection, ReportNote, VoteSummary } from './questions';
-export { bySubheading, placeOf } from './questions';
+export { bySubheading, placeOf, questionsAsked } from './questions';
 
 /** Where the language help goes: an appendix at the end, before the group work, or nowhere. */
 export const glossaryPlacements = ['appendix', 'front', 'omit'] as const;

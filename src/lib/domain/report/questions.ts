@@ -1,5 +1,6 @@
 import type { Translate } from '$lib/domain/languages';
 import { closedResults, withheldReason } from '../session/ballots';
+import { answeredWithFirst } from '../session/commands';
 import { effectiveTopN, voteItems } from '../session/tally';
 import type { ClosedVote, QuestionRun, SessionState } from '../session/types';
 import { textBlocks, type TextBlock } from './text-blocks';
@@ -30,7 +31,13 @@ export interface QuestionSection {
 	emptyNote: string;
 	/** The group's discussion of the question, printed after its notes; null when none. */
 	discussion: { heading: string; blocks: TextBlock[] } | null;
+	/** Later questions answered in this same list (one list for all questions); empty otherwise. */
+	together: { label: string; text: string }[];
+	/** Says the questions were answered in one list; '' otherwise. */
+	togetherNote: string;
 }
+
+export { questionsAsked } from '../session/questions-asked';
 
 export interface VoteSummary {
 	/**
@@ -205,6 +212,12 @@ export function questionSection(
 	// Each number has its own plural: the voters, then the items each could rank.
 	const ranking = status === 'closed' ? ` ${t('report.voteRanking', { count: topN })}` : '';
 	const others = [...notes.values()].filter((n) => !inPrioritised.has(n.id));
+	const together =
+		run.id === session.questions[0]!.id
+			? session.questions
+					.filter((q) => answeredWithFirst(session, q))
+					.map((q) => ({ label: q.label, text: q.text }))
+			: [];
 	return {
 		label: run.label,
 		text: run.text,
@@ -213,7 +226,9 @@ export function questionSection(
 		otherNotes: ctx.includeUnvotedNotes ? others : null,
 		otherNotesHeading: prioritised.length > 0 ? t('report.otherNotes') : t('report.notes'),
 		emptyNote: revealed.length === 0 ? t('report.noNotes') : '',
-		discussion: discussionOf(ctx, run)
+		discussion: discussionOf(ctx, run),
+		together,
+		togetherNote: together.length > 0 ? t('report.answeredTogether') : ''
 	};
 }
 

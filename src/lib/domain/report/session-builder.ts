@@ -21,6 +21,8 @@ export interface SessionSpec {
 	questions: QuestionSpec[];
 	/** The leader's reflection, stored in the session. */
 	reflection?: string;
+	/** One list for all questions: only the first question is played; the others give their text. */
+	oneList?: boolean;
 }
 
 export interface QuestionSpec {
@@ -89,7 +91,11 @@ export function buildSession(spec: SessionSpec): SessionState {
 				id: specIds.question(spec.id, index),
 				text: q.text
 			})),
-			settings: { anonymous: !spec.named, ...(spec.topN ? { topN: spec.topN } : {}) }
+			settings: {
+				anonymous: !spec.named,
+				...(spec.topN ? { topN: spec.topN } : {}),
+				...(spec.oneList ? { oneList: true } : {})
+			}
 		},
 		start
 	);
@@ -115,7 +121,7 @@ export function buildSession(spec: SessionSpec): SessionState {
 		state,
 		{
 			idPrefix: spec.id,
-			questions: spec.questions,
+			questions: spec.oneList ? spec.questions.slice(0, 1) : spec.questions,
 			withoutPhone,
 			reflection: spec.reflection
 		},

@@ -10,7 +10,12 @@ import {
 	type ReportOptions,
 	type TextSection
 } from './model';
-import { questionSection, questionsThatRan, type QuestionSection } from './questions';
+import {
+	questionSection,
+	questionsAsked,
+	questionsThatRan,
+	type QuestionSection
+} from './questions';
 import { textBlocks } from './text-blocks';
 
 /** What a stand-alone workshop's report is built from. */
@@ -99,11 +104,14 @@ export function buildWorkshopReport(
 					names: named ? present.map((p) => p.name).sort(collator.compare) : []
 				}
 			: null;
-	const questions = questionsThatRan(session).map((run) => ({
-		...questionSection(ctx, session, run),
-		anchor: workshopAnchors.question(run.label),
-		heading: `${run.label}) ${run.text}`
-	}));
+	const questions = questionsThatRan(session).map((run) => {
+		const section = questionSection(ctx, session, run);
+		return {
+			...section,
+			anchor: workshopAnchors.question(run.label),
+			heading: questionsAsked(section)
+		};
+	});
 	const reflectionBlocks =
 		(options.includeReflections ?? true) ? textBlocks(session.reflection) : [];
 	const reflection: TextSection | null =

@@ -286,9 +286,18 @@ export function authorise(
 	if (questionId === null) return null;
 	const run = state.questions.find((q) => q.id === questionId);
 	if (!run) return refuse('not_found');
+	// In one list the later questions only stand above the first one's list: never run alone.
+	if (answeredWithFirst(state, run) && command.type !== 'question.edit') {
+		return refuse('answered_together');
+	}
 	if (rule !== 'any' && !rule.includes(run.phase))
 		return refuse('wrong_phase', { phase: run.phase });
 	return null;
+}
+
+/** A later question of a one-list session: answered in the first question's list. */
+export function answeredWithFirst(state: SessionState, run: QuestionRun): boolean {
+	return state.settings.oneList === true && run.id !== state.questions[0]!.id;
 }
 
 function withRun(state: SessionState, run: QuestionRun): SessionState {
@@ -526,6 +535,13 @@ export function execute(
 			}
 			if (command.settings.membersReflect !== undefined) {
 				settings.membersReflect = command.settings.membersReflect;
+			}
+			const oneList = command.settings.oneList;
+			if (oneList !== undefined && oneList !== (state.settings.oneList ?? false)) {
+				// The list's shape is fixed by what was written into it.
+				if (state.questions.some((q) => q.phase !== 'lobby')) return fail('writing_started');
+				settings.oneList = oneList;
+				if (oneList) return ok({ ...inRoom(state, state.questions[0]!.id), settings });
 			}
 			return ok({ ...state, settings });
 		}

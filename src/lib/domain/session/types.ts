@@ -16,6 +16,11 @@ export interface SessionSettings {
 	facilitatorSeesNotes: boolean;
 	/** Members may write their own reflection on their phone (absent in older sessions: no). */
 	membersReflect?: boolean;
+	/**
+	 * All questions are answered together in one list, run once on the first question; chosen
+	 * before writing starts (absent in older sessions: each question on its own).
+	 */
+	oneList?: boolean;
 }
 
 export const defaultSettings: SessionSettings = {

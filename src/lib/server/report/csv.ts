@@ -1,5 +1,10 @@
 import { writeCsv, type CsvCell, type CsvDelimiter } from '$lib/domain/csv';
-import type { QuestionSection, ReportDocument, ReportNote } from '$lib/domain/report/model';
+import {
+	questionsAsked,
+	type QuestionSection,
+	type ReportDocument,
+	type ReportNote
+} from '$lib/domain/report/model';
 
 export interface ReportCsvOptions {
 	/**
@@ -15,7 +20,7 @@ function noteRows(
 	place: CsvCell[],
 	groupMark: (note: ReportNote) => string
 ): CsvCell[][] {
-	const question = `${q.label}) ${q.text}`;
+	const question = questionsAsked(q);
 	const rows: CsvCell[][] = [];
 	for (const item of q.prioritised) {
 		for (const note of item.notes) {

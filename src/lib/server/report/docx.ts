@@ -34,7 +34,7 @@ import {
 	type RoundSection,
 	type TextBlock
 } from '$lib/domain/report/model';
-import { bySubheading, placeOf } from '$lib/domain/report/model';
+import { bySubheading, placeOf, questionsAsked } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
 
 // A4 in twentieths of a point, with 2 cm margins.
@@ -399,7 +399,7 @@ function noteRuns(note: ReportNote, withHeading: boolean): TextRun[] {
 
 function question(report: Report, section: QuestionSection): FileChild[] {
 	return [
-		heading(`${section.label}) ${section.text}`, HeadingLevel.HEADING_3),
+		heading(questionsAsked(section), HeadingLevel.HEADING_3),
 		...questionBody(report, section)
 	];
 }
@@ -409,6 +409,7 @@ function questionBody(report: ReportFrame, section: QuestionSection): FileChild[
 	const { labels } = report;
 	const out: FileChild[] = [];
 	if (section.emptyNote) out.push(paragraph(section.emptyNote, { italics: true, color: muted }));
+	if (section.togetherNote) out.push(paragraph(section.togetherNote, { italics: true }));
 	if (section.vote.summary) out.push(paragraph(section.vote.summary, { color: muted, size: 18 }));
 	if (section.prioritised.length > 0) {
 		const widths = [0.12, 0.64, 0.12, 0.12];

@@ -11,7 +11,7 @@ import { setLogLevel } from '../log';
 import { exportFile, localDay, readChoices, type ExportChoices, type ExportFile } from './export';
 import { ChromiumMissingError } from './pdf';
 import { seedPlayedDemo, tempApp } from './test-conference';
-import { demoLongNote } from '../demo-content';
+import { demoLongNote, demoOneListGroup } from '../demo-content';
 
 const run = promisify(execFile);
 
@@ -239,6 +239,38 @@ describe('exportFile', () => {
 		) as { rounds: { instruction: string }[]; programme: { kind: string }[] };
 		expect(archive.rounds[1]!.instruction).toBe(instruction.join('\n'));
 		expect(archive.programme[0]!.kind).toBe('social');
+	}, 60_000);
+
+	it('the played demo shows a group that answered both its questions in one list, in every format', async () => {
+		const round = (await db.app.conferences.rounds(conferenceId))[0]!;
+		const group = (await db.app.conferences.roundDetail(conferenceId, round.id, 'nb'))!.groups[
+			demoOneListGroup
+		]!;
+		const state = (await db.app.sessions.get(group.sessionId!))!.state;
+		expect(state.settings.oneList).toBe(true);
+		const [a, b] = state.questions;
+		const asked = `a) ${a!.text} / b) ${b!.text}`;
+		const together = 'Spørsmålene ble besvart i én felles liste.';
+		for (const format of ['html', 'markdown', 'docx', 'pdf'] as const) {
+			const body = (await exportFile(db.app, conferenceId, choices({ format })))!.body;
+			// A PDF line may end in a hyphenated word: joined again, then compared on one line.
+			const flat = (await readable(format, body))
+				.replace(/(\p{L})[-\u2010]\n(\p{L})/gu, '$1$2')
+				.replace(/\s+/g, ' ');
+			expect(flat, format).toContain(asked);
+			expect(flat.indexOf(together, flat.indexOf(asked)), format).toBeGreaterThan(0);
+			// Every question of the demo was answered: nothing claims a question got no notes.
+			expect(flat, format).not.toContain('Det ble ikke skrevet lapper til dette spørsmålet');
+		}
+		const csv = String((await exportFile(db.app, conferenceId, choices({ format: 'csv' })))!.body);
+		const rows = csv.split('\r\n').filter((r) => r.includes(asked));
+		expect(rows.length).toBe(
+			state.questions[0]!.notes.filter((n) => n.revealIndex !== null).length
+		);
+		const archive = JSON.parse(
+			(await exportFile(db.app, conferenceId, choices({ format: 'json' })))!.body as string
+		) as { rounds: { groups: { session: { settings: { oneList?: boolean } } | null }[] }[] };
+		expect(archive.rounds[0]!.groups[demoOneListGroup]!.session!.settings.oneList).toBe(true);
 	}, 60_000);
 
 	it('leaves names out when asked, but never out of the archive', async () => {

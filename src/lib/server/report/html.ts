@@ -11,7 +11,7 @@ import {
 	type RoundSection,
 	type TextBlock
 } from '$lib/domain/report/model';
-import { bySubheading, placeOf } from '$lib/domain/report/model';
+import { bySubheading, placeOf, questionsAsked } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
 import { hyphenateIn } from './hyphenation';
 
@@ -130,7 +130,7 @@ nav.contents.paged .leader { flex: 1 1 2em; border-bottom: 0.75pt dotted var(--r
 nav.contents.paged .page-number { flex: none; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 .chapter, .round { break-before: page; }
 .workshop .chapter { break-before: auto; margin-top: 2.2em; }
-.byline, .theme, .vote-summary, .empty { color: var(--muted); }
+.byline, .theme, .vote-summary, .empty, .together { color: var(--muted); }
 .theme { font-size: 12pt; font-weight: 600; }
 .theme p:last-child, .instruction p:last-child { margin-bottom: 0.8em; }
 .vote-summary { font-size: 9pt; }
@@ -365,7 +365,7 @@ function noteMeta(note: ReportNote, withHeading: boolean): string {
 
 function groupQuestion(report: Report, section: QuestionSection): string {
 	return `<section class="question">
-<h4>${escapeHtml(section.label)}) ${lines(section.text)}</h4>
+<h4>${lines(questionsAsked(section))}</h4>
 ${questionBody(report, section, 5)}
 </section>`;
 }
@@ -376,6 +376,7 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 	const sub = `h${level}`;
 	let html = '';
 	if (section.emptyNote) html += `<p class="empty">${escapeHtml(section.emptyNote)}</p>`;
+	if (section.togetherNote) html += `<p class="together">${escapeHtml(section.togetherNote)}</p>`;
 	if (section.vote.summary)
 		html += `<p class="vote-summary">${escapeHtml(section.vote.summary)}</p>`;
 	if (section.prioritised.length > 0) {

@@ -10,7 +10,7 @@ import {
 	type RoundSection,
 	type TextBlock
 } from '$lib/domain/report/model';
-import { bySubheading, placeOf } from '$lib/domain/report/model';
+import { bySubheading, placeOf, questionsAsked } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
 
 /**
@@ -86,6 +86,7 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 	const sub = '#'.repeat(level);
 	const parts: string[] = [];
 	if (section.emptyNote) parts.push(`*${escapeMarkdown(section.emptyNote)}*`);
+	if (section.togetherNote) parts.push(`*${escapeMarkdown(section.togetherNote)}*`);
 	if (section.vote.summary) parts.push(`*${escapeMarkdown(section.vote.summary)}*`);
 	if (section.prioritised.length > 0) {
 		const rows = section.prioritised.map((item) => {
@@ -131,10 +132,9 @@ function questionBody(report: ReportFrame, section: QuestionSection, level: numb
 }
 
 function question(report: Report, section: QuestionSection): string {
-	return [
-		`#### ${cellText(`${section.label}) ${section.text}`)}`,
-		...questionBody(report, section, 5)
-	].join('\n\n');
+	return [`#### ${cellText(questionsAsked(section))}`, ...questionBody(report, section, 5)].join(
+		'\n\n'
+	);
 }
 
 function group(report: Report, section: GroupSection): string {
