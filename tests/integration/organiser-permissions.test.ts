@@ -22,6 +22,7 @@ import { newId } from './helpers/client';
 import { withApp } from './helpers/conference';
 import { checkedParticipantsFile, hiddenFieldsOf, pageOf, post } from './helpers/organiser-http';
 import { TestServer } from './helpers/server';
+import { conferenceDetails } from '$lib/testing/conference-details';
 
 /** Who posts: an account's roles for the conference, or no sign-in at all. */
 const posters = {
@@ -62,20 +63,7 @@ interface FormPost {
 	shownBy?: (t: Target) => string;
 }
 
-const details: ConferenceDetails = {
-	title: 'Nordisk dialog',
-	subtitle: '',
-	venue: 'Sigtuna',
-	startDate: '2026-05-06',
-	endDate: '2026-05-06',
-	about: '',
-	introduction: '',
-	organisation: '',
-	author: '',
-	introductionBy: '',
-	language: 'nb',
-	languages: ['nb', 'sv']
-};
+const details: ConferenceDetails = conferenceDetails({ languages: ['nb', 'sv'] });
 const person = { country: 'SE', role: 'employer', organisation: '', language: 'sv' };
 const item = { day: '2026-05-06', start: '09:00', end: '', kind: 'plenary' };
 const round = (t: Target) => `/rounds/${t.roundId}`;

@@ -7,6 +7,7 @@ import {
 	archiveSchemaVersion,
 	type ConferenceArchive
 } from './schema';
+import { conferenceDetails } from '$lib/testing/conference-details';
 
 /** A small archive written by hand: two people, one round with two groups, no sessions. */
 function archive(): ConferenceArchive {
@@ -15,18 +16,7 @@ function archive(): ConferenceArchive {
 		format: archiveFormat,
 		schemaVersion: archiveSchemaVersion,
 		conference: {
-			title: 'Nordisk dialog',
-			subtitle: '',
-			venue: 'Sigtuna',
-			startDate: '2026-05-06',
-			endDate: '2026-05-06',
-			about: '',
-			introduction: '',
-			organisation: '',
-			author: '',
-			introductionBy: '',
-			language: 'nb',
-			languages: ['nb', 'sv'],
+			...conferenceDetails({ languages: ['nb', 'sv'] }),
 			notice: '',
 			noticeAt: null,
 			currentRound: 'r1',
