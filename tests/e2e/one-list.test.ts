@@ -4,33 +4,14 @@
  * questions above one list; the phones write into it, the round-robin, the vote and the results
  * run once; nothing offers question b on its own; axe finds nothing in each new state.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { newId, type TestClient } from '../integration/helpers/client';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { newId } from '../integration/helpers/client';
 import { createSession, joinPhone } from '../integration/helpers/session';
 import type { ParticipantView } from '$lib/domain/session/views';
 import { expectNoAxeViolations } from './helpers/axe';
+import { roomTracker } from './helpers/room';
 
-const contexts: BrowserContext[] = [];
-const sockets: TestClient[] = [];
-
-test.afterAll(async () => {
-	for (const socket of sockets) socket.close();
-	for (const context of contexts) await context.close();
-});
-
-async function newPage(
-	browser: Browser,
-	viewport: { width: number; height: number },
-	phone = false
-): Promise<Page> {
-	const context = await browser.newContext({
-		locale: 'en-GB',
-		viewport,
-		...(phone ? { isMobile: true, hasTouch: true } : {})
-	});
-	contexts.push(context);
-	return context.newPage();
-}
+const { sockets, newPage } = roomTracker();
 
 async function joinAs(browser: Browser, joinCode: string, name: string): Promise<Page> {
 	const page = await newPage(browser, { width: 390, height: 844 }, true);

@@ -4,34 +4,15 @@
  * other browser contexts show it under its heading; axe finds nothing on the console.
  * Notes are seeded over socket.io, as phones would write them.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { newId, type TestClient } from '../integration/helpers/client';
+import { expect, test, type Page } from '@playwright/test';
+import { newId } from '../integration/helpers/client';
 import { connectConsole, createSession, joinPhone } from '../integration/helpers/session';
 import { expectNoAxeViolations } from './helpers/axe';
+import { roomTracker } from './helpers/room';
 import { translate as tr } from './helpers/i18n';
 
 const en = (key: string, params: Record<string, string | number> = {}) => tr('en', key, params);
-const contexts: BrowserContext[] = [];
-const sockets: TestClient[] = [];
-
-test.afterAll(async () => {
-	for (const socket of sockets) socket.close();
-	for (const context of contexts) await context.close();
-});
-
-async function newPage(
-	browser: Browser,
-	viewport: { width: number; height: number },
-	phone = false
-) {
-	const context = await browser.newContext({
-		locale: 'en-GB',
-		viewport,
-		...(phone ? { isMobile: true, hasTouch: true } : {})
-	});
-	contexts.push(context);
-	return context.newPage();
-}
+const { sockets, newPage } = roomTracker();
 
 async function ok(answer: Promise<unknown>, what: string): Promise<void> {
 	const ack = (await answer) as { ok: boolean };
