@@ -27,7 +27,7 @@ const domainImports = (extra = '') => ({
 		{
 			patterns: [
 				{
-					regex: `^(?!\\.|\\$lib/domain/|(valibot|csv-parse(/sync)?|iconv-lite)$${extra})`,
+					regex: `^(?!\\.|\\$lib/domain/|(valibot|csv-parse(/sync)?|iconv-lite|eld/small|@orama/stemmers/[a-z]+|stopword)$${extra})`,
 					message: 'src/lib/domain is the pure core: it imports only the domain and pure libraries.'
 				},
 				{

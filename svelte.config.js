@@ -9,6 +9,11 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
+		// Only the phone pages install the offline shell's worker (src/lib/client/offline-shell.ts).
+		serviceWorker: { register: false },
+		// A phone page's stylesheets (its later views' too) come inside its HTML, compressed with
+		// it: one request instead of twenty on a crowded Wi-Fi with six connections per host.
+		inlineStyleThreshold: 8192,
 		// SvelteKit adds hashes or nonces for its own inline scripts; nothing else may run.
 		csp: {
 			mode: 'auto',
@@ -19,6 +24,7 @@ const config = {
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
+				'worker-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['none'],
 				'form-action': ['self'],

@@ -1,8 +1,11 @@
 /**
  * npm run backup: an online backup of the database with SQLite's backup API. Safe while the
  * server runs (WAL): the copy is a consistent snapshot. Usage: npm run backup [-- <target file>]
+ * With DATABASE_URL (PostgreSQL) it runs pg_dump (custom format, one consistent snapshot), which
+ * must be installed; a PostgreSQL installation's regular backups remain its operator's.
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
 		}
 		throw error;
 	}
+	if (config.databaseUrl !== null) return dumpPostgres(config.databaseUrl);
 	if (config.databasePath === ':memory:') {
 		console.error('Samråd backup: DATABASE_PATH is :memory:, there is nothing on disk to back up.');
 		process.exit(1);
@@ -31,13 +35,7 @@ async function main(): Promise<void> {
 		console.error(`Samråd backup: no database at ${source} (set DATABASE_PATH).`);
 		process.exit(1);
 	}
-	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-	const target = resolve(process.argv[2] ?? join(root, 'backups', `samrad-${stamp}.sqlite`));
-	if (existsSync(target)) {
-		console.error(`Samråd backup: ${target} exists already; choose another file.`);
-		process.exit(1);
-	}
-	mkdirSync(dirname(target), { recursive: true });
+	const target = targetFile('sqlite');
 	const db = new Database(source, { readonly: true, fileMustExist: true });
 	try {
 		db.pragma('busy_timeout = 5000');
@@ -55,6 +53,37 @@ async function main(): Promise<void> {
 	}
 	console.log(
 		`Samråd backup written to ${target} (schema version ${String(version)}, integrity ok).`
+	);
+}
+
+/** The file named on the command line, or backups/samrad-<time>.<extension>; never an existing one. */
+function targetFile(extension: string): string {
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	const target = resolve(process.argv[2] ?? join(root, 'backups', `samrad-${stamp}.${extension}`));
+	if (existsSync(target)) {
+		console.error(`Samråd backup: ${target} exists already; choose another file.`);
+		process.exit(1);
+	}
+	mkdirSync(dirname(target), { recursive: true });
+	return target;
+}
+
+/** pg_dump's custom format: restore with pg_restore --no-owner --dbname <empty database> <file>. */
+function dumpPostgres(url: string): void {
+	const target = targetFile('dump');
+	const dump = spawnSync('pg_dump', ['--format=custom', '--no-owner', '--file', target, url], {
+		encoding: 'utf8'
+	});
+	if (dump.error || dump.status !== 0) {
+		console.error(
+			dump.error
+				? 'Samråd backup: DATABASE_URL is PostgreSQL and pg_dump was not found. Install the PostgreSQL client (Debian: apt-get install postgresql-client, the same major version as the server or newer), or back up the database with your own PostgreSQL tools.'
+				: `Samråd backup: pg_dump failed (exit ${dump.status}):\n${dump.stderr}`
+		);
+		process.exit(1);
+	}
+	console.log(
+		`Samråd backup written to ${target} by pg_dump (restore: pg_restore --no-owner --dbname <empty database> ${target}).`
 	);
 }
 

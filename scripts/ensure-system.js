@@ -13,7 +13,8 @@ export function chromiumPath() {
 	return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-function executable(path) {
+/** @param {string} path */
+export function executable(path) {
 	try {
 		accessSync(path, constants.X_OK);
 		return true;
@@ -22,10 +23,12 @@ function executable(path) {
 	}
 }
 
-function onPath(command) {
+/** @param {string} command */
+export function onPath(command) {
 	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+/** @param {string} family */
 function hasFont(family) {
 	const result = spawnSync('fc-list', [family], { encoding: 'utf8' });
 	return result.status === 0 && result.stdout.trim() !== '';
@@ -44,7 +47,11 @@ export function missingSystemDeps() {
 	return missing;
 }
 
-function install(packages) {
+/**
+ * Installs Debian packages with apt-get (run as root); whether both steps succeeded.
+ * @param {string[]} packages
+ */
+export function install(packages) {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	console.log(`Installing ${packages.join(' ')} with apt-get…`);
 	for (const args of [['update'], ['install', '-y', ...packages]]) {
@@ -54,7 +61,11 @@ function install(packages) {
 	return true;
 }
 
+/** @param {{ what: string }[]} missing */
 const describe = (missing) => missing.map((m) => m.what).join('; ');
+
+/** Whether this process runs as root (then apt-get may install what is missing). */
+export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Checks (and as root installs) Chromium, poppler-utils and the emoji font; returns an exit code. */
 export function ensureSystem() {
@@ -63,8 +74,7 @@ export function ensureSystem() {
 	console.log(`Missing for the tests: ${describe(missing)}.`);
 	// apt-get cannot fix a CHROMIUM_PATH that points somewhere else.
 	const customChromium = process.env.CHROMIUM_PATH && missing.some((m) => m.pkg === 'chromium');
-	const root = typeof process.getuid === 'function' && process.getuid() === 0;
-	if (root && !customChromium && onPath('apt-get')) {
+	if (isRoot() && !customChromium && onPath('apt-get')) {
 		if (install(missing.map((m) => m.pkg))) missing = missingSystemDeps();
 		if (missing.length === 0) return 0;
 		console.error(`Still missing after apt-get: ${describe(missing)}.`);

@@ -74,6 +74,7 @@ if (dryRun) {
 	}
 	try {
 		const deleted = await applyRetention(app, now);
+		if (deleted === null) fail('another process is applying retention right now; try again later.');
 		console.log(
 			`Samråd retention (RETENTION_DAYS=${days}): deleted ${deleted.conferences} conference(s) and ${deleted.sessions} stand-alone session(s).`
 		);

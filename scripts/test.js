@@ -13,6 +13,10 @@ const steps = [
 	{ name: 'build (when stale)', run: () => buildWhenStale() },
 	{ name: 'unit tests', run: () => run(bin('vitest'), ['run', '--project', 'unit']) },
 	{
+		name: 'PostgreSQL and Redis tests',
+		run: () => run(bin('vitest'), ['run', '--project', 'postgres'])
+	},
+	{
 		name: 'integration tests',
 		run: () => run(bin('vitest'), ['run', '--project', 'integration'])
 	},

@@ -3,6 +3,8 @@ import { requestLanguage, type Language } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { conferenceByPlenumToken } from '$lib/server/conference-links';
 import { limitBody } from '$lib/server/http/body-limit';
+import { localePreloadLinks } from '$lib/server/http/locale-preloads';
+import { withStaticImports } from '$lib/server/http/preload-closure';
 import { baseSecurityHeaders } from '$lib/server/http/security';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -14,8 +16,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const refused = await limitBody(useApp(), event, lang);
 	if (refused) return refused;
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang)
+		transformPageChunk: ({ html }) => {
+			const page = html.replace('%lang%', lang);
+			// Only a page that starts the app: a page without JavaScript (the landing page) gets none.
+			if (!page.includes('/_app/immutable/entry/start.')) return page;
+			return page.replace('</head>', `${localePreloadLinks(lang, event.route.id)}</head>`);
+		}
 	});
+	const link = response.headers.get('link');
+	if (link) response.headers.set('link', withStaticImports(link));
 	for (const [name, value] of Object.entries(baseSecurityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

@@ -2,7 +2,9 @@
 // render each format, for the demo conference and for a generated one of 500 people in 40
 // groups, both played through their stored sessions (every note, heading and ballot a command
 // run by the domain's execute()). Also the JSON archive: export, and import into an empty
-// database. Prints a JSON summary and writes bench-results/report.md.
+// database. Every round's proposed themes are confirmed first, so the report has its chapter
+// across the groups; the model is also built without them. Prints a JSON summary and writes
+// bench-results/report.md.
 //
 //   npx tsx scripts/bench/report.ts             5 runs per step (3 for PDF), after a warm-up
 //   npx tsx scripts/bench/report.ts --runs 10
@@ -18,6 +20,7 @@ import { archiveJson } from '$lib/domain/archive/schema';
 import { exportConference, importArchive } from '$lib/server/archive';
 import { setLogLevel } from '$lib/server/log';
 import { reportSourceFromDb } from '$lib/server/report/source-from-db';
+import { roundPerspective } from '$lib/server/perspective';
 import {
 	playStartedRounds,
 	plenumSummaries,
@@ -180,13 +183,33 @@ async function time<T>(
 
 const formats: ReportFormat[] = ['html', 'pdf', 'docx', 'markdown', 'csv'];
 
+/** Each round's proposed themes confirmed, as an organiser does before the plenum and the report. */
+async function confirmThemes(app: App, conferenceId: string): Promise<number> {
+	let themes = 0;
+	for (const round of await app.conferences.rounds(conferenceId)) {
+		const perspective = (await roundPerspective(app, conferenceId, round.id, 'nb'))!;
+		const confirmed = await app.conferences.dispatch(conferenceId, {
+			type: 'themes.edit',
+			roundId: round.id,
+			proposal: perspective.proposal.themes,
+			edit: { kind: 'confirm' }
+		});
+		if (!confirmed.ok) throw new Error(`themes.edit: ${confirmed.error.code}`);
+		themes += perspective.proposal.themes.length;
+	}
+	return themes;
+}
+
 async function measure(label: string, seed: (app: App) => Promise<string>) {
 	const db = await tempApp(`samrad-bench-${label}`);
 	try {
 		const seedStart = performance.now();
 		const conferenceId = await seed(db.app);
 		const seeded = Math.round(performance.now() - seedStart);
+		const themes = await confirmThemes(db.app, conferenceId);
 		const source = (await reportSourceFromDb(db.app, conferenceId))!;
+		// The same source without confirmed themes: what the chapter across the groups costs.
+		const withoutThemes = { ...source, rounds: source.rounds.map((r) => ({ ...r, themes: null })) };
 		const report: Report = buildReport(source, { generatedAt: '2026-05-20' }, fixedT);
 		const sessions = source.rounds.flatMap((r) => r.groups).filter((g) => g.session);
 		const notes = sessions.reduce(
@@ -195,7 +218,10 @@ async function measure(label: string, seed: (app: App) => Promise<string>) {
 		);
 		const steps: Record<string, Timing> = {
 			source: await time(runs, () => reportSourceFromDb(db.app, conferenceId)),
-			model: await time(runs, () => buildReport(source, { generatedAt: '2026-05-20' }, fixedT))
+			model: await time(runs, () => buildReport(source, { generatedAt: '2026-05-20' }, fixedT)),
+			modelWithoutThemes: await time(runs, () =>
+				buildReport(withoutThemes, { generatedAt: '2026-05-20' }, fixedT)
+			)
 		};
 		for (const format of formats) {
 			steps[format] = await time(format === 'pdf' ? pdfRuns : runs, () =>
@@ -235,6 +261,7 @@ async function measure(label: string, seed: (app: App) => Promise<string>) {
 			participants: source.participants.length,
 			groups: sessions.length,
 			notes,
+			themes,
 			pdfPages: pages,
 			seedMs: seeded,
 			steps
@@ -269,7 +296,7 @@ const summary = {
 };
 console.log(JSON.stringify(summary, null, 2));
 
-const stepNames = ['source', 'model', ...formats, 'json', 'import'];
+const stepNames = ['source', 'model', 'modelWithoutThemes', ...formats, 'json', 'import'];
 const kb = (bytes?: number) => (bytes === undefined ? '' : `${Math.round(bytes / 1024)} kB`);
 const lines = [
 	'## Conference report',
@@ -294,11 +321,12 @@ const lines = [
 	'',
 	...results.map(
 		(r) =>
-			`- ${r.label}: ${r.participants} participants, ${r.groups} group sessions, ${r.notes} notes, PDF ${r.pdfPages} pages (seeding took ${r.seedMs} ms).`
+			`- ${r.label}: ${r.participants} participants, ${r.groups} group sessions, ${r.notes} notes, ${r.themes} confirmed themes across the groups, PDF ${r.pdfPages} pages (seeding took ${r.seedMs} ms).`
 	),
 	'',
 	'source: stored conference → report source (SQLite, sessions from their snapshots); model: ' +
-		'source → report model; html … csv: rendering; json: archive export; import: archive into an empty database.',
+		'source → report model, every round’s proposed themes confirmed; modelWithoutThemes: the same ' +
+		'without them (the chapter across the groups then only says so); html … csv: rendering; json: archive export; import: archive into an empty database.',
 	''
 ];
 const dir = join(projectRoot, 'bench-results');

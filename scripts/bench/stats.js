@@ -69,3 +69,22 @@ export function ms(value) {
 	if (!Number.isFinite(value)) return '–';
 	return value < 10 ? value.toFixed(1) : String(Math.round(value));
 }
+
+/**
+ * Microseconds that some runnable task on this machine waited for a core (Linux PSI,
+ * /proc/pressure/cpu "some" total), or null where the kernel does not report it.
+ */
+export function cpuPressureMicros() {
+	try {
+		const some = readFileSync('/proc/pressure/cpu', 'utf8').split('\n')[0] ?? '';
+		const total = /total=(\d+)/.exec(some)?.[1];
+		return total === undefined ? null : Number(total);
+	} catch {
+		return null;
+	}
+}
+
+/** The 1, 5 and 15 minute load averages, as /proc/loadavg says them. */
+export function loadAverage() {
+	return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}

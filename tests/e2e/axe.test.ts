@@ -15,13 +15,13 @@ import {
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { setLogLevel } from '$lib/server/log';
-import { seedPlayedDemo } from '$lib/server/report/test-conference';
 import type { CreatedSession } from '$lib/server/http/new-session';
 import { firstAccount, withApp } from '../integration/helpers/conference';
 import { newId, type TestClient } from '../integration/helpers/client';
 import { TestServer } from '../integration/helpers/server';
 import { connectConsole, createSession, joinPhone } from '../integration/helpers/session';
 import { expectNoAxeViolations } from './helpers/axe';
+import { demoDayWithNextRound } from './helpers/demo-day';
 import { browserLocale, languages, translate as tr, type Language } from './helpers/i18n';
 import { root } from './helpers/paths';
 
@@ -62,33 +62,13 @@ let seed: Seed;
 /** A stand-alone session, created once the server runs. */
 let session: CreatedSession;
 
-/**
- * The demo conference after the day (its last group still voting, the first group on the
- * plenum screen), and a further round just started, so its groups wait in the lobby.
- */
+/** The demo conference after the day and a further round waiting in the lobby. */
 async function seedConference(databasePath: string): Promise<Seed> {
 	setLogLevel('warn');
 	return withApp(databasePath, async (app) => {
-		const conference = await seedPlayedDemo(app, { openVote: true, lang: 'en' });
+		const { conference, played, playedGroups, lobbyGroups, members } =
+			await demoDayWithNextRound(app);
 		const organiser = await firstAccount(app, conference.id);
-		const conferences = app.conferences;
-		const played = (await conferences.rounds(conference.id))[0]!;
-		const playedGroups = (await conferences.roundDetail(conference.id, played.id, 'en'))!.groups;
-		await conferences.present(conference.id, played.id, playedGroups[0]!.id);
-		const next = await conferences.saveRound(conference.id, null, {
-			title: 'Afternoon',
-			theme: 'Next steps',
-			rule: 'mixed',
-			maxGroupSize: 8,
-			questions: ['What do we do first?']
-		});
-		if (!next.ok) throw new Error(JSON.stringify(next.error));
-		for (const step of [
-			await conferences.allocate(conference.id, next.value.id),
-			await conferences.startRound(conference.id, next.value.id)
-		])
-			if (!step.ok) throw new Error(JSON.stringify(step.error));
-		const lobbyGroups = (await conferences.roundDetail(conference.id, next.value.id, 'en'))!.groups;
 		const tokens = async (sessionId: string | null) => {
 			const access = (await app.sessions.get(sessionId!))!.access;
 			return { facilitatorToken: access.facilitatorToken, screenToken: access.screenToken };
@@ -99,13 +79,10 @@ async function seedConference(databasePath: string): Promise<Seed> {
 			plenumToken: conference.plenumToken,
 			organiserCookie: organiser.cookie,
 			roundId: played.id,
-			conceptId: (await conferences.glossary(conference.id))[0]!.id,
+			conceptId: (await app.conferences.glossary(conference.id))[0]!.id,
 			playedGroup: await tokens(playedGroups[0]!.sessionId),
 			lobbyGroup: await tokens(lobbyGroups[0]!.sessionId),
-			members: (await conferences.participants(conference.id)).map((p) => ({
-				name: p.name,
-				token: p.personalToken
-			}))
+			members
 		};
 	});
 }
@@ -195,6 +172,7 @@ function organiserPaths(): Record<string, string> {
 		'/organiser/conferences/[id]/badges': `${conference}/badges`,
 		'/organiser/conferences/[id]/rounds': `${conference}/rounds`,
 		'/organiser/conferences/[id]/rounds/[roundId]': `${conference}/rounds/${seed.roundId}`,
+		'/organiser/conferences/[id]/rounds/[roundId]/themes': `${conference}/rounds/${seed.roundId}/themes`,
 		'/organiser/conferences/[id]/plenum': `${conference}/plenum`,
 		'/organiser/conferences/[id]/glossary': `${conference}/glossary`,
 		'/organiser/conferences/[id]/glossary/new': `${conference}/glossary/new`,
@@ -213,7 +191,8 @@ function openPaths(): Record<string, string> {
 		'/organiser/setup': '/organiser/setup',
 		'/console/[token]': `/console/${seed.playedGroup.facilitatorToken}`,
 		'/screen/[token]': `/screen/${seed.playedGroup.screenToken}`,
-		'/plenum/[token]': `/plenum/${seed.plenumToken}`
+		'/plenum/[token]': `/plenum/${seed.plenumToken}`,
+		'/bench/floor': '/bench/floor'
 	};
 }
 

@@ -76,7 +76,7 @@ test('focus moves to the next element after renaming, editing and revealing', as
 	const aino = await joinPhone(browser, session.joinCode, 'Aino', ['One', 'Two', 'Three']);
 	const bo = await joinPhone(browser, session.joinCode, 'Bo', ['Bo one']);
 
-	await console.getByRole('button', { name: en('session.console.next.lobby') }).click();
+	await console.getByRole('button', { name: en('console.next.lobby') }).click();
 	for (const phone of [aino, bo]) {
 		for (const note of phone.notes) {
 			await phone.page.getByLabel(en('session.write.newNote')).fill(note);
@@ -97,7 +97,7 @@ test('focus moves to the next element after renaming, editing and revealing', as
 	await expect(aino.page.getByText(en('session.write.saved'))).toHaveCount(3);
 
 	// Phone: revealing a note when the turn passes focuses the heading that says whose turn it is.
-	await console.getByRole('button', { name: en('session.console.next.write') }).click();
+	await console.getByRole('button', { name: en('console.next.write') }).click();
 	const showThis = (page: Page, note: string) =>
 		page
 			.getByRole('listitem')
@@ -130,16 +130,16 @@ test('focus moves to the next element after renaming, editing and revealing', as
 	// Console: clarify, with a heading over two notes.
 	await console.getByRole('button', { name: /and clarify$/ }).click();
 	for (const text of ['One, edited', 'Two'])
-		await console.getByRole('checkbox', { name: en('session.clarify.select', { text }) }).check();
-	await console.getByLabel(en('session.clarify.newHeading')).fill('RESOURCES');
+		await console.getByRole('checkbox', { name: en('console.clarify.select', { text }) }).check();
+	await console.getByLabel(en('console.clarify.newHeading')).fill('RESOURCES');
 	await console
-		.getByRole('button', { name: en('session.clarify.createWith', { count: 2 }) })
+		.getByRole('button', { name: en('console.clarify.createWith', { count: 2 }) })
 		.click();
 	await expect(console.getByRole('heading', { name: 'RESOURCES', level: 3 })).toBeVisible();
 
 	// Renaming a heading focuses the name field, so that typing goes there.
 	await console.getByRole('button', { name: acting('common.rename', 'RESOURCES') }).click();
-	const renameField = console.getByRole('textbox', { name: en('session.clarify.renameLabel') });
+	const renameField = console.getByRole('textbox', { name: en('console.clarify.renameLabel') });
 	await expectFocused(console, renameField, 'Rename');
 	await console.keyboard.press('End');
 	await console.keyboard.type(' AND TIME');
@@ -158,7 +158,7 @@ test('focus moves to the next element after renaming, editing and revealing', as
 	const loose = console.getByRole('region', {
 		name: new RegExp(`^${en('session.board.ungrouped')}`)
 	});
-	const noteField = loose.getByRole('textbox', { name: en('session.console.editNote') });
+	const noteField = loose.getByRole('textbox', { name: en('console.editNote') });
 	await expectFocused(console, noteField, 'Edit on the console');
 	await expect(noteField).toHaveValue('Bo one');
 	await console.keyboard.press('End');

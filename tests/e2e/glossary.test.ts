@@ -76,13 +76,13 @@ async function joinPhone(
 
 /** Liv writes the Norwegian note and the facilitator reveals it. */
 async function revealNorwegianNote(console: Page, liv: Phone) {
-	await console.getByRole('button', { name: tr('en', 'session.console.next.lobby') }).click();
+	await console.getByRole('button', { name: tr('en', 'console.next.lobby') }).click();
 	await liv.page.locator('#note-draft').fill(note);
 	await liv.page.getByRole('button', { name: tr('nb', 'session.write.add') }).click();
 	await expect(liv.page.getByText(tr('nb', 'session.write.saved'))).toBeVisible();
-	await console.getByRole('button', { name: tr('en', 'session.console.next.write') }).click();
+	await console.getByRole('button', { name: tr('en', 'console.next.write') }).click();
 	await console
-		.getByRole('button', { name: tr('en', 'session.console.revealFor', { name: 'Liv' }) })
+		.getByRole('button', { name: tr('en', 'console.revealFor', { name: 'Liv' }) })
 		.click();
 }
 

@@ -70,7 +70,7 @@ test("a conference group's screen shows the conference's address, code and QR", 
 	contexts.push(consoleContext);
 	const console = await consoleContext.newPage();
 	await console.goto(`${server.url}/console/${group.facilitatorToken}`);
-	const share = console.getByRole('region', { name: en('session.console.shareTitle') });
+	const share = console.getByRole('region', { name: en('console.shareTitle') });
 	await expect(share.locator('.code')).toHaveText(seed.joinCode);
 	await expect(share.getByText(rosterUrl)).toBeVisible();
 	await expect(

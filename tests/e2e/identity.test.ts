@@ -115,7 +115,7 @@ test('a name in use waits for the console; the first phone is told; the organise
 	await check(phone, 'a phone told that another device asked for its name');
 
 	// The console and the organiser see the request with the same check code.
-	const requests = console.getByRole('region', { name: en('session.console.devices.title') });
+	const requests = console.getByRole('region', { name: en('console.devices.title') });
 	await expect(requests).toContainText(person.name);
 	await expect(requests).toContainText(code);
 	// The console is a laptop tool with compact controls; the new ones are full-size.
@@ -131,7 +131,7 @@ test('a name in use waits for the console; the first phone is told; the organise
 	// The facilitator turns it down: the other phone is told, and still sees nothing.
 	await requests
 		.getByRole('button', {
-			name: new RegExp(`^${en('session.console.devices.refuse')}\\W+${person.name}`)
+			name: new RegExp(`^${en('console.devices.refuse')}\\W+${person.name}`)
 		})
 		.click();
 	await expect(
@@ -149,7 +149,7 @@ test('a name in use waits for the console; the first phone is told; the organise
 	await expect(requests).toContainText(laptopCode);
 	await requests
 		.getByRole('button', {
-			name: new RegExp(`^${en('session.console.devices.approve')}\\W+${person.name}`)
+			name: new RegExp(`^${en('console.devices.approve')}\\W+${person.name}`)
 		})
 		.click();
 	await expect(

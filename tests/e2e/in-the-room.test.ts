@@ -15,6 +15,7 @@ import {
 	type WebSocketRoute
 } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { createSessionOnPage } from './helpers/new-session';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
@@ -115,16 +116,10 @@ test.beforeAll(async ({ browser }) => {
 	});
 	contexts.push(consoleContext);
 	console = await consoleContext.newPage();
-	await console.goto('/new');
-	await console.getByRole('textbox', { name: 'Title' }).fill('In a real room');
-	await console.getByRole('textbox', { name: 'Question a' }).fill(questionA);
-	await console.getByRole('textbox', { name: 'Question b' }).fill(questionB);
-	await console.getByRole('button', { name: 'Create session' }).click();
-	await expect(console.getByText('Your session is ready.')).toBeVisible();
-	const code = (await console.locator('.share .code').textContent())!.trim();
-	const screenHref = await console
-		.getByRole('link', { name: 'Open the screen' })
-		.getAttribute('href');
+	const { code, screenHref } = await createSessionOnPage(console, 'In a real room', [
+		questionA,
+		questionB
+	]);
 
 	const screenContext = await browser.newContext({
 		viewport: { width: 1920, height: 1080 },

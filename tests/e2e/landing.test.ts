@@ -65,25 +65,27 @@ test.describe('the landing page renders on the server in the reader’s language
 	}
 });
 
-test('the language switcher changes the language in place, and the choice persists', async ({
+test('the landing page ships no JavaScript: its language menu is a form with a button, and the choice persists', async ({
 	browser
 }) => {
 	const page = await openPage(browser, { header: 'en' });
+	const scripts: string[] = [];
+	page.on('request', (request) => {
+		if (request.resourceType() === 'script') scripts.push(request.url());
+	});
 	await load(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('en', 'landing.title'));
-	// Survives only if the page is not reloaded.
-	await page.evaluate(() => {
-		(window as unknown as { samradMarker: number }).samradMarker = 42;
-	});
+	expect(scripts, 'scripts the landing page loads').toEqual([]);
 
 	await page.getByLabel(text('en', 'language.label')).selectOption('is');
+	// Choosing alone changes nothing (WCAG 3.2.2): the button applies it.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await page.getByRole('button', { name: text('en', 'language.apply') }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('is', 'landing.title'));
 	await expect(page.locator('html')).toHaveAttribute('lang', 'is');
 	await expect(page).toHaveTitle(text('is', 'landing.pageTitle'));
-	await expect(page.getByRole('button', { name: text('is', 'landing.join.submit') })).toBeVisible();
-	expect(
-		await page.evaluate(() => (window as unknown as { samradMarker?: number }).samradMarker)
-	).toBe(42);
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByLabel(text('is', 'language.label'))).toHaveValue('is');
 
 	const cookies = await page.context().cookies();
 	expect(cookies.find((c) => c.name === 'lang')).toMatchObject({
@@ -96,7 +98,7 @@ test('the language switcher changes the language in place, and the choice persis
 	const response = await page.reload();
 	expect(await response!.text()).toContain('<html lang="is">');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('is', 'landing.title'));
-	await expect(page.getByLabel(text('is', 'language.label'))).toHaveValue('is');
+	expect(scripts, 'scripts after the switch').toEqual([]);
 	await page.context().close();
 });
 
@@ -135,6 +137,22 @@ test.describe('the join form', () => {
 	}
 });
 
+test('a crafted join address brings its code back as text, never as markup, and at most 12 characters', async ({
+	browser
+}) => {
+	const page = await openPage(browser, { header: 'en' });
+	const crafted = '"><b id=x>hi</b><script>window.hit=1</script>';
+	await page.goto(`/join?code=${encodeURIComponent(crafted)}`);
+	const input = page.getByLabel(text('en', 'landing.join.codeLabel'));
+	await expect(input).toHaveValue(crafted.slice(0, 12));
+	await expect(page.locator('#x')).toHaveCount(0);
+	expect(await page.evaluate(() => (window as unknown as { hit?: number }).hit)).toBeUndefined();
+	await expect(page.getByRole('alert')).toHaveText(
+		text('en', 'landing.join.invalid', { length: 6 })
+	);
+	await page.context().close();
+});
+
 test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
 	for (const lang of languages) {
 		test(`no violations on the landing page in ${lang}`, async ({ browser }) => {
@@ -160,7 +178,8 @@ test.describe('accessibility (axe, WCAG 2.2 AA)', () => {
 			const targets = [
 				page.getByRole('button', { name: text(lang, 'landing.join.submit') }),
 				page.getByLabel(text(lang, 'landing.join.codeLabel')),
-				page.getByLabel(text(lang, 'language.label'))
+				page.getByLabel(text(lang, 'language.label')),
+				page.getByRole('button', { name: text(lang, 'language.apply') })
 			];
 			for (const target of targets) {
 				const box = await target.boundingBox();

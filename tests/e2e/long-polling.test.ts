@@ -7,6 +7,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { organiserText as o, signInAsOrganiser } from './helpers/organiser';
+import { createSessionOnPage } from './helpers/new-session';
 
 /** A browser whose WebSockets to the server are refused, and what its socket really used. */
 interface PollingDevice {
@@ -57,15 +58,7 @@ test('a session runs from joining to results with WebSocket refused on every dev
 }) => {
 	test.setTimeout(120_000);
 	const console = await pollingDevice(browser, { viewport: { width: 1440, height: 900 } });
-	await console.page.goto('/new');
-	await console.page.getByRole('textbox', { name: 'Title' }).fill('Behind a strict proxy');
-	await console.page.getByRole('textbox', { name: 'Question a' }).fill('What helps?');
-	await console.page.getByRole('button', { name: 'Create session' }).click();
-	await expect(console.page.getByText('Your session is ready.')).toBeVisible();
-	const code = (await console.page.locator('.share .code').textContent())!.trim();
-	const screenHref = await console.page
-		.getByRole('link', { name: 'Open the screen' })
-		.getAttribute('href');
+	const { code, screenHref } = await createSessionOnPage(console.page, 'Behind a strict proxy');
 	const screen = await pollingDevice(browser, { viewport: { width: 1920, height: 1080 } });
 	await screen.page.goto(screenHref!);
 	await expect(screen.page.locator('.code')).toHaveText(code);

@@ -45,6 +45,8 @@ test('a notice reaches a group’s screen and console, and leaves them when remo
 	const [cookie, value] = seed.organiserCookie.split('=') as [string, string];
 	await organiser.context().addCookies([{ name: cookie, value, url: server.url }]);
 	await organiser.goto(`${server.url}/organiser/conferences/${seed.conferenceId}`);
+	// The overview sends the notice over its live connection: type once the app has started.
+	await organiser.waitForLoadState('networkidle');
 	const message = 'Back in the plenary hall at 13:30';
 	await organiser.getByRole('textbox', { name: o('notice.label'), exact: true }).fill(message);
 	await organiser.getByRole('button', { name: o('notice.send') }).click();

@@ -5,6 +5,7 @@
  * screen the instruction under the theme. axe checks every page on the way.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { holdScripts, started } from './helpers/before-start';
 import { seedConference, withApp, type SeededConference } from '../integration/helpers/conference';
 import { TestServer } from '../integration/helpers/server';
 import { expectNoAxeViolations } from './helpers/axe';
@@ -119,4 +120,88 @@ test('a welcome dinner, a role description and a round instruction reach the pho
 	expect(await onScreen.innerText()).toBe(instruction);
 	await expectNoAxeViolations(plenum, 'plenum with an instruction');
 	await plenum.screenshot({ path: test.info().outputPath('plenum-instruction-en.png') });
+});
+
+test('what an organiser types before the page has started is kept when it starts', async ({
+	browser
+}) => {
+	// A slow laptop or network: the form is on screen (server-rendered) while the app's scripts
+	// are still on their way. What is typed and chosen then must survive the app starting.
+	const context = await browser.newContext({ locale: 'en-GB' });
+	contexts.push(context);
+	const [name, value] = seed.organiserCookie.split('=') as [string, string];
+	await context.addCookies([{ name, value, url: server.url }]);
+	const page = await context.newPage();
+	let release = await holdScripts(page);
+	const base = `/organiser/conferences/${seed.conferenceId}`;
+	await page.goto(`${server.url}${base}/programme`, { waitUntil: 'commit' });
+	await page.getByLabel(o('programme.day')).fill('2026-05-06');
+	await page.getByLabel(o('programme.start')).fill('12:30');
+	await page.getByLabel(o('programme.itemTitle')).fill('Lunch by the lake');
+	await page.getByRole('radio', { name: o('programme.kinds.break') }).check();
+
+	await started(page, release);
+	await expect(page.getByLabel(o('programme.itemTitle'))).toHaveValue('Lunch by the lake');
+	await expect(page.getByLabel(o('programme.day'))).toHaveValue('2026-05-06');
+	await expect(page.getByLabel(o('programme.start'))).toHaveValue('12:30');
+	await expect(page.getByRole('radio', { name: o('programme.kinds.break') })).toBeChecked();
+
+	await page.getByRole('button', { name: o('programme.add') }).click();
+	const lunch = page.locator('.items li', { hasText: 'Lunch by the lake' });
+	await expect(lunch.locator('.pill.break')).toHaveText(o('programme.kinds.break'));
+
+	// The same on the participants form, with the coordinator box ticked early.
+	release = await holdScripts(page);
+	const person = seed.members[2]!;
+	await page.goto(`${server.url}${base}/participants?edit=${person.id}`, { waitUntil: 'commit' });
+	await page.getByLabel(o('participants.roleDescription')).fill('national coordinator');
+	await page.getByLabel(o('participants.coordinator')).check();
+	await started(page, release);
+	await expect(page.getByLabel(o('participants.roleDescription'))).toHaveValue(
+		'national coordinator'
+	);
+	await expect(page.getByLabel(o('participants.coordinator'))).toBeChecked();
+
+	// The round form: its section opened, its instruction (a text area) typed and a rule chosen
+	// before the app started; starting neither closes the section nor empties the fields.
+	release = await holdScripts(page);
+	await page.goto(`${server.url}${base}/rounds/${seed.roundId}`, { waitUntil: 'commit' });
+	await page.getByText(o('roundDetail.editRound')).click();
+	await page.getByLabel(o('rounds.instruction')).fill('Typed while the page was starting');
+	await page.getByLabel(o('rounds.roundTitle')).fill('A round renamed early');
+	await started(page, release);
+	const form = page.locator('form:has(#edit-round-instruction)');
+	await expect(form).toBeVisible();
+	await expect(page.getByLabel(o('rounds.instruction'))).toHaveValue(
+		'Typed while the page was starting'
+	);
+	await expect(page.getByLabel(o('rounds.roundTitle'))).toHaveValue('A round renamed early');
+	await form.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.locator('.page-head p.multiline').last()).toHaveText(
+		'Typed while the page was starting'
+	);
+});
+
+test('what a facilitator types on /new before the page has started makes the session', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ locale: 'en-GB', baseURL: server.url });
+	contexts.push(context);
+	const page = await context.newPage();
+	const release = await holdScripts(page);
+	await page.goto('/new', { waitUntil: 'commit' });
+	await page.getByRole('textbox', { name: 'Title' }).fill('Typed on a slow train');
+	await page.getByRole('textbox', { name: 'Question a' }).fill('What did you type early?');
+	await page.getByRole('textbox', { name: 'Question b' }).fill('Was it kept?');
+	await started(page, release);
+	await expect(page.getByRole('textbox', { name: 'Question b' })).toHaveValue('Was it kept?');
+	await page.getByRole('button', { name: 'Create session' }).click();
+	await expect(page.getByText('Your session is ready.')).toBeVisible();
+	await expect(page.getByText('Typed on a slow train').first()).toBeVisible();
+	await expect(page.getByText('What did you type early?').first()).toBeVisible();
+	await page
+		.getByRole('navigation', { name: 'Questions' })
+		.getByRole('button', { name: /^b/ })
+		.click();
+	await expect(page.getByRole('heading', { name: 'Question b Was it kept?' })).toBeVisible();
 });

@@ -97,18 +97,18 @@ test('a sub-heading created by keyboard', async ({ browser, baseURL }, testInfo)
 	// Keyboard only from here: tick two notes, open the sub-heading form, type, Enter.
 	const sub = 'What support is needed?';
 	for (const text of [texts[1]![0]!, texts[0]![1]!]) {
-		const box = console.getByRole('checkbox', { name: en('session.clarify.select', { text }) });
+		const box = console.getByRole('checkbox', { name: en('console.clarify.select', { text }) });
 		await tabTo(console, box, `the checkbox of “${text}”`);
 		await console.keyboard.press('Space');
 		await expect(box).toBeChecked();
 	}
 	const add = console.getByRole('button', {
-		name: new RegExp(`^${en('session.clarify.addSubheading')}\\s*:\\s*SUPPORT$`)
+		name: new RegExp(`^${en('console.clarify.addSubheading')}\\s*:\\s*SUPPORT$`)
 	});
 	await tabTo(console, add, 'Add sub-heading');
 	await console.keyboard.press('Enter');
 	const field = console.getByRole('textbox', {
-		name: en('session.clarify.subheadingLabel', { heading: 'SUPPORT' })
+		name: en('console.clarify.subheadingLabel', { heading: 'SUPPORT' })
 	});
 	await expect(field).toBeFocused();
 	await console.keyboard.type(sub);
@@ -120,7 +120,7 @@ test('a sub-heading created by keyboard', async ({ browser, baseURL }, testInfo)
 	await expect(console.getByRole('region', { name: 'SUPPORT', exact: true })).toContainText(sub);
 	for (const text of [texts[1]![0]!, texts[0]![1]!]) await expect(subSection).toContainText(text);
 	await expect(add).toBeFocused();
-	await expect(console.getByText(en('session.clarify.dissolveKeeps'))).toBeVisible();
+	await expect(console.getByText(en('console.clarify.dissolveKeeps'))).toBeVisible();
 	await expectNoAxeViolations(console, 'the console with a sub-heading');
 
 	// The projector shows it under SUPPORT; so does the phone.

@@ -391,7 +391,10 @@ function storedAs(sessionId: string, command: string, eventsBefore: number): str
 		return stored === command ? null : `stored as ${stored}`;
 	}
 	const { seq, snapshot_seq } = db
-		.prepare('SELECT seq, snapshot_seq FROM sessions WHERE id = ?')
+		.prepare(
+			`SELECT s.seq, n.seq AS snapshot_seq FROM sessions s
+			 JOIN session_snapshots n ON n.session_id = s.id WHERE s.id = ?`
+		)
 		.get(sessionId) as { seq: number; snapshot_seq: number };
 	if (snapshot_seq !== seq) return 'its event is missing';
 	if (forgetting.has(command) || eventsBefore + 1 >= 200) return null;

@@ -238,9 +238,14 @@ describe('exporting the conference report over HTTP', () => {
 		const contentsPage = pageTexts[1]!;
 		expect(contentsPage).toContain('Innhold');
 		let previous = 0;
+		// Each round has a chapter "På tvers av gruppene": every entry is looked for after the last.
+		let from = 0;
 		for (const entry of expected.contents) {
-			const listed = new RegExp(`${escapeRegExp(flat(entry.title))} (\\d+)`).exec(contentsPage);
+			const listed = new RegExp(`${escapeRegExp(flat(entry.title))} (\\d+)`).exec(
+				contentsPage.slice(from)
+			);
 			expect(listed, `"${entry.title}" with a page number in the contents`).not.toBeNull();
+			from += listed!.index + listed![0].length;
 			const page = Number(listed![1]);
 			expect(page, entry.title).toBe(destinations.get(entry.anchor));
 			expect(pageTexts[page - 1], entry.title).toContain(flat(entry.title));
@@ -275,7 +280,12 @@ describe('exporting the conference report over HTTP', () => {
 				...expected.rounds.map((r) => r.title)
 			])
 		);
-		expect(styled('Heading2')).toEqual(everyHeading());
+		// After each round's groups, its chapter across the groups.
+		const across = 'På tvers av gruppene';
+		expect(styled('Heading2').filter((text) => text !== across)).toEqual(everyHeading());
+		expect(styled('Heading2').filter((text) => text === across)).toHaveLength(
+			expected.rounds.length
+		);
 		const body = paragraphs.map((p) => p.text);
 		for (const note of everyNote()) expect(body.some((text) => text.includes(note))).toBe(true);
 		for (const leader of everyLeader()) expect(body.join('\n')).toContain(leader);
@@ -316,7 +326,8 @@ describe('exporting the conference report over HTTP', () => {
 			'Stemmer',
 			'Skrevet av',
 			'Gruppens lapp',
-			'Underoverskrift'
+			'Underoverskrift',
+			'Tema'
 		]);
 		expect(rows).toHaveLength(expected.revealed);
 		expect(rows.map((r) => r[4]).sort()).toEqual(everyNote().sort());

@@ -394,10 +394,10 @@ describe(`kills at random moments (seed ${seed})`, () => {
 			server.databasePath,
 			(db) =>
 				(
-					db.prepare('SELECT snapshot_seq FROM sessions WHERE id = ?').get(session.sessionId) as {
-						snapshot_seq: number;
-					}
-				).snapshot_seq
+					db
+						.prepare('SELECT seq FROM session_snapshots WHERE session_id = ?')
+						.get(session.sessionId) as { seq: number }
+				).seq
 		);
 		expect(snapshotSeq).toBeGreaterThan(0);
 		const before = await Promise.all(watchers.map((w) => freshView(w.auth)));

@@ -440,6 +440,19 @@ describe('HTTP', () => {
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 	});
 
+	it("gives the offline shell's worker a policy of its own: fetch from this origin, nothing else", async () => {
+		const worker = await fetch(`${server.url}/service-worker.js`);
+		expect(worker.status).toBe(200);
+		const policy = (worker.headers.get('content-security-policy') ?? '').split(/;\s*/);
+		expect(policy).toEqual(expect.arrayContaining(["default-src 'none'", "connect-src 'self'"]));
+		expect(policy.filter((d) => /^(script|worker|img|style|font|frame)-src/.test(d))).toEqual([]);
+		// Every other file keeps the strict policy; the phone page may register a worker from here.
+		const icon = await fetch(`${server.url}/favicon.svg`);
+		expect(icon.headers.get('content-security-policy')).not.toContain('connect-src');
+		const page = await fetch(`${server.url}/`);
+		expect(page.headers.get('content-security-policy')).toContain("worker-src 'self'");
+	});
+
 	it('sets the language cookie HttpOnly and SameSite=Lax, from a same-origin form post', async () => {
 		const response = await fetch(`${server.url}/lang`, {
 			method: 'POST',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	authoriseConference,
 	conferencePermissions,
+	type ConferenceCommand,
 	type ConferenceCommandType
 } from '$lib/domain/conference/commands';
 import type { ConferenceDetails } from '$lib/domain/conference/types';
@@ -35,7 +36,7 @@ const posters = {
 type Poster = keyof typeof posters;
 
 /** Commands no form sends: the server's own record of what it did. */
-const serverOnly: ConferenceCommandType[] = ['group.sessions'];
+const serverOnly: ConferenceCommandType[] = ['group.sessions', 'themes.forget'];
 /**
  * Undo needs the poster's own earlier grouping action on the conference; its cells by organiser
  * role are in authorization.test.ts (the round page's commands × organiser roles).
@@ -69,7 +70,10 @@ const item = { day: '2026-05-06', start: '09:00', end: '', kind: 'plenary' };
 const round = (t: Target) => `/rounds/${t.roundId}`;
 
 /** The form that sends each command, as its page would post it. */
-const forms: Record<Exclude<ConferenceCommandType, 'group.sessions' | 'round.undo'>, FormPost> = {
+const forms: Record<
+	Exclude<ConferenceCommandType, 'group.sessions' | 'themes.forget' | 'round.undo'>,
+	FormPost
+> = {
 	'conference.edit': {
 		page: () => '/setup',
 		action: 'save',
@@ -168,7 +172,17 @@ const forms: Record<Exclude<ConferenceCommandType, 'group.sessions' | 'round.und
 		action: 'present',
 		fields: (t) => ({ roundId: t.roundId, groupId: t.groupIds[0]! })
 	},
-	'notice.set': { page: () => '', action: 'notice', fields: () => ({ notice: 'Kaffe i foajeen' }) }
+	'notice.set': { page: () => '', action: 'notice', fields: () => ({ notice: 'Kaffe i foajeen' }) },
+	'themes.edit': {
+		page: (t) => `${round(t)}/themes`,
+		action: 'reset',
+		fields: () => ({})
+	},
+	'themes.present': {
+		page: (t) => `${round(t)}/themes`,
+		action: 'present',
+		fields: () => ({ themeId: '' })
+	}
 };
 type FormCommand = keyof typeof forms;
 const formCommands = Object.keys(forms) as FormCommand[];
@@ -224,6 +238,21 @@ async function seed(app: App, ownerId: string, coId: string): Promise<Target> {
 	const late = must(
 		await conferences.saveParticipant(id, null, { ...people[0]!, name: 'Gunnar Sen' })
 	).id;
+	// The round's themes confirmed and one presented: the forms to reset them and to stop show.
+	const groupId = (await conferences.roundDetail(id, roundId, 'nb'))!.groups[0]!.id;
+	const theme = {
+		id: `${groupId}/q:n:1`,
+		heading: 'Lønn',
+		entries: [{ groupId, itemId: 'q:n:1', rank: 1, points: 3 }]
+	};
+	const commands: ConferenceCommand[] = [
+		{ type: 'themes.edit', roundId, proposal: [theme], edit: { kind: 'confirm' } },
+		{ type: 'themes.present', roundId, themeId: theme.id }
+	];
+	for (const command of commands) {
+		const done = await conferences.dispatch(id, command);
+		if (!done.ok) throw new Error(JSON.stringify(done.error));
+	}
 	const detail = (await conferences.roundDetail(id, roundId, 'nb'))!;
 	return {
 		id,

@@ -74,7 +74,14 @@ describe.each([['websocket'], ['polling']] as const)('on %s', (transport) => {
 						else expect(received, `phone ${i} saw a note of phone ${j}`).not.toContain(text);
 					}
 				}
+				// Its own notes came as patches (issue 15): the frames inspected above include them.
+				const patches = JSON.stringify(
+					phone.client.frames.filter((f) => f.name === 'session.patch')
+				);
+				for (const text of secrets[i]!) expect(patches).toContain(text);
 			}
+			for (const client of [screen, facilitator])
+				expect(client.frames.some((f) => f.name === 'session.patch')).toBe(true);
 		});
 
 		it('the screen and the console receive no note text (the console’s setting is off)', () => {

@@ -133,6 +133,51 @@ describe('restarts', () => {
 		);
 	});
 
+	it('keep the snapshot and every acknowledged event after it across a crash (SIGKILL)', async () => {
+		// Its own server: 203 commands from one console are more than the default limits allow.
+		const busy = await startServer({
+			env: {
+				RATE_LIMIT_COMMANDS_PER_SOCKET: '100000',
+				RATE_LIMIT_COMMANDS_PER_BINDING: '100000',
+				RATE_LIMIT_COMMANDS_PER_ADDRESS: '100000'
+			}
+		});
+		try {
+			const session = await createSession(busy);
+			const facilitator = track(await connectConsole(busy, session));
+			// A session's snapshot is stored every 200 events: this run passes one and goes on.
+			for (let n = 1; n <= 203; n++) {
+				const ack = await facilitator.command('session.retitle', {
+					id: newId(),
+					title: `Gruppe ${n}`
+				});
+				expect(ack.ok).toBe(true);
+			}
+			const stored = () =>
+				readDb(busy.databasePath, (db) => ({
+					snapshotSeq: (
+						db
+							.prepare('SELECT seq FROM session_snapshots WHERE session_id = ?')
+							.get(session.sessionId) as { seq: number }
+					).seq,
+					events: db
+						.prepare('SELECT seq FROM session_events WHERE session_id = ? ORDER BY seq')
+						.pluck()
+						.all(session.sessionId)
+				}));
+			expect(stored()).toEqual({ snapshotSeq: 200, events: [201, 202, 203] });
+
+			// Killed right after the last ack: the state comes back from the snapshot and events.
+			await busy.kill();
+			await busy.start();
+			expect(stored()).toEqual({ snapshotSeq: 200, events: [201, 202, 203] });
+			const back = track(await connectConsole(busy, session));
+			expect(back.view!.view.title).toBe('Gruppe 203');
+		} finally {
+			await busy.dispose();
+		}
+	});
+
 	it('keep phone tokens valid across restarts, and still refuse forged ones', async () => {
 		const session = await createSession(server);
 		const phone = await joinPhone(server, session.joinCode, 'Kari');

@@ -10,8 +10,11 @@ import type {
 	CommandName,
 	ResultOf,
 	ServerToClientEvents,
+	PatchEnvelope,
+	SuggestionView,
 	ViewEnvelope
 } from '$lib/realtime/contract';
+import type { PatchReceiver } from './patch-receiver';
 import { newId } from './ids';
 import { Outbox, type OutboxEntry } from './outbox.svelte';
 import { safeStorage } from './storage';
@@ -74,6 +77,10 @@ export class SessionClient {
 	#notice = $state.raw<Notice | null>(null);
 	#conference = $state.raw<ConferenceView | null>(null);
 	#claims = $state.raw<DeviceRequest[]>([]);
+	/** The last whole view (or one made by a patch), which the next patch starts from. */
+	#full: ViewEnvelope | null = null;
+	/** The patch code, loaded when the first patch comes, after the page is usable. */
+	#receiving: Promise<PatchReceiver> | null = null;
 	#status = $state<ConnectionStatus>('connecting');
 	#offset = 0;
 	#socket: ClientSocket | null = null;
@@ -168,17 +175,8 @@ export class SessionClient {
 				this.#options.onRejected?.('unauthenticated');
 			}
 		});
-		socket.on('session.view', (envelope: ViewEnvelope) => {
-			this.#offset = envelope.serverTime - Date.now();
-			this.#joinCode = envelope.joinCode;
-			this.#joinUrl = envelope.joinUrl;
-			this.#online = envelope.online;
-			this.#notice = envelope.notice;
-			this.#view = envelope.view;
-			if (this.#viewKey && envelope.view.role === 'participant') {
-				safeStorage.write(this.#viewKey, envelope.view);
-			}
-		});
+		socket.on('session.view', (envelope) => this.#onView(envelope));
+		socket.on('session.patch', (patch) => void this.#onPatch(patch));
 		socket.on('conference.view', ({ view, serverTime }) => {
 			this.#offset = serverTime - Date.now();
 			this.#conference = view;
@@ -192,6 +190,39 @@ export class SessionClient {
 			this.forget();
 			this.#options.onRejected?.(code);
 		});
+	}
+
+	#onView(envelope: ViewEnvelope): void {
+		this.#offset = envelope.serverTime - Date.now();
+		this.#joinCode = envelope.joinCode;
+		this.#joinUrl = envelope.joinUrl;
+		this.#online = envelope.online;
+		this.#notice = envelope.notice;
+		this.#full = envelope;
+		this.#view = envelope.view;
+		if (this.#viewKey && envelope.view.role === 'participant') {
+			safeStorage.write(this.#viewKey, envelope.view);
+		}
+	}
+
+	/**
+	 * A change to the view held, applied in arrival order (also those that come while the patch
+	 * code loads); a missed version or one that does not fit asks for the whole view.
+	 */
+	async #onPatch(patch: PatchEnvelope): Promise<void> {
+		this.#receiving ??= import('./patch-receiver').then(
+			({ PatchReceiver }) => new PatchReceiver(() => this.#socket?.emit('session.resync'))
+		);
+		let receiver: PatchReceiver;
+		try {
+			receiver = await this.#receiving;
+		} catch {
+			// Not loaded (offline): the next patch tries again, and finds the version it missed.
+			this.#receiving = null;
+			return;
+		}
+		const envelope = receiver.patch(patch, this.#full);
+		if (envelope) this.#onView(envelope);
 	}
 
 	/** Reconnects with fresh auth (after joining, the token changes who we are). */
@@ -244,6 +275,22 @@ export class SessionClient {
 		id: string = newId()
 	): Promise<Ack<ResultOf<N>> | null> {
 		return this.#emit<N>({ id, name, payload, createdAt: Date.now() });
+	}
+
+	/**
+	 * Asks for suggested headings over a question's unplaced notes (console only): answered in
+	 * the ack alone, never queued, since a suggestion is only worth having now; null when offline.
+	 */
+	suggest(questionId: string): Promise<Ack<{ suggestions: SuggestionView[] }> | null> {
+		const socket = this.#socket;
+		if (!socket?.connected) return Promise.resolve(null);
+		return new Promise((resolve) => {
+			socket
+				.timeout(ackTimeoutMs)
+				.emit('cluster.suggest', { id: newId(), questionId }, (error, ack) =>
+					resolve(error ? null : ack)
+				);
+		});
 	}
 
 	#emit<N extends CommandName>(entry: OutboxEntry & { name: N }): Promise<Ack<ResultOf<N>> | null> {

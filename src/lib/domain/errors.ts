@@ -26,7 +26,8 @@ export const errorCodes = [
 	'person_text_full',
 	'one_level_only',
 	'writing_started',
-	'answered_together'
+	'answered_together',
+	'theme_split_empty'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -14,6 +14,13 @@ describe('charCount', () => {
 		expect(charCount('a😀b')).toBe(3);
 	});
 
+	it('counts a lone surrogate as one, alone or next to a pair', () => {
+		expect(charCount('\uD83D')).toBe(1);
+		expect(charCount('a\uDE00b')).toBe(3);
+		expect(charCount('😀\uD83D😀')).toBe(3);
+		expect(charCount('Tekst i fri form '.repeat(100) + '😀')).toBe(1_701);
+	});
+
 	it('counts a decomposed letter as two until it is normalised', () => {
 		const decomposed = 'a\u030a'; // a + combining ring
 		expect(charCount(decomposed)).toBe(2);

@@ -1,11 +1,14 @@
 /**
- * Hyphenation on the screens (projector and plenum): each language's patterns are loaded the
- * first time a text in that language is shown, and never on phones or consoles (no context).
- * Text is hyphenated as it is drawn; views and what people typed stay as written.
+ * Hyphenation on the screens (projector and plenum): each language's patterns are loaded once
+ * the screen is idle after first drawing a text in that language, so never before its live view
+ * shows; phones and consoles never import this module. Text is hyphenated as it is drawn; views
+ * and what people typed stay as written.
  */
-import { getContext, setContext } from 'svelte';
 import type { Language } from '$lib/domain/session/types';
-import { hyphenateText, type WordHyphenator } from './hyphenate';
+import { whenIdle } from '$lib/components/lazy.svelte';
+import { provideTextDrawing, type TextDrawing } from '$lib/components/text/drawing';
+import { useI18n } from '$lib/i18n/state.svelte';
+import { hyphenateText, termLanguage, type WordHyphenator } from './hyphenate';
 
 type Patterns = { default: unknown };
 
@@ -24,9 +27,13 @@ const cacheLimit = 4000;
 
 export class Hyphenation {
 	#loaded = $state.raw<Partial<Record<Language, WordHyphenator>>>({});
+	/** Languages whose patterns arrived or could not be fetched. */
+	#done = $state.raw<readonly Language[]>([]);
 	// Bookkeeping and a cache, never state: filled while drawing.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #loading = new Set<Language>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	readonly #queued = new Set<Language>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #cache = new Map<string, string>();
 
@@ -47,10 +54,23 @@ export class Hyphenation {
 		return out;
 	}
 
+	/** Every language drawn so far has its patterns, or will be drawn without them. */
+	get settled(): boolean {
+		const done = this.#done;
+		return [...this.#loading].every((language) => done.includes(language));
+	}
+
 	#load(language: Language): void {
 		if (this.#loading.has(language)) return;
 		this.#loading.add(language);
-		void this.#fetch(language);
+		// The languages drawn in one go are fetched together, once the drawn view is on screen.
+		if (this.#queued.size === 0)
+			whenIdle(() => {
+				const languages = [...this.#queued];
+				this.#queued.clear();
+				for (const queued of languages) void this.#fetch(queued);
+			});
+		this.#queued.add(language);
 	}
 
 	async #fetch(language: Language): Promise<void> {
@@ -64,17 +84,21 @@ export class Hyphenation {
 		} catch {
 			// Without patterns the text simply stays unhyphenated; a later screen load tries again.
 		}
+		this.#done = [...this.#done, language];
 	}
 }
 
-const key = Symbol('hyphenation');
-
-/** Makes screens below hyphenate what they draw. */
+/** Makes screens below hyphenate what they draw: text in the screen's language, terms in theirs. */
 export function provideHyphenation(): Hyphenation {
-	return setContext(key, new Hyphenation());
-}
-
-/** The screen's hyphenation, or null where text is drawn as written (phones, consoles). */
-export function useHyphenation(): Hyphenation | null {
-	return getContext<Hyphenation | undefined>(key) ?? null;
+	const hyphenation = new Hyphenation();
+	const i18n = useI18n();
+	const drawing: TextDrawing = {
+		draw: (text, termLanguages) =>
+			hyphenation.text(text, termLanguages ? termLanguage(termLanguages, i18n.lang) : i18n.lang),
+		get settled() {
+			return hyphenation.settled;
+		}
+	};
+	provideTextDrawing(drawing);
+	return hyphenation;
 }

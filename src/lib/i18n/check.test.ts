@@ -11,6 +11,7 @@ import { parse } from 'svelte/compiler';
 import { chai, describe, expect, it } from 'vitest';
 import { languages, localeTags } from './index';
 import { namespaces } from './locales';
+import { mountOf, type Namespace } from './translator';
 
 // Show whole lists of offenders, not "[ Array(12) ]".
 chai.config.truncateThreshold = 0;
@@ -26,8 +27,8 @@ const localesDir = join(src, 'lib', 'i18n', 'locales');
 const dynamicKeyPrefixes: Record<string, string> = {
 	'errors.': 'error codes from the server and the core (DomainError.code)',
 	'session.phase.': 'the phase names of a session (Phase)',
-	'session.console.next.': 'the label of the "next phase" button, per phase',
-	'session.console.phaseHelp.': 'the help under the phase controls, per phase',
+	'console.next.': 'the label of the "next phase" button, per phase',
+	'console.phaseHelp.': 'the help under the phase controls, per phase',
 	'session.results.withheld.reason.': 'why a closed vote shows no tally (WithheldReason)',
 	'conference.programme.kind.': 'programme item kinds (plenary, group, break, social)',
 	'conference.device.kind.': 'how a device came to use a name (BindingKind)',
@@ -37,6 +38,7 @@ const dynamicKeyPrefixes: Record<string, string> = {
 	'glossary.import.fileErrors.': 'codes of problems with an uploaded glossary CSV',
 	'glossary.import.warnings.': 'codes of warnings about an uploaded glossary CSV',
 	'organiser.import.fileErrors.': 'codes of problems with an uploaded participants CSV',
+	'organiser.themes.done.': 'what a form on the themes page did (its scope)',
 	'organiser.import.warnings.': 'codes of warnings about an uploaded participants CSV',
 	'organiser.import.fieldErrors.': 'codes of problems with a participant row',
 	'organiser.import.fields.': 'participant fields, named in messages and table heads',
@@ -55,7 +57,7 @@ const dynamicKeyPrefixes: Record<string, string> = {
 	'organiser.sharing.problem.': 'why a conference could not be shared (ShareProblem)',
 	'privacy.page.stored.': 'the privacy page lists what is stored, item by item',
 	'privacy.page.sees.': 'the privacy page lists who sees what, item by item',
-	'report.export.format.': 'export formats (html, pdf, docx …) and their hints',
+	'download.format.': 'export formats (html, pdf, docx …) and their hints',
 	'report.export.glossary.': 'where the language help goes in the report (GlossaryPlacement)',
 	'report.export.import.problems.': 'codes of problems with an archive to import',
 	'report.export.import.issue.': 'kinds of problems inside an archive to import'
@@ -77,10 +79,10 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 /** Every key of a namespace file as the app sees it (common is mounted at the top level). */
-function readNamespace(lang: string, namespace: string): Map<string, string> {
+function readNamespace(lang: string, namespace: Namespace): Map<string, string> {
 	const file = join(localesDir, lang, `${namespace}.json`);
 	const tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
-	return flatten(tree, namespace === 'common' ? '' : `${namespace}.`);
+	return flatten(tree, namespace === 'common' ? '' : `${mountOf(namespace)}.`);
 }
 
 /** A key without its plural suffix, and the suffix's category (null for a plain key). */

@@ -43,7 +43,15 @@ function placeholdersOf(base: string): Set<string> {
 }
 
 /** Placeholders that hold text, not numbers. */
-const textPlaceholders = new Set(['heading', 'parent', 'group', 'path']);
+const textPlaceholders = new Set([
+	'heading',
+	'parent',
+	'group',
+	'path',
+	'text',
+	'theme',
+	'missing'
+]);
 
 /**
  * Numbers other than the count in a plural text, and why no word agrees with them. Any other
@@ -63,6 +71,11 @@ const otherNumbers: Record<string, { name: string; why: string }> = {
 	'organiser.roundDetail.warnings.overMax': {
 		name: 'max',
 		why: '"the largest group of {{max}}": no counted word'
+	},
+	'report.across.entry': { name: 'rank', why: '"{{rank}}. {{text}}": a place, no counted word' },
+	'report.across.raisedBy': {
+		name: 'groups',
+		why: '"{{groups}} of {{count}} groups": the noun follows the count'
 	},
 	'report.workshop.pdfLimited': { name: 'seconds', why: '"{{seconds}} s": a unit symbol' },
 	'session.results.withheld.reason.too_few': {

@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import { fixedT, localeTags, type Language } from './index';
+import { localeTags, type Language } from './shared';
+import { fixedT } from './translator';
 
 /** The UI language of this page, reactive: components re-render when it changes. */
 export class I18n {

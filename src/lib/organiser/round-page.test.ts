@@ -69,7 +69,8 @@ function conference(): ConferenceState {
 		rounds: [],
 		groups: [],
 		seats: [],
-		history: {}
+		history: {},
+		themes: {}
 	};
 	return apply(
 		empty,

@@ -10,6 +10,7 @@ import { joinCodeAlphabet, joinCodeLength, limits } from '$lib/domain/limits';
 import { phases, type Phase } from '$lib/domain/session/phases';
 import type { SessionCommand } from '$lib/domain/session/commands';
 import type { SessionView } from '$lib/domain/session/views';
+import type { VersionedPatch } from './view-patch';
 import { languages, type Language } from '$lib/domain/session/types';
 import type { ConferenceView, DeviceRequest, Notice } from './conference-views';
 
@@ -116,7 +117,9 @@ export const commandSchemas = {
 		heading: text(limits.headingChars),
 		noteIds,
 		/** A sub-heading under this heading (one level). */
-		parentId: v.optional(clientId)
+		parentId: v.optional(clientId),
+		/** A suggestion taken: notes placed under a heading meanwhile stay where they are. */
+		onlyLoose: v.optional(v.literal(true))
 	}),
 	'cluster.rename': v.strictObject({
 		id: clientId,
@@ -235,16 +238,38 @@ export type Ack<R = Record<string, unknown>> = ({ ok: true } & R) | { ok: false;
 export const languageSchema = v.strictObject({ lang: v.picklist(languages) });
 export type LanguagePayload = v.InferOutput<typeof languageSchema>;
 
-/** Client → server: one event per command, and the language switch; each acknowledged. */
+/**
+ * The console asks for suggested headings over a question's unplaced notes: answered in the ack
+ * alone (it changes nothing), to the facilitator alone.
+ */
+export const suggestSchema = v.strictObject({ id: clientId, questionId });
+export type SuggestPayload = v.InferOutput<typeof suggestSchema>;
+export const suggestEvent = 'cluster.suggest';
+
+/** One suggested heading over notes of the question. */
+export interface SuggestionView {
+	heading: string;
+	noteIds: string[];
+}
+
+/** Client → server: one event per command, the language switch and suggestions; each acknowledged. */
 export type ClientToServerEvents = {
 	[N in CommandName]: (payload: CommandPayload<N>, ack: (answer: Ack<ResultOf<N>>) => void) => void;
 } & {
 	'language.set': (payload: LanguagePayload, ack: (answer: Ack) => void) => void;
+	/** A missed version or a patch that did not apply: send this socket its full view again. */
+	'session.resync': () => void;
+	'cluster.suggest': (
+		payload: SuggestPayload,
+		ack: (answer: Ack<{ suggestions: SuggestionView[] }>) => void
+	) => void;
 };
 
 /** A view for this socket, with the server clock for timers. */
 export interface ViewEnvelope {
 	view: SessionView;
+	/** The session's event sequence number this view was made at; patches start from it. */
+	version: number;
 	/** Server time when the view was sent (ms since epoch). */
 	serverTime: number;
 	/** Join code, for screens and consoles (a conference group's: the conference's code). */
@@ -257,10 +282,23 @@ export interface ViewEnvelope {
 	notice: Notice | null;
 }
 
+/**
+ * What changed in this socket's view since the version it holds (RFC 6902 operations), with the
+ * envelope's other fields only when they changed.
+ */
+export interface PatchEnvelope
+	extends
+		VersionedPatch,
+		Partial<Pick<ViewEnvelope, 'joinCode' | 'joinUrl' | 'online' | 'notice'>> {
+	serverTime: number;
+}
+
 /** Server → client. */
 export interface ServerToClientEvents {
-	/** A full, role-filtered view of the session; sent on connect and after every change. */
+	/** A full, role-filtered view of the session; sent on (re)bind and when asked for one. */
 	'session.view': (envelope: ViewEnvelope) => void;
+	/** A change to the last view: applied to the version it starts from, else a full view is asked for. */
+	'session.patch': (patch: PatchEnvelope) => void;
 	/**
 	 * This socket's identity is no longer valid (removed, session gone, the device signed out of
 	 * the name); the client should stop.

@@ -1,25 +1,46 @@
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { isAbsolute, join, resolve } from 'node:path';
-import { InProcessChangeBus, type ChangeBus } from './change-bus';
+import { InProcessChangeBus, type Change, type ChangeBus } from './change-bus';
 import type { Config } from './config';
 import { migrate, openDatabase, readMigrations, type Db } from './db/database';
+import { scrubFreePagesOnce } from './db/erasure';
+import { migratePostgres, readPostgresMigrations } from './db/postgres/migrate';
+import { openPostgres } from './db/postgres/pool';
+import { createPostgresStores } from './db/postgres/stores';
 import { createSqliteStores } from './db/stores';
 import { log } from './log';
 import { ConferenceService } from './conferences';
-import { createLimiters, memoryLimiterStore, type Limiters } from './rate-limit';
+import { forgetThemeTexts } from './perspective';
+import {
+	createLimiters,
+	memoryLimiterStore,
+	openRedis,
+	redisLimiterStore,
+	type Limiters
+} from './rate-limit';
+import { presenceHere, RedisChangeBus, type Presence } from './realtime/cluster';
 import { SessionService } from './sessions';
 import type { Stores } from './stores';
 
+/** What boot does with the database besides the stores. */
+export interface Storage {
+	readonly engine: 'sqlite' | 'postgres';
+	/** Housekeeping once the server runs (SQLite: scrubs free pages once). */
+	started(): void;
+	close(): Promise<void>;
+}
+
 /**
- * Everything one running Samråd holds: configuration, database and services, built once by
+ * Everything one running Samråd holds, on either engine: configuration, database and services, built once by
  * createApp (only the phones' origin is learnt later, when the port is known).
  */
-export interface App {
+export interface ServerApp {
 	readonly config: Config;
 	/** Project root (db/migrations lives under it). */
 	readonly root: string;
-	/** The SQLite connection: for boot (scrub, close) and tests only; services use `stores`. */
-	readonly db: Db;
+	/** The engine's start-up housekeeping and closing, for boot only. */
+	readonly storage: Storage;
 	/** Every store; services and routes reach storage through these. */
 	readonly stores: Stores;
 	/** Secret for participant tokens. */
@@ -31,10 +52,18 @@ export interface App {
 	readonly conferences: ConferenceService;
 	/** Committed changes, for the live views: services publish, realtime subscribes. */
 	readonly bus: ChangeBus;
+	/** Phones online on other processes (none with one process). */
+	readonly presence: Presence;
 	/** Abuse limits shared by sockets and pages. */
 	readonly limiters: Limiters;
 	/** Origin phones should use (public origin, else LAN address); set once the port is known. */
 	joinOrigin: string | null;
+}
+
+/** Samråd on its embedded SQLite file. */
+export interface App extends ServerApp {
+	/** The SQLite connection: for boot and tests only; services use `stores`. */
+	readonly db: Db;
 }
 
 /** Resolves DATABASE_PATH against the project root, leaving :memory: alone. */
@@ -46,10 +75,28 @@ async function ensureSecret(stores: Stores, configured: string | null): Promise<
 	if (configured) return configured;
 	const stored = await stores.settings.read('session_secret');
 	if (stored) return stored;
-	const secret = randomBytes(32).toString('base64url');
-	await stores.settings.write('session_secret', secret);
-	log.info('secret.generated');
+	// Several processes may start on an empty database at once: the first stored secret wins.
+	const generated = randomBytes(32).toString('base64url');
+	const secret = await stores.settings.claim('session_secret', generated);
+	if (secret === generated) log.info('secret.generated');
 	return secret;
+}
+
+/** The storage, closing the Redis connection of the shared counters with it. */
+function withRedis(storage: Storage, redis: Redis): Storage {
+	return {
+		...storage,
+		close: async () => {
+			await redis.quit().catch(() => redis.disconnect());
+			await storage.close();
+		}
+	};
+}
+
+/** Another process committed a session: this process reads its copy again if older. */
+async function freshen(sessions: SessionService, change: Change): Promise<void> {
+	if (change.type === 'session' && change.seq !== undefined)
+		await sessions.refresh(change.sessionId, change.seq);
 }
 
 /** What createApp may be given besides the configuration. */
@@ -58,8 +105,63 @@ export interface AppOptions {
 	clock?: () => number;
 }
 
+/** The services on these stores, each with what it uses handed in. */
+async function assemble(
+	config: Config,
+	root: string,
+	stores: Stores,
+	storage: Storage,
+	clock: () => number
+): Promise<ServerApp> {
+	const secret = await ensureSecret(stores, config.sessionSecret);
+	log.info('db.opened', {
+		engine: storage.engine,
+		schemaVersion: await stores.schemaVersion(),
+		memory: config.databaseUrl === null && config.databasePath === ':memory:'
+	});
+	const redis =
+		config.redisUrl === null
+			? null
+			: await openRedis(config.redisUrl).catch(async (error: unknown) => {
+					await storage.close();
+					throw error;
+				});
+	// With Redis, a change committed by another process first freshens this one's copy.
+	const bus: ChangeBus =
+		config.redisUrl === null
+			? new InProcessChangeBus()
+			: new RedisChangeBus(config.redisUrl, (change): Promise<void> => freshen(sessions, change));
+	const sessions: SessionService = new SessionService({
+		stores,
+		secret,
+		bus,
+		clock,
+		forgotten: (conferenceId, texts) =>
+			forgetThemeTexts({ conferences, sessions, stores }, conferenceId, texts)
+	});
+	const conferences: ConferenceService = new ConferenceService({ stores, sessions, bus, clock });
+	return {
+		config,
+		root,
+		storage: redis === null ? storage : withRedis(storage, redis),
+		stores,
+		secret,
+		clock,
+		startedAt: clock(),
+		sessions,
+		conferences,
+		bus,
+		presence: bus instanceof RedisChangeBus ? bus : presenceHere,
+		limiters: createLimiters(
+			config.rateLimits,
+			redis === null ? memoryLimiterStore : redisLimiterStore(redis)
+		),
+		joinOrigin: config.publicOrigin
+	};
+}
+
 /**
- * Opens and migrates the database and builds the services, each with what it uses handed in.
+ * Opens and migrates the SQLite file and builds the services, each with what it uses handed in.
  * Throws MigrationError.
  */
 export async function createApp(
@@ -75,36 +177,60 @@ export async function createApp(
 		db.close();
 		throw error;
 	}
-	const stores = createSqliteStores(db);
-	const secret = await ensureSecret(stores, config.sessionSecret);
-	log.info('db.opened', {
-		schemaVersion: await stores.schemaVersion(),
-		memory: config.databasePath === ':memory:'
-	});
-	const bus = new InProcessChangeBus();
-	const sessions = new SessionService({ stores, secret, bus, clock });
-	return {
-		config,
-		root,
-		db,
-		stores,
-		secret,
-		clock,
-		startedAt: clock(),
-		sessions,
-		conferences: new ConferenceService({ stores, sessions, bus, clock }),
-		bus,
-		limiters: createLimiters(config.rateLimits, memoryLimiterStore),
-		joinOrigin: config.publicOrigin
+	const storage: Storage = {
+		engine: 'sqlite',
+		started: () => scrubFreePagesOnce(db),
+		close: async () => {
+			db.close();
+		}
 	};
+	return { ...(await assemble(config, root, createSqliteStores(db), storage, clock)), db };
+}
+
+/**
+ * Connects to DATABASE_URL, migrates it (one transaction, one process at a time) and builds the
+ * services on it. Throws MigrationError, or the driver's error when the database does not answer.
+ */
+export async function createPostgresApp(
+	config: Config & { databaseUrl: string },
+	root: string,
+	{ clock = Date.now }: AppOptions = {}
+): Promise<ServerApp> {
+	const pool = openPostgres(config.databaseUrl);
+	try {
+		const migrations = readPostgresMigrations(join(root, 'db', 'migrations-postgres'));
+		const { from, to } = await migratePostgres(pool, migrations);
+		if (from !== to) log.info('db.migrated', { from, to });
+	} catch (error) {
+		await pool.end();
+		throw error;
+	}
+	const storage: Storage = {
+		engine: 'postgres',
+		started: () => undefined,
+		close: () => pool.end()
+	};
+	return assemble(config, root, createPostgresStores(pool), storage, clock);
+}
+
+/** The app on PostgreSQL when DATABASE_URL is set, else on the SQLite file. */
+export function createServerApp(
+	config: Config,
+	root: string,
+	options: AppOptions = {}
+): Promise<ServerApp> {
+	const { databaseUrl } = config;
+	return databaseUrl === null
+		? createApp(config, root, options)
+		: createPostgresApp({ ...config, databaseUrl }, root, options);
 }
 
 // One app per process, shared by the server entry, the Vite plugin and SvelteKit's own copy
 // of these modules (the build bundles them separately).
 const appKey = Symbol.for('samrad.app');
-type Global = typeof globalThis & { [appKey]?: App };
+type Global = typeof globalThis & { [appKey]?: ServerApp };
 
-export function registerApp(app: App): void {
+export function registerApp(app: ServerApp): void {
 	(globalThis as Global)[appKey] = app;
 }
 
@@ -113,7 +239,7 @@ export function unregisterApp(): void {
 }
 
 /** The running app; throws if the server entry has not created it. */
-export function useApp(): App {
+export function useApp(): ServerApp {
 	const app = (globalThis as Global)[appKey];
 	if (!app) throw new Error('Samråd has not started: run it with npm start or npm run dev');
 	return app;

@@ -12,6 +12,8 @@ import {
 	type ConferenceArchive
 } from '$lib/domain/archive/schema';
 import { exportConference, importArchive, importConference } from './archive';
+import type { ThemeEdit } from '$lib/domain/synthesis/themes';
+import { roundPerspective } from './perspective';
 import { readConfig } from './config';
 import { listConferences } from './db/conferences';
 import { listSessionIds } from './db/sessions';
@@ -414,7 +416,7 @@ describe('conference archive', () => {
 		expect(detail.groups.map((g) => g.name)).toEqual(['Arbeidstakere', 'Arbeidsgivere']);
 		const again = (await exportConference(target.app, id))!;
 		expect(again.schemaVersion).toBe(archiveSchemaVersion);
-		expect(archiveSchemaVersion).toBe(4);
+		expect(archiveSchemaVersion).toBe(5);
 		expect(again.rounds[0]!.instruction).toBe('');
 		expect(again.participants.every((p) => p.roleDescription === '')).toBe(true);
 	});
@@ -803,6 +805,53 @@ describe('conference archive', () => {
 			};
 			await expect(importConference(target.app, broken, null)).rejects.toThrow();
 		});
+	});
+});
+
+describe('a round’s confirmed themes in the archive', () => {
+	it('are exported, read back by import, and give the copy the same report', async () => {
+		const played = await open();
+		const id = (await seedPlayedDemo(played.app, { now: Date.UTC(2026, 0, 10) })).id;
+		const roundId = (await played.app.conferences.rounds(id))[0]!.id;
+		const perspective = (await roundPerspective(played.app, id, roundId, 'nb'))!;
+		const edit = async (themeEdit: ThemeEdit) => {
+			const done = await played.app.conferences.dispatch(id, {
+				type: 'themes.edit',
+				roundId,
+				proposal: perspective.proposal.themes,
+				edit: themeEdit
+			});
+			if (!done.ok) throw new Error(done.error.code);
+		};
+		const [first] = perspective.proposal.themes;
+		await edit({ kind: 'rename', themeId: first!.id, heading: 'ORGANISER-HEADING' });
+		await edit({ kind: 'confirm' });
+		const file = archiveJson((await exportConference(played.app, id))!);
+		expect(file).toContain('ORGANISER-HEADING');
+		const target = await open();
+		const imported = await importArchive(target.app, file, null);
+		if (!imported.ok) throw new Error('import refused');
+		const copyId = imported.value.conferenceId;
+		const copyRound = (await target.app.conferences.rounds(copyId))[0]!.id;
+		const copied = (await target.app.conferences.state(copyId))!.themes[copyRound]!;
+		expect(copied.confirmedAt).not.toBeNull();
+		const original = (await played.app.conferences.state(id))!.themes[roundId]!;
+		expect(copied.themes.map((t) => t.heading)).toEqual(original.themes.map((t) => t.heading));
+		expect(copied.themes.map((t) => t.entries.length)).toEqual(
+			original.themes.map((t) => t.entries.length)
+		);
+		expect(archiveJson((await exportConference(target.app, copyId))!)).toBe(file);
+		const markdown = async (app: App, conference: string) =>
+			renderReportMarkdown(
+				buildReport(
+					(await reportSourceFromDb(app, conference))!,
+					{ generatedAt: '2026-01-29', language: 'en' },
+					fixedT
+				)
+			);
+		const copy = await markdown(target.app, copyId);
+		expect(copy).toContain('ORGANISER-HEADING');
+		expect(copy).toBe(await markdown(played.app, id));
 	});
 });
 

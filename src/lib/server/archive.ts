@@ -13,6 +13,8 @@ import {
 	type AnyArchive,
 	type ConferenceArchive
 } from '$lib/domain/archive/schema';
+
+type ArchivedThemes = NonNullable<ConferenceArchive['rounds'][number]['themes']>;
 import { emptyState } from '$lib/domain/conference/state';
 import {
 	detailsOf,
@@ -23,6 +25,8 @@ import {
 } from '$lib/domain/conference/types';
 import type { GlossaryConcept } from '$lib/domain/glossary/types';
 import type { SessionState } from '$lib/domain/session/types';
+import { entryKey, sortEntries } from '$lib/domain/synthesis/perspective';
+import { freshThemeId, type RoundThemes } from '$lib/domain/synthesis/themes';
 import type { App } from './app';
 import type { DomainError } from '$lib/domain/errors';
 import { createOnce, type Result } from './conferences';
@@ -53,9 +57,68 @@ function readConference(app: Pick<App, 'stores'>, conferenceId: string) {
 			rounds,
 			programme: await tx.conferences.programme(conferenceId),
 			customRoles: await tx.conferences.customRoles(conferenceId),
-			glossary: await tx.glossary.read(conferenceId)
+			glossary: await tx.glossary.read(conferenceId),
+			themes: (await tx.conferences.load(conferenceId))?.themes ?? {}
 		};
 	});
+}
+
+/**
+ * A round's themes as the archive holds them: groups by their refs, the presented theme by its
+ * place, no ids (import makes them from the entries, as the core does). Entries of a group the
+ * archive leaves out (an empty one) go, and so does a theme left with none.
+ */
+function archivedThemes(
+	stored: RoundThemes | null,
+	groupRefs: ReadonlyMap<string, string>
+): ArchivedThemes | null {
+	if (!stored) return null;
+	const themes = stored.themes.flatMap((theme) => {
+		// By ref: the stored order follows group ids, which a copy makes anew.
+		const entries = theme.entries
+			.flatMap((e) => {
+				const group = groupRefs.get(e.groupId);
+				return group ? [{ group, item: e.itemId, rank: e.rank, points: e.points }] : [];
+			})
+			.sort((a, b) => compare(a.group, b.group) || a.rank - b.rank || compare(a.item, b.item));
+		return entries.length > 0 ? [{ id: theme.id, heading: theme.heading, entries }] : [];
+	});
+	const presenting = themes.findIndex((t) => t.id === stored.presenting);
+	return {
+		confirmedAt: stored.confirmedAt,
+		presenting: presenting < 0 ? null : presenting,
+		updatedAt: stored.updatedAt,
+		themes: themes.map(({ heading, entries }) => ({ heading, entries }))
+	};
+}
+
+/** The archive's themes of a round with the new group ids; ids made from entries, as the core makes them. */
+function importedThemes(
+	roundId: string,
+	archived: ArchivedThemes,
+	groupIds: ReadonlyMap<string, string>
+): RoundThemes {
+	const taken = new Set<string>();
+	const themes = archived.themes.map((theme) => {
+		const entries = sortEntries(
+			theme.entries.map((e) => ({
+				groupId: groupIds.get(e.group)!,
+				itemId: e.item,
+				rank: e.rank,
+				points: e.points
+			}))
+		);
+		const id = freshThemeId(entries.map(entryKey), taken);
+		taken.add(id);
+		return { id, heading: theme.heading, entries };
+	});
+	return {
+		roundId,
+		themes,
+		confirmedAt: archived.confirmedAt,
+		presenting: archived.presenting === null ? null : (themes[archived.presenting]?.id ?? null),
+		updatedAt: archived.updatedAt
+	};
 }
 
 /** The whole conference as an archive; null when there is no such conference. */
@@ -88,6 +151,10 @@ export async function exportConference(
 		const ref = `r${r + 1}`;
 		roundRefs.set(round.id, ref);
 		const seats = allSeats.filter((s) => participantRefs.has(s.participantId));
+		const kept = groups.filter(
+			(group) => group.sessionId !== null || seats.some((s) => s.groupId === group.id)
+		);
+		kept.forEach((group, g) => groupRefs.set(group.id, `${ref}g${g + 1}`));
 		return {
 			ref,
 			title: round.title,
@@ -104,38 +171,36 @@ export async function exportConference(
 				.map((s) => toRef(s.participantId))
 				.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
 			// An empty group is no part of the record, as in the report.
-			groups: groups
-				.filter((group) => group.sessionId !== null || seats.some((s) => s.groupId === group.id))
-				.map((group, g) => {
-					const groupRef = `${ref}g${g + 1}`;
-					groupRefs.set(group.id, groupRef);
-					const session = group.sessionId ? sessions.get(group.sessionId) : undefined;
-					// People only the session knows get x1, x2, … in the order they appear.
-					const others = new Map<string, string>();
-					const person = (id: string) => {
-						const known = participantRefs.get(id) ?? others.get(id);
-						if (known) return known;
-						const ref = `x${others.size + 1}`;
-						others.set(id, ref);
-						return ref;
-					};
-					return {
-						ref: groupRef,
-						key: group.key,
-						descriptor: mapDescriptor(group.descriptor),
-						customName: group.customName,
-						questions: group.questions && [...group.questions],
-						leaders: seats
-							.filter((s) => s.groupId === group.id && s.leader)
-							.map((s) => toRef(s.participantId))
-							.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
-						members: seats
-							.filter((s) => s.groupId === group.id)
-							.map((s) => ({ participant: toRef(s.participantId), pinned: s.pinned }))
-							.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
-						session: session ? archivedSession(session, person) : null
-					};
-				})
+			themes: archivedThemes(stored.themes[round.id] ?? null, groupRefs),
+			groups: kept.map((group) => {
+				const groupRef = groupRefs.get(group.id)!;
+				const session = group.sessionId ? sessions.get(group.sessionId) : undefined;
+				// People only the session knows get x1, x2, … in the order they appear.
+				const others = new Map<string, string>();
+				const person = (id: string) => {
+					const known = participantRefs.get(id) ?? others.get(id);
+					if (known) return known;
+					const ref = `x${others.size + 1}`;
+					others.set(id, ref);
+					return ref;
+				};
+				return {
+					ref: groupRef,
+					key: group.key,
+					descriptor: mapDescriptor(group.descriptor),
+					customName: group.customName,
+					questions: group.questions && [...group.questions],
+					leaders: seats
+						.filter((s) => s.groupId === group.id && s.leader)
+						.map((s) => toRef(s.participantId))
+						.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+					members: seats
+						.filter((s) => s.groupId === group.id)
+						.map((s) => ({ participant: toRef(s.participantId), pinned: s.pinned }))
+						.sort((a, b) => Number(a.participant.slice(1)) - Number(b.participant.slice(1))),
+					session: session ? archivedSession(session, person) : null
+				};
+			})
 		};
 	});
 	const ref = (map: Map<string, string>, id: string | null) => (id && map.get(id)) || null;
@@ -352,7 +417,15 @@ export async function importConference(
 			rounds,
 			groups,
 			seats,
-			history: {}
+			history: {},
+			themes: Object.fromEntries(
+				archive.rounds.flatMap((round) => {
+					const themes = 'themes' in round ? (round.themes ?? null) : null;
+					if (!themes) return [];
+					const roundId = roundIds.get(round.ref)!;
+					return [[roundId, importedThemes(roundId, themes, groupIds)]];
+				})
+			)
 		});
 		// Imported today: automatic deletion counts from now, not from the archive's dates.
 		await tx.conferences.touch(conferenceId, now);

@@ -1,14 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
-import { createApp, databaseFile, registerApp, unregisterApp, type App } from './app';
+import { createServerApp, databaseFile, registerApp, unregisterApp, type ServerApp } from './app';
 import { ConfigError, readConfig, type Config } from './config';
 import { DatabaseFileError, MigrationError } from './db/database';
-import { scrubFreePagesOnce } from './db/erasure';
 import { lockDatabase, unlockDatabase } from './db/lock';
 import { describeError, flushRepeated, log, setLogLevel } from './log';
 import { phoneOrigin } from './network';
 import { scheduleRetention } from './retention';
 import { attachRealtime, type Realtime } from './realtime/io';
 import { currentSetupCode, proxyTrusted } from './setup-code';
+import { isWorker } from './workers';
 
 let stopRetention: () => void = () => {};
 
@@ -31,10 +31,11 @@ export function configOrExit(): Config {
  * Creates the app or stops the process with a clear message (another server on the same file,
  * a read-only file, a failed migration, an unreadable file).
  */
-export async function appOrExit(config: Config, root: string): Promise<App> {
+export async function appOrExit(config: Config, root: string): Promise<ServerApp> {
 	try {
-		lockDatabase(databaseFile(root, config.databasePath));
-		return await createApp(config, root);
+		// One SQLite file, one process; PostgreSQL is made for several.
+		if (config.databaseUrl === null) lockDatabase(databaseFile(root, config.databasePath));
+		return await createServerApp(config, root);
 	} catch (error) {
 		const reason =
 			error instanceof MigrationError || error instanceof DatabaseFileError
@@ -47,31 +48,33 @@ export async function appOrExit(config: Config, root: string): Promise<App> {
 }
 
 /** Attaches socket.io and registers the app once the HTTP server listens. */
-export function start(app: App, httpServer: HttpServer): Realtime {
+export function start(app: ServerApp, httpServer: HttpServer): Realtime {
 	registerApp(app);
-	scrubFreePagesOnce(app.db);
+	app.storage.started();
 	stopRetention = scheduleRetention(app);
 	const realtime = attachRealtime(httpServer, app);
 	const announce = () => {
 		const address = httpServer.address();
 		const port = typeof address === 'object' && address ? address.port : app.config.port;
 		app.joinOrigin = phoneOrigin(app.config.publicOrigin, app.config.host, port);
-		log.info('server.listening', {
+		// A worker of WORKERS=N never listens: its primary does, and says so once all are ready.
+		log.info(isWorker() ? 'worker.ready' : 'server.listening', {
 			host: app.config.host,
 			port,
+			pid: process.pid,
 			phones: app.joinOrigin ?? 'no network address found: set PUBLIC_ORIGIN'
 		});
 		announceSetupCode(app, port).catch((error: unknown) =>
 			log.error('organiser.setup_code_failed', { reason: describeError(error) })
 		);
 	};
-	if (httpServer.listening) announce();
+	if (httpServer.listening || isWorker()) announce();
 	else httpServer.once('listening', announce);
 	return realtime;
 }
 
 /** While there is no organiser account: the one-time code the setup page asks for, one line. */
-async function announceSetupCode(app: App, port: number): Promise<void> {
+async function announceSetupCode(app: ServerApp, port: number): Promise<void> {
 	const code = await currentSetupCode(app.stores);
 	if (!code) return;
 	// A warning, so that it shows at LOG_LEVEL=warn too: someone has to act on it.
@@ -85,7 +88,7 @@ async function announceSetupCode(app: App, port: number): Promise<void> {
 }
 
 /** Closes sockets, the HTTP server and the database, in that order. */
-export async function stop(app: App, realtime: Realtime): Promise<void> {
+export async function stop(app: ServerApp, realtime: Realtime): Promise<void> {
 	log.info('server.stopping');
 	realtime.stopListening();
 	// io.close() disconnects every socket and closes the HTTP server it is attached to.
@@ -95,8 +98,9 @@ export async function stop(app: App, realtime: Realtime): Promise<void> {
 	stopRetention();
 	await app.bus.close();
 	await app.sessions.snapshotAll();
-	app.db.close();
-	unlockDatabase(databaseFile(app.root, app.config.databasePath));
+	await app.storage.close();
+	if (app.config.databaseUrl === null)
+		unlockDatabase(databaseFile(app.root, app.config.databasePath));
 	unregisterApp();
 	flushRepeated();
 	log.info('server.stopped');

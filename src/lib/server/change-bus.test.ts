@@ -70,7 +70,7 @@ describe('sessions on the bus', () => {
 		expect(
 			(await app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor)).changed
 		).toBe(true);
-		expect(heard).toEqual([{ type: 'session', sessionId }]);
+		expect(heard).toEqual([{ type: 'session', sessionId, seq: 1 }]);
 
 		// The same command id again, then a command the core refuses: nothing to announce.
 		await app.sessions.dispatch(sessionId, 'c'.repeat(16), scope, retitle, actor);
@@ -78,7 +78,7 @@ describe('sessions on the bus', () => {
 		expect(
 			(await app.sessions.dispatch(sessionId, 'd'.repeat(16), scope, refused, actor)).ack.ok
 		).toBe(false);
-		expect(heard).toEqual([{ type: 'session', sessionId }]);
+		expect(heard).toEqual([{ type: 'session', sessionId, seq: 1 }]);
 	});
 });
 

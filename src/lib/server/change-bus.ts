@@ -7,8 +7,12 @@ import { describeError, log } from './log';
  * equal changes mean the same as one.
  */
 export type Change =
-	/** A session's state changed: its sockets get their views again. */
-	| { type: 'session'; sessionId: string }
+	/**
+	 * A session's state changed: its sockets get their views again. `seq` is its event number
+	 * once committed (other processes read a copy older than that again); absent when only
+	 * who is online changed.
+	 */
+	| { type: 'session'; sessionId: string; seq?: number }
 	/**
 	 * A conference changed: its structure (rounds, groups, people), its notice, what the plenum
 	 * presents, its glossary, or who may watch it (overviews are checked again).

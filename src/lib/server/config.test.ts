@@ -18,12 +18,15 @@ describe('readConfig', () => {
 			port: 3000,
 			host: '0.0.0.0',
 			databasePath: 'db/samrad.sqlite',
+			databaseUrl: null,
+			redisUrl: null,
 			publicOrigin: null,
 			sessionSecret: null,
 			logLevel: 'info',
 			trustProxy: { hops: 0 },
 			rateLimits: defaultRateLimits,
-			retentionDays: 365
+			retentionDays: 365,
+			workers: 1
 		});
 	});
 
@@ -38,6 +41,8 @@ describe('readConfig', () => {
 			PORT: ' 8080 ',
 			HOST: '127.0.0.1',
 			DATABASE_PATH: '/var/lib/samrad/samrad.sqlite',
+			DATABASE_URL: ' postgres://samrad@db.example.org:5432/samrad ',
+			REDIS_URL: ' redis://cache.example.org:6379 ',
 			PUBLIC_ORIGIN: 'https://samrad.example.org/',
 			SESSION_SECRET: 'x'.repeat(32),
 			LOG_LEVEL: 'WARN',
@@ -46,12 +51,15 @@ describe('readConfig', () => {
 			RATE_LIMIT_COMMANDS_PER_ADDRESS: '50',
 			RATE_LIMIT_FAILED_JOINS_PER_ADDRESS: '3',
 			RATE_LIMIT_JOINS_PER_ADDRESS: '30',
-			RETENTION_DAYS: 'off'
+			RETENTION_DAYS: 'off',
+			WORKERS: '4'
 		});
 		expect(config).toEqual({
 			port: 8080,
 			host: '127.0.0.1',
 			databasePath: '/var/lib/samrad/samrad.sqlite',
+			databaseUrl: 'postgres://samrad@db.example.org:5432/samrad',
+			redisUrl: 'redis://cache.example.org:6379',
 			publicOrigin: 'https://samrad.example.org',
 			sessionSecret: 'x'.repeat(32),
 			logLevel: 'warn',
@@ -63,8 +71,27 @@ describe('readConfig', () => {
 				failedJoinsPerAddress: 3,
 				joinsPerAddress: 30
 			},
-			retentionDays: null
+			retentionDays: null,
+			workers: 4
 		});
+	});
+
+	it('refuses a DATABASE_URL that is not a PostgreSQL address', () => {
+		for (const DATABASE_URL of ['mysql://db/samrad', 'db/samrad.sqlite', 'postgres://a b']) {
+			expect(configError({ DATABASE_URL }).variable).toBe('DATABASE_URL');
+		}
+		expect(readConfig({ DATABASE_URL: 'postgresql://db/samrad' }).databaseUrl).toBe(
+			'postgresql://db/samrad'
+		);
+	});
+
+	it('refuses a REDIS_URL that is not a Redis address', () => {
+		for (const REDIS_URL of ['http://cache', 'cache:6379', 'redis://a b']) {
+			expect(configError({ REDIS_URL }).variable).toBe('REDIS_URL');
+		}
+		expect(readConfig({ REDIS_URL: 'rediss://cache:6380/2' }).redisUrl).toBe(
+			'rediss://cache:6380/2'
+		);
 	});
 
 	it('accepts port 0 (the OS chooses) and the ends of the range', () => {

@@ -9,6 +9,10 @@ export interface Config {
 	host: string;
 	/** SQLite file, or ':memory:' for throw-away runs. */
 	databasePath: string;
+	/** PostgreSQL (postgres://…) in place of the SQLite file, for several processes; null: SQLite. */
+	databaseUrl: string | null;
+	/** Redis (redis://…) holding the abuse counters that several processes share; null: this process's memory. */
+	redisUrl: string | null;
 	/** The address phones should use (for QR codes and allowed origins), when known. */
 	publicOrigin: string | null;
 	/** Cookie/token signing secret; when null, one is generated and kept in the database. */
@@ -21,6 +25,8 @@ export interface Config {
 	rateLimits: RateLimits;
 	/** Conferences are deleted this many days after they end (stand-alone sessions after their last activity); null keeps them. */
 	retentionDays: number | null;
+	/** Processes on this machine behind one port (node:cluster); above 1 needs PostgreSQL and Redis. */
+	workers: number;
 }
 
 /**
@@ -89,6 +95,27 @@ function readDatabasePath(env: Env): string {
 	const raw = env.DATABASE_PATH?.trim();
 	if (raw === undefined || raw === '') return 'db/samrad.sqlite';
 	if (raw.includes('\0')) throw new ConfigError('DATABASE_PATH', 'must not contain NUL bytes');
+	return raw;
+}
+
+function readDatabaseUrl(env: Env): string | null {
+	const raw = env.DATABASE_URL?.trim();
+	if (raw === undefined || raw === '') return null;
+	if (!/^postgres(ql)?:\/\/[^\s]+$/.test(raw)) {
+		throw new ConfigError(
+			'DATABASE_URL',
+			'must be a PostgreSQL address, postgres://user@host:port/database'
+		);
+	}
+	return raw;
+}
+
+function readRedisUrl(env: Env): string | null {
+	const raw = env.REDIS_URL?.trim();
+	if (raw === undefined || raw === '') return null;
+	if (!/^rediss?:\/\/[^\s]+$/.test(raw)) {
+		throw new ConfigError('REDIS_URL', 'must be a Redis address, redis://host:port or rediss://…');
+	}
 	return raw;
 }
 
@@ -205,11 +232,32 @@ export function readConfig(env: Env = process.env): Config {
 		port: readPort(env),
 		host: readHost(env),
 		databasePath: readDatabasePath(env),
+		databaseUrl: readDatabaseUrl(env),
+		redisUrl: readRedisUrl(env),
 		publicOrigin: readPublicOrigin(env),
 		sessionSecret: readSecret(env),
 		logLevel: readLogLevel(env),
 		trustProxy: readTrustProxy(env),
 		rateLimits: readRateLimits(env),
-		retentionDays: readCount(env, 'RETENTION_DAYS', 365, { allowOff: true })
+		retentionDays: readCount(env, 'RETENTION_DAYS', 365, { allowOff: true }),
+		workers: readWorkers(env)
 	};
+}
+
+/** WORKERS: one SQLite file stays with one process, and processes hear each other through Redis. */
+function readWorkers(env: Env): number {
+	const workers = readCount(env, 'WORKERS', 1)!;
+	if (workers > 64) throw new ConfigError('WORKERS', `must be at most 64, got ${workers}`);
+	if (workers === 1) return workers;
+	if (!env.DATABASE_URL?.trim())
+		throw new ConfigError(
+			'WORKERS',
+			'above 1 needs DATABASE_URL (PostgreSQL): one SQLite file is used by one process only'
+		);
+	if (!env.REDIS_URL?.trim())
+		throw new ConfigError(
+			'WORKERS',
+			'above 1 needs REDIS_URL: the processes tell each other what changed through Redis'
+		);
+	return workers;
 }

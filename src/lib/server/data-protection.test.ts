@@ -1,12 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from './app';
 import { readConfig } from './config';
 import { deleteConferenceCompletely, eraseParticipant, personalData } from './data-protection';
 import { hashDevice } from './devices';
+import { roundPerspective } from './perspective';
+import { exportFile, exportFormats, readChoices } from './report/export';
 import { claimName } from './identity';
 import { applyRetention } from './retention';
 import { randomToken } from './tokens';
@@ -238,6 +242,114 @@ describe('erasing a participant', () => {
 		]);
 		expect(fileText()).not.toContain('ERASEME');
 	});
+});
+
+describe('erasing a participant whose note named a theme', () => {
+	/** The seed played to results: her note first on every ballot, and the round's themes confirmed. */
+	async function seedThemes() {
+		const seeded = await seed();
+		const { conferenceId, sessionId, gudrun, oystein } = seeded;
+		const run = async (
+			command: Parameters<App['sessions']['dispatch']>[3],
+			actor: Parameters<App['sessions']['dispatch']>[4]
+		) => {
+			const outcome = await app.sessions.dispatch(
+				sessionId,
+				randomToken(16),
+				'test',
+				command,
+				actor
+			);
+			if (!outcome.ack.ok) throw new Error(JSON.stringify(outcome.ack));
+		};
+		const facilitator = { role: 'facilitator' } as const;
+		const state = () => app.sessions.get(sessionId).then((s) => s!.state);
+		const question = (await state()).questions[0]!;
+		const questionId = question.id;
+		const third = randomToken(16);
+		await run({ type: 'participant.add', participantId: third, name: 'Tredje' }, facilitator);
+		await run({ type: 'phase.advance', questionId, from: 'write' }, facilitator);
+		await run({ type: 'reveal.all', questionId }, facilitator);
+		await run({ type: 'phase.advance', questionId, from: 'reveal' }, facilitator);
+		await run({ type: 'phase.advance', questionId, from: 'clarify' }, facilitator);
+		const notes = (await state()).questions[0]!.notes;
+		const hers = notes.find((n) => n.authorId === gudrun.id)!;
+		const his = notes.find((n) => n.authorId === oystein.id)!;
+		const ranking = [`n:${hers.id}`, `n:${his.id}`];
+		await run(
+			{ type: 'ballot.cast', questionId, ranking },
+			{ role: 'participant', participantId: gudrun.id }
+		);
+		await run(
+			{ type: 'ballot.cast', questionId, ranking },
+			{ role: 'participant', participantId: oystein.id }
+		);
+		await run({ type: 'ballot.cast', questionId, ranking, voterId: third }, facilitator);
+		await run({ type: 'phase.advance', questionId, from: 'vote' }, facilitator);
+		const roundId = (await app.conferences.rounds(conferenceId))[0]!.id;
+		const perspective = (await roundPerspective(app, conferenceId, roundId, 'nb'))!;
+		const confirmed = await app.conferences.dispatch(conferenceId, {
+			type: 'themes.edit',
+			roundId,
+			proposal: perspective.proposal.themes,
+			edit: { kind: 'confirm' }
+		});
+		if (!confirmed.ok) throw new Error(confirmed.error.code);
+		return { ...seeded, roundId };
+	}
+
+	/** Every format of the report and the archive, as text. */
+	async function everyExport(conferenceId: string): Promise<Record<string, string>> {
+		const texts: Record<string, string> = {};
+		for (const format of exportFormats) {
+			const file = await exportFile(
+				app,
+				conferenceId,
+				readChoices(new URLSearchParams({ format, includeNames: '1' }))
+			);
+			const body = file!.body;
+			if (format === 'docx') {
+				const files = unzipSync(body as Uint8Array);
+				texts[format] = Object.values(files)
+					.map((f) => strFromU8(f))
+					.join('\n');
+			} else if (format === 'pdf') {
+				const path = join(dir, 'report.pdf');
+				writeFileSync(path, body);
+				texts[format] = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString();
+			} else texts[format] = typeof body === 'string' ? body : new TextDecoder().decode(body);
+		}
+		// Soft hyphens break long words in HTML and PDF: the text is read without them.
+		return Object.fromEntries(
+			Object.entries(texts).map(([format, text]) => [format, text.replaceAll('\u00ad', '')])
+		);
+	}
+
+	it('delete: the theme headed by her note text is rewritten or dropped, and her text is nowhere: themes, plenum, every report format, the archive, the file', async () => {
+		const { conferenceId, roundId, gudrun } = await seedThemes();
+		const stored = (await app.conferences.state(conferenceId))!.themes[roundId]!;
+		expect(stored.themes.map((t) => t.heading)).toContain('SECRET-DIAGNOSIS note');
+		const before = await everyExport(conferenceId);
+		for (const [format, text] of Object.entries(before))
+			expect(text, `${format} before`).toContain('SECRET-DIAGNOSIS');
+		expect(await eraseParticipant(app, conferenceId, gudrun.id, 'delete')).toBe(true);
+		const state = (await app.conferences.state(conferenceId))!;
+		expect(JSON.stringify(state.themes)).not.toContain('SECRET-DIAGNOSIS');
+		expect(state.themes[roundId]!.confirmedAt).not.toBeNull();
+		const perspective = (await roundPerspective(app, conferenceId, roundId, 'nb'))!;
+		expect(JSON.stringify(perspective)).not.toContain('SECRET-DIAGNOSIS');
+		// Her note gone, the closed vote's tally is withheld: no item is left to head her theme.
+		expect(state.themes[roundId]!.themes.map((t) => t.heading)).not.toContain(
+			'SECRET-DIAGNOSIS note'
+		);
+		const after = await everyExport(conferenceId);
+		for (const [format, text] of Object.entries(after)) {
+			expect(text, format).not.toContain('SECRET-DIAGNOSIS');
+			expect(text, format).not.toContain('ERASEME');
+		}
+		expect(after.markdown).toContain('Keep this idea');
+		expect(fileText()).not.toContain('SECRET-DIAGNOSIS');
+	}, 120_000);
 });
 
 describe('deleting a conference', () => {

@@ -16,11 +16,11 @@ import {
 import { defaultGlossary } from '$lib/domain/glossary/default-glossary';
 import type { GlossaryConcept, GlossaryData } from '$lib/domain/glossary/types';
 import { languages } from '$lib/domain/session/types';
-import type { App } from './app';
+import type { ServerApp } from './app';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'stores' | 'conferences'>;
+type Uses = Pick<ServerApp, 'stores' | 'conferences'>;
 
 /** The glossary a page marks notes with, and the languages of the room. */
 export type GlossaryDelivery = GlossaryData;
@@ -46,6 +46,16 @@ export async function glossaryForSession(
 	return conferenceId
 		? glossaryForConference(app, conferenceId)
 		: { concepts: defaultGlossary, languages: [] };
+}
+
+/**
+ * A phone's glossary as its page fetches it once usable: JSON (compressed on the way out), kept by
+ * no cache, since the organiser may edit it any minute.
+ */
+export function glossaryAnswer(delivery: GlossaryDelivery): Response {
+	return new Response(JSON.stringify(delivery), {
+		headers: { 'content-type': 'application/json', 'cache-control': 'private, no-store' }
+	});
 }
 
 // --- organiser edits ------------------------------------------------------------------------------
@@ -81,7 +91,7 @@ export type SaveResult =
  * and what to tell the caller.
  */
 async function change<T>(
-	app: Pick<App, 'stores' | 'conferences'>,
+	app: Pick<ServerApp, 'stores' | 'conferences'>,
 	conferenceId: string,
 	apply: (glossary: GlossaryConcept[]) => { next: GlossaryConcept[] | null; answer: T }
 ): Promise<T> {
@@ -125,7 +135,7 @@ export function saveConcept(
 }
 
 /** Deletes a concept; false when it was not there. */
-export function deleteConcept(app: App, conferenceId: string, id: string): Promise<boolean> {
+export function deleteConcept(app: ServerApp, conferenceId: string, id: string): Promise<boolean> {
 	return change(app, conferenceId, (glossary) => {
 		const next = glossary.filter((c) => c.id !== id);
 		return next.length === glossary.length ? { next: null, answer: false } : { next, answer: true };

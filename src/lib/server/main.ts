@@ -3,9 +3,11 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appOrExit, configOrExit, start, stop } from './boot';
-import { baseSecurityHeaders, fallbackCsp } from './http/security';
+import { compressAnswers } from './http/compression';
+import { baseSecurityHeaders, nonPageCsp } from './http/security';
 import { describeError, log } from './log';
 import { clientAddress, requestProtocol } from './network';
+import { isPrimaryOfWorkers, isWorker, runPrimary, serveFromPrimary } from './workers';
 
 type Handler = (
 	req: import('node:http').IncomingMessage,
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
 	const buildDir = dirname(fileURLToPath(import.meta.url));
 	const root = dirname(buildDir);
 	const config = configOrExit();
+	if (isPrimaryOfWorkers(config)) return runPrimary(config);
 	const app = await appOrExit(config, root);
 
 	// adapter-node takes the protocol from PROTOCOL_HEADER or else assumes https; over plain HTTP
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
 	const { handler } = (await import(pathToFileURL(join(buildDir, 'handler.js')).href)) as {
 		handler: Handler;
 	};
+	const compress = compressAnswers();
 	httpServer.on('request', (req, res) => {
 		// socket.io answers its own path; everything else is SvelteKit's.
 		if (req.url?.startsWith('/socket.io/')) return;
@@ -61,8 +65,8 @@ async function main(): Promise<void> {
 			);
 		}
 		for (const [name, value] of Object.entries(baseSecurityHeaders)) res.setHeader(name, value);
-		res.setHeader('Content-Security-Policy', fallbackCsp);
-		handler(req, res);
+		res.setHeader('Content-Security-Policy', nonPageCsp(req.url));
+		compress(req, res, () => handler(req, res));
 	});
 
 	let stopping = false;
@@ -82,7 +86,8 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
 	process.on('SIGINT', () => shutdown('SIGINT'));
 
-	httpServer.listen(config.port, config.host);
+	if (isWorker()) serveFromPrimary(httpServer, realtime);
+	else httpServer.listen(config.port, config.host);
 }
 
 main().catch((error: unknown) => {

@@ -1,22 +1,61 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import {
+	RateLimiterMemory,
+	RateLimiterRedis,
+	RateLimiterRes,
+	type RateLimiterAbstract
+} from 'rate-limiter-flexible';
 import type { RateLimits } from './config';
+import { log } from './log';
 import type { LimiterStore } from './stores';
 
 /** Go on, or wait this long. */
 export type LimitCheck = { ok: true } | { ok: false; retryAfterMs: number };
 
-/**
- * Counters in this process's memory (limits reset on restart, which is fine for abuse control).
- * Several processes would hand createLimiters a store on rate-limiter-flexible's Redis store.
- */
+const windowSeconds = (windowMs: number) => Math.max(1, Math.ceil(windowMs / 1000));
+
+/** Counters in this process's memory (limits reset on restart, which is fine for abuse control). */
 export const memoryLimiterStore: LimiterStore = {
 	counter: (prefix, points, windowMs) =>
-		new RateLimiterMemory({
-			keyPrefix: prefix,
-			points,
-			duration: Math.max(1, Math.ceil(windowMs / 1000))
-		})
+		new RateLimiterMemory({ keyPrefix: prefix, points, duration: windowSeconds(windowMs) })
 };
+
+/**
+ * Counters in Redis, shared by every process that uses it: a failure counted on one counts on
+ * all. While Redis does not answer, each process counts in its own memory (the insurance).
+ */
+export function redisLimiterStore(client: Redis): LimiterStore {
+	return {
+		counter: (prefix, points, windowMs) =>
+			new RateLimiterRedis({
+				storeClient: client,
+				keyPrefix: `samrad:limit:${prefix}`,
+				points,
+				duration: windowSeconds(windowMs),
+				rejectIfRedisNotReady: true,
+				insuranceLimiter: memoryLimiterStore.counter(prefix, points, windowMs)
+			})
+	};
+}
+
+/** A connection to REDIS_URL, ready to use; throws saying why when Redis does not answer at start-up. */
+export async function openRedis(url: string): Promise<Redis> {
+	// No offline queue: while Redis is away a counter goes to its insurance at once, never waits.
+	const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false });
+	let lastError = '';
+	client.on('error', (error: Error) => {
+		lastError = error.message;
+		log.warn('redis.error', { message: error.message });
+	});
+	try {
+		await client.connect();
+	} catch (error) {
+		client.disconnect();
+		const reason = lastError || (error instanceof Error ? error.message : String(error));
+		throw new Error(`the Redis at REDIS_URL does not answer (${reason})`);
+	}
+	return client;
+}
 
 /** How long a refusal of rate-limiter-flexible says to wait. */
 function refusedFor(error: unknown): number {
@@ -172,10 +211,15 @@ export interface Limiters {
 	sessionsPerAddress: Limit;
 	/** PDF reports a stand-alone workshop's console link may print per minute (each starts a Chromium). */
 	pdfPrintsPerConsole: Limit;
+	/** Suggested headings one console link may ask for per minute (each runs the engine). */
+	suggestionsPerConsole: Limit;
 }
 
 /** PDFs one console link may print per minute: enough for a facilitator, too few to load the server. */
 export const pdfPrintsPerConsoleLink = 3;
+
+/** Suggestions one console link may ask for per minute: a facilitator asks again now and then. */
+export const suggestionsPerConsoleLink = 6;
 
 /** The limits, with their counters in `store`. */
 export function createLimiters(limits: RateLimits, store: LimiterStore): Limiters {
@@ -203,7 +247,8 @@ export function createLimiters(limits: RateLimits, store: LimiterStore): Limiter
 			perDevice: new BackOff(store, 'login-device', { ...waits, free: 5, maxMs: 15 * minute })
 		},
 		sessionsPerAddress: new Limit(store, 'sessions', limits.sessionsPerAddress, hour),
-		pdfPrintsPerConsole: new Limit(store, 'pdf-console', pdfPrintsPerConsoleLink, minute)
+		pdfPrintsPerConsole: new Limit(store, 'pdf-console', pdfPrintsPerConsoleLink, minute),
+		suggestionsPerConsole: new Limit(store, 'suggest-console', suggestionsPerConsoleLink, minute)
 	};
 }
 

@@ -43,10 +43,20 @@ export async function planRetention(
 	};
 }
 
-/** Deletes what is due, each logged as `retention.deleted` with its id (never a title). */
-export async function applyRetention(
+/**
+ * Deletes what is due, each logged as `retention.deleted` with its id (never a title). Answers
+ * null, deleting nothing, while another process of the installation is doing it.
+ */
+export function applyRetention(
 	app: Uses,
 	now: number = Date.now()
+): Promise<{ conferences: number; sessions: number } | null> {
+	return app.stores.alone('retention', () => deleteDue(app, now));
+}
+
+async function deleteDue(
+	app: Uses,
+	now: number
 ): Promise<{ conferences: number; sessions: number }> {
 	const days = app.config.retentionDays;
 	const plan = await planRetention(app.stores, days, now);

@@ -6,10 +6,10 @@ import {
 	type CommandResult,
 	type SessionCommand
 } from '$lib/domain/session/commands';
-import { mustForget } from '$lib/domain/session/forgetting';
+import { mustForget, textsForgotten } from '$lib/domain/session/forgetting';
 import type { Language, SessionSettings, SessionState } from '$lib/domain/session/types';
 import type { ChangeBus } from './change-bus';
-import { log } from './log';
+import { describeError, log } from './log';
 import { allocateJoinCode } from './join-codes';
 import { SessionSeqConflict, type SessionAccess, type Stores, type StoredSession } from './stores';
 import { participantToken, randomToken, verifyParticipantToken } from './tokens';
@@ -31,7 +31,10 @@ export interface DispatchOutcome {
 	changed: boolean;
 }
 
-/** Events between snapshots: bounds the replay at load and the size of the event table. */
+/**
+ * Events between snapshots: bounds the replay at load and the size of the event table. The
+ * snapshot is written after the answer, in a unit of its own: until then the events hold it all.
+ */
 const snapshotEvery = 200;
 
 /** Decisions on one command before giving up: each retry follows another process's append. */
@@ -54,6 +57,8 @@ export interface SessionDependencies {
 	/** Where committed changes are announced. */
 	bus: ChangeBus;
 	clock?: () => number;
+	/** Told the note texts a conference's group session no longer holds, before they are erased. */
+	forgotten?: (conferenceId: string, texts: string[]) => Promise<void>;
 }
 
 const notFound = (): DispatchOutcome => ({
@@ -88,8 +93,14 @@ export class SessionService {
 	readonly #loading = new Map<string, Promise<LoadedSession | null>>();
 	/** The last command queued on each session: the next one starts when it ends. */
 	readonly #queues = new Map<string, Promise<unknown>>();
+	/** The erasure that commands committed since the last one wait for, once scheduled. */
+	#erasure: Promise<boolean> | null = null;
+	/** Sessions whose snapshot is due, to be written once the current answers are out. */
+	readonly #snapshotsDue = new Set<string>();
+	readonly #forgotten: SessionDependencies['forgotten'] | null;
 
-	constructor({ stores, secret, bus, clock = Date.now }: SessionDependencies) {
+	constructor({ stores, secret, bus, clock = Date.now, forgotten }: SessionDependencies) {
+		this.#forgotten = forgotten ?? null;
 		this.#stores = stores;
 		this.#secret = secret;
 		this.#bus = bus;
@@ -155,6 +166,12 @@ export class SessionService {
 		if (cached && cached.seq >= loaded.seq) return cached;
 		this.#cache.set(id, loaded);
 		return loaded;
+	}
+
+	/** Another process committed the session up to `seq`: an older copy held here is read again. */
+	async refresh(id: string, seq: number): Promise<void> {
+		const cached = this.#cache.get(id);
+		if (cached && cached.seq < seq) await this.#load(id);
 	}
 
 	async #getByAccess(access: Promise<SessionAccess | null>): Promise<LoadedSession | null> {
@@ -233,7 +250,8 @@ export class SessionService {
 			} catch (error) {
 				if (!(error instanceof SessionSeqConflict) || attempt >= conflictAttempts) throw error;
 				log.warn('session.seq_conflict', { sessionId, seq: session.seq, attempt });
-				if (this.#cache.get(sessionId) === session) this.#cache.delete(sessionId);
+				// Read again in place: views made meanwhile must still find the session.
+				await this.#load(sessionId);
 			}
 		}
 	}
@@ -269,7 +287,7 @@ export class SessionService {
 				let snapshotSeq = session.snapshotSeq;
 				// What the state no longer holds must not stay in the events either.
 				forget = mustForget(session.state, command, result.state);
-				if (forget || seq - snapshotSeq >= snapshotEvery) {
+				if (forget) {
 					await tx.sessions.snapshot(sessionId, seq, result.state);
 					snapshotSeq = seq;
 				}
@@ -280,10 +298,57 @@ export class SessionService {
 		});
 		// Only a committed change reaches memory (and so any view).
 		if (outcome.next) this.#cache.set(sessionId, outcome.next);
+		const conferenceId = session.access.conferenceId;
+		if (outcome.forget && outcome.next && conferenceId && this.#forgotten) {
+			const texts = textsForgotten(session.state, outcome.next.state);
+			// A theme heading taken from a removed note goes with it, before the erase below.
+			if (texts.length > 0) await this.#forgotten(conferenceId, texts);
+		}
 		// Before the answer goes out: earlier page images in the WAL still hold what was removed.
-		if (outcome.forget) await this.#stores.erase();
-		if (outcome.next) this.#bus.publish({ type: 'session', sessionId });
+		if (outcome.forget) await this.#erased();
+		if (outcome.next) this.#bus.publish({ type: 'session', sessionId, seq: outcome.next.seq });
+		if (outcome.next && outcome.next.seq - outcome.next.snapshotSeq >= snapshotEvery)
+			this.#snapshotSoon(sessionId);
 		return { ack: outcome.ack, changed: outcome.next !== null };
+	}
+
+	/** Writes the session's snapshot after this turn's answers, in a unit of its own. */
+	#snapshotSoon(sessionId: string): void {
+		if (this.#snapshotsDue.has(sessionId)) return;
+		this.#snapshotsDue.add(sessionId);
+		setImmediate(() => {
+			this.#snapshotsDue.delete(sessionId);
+			void this.#snapshot(sessionId);
+		});
+	}
+
+	async #snapshot(sessionId: string): Promise<void> {
+		const session = this.#cache.get(sessionId);
+		if (!session || session.seq - session.snapshotSeq < snapshotEvery) return;
+		const { seq, state } = session;
+		try {
+			await this.#stores.transaction((tx) => tx.sessions.snapshot(sessionId, seq, state));
+			// A later command may have replaced the object in memory meanwhile: it is behind too.
+			const current = this.#cache.get(sessionId);
+			if (current && current.snapshotSeq < seq) current.snapshotSeq = seq;
+		} catch (error) {
+			// The events hold everything still: the next command (or shutdown) tries again.
+			log.error('session.snapshot_failed', { sessionId, seq, error: describeError(error) });
+		}
+	}
+
+	/**
+	 * Erases what every command committed so far removed. A vote closing in 200 groups at once
+	 * shares one erasure (a WAL truncation each, on the main thread) instead of 200 in a row; it
+	 * runs after this turn's I/O, so it comes after every commit that waits for it.
+	 */
+	#erased(): Promise<boolean> {
+		this.#erasure ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+			// Commits from here on wait for the next one: this one may already be under way.
+			this.#erasure = null;
+			return this.#stores.erase();
+		});
+		return this.#erasure;
 	}
 
 	/**

@@ -31,6 +31,8 @@ export type { ConferenceRetentionFacts, SessionRetentionFacts };
 export interface SettingsStore {
 	read(key: string): Promise<string | null>;
 	write(key: string, value: string): Promise<void>;
+	/** Stores `value` unless the key has one (another process may have just written it); answers the one kept. */
+	claim(key: string, value: string): Promise<string>;
 	remove(key: string): Promise<void>;
 }
 
@@ -228,7 +230,9 @@ export interface StoreSet {
 export interface Stores extends StoreSet {
 	/**
 	 * Runs `work` as one unit: its writes commit together when it resolves, and none remain when
-	 * it throws. Units never interleave. Inside, use only `tx` (the stores outside wait for it).
+	 * it throws. Units never interleave. Inside, use only `tx` (the stores outside wait for it):
+	 * on PostgreSQL a unit that lost a race (deadlock, serialization failure, a command id another
+	 * process recorded first) is rolled back and run again, so `work` must change nothing else.
 	 */
 	transaction<T>(work: (tx: StoreSet) => Promise<T>): Promise<T>;
 	/** The schema version; throws when the database does not answer. */
@@ -238,4 +242,9 @@ export interface Stores extends StoreSet {
 	 * WAL). Answers whether that is done; if not, it is retried in the background.
 	 */
 	erase(): Promise<boolean>;
+	/**
+	 * Runs `work` unless another process of this installation is running work of the same name;
+	 * then answers null at once (PostgreSQL: an advisory lock; SQLite: one process per file).
+	 */
+	alone<T>(name: string, work: () => Promise<T>): Promise<T | null>;
 }

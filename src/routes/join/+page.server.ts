@@ -14,8 +14,10 @@ const shape = new RegExp(`^[${joinCodeAlphabet}]{${joinCodeLength}}$`);
  * counts when the code is unknown, and waits when the address has guessed too much.
  */
 export const load: PageServerLoad = async ({ url, getClientAddress, locals }) => {
-	const code = normaliseJoinCode(url.searchParams.get('code') ?? '');
-	const typed = encodeURIComponent(code.slice(0, 12));
+	const asTyped = url.searchParams.get('code') ?? '';
+	const code = normaliseJoinCode(asTyped);
+	// The form comes back with the code as the person typed it (the page has no script to keep it).
+	const typed = encodeURIComponent(asTyped.slice(0, 12));
 	if (!shape.test(code)) redirect(303, `/?code=${typed}&error=code`);
 	const app = useApp();
 	const attempt = { address: getClientAddress(), code };

@@ -10,14 +10,30 @@ export const axeTags = [...wcagTags, 'best-practice'];
  * Runs axe on the page as it is now and fails with a readable list of violations: rule,
  * impact, what it means, and each offending element with axe's explanation. `exclude` leaves
  * out what axe cannot enter (a sandboxed frame without scripts), checked on its own instead.
+ * It also fails on any text the page asked for but had not loaded (a raw key on screen).
  */
 export async function expectNoAxeViolations(
 	page: Page,
 	label: string,
 	{ exclude }: { exclude?: string } = {}
 ): Promise<void> {
+	await expectNoMissingTexts(page, label);
+	// Contrast is judged on the page at rest: no page turn may start fading in while axe reads it
+	// (the screens fade a new page in from 15 % opacity), and one that has started ends first.
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page
+		.waitForFunction(
+			() =>
+				document
+					.getAnimations()
+					.every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+			undefined,
+			{ timeout: 3_000 }
+		)
+		.catch(() => undefined);
 	const builder = new AxeBuilder({ page }).withTags(axeTags);
 	const results = await (exclude ? builder.exclude(exclude) : builder).analyze();
+	await page.emulateMedia({ reducedMotion: null });
 	const violations = results.violations.map((violation) => {
 		const nodes = violation.nodes.map((node) => {
 			const summary = (node.failureSummary ?? '').replace(/\s*\n\s*/g, ' ');
@@ -30,4 +46,12 @@ export async function expectNoAxeViolations(
 		].join('\n');
 	});
 	expect(violations, `axe found ${violations.length} violation(s) on ${label}`).toEqual([]);
+}
+
+/** Fails if the page reported a key it has no text for (i18n/translator.ts logs each one). */
+export async function expectNoMissingTexts(page: Page, label: string): Promise<void> {
+	const missing = (await page.consoleMessages({ filter: 'all' }))
+		.map((message) => message.text())
+		.filter((text) => text.startsWith('i18n: missing text'));
+	expect(missing, `texts missing on ${label}`).toEqual([]);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeTags } from '$lib/domain/languages';
 import { languages, type Language } from '$lib/domain/session/types';
+import { mountOf, namespaces, type Texts } from '$lib/i18n/translator';
 import { root } from './paths';
 
 export { languages, type Language };
@@ -10,32 +11,52 @@ export { languages, type Language };
 /** Browser locales of each country (Playwright sends them as Accept-Language). */
 export const browserLocale: Record<Language, string> = localeTags;
 
-type Tree = { [key: string]: string | Tree };
+/** Namespaces other than common, whose texts sit under their own name (or another's: mountOf). */
+const mounted: readonly string[] = namespaces
+	.filter((namespace) => namespace !== 'common')
+	.map(mountOf);
+const cache = new Map<string, Texts>();
 
-const namespaces = ['session', 'conference', 'glossary', 'report', 'organiser', 'privacy'];
-const cache = new Map<string, Tree>();
-
-function texts(lang: Language, namespace: string): Tree {
+function texts(lang: Language, namespace: string): Texts {
 	let tree = cache.get(`${lang}/${namespace}`);
 	if (!tree) {
 		const file = join(root, 'src', 'lib', 'i18n', 'locales', lang, `${namespace}.json`);
-		tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
+		tree = JSON.parse(readFileSync(file, 'utf8')) as Texts;
 		cache.set(`${lang}/${namespace}`, tree);
 	}
 	return tree;
 }
 
-function find(tree: Tree, parts: string[]): string | undefined {
-	let node: string | Tree | undefined = tree;
+function find(tree: Texts, parts: string[]): string | undefined {
+	let node: string | Texts | undefined = tree;
 	for (const part of parts) node = typeof node === 'object' ? node[part] : undefined;
 	return typeof node === 'string' ? node : undefined;
 }
 
-/** A text from common.json by dotted key, with {{name}} placeholders filled in. */
-export function text(lang: Language, key: string, params: Record<string, string | number> = {}) {
-	const found = find(texts(lang, 'common'), key.split('.'));
+/** The text of a key as in t('…'), from the file its first part names (common.json otherwise). */
+function lookUp(lang: Language, key: string, count?: number): string {
+	const [first, ...rest] = key.split('.');
+	const namespace = mounted.includes(first!) ? first! : 'common';
+	const path = namespace === 'common' ? [first!, ...rest] : rest;
+	// The files mounted under one name share its keys (session and session-later).
+	const files = namespaces.filter((n) => n !== 'common' && mountOf(n) === namespace);
+	const tree =
+		namespace === 'common'
+			? texts(lang, 'common')
+			: Object.assign({}, ...files.map((file) => texts(lang, file)));
+	let found: string | undefined;
+	if (count !== undefined) {
+		const category = new Intl.PluralRules(browserLocale[lang]).select(count);
+		found = find(tree, [...path.slice(0, -1), `${path.at(-1)}_${category}`]);
+	}
+	found ??= find(tree, path);
 	if (found === undefined) throw new Error(`no text ${key} in ${lang}`);
-	return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+	return found;
+}
+
+/** A text by dotted key, with {{name}} placeholders filled in (unknown ones left as they are). */
+export function text(lang: Language, key: string, params: Record<string, string | number> = {}) {
+	return lookUp(lang, key).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
 		String(params[name] ?? `{{${name}}}`)
 	);
 }
@@ -46,18 +67,10 @@ export function translate(
 	key: string,
 	params: Record<string, string | number> = {}
 ): string {
-	const [first, ...rest] = key.split('.');
-	const namespace = namespaces.includes(first!) ? first! : 'common';
-	const path = namespace === 'common' ? [first!, ...rest] : rest;
-	const tree = texts(lang, namespace);
-	let found: string | undefined;
-	if (typeof params.count === 'number') {
-		const category = new Intl.PluralRules(browserLocale[lang]).select(params.count);
-		found = find(tree, [...path.slice(0, -1), `${path.at(-1)}_${category}`]);
-	}
-	found ??= find(tree, path);
-	if (found === undefined) throw new Error(`no text ${key} in ${lang}`);
-	return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+	const count = typeof params.count === 'number' ? params.count : undefined;
+	return lookUp(lang, key, count).replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+		String(params[name] ?? '')
+	);
 }
 
 /** Text as the server renders it into HTML. */

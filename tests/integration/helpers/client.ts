@@ -8,9 +8,12 @@ import type {
 	CommandPayload,
 	Handshake,
 	ResultOf,
+	PatchEnvelope,
 	ServerToClientEvents,
 	ViewEnvelope
 } from '$lib/realtime/contract';
+import { PatchedView, type PatchOutcome } from '$lib/realtime/patched-view';
+import { applyPatch } from '$lib/realtime/view-patch';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -52,8 +55,15 @@ export class TestClient {
 	readonly socket: ClientSocket;
 	/** Server events and acks, in order of arrival. */
 	readonly frames: Frame[] = [];
-	/** Every 'session.view' payload, in order. */
+	/** Every view this socket held: each full 'session.view', and each view a patch made, in order. */
 	readonly views: ViewEnvelope[] = [];
+	/** Every 'session.patch' received, and what applying it did. */
+	readonly patches: { patch: PatchEnvelope; outcome: PatchOutcome | 'dropped' }[] = [];
+	/** How many full views this socket asked for (a missed version, a patch that did not fit). */
+	resyncs = 0;
+	/** Makes the client lose a patch before it is applied (a missed version). */
+	dropPatch: ((patch: PatchEnvelope) => boolean) | null = null;
+	readonly #held = new PatchedView<ViewEnvelope>();
 	/** Raw engine.io messages (the actual bytes on the wire, as text). */
 	readonly raw: string[] = [];
 	#viewWaiters: { predicate: (v: ViewEnvelope) => boolean; resolve: (v: ViewEnvelope) => void }[] =
@@ -65,12 +75,39 @@ export class TestClient {
 			this.frames.push({ kind: 'event', name, args });
 		});
 		socket.on('session.view', (envelope) => {
-			this.views.push(envelope);
-			this.#viewWaiters = this.#viewWaiters.filter((waiter) => {
-				if (!waiter.predicate(envelope)) return true;
-				waiter.resolve(envelope);
-				return false;
-			});
+			this.#held.full(envelope, envelope.version);
+			this.#received(envelope);
+		});
+		socket.on('session.patch', (patch) => this.#patched(patch));
+	}
+
+	/** Applies a patch as the browser client does: to the whole envelope, asking again on a gap. */
+	#patched(patch: PatchEnvelope): void {
+		if (this.dropPatch?.(patch)) {
+			this.patches.push({ patch, outcome: 'dropped' });
+			return;
+		}
+		const { from, to, ops, serverTime, ...fields } = patch;
+		const inEnvelope = ops.map((op) => ({ ...op, path: `/view${op.path}` }));
+		const outcome = this.#held.patch({ from, to, ops: inEnvelope }, applyPatch);
+		this.patches.push({ patch, outcome });
+		if (outcome === 'gap' || outcome === 'broken') {
+			this.resyncs++;
+			this.socket.emit('session.resync');
+			return;
+		}
+		if (outcome !== 'applied') return;
+		const envelope: ViewEnvelope = { ...this.#held.view!, ...fields, version: to, serverTime };
+		this.#held.full(envelope, to);
+		this.#received(envelope);
+	}
+
+	#received(envelope: ViewEnvelope): void {
+		this.views.push(envelope);
+		this.#viewWaiters = this.#viewWaiters.filter((waiter) => {
+			if (!waiter.predicate(envelope)) return true;
+			waiter.resolve(envelope);
+			return false;
 		});
 	}
 

@@ -76,6 +76,8 @@ export class TestServer {
 	#exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null = null;
 	/** Everything the server wrote to stdout and stderr, across restarts. */
 	output = '';
+	/** The server script the next start runs: another build can replace it (a deploy). */
+	entry = serverEntry;
 	port = 0;
 
 	constructor(options: StartOptions = {}) {
@@ -123,7 +125,7 @@ export class TestServer {
 	/** Starts the server and waits for its "server.listening" line. */
 	async start(): Promise<void> {
 		if (this.#child) throw new Error('server already running');
-		const child = spawn(process.execPath, [serverEntry], {
+		const child = spawn(process.execPath, [this.entry], {
 			cwd: root,
 			env: serverEnv({ ...this.#env, PORT: String(this.port) }),
 			stdio: ['ignore', 'pipe', 'pipe']

@@ -12,6 +12,7 @@ import {
 	archiveSchemaV1,
 	archiveSchemaV2,
 	archiveSchemaV3,
+	archiveSchemaV4,
 	archiveSchemaVersion,
 	type AnyArchive,
 	type AnyQuestion,
@@ -145,6 +146,22 @@ function checkReferences(archive: AnyArchive): ArchiveIssue[] {
 			else if (placed.has(ref)) add(at, 'duplicate');
 			placed.add(ref);
 		});
+		const themes = 'themes' in round ? (round.themes ?? null) : null;
+		if (themes) {
+			const own = new Set(round.groups.map((g) => g.ref));
+			const items = new Set<string>();
+			themes.themes.forEach((theme, t) =>
+				theme.entries.forEach((entry, e) => {
+					const at = ['rounds', r, 'themes', 'themes', t, 'entries', e];
+					if (!own.has(entry.group)) add([...at, 'group'], 'unknown_reference');
+					const key = `${entry.group}/${entry.item}`;
+					if (items.has(key)) add([...at, 'item'], 'duplicate');
+					items.add(key);
+				})
+			);
+			if (themes.presenting !== null && themes.presenting >= themes.themes.length)
+				add(['rounds', r, 'themes', 'presenting'], 'unknown_reference');
+		}
 		for (const [role, placement] of Object.entries(round.roles)) {
 			const at = ['rounds', r, 'roles', role];
 			if (!roleIds.has(role)) add(at, 'unknown_reference');
@@ -279,7 +296,9 @@ export function readArchive(file: Uint8Array | string): ArchiveResult<AnyArchive
 				? v.safeParse(archiveSchemaV2, data)
 				: version === 3
 					? v.safeParse(archiveSchemaV3, data)
-					: v.safeParse(archiveSchema, data);
+					: version === 4
+						? v.safeParse(archiveSchemaV4, data)
+						: v.safeParse(archiveSchema, data);
 	const issues = parsed.success ? checkReferences(parsed.output) : parsed.issues.map(schemaIssue);
 	if (issues.length > 0) {
 		return {

@@ -30,6 +30,9 @@
  * reflections with authors and each question's discussion. Every one of them is optional, so
  * the same layout reads a version 3 file, which has none.
  *
+ * Version 5 added each round's themes across the groups as the organiser confirmed, renamed,
+ * merged or split them (optional: a version 4 file has none).
+ *
  * Version 1 files (every note and ballot with its voter), version 2 files (no role options
  * or "no group"; a leader could be listed without being a member) and version 3 files are
  * still imported.
@@ -49,11 +52,13 @@ import { phases } from '$lib/domain/session/phases';
 import { groupTurnId } from '$lib/domain/session/round-robin';
 import { languages } from '$lib/domain/session/types';
 import { charCount } from '$lib/domain/text';
+import { themeHeadingMax } from '$lib/domain/synthesis/perspective';
+import { themeLimits } from '$lib/domain/synthesis/themes';
 
 /** Marks a file as a Samråd conference archive. */
 export const archiveFormat = 'samrad.conference';
 /** The archive layout this version writes and reads; raised whenever the layout changes. */
-export const archiveSchemaVersion = 4;
+export const archiveSchemaVersion = 5;
 
 export const archiveLimits = {
 	/** Largest file import takes (a 2,000-person conference with every session is far below). */
@@ -301,6 +306,34 @@ const roleOptions = v.pipe(
 );
 const noGroupList = list(participantRef, conferenceLimits.participants);
 
+/**
+ * A round's themes across its groups: headings with the groups' items (a group's ref and the
+ * item's question and tally id), whether confirmed, and the theme the plenum presents (by place).
+ */
+const themesSchema = v.strictObject({
+	confirmedAt: v.nullable(time),
+	presenting: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+	updatedAt: time,
+	themes: list(
+		v.strictObject({
+			heading: v.pipe(text(themeHeadingMax), v.minLength(1)),
+			entries: v.pipe(
+				list(
+					v.strictObject({
+						group: groupRef,
+						item: v.pipe(v.string(), v.minLength(1), v.maxLength(themeLimits.idChars)),
+						rank: v.pipe(v.number(), v.integer(), v.minValue(1)),
+						points: v.pipe(v.number(), v.integer(), v.minValue(0))
+					}),
+					themeLimits.entries
+				),
+				v.minLength(1)
+			)
+		}),
+		themeLimits.themes
+	)
+});
+
 const roundSchemaOf = <G extends v.GenericSchema>(group: G) =>
 	v.strictObject({
 		ref: roundRef,
@@ -322,7 +355,9 @@ const roundSchemaOf = <G extends v.GenericSchema>(group: G) =>
 		/** People in no group by choice. */
 		noGroup: noGroupList,
 		/** What the groups were asked before the questions; missing in older archives: none. */
-		instruction: v.optional(text(conferenceLimits.instruction), '')
+		instruction: v.optional(text(conferenceLimits.instruction), ''),
+		/** The themes across the groups; missing in older archives, null for none. */
+		themes: v.optional(v.nullable(themesSchema))
 	});
 
 /** A round as versions 1 and 2 wrote it: no role options and no "no group" (read as none). */
@@ -414,6 +449,11 @@ export const archiveSchema = archiveSchemaOf(
 	archiveSchemaVersion,
 	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
 );
+/** Version 4: the layout before the round's themes, which are optional. */
+export const archiveSchemaV4 = archiveSchemaOf(
+	4,
+	roundSchemaOf(groupSchemaOf(sessionSchemaOf(questionSchema)))
+);
 /** Version 3: the layout before version 4's additions, all of which are optional. */
 export const archiveSchemaV3 = archiveSchemaOf(
 	3,
@@ -435,10 +475,12 @@ export type ConferenceArchive = v.InferOutput<typeof archiveSchema>;
 export type ArchiveV1 = v.InferOutput<typeof archiveSchemaV1>;
 /** An archive of version 2 (no role options, no "no group"), still imported. */
 export type ArchiveV2 = v.InferOutput<typeof archiveSchemaV2>;
+/** An archive of version 4 (before the round's themes), still imported. */
+export type ArchiveV4 = v.InferOutput<typeof archiveSchemaV4>;
 /** An archive of version 3 (before version 4's optional additions), still imported. */
 export type ArchiveV3 = v.InferOutput<typeof archiveSchemaV3>;
 /** Any archive import reads. */
-export type AnyArchive = ConferenceArchive | ArchiveV3 | ArchiveV2 | ArchiveV1;
+export type AnyArchive = ConferenceArchive | ArchiveV4 | ArchiveV3 | ArchiveV2 | ArchiveV1;
 export type ArchivedSession = NonNullable<
 	ConferenceArchive['rounds'][number]['groups'][number]['session']
 >;

@@ -18,6 +18,8 @@ import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import type { GroupingAction } from './grouping';
 import { emptyState, groupsOf, seatsOf, type ConferenceState } from './state';
 import type { ParticipantFields } from './types';
+import type { Theme } from '../synthesis/perspective';
+import type { ThemeEdit } from '../synthesis/themes';
 import {
 	advance as advanceSession,
 	join,
@@ -181,7 +183,15 @@ function everyCommand(state: ConferenceState): Record<ConferenceCommandType, Con
 		'plenum.summary': { type: 'plenum.summary', roundId: 'r1', summary: 'Felles funn' },
 		'plenum.present': { type: 'plenum.present', roundId: 'r1', groupId: group },
 		'notice.set': { type: 'notice.set', notice: 'Plenum kl. 13.30' },
-		'group.sessions': { type: 'group.sessions', sessions: [{ groupId: group, sessionId: 's1' }] }
+		'themes.edit': {
+			type: 'themes.edit',
+			roundId: 'r1',
+			proposal: [],
+			edit: { kind: 'rename', themeId: themeIdOf(state), heading: 'Fast kontaktperson' }
+		},
+		'themes.present': { type: 'themes.present', roundId: 'r1', themeId: themeIdOf(state) },
+		'group.sessions': { type: 'group.sessions', sessions: [{ groupId: group, sessionId: 's1' }] },
+		'themes.forget': { type: 'themes.forget', roundId: 'r1', texts: ['gone'], groups: [] }
 	};
 }
 
@@ -194,14 +204,50 @@ const actors: Record<ConferenceActorRole, ConferenceActor> = {
 };
 
 /** Commands only the server sends: what it did outside the core, recorded. */
-const serverOnly: ConferenceCommandType[] = ['group.sessions'];
+const serverOnly: ConferenceCommandType[] = ['group.sessions', 'themes.forget'];
+
+/** Two themes over round r1's first two groups: a shared one and one the second alone raised. */
+function proposalFor(state: ConferenceState): Theme[] {
+	const [a, b] = groupsOf(state, 'r1').map((g) => g.id);
+	return [
+		{
+			id: `${a}/q1:c:1`,
+			heading: 'Saksbehandler',
+			entries: [
+				{ groupId: a!, itemId: 'q1:c:1', rank: 1, points: 12 },
+				{ groupId: b!, itemId: 'q1:n:2', rank: 2, points: 5 }
+			]
+		},
+		{
+			id: `${b}/q1:c:3`,
+			heading: 'Lønnstilskudd',
+			entries: [
+				{ groupId: b!, itemId: 'q1:c:3', rank: 1, points: 9 },
+				{ groupId: b!, itemId: 'q1:n:4', rank: 3, points: 2 }
+			]
+		}
+	];
+}
+
+const themeIdOf = (state: ConferenceState) => state.themes['r1']!.themes[0]!.id;
+
+const editThemes = (
+	state: ConferenceState,
+	edit: ThemeEdit
+): Extract<ConferenceCommand, { type: 'themes.edit' }> => ({
+	type: 'themes.edit',
+	roundId: 'r1',
+	proposal: proposalFor(state),
+	edit
+});
 
 describe('the permission table', () => {
-	const state = apply(sigtuna(), {
+	const programmed = apply(sigtuna(), {
 		type: 'programme.add',
 		itemId: 'i1',
 		item: { day: '2010-05-06', start: '09:00', end: '', title: 'Velkommen', kind: 'plenary' }
 	});
+	const state = apply(programmed, editThemes(programmed, { kind: 'confirm' }));
 	const commands = everyCommand(state);
 
 	for (const type of Object.keys(conferencePermissions) as ConferenceCommandType[]) {
@@ -1025,6 +1071,121 @@ describe('plenum and notice', () => {
 	});
 });
 
+describe('themes', () => {
+	it('confirms the proposed themes as they are, and keeps them when the proposal changes', () => {
+		const state = sigtuna();
+		const confirmed = ok(decide(state, editThemes(state, { kind: 'confirm' }), owner, T0 + 5));
+		expect(confirmed.changes).toEqual(['plenum']);
+		expect(confirmed.state.themes['r1']).toEqual({
+			roundId: 'r1',
+			themes: proposalFor(state),
+			confirmedAt: T0 + 5,
+			presenting: null,
+			updatedAt: T0 + 5
+		});
+		const later = ok(
+			decide(
+				confirmed.state,
+				{ ...editThemes(state, { kind: 'confirm' }), proposal: [] },
+				owner,
+				T0 + 6
+			)
+		);
+		expect(later.state.themes['r1']!.themes).toEqual(proposalFor(state));
+	});
+
+	it('renames, merges and splits, and forgets the work on reset', () => {
+		const state = sigtuna();
+		const [shared, own] = proposalFor(state).map((t) => t.id);
+		const renamed = apply(
+			state,
+			editThemes(state, { kind: 'rename', themeId: shared!, heading: '  Fast kontaktperson ' })
+		);
+		expect(renamed.themes['r1']!.themes[0]!.heading).toBe('Fast kontaktperson');
+		expect(renamed.themes['r1']!.confirmedAt).toBeNull();
+		const merged = apply(
+			renamed,
+			editThemes(state, { kind: 'merge', themeId: own!, intoThemeId: shared! })
+		);
+		expect(merged.themes['r1']!.themes).toHaveLength(1);
+		expect(merged.themes['r1']!.themes[0]!.heading).toBe('Fast kontaktperson');
+		expect(merged.themes['r1']!.themes[0]!.entries.map((e) => e.itemId)).toEqual(
+			[...proposalFor(state)[0]!.entries, ...proposalFor(state)[1]!.entries]
+				.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : a.rank - b.rank))
+				.map((e) => e.itemId)
+		);
+		const b = groupsOf(state, 'r1')[1]!.id;
+		const split = apply(
+			merged,
+			editThemes(state, {
+				kind: 'split',
+				themeId: shared!,
+				entryKeys: [`${b}/q1:c:3`, `${b}/q1:n:4`],
+				heading: 'Lønn'
+			})
+		);
+		expect(split.themes['r1']!.themes.map((t) => [t.id, t.heading, t.entries.length])).toEqual([
+			[shared, 'Fast kontaktperson', 2],
+			[`${b}/q1:c:3`, 'Lønn', 2]
+		]);
+		const reset = apply(split, editThemes(state, { kind: 'reset' }));
+		expect(reset.themes).toEqual({});
+	});
+
+	it('refuses a proposal naming another round’s group, an unknown theme, an empty split and a long heading', () => {
+		const state = sigtuna();
+		const foreign = proposalFor(state).map((t) => ({
+			...t,
+			entries: t.entries.map((e) => ({ ...e, groupId: 'elsewhere' }))
+		}));
+		const command = editThemes(state, { kind: 'confirm' });
+		expect(refusal(decide(state, { ...command, proposal: foreign }, owner, T0))).toEqual({
+			code: 'invalid_payload',
+			params: { field: 'proposal' }
+		});
+		expect(refusal(decide(state, { ...command, roundId: 'nope' }, owner, T0))).toEqual({
+			code: 'not_found'
+		});
+		const [shared] = proposalFor(state).map((t) => t.id);
+		const edit = (e: ThemeEdit) => refusal(decide(state, editThemes(state, e), owner, T0))?.code;
+		expect(edit({ kind: 'rename', themeId: 'nope', heading: 'X' })).toBe('not_found');
+		expect(edit({ kind: 'rename', themeId: shared!, heading: 'x'.repeat(121) })).toBe('too_long');
+		expect(edit({ kind: 'rename', themeId: shared!, heading: '   ' })).toBe('empty');
+		expect(edit({ kind: 'merge', themeId: shared!, intoThemeId: shared! })).toBe('invalid_payload');
+		expect(edit({ kind: 'split', themeId: shared!, entryKeys: [], heading: '' })).toBe(
+			'theme_split_empty'
+		);
+		const all = proposalFor(state)[0]!.entries.map((e) => `${e.groupId}/${e.itemId}`);
+		expect(edit({ kind: 'split', themeId: shared!, entryKeys: all, heading: '' })).toBe(
+			'theme_split_empty'
+		);
+		expect(edit({ kind: 'split', themeId: shared!, entryKeys: ['x/y'], heading: '' })).toBe(
+			'not_found'
+		);
+	});
+
+	it('presents a theme of a confirmed map only, and a group or the overview takes its place', () => {
+		const state = sigtuna();
+		const [shared] = proposalFor(state).map((t) => t.id);
+		const present = { type: 'themes.present', roundId: 'r1', themeId: shared! } as const;
+		expect(refusal(decide(state, present, owner, T0))).toEqual({ code: 'wrong_phase' });
+		const confirmed = apply(state, editThemes(state, { kind: 'confirm' }));
+		expect(refusal(decide(confirmed, { ...present, themeId: 'nope' }, owner, T0))).toEqual({
+			code: 'not_found'
+		});
+		const shown = ok(decide(confirmed, present, owner, T0));
+		expect(shown.changes).toEqual(['plenum']);
+		expect(shown.state.conference).toMatchObject({ plenumRoundId: 'r1', plenumGroupId: null });
+		expect(shown.state.themes['r1']!.presenting).toBe(shared);
+		const overview = apply(shown.state, {
+			type: 'plenum.present',
+			roundId: 'r1',
+			groupId: null
+		});
+		expect(overview.themes['r1']!.presenting).toBeNull();
+	});
+});
+
 describe('group.sessions', () => {
 	const system: ConferenceActor = { role: 'system' };
 	const started = () => apply(sigtuna(), { type: 'round.start', roundId: 'r1' });
@@ -1096,7 +1257,8 @@ describe('group.sessions', () => {
 
 describe('decide', () => {
 	it('never changes the state it is given', () => {
-		const state = sigtuna();
+		const allocated = sigtuna();
+		const state = apply(allocated, editThemes(allocated, { kind: 'confirm' }));
 		const frozen = JSON.stringify(state);
 		for (const command of Object.values(everyCommand(state))) decide(state, command, owner, T0);
 		expect(JSON.stringify(state)).toBe(frozen);

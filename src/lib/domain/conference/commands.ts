@@ -48,6 +48,14 @@ import {
 	type Round
 } from './types';
 import { groupNameIn } from './views';
+import type { PerspectiveGroup, Theme } from '../synthesis/perspective';
+import {
+	editThemes,
+	forgetTexts,
+	presentTheme,
+	validProposal,
+	type ThemeEdit
+} from '../synthesis/themes';
 
 export { conferenceLimits };
 
@@ -117,8 +125,17 @@ export type ConferenceCommand =
 	| { type: 'plenum.summary'; roundId: string; summary: string }
 	| { type: 'plenum.present'; roundId: string | null; groupId: string | null }
 	| { type: 'notice.set'; notice: string }
+	/** An edit of a round's themes; `proposal` is the map the server proposes from the results. */
+	| { type: 'themes.edit'; roundId: string; proposal: Theme[]; edit: ThemeEdit }
+	/** The plenum presents a theme of the round's confirmed map (null: the map's first view). */
+	| { type: 'themes.present'; roundId: string; themeId: string | null }
 	/** The group sessions the server made for started rounds, recorded on their groups. */
-	| { type: 'group.sessions'; sessions: { groupId: string; sessionId: string }[] };
+	| { type: 'group.sessions'; sessions: { groupId: string; sessionId: string }[] }
+	/**
+	 * Texts a group session no longer holds (a note deleted, a person erased): no theme heading
+	 * of the round may keep them. `groups` are the round's groups' items as they are now.
+	 */
+	| { type: 'themes.forget'; roundId: string; texts: string[]; groups: PerspectiveGroup[] };
 
 export type ConferenceCommandType = ConferenceCommand['type'];
 
@@ -162,7 +179,10 @@ export const conferencePermissions: Record<ConferenceCommandType, readonly Confe
 		'plenum.summary': editors,
 		'plenum.present': editors,
 		'notice.set': editors,
-		'group.sessions': ['system']
+		'themes.edit': editors,
+		'themes.present': editors,
+		'group.sessions': ['system'],
+		'themes.forget': ['system']
 	};
 
 /** Whether an actor may send a command of this type. */
@@ -924,7 +944,42 @@ export function decide(
 				plenumGroupId: groupId,
 				updatedAt: now
 			};
-			return done({ ...state, conference: next }, ['plenum']);
+			// A group or the round's overview replaces the theme the plenum presented.
+			const themes = Object.fromEntries(
+				Object.entries(state.themes).map(([id, map]) => [
+					id,
+					map.presenting === null ? map : { ...map, presenting: null, updatedAt: now }
+				])
+			);
+			return done({ ...state, conference: next, themes }, ['plenum']);
+		}
+
+		case 'themes.edit': {
+			if (!roundOf(state, command.roundId)) return refused('not_found');
+			const groupIds = groupsOf(state, command.roundId).map((g) => g.id);
+			if (!validProposal(command.proposal, groupIds))
+				return refused('invalid_payload', { field: 'proposal' });
+			const current = state.themes[command.roundId] ?? null;
+			const proposal = { roundId: command.roundId, themes: command.proposal };
+			const edited = editThemes(current, proposal, command.edit, now);
+			if (!edited.ok) return edited;
+			const { [command.roundId]: _old, ...others } = state.themes;
+			const themes = edited.value ? { ...others, [command.roundId]: edited.value } : others;
+			return done({ ...state, themes }, ['plenum']);
+		}
+
+		case 'themes.present': {
+			if (!roundOf(state, command.roundId)) return refused('not_found');
+			const presented = presentTheme(state.themes[command.roundId] ?? null, command.themeId, now);
+			if (!presented.ok) return presented;
+			const next = {
+				...conference,
+				plenumRoundId: command.roundId,
+				plenumGroupId: null,
+				updatedAt: now
+			};
+			const themes = { ...state.themes, [command.roundId]: presented.value! };
+			return done({ ...state, conference: next, themes }, ['plenum']);
 		}
 
 		case 'notice.set': {
@@ -941,6 +996,15 @@ export function decide(
 
 		case 'group.sessions':
 			return linkSessions(state, command.sessions);
+
+		case 'themes.forget': {
+			const current = state.themes[command.roundId];
+			const forgotten = current && forgetTexts(current, command.texts, command.groups, now);
+			if (!forgotten) return done(state, []);
+			return done({ ...state, themes: { ...state.themes, [command.roundId]: forgotten } }, [
+				'plenum'
+			]);
+		}
 	}
 }
 

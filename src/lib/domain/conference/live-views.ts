@@ -8,6 +8,7 @@ import type { ClusterView, ResultRow, RevealedNoteView, WithheldView } from '../
 import type { BindingKind } from './devices';
 import type { ProgrammeKind } from './programme';
 import type { Conference } from './types';
+import type { PlenumTheme } from '../synthesis/round-perspective';
 
 /** A round as phones and the plenum screen show it. */
 export interface RoundHeader {
@@ -140,6 +141,8 @@ export interface PlenumView {
 	/** The group being presented; null shows the round at a glance. */
 	focusGroupId: string | null;
 	notice: Notice | null;
+	/** The confirmed theme presented across the groups; null or absent when none is. */
+	theme?: PlenumTheme | null;
 }
 
 export type ConferenceView = MemberView | ConferenceOverview | PlenumView;

@@ -1,6 +1,7 @@
 import type { AllocationSettings } from './allocation';
 import type { GroupingHistory, GroupingState, Seat } from './grouping';
 import type { RoleDefinition } from './roles';
+import type { RoundThemes } from '../synthesis/themes';
 import type {
 	Conference,
 	ConferenceParticipant,
@@ -29,6 +30,8 @@ export interface ConferenceState {
 	seats: RoundSeat[];
 	/** Each round's grouping actions, oldest first, for undo (round id → entries). */
 	history: Record<string, GroupingHistory>;
+	/** Each round's themes as the organiser confirmed or is working on them (round id → map). */
+	themes: Record<string, RoundThemes>;
 }
 
 /**
@@ -48,7 +51,8 @@ export function emptyState(conference: Conference): ConferenceState {
 		rounds: [],
 		groups: [],
 		seats: [],
-		history: {}
+		history: {},
+		themes: {}
 	};
 }
 

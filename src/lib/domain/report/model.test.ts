@@ -359,9 +359,11 @@ describe('report structure', () => {
 			['round-1-group-1', 2, 'Gruppe 1: Arbeidstakere'],
 			['round-1-group-2', 2, 'Gruppe 2: Tom gruppe'],
 			['round-1-group-3', 2, 'Gruppe 3: Arbeidsgivere'],
+			['round-1-across', 2, 'På tvers av gruppene'],
 			['round-2', 1, 'Gruppearbeid 2'],
 			['round-2-group-1', 2, 'Gruppe 1: Ísland'],
 			['round-2-group-2', 2, 'Gruppe 2: Norge'],
+			['round-2-across', 2, 'På tvers av gruppene'],
 			['plenum', 1, 'Oppsummering i plenum'],
 			['language-help', 1, 'Vedlegg: Språkhjelp']
 		]);

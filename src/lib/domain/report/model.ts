@@ -12,8 +12,10 @@ import type {
 } from './source';
 import { textBlocks, type TextBlock } from './text-blocks';
 import type { WorkshopReport } from './workshop';
+import { acrossSection, type AcrossSection } from './across';
 
 export type { TextBlock } from './text-blocks';
+export type { AcrossCell, AcrossSection, AcrossTheme } from './across';
 export type { PrioritisedItem, QuestionSection, ReportNote, VoteSummary } from './questions';
 export { bySubheading, placeOf, questionsAsked } from './questions';
 
@@ -130,6 +132,8 @@ export interface ReportLabels {
 	theGroup: string;
 	/** CSV: the sub-heading a note sits under, within its heading. */
 	subheading: string;
+	/** CSV and the chapter across the groups: the round's confirmed theme. */
+	theme: string;
 }
 
 export interface TitlePage {
@@ -297,6 +301,8 @@ export interface RoundSection {
 	table: GroupSummaryRow[];
 	/** The groups, in their numbered order. */
 	groups: GroupSection[];
+	/** The themes across the groups and where they diverge, after the groups. */
+	across: AcrossSection;
 }
 
 export interface GroupSummaryRow {
@@ -374,7 +380,7 @@ function groupAnchor(round: number, group: number): string {
 }
 
 /** Everything a section builder needs: language, translation, collation, options. */
-interface Context {
+export interface Context {
 	lang: Language;
 	t: Translate;
 	collator: Intl.Collator;
@@ -439,6 +445,7 @@ export function buildReport(
 		for (const group of round.groups) {
 			contents.push({ anchor: group.anchor, title: group.heading, level: 2 });
 		}
+		contents.push({ anchor: round.across.anchor, title: round.across.heading, level: 2 });
 	}
 	for (const section of [plenum, appendix]) {
 		if (section) contents.push({ anchor: section.anchor, title: section.heading, level: 1 });
@@ -490,7 +497,8 @@ export function reportLabels(t: Translate): ReportLabels {
 		author: t('report.column.author'),
 		byGroup: t('report.column.byGroup'),
 		theGroup: t('report.theGroup'),
-		subheading: t('report.column.subheading')
+		subheading: t('report.column.subheading'),
+		theme: t('report.across.theme')
 	};
 }
 
@@ -739,10 +747,12 @@ function names(ctx: Context, ids: string[]): string[] {
 
 function roundSection(ctx: Context, round: ReportRound, number: number): RoundSection {
 	const groups = round.groups.map((group, index) => groupSection(ctx, group, number, index + 1));
+	const heading = round.title || ctx.t('report.roundFallback', { number });
+	const across = acrossSection(ctx, round, groups, roundAnchor(number), heading);
 	return {
 		anchor: roundAnchor(number),
 		number,
-		heading: round.title || ctx.t('report.roundFallback', { number }),
+		heading,
 		theme: textBlocks(round.theme),
 		instruction: textBlocks(round.instruction ?? ''),
 		table: groups.map((g, index) => ({
@@ -752,7 +762,8 @@ function roundSection(ctx: Context, round: ReportRound, number: number): RoundSe
 			leaders: g.leaders,
 			questions: givenQuestions(round.groups[index]!)
 		})),
-		groups
+		groups: across.groups,
+		across: across.section
 	};
 }
 

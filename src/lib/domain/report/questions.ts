@@ -54,6 +54,10 @@ export interface VoteSummary {
 }
 
 export interface PrioritisedItem {
+	/** The item across the group's questions: its question's id and its tally id. */
+	key: string;
+	/** The round's confirmed theme it falls under; null for none. */
+	theme: string | null;
 	/** 1-based; tied items share a rank. */
 	rank: number;
 	/** "2" or "2 (tie)". */
@@ -192,6 +196,8 @@ export function questionSection(
 			});
 			for (const id of row.noteIds) inPrioritised.add(id);
 			prioritised.push({
+				key: `${run.id}:${row.itemId}`,
+				theme: null,
 				rank: row.rank,
 				rankLabel: row.tied ? t('report.rankTied', { rank: row.rank }) : String(row.rank),
 				tied: row.tied,

@@ -1,5 +1,6 @@
 import type { ProgrammeKind } from '../conference/programme';
 import type { Language, SessionState } from '../session/types';
+import type { RoundThemes } from '../synthesis/themes';
 
 export type { ProgrammeKind };
 
@@ -116,6 +117,8 @@ export interface ReportRound {
 	plenumSummary: string;
 	/** What the groups were asked before the questions ("Ta utgangspunkt i …"); '' or absent for none. */
 	instruction?: string;
+	/** The organiser's themes across the groups (confirmed or not); null or absent for none. */
+	themes?: RoundThemes | null;
 }
 
 export interface ReportGroup {

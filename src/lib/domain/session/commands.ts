@@ -89,6 +89,8 @@ export type SessionCommand =
 			noteIds: string[];
 			/** Makes it a sub-heading under this heading; absent for a heading (as before). */
 			parentId?: string;
+			/** A suggestion taken: notes placed under a heading meanwhile stay where they are. */
+			onlyLoose?: true;
 	  }
 	| { type: 'cluster.rename'; questionId: string; clusterId: string; heading: string }
 	| { type: 'cluster.assign'; questionId: string; noteIds: string[]; clusterId: string | null }
@@ -837,6 +839,10 @@ export function execute(
 			const heading = checkText(command.heading, limits.headingChars, false);
 			if (!heading.ok) return heading;
 			if (!allRevealed(run, command.noteIds)) return fail('not_found');
+			const placed = new Set(run.clusters.flatMap((c) => c.noteIds));
+			const noteIds = command.onlyLoose
+				? command.noteIds.filter((id) => !placed.has(id))
+				: command.noteIds;
 			if (command.parentId !== undefined) {
 				const parent = run.clusters.find((c) => c.id === command.parentId);
 				if (!parent) return fail('not_found');
@@ -848,7 +854,7 @@ export function execute(
 			return ok(
 				withRun(
 					state,
-					createCluster(run, command.clusterId, heading.value, command.noteIds, command.parentId)
+					createCluster(run, command.clusterId, heading.value, noteIds, command.parentId)
 				)
 			);
 		}

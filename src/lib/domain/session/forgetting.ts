@@ -83,3 +83,21 @@ function nameOf(state: SessionState, participantId: string): string | undefined 
 function closedVoteOf(state: SessionState, questionId: string) {
 	return state.questions.find((q) => q.id === questionId)?.closedVote ?? null;
 }
+
+/** Every text of a session's notes, with their earlier versions. */
+function noteTexts(state: SessionState): Set<string> {
+	return new Set(
+		state.questions.flatMap((q) =>
+			q.notes.flatMap((n) => [n.text, ...n.history.map((h) => h.previous)])
+		)
+	);
+}
+
+/**
+ * The note texts `before` held that `after` holds nowhere (deleted, erased or edited away):
+ * what must not outlive them elsewhere, such as a theme heading taken from a note.
+ */
+export function textsForgotten(before: SessionState, after: SessionState): string[] {
+	const kept = noteTexts(after);
+	return [...noteTexts(before)].filter((text) => !kept.has(text));
+}

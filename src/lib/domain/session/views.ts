@@ -211,16 +211,21 @@ function person(p: Participant): PersonView {
 }
 
 /**
- * Public runs by state: states are never changed in place, so every viewer of one state (and
- * every broadcast until the next change) shares one computation.
+ * Public runs by run: states are never changed in place, and a run's public view depends only
+ * on the run, the people and the settings, so every viewer of one state shares one computation,
+ * and a run no command touched keeps its view object from state to state (a diff skips it).
  */
-const publicRuns = new WeakMap<SessionState, Map<string, PublicRunView>>();
+const publicRuns = new WeakMap<
+	QuestionRun,
+	{ participants: Participant[]; settings: SessionSettings; view: PublicRunView }
+>();
 
 function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
-	let runs = publicRuns.get(state);
-	if (!runs) publicRuns.set(state, (runs = new Map()));
-	let view = runs.get(run.id);
-	if (!view) runs.set(run.id, (view = computePublicRun(state, run)));
+	const known = publicRuns.get(run);
+	if (known && known.participants === state.participants && known.settings === state.settings)
+		return known.view;
+	const view = computePublicRun(state, run);
+	publicRuns.set(run, { participants: state.participants, settings: state.settings, view });
 	return view;
 }
 
@@ -286,7 +291,16 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 	};
 }
 
+/** The base of every view of one state, made once: its parts are shared by every viewer. */
+const bases = new WeakMap<SessionState, BaseView>();
+
 function base(state: SessionState): BaseView {
+	let made = bases.get(state);
+	if (!made) bases.set(state, (made = computeBase(state)));
+	return made;
+}
+
+function computeBase(state: SessionState): BaseView {
 	return {
 		sessionId: state.id,
 		title: state.title,

@@ -25,6 +25,8 @@ import {
 	removeSeat,
 	setSeat,
 	writeGroupingHistory,
+	listRoundThemes,
+	writeRoundThemes,
 	updateGroup,
 	updateRound
 } from './rounds';
@@ -37,7 +39,7 @@ export {
 	type ProgrammeKind
 } from '$lib/domain/conference/types';
 
-interface ConferenceRow {
+export interface ConferenceRow {
 	id: string;
 	title: string;
 	subtitle: string;
@@ -62,7 +64,7 @@ interface ConferenceRow {
 	updated_at: number;
 }
 
-function toConference(row: ConferenceRow): Conference {
+export function toConference(row: ConferenceRow): Conference {
 	return {
 		id: row.id,
 		title: row.title,
@@ -149,7 +151,7 @@ export function deleteConference(db: Db, id: string): void {
 	sql(db, 'DELETE FROM conferences WHERE id = ?').run(id);
 }
 
-interface ProgrammeRow {
+export interface ProgrammeRow {
 	id: string;
 	day: string;
 	start_time: string;
@@ -158,20 +160,22 @@ interface ProgrammeRow {
 	kind: ProgrammeKind;
 }
 
+export const toProgrammeItem = (r: ProgrammeRow): ProgrammeItem => ({
+	id: r.id,
+	day: r.day,
+	start: r.start_time,
+	end: r.end_time,
+	title: r.title,
+	kind: r.kind
+});
+
 export function listProgramme(db: Db, conferenceId: string): ProgrammeItem[] {
 	return (
 		sql(
 			db,
 			'SELECT * FROM programme_items WHERE conference_id = ? ORDER BY day, start_time, end_time, title'
 		).all(conferenceId) as ProgrammeRow[]
-	).map((r) => ({
-		id: r.id,
-		day: r.day,
-		start: r.start_time,
-		end: r.end_time,
-		title: r.title,
-		kind: r.kind
-	}));
+	).map(toProgrammeItem);
 }
 
 export function insertProgrammeItem(db: Db, conferenceId: string, item: ProgrammeItem): void {
@@ -196,20 +200,26 @@ export function deleteProgrammeItem(db: Db, conferenceId: string, id: string): v
 	sql(db, 'DELETE FROM programme_items WHERE id = ? AND conference_id = ?').run(id, conferenceId);
 }
 
-interface RoleRow {
+export interface RoleRow {
 	id: string;
 	label: string;
 	group_label: string;
 }
 
 /** The organiser's renames and own roles (resolveRoles() merges them with the defaults). */
+export const toRole = (r: RoleRow): RoleDefinition => ({
+	id: r.id,
+	label: JSON.parse(r.label),
+	groupLabel: JSON.parse(r.group_label)
+});
+
 export function listCustomRoles(db: Db, conferenceId: string): RoleDefinition[] {
 	return (
 		sql(
 			db,
 			'SELECT id, label, group_label FROM roles WHERE conference_id = ? ORDER BY position'
 		).all(conferenceId) as RoleRow[]
-	).map((r) => ({ id: r.id, label: JSON.parse(r.label), groupLabel: JSON.parse(r.group_label) }));
+	).map(toRole);
 }
 
 export function upsertCustomRole(db: Db, conferenceId: string, role: RoleDefinition): void {
@@ -243,7 +253,8 @@ export function loadConferenceState(db: Db, id: string): ConferenceState | null 
 		rounds: listRounds(db, id),
 		groups: listConferenceGroups(db, id),
 		seats: listConferenceSeats(db, id),
-		history: listGroupingHistory(db, id)
+		history: listGroupingHistory(db, id),
+		themes: listRoundThemes(db, id)
 	};
 }
 
@@ -262,6 +273,35 @@ function diff<T>(before: readonly T[], after: readonly T[], key: (row: T) => str
 	};
 }
 
+/** What a decided command changed, table by table, as both engines write it. */
+export function conferenceChanges(before: ConferenceState, after: ConferenceState) {
+	const seatKey = (s: { roundId: string; participantId: string }) =>
+		`${s.roundId}\n${s.participantId}`;
+	return {
+		seats: diff(before.seats, after.seats, seatKey),
+		groups: diff(before.groups, after.groups, (g) => g.id),
+		rounds: diff(before.rounds, after.rounds, (r) => r.id),
+		people: diff(before.participants, after.participants, (p) => p.id),
+		programme: diff(before.programme, after.programme, (p) => p.id),
+		roles: diff(before.customRoles, after.customRoles, (r) => r.id),
+		conference: JSON.stringify(before.conference) !== JSON.stringify(after.conference),
+		/** Rounds whose grouping history changed, with the whole new history. */
+		histories: after.rounds
+			.map((round) => ({ roundId: round.id, history: after.history[round.id] ?? [] }))
+			.filter(
+				({ roundId, history }) =>
+					JSON.stringify(history) !== JSON.stringify(before.history[roundId] ?? [])
+			),
+		/** Rounds whose themes changed, with the new map (null: forgotten). */
+		themes: after.rounds
+			.map((round) => ({ roundId: round.id, themes: after.themes[round.id] ?? null }))
+			.filter(
+				({ roundId, themes }) =>
+					JSON.stringify(themes) !== JSON.stringify(before.themes[roundId] ?? null)
+			)
+	};
+}
+
 /**
  * Writes what a decided command changed, row by row; the caller runs it in the transaction that
  * also records the command. Removals go first (seats before groups before rounds before
@@ -269,14 +309,8 @@ function diff<T>(before: readonly T[], after: readonly T[], key: (row: T) => str
  */
 export function commitConferenceState(db: Db, before: ConferenceState, after: ConferenceState) {
 	const id = after.conference.id;
-	const seatKey = (s: { roundId: string; participantId: string }) =>
-		`${s.roundId}\n${s.participantId}`;
-	const seats = diff(before.seats, after.seats, seatKey);
-	const groups = diff(before.groups, after.groups, (g) => g.id);
-	const rounds = diff(before.rounds, after.rounds, (r) => r.id);
-	const people = diff(before.participants, after.participants, (p) => p.id);
-	const programme = diff(before.programme, after.programme, (p) => p.id);
-	const roles = diff(before.customRoles, after.customRoles, (r) => r.id);
+	const { seats, groups, rounds, people, programme, roles, conference, histories, themes } =
+		conferenceChanges(before, after);
 
 	for (const s of seats.gone) removeSeat(db, s.roundId, s.participantId);
 	for (const g of groups.gone) deleteGroup(db, g.id);
@@ -284,9 +318,7 @@ export function commitConferenceState(db: Db, before: ConferenceState, after: Co
 	for (const p of people.gone) deleteParticipant(db, id, p.id);
 	for (const item of programme.gone) deleteProgrammeItem(db, id, item.id);
 
-	if (JSON.stringify(before.conference) !== JSON.stringify(after.conference)) {
-		updateConference(db, after.conference);
-	}
+	if (conference) updateConference(db, after.conference);
 	for (const item of programme.added) insertProgrammeItem(db, id, item);
 	for (const item of programme.changed) updateProgrammeItem(db, id, item);
 	for (const role of [...roles.added, ...roles.changed]) upsertCustomRole(db, id, role);
@@ -297,9 +329,6 @@ export function commitConferenceState(db: Db, before: ConferenceState, after: Co
 	for (const g of groups.added) insertGroup(db, g);
 	for (const g of groups.changed) updateGroup(db, g);
 	for (const s of [...seats.added, ...seats.changed]) setSeat(db, s);
-	for (const round of after.rounds) {
-		const history = after.history[round.id] ?? [];
-		if (JSON.stringify(history) !== JSON.stringify(before.history[round.id] ?? []))
-			writeGroupingHistory(db, round.id, history);
-	}
+	for (const { roundId, history } of histories) writeGroupingHistory(db, roundId, history);
+	for (const { roundId, themes: map } of themes) writeRoundThemes(db, roundId, map);
 }

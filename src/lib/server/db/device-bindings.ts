@@ -1,7 +1,7 @@
 import type { BindingKind, BindingStatus, DeviceBinding } from '$lib/domain/conference/devices';
 import { sql, type Db } from './database';
 
-interface Row {
+export interface BindingRow {
 	id: string;
 	conference_id: string;
 	participant_id: string;
@@ -14,7 +14,7 @@ interface Row {
 	last_seen_at: number;
 }
 
-function toBinding(row: Row): DeviceBinding {
+export function toBinding(row: BindingRow): DeviceBinding {
 	return {
 		id: row.id,
 		conferenceId: row.conference_id,
@@ -29,14 +29,14 @@ function toBinding(row: Row): DeviceBinding {
 	};
 }
 
-const columns =
+export const bindingColumns =
 	'id, conference_id, participant_id, device_hash, kind, status, device, check_code, created_at, last_seen_at';
 
 /** Stores a new binding; `tokenHash` is null for a device that came with the badge link. */
 export function insertBinding(db: Db, binding: DeviceBinding, tokenHash: string | null): void {
 	sql(
 		db,
-		`INSERT INTO device_bindings (${columns}, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO device_bindings (${bindingColumns}, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		binding.id,
 		binding.conferenceId,
@@ -83,15 +83,15 @@ export function deleteBinding(db: Db, conferenceId: string, id: string): boolean
 export function findBinding(db: Db, conferenceId: string, id: string): DeviceBinding | null {
 	const row = sql(
 		db,
-		`SELECT ${columns} FROM device_bindings WHERE id = ? AND conference_id = ?`
-	).get(id, conferenceId) as Row | undefined;
+		`SELECT ${bindingColumns} FROM device_bindings WHERE id = ? AND conference_id = ?`
+	).get(id, conferenceId) as BindingRow | undefined;
 	return row ? toBinding(row) : null;
 }
 
 export function findBindingByToken(db: Db, tokenHash: string): DeviceBinding | null {
-	const row = sql(db, `SELECT ${columns} FROM device_bindings WHERE token_hash = ?`).get(
+	const row = sql(db, `SELECT ${bindingColumns} FROM device_bindings WHERE token_hash = ?`).get(
 		tokenHash
-	) as Row | undefined;
+	) as BindingRow | undefined;
 	return row ? toBinding(row) : null;
 }
 
@@ -102,8 +102,8 @@ export function findBindingOfDevice(
 ): DeviceBinding | null {
 	const row = sql(
 		db,
-		`SELECT ${columns} FROM device_bindings WHERE participant_id = ? AND device_hash = ?`
-	).get(participantId, deviceHash) as Row | undefined;
+		`SELECT ${bindingColumns} FROM device_bindings WHERE participant_id = ? AND device_hash = ?`
+	).get(participantId, deviceHash) as BindingRow | undefined;
 	return row ? toBinding(row) : null;
 }
 
@@ -112,8 +112,8 @@ export function listBindingsOf(db: Db, participantId: string): DeviceBinding[] {
 	return (
 		sql(
 			db,
-			`SELECT ${columns} FROM device_bindings WHERE participant_id = ? ORDER BY created_at, rowid`
-		).all(participantId) as Row[]
+			`SELECT ${bindingColumns} FROM device_bindings WHERE participant_id = ? ORDER BY created_at, rowid`
+		).all(participantId) as BindingRow[]
 	).map(toBinding);
 }
 
@@ -122,7 +122,7 @@ export function listBindings(db: Db, conferenceId: string): DeviceBinding[] {
 	return (
 		sql(
 			db,
-			`SELECT ${columns} FROM device_bindings WHERE conference_id = ? ORDER BY created_at, rowid`
-		).all(conferenceId) as Row[]
+			`SELECT ${bindingColumns} FROM device_bindings WHERE conference_id = ? ORDER BY created_at, rowid`
+		).all(conferenceId) as BindingRow[]
 	).map(toBinding);
 }

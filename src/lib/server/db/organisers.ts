@@ -11,7 +11,7 @@ export interface Organiser {
 	disabled: boolean;
 }
 
-interface OrganiserRow {
+export interface OrganiserRow {
 	id: string;
 	username: string;
 	display_name: string;
@@ -20,7 +20,7 @@ interface OrganiserRow {
 	disabled_at: number | null;
 }
 
-const toOrganiser = (row: OrganiserRow): Organiser => ({
+export const toOrganiser = (row: OrganiserRow): Organiser => ({
 	id: row.id,
 	username: row.username,
 	displayName: row.display_name,

@@ -4,7 +4,7 @@ import { sql, type Db } from './database';
 
 export type { ConferenceParticipant, ParticipantFields } from '$lib/domain/conference/types';
 
-interface Row {
+export interface ParticipantRow {
 	id: string;
 	conference_id: string;
 	name: string;
@@ -18,7 +18,7 @@ interface Row {
 	role_description: string;
 }
 
-function toParticipant(row: Row): ConferenceParticipant {
+export function toParticipant(row: ParticipantRow): ConferenceParticipant {
 	return {
 		id: row.id,
 		conferenceId: row.conference_id,
@@ -92,7 +92,7 @@ export function listParticipants(db: Db, conferenceId: string): ConferencePartic
 		sql(
 			db,
 			'SELECT * FROM conference_participants WHERE conference_id = ? ORDER BY name COLLATE NOCASE, id'
-		).all(conferenceId) as Row[]
+		).all(conferenceId) as ParticipantRow[]
 	).map(toParticipant);
 }
 
@@ -104,13 +104,13 @@ export function findParticipant(
 	const row = sql(
 		db,
 		'SELECT * FROM conference_participants WHERE id = ? AND conference_id = ?'
-	).get(id, conferenceId) as Row | undefined;
+	).get(id, conferenceId) as ParticipantRow | undefined;
 	return row ? toParticipant(row) : null;
 }
 
 export function findParticipantByToken(db: Db, token: string): ConferenceParticipant | null {
 	const row = sql(db, 'SELECT * FROM conference_participants WHERE personal_token = ?').get(
 		token
-	) as Row | undefined;
+	) as ParticipantRow | undefined;
 	return row ? toParticipant(row) : null;
 }

@@ -14,6 +14,23 @@ export interface SessionRetentionFacts extends RetentionFacts {
 	id: string;
 }
 
+/** A row of the conference retention query, as both engines answer it. */
+export interface ConferenceRetentionRow {
+	id: string;
+	title: string;
+	last_activity: number;
+	postponed_until: number | null;
+	kept: number;
+}
+
+export const toConferenceRetention = (r: ConferenceRetentionRow): ConferenceRetentionFacts => ({
+	id: r.id,
+	title: r.title,
+	lastActivity: r.last_activity,
+	postponedUntil: r.postponed_until,
+	kept: r.kept === 1
+});
+
 /**
  * Every conference with its last activity: the later of the organiser's last change and the
  * last command in any of its group sessions.
@@ -26,20 +43,8 @@ export function listConferenceRetention(db: Db): ConferenceRetentionFacts[] {
 		 c.retention_postponed_until AS postponed_until, c.retention_kept AS kept
 		 FROM conferences c LEFT JOIN sessions s ON s.conference_id = c.id
 		 GROUP BY c.id ORDER BY c.created_at`
-	).all() as {
-		id: string;
-		title: string;
-		last_activity: number;
-		postponed_until: number | null;
-		kept: number;
-	}[];
-	return rows.map((r) => ({
-		id: r.id,
-		title: r.title,
-		lastActivity: r.last_activity,
-		postponedUntil: r.postponed_until,
-		kept: r.kept === 1
-	}));
+	).all() as ConferenceRetentionRow[];
+	return rows.map(toConferenceRetention);
 }
 
 /** Stand-alone sessions (not in a conference) with their last activity. */

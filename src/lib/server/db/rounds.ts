@@ -5,11 +5,13 @@ import type {
 } from '$lib/domain/conference/allocation';
 import type { GroupingEntry, GroupingHistory } from '$lib/domain/conference/grouping';
 import type { Group, Round, RoundSeat } from '$lib/domain/conference/types';
+import type { Theme } from '$lib/domain/synthesis/perspective';
+import type { RoundThemes } from '$lib/domain/synthesis/themes';
 import { sql, type Db } from './database';
 
 export type { Group, Round, RoundSeat } from '$lib/domain/conference/types';
 
-interface RoundRow {
+export interface RoundRow {
 	id: string;
 	conference_id: string;
 	position: number;
@@ -24,7 +26,7 @@ interface RoundRow {
 	instruction: string;
 }
 
-const toRound = (r: RoundRow): Round => ({
+export const toRound = (r: RoundRow): Round => ({
 	id: r.id,
 	conferenceId: r.conference_id,
 	position: r.position,
@@ -96,7 +98,7 @@ export function deleteRound(db: Db, conferenceId: string, id: string): void {
 	sql(db, 'DELETE FROM rounds WHERE id = ? AND conference_id = ?').run(id, conferenceId);
 }
 
-interface GroupRow {
+export interface GroupRow {
 	id: string;
 	round_id: string;
 	key: string;
@@ -107,7 +109,7 @@ interface GroupRow {
 	session_id: string | null;
 }
 
-const toGroup = (r: GroupRow): Group => ({
+export const toGroup = (r: GroupRow): Group => ({
 	id: r.id,
 	roundId: r.round_id,
 	key: r.key,
@@ -172,7 +174,7 @@ export function deleteGroup(db: Db, id: string): void {
 	sql(db, 'DELETE FROM groups WHERE id = ?').run(id);
 }
 
-interface SeatRow {
+export interface SeatRow {
 	round_id: string;
 	participant_id: string;
 	group_id: string | null;
@@ -180,7 +182,7 @@ interface SeatRow {
 	pinned: number;
 }
 
-const toSeat = (r: SeatRow): RoundSeat => ({
+export const toSeat = (r: SeatRow): RoundSeat => ({
 	roundId: r.round_id,
 	participantId: r.participant_id,
 	groupId: r.group_id,
@@ -267,4 +269,58 @@ export function writeGroupingHistory(db: Db, roundId: string, history: GroupingH
 	history.forEach(({ actor, ...entry }, seq) =>
 		insert.run(roundId, seq, actor, JSON.stringify(entry))
 	);
+}
+
+/** A round_themes row as both engines read it. */
+export interface RoundThemesRow {
+	round_id: string;
+	themes: string;
+	confirmed_at: number | string | null;
+	presenting: string | null;
+	updated_at: number | string;
+}
+
+export function toRoundThemes(row: RoundThemesRow): RoundThemes {
+	return {
+		roundId: row.round_id,
+		themes: JSON.parse(row.themes) as Theme[],
+		confirmedAt: row.confirmed_at === null ? null : Number(row.confirmed_at),
+		presenting: row.presenting,
+		updatedAt: Number(row.updated_at)
+	};
+}
+
+/** The values of a round_themes row, in column order. */
+export const roundThemesValues = (t: RoundThemes) => [
+	t.roundId,
+	JSON.stringify(t.themes),
+	t.confirmedAt,
+	t.presenting,
+	t.updatedAt
+];
+
+/** Every round's themes of a conference (round id → map). */
+export function listRoundThemes(db: Db, conferenceId: string): Record<string, RoundThemes> {
+	const rows = sql(
+		db,
+		`SELECT t.* FROM round_themes t JOIN rounds r ON r.id = t.round_id WHERE r.conference_id = ?
+		 ORDER BY t.round_id`
+	).all(conferenceId) as RoundThemesRow[];
+	return Object.fromEntries(rows.map((row) => [row.round_id, toRoundThemes(row)]));
+}
+
+/** Stores a round's themes, or forgets them (null: the proposal is taken afresh). */
+export function writeRoundThemes(db: Db, roundId: string, themes: RoundThemes | null): void {
+	if (themes === null) {
+		sql(db, 'DELETE FROM round_themes WHERE round_id = ?').run(roundId);
+		return;
+	}
+	sql(
+		db,
+		`INSERT INTO round_themes (round_id, themes, confirmed_at, presenting, updated_at)
+		 VALUES (?, ?, ?, ?, ?)
+		 ON CONFLICT (round_id) DO UPDATE SET themes = excluded.themes,
+		 confirmed_at = excluded.confirmed_at, presenting = excluded.presenting,
+		 updated_at = excluded.updated_at`
+	).run(...roundThemesValues(themes));
 }

@@ -29,7 +29,7 @@ export interface StoredSession {
 	seq: number;
 }
 
-interface AccessRow {
+export interface AccessRow {
 	id: string;
 	join_code: string;
 	facilitator_token: string;
@@ -37,7 +37,7 @@ interface AccessRow {
 	conference_id: string | null;
 }
 
-function toAccess(row: AccessRow): SessionAccess {
+export function toAccess(row: AccessRow): SessionAccess {
 	return {
 		id: row.id,
 		joinCode: row.join_code,
@@ -47,7 +47,7 @@ function toAccess(row: AccessRow): SessionAccess {
 	};
 }
 
-const accessColumns = 'id, join_code, facilitator_token, screen_token, conference_id';
+export const accessColumns = 'id, join_code, facilitator_token, screen_token, conference_id';
 
 export function createSessionRow(
 	db: Db,
@@ -59,7 +59,7 @@ export function createSessionRow(
 	sql(
 		db,
 		`INSERT INTO sessions (id, join_code, facilitator_token, screen_token, created_at, updated_at,
-		 snapshot, conference_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		 conference_id) VALUES (?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		access.id,
 		access.joinCode,
@@ -67,8 +67,11 @@ export function createSessionRow(
 		access.screenToken,
 		now,
 		now,
-		JSON.stringify(state),
 		conferenceId
+	);
+	sql(db, 'INSERT INTO session_snapshots (session_id, seq, state) VALUES (?, 0, ?)').run(
+		access.id,
+		JSON.stringify(state)
 	);
 }
 
@@ -104,7 +107,8 @@ export const findSessionByScreenToken = (db: Db, token: string) =>
 export function readSession(db: Db, id: string): StoredSession | null {
 	const row = sql(
 		db,
-		`SELECT ${accessColumns}, snapshot, snapshot_seq, seq FROM sessions WHERE id = ?`
+		`SELECT ${accessColumns}, n.state AS snapshot, n.seq AS snapshot_seq, s.seq FROM sessions s
+		 JOIN session_snapshots n ON n.session_id = s.id WHERE s.id = ?`
 	).get(id) as (AccessRow & { snapshot: string; snapshot_seq: number; seq: number }) | undefined;
 	if (!row) return null;
 	const events = (
@@ -144,12 +148,16 @@ export function appendSessionEvent(
 	);
 }
 
-/** Stores the state as of `seq` and drops the events it replaces. */
+/**
+ * Stores the state as of `seq` and drops the events it replaces. A snapshot older than the
+ * stored one (from a process that is behind) changes nothing: the events after it are gone.
+ */
 export function snapshotSession(db: Db, id: string, seq: number, state: SessionState): void {
-	sql(db, 'UPDATE sessions SET snapshot = ?, snapshot_seq = ? WHERE id = ?').run(
+	sql(db, 'UPDATE session_snapshots SET state = ?, seq = ? WHERE session_id = ? AND seq < ?').run(
 		JSON.stringify(state),
 		seq,
-		id
+		id,
+		seq
 	);
 	sql(db, 'DELETE FROM session_events WHERE session_id = ? AND seq <= ?').run(id, seq);
 }

@@ -14,6 +14,15 @@ export function writeSetting(db: Db, key: string, value: string): void {
 	).run(key, value);
 }
 
+/** Stores `value` unless the key has one already; answers the value the key holds now. */
+export function claimSetting(db: Db, key: string, value: string): string {
+	sql(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
+		key,
+		value
+	);
+	return readSetting(db, key) ?? value;
+}
+
 export function deleteSetting(db: Db, key: string): void {
 	sql(db, 'DELETE FROM settings WHERE key = ?').run(key);
 }

@@ -84,7 +84,7 @@ import {
 	readSession,
 	snapshotSession
 } from './sessions';
-import { deleteSetting, readSetting, writeSetting } from './settings';
+import { claimSetting, deleteSetting, readSetting, writeSetting } from './settings';
 
 /** Runs one synchronous SQLite operation and answers its result as a promise. */
 type Run = <T>(operation: () => T) => Promise<T>;
@@ -109,7 +109,12 @@ function bind<V extends Record<string, Verb>>(db: Db, run: Run, verbs: V): Bound
 /** Every store over one connection; each is the db module's verbs under the interface's names. */
 function storeSet(db: Db, run: Run): StoreSet {
 	return {
-		settings: bind(db, run, { read: readSetting, write: writeSetting, remove: deleteSetting }),
+		settings: bind(db, run, {
+			read: readSetting,
+			write: writeSetting,
+			claim: claimSetting,
+			remove: deleteSetting
+		}),
 		deviceBindings: bind(db, run, {
 			insert: insertBinding,
 			update: updateBinding,
@@ -248,6 +253,8 @@ export function createSqliteStores(db: Db): Stores {
 			return run;
 		},
 		schemaVersion: () => outside(() => schemaVersion(db)),
-		erase: () => outside(() => truncateWal(db))
+		erase: () => outside(() => truncateWal(db)),
+		// One process per SQLite file (its lock file): nobody else can be running the work.
+		alone: (_name, work) => work()
 	};
 }

@@ -1,3 +1,4 @@
+import { plenumThemeOf } from '$lib/domain/synthesis/round-perspective';
 import {
 	memberView as memberViewOf,
 	overviewView,
@@ -127,5 +128,6 @@ export async function plenumView(app: Uses, conferenceId: string): Promise<Plenu
 	const state = await app.conferences.state(conferenceId);
 	if (!state) return null;
 	await loadGroupSessions(app, state);
-	return plenumViewOf(state, (sessionId) => app.sessions.loaded(sessionId)?.state ?? null);
+	const session = (sessionId: string) => app.sessions.loaded(sessionId)?.state ?? null;
+	return { ...plenumViewOf(state, session), theme: plenumThemeOf(state, session) };
 }

@@ -1,7 +1,8 @@
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '$lib/domain/session/commands';
 import type { SessionState } from '$lib/domain/session/types';
-import { viewJson, type Viewer } from '$lib/domain/session/views';
+import { viewFor, viewJson, type SessionView, type Viewer } from '$lib/domain/session/views';
+import { diff, type DiffMemo } from '$lib/realtime/view-patch';
 import type { ConferenceView, DeviceRequest, Notice } from '$lib/realtime/conference-views';
 import type {
 	ClientToServerEvents,
@@ -60,15 +61,20 @@ export interface SocketData extends ContractSocketData {
 	claim: Claimant | null;
 	/** The last waiting devices sent to this console, serialised. */
 	lastClaims: string | null;
-	/** The last session view sent, serialised: identical views are not sent again. */
-	lastView: string | null;
-	/** The state and envelope fields that view was made from: nothing changed, nothing to do. */
+	/** The state and envelope fields last made for this socket: nothing changed, nothing to do. */
 	lastState: SessionState | null;
 	lastRest: string | null;
-	/** A view is on its way to this socket (handed to the transport, not yet written out). */
+	/** The view version the client holds once what is on its way arrives; null: send it whole. */
+	version: number | null;
+	/** The envelope fields the client holds once what is on its way arrives. */
+	restSent: string | null;
+	/** A view or patch is on its way to this socket (handed to the transport, not yet written). */
 	sending: boolean;
-	/** The newest view made meanwhile; replaces any older one not yet sent. */
-	pendingView: string | null;
+	/** Its viewer's views moved on meanwhile: what changed since `version` goes next. */
+	pendingEntry: ViewerEntry | null;
+	/** When this socket was last sent a full view it asked for, and the one it waits for. */
+	resyncAt?: number;
+	resyncTimer?: ReturnType<typeof setTimeout> | null;
 	/** The last conference view sent, serialised. */
 	lastConference: string | null;
 }
@@ -87,16 +93,36 @@ export type SamradSocket = Socket<
 >;
 
 /**
- * What one broadcast sends, shared by the sockets of a session: views serialised once per
- * distinct viewer, and the envelope's other fields once per kind of viewer.
+ * One viewer's view of a session as this process last made it, shared by that viewer's sockets:
+ * kept per viewer, not per socket, and each change is diffed once per viewer.
+ */
+export interface ViewerEntry {
+	state: SessionState;
+	/** The session's event sequence number at which this view last changed. */
+	version: number;
+	view: SessionView;
+	/** The view serialised, made when a socket needs it whole. */
+	json: string | null;
+	/** The latest changes, oldest first, each from the version before it (RFC 6902 ops as JSON). */
+	patches: { from: number; to: number; ops: string }[];
+}
+
+/**
+ * What one broadcast sends, shared by the sockets of a session: the envelope's other fields once
+ * per kind of viewer, and one memo of diffs of the parts viewers share.
  */
 interface Frame {
 	session: LoadedSession | null;
-	/** View JSON by viewer key; null when the viewer is not (or no longer) in the session. */
-	views: Map<string, string | null>;
 	/** Envelope fields after the view (`,"joinCode":…,"notice":…`), for phones and for others. */
 	rest: { participant: string; other: string } | null;
+	memo: DiffMemo;
 }
+
+/** Changes kept per viewer for sockets a few versions behind (a slow phone, a coalesced burst). */
+const patchesKept = 8;
+
+/** A socket that asks for its full view again and again gets at most one per this interval. */
+const resyncIntervalMs = 1000;
 
 /**
  * Sends an event whose one argument is already JSON. The bytes are what socket.emit would send
@@ -146,7 +172,7 @@ const devicesPageDelayMs = 500;
 /** What the hub uses: storage to read, the services whose state it shows, the phones' origin. */
 export type HubDependencies = Pick<
 	App,
-	'db' | 'stores' | 'conferences' | 'sessions' | 'joinOrigin'
+	'stores' | 'conferences' | 'sessions' | 'joinOrigin' | 'presence'
 >;
 
 export class Hub {
@@ -166,6 +192,8 @@ export class Hub {
 	/** Sessions whose views are to be sent once the current I/O is handled. */
 	readonly #due = new Set<string>();
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
+	/** Each session's views by viewer key, for the sockets of this process. */
+	readonly #viewers = new Map<string, Map<string, ViewerEntry>>();
 
 	constructor(app: HubDependencies, io: SamradServer) {
 		this.#app = app;
@@ -200,6 +228,7 @@ export class Hub {
 		if (binding.viewer.role === 'participant') {
 			const online = this.#onlineOf(binding.sessionId);
 			online.set(binding.viewer.participantId, (online.get(binding.viewer.participantId) ?? 0) + 1);
+			this.#app.presence.announce(binding.sessionId, [...online.keys()]);
 			this.broadcast(binding.sessionId);
 		} else {
 			this.#withConference(binding.sessionId, () => {
@@ -211,10 +240,33 @@ export class Hub {
 	}
 
 	#forget(socket: SamradSocket): void {
-		socket.data.lastView = null;
-		socket.data.lastState = null;
-		socket.data.lastRest = null;
-		socket.data.pendingView = null;
+		const data = socket.data;
+		data.lastState = null;
+		data.lastRest = null;
+		data.version = null;
+		data.restSent = null;
+		data.pendingEntry = null;
+	}
+
+	/**
+	 * The client missed a version or could not apply a patch: its full view again, at most once
+	 * per interval (a later ask in the interval is answered once, at its end).
+	 */
+	resync(socket: SamradSocket): void {
+		const data = socket.data;
+		const binding = data.binding;
+		if (!binding || data.resyncTimer) return;
+		const wait = (data.resyncAt ?? 0) + resyncIntervalMs - Date.now();
+		if (wait > 0) {
+			data.resyncTimer = setTimeout(() => {
+				data.resyncTimer = null;
+				if (socket.connected) this.resync(socket);
+			}, wait);
+			return;
+		}
+		data.resyncAt = Date.now();
+		this.#forget(socket);
+		this.#send(socket, this.#frame(binding.sessionId));
 	}
 
 	/** Detaches a socket from its session (disconnect, removal, moved group). */
@@ -224,17 +276,21 @@ export class Hub {
 		socket.data.binding = null;
 		this.#forget(socket);
 		void socket.leave(sessionRoom(binding.sessionId));
+		if (!this.#io.sockets.adapter.rooms.get(sessionRoom(binding.sessionId))?.size)
+			this.#viewers.delete(binding.sessionId);
 		if (binding.viewer.role === 'participant') {
 			const online = this.#onlineOf(binding.sessionId);
 			const count = (online.get(binding.viewer.participantId) ?? 1) - 1;
 			if (count <= 0) online.delete(binding.viewer.participantId);
 			else online.set(binding.viewer.participantId, count);
+			this.#app.presence.announce(binding.sessionId, [...online.keys()]);
 			this.broadcast(binding.sessionId);
 		}
 	}
 
 	/** Everything a socket is attached to goes when it disconnects. */
 	disconnect(socket: SamradSocket): void {
+		if (socket.data.resyncTimer) clearTimeout(socket.data.resyncTimer);
 		this.unbind(socket);
 		const member = socket.data.member;
 		if (member) this.#scheduleLive(member.conferenceId);
@@ -248,7 +304,8 @@ export class Hub {
 
 	/** Ids of participants with at least one connected phone. */
 	online(sessionId: string): string[] {
-		return [...(this.#online.get(sessionId)?.keys() ?? [])];
+		const here = this.#online.get(sessionId)?.keys() ?? [];
+		return [...new Set([...here, ...this.#app.presence.elsewhere(sessionId)])];
 	}
 
 	/**
@@ -305,7 +362,7 @@ export class Hub {
 
 	#frame(sessionId: string): Frame {
 		const session = this.#app.sessions.loaded(sessionId);
-		if (!session) return { session, views: new Map(), rest: null };
+		if (!session) return { session, rest: null, memo: new WeakMap() };
 		const { conferenceId } = session.access;
 		const shared =
 			`,"online":${JSON.stringify(this.online(sessionId))}` +
@@ -317,7 +374,7 @@ export class Hub {
 		const joinUrl = joinPath && this.#app.joinOrigin ? `${this.#app.joinOrigin}${joinPath}` : null;
 		return {
 			session,
-			views: new Map(),
+			memo: new WeakMap(),
 			rest: {
 				participant: `,"joinCode":null,"joinUrl":null${shared}`,
 				other: `,"joinCode":${JSON.stringify(joinCode)},"joinUrl":${JSON.stringify(joinUrl)}${shared}`
@@ -325,7 +382,7 @@ export class Hub {
 		};
 	}
 
-	/** Sends one socket its view from a frame; sockets of one viewer share the computed view. */
+	/** Sends one socket what changed in its view; sockets of one viewer share the computed change. */
 	#send(socket: SamradSocket, frame: Frame): void {
 		const binding = socket.data.binding;
 		if (!binding) return;
@@ -334,13 +391,8 @@ export class Hub {
 		// Same state, same envelope: this socket already has this view.
 		if (session && session.state === socket.data.lastState && fields === socket.data.lastRest)
 			return;
-		const key = viewerKey(binding.viewer);
-		let json = frame.views.get(key);
-		if (json === undefined) {
-			json = session ? viewJson(session.state, binding.viewer) : null;
-			frame.views.set(key, json);
-		}
-		if (json === null || !session || fields === undefined) {
+		const entry = session && fields !== undefined ? this.#entry(session, binding, frame) : null;
+		if (!entry || !session || fields === undefined) {
 			// A conference member moved out of a group simply waits for the next one.
 			if (!socket.data.member) {
 				socket.emit('session.closed', {
@@ -352,35 +404,106 @@ export class Hub {
 		}
 		socket.data.lastState = session.state;
 		socket.data.lastRest = fields;
-		const body = `{"view":${json}${fields}`;
-		if (body === socket.data.lastView) return;
-		socket.data.lastView = body;
-		this.#deliver(socket, body);
+		this.#deliver(socket, entry);
 	}
 
 	/**
-	 * Writes a view; while one is still on its way (a slow phone), only the newest waits behind
-	 * it. Every view is complete, so skipping a stale one loses nothing, and a slow reader can
-	 * neither fill the server's memory nor starve its own heartbeat.
+	 * The viewer's view of the session's current state; on a change, its diff from the viewer's
+	 * previous view, made once for all the viewer's sockets. Null when the viewer left.
 	 */
-	#deliver(socket: SamradSocket, body: string): void {
-		const data = socket.data;
-		if (data.sending) {
-			data.pendingView = body;
-			return;
+	#entry(session: LoadedSession, binding: Binding, frame: Frame): ViewerEntry | null {
+		let viewers = this.#viewers.get(binding.sessionId);
+		if (!viewers) this.#viewers.set(binding.sessionId, (viewers = new Map()));
+		const key = viewerKey(binding.viewer);
+		const entry = viewers.get(key);
+		if (entry?.state === session.state) return entry;
+		const view = viewFor(session.state, binding.viewer);
+		if (!view) {
+			viewers.delete(key);
+			return null;
 		}
-		// Marked before the write: long-polling calls back inside it when a poll is waiting.
-		data.sending = true;
-		const json = `${body},"serverTime":${Date.now()}}`;
-		if (!emitJson(socket, 'session.view', json, () => this.#written(socket))) data.sending = false;
+		if (!entry) {
+			const created = { state: session.state, version: session.seq, view, json: null, patches: [] };
+			viewers.set(key, created);
+			return created;
+		}
+		const ops = diff(entry.view, view, frame.memo);
+		entry.state = session.state;
+		entry.view = view;
+		// Unchanged for this viewer (another phone's note): its sockets are sent nothing.
+		if (ops.length === 0) return entry;
+		entry.patches.push({ from: entry.version, to: session.seq, ops: JSON.stringify(ops) });
+		if (entry.patches.length > patchesKept) entry.patches.shift();
+		entry.version = session.seq;
+		entry.json = null;
+		return entry;
 	}
 
-	/** A view left for the client: the newest one made meanwhile, if any, goes next. */
+	/**
+	 * What turns the view at `version` into the entry's current one: the changes since, composed
+	 * (RFC 6902 operations concatenate); null when they are not kept or outweigh the whole view.
+	 */
+	#opsSince(entry: ViewerEntry, viewer: Viewer, version: number): string | null {
+		if (version === entry.version) return '[]';
+		const start = entry.patches.findIndex((p) => p.from === version);
+		if (start < 0) return null;
+		const chain = entry.patches.slice(start);
+		if (chain.length === 1) return chain[0]!.ops;
+		const parts = chain.map((p) => p.ops.slice(1, -1)).filter((ops) => ops !== '');
+		const size = parts.reduce((sum, ops) => sum + ops.length, 0);
+		if (size > this.#fullJson(entry, viewer).length / 2) return null;
+		return `[${parts.join(',')}]`;
+	}
+
+	#fullJson(entry: ViewerEntry, viewer: Viewer): string {
+		return (entry.json ??= viewJson(entry.state, viewer) ?? JSON.stringify(entry.view));
+	}
+
+	/**
+	 * Writes what changed since the version the client holds: a patch, or the whole view when
+	 * it holds none (just bound, asked again) or one too old. While a write is still on its way
+	 * (a slow phone), later changes wait and then go as one composed patch: nothing is skipped,
+	 * and a slow reader can neither fill the server's memory nor starve its own heartbeat.
+	 */
+	#deliver(socket: SamradSocket, entry: ViewerEntry): void {
+		const data = socket.data;
+		const binding = data.binding;
+		const fields = data.lastRest;
+		if (!binding || fields === null) return;
+		if (data.sending) {
+			data.pendingEntry = entry;
+			return;
+		}
+		if (data.version === entry.version && fields === data.restSent) return;
+		const ops = data.version === null ? null : this.#opsSince(entry, binding.viewer, data.version);
+		const now = Date.now();
+		const [event, json] =
+			ops === null
+				? [
+						'session.view',
+						`{"view":${this.#fullJson(entry, binding.viewer)},"version":${entry.version}${fields},"serverTime":${now}}`
+					]
+				: [
+						'session.patch',
+						`{"from":${data.version},"to":${entry.version},"ops":${ops}${fields === data.restSent ? '' : fields},"serverTime":${now}}`
+					];
+		// Marked before the write: long-polling calls back inside it when a poll is waiting.
+		data.sending = true;
+		data.version = entry.version;
+		data.restSent = fields;
+		if (!emitJson(socket, event, json, () => this.#written(socket))) {
+			data.sending = false;
+			data.version = null;
+			data.restSent = null;
+		}
+	}
+
+	/** A view or patch left for the client: what changed meanwhile, if anything, goes next. */
 	#written(socket: SamradSocket): void {
 		const data = socket.data;
 		data.sending = false;
-		const pending = data.pendingView;
-		data.pendingView = null;
+		const pending = data.pendingEntry;
+		data.pendingEntry = null;
 		if (pending !== null) this.#deliver(socket, pending);
 	}
 
@@ -687,7 +810,10 @@ export class Hub {
 				watchersRoom(conferenceId, 'plenum'),
 				...sessionIds.map(sessionRoom)
 			];
-			this.#io.to(rooms).emit('glossary', await glossaryForConference(this.#app, conferenceId));
+			// Every process hears the change and tells its own sockets.
+			this.#io.local
+				.to(rooms)
+				.emit('glossary', await glossaryForConference(this.#app, conferenceId));
 		} catch (error) {
 			log.error('conference.glossary_failed', { conferenceId, error: describeError(error) });
 		}

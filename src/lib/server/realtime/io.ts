@@ -17,9 +17,14 @@ import {
 	commandSchemas,
 	handshakeSchema,
 	languageSchema,
+	suggestEvent,
+	suggestSchema,
 	type Ack,
 	type CommandName
 } from '$lib/realtime/contract';
+import { suggestionNotes } from '$lib/domain/session/suggestion-input';
+import { suggestClusters } from '$lib/domain/synthesis/suggest';
+import { glossaryForSession } from '../glossary';
 import type { App } from '../app';
 import { hashToken, organiserCookie } from '../auth';
 import { sessionMayRead } from '../conference-access';
@@ -30,6 +35,7 @@ import { clientAddress, originAllowed } from '../network';
 import { codeLookUpWait, recordCodeLookUp, sessionForCode } from '../join-codes';
 import { firstRefusal, waitSeconds, type LimitCheck } from '../rate-limit';
 import type { StoredAck } from '../sessions';
+import { RedisChangeBus } from './cluster';
 import {
 	Hub,
 	type HubDependencies,
@@ -84,6 +90,8 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 			callback(allowed ? null : 'origin not allowed', allowed);
 		}
 	});
+	// Each process sends its own sockets their views; the adapter carries socket.io's own traffic.
+	if (app.bus instanceof RedisChangeBus) io.adapter(app.bus.adapter());
 	const hub = new Hub(app, io);
 	// Also hears what changed before it attached (the app was built and used before).
 	const stopListening = app.bus.subscribe((change) => hub.refresh(change));
@@ -112,7 +120,6 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 			socket.data.watch = null;
 			socket.data.claim = null;
 			socket.data.lastClaims = null;
-			socket.data.lastView = null;
 			socket.data.lastConference = null;
 			if (!parsed.success) return next(new Error('unauthenticated'));
 			const { role, token, conferenceId } = parsed.output;
@@ -148,7 +155,11 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 			socket.disconnect(true);
 			return;
 		}
-		log.debug('socket.connected', { role: binding?.viewer.role ?? 'guest' });
+		log.debug('socket.connected', {
+			role: binding?.viewer.role ?? 'guest',
+			socket: socket.id,
+			pid: process.pid
+		});
 		// One command after the other per socket, in the order sent, even though limits are async.
 		let queue: Promise<void> = Promise.resolve();
 		for (const name of commandNames) {
@@ -171,9 +182,23 @@ export function attachRealtime(httpServer: HttpServer, app: RealtimeDependencies
 				switchLanguage(app, hub, socket, payload, ack as (answer: Ack) => void)
 			);
 		});
+		// A client that missed a version asks for its view whole; the hub limits how often.
+		socket.on('session.resync', () => hub.resync(socket));
+		socket.on(suggestEvent, (...args: unknown[]) => {
+			const ack = args.at(-1);
+			if (typeof ack !== 'function') return;
+			const payload = args.length === 2 ? args[0] : undefined;
+			queue = queue.then(() => suggestHeadings(app, socket, payload, ack as (answer: Ack) => void));
+		});
 		// Events outside the contract get an error answer too, never silence.
 		socket.onAny((event: string, ...args: unknown[]) => {
-			if ((commandNames as string[]).includes(event) || event === 'language.set') return;
+			if (
+				(commandNames as string[]).includes(event) ||
+				event === 'language.set' ||
+				event === 'session.resync' ||
+				event === suggestEvent
+			)
+				return;
 			const ack = args.at(-1);
 			if (typeof ack === 'function') {
 				(ack as (answer: Ack) => void)(
@@ -325,7 +350,7 @@ function schemaError(name: CommandName, issues: v.BaseIssue<unknown>[]): DomainE
 
 /** The rate_limited refusal for a check that failed (logged once per burst, with a count). */
 function rateLimited(
-	name: CommandName | 'language.set',
+	name: CommandName | 'language.set' | typeof suggestEvent,
 	limit: string,
 	check: { retryAfterMs: number }
 ): DomainError {
@@ -490,4 +515,66 @@ async function switchLanguage(
 		log.error('command.failed', { command: name, error: describeError(error) });
 		reply({ ok: false, error: refuse('unavailable') });
 	}
+}
+
+/**
+ * Suggested headings for the console: facilitator only, answered in the ack alone (nothing
+ * changes, so nothing is published), limited per console link since each runs the engine.
+ */
+async function suggestHeadings(
+	app: RealtimeDependencies,
+	socket: SamradSocket,
+	payload: unknown,
+	ack: (answer: Ack) => void
+): Promise<void> {
+	const name = suggestEvent;
+	const reply = (stored: StoredAck) => ack(present(stored, socket));
+	const refusal = async (error: DomainError) => {
+		const allowed = await app.limiters.refusalsPerSocket.take(socket.id);
+		reply({ ok: false, error: allowed.ok ? error : rateLimited(name, 'refusals', allowed) });
+	};
+	try {
+		const refusing = await app.limiters.refusalsPerSocket.peek(socket.id);
+		if (!refusing.ok) return reply({ ok: false, error: rateLimited(name, 'refusals', refusing) });
+		// AUTH: the console alone; a phone, a screen or a conference device never sees a suggestion.
+		const binding = socket.data.binding;
+		if (!binding) return await refusal(refuse('unauthenticated'));
+		if (binding.viewer.role !== 'facilitator') return await refusal(refuse('forbidden'));
+		// VALIDATION
+		const parsed = v.safeParse(suggestSchema, payload);
+		if (!parsed.success) {
+			return await refusal(refuse('invalid_payload', { field: issueField(parsed.issues) }));
+		}
+		// LIMITS: the usual work limits, then the engine's own allowance per console link.
+		const limited = await workLimits(app, socket);
+		if (!limited.ok) return reply({ ok: false, error: rateLimited(name, 'work', limited) });
+		const runs = await app.limiters.suggestionsPerConsole.take(binding.scope);
+		if (!runs.ok) return reply({ ok: false, error: rateLimited(name, 'suggestions', runs) });
+		// RESOLUTION: the session's loose notes, the glossary and the facilitator's language.
+		const session = await app.sessions.get(binding.sessionId);
+		if (!session) return reply({ ok: false, error: refuse('not_found') });
+		const conferenceId = session.access.conferenceId;
+		const people = conferenceId ? await app.stores.conferences.participants(conferenceId) : [];
+		const languages = new Map(people.map((p) => [p.id, p.language]));
+		const input = suggestionNotes(session.state, parsed.output.questionId, (id) =>
+			languages.get(id)
+		);
+		if (!input.ok) return reply(input);
+		const glossary = await glossaryForSession(app, conferenceId);
+		const suggestions = suggestClusters(input.notes, {
+			glossary: glossary.concepts,
+			reader: socket.data.lang,
+			languages: glossary.languages
+		});
+		// ACK
+		ack({ ok: true, suggestions });
+	} catch (error) {
+		log.error('command.failed', { command: name, error: describeError(error) });
+		reply({ ok: false, error: refuse('unavailable') });
+	}
+}
+
+/** The payload field a schema issue names, for invalid_payload. */
+function issueField(issues: v.BaseIssue<unknown>[]): string {
+	return issues[0]?.path?.map((p) => String(p.key)).join('.') || 'payload';
 }

@@ -18,7 +18,7 @@ describe('CSV report', () => {
 	it('starts with a UTF-8 BOM and uses semicolons for a Nordic report', () => {
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.slice(1).split('\r\n')[0]).toBe(
-			'Runde;Gruppe;Spørsmål;Overskrift;Tekst;Plass;Poeng;Stemmer;Skrevet av;Gruppens lapp;Underoverskrift'
+			'Runde;Gruppe;Spørsmål;Overskrift;Tekst;Plass;Poeng;Stemmer;Skrevet av;Gruppens lapp;Underoverskrift;Tema'
 		);
 		expect(renderReportCsv(hostileReport({ language: 'en' })).slice(1, 20)).toBe(
 			'Round,Group,Questio'
@@ -33,9 +33,9 @@ describe('CSV report', () => {
 					sum + q.prioritised.reduce((n, i) => n + i.notes.length, 0) + (q.otherNotes?.length ?? 0),
 				0
 			);
-		expect(header).toHaveLength(11);
+		expect(header).toHaveLength(12);
 		expect(data).toHaveLength(notes);
-		expect(data.every((row) => row.length === 11)).toBe(true);
+		expect(data.every((row) => row.length === 12)).toBe(true);
 	});
 
 	it('gives prioritised notes their heading, rank, points and votes', () => {
@@ -51,12 +51,15 @@ describe('CSV report', () => {
 			'6',
 			'',
 			'',
+			'',
+			// No theme: the demo's themes are not confirmed.
 			''
 		]);
 		const other = data.find((r) => r[4] === 'Job coach bør også undervise kollegerne i starten');
 		expect(other?.slice(3)).toEqual([
 			'',
 			'Job coach bør også undervise kollegerne i starten',
+			'',
 			'',
 			'',
 			'',

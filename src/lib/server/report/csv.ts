@@ -18,7 +18,8 @@ export interface ReportCsvOptions {
 function noteRows(
 	q: QuestionSection,
 	place: CsvCell[],
-	groupMark: (note: ReportNote) => string
+	groupMark: (note: ReportNote) => string,
+	withTheme = false
 ): CsvCell[][] {
 	const question = questionsAsked(q);
 	const rows: CsvCell[][] = [];
@@ -35,7 +36,8 @@ function noteRows(
 				item.voters,
 				note.author ?? '',
 				groupMark(note),
-				note.subheading ?? ''
+				note.subheading ?? '',
+				...(withTheme ? [item.theme ?? ''] : [])
 			]);
 		}
 	}
@@ -50,7 +52,8 @@ function noteRows(
 			null,
 			note.author ?? '',
 			groupMark(note),
-			note.subheading ?? ''
+			note.subheading ?? '',
+			...(withTheme ? [''] : [])
 		]);
 	}
 	return rows;
@@ -59,8 +62,9 @@ function noteRows(
 /**
  * Every note of the report as one CSV row: round and group (a conference's only), question,
  * heading, text, rank, points, votes, author (named sessions only), "the group" for a note
- * entered for the group as a whole, and sub-heading (the columns added last, so that sheets
- * reading columns by position still work). UTF-8 with a BOM so that Excel reads æ, ø, å, ð
+ * entered for the group as a whole, sub-heading, and in a conference's report the round's
+ * confirmed theme of the note's item (the columns added last, so that sheets reading columns by
+ * position still work). UTF-8 with a BOM so that Excel reads æ, ø, å, ð
  * and þ; cells are guarded against formula injection by the shared
  * CSV writer.
  */
@@ -82,10 +86,12 @@ export function renderReportCsv(report: ReportDocument, options: ReportCsvOption
 	const rows: CsvCell[][] =
 		report.kind === 'conference'
 			? [
-					[labels.round, labels.group, ...columns],
+					[labels.round, labels.group, ...columns, labels.theme],
 					...report.rounds.flatMap((round) =>
 						round.groups.flatMap((group) =>
-							group.questions.flatMap((q) => noteRows(q, [round.heading, group.heading], groupMark))
+							group.questions.flatMap((q) =>
+								noteRows(q, [round.heading, group.heading], groupMark, true)
+							)
 						)
 					)
 				]

@@ -32,6 +32,7 @@ import {
 	type ReportFrame,
 	type ReportNote,
 	type RoundSection,
+	type AcrossSection,
 	type TextBlock
 } from '$lib/domain/report/model';
 import { bySubheading, placeOf, questionsAsked } from '$lib/domain/report/model';
@@ -357,6 +358,42 @@ function round(report: Report, section: RoundSection): FileChild[] {
 	out.push(...blocks(section.theme, { bold: true, color: muted }), ...blocks(section.instruction));
 	out.push(table(head, rows, widths), spacer());
 	for (const group of section.groups) out.push(...groupChildren(report, group));
+	out.push(...across(report, section.across));
+	return out;
+}
+
+/** The themes across the groups as a table (the figure of the HTML and PDF), then the divergences. */
+function across(report: Report, section: AcrossSection): FileChild[] {
+	const out: FileChild[] = [
+		heading(section.heading, HeadingLevel.HEADING_2, { report, anchor: section.anchor }),
+		paragraph(section.intro)
+	];
+	if (section.themes.length === 0) return out;
+	const groupShare = 0.62 / Math.max(1, section.groups.length);
+	const widths = [0.2, ...section.groups.map(() => groupShare), 0.1, 0.08];
+	const head = [
+		report.labels.theme,
+		...section.groups.map((g) => g.label),
+		section.raisedByHeading,
+		report.labels.points
+	];
+	const rows = section.themes.map((theme) => [
+		textCell(theme.heading, widths[0]! * textWidth),
+		...theme.cells.map((c, i) =>
+			cell(
+				c.entries.map((e) => paragraph(e.label)),
+				widths[i + 1]! * textWidth
+			)
+		),
+		textCell(theme.raisedBy, widths.at(-2)! * textWidth),
+		textCell(String(theme.points), widths.at(-1)! * textWidth, false, true)
+	]);
+	const numeric = head.map((_, i) => i === head.length - 1);
+	out.push(paragraph(section.figure.title, { italics: true, color: muted }));
+	out.push(table(head, rows, widths, numeric), spacer());
+	out.push(heading(section.divergencesHeading, HeadingLevel.HEADING_4));
+	if (section.divergences.length > 0) out.push(...section.divergences.map((d) => bullet(runs(d))));
+	else out.push(paragraph(section.noDivergences));
 	return out;
 }
 

@@ -213,7 +213,7 @@ describe('exportFile', () => {
 		);
 		expect(anonymous!.body).not.toContain(nameOf(member!.authorId));
 		expect(anonymous!.body).toContain('En deltakers refleksjon');
-	});
+	}, 60_000);
 
 	it('shows the demo’s welcome dinner, role descriptions and round instruction in every format', async () => {
 		const instruction = [

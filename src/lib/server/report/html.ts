@@ -9,7 +9,8 @@ import {
 	type ReportFrame,
 	type ReportNote,
 	type RoundSection,
-	type TextBlock
+	type TextBlock,
+	type AcrossSection
 } from '$lib/domain/report/model';
 import { bySubheading, placeOf, questionsAsked } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
@@ -148,6 +149,15 @@ dl.people dd { margin: 0; }
 .group-head { break-inside: avoid; }
 .coordinator { font-weight: 600; }
 table.glossary td { overflow-wrap: break-word; hyphens: auto; }
+.across figure { margin: 0.6em 0 1em; break-inside: avoid; }
+.across figcaption { color: var(--muted); font-size: 9pt; }
+svg.across-map { max-width: 100%; height: auto; font: 13px var(--sans); }
+svg.across-map .theme { fill: #1a1a1a; }
+svg.across-map .group { fill: var(--accent); font-weight: 600; }
+svg.across-map .raised { fill: var(--accent); }
+svg.across-map .rank { fill: #fff; font-weight: 600; }
+svg.across-map .none { fill: #767676; }
+svg.across-map .rule { stroke: var(--rule); stroke-width: 0.75; }
 table.glossary tbody { break-inside: avoid; }
 table.glossary tr.terms:has(+ tr.explanation) td { border-bottom: none; }
 table.glossary tr.explanation td { border-top: none; padding-top: 0; color: var(--muted); font-style: italic; }
@@ -328,6 +338,92 @@ ${section.instruction.length > 0 ? `<div class="instruction">${blocks(section.in
 <tbody>${rows}</tbody>
 </table>
 ${section.groups.map((g) => group(report, g)).join('\n')}
+${across(report, section.across)}
+</section>`;
+}
+
+/** A text cut to fit a figure's fixed width (the table next to it gives it whole). */
+function clipped(text: string, max: number): string {
+	const chars = [...text.replace(/\s+/g, ' ').trim()];
+	return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * The map as an SVG figure: a column per group, a row per theme, a circle where the group raised
+ * it (larger for more points, its best rank inside). Named by its title and description.
+ */
+export function acrossSvg(section: AcrossSection): string {
+	const labelWidth = 280;
+	const column = 124;
+	const row = 34;
+	const top = 44;
+	const width = labelWidth + column * Math.max(1, section.groups.length);
+	const height = top + row * section.themes.length + 8;
+	const most = Math.max(
+		1,
+		...section.themes.flatMap((t) =>
+			t.cells.map((c) => c.entries.reduce((s, e) => s + e.points, 0))
+		)
+	);
+	const id = escapeHtml(section.anchor);
+	const heads = section.groups
+		.map(
+			(g, i) =>
+				`<text x="${labelWidth + column * i + column / 2}" y="${top - 14}" text-anchor="middle" class="group">${escapeHtml(clipped(g.label, 17))}</text>`
+		)
+		.join('');
+	const rows = section.themes
+		.map((theme, r) => {
+			const y = top + row * r + row / 2;
+			const cells = theme.cells
+				.map((cell, i) => {
+					const x = labelWidth + column * i + column / 2;
+					if (cell.entries.length === 0) return `<circle cx="${x}" cy="${y}" r="2" class="none"/>`;
+					const points = cell.entries.reduce((sum, e) => sum + e.points, 0);
+					const radius = (6 + 9 * Math.sqrt(points / most)).toFixed(1);
+					const rank = Math.min(...cell.entries.map((e) => e.rank));
+					return `<circle cx="${x}" cy="${y}" r="${radius}" class="raised"/><text x="${x}" y="${y + 4}" text-anchor="middle" class="rank">${rank}</text>`;
+				})
+				.join('');
+			return `<line x1="0" x2="${width}" y1="${y + row / 2}" y2="${y + row / 2}" class="rule"/><text x="0" y="${y + 4}" class="theme">${escapeHtml(clipped(theme.heading, 34))}</text>${cells}`;
+		})
+		.join('');
+	return `<svg class="across-map" viewBox="0 0 ${width} ${height}" width="${width}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
+<title id="${id}-title">${escapeHtml(section.figure.title)}</title>
+<desc id="${id}-desc">${escapeHtml(section.figure.description)}</desc>
+${heads}${rows}
+</svg>`;
+}
+
+function across(report: Report, section: AcrossSection): string {
+	const { labels } = report;
+	let html = `<section class="across" id="${escapeHtml(section.anchor)}">
+<h3>${escapeHtml(section.heading)}</h3>
+<p>${escapeHtml(section.intro)}</p>`;
+	if (section.themes.length > 0) {
+		const head = section.groups.map((g) => `<th scope="col">${escapeHtml(g.label)}</th>`).join('');
+		const rows = section.themes
+			.map((theme) => {
+				const cells = theme.cells
+					.map((c) => `<td>${c.entries.map((e) => lines(e.label)).join('<br>')}</td>`)
+					.join('');
+				return `<tr><th scope="row">${lines(theme.heading)}</th>${cells}<td>${escapeHtml(theme.raisedBy)}</td><td class="number">${theme.points}</td></tr>`;
+			})
+			.join('\n');
+		html += `
+<figure>${acrossSvg(section)}<figcaption>${escapeHtml(section.figure.title)}</figcaption></figure>
+<table class="across-table">
+<thead><tr><th scope="col">${escapeHtml(labels.theme)}</th>${head}<th scope="col">${escapeHtml(section.raisedByHeading)}</th><th scope="col" class="number">${escapeHtml(labels.points)}</th></tr></thead>
+<tbody>${rows}</tbody>
+</table>
+<h4>${escapeHtml(section.divergencesHeading)}</h4>
+${
+	section.divergences.length > 0
+		? `<ul class="divergences">${section.divergences.map((d) => `<li>${lines(d)}</li>`).join('')}</ul>`
+		: `<p>${escapeHtml(section.noDivergences)}</p>`
+}`;
+	}
+	return `${html}
 </section>`;
 }
 

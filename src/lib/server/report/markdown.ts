@@ -8,7 +8,8 @@ import {
 	type ReportFrame,
 	type ReportNote,
 	type RoundSection,
-	type TextBlock
+	type TextBlock,
+	type AcrossSection
 } from '$lib/domain/report/model';
 import { bySubheading, placeOf, questionsAsked } from '$lib/domain/report/model';
 import type { WorkshopReport } from '$lib/domain/report/workshop';
@@ -176,6 +177,33 @@ function round(report: Report, section: RoundSection): string {
 	if (section.instruction.length > 0) parts.push(blocks(section.instruction));
 	parts.push(tableMd(head, rows));
 	for (const g of section.groups) parts.push(group(report, g));
+	parts.push(across(report, section.across));
+	return parts.join('\n\n');
+}
+
+/** The themes across the groups as a table (Markdown has no figures), then the divergences. */
+function across(report: Report, section: AcrossSection): string {
+	const parts = [anchored(3, section.anchor, section.heading), inline(section.intro)];
+	if (section.themes.length === 0) return parts.join('\n\n');
+	const head = [
+		report.labels.theme,
+		...section.groups.map((g) => g.label),
+		section.raisedByHeading,
+		report.labels.points
+	];
+	const rows = section.themes.map((theme) => [
+		cellText(theme.heading),
+		...theme.cells.map((c) => c.entries.map((e) => cellText(e.label)).join('<br>')),
+		cellText(theme.raisedBy),
+		String(theme.points)
+	]);
+	const right = head.map((_, i) => i === head.length - 1);
+	parts.push(tableMd(head, rows, right), `#### ${escapeMarkdown(section.divergencesHeading)}`);
+	parts.push(
+		section.divergences.length > 0
+			? section.divergences.map((d) => `- ${inline(d)}`).join('\n')
+			: inline(section.noDivergences)
+	);
 	return parts.join('\n\n');
 }
 

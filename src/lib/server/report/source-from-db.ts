@@ -45,7 +45,8 @@ export interface SourceOptions {
 /**
  * The stored conference as the report model's source: its details and programme, roles with
  * the organiser's renames, participants, glossary, and every round's groups with leaders,
- * members, their session as it stands now, the planned questions and the plenum summaries.
+ * members, their session as it stands now, the planned questions, the plenum summaries and
+ * the organiser's themes across the groups.
  * Null when there is no such conference.
  */
 export async function reportSourceFromDb(
@@ -59,6 +60,7 @@ export async function reportSourceFromDb(
 	const lang = options.language ?? conference.language;
 	const sessionOf = async (sessionId: string | null) =>
 		sessionId ? ((await app.sessions.get(sessionId))?.state ?? null) : null;
+	const themes = (await service.state(conferenceId))?.themes ?? {};
 	const rounds = [];
 	for (const round of await service.rounds(conferenceId)) {
 		const groups = [];
@@ -82,7 +84,8 @@ export async function reportSourceFromDb(
 			theme: round.theme,
 			groups,
 			plenumSummary: round.plenumSummary,
-			instruction: round.instruction ?? ''
+			instruction: round.instruction ?? '',
+			themes: themes[round.id] ?? null
 		});
 	}
 	return {

@@ -3,13 +3,13 @@ import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { badgeHolder } from '$lib/server/conference-links';
 import { ensureDevice, hashDevice } from '$lib/server/devices';
-import { glossaryForConference } from '$lib/server/glossary';
 import { openBadge } from '$lib/server/identity';
 import type { PageServerLoad } from './$types';
 
 /**
  * A conference participant's personal link (the badge's QR code): their phone for the whole
- * day, with the conference's glossary. It works on any device; each is recorded as theirs.
+ * day (its glossary is fetched from ./glossary once usable). It works on any device; each is
+ * recorded as theirs.
  */
 export const load: PageServerLoad = async ({ params, locals, cookies, url, request }) => {
 	const app = useApp();
@@ -21,7 +21,6 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url, reque
 	return {
 		token: params.token,
 		name: person.name,
-		conferenceTitle: conference.title,
-		glossary: await glossaryForConference(app, conference.id)
+		conferenceTitle: conference.title
 	};
 };

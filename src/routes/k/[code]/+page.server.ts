@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { countryName } from '$lib/domain/conference/countries';
+import { matchesSearch, searchKey } from '$lib/domain/fold';
 import { normaliseJoinCode } from '$lib/domain/text';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
@@ -9,6 +10,9 @@ import { deviceCookie, ensureDevice, hashDevice } from '$lib/server/devices';
 import { claimName, deviceLink } from '$lib/server/identity';
 import { rosterKey } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
+
+/** A search longer than any name is cut here (the field says so too). */
+const maxQueryLength = 100;
 
 /**
  * Joining a conference with its code: people pick their own name from the roster. The name is
@@ -25,15 +29,22 @@ export const load: PageServerLoad = async ({ params, locals, getClientAddress, c
 	await recordCodeLookUp(app, attempt, conference !== null);
 	if (!conference) error(404, { message: fixedT(locals.lang)('conference.roster.notFound') });
 	const people = await app.conferences.participants(conference.id);
-	const countries = [...new Set(people.map((p) => p.country))]
+	// The search is a GET form: the page is rendered again with the names that match.
+	const query = (url.searchParams.get('q') ?? '').slice(0, maxQueryLength);
+	const found = people.filter((p) => matchesSearch(searchKey(p.name), query));
+	const countries = [...new Set(found.map((p) => p.country))]
 		.map((code) => ({ code, name: countryName(code, locals.lang) }))
 		.sort((a, b) => a.name.localeCompare(b.name, locals.lang));
 	return {
 		code: conference.joinCode,
 		title: conference.title,
+		query: query.trim(),
+		queryLimit: maxQueryLength,
+		found: found.length,
+		everyone: people.length,
 		countries: countries.map((c) => ({
 			...c,
-			people: people
+			people: found
 				.filter((p) => p.country === c.code)
 				.map((p) => ({ key: rosterKey(app.secret, conference.id, p.id), name: p.name }))
 				.sort((a, b) => a.name.localeCompare(b.name, locals.lang))

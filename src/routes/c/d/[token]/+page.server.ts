@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { fixedT } from '$lib/i18n';
 import { useApp } from '$lib/server/app';
 import { ensureDevice, hashDevice } from '$lib/server/devices';
-import { glossaryForConference } from '$lib/server/glossary';
 import { deviceLinkHolder } from '$lib/server/identity';
 import type { PageServerLoad } from './$types';
 
@@ -22,12 +21,7 @@ export const load: PageServerLoad = async ({ params, locals, cookies, url }) => 
 		conferenceTitle: conference.title,
 		rosterPath: `/k/${conference.joinCode}`
 	};
-	if (binding.status === 'active') {
-		return {
-			...shared,
-			status: 'active' as const,
-			glossary: await glossaryForConference(app, conference.id)
-		};
-	}
+	// Its glossary is fetched from ./glossary once the phone is usable.
+	if (binding.status === 'active') return { ...shared, status: 'active' as const };
 	return { ...shared, status: binding.status, checkCode: binding.checkCode };
 };

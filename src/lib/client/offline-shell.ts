@@ -1,0 +1,72 @@
+import { dev } from '$app/environment';
+import { isImmutableAsset, offlineCachePrefix, type ShellMessage } from './offline-pages';
+
+/**
+ * Installs the offline shell's worker from a phone page and asks it to keep this page, so a
+ * reload without a connection still opens it. Without service workers the phone works online.
+ */
+export function keepPageOffline(): void {
+	if (!('serviceWorker' in navigator)) return;
+	let registration: ServiceWorkerRegistration | null = null;
+	const keep = (worker: ServiceWorker | null | undefined) => {
+		// An outgoing worker is left alone: every event it handles delays the new one's activation.
+		if (registration?.installing || registration?.waiting) return;
+		const message: ShellMessage = { type: 'keep-page', files: loadedAppFiles() };
+		worker?.postMessage(message);
+	};
+	// A new build's worker took over (a deploy): it starts with an empty cache.
+	navigator.serviceWorker.addEventListener('controllerchange', () =>
+		keep(navigator.serviceWorker.controller)
+	);
+	navigator.serviceWorker
+		.register('/service-worker.js', { type: dev ? 'module' : 'classic' })
+		.then(() => navigator.serviceWorker.ready)
+		.then((ready) => {
+			registration = ready;
+			keep(ready.active);
+			return watchLoads(ready, keep);
+		})
+		.catch(() => {
+			// No worker (private mode, storage refused): nothing is kept, the phone works online.
+		});
+}
+
+/**
+ * Views fetched later (after usable, at idle) may arrive before the worker controls the page:
+ * tell the active worker (never an outgoing one) again whenever the page loads more of the app.
+ */
+function watchLoads(
+	registration: ServiceWorkerRegistration,
+	keep: (worker: ServiceWorker | null | undefined) => void
+): void {
+	if (typeof PerformanceObserver === 'undefined') return;
+	let pending: ReturnType<typeof setTimeout> | undefined;
+	new PerformanceObserver((list) => {
+		const more = list.getEntries().some((entry) => isImmutableAsset(new URL(entry.name).pathname));
+		if (!more || pending) return;
+		pending = setTimeout(() => {
+			pending = undefined;
+			keep(registration.active);
+		}, 200);
+	}).observe({ type: 'resource' });
+}
+
+/** The person is gone (removed, erased, session deleted): the kept copy of this page goes too. */
+export function forgetPageOffline(pathname: string = location.pathname): void {
+	if (typeof caches === 'undefined') return;
+	void (async () => {
+		for (const name of await caches.keys()) {
+			if (name.startsWith(offlineCachePrefix)) await (await caches.open(name)).delete(pathname);
+		}
+	})().catch(() => {
+		// Storage unavailable: nothing was kept.
+	});
+}
+
+/** The app files this page loaded before its worker could see them (its first visit). */
+function loadedAppFiles(): string[] {
+	return performance
+		.getEntriesByType('resource')
+		.map((entry) => new URL(entry.name).pathname)
+		.filter(isImmutableAsset);
+}

@@ -1,0 +1,79 @@
+import cluster from 'node:cluster';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { setupMaster, setupWorker } from '@socket.io/sticky';
+import type { Config } from './config';
+import { log } from './log';
+import type { Realtime } from './realtime/io';
+
+/** A worker tells the primary it serves requests. */
+const readyMessage = 'samrad:ready';
+
+/** Whether this process is the primary of WORKERS=N, which only hands connections on. */
+export function isPrimaryOfWorkers(config: Config): boolean {
+	return config.workers > 1 && cluster.isPrimary;
+}
+
+/** Whether this process is one of the workers behind the primary's port. */
+export const isWorker = (): boolean => cluster.isWorker;
+
+/**
+ * WORKERS=N: the primary listens on the port and hands each connection to a worker; a
+ * long-polling client's requests all go to the worker that holds its connection
+ * (@socket.io/sticky, by its engine.io session id). A worker that dies is replaced; its
+ * phones reconnect through the primary to another. "server.listening" once every worker is ready.
+ */
+export function runPrimary(config: Config): void {
+	// sticky sends each request's first bytes over IPC: JSON would turn them into a plain object.
+	cluster.setupPrimary({ serialization: 'advanced' });
+	const httpServer = createServer();
+	setupMaster(httpServer, { loadBalancingMethod: 'least-connection' });
+	let port = config.port;
+	let stopping = false;
+	const ready = new Set<number>();
+
+	const fork = () => {
+		const worker = cluster.fork({ PORT: String(port) });
+		log.info('worker.started', { pid: worker.process.pid });
+	};
+	cluster.on('message', (worker, message: unknown) => {
+		if ((message as { type?: string } | null)?.type !== readyMessage) return;
+		const first = ready.size < config.workers;
+		ready.add(worker.id);
+		if (first && ready.size === config.workers) {
+			log.info('server.listening', { host: config.host, port, workers: config.workers });
+		}
+	});
+	cluster.on('exit', (worker, code, signal) => {
+		ready.delete(worker.id);
+		log[stopping ? 'info' : 'warn']('worker.exited', { pid: worker.process.pid, code, signal });
+		if (!stopping) fork();
+		else if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+	});
+
+	const shutdown = (signal: string) => {
+		if (stopping) return;
+		stopping = true;
+		log.info('signal.received', { signal });
+		const force = setTimeout(() => process.exit(1), 15_000);
+		force.unref();
+		httpServer.close();
+		const workers = Object.values(cluster.workers ?? {});
+		if (workers.length === 0) process.exit(0);
+		for (const worker of workers) worker?.process.kill('SIGTERM');
+	};
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
+
+	httpServer.listen(config.port, config.host, () => {
+		const address = httpServer.address();
+		if (typeof address === 'object' && address) port = address.port;
+		for (let i = 0; i < config.workers; i++) fork();
+	});
+}
+
+/** A worker takes its connections from the primary instead of listening, then says it is ready. */
+export function serveFromPrimary(httpServer: HttpServer, realtime: Realtime): void {
+	if (httpServer.listening) return;
+	setupWorker(realtime.io);
+	process.send?.({ type: readyMessage });
+}

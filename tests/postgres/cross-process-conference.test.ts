@@ -1,0 +1,135 @@
+/**
+ * A conference's members spread over three server processes (WebSocket and long-polling) follow
+ * their rounds: each phone sits in its group's session, a console on another process moves that
+ * group on, and when another process starts the next round every phone moves to its new group.
+ */
+import { conferenceDetails } from '$lib/testing/conference-details';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
+import type { ParticipantView } from '$lib/domain/session/views';
+import { createPostgresApp, type ServerApp } from '$lib/server/app';
+import { readConfig } from '$lib/server/config';
+import { connect, newId, type TestClient } from '../integration/helpers/client';
+import { root, startServer, type TestServer } from '../integration/helpers/server';
+import { freshDatabase } from './databases';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+/** The organiser's side, committing and signalling as a fourth process would. */
+let organiser: ServerApp;
+let servers: TestServer[];
+const clients: TestClient[] = [];
+
+async function unwrap<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>) {
+	const done = await result;
+	if (!done.ok) throw new Error(JSON.stringify(done.error));
+	return done.value;
+}
+
+/** Starts a round allocated at random with at most `size` people a group: group session by member. */
+async function startRound(conferenceId: string, title: string, size: number) {
+	const conferences = organiser.conferences;
+	const round = await unwrap(
+		conferences.saveRound(conferenceId, null, {
+			title,
+			theme: title,
+			rule: 'mixed',
+			maxGroupSize: size,
+			questions: ['What helps people keep their jobs?']
+		})
+	);
+	await unwrap(conferences.allocate(conferenceId, round.id));
+	await unwrap(conferences.startRound(conferenceId, round.id));
+	const detail = (await conferences.roundDetail(conferenceId, round.id, 'en'))!;
+	const sessionOf = new Map<string, string>();
+	for (const group of detail.groups)
+		for (const memberId of group.memberIds) sessionOf.set(memberId, group.sessionId!);
+	return { sessionOf, groups: detail.groups };
+}
+
+beforeAll(async () => {
+	database = await freshDatabase();
+	const env = { DATABASE_URL: database.url, REDIS_URL: inject('redisUrl') };
+	organiser = await createPostgresApp(
+		{ ...readConfig({ ...env, LOG_LEVEL: 'warn' }), databaseUrl: database.url },
+		root
+	);
+	servers = [];
+	for (let i = 0; i < 3; i++) servers.push(await startServer({ env }));
+}, 90_000);
+
+afterAll(async () => {
+	for (const client of clients) client.close();
+	await Promise.all(servers.map((server) => server.dispose()));
+	await organiser?.bus.close();
+	await organiser?.storage.close();
+	await database?.drop();
+});
+
+describe('a conference over three processes', { timeout: 60_000 }, () => {
+	it('keeps every member in their group’s session, round after round', async () => {
+		const conferences = organiser.conferences;
+		const created = await unwrap(
+			conferences.create(conferenceDetails({ languages: ['nb', 'sv', 'da', 'is', 'fi'] }))
+		);
+		await unwrap(
+			conferences.addParticipants(
+				created.id,
+				sigtunaParticipants.slice(0, 9).map((p) => ({
+					name: p.name,
+					country: p.country,
+					role: p.role,
+					organisation: '',
+					language: 'nb',
+					coordinator: p.coordinator
+				}))
+			)
+		);
+		const first = await startRound(created.id, 'Første gruppearbeid', 5);
+		const members = await conferences.participants(created.id);
+
+		// Phones spread over the three processes, every other one long-polling.
+		const phones = new Map<string, TestClient>();
+		for (const [i, member] of members.entries()) {
+			const phone = await connect(servers[i % 3]!, {
+				transports: i % 2 ? ['polling'] : ['websocket'],
+				auth: { role: 'member', token: member.personalToken }
+			});
+			clients.push(phone);
+			phones.set(member.id, phone);
+		}
+		const inSession = (memberId: string, sessionId: string) =>
+			phones
+				.get(memberId)!
+				.waitForView(
+					(v) =>
+						v.view.role === 'participant' &&
+						v.view.sessionId === sessionId &&
+						(v.view as ParticipantView).me.id === memberId,
+					10_000
+				);
+		await Promise.all(members.map((m) => inSession(m.id, first.sessionOf.get(m.id)!)));
+
+		// The first group's console on another process than some of its phones starts the writing.
+		const group = first.groups[0]!;
+		const access = (await organiser.sessions.get(group.sessionId!))!.access;
+		const console = await connect(servers[2]!, {
+			auth: { role: 'facilitator', token: access.facilitatorToken }
+		});
+		clients.push(console);
+		const questionId = (await console.waitForView()).view.currentQuestionId;
+		const ack = await console.command('phase.advance', { id: newId(), questionId, from: 'lobby' });
+		expect(ack.ok).toBe(true);
+		await Promise.all(
+			group.memberIds.map((id) =>
+				phones
+					.get(id)!
+					.waitForView((v) => (v.view as ParticipantView).runs[0]?.phase === 'write', 10_000)
+			)
+		);
+
+		// The next round starts elsewhere: every phone moves to its new group's session.
+		const second = await startRound(created.id, 'Andre gruppearbeid', 3);
+		expect(second.groups.length).toBeGreaterThan(first.groups.length);
+		await Promise.all(members.map((m) => inSession(m.id, second.sessionOf.get(m.id)!)));
+	});
+});
