@@ -166,14 +166,46 @@ test('the export page previews the report live and downloads every format', asyn
 	await expectExportPageAccessible(page, 'export page, archive chosen');
 });
 
+/** Every preview the page asks the server for, from now on. */
+function previewRequests(page: Page): string[] {
+	const urls: string[] = [];
+	page.on('request', (request) => {
+		if (request.url().startsWith(`${exportPage()}/preview?`)) urls.push(request.url());
+	});
+	return urls;
+}
+
 test('the export page works on a phone-sized screen', async ({ page }) => {
 	await signedIn(page);
 	await page.setViewportSize({ width: 390, height: 844 });
+	const previews = previewRequests(page);
 	await page.goto(exportPage());
 	await expect(page.getByRole('button', { name: 'Download Web page (HTML)' })).toBeVisible();
 	const preview = page.frameLocator('iframe[title="Preview of the conference report"]');
 	await expect(preview.getByRole('heading', { name: 'Innhold' })).toBeAttached();
+	// The browser is in the server's time zone: the report is not rendered again as the page starts.
+	await page.waitForLoadState('networkidle');
+	expect(previews).toHaveLength(1);
+	expect(previews[0]).not.toContain('tz=');
 	await expectExportPageAccessible(page, 'export page on a phone');
+});
+
+test('an organiser in another time zone gets the report dated in theirs', async ({ browser }) => {
+	const serverZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+	const timezoneId = serverZone === 'Pacific/Auckland' ? 'America/Los_Angeles' : 'Pacific/Auckland';
+	const context = await browser.newContext({ timezoneId });
+	try {
+		const page = await context.newPage();
+		await signedIn(page);
+		const previews = previewRequests(page);
+		await page.goto(exportPage());
+		const preview = page.frameLocator('iframe[title="Preview of the conference report"]');
+		await expect(preview.getByRole('heading', { name: 'Innhold' })).toBeAttached();
+		await expect.poll(() => previews.at(-1)).toContain(`tz=${encodeURIComponent(timezoneId)}`);
+		await expect(page.locator('input[type="hidden"][name="tz"]')).toHaveValue(timezoneId);
+	} finally {
+		await context.close();
+	}
 });
 
 test('the import page explains a refused file and imports an archive', async ({ page }) => {

@@ -14,6 +14,8 @@ export const load: PageServerLoad = async (event) => {
 		formats: exportFormats,
 		glossaryPlacements,
 		pdfAvailable: await chromiumAvailable(),
+		// Reports are dated in this zone unless the browser says it is elsewhere.
+		serverTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? '',
 		counts: {
 			participants: (await app.conferences.participants(conference.id)).length,
 			groups: (await app.conferences.state(conference.id))?.groups.length ?? 0,
