@@ -95,3 +95,47 @@ test('a name typed before the app starts is kept when it starts, and joins once'
 	await expectJoinedOnce(consolePage, 'Åsa Ø');
 	await context.close();
 });
+
+test('a join answered only after the app has started is taken by the app: the same person, joined once', async ({
+	browser,
+	page: consolePage
+}) => {
+	const { code } = await createSessionOnPage(consolePage, 'Late answer');
+	const { context, page, release } = await heldPhone(browser, 'websocket');
+	// The page's join and the app's socket both wait until let through.
+	let answer!: () => void;
+	const answering = new Promise<void>((resolve) => (answer = resolve));
+	await context.route(/\/j\/\w+\/join$/, async (route) => {
+		await answering;
+		await route.continue();
+	});
+	let connect!: () => void;
+	const connecting = new Promise<void>((resolve) => (connect = resolve));
+	await context.route(/\/socket\.io\//, async (route) => {
+		await connecting;
+		await route.continue();
+	});
+	// What the app sends on its socket, over long-polling and WebSocket alike.
+	const sent: string[] = [];
+	page.on('request', (r) => {
+		if (/\/socket\.io\//.test(r.url()) && r.method() === 'POST') sent.push(r.postData() ?? '');
+	});
+	page.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
+	await page.goto(`/j/${code}`, { waitUntil: 'commit' });
+	await page.getByLabel('Your name').fill('Lene');
+	await page.getByRole('button', { name: 'Join', exact: true }).click();
+	release();
+	await expect(page.locator('form.join[data-started]')).toHaveCount(1);
+	// The app started with the join pending: it shows it as being sent.
+	await expect(page.getByRole('button', { name: 'Joining…' })).toBeDisabled();
+	const answered = page.waitForResponse((r) => r.url().endsWith(`/j/${code}/join`));
+	answer();
+	expect((await answered).status()).toBe(200);
+	connect();
+	await expect(page.getByRole('heading', { name: 'Welcome, Lene!' })).toBeVisible();
+	await expect(consolePage.locator('.participants .presence.on')).toHaveCount(1);
+	await expectJoinedOnce(consolePage, 'Lene');
+	// The app took the page's answer: its socket connected as Lene and never joined again.
+	expect(sent.join('\n')).not.toContain('participant.join');
+	await context.close();
+});
