@@ -69,6 +69,7 @@ export default defineConfig({
 	build: {
 		rollupOptions: {
 			output: {
+				experimentalMinChunkSize: 500,
 				manualChunks(id) {
 					if (id.includes('/node_modules/svelte/src/internal/')) return 'svelte';
 					if (/\/node_modules\/i18next\/|\/src\/lib\/i18n\/[\w.-]+\.ts$/.test(id)) return 'i18n';

@@ -4,7 +4,7 @@ import { useApp } from '$lib/server/app';
 import { conferenceByPlenumToken } from '$lib/server/conference-links';
 import { limitBody } from '$lib/server/http/body-limit';
 import { localePreloadLinks } from '$lib/server/http/locale-preloads';
-import { withStaticImports } from '$lib/server/http/preload-closure';
+import { withStaticImports, yieldingToJoin } from '$lib/server/http/preload-closure';
 import { baseSecurityHeaders } from '$lib/server/http/security';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -24,7 +24,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	});
 	const link = response.headers.get('link');
-	if (link) response.headers.set('link', withStaticImports(link));
+	if (link) {
+		const complete = withStaticImports(link);
+		response.headers.set(
+			'link',
+			event.route.id === '/j/[code]' ? yieldingToJoin(complete) : complete
+		);
+	}
 	for (const [name, value] of Object.entries(baseSecurityHeaders)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

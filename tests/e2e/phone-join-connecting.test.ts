@@ -41,6 +41,8 @@ test('a name typed and Join pressed while the socket still connects is joined ex
 		await route.continue();
 	});
 	await page.goto(`/j/${code}`);
+	// The app's own join (the page's early join before it starts: phone-early-join.test.ts).
+	await expect(page.locator('form.join[data-started]')).toHaveCount(1);
 	await page.getByLabel('Your name').fill('Signe');
 	await page.getByRole('button', { name: 'Join', exact: true }).click();
 	await expect(page.getByRole('button', { name: 'Joining…' })).toBeDisabled();

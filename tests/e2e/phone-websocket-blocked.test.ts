@@ -47,6 +47,8 @@ for (const mode of ['refused', 'hanging'] as const) {
 		const { code } = await createSessionOnPage(consolePage, `WebSocket ${mode}`);
 		const { context, page, seen } = await blockedPhone(browser, mode);
 		await page.goto(`/j/${code}`);
+		// The app's own join (the page's early join before it starts: phone-early-join.test.ts).
+		await expect(page.locator('form.join[data-started]')).toHaveCount(1);
 		await page.getByLabel('Your name').fill('Ragnhild');
 		const pressed = Date.now();
 		await page.getByRole('button', { name: 'Join', exact: true }).click();

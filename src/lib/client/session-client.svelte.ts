@@ -84,6 +84,8 @@ export class SessionClient {
 	#status = $state<ConnectionStatus>('connecting');
 	#offset = 0;
 	#socket: ClientSocket | null = null;
+	/** Who the current connection's handshake said it was (read when it was sent). */
+	#handshakeRole: ClientAuth['role'] | null = null;
 	/** The language the server makes this socket's views in. */
 	#lang: Language | null = null;
 	#options: SessionClientOptions;
@@ -139,6 +141,11 @@ export class SessionClient {
 		return this.#claims;
 	}
 
+	/** The role the current connection's handshake carried (null before the first). */
+	get handshakeRole(): ClientAuth['role'] | null {
+		return this.#handshakeRole;
+	}
+
 	/** Server time now (ms), for advisory timers. */
 	now(): number {
 		return Date.now() + this.#offset;
@@ -150,6 +157,7 @@ export class SessionClient {
 			auth: (cb) => {
 				const auth = this.#options.auth();
 				this.#lang = auth.lang ?? null;
+				this.#handshakeRole = auth.role;
 				cb({ ...auth });
 			},
 			reconnectionDelay: 500,

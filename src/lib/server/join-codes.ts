@@ -1,4 +1,5 @@
 import { joinCodeAlphabet, joinCodeLength } from '$lib/domain/limits';
+import { refuse, type DomainError } from '$lib/domain/errors';
 import type { App } from './app';
 import { firstRefusal, waitSeconds } from './rate-limit';
 import type { LoadedSession } from './sessions';
@@ -106,4 +107,53 @@ export async function recordCodeLookUp(
 		perAddress.fail(attempt.address),
 		hardCap.take(attempt.address)
 	]);
+}
+
+/** One join by code, from a phone's socket or from its page before the app has started. */
+export interface JoinAttempt {
+	/** The client's command id: a repeat from the same sender is answered as the first was. */
+	id: string;
+	code: string;
+	name: string;
+	address: string;
+	/** What the sender cannot pass on: `d:<device hash>`, else `socket:<id>`. */
+	sender: string;
+	socketId?: string;
+}
+
+export type JoinResult =
+	| { ok: true; sessionId: string; participantId: string; token: string }
+	| { ok: false; error: DomainError; limit?: 'codes' | 'joins' };
+
+/**
+ * Joins a stand-alone session by code, in a fixed order: the guessing wait (its socket, then
+ * the address's failures), the address's join allowance, the code (unknown or expired codes
+ * count as failures), then exactly once per command id and sender.
+ */
+export async function joinByCode(app: Uses, attempt: JoinAttempt): Promise<JoinResult> {
+	const { address, code, socketId } = attempt;
+	const lookUp: CodeAttempt = socketId ? { address, code, socketId } : { address, code };
+	const wait = await codeLookUpWait(app, lookUp);
+	if (wait !== null)
+		return { ok: false, error: refuse('rate_limited', { seconds: wait }), limit: 'codes' };
+	const joins = await app.limiters.joins.take(attempt.address);
+	if (!joins.ok) {
+		return {
+			ok: false,
+			error: refuse('rate_limited', { seconds: waitSeconds(joins) }),
+			limit: 'joins'
+		};
+	}
+	const found = (await sessionForCode(app, attempt.code)) !== null;
+	await recordCodeLookUp(app, lookUp, found);
+	if (!found) return { ok: false, error: refuse('not_found') };
+	const joined = await app.sessions.join(attempt.code, attempt.name, attempt.id, attempt.sender);
+	if (!joined.ack.ok) return { ok: false, error: joined.ack.error };
+	if (!joined.sessionId || !joined.token) return { ok: false, error: refuse('not_found') };
+	return {
+		ok: true,
+		sessionId: joined.sessionId,
+		participantId: String(joined.ack.participantId),
+		token: joined.token
+	};
 }

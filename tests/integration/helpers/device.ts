@@ -70,6 +70,15 @@ export class Device {
 		});
 	}
 
+	/** A script's JSON POST (same origin unless headers say otherwise). */
+	postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<PageAnswer> {
+		return this.#request(path, {
+			method: 'POST',
+			headers: { origin: this.#server.url, 'content-type': 'application/json', ...headers },
+			body: JSON.stringify(body)
+		});
+	}
+
 	/** A socket from this device: it carries the device's cookies, as a browser's would. */
 	connect(options: ConnectOptions = {}): Promise<TestClient> {
 		return connect(this.#server, this.#withCookies(options));

@@ -13,6 +13,19 @@ const modulepreload = /<([^>]+\.js)>; rel="modulepreload"; nopush/g;
  * a round trip more, on the critical path, on a slow network.
  */
 export function withStaticImports(link: string): string {
+	return completed(link);
+}
+
+/**
+ * The phone's join page gives its join the way: its scripts are preloaded at low priority, so
+ * that a name sent from the server-rendered form (src/lib/client/early-join.js) gets the next
+ * free connection of the six instead of waiting behind every script (HTTP/1.1).
+ */
+export function yieldingToJoin(link: string): string {
+	return link.replace(/; rel="modulepreload"/g, '; rel="modulepreload"; fetchpriority="low"');
+}
+
+function completed(link: string): string {
 	chunkImports ??= clientBuildFile<ChunkImports>('chunk-imports.json') ?? {};
 	const listed = [...link.matchAll(modulepreload)].map((match) => match[1]!);
 	if (listed.length === 0) return link;

@@ -32,7 +32,7 @@ import { deviceFromCookieHeader } from '../devices';
 import { proveMember } from '../identity';
 import { describeError, log, logRepeated } from '../log';
 import { clientAddress, originAllowed } from '../network';
-import { codeLookUpWait, recordCodeLookUp, sessionForCode } from '../join-codes';
+import { joinByCode } from '../join-codes';
 import { firstRefusal, waitSeconds, type LimitCheck } from '../rate-limit';
 import type { StoredAck } from '../sessions';
 import { RedisChangeBus } from './cluster';
@@ -434,28 +434,23 @@ async function handleCommand(
 				code,
 				name: personName
 			} = door.input as { id: string; code: string; name: string };
-			const attempt = { address: socket.data.ip, code, socketId: socket.id };
-			// Guessing slows the guesser: its socket, then the address's sockets that failed.
-			const wait = await codeLookUpWait(app, attempt);
-			if (wait !== null) {
-				return reply({
-					ok: false,
-					error: rateLimited(name, 'codes', { retryAfterMs: wait * 1000 })
-				});
-			}
-			const joins = await app.limiters.joins.take(socket.data.ip);
-			if (!joins.ok) return reply({ ok: false, error: rateLimited(name, 'joins', joins) });
-			// Unknown or expired codes count towards the socket's and the address's failures.
-			const found = (await sessionForCode(app, code)) !== null;
-			await recordCodeLookUp(app, attempt, found);
-			if (!found) return reply({ ok: false, error: refuse('not_found') });
 			const sender = socket.data.device ? `d:${socket.data.device}` : `socket:${socket.id}`;
-			const joined = await app.sessions.join(code, personName, id, sender);
-			if (!joined.ack.ok || !joined.sessionId || !joined.token) return reply(joined.ack);
-			const participantId = String(joined.ack.participantId);
-			reply({ ...joined.ack, token: joined.token });
+			const joined = await joinByCode(app, {
+				id,
+				code,
+				name: personName,
+				address: socket.data.ip,
+				socketId: socket.id,
+				sender
+			});
+			if (!joined.ok) {
+				if (joined.limit)
+					logRepeated('warn', 'rate.limited', { command: name, limit: joined.limit });
+				return reply(joined);
+			}
+			reply({ ok: true, participantId: joined.participantId, token: joined.token });
 			log.info('participant.joined', { sessionId: joined.sessionId });
-			hub.bind(socket, participantBinding(joined.sessionId, participantId));
+			hub.bind(socket, participantBinding(joined.sessionId, joined.participantId));
 			return;
 		}
 		// The binding may have changed while the limits were counted (a join on this socket).
