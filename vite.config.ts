@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Server as HttpServer } from 'node:http';
+import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -61,6 +62,12 @@ function localeChunks(): Plugin {
 	};
 }
 
+/**
+ * Vitest's default is one worker fewer than cores: one worker on a two-core machine, where the
+ * test files spend much of their time importing or waiting on servers and sockets.
+ */
+const cores = Math.max(2, availableParallelism());
+
 export default defineConfig({
 	plugins: [sveltekit(), samradRealtime(), localeChunks()],
 	// Svelte's runtime, i18next with our translator, and socket.io's client each in one chunk:
@@ -90,7 +97,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					maxWorkers: cores
 				}
 			},
 			{
@@ -101,7 +109,8 @@ export default defineConfig({
 					include: ['tests/postgres/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/postgres/global-setup.ts'],
-					hookTimeout: 60_000
+					hookTimeout: 60_000,
+					maxWorkers: cores
 				}
 			},
 			{
@@ -113,7 +122,9 @@ export default defineConfig({
 					globalSetup: ['tests/integration/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: true
+					fileParallelism: true,
+					// Each file mostly waits on its own server processes: one more file than cores.
+					maxWorkers: cores + 1
 				}
 			}
 		]
