@@ -118,6 +118,14 @@ interface Frame {
 	memo: DiffMemo;
 }
 
+/**
+ * The most time, and the most sessions, one turn of the event loop spends sending due sessions'
+ * views before it lets waiting I/O (commands, acks) through: a burst across many sessions goes
+ * out in slices.
+ */
+const broadcastSliceMs = 8;
+const broadcastSliceSessions = 8;
+
 /** Changes kept per viewer for sockets a few versions behind (a slow phone, a coalesced burst). */
 const patchesKept = 8;
 
@@ -318,11 +326,19 @@ export class Hub {
 		this.#dueTimer ??= setImmediate(() => this.#broadcastDue());
 	}
 
+	/**
+	 * Sends the due sessions' views in slices of at most `broadcastSliceMs` and
+	 * `broadcastSliceSessions` (at least one session each), oldest first, yielding to I/O between slices: acks and other sessions' notes are not
+	 * held up behind a burst (one phase change across every group). A session made due again
+	 * meanwhile stays in line once; each is sent its state at the time of its turn, so every
+	 * socket ends with its final view.
+	 */
 	#broadcastDue(): void {
 		this.#dueTimer = null;
-		const due = [...this.#due];
-		this.#due.clear();
-		for (const sessionId of due) {
+		const deadline = performance.now() + broadcastSliceMs;
+		let sent = 0;
+		for (const sessionId of this.#due) {
+			this.#due.delete(sessionId);
 			this.#withConference(sessionId, () => {
 				try {
 					this.#broadcastNow(sessionId);
@@ -330,7 +346,9 @@ export class Hub {
 					log.error('session.broadcast_failed', { sessionId, error: describeError(error) });
 				}
 			});
+			if (++sent >= broadcastSliceSessions || performance.now() >= deadline) break;
 		}
+		if (this.#due.size > 0) this.#dueTimer ??= setImmediate(() => this.#broadcastDue());
 	}
 
 	/** Runs `then` once the notice and join code of the session's conference are known here. */
