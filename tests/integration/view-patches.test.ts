@@ -467,3 +467,28 @@ describe('a burst across many sessions, sent in slices', () => {
 		}
 	});
 });
+
+describe('phones share the change of their common part, and each adds its own', () => {
+	it('a question added (a run comes, with each phone’s own fields) patches every phone right', async () => {
+		const room = await openRoom('websocket', 3);
+		const { questionId } = room;
+		await ok(room.console, 'phase.advance', { questionId, from: 'lobby' });
+		for (const [i, phone] of room.phones.entries()) {
+			await ok(phone.client, 'note.add', { questionId, noteId: newId(), text: `Own ${i}` });
+		}
+		await ok(room.console, 'question.add', { questionId: newId(), text: 'What else?' });
+		await ok(room.phones[0]!.client, 'note.add', { questionId, noteId: newId(), text: 'Later' });
+		for (const [client, auth, label] of viewersOf(room)) {
+			await matchesFresh(client, auth, 'websocket', label);
+			expect(client.view!.view.questions, label).toHaveLength(3);
+			expect(client.resyncs, label).toBe(0);
+			expect(fullViewsAfterFirst(client), label).toBe(0);
+		}
+		// Each phone's patches carried its own notes, never another's.
+		for (const [i, phone] of room.phones.entries()) {
+			const sent = JSON.stringify(phone.client.patches);
+			expect(sent).toContain(`Own ${i}`);
+			for (const j of [0, 1, 2].filter((j) => j !== i)) expect(sent).not.toContain(`Own ${j}`);
+		}
+	});
+});
