@@ -8,6 +8,7 @@
 //   npm run bench -- --profile                     also write a CPU profile of the server
 //   npm run bench -- --heap-snapshot 600 --target samrad   one heap snapshot of the server, into
 //                                                  --out, once its RSS passes 600 MB (diagnosis only)
+//   npm run bench -- --server-flags=--max-semi-space-size=32   node options for Samråd's server only
 //   npm run bench -- --workers-server 3 --target samrad   Samråd as WORKERS=3 on a throw-away
 //                                                  PostgreSQL and Redis instead of one process on SQLite
 //
@@ -56,6 +57,7 @@ const defaults = {
 	steps: '',
 	profile: false,
 	'heap-snapshot': '0',
+	'server-flags': '',
 	'workers-server': '0',
 	build: true,
 	out: join(root, 'bench-results')
@@ -75,6 +77,7 @@ const { values: options } = parseArgs({
 		steps: { type: 'string' },
 		profile: { type: 'boolean' },
 		'heap-snapshot': { type: 'string' },
+		'server-flags': { type: 'string' },
 		'workers-server': { type: 'string' },
 		build: { type: 'boolean' },
 		'no-build': { type: 'boolean' },
@@ -102,6 +105,8 @@ const config = {
 	profile: Boolean(option('profile')),
 	/** Writes one heap snapshot of Samråd's server into `out` once its RSS passes this many MB (0: none). */
 	heapSnapshotMb: Number(option('heap-snapshot')),
+	/** Node options for Samråd's server process only (an experiment, e.g. V8's heap sizes). */
+	serverFlags: String(option('server-flags')).split(' ').filter(Boolean),
 	/** Samråd processes on PostgreSQL and Redis (WORKERS=N); 0 for today's one process on SQLite. */
 	serverWorkers: Number(option('workers-server')),
 	build: !options['no-build'] && Boolean(option('build')),
@@ -206,6 +211,7 @@ function groupSizes(/** @type {number} */ n, /** @type {number} */ mean) {
 async function startServer(kind, dir, databasePath, engines) {
 	const args = ['--import', pathToFileURL(join(root, 'scripts', 'bench', 'loop-lag.js')).href];
 	if (config.profile) args.push('--cpu-prof', '--cpu-prof-dir', join(dir, 'profile'));
+	if (kind === 'samrad') args.push(...config.serverFlags);
 	if (config.heapSnapshotMb > 0 && kind === 'samrad') {
 		mkdirSync(config.out, { recursive: true });
 		args.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${config.out}`);
