@@ -6,6 +6,9 @@
 //   npm run bench -- --steps 2000,3000,4000        step both targets up to their ceilings
 //   npm run bench -- --conference 0                no conference, stand-alone groups only
 //   npm run bench -- --profile                     also write a CPU profile of the server
+//   npm run bench -- --heap-snapshot 600 --target samrad   one heap snapshot of the server, into
+//                                                  --out, once its RSS passes 600 MB (diagnosis only)
+//   npm run bench -- --server-flags=--max-semi-space-size=32   node options for Samråd's server only
 //   npm run bench -- --workers-server 3 --target samrad   Samråd as WORKERS=3 on a throw-away
 //                                                  PostgreSQL and Redis instead of one process on SQLite
 //
@@ -53,6 +56,8 @@ const defaults = {
 	target: 'both',
 	steps: '',
 	profile: false,
+	'heap-snapshot': '0',
+	'server-flags': '',
 	'workers-server': '0',
 	build: true,
 	out: join(root, 'bench-results')
@@ -71,6 +76,8 @@ const { values: options } = parseArgs({
 		target: { type: 'string' },
 		steps: { type: 'string' },
 		profile: { type: 'boolean' },
+		'heap-snapshot': { type: 'string' },
+		'server-flags': { type: 'string' },
 		'workers-server': { type: 'string' },
 		build: { type: 'boolean' },
 		'no-build': { type: 'boolean' },
@@ -96,6 +103,10 @@ const config = {
 	target: String(option('target')),
 	steps: String(option('steps')).split(',').filter(Boolean).map(Number),
 	profile: Boolean(option('profile')),
+	/** Writes one heap snapshot of Samråd's server into `out` once its RSS passes this many MB (0: none). */
+	heapSnapshotMb: Number(option('heap-snapshot')),
+	/** Node options for Samråd's server process only (an experiment, e.g. V8's heap sizes). */
+	serverFlags: String(option('server-flags')).split(' ').filter(Boolean),
 	/** Samråd processes on PostgreSQL and Redis (WORKERS=N); 0 for today's one process on SQLite. */
 	serverWorkers: Number(option('workers-server')),
 	build: !options['no-build'] && Boolean(option('build')),
@@ -200,6 +211,11 @@ function groupSizes(/** @type {number} */ n, /** @type {number} */ mean) {
 async function startServer(kind, dir, databasePath, engines) {
 	const args = ['--import', pathToFileURL(join(root, 'scripts', 'bench', 'loop-lag.js')).href];
 	if (config.profile) args.push('--cpu-prof', '--cpu-prof-dir', join(dir, 'profile'));
+	if (kind === 'samrad') args.push(...config.serverFlags);
+	if (config.heapSnapshotMb > 0 && kind === 'samrad') {
+		mkdirSync(config.out, { recursive: true });
+		args.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${config.out}`);
+	}
 	const entry =
 		kind === 'samrad' ? join(dir, 'build', 'server.js') : join(root, 'scripts/bench/relay.js');
 	const child = spawn(process.execPath, [...args, entry], {
@@ -636,6 +652,7 @@ async function runOn(kind, participants, dir, databasePath, engines) {
 		});
 		let last = { at: Date.now(), ...usageOf() };
 		const first = last;
+		let snapshotTaken = !(config.heapSnapshotMb > 0 && kind === 'samrad');
 		const componentsAtStart = componentCpu(componentPids);
 		const commandsAtStart = kind === 'samrad' ? await storedCommands(databasePath, engines) : 0;
 		const sampler = setInterval(() => {
@@ -650,6 +667,11 @@ async function runOn(kind, participants, dir, databasePath, engines) {
 						(current.workers.reduce((a, b) => a + b, 0) - last.workers.reduce((a, b) => a + b, 0)) /
 						seconds
 				});
+				if (!snapshotTaken && current.server.rssBytes > config.heapSnapshotMb * 2 ** 20) {
+					snapshotTaken = true;
+					log(`${kind}: heap snapshot at RSS ${mb(current.server.rssBytes)} MB into ${config.out}`);
+					process.kill(server.pid, 'SIGUSR2');
+				}
 			}
 			last = current;
 		}, 1000);
@@ -783,6 +805,12 @@ async function runOn(kind, participants, dir, databasePath, engines) {
 			runSeconds,
 			...merged,
 			usage,
+			/** The server's own account of its memory in the second its RSS was highest. */
+			memoryAtPeak: lag.reduce(
+				(/** @type {any} */ top, l) =>
+					l.memory && (!top || l.memory.rss > top.rss) ? l.memory : top,
+				null
+			),
 			loopLag: {
 				p99Worst: Math.max(...lag.map((l) => l.p99)),
 				p99Median: summarise(lag.map((l) => l.p99)).p50,
@@ -955,7 +983,7 @@ function describe(/** @type {any} */ r) {
 			: []),
 		`- machine: load average ${u.loadBefore} before, ${u.loadAfter} after; server waiting for a core ${(u.waitMean * 100).toFixed(0)} % of the run (schedstat run queue); something on the machine waiting for a core ${(u.machineWait * 100).toFixed(0)} % of it (/proc/pressure/cpu)`,
 		`- limited by: ${limitOf(r)}`,
-		`- server RSS: idle ${mb(u.rssIdle)} MB, connected ${mb(u.rssConnected)} MB, peak ${mb(u.rssPeak)} MB; ${(u.perConnection / 1024).toFixed(1)} KB per connection`,
+		`- server RSS: idle ${mb(u.rssIdle)} MB, connected ${mb(u.rssConnected)} MB, peak ${mb(u.rssPeak)} MB; ${(u.perConnection / 1024).toFixed(1)} KB per connection${r.memoryAtPeak ? `; at its highest: V8 heap ${mb(r.memoryAtPeak.heapTotal)} MB reserved, ${mb(r.memoryAtPeak.heapUsed)} MB in use (live and garbage), outside it ${mb(r.memoryAtPeak.external)} MB (buffers ${mb(r.memoryAtPeak.arrayBuffers)} MB)` : ''}`,
 		`- server event loop: delay p99 per second median ${ms(r.loopLag.p99Median)} ms, worst ${ms(r.loopLag.p99Worst)} ms, max ${ms(r.loopLag.max)} ms; utilisation mean ${(r.loopLag.utilisationMean * 100).toFixed(0)} %`,
 		`- load generator event loop: p99 ${ms(r.clientLoopLag.p99)} ms, max ${ms(r.clientLoopLag.max)} ms`,
 		`- lost or duplicated: ${lostOrDup} (acks missing ${r.counts.lost}, late ${r.counts.late}, duplicate acks ${r.counts.duplicateAcks}${v ? `; acked but not stored ${v.ackedNotStored}, notes missing ${v.notesMissing}, duplicated ${v.notesDuplicated}, unexpected ${v.notesUnexpected}` : ''})`,

@@ -1,5 +1,6 @@
 // Preloaded into the server under test (node --import): once a second, one JSON line with the
-// event loop's delay and utilisation, so the bench sees lag from inside without server changes.
+// event loop's delay and utilisation, and where its memory is (V8's heap, used and reserved,
+// and memory outside it), so the bench sees lag and memory from inside without server changes.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 // The histogram holds whole timer intervals: the delay is what exceeds the resolution.
@@ -17,7 +18,8 @@ setInterval(() => {
 		p50: Math.max(0, delay.percentile(50) / 1e6 - resolution),
 		p99: Math.max(0, delay.percentile(99) / 1e6 - resolution),
 		max: Math.max(0, delay.max / 1e6 - resolution),
-		utilisation: elu.utilization
+		utilisation: elu.utilization,
+		memory: process.memoryUsage()
 	};
 	delay.reset();
 	process.stdout.write(JSON.stringify(line) + '\n');

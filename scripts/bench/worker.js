@@ -407,12 +407,17 @@ class Group {
 	#onScreenView(envelope) {
 		const run = currentRun(envelope);
 		for (const note of run?.notes ?? []) this.shownTexts.add(note.text);
-		if (!run || run.phase !== 'write') return;
-		const total = run.progress.reduce(
-			(/** @type {number} */ a, /** @type {number} */ b) => a + b,
-			0
-		);
-		this.onScreen.count(total, now());
+		if (!run) return;
+		// Writing, the screen counts each person's notes; revealing, it shows the notes turned
+		// and how many are still hidden. A group's last notes and its facilitator's next step can
+		// reach the screen in one view: the notes are then seen first in the reveal.
+		const total =
+			run.phase === 'write'
+				? run.progress.reduce((/** @type {number} */ a, /** @type {number} */ b) => a + b, 0)
+				: run.phase === 'reveal' && run.reveal
+					? run.notes.length + run.reveal.hiddenCount
+					: null;
+		if (total !== null) this.onScreen.count(total, now());
 	}
 
 	/** @param {string} from */

@@ -91,6 +91,22 @@ async function openRoom(transport: 'websocket' | 'polling', people: number): Pro
 	return { session, console, screen, phones, questionId: console.view!.view.currentQuestionId };
 }
 
+/** Every socket of a room, with the credentials a fresh socket of the same viewer connects with. */
+function viewersOf(room: Room): [TestClient, ConnectOptions['auth'], string][] {
+	return [
+		[room.console, { role: 'facilitator', token: room.session.facilitatorToken }, 'console'],
+		[room.screen, { role: 'screen', token: room.session.screenToken }, 'screen'],
+		...room.phones.map(
+			(p, i) =>
+				[p.client, { role: 'participant', token: p.token }, `phone ${i + 1}`] as [
+					TestClient,
+					ConnectOptions['auth'],
+					string
+				]
+		)
+	];
+}
+
 const fullViewsAfterFirst = (client: TestClient) =>
 	client.frames.filter((f) => f.kind === 'event' && f.name === 'session.view').length - 1;
 
@@ -143,18 +159,7 @@ describe.each([['websocket'], ['polling']] as const)('on %s', (transport) => {
 		const r = new Random(seed);
 		const room = await openRoom(transport, 4);
 		const { questionId } = room;
-		const viewers: [TestClient, ConnectOptions['auth'], string][] = [
-			[room.console, { role: 'facilitator', token: room.session.facilitatorToken }, 'console'],
-			[room.screen, { role: 'screen', token: room.session.screenToken }, 'screen'],
-			...room.phones.map(
-				(p, i) =>
-					[p.client, { role: 'participant', token: p.token }, `phone ${i + 1}`] as [
-						TestClient,
-						ConnectOptions['auth'],
-						string
-					]
-			)
-		];
+		const viewers = viewersOf(room);
 		let checks = 0;
 		const maybeCheck = async (moment: string) => {
 			if (!r.chance(0.35)) return;
@@ -407,5 +412,83 @@ describe('bursts to slow sockets', () => {
 			'polling',
 			'screen'
 		);
+	});
+});
+
+describe('a burst across many sessions, sent in slices', () => {
+	it('every socket of every session ends with its full view, whatever slice its session fell in', async () => {
+		const rooms: { room: Room; transport: 'websocket' | 'polling' }[] = [];
+		for (let i = 0; i < 12; i++) {
+			const transport = i % 3 === 2 ? 'polling' : 'websocket';
+			rooms.push({ room: await openRoom(transport, 2), transport });
+		}
+		const everyRoom = (command: (room: Room) => Promise<unknown>) =>
+			Promise.all(rooms.map(({ room }) => command(room)));
+		// The facilitators start writing together, every phone writes at once, then every group
+		// reveals all and moves on: each burst touches every session in the same moment.
+		await everyRoom((room) =>
+			ok(room.console, 'phase.advance', { questionId: room.questionId, from: 'lobby' })
+		);
+		await everyRoom((room) =>
+			Promise.all(
+				room.phones.flatMap((phone, i) =>
+					[0, 1, 2].map((n) =>
+						ok(phone.client, 'note.add', {
+							questionId: room.questionId,
+							noteId: newId(),
+							text: `Slice ${i}.${n}`
+						})
+					)
+				)
+			)
+		);
+		await everyRoom((room) =>
+			ok(room.console, 'phase.advance', { questionId: room.questionId, from: 'write' })
+		);
+		await everyRoom((room) => ok(room.console, 'reveal.all', { questionId: room.questionId }));
+		await everyRoom((room) =>
+			ok(room.console, 'phase.advance', { questionId: room.questionId, from: 'reveal' })
+		);
+		// Before any fresh socket joins (a phone joining sends its session again): each socket
+		// already holds the last state, from the slice its session fell in.
+		for (const { room } of rooms) {
+			for (const client of [room.console, room.screen, ...room.phones.map((p) => p.client)]) {
+				await client.waitForView(
+					(v) => v.view.runs[0]!.phase === 'clarify' && v.view.runs[0]!.notes.length === 6,
+					10_000
+				);
+			}
+		}
+		for (const [n, { room, transport }] of rooms.entries()) {
+			for (const [client, auth, label] of viewersOf(room)) {
+				await matchesFresh(client, auth, transport, `room ${n} (${transport}), ${label}`);
+				expect(client.resyncs, `${label} never missed a version`).toBe(0);
+			}
+		}
+	});
+});
+
+describe('phones share the change of their common part, and each adds its own', () => {
+	it('a question added (a run comes, with each phone’s own fields) patches every phone right', async () => {
+		const room = await openRoom('websocket', 3);
+		const { questionId } = room;
+		await ok(room.console, 'phase.advance', { questionId, from: 'lobby' });
+		for (const [i, phone] of room.phones.entries()) {
+			await ok(phone.client, 'note.add', { questionId, noteId: newId(), text: `Own ${i}` });
+		}
+		await ok(room.console, 'question.add', { questionId: newId(), text: 'What else?' });
+		await ok(room.phones[0]!.client, 'note.add', { questionId, noteId: newId(), text: 'Later' });
+		for (const [client, auth, label] of viewersOf(room)) {
+			await matchesFresh(client, auth, 'websocket', label);
+			expect(client.view!.view.questions, label).toHaveLength(3);
+			expect(client.resyncs, label).toBe(0);
+			expect(fullViewsAfterFirst(client), label).toBe(0);
+		}
+		// Each phone's patches carried its own notes, never another's.
+		for (const [i, phone] of room.phones.entries()) {
+			const sent = JSON.stringify(phone.client.patches);
+			expect(sent).toContain(`Own ${i}`);
+			for (const j of [0, 1, 2].filter((j) => j !== i)) expect(sent).not.toContain(`Own ${j}`);
+		}
 	});
 });

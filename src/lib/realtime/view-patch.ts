@@ -22,8 +22,23 @@ type Json = Record<string, unknown> | unknown[];
 
 const isContainer = (value: unknown): value is Json => typeof value === 'object' && value !== null;
 
-const escapeToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const needsEscape = /[~/]/;
+const escapeToken = (key: string) =>
+	needsEscape.test(key) ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 const unescapeToken = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/**
+ * Where the walk is: the keys and indexes from the root, made into a JSON Pointer only when an
+ * operation is written (most of a walk finds equal references and writes nothing).
+ */
+type Tokens = (string | number)[];
+
+function pointer(tokens: Tokens, last?: string | number): string {
+	let path = '';
+	for (const token of tokens) path += `/${typeof token === 'number' ? token : escapeToken(token)}`;
+	if (last !== undefined) path += `/${typeof last === 'number' ? last : escapeToken(last)}`;
+	return path;
+}
 
 /**
  * Differences of shared arrays, by the pair of arrays: a group's phones share the public part of
@@ -34,50 +49,61 @@ export type DiffMemo = WeakMap<object, WeakMap<object, PatchOp[]>>;
 /** The operations that turn `before` into `after`; equal references are skipped unread. */
 export function diff(before: unknown, after: unknown, memo?: DiffMemo): PatchOp[] {
 	const ops: PatchOp[] = [];
-	diffInto(before, after, '', ops, memo);
+	diffInto(before, after, [], ops, memo);
 	return ops;
 }
 
-function diffInto(a: unknown, b: unknown, path: string, ops: PatchOp[], memo?: DiffMemo): void {
+function diffInto(a: unknown, b: unknown, at: Tokens, ops: PatchOp[], memo?: DiffMemo): void {
 	if (a === b) return;
 	if (!isContainer(a) || !isContainer(b) || Array.isArray(a) !== Array.isArray(b)) {
-		ops.push({ op: 'replace', path, value: b });
+		ops.push({ op: 'replace', path: pointer(at), value: b });
 		return;
 	}
-	if (Array.isArray(a)) return diffArrays(a, b as unknown[], path, ops, memo);
+	if (Array.isArray(a)) return diffArrays(a, b as unknown[], at, ops, memo);
 	const before = a as Record<string, unknown>;
 	const after = b as Record<string, unknown>;
-	for (const key of Object.keys(before)) {
+	for (const key in before) {
 		if (before[key] !== undefined && after[key] === undefined)
-			ops.push({ op: 'remove', path: `${path}/${escapeToken(key)}` });
+			ops.push({ op: 'remove', path: pointer(at, key) });
 	}
-	for (const key of Object.keys(after)) {
+	for (const key in after) {
 		const value = after[key];
-		if (value === undefined) continue;
-		const at = `${path}/${escapeToken(key)}`;
-		if (before[key] === undefined) ops.push({ op: 'add', path: at, value });
-		else diffInto(before[key], value, at, ops, memo);
+		const old = before[key];
+		if (value === undefined || value === old) continue;
+		if (old === undefined) {
+			ops.push({ op: 'add', path: pointer(at, key), value });
+			continue;
+		}
+		at.push(key);
+		diffInto(old, value, at, ops, memo);
+		at.pop();
 	}
 }
 
-function diffArrays(a: unknown[], b: unknown[], path: string, ops: PatchOp[], memo?: DiffMemo) {
-	const known = memo?.get(a)?.get(b);
-	if (known) {
-		for (const op of known) ops.push({ ...op, path: path + op.path });
-		return;
+function diffArrays(a: unknown[], b: unknown[], at: Tokens, ops: PatchOp[], memo?: DiffMemo) {
+	let own = memo?.get(a)?.get(b);
+	if (!own) {
+		own = [];
+		const inner: Tokens = [];
+		const common = Math.min(a.length, b.length);
+		for (let i = 0; i < common; i++) {
+			if (a[i] === b[i]) continue;
+			inner.push(i);
+			diffInto(a[i], b[i], inner, own, memo);
+			inner.pop();
+		}
+		// From the end, so that each index still names the element it meant.
+		for (let i = a.length - 1; i >= b.length; i--) own.push({ op: 'remove', path: `/${i}` });
+		for (let i = common; i < b.length; i++) own.push({ op: 'add', path: `/${i}`, value: b[i] });
+		if (memo) {
+			let pairs = memo.get(a);
+			if (!pairs) memo.set(a, (pairs = new WeakMap()));
+			pairs.set(b, own);
+		}
 	}
-	const own: PatchOp[] = [];
-	const common = Math.min(a.length, b.length);
-	for (let i = 0; i < common; i++) diffInto(a[i], b[i], `/${i}`, own, memo);
-	// From the end, so that each index still names the element it meant.
-	for (let i = a.length - 1; i >= b.length; i--) own.push({ op: 'remove', path: `/${i}` });
-	for (let i = common; i < b.length; i++) own.push({ op: 'add', path: `/${i}`, value: b[i] });
-	if (memo) {
-		let pairs = memo.get(a);
-		if (!pairs) memo.set(a, (pairs = new WeakMap()));
-		pairs.set(b, own);
-	}
-	for (const op of own) ops.push({ ...op, path: path + op.path });
+	if (own.length === 0) return;
+	const prefix = pointer(at);
+	for (const op of own) ops.push({ ...op, path: prefix + op.path });
 }
 
 /** A patch that does not fit the document it is applied to. */

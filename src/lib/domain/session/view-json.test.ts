@@ -12,7 +12,7 @@ import {
 	writtenSession
 } from './test-fixtures';
 import type { SessionState } from './types';
-import { viewFor, viewJson, type Viewer } from './views';
+import { phoneOwnView, phoneSharedView, viewFor, viewJson, type Viewer } from './views';
 
 const viewers: Viewer[] = [
 	{ role: 'screen' },
@@ -94,5 +94,28 @@ describe('viewJson', () => {
 		expect(ben).toContain('No job coach in rural areas');
 		expect(ben).not.toContain('Too much paperwork');
 		expect(viewJson(state, { role: 'screen' })).not.toContain('No job coach');
+	});
+
+	it('a phone view is its shared part with its own part added, in every shape, for everyone', () => {
+		for (const [name, state] of states()) {
+			const shared = phoneSharedView(state);
+			for (const participantId of ['ann', 'ben', 'cat', 'dan', 'nobody']) {
+				const own = phoneOwnView(state, participantId);
+				const view = viewFor(state, { role: 'participant', participantId });
+				if (own === null) {
+					expect(view, `${name}, ${participantId}`).toBeNull();
+					continue;
+				}
+				const merged = {
+					...shared,
+					me: own.me,
+					runs: shared.runs.map((run, i) => ({ ...run, ...own.runs[i] })),
+					myReflections: own.myReflections
+				};
+				expect(merged, `${name}, ${participantId}`).toEqual(view);
+				// The shared part names nobody's own notes or ballot.
+				expect(JSON.stringify(shared)).not.toMatch(/myNotes|myBallot|"me"/);
+			}
+		}
 	});
 });

@@ -336,6 +336,46 @@ export function participantView(
 	};
 }
 
+/**
+ * A phone's view in two parts, for sending changes: what every phone of the state shares (the
+ * view without its owner's part, made once per state) and what only its owner sees. Their
+ * fields do not overlap except inside each run: the view is the shared part with `me` and
+ * `myReflections` added and each run's own fields added to the shared run.
+ */
+export type PhoneSharedView = BaseView & { role: 'participant'; runs: PublicRunView[] };
+
+export interface PhoneOwnView {
+	me: PersonView;
+	runs: Pick<ParticipantRunView, 'myNotes' | 'myBallot' | 'ballotCounted'>[];
+	myReflections: MyReflectionView[];
+}
+
+const phoneShared = new WeakMap<SessionState, PhoneSharedView>();
+
+export function phoneSharedView(state: SessionState): PhoneSharedView {
+	let made = phoneShared.get(state);
+	if (!made) {
+		made = {
+			...base(state),
+			role: 'participant',
+			runs: state.questions.map((run) => phoneRun(state, run))
+		};
+		phoneShared.set(state, made);
+	}
+	return made;
+}
+
+/** What only this participant sees of the state; null when they are not (or no longer) in it. */
+export function phoneOwnView(state: SessionState, participantId: string): PhoneOwnView | null {
+	const me = state.participants.find((p) => p.id === participantId && !p.removed);
+	if (!me) return null;
+	return {
+		me: person(me),
+		runs: state.questions.map((run) => ownPart(state, run, me.id)),
+		myReflections: myReflections(state, me.id)
+	};
+}
+
 function myReflections(state: SessionState, participantId: string): MyReflectionView[] {
 	return (state.reflections ?? [])
 		.filter((r) => r.authorId === participantId)
@@ -349,8 +389,14 @@ function myReflections(state: SessionState, participantId: string): MyReflection
  */
 function phoneRun(state: SessionState, run: QuestionRun): PublicRunView {
 	const view = publicRun(state, run);
-	return view.progress.length === 0 ? view : { ...view, progress: [] };
+	if (view.progress.length === 0) return view;
+	let phone = phoneRuns.get(view);
+	if (!phone) phoneRuns.set(view, (phone = { ...view, progress: [] }));
+	return phone;
 }
+
+/** A run's public view without the progress, made once per public view and shared by phones. */
+const phoneRuns = new WeakMap<PublicRunView, PublicRunView>();
 
 /** What only this participant sees of a run: their own notes and ballot. */
 function ownPart(

@@ -1,8 +1,16 @@
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '$lib/domain/session/commands';
 import type { SessionState } from '$lib/domain/session/types';
-import { viewFor, viewJson, type SessionView, type Viewer } from '$lib/domain/session/views';
-import { diff, type DiffMemo } from '$lib/realtime/view-patch';
+import {
+	phoneOwnView,
+	phoneSharedView,
+	viewFor,
+	viewJson,
+	type PhoneOwnView,
+	type SessionView,
+	type Viewer
+} from '$lib/domain/session/views';
+import { diff, type DiffMemo, type PatchOp } from '$lib/realtime/view-patch';
 import type { ConferenceView, DeviceRequest, Notice } from '$lib/realtime/conference-views';
 import type {
 	ClientToServerEvents,
@@ -100,7 +108,12 @@ export interface ViewerEntry {
 	state: SessionState;
 	/** The session's event sequence number at which this view last changed. */
 	version: number;
-	view: SessionView;
+	/**
+	 * The view, for screens and consoles. A phone keeps only its own part: the part every phone
+	 * shares is diffed once per change for all of them (and made again from `state` on need).
+	 */
+	view: SessionView | null;
+	own: PhoneOwnView | null;
 	/** The view serialised, made when a socket needs it whole. */
 	json: string | null;
 	/** The latest changes, oldest first, each from the version before it (RFC 6902 ops as JSON). */
@@ -116,7 +129,28 @@ interface Frame {
 	/** Envelope fields after the view (`,"joinCode":…,"notice":…`), for phones and for others. */
 	rest: { participant: string; other: string } | null;
 	memo: DiffMemo;
+	/** The change of the phones' shared part, by the state the phones held before. */
+	phones: Map<SessionState, SharedChange>;
 }
+
+/** How the part every phone shares changed, once for all phones of a session. */
+interface SharedChange {
+	/** The operations serialised without their brackets ('' for none). */
+	ops: string;
+	/** A run came or went (its own fields would go with it): each phone is diffed whole. */
+	whole: boolean;
+}
+
+/** An operation that adds, removes or replaces a whole run, the runs or the view. */
+const wholeRun = (op: PatchOp) => /^(\/runs(\/\d+)?)?$/.test(op.path);
+
+/**
+ * The most time, and the most sessions, one turn of the event loop spends sending due sessions'
+ * views before it lets waiting I/O (commands, acks) through: a burst across many sessions goes
+ * out in slices.
+ */
+const broadcastSliceMs = 8;
+const broadcastSliceSessions = 8;
 
 /** Changes kept per viewer for sockets a few versions behind (a slow phone, a coalesced burst). */
 const patchesKept = 8;
@@ -318,11 +352,19 @@ export class Hub {
 		this.#dueTimer ??= setImmediate(() => this.#broadcastDue());
 	}
 
+	/**
+	 * Sends the due sessions' views in slices of at most `broadcastSliceMs` and
+	 * `broadcastSliceSessions` (at least one session each), oldest first, yielding to I/O between slices: acks and other sessions' notes are not
+	 * held up behind a burst (one phase change across every group). A session made due again
+	 * meanwhile stays in line once; each is sent its state at the time of its turn, so every
+	 * socket ends with its final view.
+	 */
 	#broadcastDue(): void {
 		this.#dueTimer = null;
-		const due = [...this.#due];
-		this.#due.clear();
-		for (const sessionId of due) {
+		const deadline = performance.now() + broadcastSliceMs;
+		let sent = 0;
+		for (const sessionId of this.#due) {
+			this.#due.delete(sessionId);
 			this.#withConference(sessionId, () => {
 				try {
 					this.#broadcastNow(sessionId);
@@ -330,7 +372,9 @@ export class Hub {
 					log.error('session.broadcast_failed', { sessionId, error: describeError(error) });
 				}
 			});
+			if (++sent >= broadcastSliceSessions || performance.now() >= deadline) break;
 		}
+		if (this.#due.size > 0) this.#dueTimer ??= setImmediate(() => this.#broadcastDue());
 	}
 
 	/** Runs `then` once the notice and join code of the session's conference are known here. */
@@ -362,7 +406,7 @@ export class Hub {
 
 	#frame(sessionId: string): Frame {
 		const session = this.#app.sessions.loaded(sessionId);
-		if (!session) return { session, rest: null, memo: new WeakMap() };
+		if (!session) return { session, rest: null, memo: new WeakMap(), phones: new Map() };
 		const { conferenceId } = session.access;
 		const shared =
 			`,"online":${JSON.stringify(this.online(sessionId))}` +
@@ -375,6 +419,7 @@ export class Hub {
 		return {
 			session,
 			memo: new WeakMap(),
+			phones: new Map(),
 			rest: {
 				participant: `,"joinCode":null,"joinUrl":null${shared}`,
 				other: `,"joinCode":${JSON.stringify(joinCode)},"joinUrl":${JSON.stringify(joinUrl)}${shared}`
@@ -417,26 +462,88 @@ export class Hub {
 		const key = viewerKey(binding.viewer);
 		const entry = viewers.get(key);
 		if (entry?.state === session.state) return entry;
-		const view = viewFor(session.state, binding.viewer);
+		const viewer = binding.viewer;
+		if (viewer.role === 'participant') {
+			const own = phoneOwnView(session.state, viewer.participantId);
+			if (!own) {
+				viewers.delete(key);
+				return null;
+			}
+			if (!entry) return this.#created(viewers, key, session, null, own);
+			const ops = this.#phoneOps(entry, viewer, own, session.state, frame);
+			entry.state = session.state;
+			entry.own = own;
+			return this.#changed(entry, session, ops);
+		}
+		const view = viewFor(session.state, viewer);
 		if (!view) {
 			viewers.delete(key);
 			return null;
 		}
-		if (!entry) {
-			const created = { state: session.state, version: session.seq, view, json: null, patches: [] };
-			viewers.set(key, created);
-			return created;
-		}
+		if (!entry) return this.#created(viewers, key, session, view, null);
 		const ops = diff(entry.view, view, frame.memo);
 		entry.state = session.state;
-		entry.view = view;
+		// Unchanged for this viewer: the view it holds stays (the equal new one dies young).
+		if (ops.length > 0) entry.view = view;
+		return this.#changed(entry, session, ops.length === 0 ? '' : JSON.stringify(ops).slice(1, -1));
+	}
+
+	#created(
+		viewers: Map<string, ViewerEntry>,
+		key: string,
+		session: LoadedSession,
+		view: SessionView | null,
+		own: PhoneOwnView | null
+	): ViewerEntry {
+		const created = {
+			state: session.state,
+			version: session.seq,
+			view,
+			own,
+			json: null,
+			patches: []
+		};
+		viewers.set(key, created);
+		return created;
+	}
+
+	/** Records a change of the entry's view (operations without brackets; '' for none). */
+	#changed(entry: ViewerEntry, session: LoadedSession, ops: string): ViewerEntry {
 		// Unchanged for this viewer (another phone's note): its sockets are sent nothing.
-		if (ops.length === 0) return entry;
-		entry.patches.push({ from: entry.version, to: session.seq, ops: JSON.stringify(ops) });
+		if (ops === '') return entry;
+		entry.patches.push({ from: entry.version, to: session.seq, ops: `[${ops}]` });
 		if (entry.patches.length > patchesKept) entry.patches.shift();
 		entry.version = session.seq;
 		entry.json = null;
 		return entry;
+	}
+
+	/**
+	 * What changed in a phone's view from the entry's state to `state`: the change of the part
+	 * every phone shares (diffed and serialised once for the session's phones) and of its own
+	 * part. When a run came or went, its view is diffed whole, made again from both states.
+	 */
+	#phoneOps(
+		entry: ViewerEntry,
+		viewer: Extract<Viewer, { role: 'participant' }>,
+		own: PhoneOwnView,
+		state: SessionState,
+		frame: Frame
+	): string {
+		let shared = frame.phones.get(entry.state);
+		if (!shared) {
+			const ops = diff(phoneSharedView(entry.state), phoneSharedView(state), frame.memo);
+			shared = { ops: JSON.stringify(ops).slice(1, -1), whole: ops.some(wholeRun) };
+			frame.phones.set(entry.state, shared);
+		}
+		const ownOps = entry.own ? diff(entry.own, own) : null;
+		if (shared.whole || !ownOps || ownOps.some(wholeRun)) {
+			const ops = diff(viewFor(entry.state, viewer), viewFor(state, viewer), frame.memo);
+			return ops.length === 0 ? '' : JSON.stringify(ops).slice(1, -1);
+		}
+		if (ownOps.length === 0) return shared.ops;
+		const mine = JSON.stringify(ownOps).slice(1, -1);
+		return shared.ops === '' ? mine : `${shared.ops},${mine}`;
 	}
 
 	/**
