@@ -1,0 +1,82 @@
+/**
+ * The store a test server runs on: SQLite (a file, the default) or PostgreSQL (DATABASE_URL).
+ * Suites that must hold on both take an Engine; tests/integration runs them on SQLite and
+ * tests/postgres on a throw-away PostgreSQL cluster.
+ */
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServerApp, type ServerApp } from '$lib/server/app';
+import { readConfig } from '$lib/server/config';
+import { freshDir, root, startServer, type StartOptions, type TestServer } from './server';
+
+/** One fresh, empty database of an engine. */
+export interface Store {
+	engine: 'sqlite' | 'postgres';
+	/** What points a server, a script or an app at this database. */
+	env: Record<string, string>;
+	/** Rows of a read-only query written with `?` placeholders (the same SQL on both engines). */
+	rows<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+	/** Removes the database (its file, or the PostgreSQL database). */
+	dispose(): Promise<void>;
+}
+
+export interface Engine {
+	/** "SQLite" or "PostgreSQL", for test names. */
+	name: string;
+	fresh(): Promise<Store>;
+}
+
+/** A server on this store; its own env comes after the store's. */
+export function startOn(store: Store, options: StartOptions = {}): Promise<TestServer> {
+	return startServer({
+		...options,
+		...(store.engine === 'sqlite' ? { databasePath: store.env.DATABASE_PATH } : {}),
+		env: { ...store.env, ...options.env }
+	});
+}
+
+/** The app on this store, in this process (for SQLite, while no server runs on the file). */
+export async function withStoreApp<T>(
+	store: Store,
+	fn: (app: ServerApp) => Promise<T> | T,
+	clock?: () => number
+): Promise<T> {
+	const app = await createServerApp(readConfig({ ...store.env, LOG_LEVEL: 'warn' }), root, {
+		clock
+	});
+	try {
+		return await fn(app);
+	} finally {
+		await app.storage.close();
+	}
+}
+
+/** A SQLite file in a fresh directory, as startServer uses by default. */
+export function sqliteAt(databasePath: string, remove = () => {}): Store {
+	return {
+		engine: 'sqlite',
+		env: { DATABASE_PATH: databasePath },
+		async rows<Row>(sql: string, params: unknown[] = []) {
+			const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+			try {
+				return db.prepare(sql).all(...params) as Row[];
+			} finally {
+				db.close();
+			}
+		},
+		async dispose() {
+			remove();
+		}
+	};
+}
+
+export const sqlite: Engine = {
+	name: 'SQLite',
+	async fresh() {
+		const dir = freshDir('store');
+		return sqliteAt(join(dir, 'samrad.sqlite'), () =>
+			rmSync(dir, { recursive: true, force: true })
+		);
+	}
+};
