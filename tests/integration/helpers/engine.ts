@@ -4,7 +4,7 @@
  * tests/postgres on a throw-away PostgreSQL cluster.
  */
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServerApp, type ServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
@@ -17,6 +17,18 @@ export interface Store {
 	env: Record<string, string>;
 	/** Rows of a read-only query written with `?` placeholders (the same SQL on both engines). */
 	rows<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+	/**
+	 * Where the database holds this text. SQLite: which of its files (db, wal, shm) hold the
+	 * bytes. PostgreSQL: which tables have a live row holding it; it has no secure_delete, so a
+	 * deleted row's bytes stay in the table's pages until VACUUM frees the space and a later
+	 * write reuses it, and in WAL segments, archives and base backups until they expire.
+	 */
+	holding(text: string): Promise<string[]>;
+	/** Another process in the middle of a read-only transaction (a backup, say) until released. */
+	reader(): Promise<{
+		rows<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+		release(): Promise<void>;
+	}>;
 	/** Removes the database (its file, or the PostgreSQL database). */
 	dispose(): Promise<void>;
 }
@@ -64,6 +76,33 @@ export function sqliteAt(databasePath: string, remove = () => {}): Store {
 			} finally {
 				db.close();
 			}
+		},
+		async holding(text) {
+			const needle = Buffer.from(text, 'utf8');
+			const read = (suffix: string) => {
+				try {
+					return readFileSync(`${databasePath}${suffix}`);
+				} catch {
+					return Buffer.alloc(0);
+				}
+			};
+			return ['db', 'wal', 'shm'].filter((name) =>
+				read(name === 'db' ? '' : `-${name}`).includes(needle)
+			);
+		},
+		async reader() {
+			const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+			db.exec('BEGIN');
+			db.prepare('SELECT count(*) FROM sessions').get();
+			return {
+				async rows<Row>(sql: string, params: unknown[] = []) {
+					return db.prepare(sql).all(...params) as Row[];
+				},
+				async release() {
+					db.exec('COMMIT');
+					db.close();
+				}
+			};
 		},
 		async dispose() {
 			remove();
