@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServerApp, type ServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
-import { freshDir, root, startServer, type StartOptions, type TestServer } from './server';
+import { freshDir, root, startServer, TestServer, type StartOptions } from './server';
 
 /** One fresh, empty database of an engine. */
 export interface Store {
@@ -39,13 +39,23 @@ export interface Engine {
 	fresh(): Promise<Store>;
 }
 
-/** A server on this store; its own env comes after the store's. */
-export function startOn(store: Store, options: StartOptions = {}): Promise<TestServer> {
-	return startServer({
+/** The options of a server on this store; its own env comes after the store's. */
+function on(store: Store, options: StartOptions): StartOptions {
+	return {
 		...options,
 		...(store.engine === 'sqlite' ? { databasePath: store.env.DATABASE_PATH } : {}),
 		env: { ...store.env, ...options.env }
-	});
+	};
+}
+
+/** A server on this store, started. */
+export function startOn(store: Store, options: StartOptions = {}): Promise<TestServer> {
+	return startServer(on(store, options));
+}
+
+/** A server on this store, not started yet. */
+export function serverOn(store: Store, options: StartOptions = {}): TestServer {
+	return new TestServer(on(store, options));
 }
 
 /** The app on this store, in this process (for SQLite, while no server runs on the file). */
