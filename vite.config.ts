@@ -109,7 +109,9 @@ export default defineConfig({
 					include: ['tests/postgres/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/postgres/global-setup.ts'],
-					hookTimeout: 60_000,
+					// As the integration project: it runs the integration suites on PostgreSQL too.
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
 					maxWorkers: cores
 				}
 			},

@@ -1,13 +1,15 @@
 /**
- * npm run retention [-- --dry-run]: automatic deletion once, now, on DATABASE_PATH with
- * RETENTION_DAYS. --dry-run opens the database read-only, prints what would be deleted and
- * deletes nothing (safe while the server runs). Without it, the server must not be running.
+ * npm run retention [-- --dry-run]: automatic deletion once, now, on DATABASE_URL (PostgreSQL)
+ * or else DATABASE_PATH, with RETENTION_DAYS. --dry-run only reads, prints what would be deleted
+ * and deletes nothing (safe while the server runs). Without it, on SQLite the server must not be
+ * running; on PostgreSQL this is one more process, under the same advisory lock as the servers'
+ * timers.
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isoDay } from '$lib/domain/retention';
-import { createApp, databaseFile } from '$lib/server/app';
+import { createApp, createPostgresApp, databaseFile, type ServerApp } from '$lib/server/app';
 import { lockDatabase, unlockDatabase } from '$lib/server/db/lock';
 import { createSqliteStores } from '$lib/server/db/stores';
 import { ConfigError, readConfig } from '$lib/server/config';
@@ -36,6 +38,48 @@ try {
 }
 setLogLevel(config.logLevel);
 const days = config.retentionDays;
+
+/** The plan printed by --dry-run. */
+function printPlan(plan: Awaited<ReturnType<typeof planRetention>>): void {
+	console.log(
+		`Samråd retention, dry run (RETENTION_DAYS=${days}): would delete ${plan.conferences.length} conference(s) and ${plan.sessions.length} stand-alone session(s); nothing is deleted.`
+	);
+	for (const c of plan.conferences)
+		console.log(`  conference ${c.id}  last activity ${isoDay(c.lastActivity)}  "${c.title}"`);
+	for (const s of plan.sessions)
+		console.log(`  session ${s.id}  last activity ${isoDay(s.lastActivity)}`);
+}
+
+/** Deletes what is due now and says how much. */
+async function apply(app: ServerApp, now: number): Promise<void> {
+	const deleted = await applyRetention(app, now);
+	if (deleted === null) fail('another process is applying retention right now; try again later.');
+	console.log(
+		`Samråd retention (RETENTION_DAYS=${days}): deleted ${deleted.conferences} conference(s) and ${deleted.sessions} stand-alone session(s).`
+	);
+}
+
+// PostgreSQL (DATABASE_URL), never a SQLite file that may lie next to it from before a move.
+const { databaseUrl } = config;
+if (databaseUrl !== null) {
+	if (days === null) {
+		console.log('Samråd retention: RETENTION_DAYS is off, nothing is deleted.');
+		process.exit(0);
+	}
+	let app;
+	try {
+		app = await createPostgresApp({ ...config, databaseUrl }, root);
+	} catch (error) {
+		fail(describeError(error));
+	}
+	try {
+		if (dryRun) printPlan(await planRetention(app.stores, days, Date.now()));
+		else await apply(app, Date.now());
+	} finally {
+		await app.storage.close();
+	}
+	process.exit(0);
+}
 if (config.databasePath === ':memory:') fail('DATABASE_PATH is :memory:, there is nothing to do.');
 const path = databaseFile(root, config.databasePath);
 if (!existsSync(path)) fail(`no database at ${path} (set DATABASE_PATH).`);
@@ -56,13 +100,7 @@ if (dryRun) {
 	} finally {
 		db.close();
 	}
-	console.log(
-		`Samråd retention, dry run (RETENTION_DAYS=${days}): would delete ${plan.conferences.length} conference(s) and ${plan.sessions.length} stand-alone session(s); nothing is deleted.`
-	);
-	for (const c of plan.conferences)
-		console.log(`  conference ${c.id}  last activity ${isoDay(c.lastActivity)}  "${c.title}"`);
-	for (const s of plan.sessions)
-		console.log(`  session ${s.id}  last activity ${isoDay(s.lastActivity)}`);
+	printPlan(plan);
 } else {
 	let app;
 	try {
@@ -73,11 +111,7 @@ if (dryRun) {
 		fail(describeError(error));
 	}
 	try {
-		const deleted = await applyRetention(app, now);
-		if (deleted === null) fail('another process is applying retention right now; try again later.');
-		console.log(
-			`Samråd retention (RETENTION_DAYS=${days}): deleted ${deleted.conferences} conference(s) and ${deleted.sessions} stand-alone session(s).`
-		);
+		await apply(app, now);
 	} finally {
 		app.db.close();
 		unlockDatabase(path);

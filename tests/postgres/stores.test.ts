@@ -250,4 +250,26 @@ describe('erasure on PostgreSQL', () => {
 		for (const row of vacuumed.rows) expect(row.last_vacuum, row.relname).not.toBeNull();
 		expect(await stores.sessions.read(access.id)).toBeNull();
 	});
+
+	it('shares VACUUMs among erasures asked for at once, each after its call', async () => {
+		database = await freshDatabase();
+		const { pool, stores } = process();
+		await migratePostgres(pool, migrations);
+		const count = async () =>
+			(
+				await pool.query<{ n: string }>(
+					"SELECT vacuum_count AS n FROM pg_stat_user_tables WHERE relname = 'session_events'"
+				)
+			).rows[0]!.n;
+		const before = Number(await count());
+		// A vote closing in twenty groups at once: one VACUUM running, one more for all who came
+		// after it started (they queued on each other's locks, one after another, before).
+		const first = stores.erase();
+		const rest = Array.from({ length: 19 }, () => stores.erase());
+		expect(await Promise.all([first, ...rest])).toEqual(Array(20).fill(true));
+		expect(Number(await count()) - before).toBe(2);
+		// And after they are done, the next erasure runs one of its own.
+		await stores.erase();
+		expect(Number(await count()) - before).toBe(3);
+	});
 });

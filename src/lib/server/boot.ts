@@ -10,7 +10,7 @@ import { attachRealtime, type Realtime } from './realtime/io';
 import { currentSetupCode, proxyTrusted } from './setup-code';
 import { isWorker } from './workers';
 
-let stopRetention: () => void = () => {};
+let stopRetention: () => Promise<void> = async () => {};
 
 /** Reads the configuration or stops the process with a message that names the bad variable. */
 export function configOrExit(): Config {
@@ -95,7 +95,7 @@ export async function stop(app: ServerApp, realtime: Realtime): Promise<void> {
 	await new Promise<void>((resolve) => {
 		void realtime.io.close(() => resolve());
 	});
-	stopRetention();
+	await stopRetention();
 	await app.bus.close();
 	await app.sessions.snapshotAll();
 	await app.storage.close();

@@ -7,7 +7,13 @@ import { compressAnswers } from './http/compression';
 import { baseSecurityHeaders, nonPageCsp } from './http/security';
 import { describeError, log } from './log';
 import { clientAddress, requestProtocol } from './network';
-import { isPrimaryOfWorkers, isWorker, runPrimary, serveFromPrimary } from './workers';
+import {
+	holdConnections,
+	isPrimaryOfWorkers,
+	isWorker,
+	runPrimary,
+	serveFromPrimary
+} from './workers';
 
 type Handler = (
 	req: import('node:http').IncomingMessage,
@@ -20,6 +26,7 @@ async function main(): Promise<void> {
 	const root = dirname(buildDir);
 	const config = configOrExit();
 	if (isPrimaryOfWorkers(config)) return runPrimary(config);
+	holdConnections();
 	const app = await appOrExit(config, root);
 
 	// adapter-node takes the protocol from PROTOCOL_HEADER or else assumes https; over plain HTTP

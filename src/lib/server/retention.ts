@@ -80,7 +80,8 @@ async function deleteDue(
 }
 
 /** Runs retention now and then every six hours (the timer does not keep the process alive). */
-export function scheduleRetention(app: Uses): () => void {
+export function scheduleRetention(app: Uses): () => Promise<void> {
+	let running: Promise<void> = Promise.resolve();
 	const run = async () => {
 		try {
 			await applyRetention(app);
@@ -90,10 +91,14 @@ export function scheduleRetention(app: Uses): () => void {
 			});
 		}
 	};
-	void run();
-	const timer = setInterval(() => void run(), 6 * 60 * 60 * 1000);
+	running = run();
+	const timer = setInterval(() => void (running = run()), 6 * 60 * 60 * 1000);
 	timer.unref();
-	return () => clearInterval(timer);
+	// Stopping waits for a run under way: the database must not close under it.
+	return () => {
+		clearInterval(timer);
+		return running;
+	};
 }
 
 /** A conference's automatic deletion, as the organiser's pages show it. */

@@ -8,6 +8,9 @@ import type { Realtime } from './realtime/io';
 /** A worker tells the primary it serves requests. */
 const readyMessage = 'samrad:ready';
 
+/** @socket.io/sticky keeps each worker's number of connections on the worker object. */
+type Counted = { clientsCount?: number };
+
 /** Whether this process is the primary of WORKERS=N, which only hands connections on. */
 export function isPrimaryOfWorkers(config: Config): boolean {
 	return config.workers > 1 && cluster.isPrimary;
@@ -33,10 +36,16 @@ export function runPrimary(config: Config): void {
 
 	const fork = () => {
 		const worker = cluster.fork({ PORT: String(port) });
+		// sticky's least-connection picks the worker with the lowest clientsCount, and a worker just
+		// forked has none: every newcomer went to it while its app was still opening (a replaced
+		// worker, under load). Counted as full until it says it is ready; if none is ready yet (the
+		// first start), one is still chosen and holds what it gets until then (holdConnections).
+		(worker as Counted).clientsCount = Number.POSITIVE_INFINITY;
 		log.info('worker.started', { pid: worker.process.pid });
 	};
 	cluster.on('message', (worker, message: unknown) => {
 		if ((message as { type?: string } | null)?.type !== readyMessage) return;
+		(worker as Counted).clientsCount = 0;
 		const first = ready.size < config.workers;
 		ready.add(worker.id);
 		if (first && ready.size === config.workers) {
@@ -71,9 +80,30 @@ export function runPrimary(config: Config): void {
 	});
 }
 
+/** Connections the primary handed on before this worker took any (see holdConnections). */
+let held: { message: unknown; handle: unknown }[] | null = null;
+const holdOne = (message: unknown, handle: unknown) => {
+	if (String((message as { type?: unknown } | null)?.type).startsWith('sticky:'))
+		held?.push({ message, handle });
+};
+
+/**
+ * Called first thing in a worker: whatever the primary hands on before the app is open (a
+ * connection with its socket, a request's chunks) is kept, not dropped for want of a listener,
+ * and served once serveFromPrimary takes connections.
+ */
+export function holdConnections(): void {
+	if (!cluster.isWorker || held) return;
+	held = [];
+	process.on('message', holdOne);
+}
+
 /** A worker takes its connections from the primary instead of listening, then says it is ready. */
 export function serveFromPrimary(httpServer: HttpServer, realtime: Realtime): void {
 	if (httpServer.listening) return;
 	setupWorker(realtime.io);
+	process.off('message', holdOne);
+	for (const { message, handle } of held ?? []) process.emit('message', message, handle as never);
+	held = null;
 	process.send?.({ type: readyMessage });
 }

@@ -1,10 +1,10 @@
 /** Conferences set up through the real service on the server's database file, before it starts. */
 import type { GroupingRule } from '$lib/domain/conference/allocation';
 import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
-import { createApp, type App } from '$lib/server/app';
+import { createApp, type App, type ServerApp } from '$lib/server/app';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
-import { setConferenceTie } from '$lib/server/db/organisers';
 import { readConfig } from '$lib/server/config';
+import { withStoreApp, type Store } from './engine';
 import { root } from './server';
 
 /** What a test needs to reach a seeded conference. */
@@ -29,7 +29,7 @@ export interface SeededConference {
 
 /** An account, signed in, tied to `conferenceId` in `tie` if given: its id and Cookie header. */
 export async function signedInAccount(
-	app: App,
+	app: ServerApp,
 	{ username, displayName, admin }: { username: string; displayName: string; admin: boolean },
 	tie?: { conferenceId: string; role: 'owner' | 'co_organiser' }
 ): Promise<{ id: string; cookie: string }> {
@@ -38,7 +38,7 @@ export async function signedInAccount(
 		{ username, displayName, password: 'a long enough password', admin },
 		Date.now()
 	);
-	if (tie) setConferenceTie(app.db, tie.conferenceId, organiser.id, tie.role, Date.now());
+	if (tie) await app.stores.organisers.setTie(tie.conferenceId, organiser.id, tie.role, Date.now());
 	const token = await startOrganiserSession(app.stores, organiser.id, Date.now());
 	return { id: organiser.id, cookie: `samrad_organiser=${token}` };
 }
@@ -47,7 +47,7 @@ export async function signedInAccount(
  * The installation's first account (its administrator), signed in, owning `conferenceId` if
  * given: its id and Cookie header.
  */
-export async function firstAccount(app: App, conferenceId?: string) {
+export async function firstAccount(app: ServerApp, conferenceId?: string) {
 	const account = { username: 'organiser', displayName: 'Organiser', admin: true };
 	return await signedInAccount(
 		app,
@@ -57,7 +57,7 @@ export async function firstAccount(app: App, conferenceId?: string) {
 }
 
 /** A co-organiser of `conferenceId` ("Co Organiser"), signed in: their Cookie header. */
-export async function coOrganiserCookie(app: App, conferenceId: string): Promise<string> {
+export async function coOrganiserCookie(app: ServerApp, conferenceId: string): Promise<string> {
 	const account = { username: 'co.organiser', displayName: 'Co Organiser', admin: false };
 	return (await signedInAccount(app, account, { conferenceId, role: 'co_organiser' })).cookie;
 }
@@ -90,14 +90,17 @@ export async function withApp<T>(
  * allocated by `rule` and started, so every group has its session and members.
  */
 export async function seedConference(
-	databasePath: string,
+	/** The server's SQLite file, or a store of either engine. */
+	target: string | Store,
 	{ rule = 'mixed', maxGroupSize = 7, questions = ['What helps people keep their jobs?'] } = {} as {
 		rule?: GroupingRule;
 		maxGroupSize?: number;
 		questions?: string[];
 	}
 ): Promise<SeededConference> {
-	return await withApp(databasePath, async (app) => {
+	const on = <T>(fn: (app: ServerApp) => Promise<T>) =>
+		typeof target === 'string' ? withApp(target, fn) : withStoreApp(target, fn);
+	return await on(async (app) => {
 		const conferences = app.conferences;
 		const created = await conferences.create({
 			title: 'Nordisk dialog om supported employment',

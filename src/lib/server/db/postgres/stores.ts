@@ -200,6 +200,18 @@ export function createPostgresStores(pool: pg.Pool): Stores {
 			}
 		}
 	};
+	let erasing: Promise<boolean> | null = null;
+	let nextErase: Promise<boolean> | null = null;
+	const vacuum = async (): Promise<boolean> => {
+		// The one that waited is the running one now; calls from here on wait for a later one.
+		if (nextErase) [erasing, nextErase] = [nextErase, null];
+		try {
+			await pool.query(`VACUUM ${erasedTables.join(', ')}`);
+			return true;
+		} finally {
+			if (!nextErase) erasing = null;
+		}
+	};
 	return {
 		...storeSet(pool),
 		transaction(work) {
@@ -214,9 +226,12 @@ export function createPostgresStores(pool: pg.Pool): Stores {
 		 * here. What remains, beyond this process's reach: the WAL segments (until recycled), WAL
 		 * archives and base backups (until they expire) and replicas' copies of the same.
 		 */
-		async erase() {
-			await pool.query(`VACUUM ${erasedTables.join(', ')}`);
-			return true;
+		erase() {
+			// One VACUUM at a time, and every caller waits for one that starts after its call: two
+			// would queue on each other's table locks (VACUUM conflicts with VACUUM), so a vote
+			// closing in many groups at once made each answer wait for a chain of them.
+			if (erasing) return (nextErase ??= erasing.then(vacuum, vacuum));
+			return (erasing = vacuum());
 		},
 		// A session-level advisory lock, on one connection for the whole work, released after it.
 		async alone(name, work) {

@@ -1,0 +1,5 @@
+/** The SIGKILL storms of tests/integration/fault-injection.test.ts, on PostgreSQL. */
+import { faultInjectionSuite } from '../integration/suites/fault-injection';
+import { postgres } from './engine';
+
+faultInjectionSuite(postgres);
