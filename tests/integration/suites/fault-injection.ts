@@ -279,169 +279,176 @@ export function faultInjectionSuite(engine: Engine): void {
 	});
 
 	describe(`kills at random moments (seed ${seed})`, () => {
-		it('lose no answered command, apply each once, and every view converges to a fresh load', async () => {
-			// WRITING: new notes (at most 30 each) and edits of one's own notes.
-			for (const sender of senders) {
-				if (sender.personId === eirId) sender.onBehalf = { authorId: eirId };
-			}
-			let edits = 0;
-			setChaos(true);
-			await storm((sender) => {
-				const ids = sender.noteIds;
-				if (ids.length < notesPerPerson && (ids.length === 0 || random.chance(0.6))) {
-					const noteId = newId();
-					ids.push(noteId);
-					return [
-						'note.add',
-						{ questionId, noteId, text: `${sender.name} ${ids.length}`, ...sender.onBehalf }
-					];
+		// Some thirteen server restarts: on a loaded two-core machine that alone can near a minute.
+		it(
+			'lose no answered command, apply each once, and every view converges to a fresh load',
+			{
+				timeout: 180_000
+			},
+			async () => {
+				// WRITING: new notes (at most 30 each) and edits of one's own notes.
+				for (const sender of senders) {
+					if (sender.personId === eirId) sender.onBehalf = { authorId: eirId };
 				}
-				return ['note.edit', { questionId, noteId: random.pick(ids), text: `edit ${++edits}` }];
-			});
-			await expectStoredExactlyOnce();
-
-			// Settle every note's text without chaos, so that the expected state is exact.
-			setChaos(false);
-			for (const sender of senders) {
-				for (const noteId of addedNotes(sender)) {
-					sender.outbox.enqueue('note.edit', { questionId, noteId, text: `final ${noteId}` });
-				}
-			}
-			await drainAll();
-			await expectStoredExactlyOnce();
-			for (const [index, sender] of senders.entries()) {
-				const notes = addedNotes(sender);
-				expect(notes.length, `${sender.name} wrote`).toBeGreaterThan(0);
-				if (index < 5) {
-					const view = (await freshView(watchers[index]!.auth)).view as ParticipantView;
-					const mine = view.runs[0]!.myNotes.map((n) => ({ id: n.id, text: n.text }));
-					expect(mine.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
-						notes
-							.map((id) => ({ id, text: `final ${id}` }))
-							.sort((a, b) => a.id.localeCompare(b.id))
-					);
-				}
-			}
-			// Anonymous: the console and the screen count notes without saying whose; most first.
-			const written = senders.map((s) => addedNotes(s).length).sort((a, b) => b - a);
-			const desk = (await freshView(watchers.at(-1)!.auth)).view as FacilitatorView;
-			expect(desk.runs[0]!.notesByPerson).toEqual([]);
-			expect(desk.runs[0]!.progress).toEqual(written);
-			const screen = (await freshView(watchers.at(-2)!.auth)).view as ScreenView;
-			expect(screen.runs[0]!.progress).toEqual(written);
-			await expectConverged();
-
-			// Every note is revealed, two headings gather a few, and the vote opens.
-			await facilitate('phase.advance', { questionId, from: 'write' });
-			await facilitate('phase.advance', { questionId, from: 'reveal' });
-			const all = senders.flatMap(addedNotes);
-			for (const [k, noteIds] of [all.slice(0, 3), all.slice(3, 6)].entries()) {
-				await facilitate('cluster.create', {
-					questionId,
-					clusterId: newId(),
-					heading: `HEADING ${k}`,
-					noteIds
+				let edits = 0;
+				setChaos(true);
+				await storm((sender) => {
+					const ids = sender.noteIds;
+					if (ids.length < notesPerPerson && (ids.length === 0 || random.chance(0.6))) {
+						const noteId = newId();
+						ids.push(noteId);
+						return [
+							'note.add',
+							{ questionId, noteId, text: `${sender.name} ${ids.length}`, ...sender.onBehalf }
+						];
+					}
+					return ['note.edit', { questionId, noteId: random.pick(ids), text: `edit ${++edits}` }];
 				});
-			}
-			await facilitate('phase.advance', { questionId, from: 'clarify' });
-			const items = (await freshView(watchers.at(-1)!.auth)).view.runs[0]!.vote!.items.map(
-				(i) => i.id
-			);
-			const ranking = () => random.shuffle(items).slice(0, random.int(1, 5));
+				await expectStoredExactlyOnce();
 
-			// VOTING: ballots, changed again and again.
-			for (const sender of senders) {
-				if (sender.personId === eirId) sender.onBehalf = { voterId: eirId };
-			}
-			setChaos(true);
-			await storm((sender) => [
-				'ballot.cast',
-				{ questionId, ranking: ranking(), ...sender.onBehalf }
-			]);
-			await expectStoredExactlyOnce();
-
-			// Each voter's last word, without chaos; then the results.
-			setChaos(false);
-			const finalBallots = new Map<string, string[]>();
-			for (const sender of senders) {
-				const mine = ranking();
-				finalBallots.set(sender.personId, mine);
-				sender.outbox.enqueue('ballot.cast', { questionId, ranking: mine, ...sender.onBehalf });
-			}
-			await drainAll();
-			for (const [index, sender] of senders.entries()) {
-				if (index >= 5) continue;
-				const view = (await freshView(watchers[index]!.auth)).view as ParticipantView;
-				expect(view.runs[0]!.myBallot).toEqual(finalBallots.get(sender.personId));
-			}
-			await facilitate('phase.advance', { questionId, from: 'vote' });
-			await expectStoredExactlyOnce();
-			expect(starts - 1, 'server restarts').toBeGreaterThanOrEqual(10);
-			// Closed: the ballots no longer carry their voters, not even back to the voter.
-			for (const watcher of watchers.slice(0, 5)) {
-				const view = (await freshView(watcher.auth)).view as ParticipantView;
-				expect(view.runs[0]!.myBallot).toBeNull();
-			}
-			// The results are the hand tally of the last ballots (Borda: first choice n points …).
-			const n = Math.min(5, items.length);
-			const expected = new Map(items.map((id) => [id, { points: 0, voters: 0 }]));
-			for (const ballot of finalBallots.values()) {
-				ballot.forEach((id, position) => {
-					expected.get(id)!.points += n - position;
-					expected.get(id)!.voters++;
-				});
-			}
-			const results = ((await freshView(watchers.at(-1)!.auth)).view as FacilitatorView).runs[0]!
-				.results!;
-			expect(
-				new Map(results.map((r) => [r.itemId, { points: r.points, voters: r.voters }]))
-			).toEqual(expected);
-			await expectConverged();
-
-			// Durable: what every view shows now is exactly what a restart from disk shows (the run
-			// is long enough for the state to come from a snapshot plus the events after it).
-			const [snapshot] = await store.rows<{ seq: number }>(
-				'SELECT seq FROM session_snapshots WHERE session_id = ?',
-				[session.sessionId]
-			);
-			const snapshotSeq = snapshot!.seq;
-			expect(snapshotSeq).toBeGreaterThan(0);
-			const before = await Promise.all(watchers.map((w) => freshView(w.auth)));
-			await restart();
-			for (const [i, watcher] of watchers.entries()) {
-				expect((await freshView(watcher.auth)).view, watcher.label).toEqual(before[i]!.view);
-			}
-
-			// Duplicates of answered commands, after the restart: the first answer again, no change.
-			await Promise.all(
-				senders.map(async (sender) => {
-					const again = new OutboxPhone(server, sender.outbox.token, {
-						role: sender.scope.endsWith(':f') ? 'facilitator' : 'participant'
-					});
-					expect(await again.connect()).toBe(true);
-					for (const [id, entry] of sender.outbox.queued) {
-						const answer = await again.client!.send(entry.name, { ...entry.payload, id });
-						expect(answer, `${sender.name}: repeated ${entry.name}`).toEqual(
-							sender.outbox.answer(id)
+				// Settle every note's text without chaos, so that the expected state is exact.
+				setChaos(false);
+				for (const sender of senders) {
+					for (const noteId of addedNotes(sender)) {
+						sender.outbox.enqueue('note.edit', { questionId, noteId, text: `final ${noteId}` });
+					}
+				}
+				await drainAll();
+				await expectStoredExactlyOnce();
+				for (const [index, sender] of senders.entries()) {
+					const notes = addedNotes(sender);
+					expect(notes.length, `${sender.name} wrote`).toBeGreaterThan(0);
+					if (index < 5) {
+						const view = (await freshView(watchers[index]!.auth)).view as ParticipantView;
+						const mine = view.runs[0]!.myNotes.map((n) => ({ id: n.id, text: n.text }));
+						expect(mine.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+							notes
+								.map((id) => ({ id, text: `final ${id}` }))
+								.sort((a, b) => a.id.localeCompare(b.id))
 						);
 					}
-					again.close();
-				})
-			);
-			await expectStoredExactlyOnce();
-			await expectConverged();
+				}
+				// Anonymous: the console and the screen count notes without saying whose; most first.
+				const written = senders.map((s) => addedNotes(s).length).sort((a, b) => b - a);
+				const desk = (await freshView(watchers.at(-1)!.auth)).view as FacilitatorView;
+				expect(desk.runs[0]!.notesByPerson).toEqual([]);
+				expect(desk.runs[0]!.progress).toEqual(written);
+				const screen = (await freshView(watchers.at(-2)!.auth)).view as ScreenView;
+				expect(screen.runs[0]!.progress).toEqual(written);
+				await expectConverged();
 
-			const sent = senders.reduce((sum, s) => sum + s.outbox.queued.size, 0);
-			const swapped = senders.reduce((sum, s) => sum + s.outbox.swapped, 0);
-			const repeated = senders.reduce((sum, s) => sum + s.outbox.repeated, 0);
-			const unanswered = senders.reduce((sum, s) => sum + s.outbox.unanswered, 0);
-			process.stdout.write(
-				`fault injection (seed ${seed}): ${starts - 1} restarts, ${sent} commands, ` +
-					`${swapped} sent out of order, ${repeated} sent twice, ${unanswered} sends lost\n`
-			);
-			expect(unanswered).toBeGreaterThan(0);
-			expect(swapped).toBeGreaterThan(0);
-			expect(repeated).toBeGreaterThan(0);
-		});
+				// Every note is revealed, two headings gather a few, and the vote opens.
+				await facilitate('phase.advance', { questionId, from: 'write' });
+				await facilitate('phase.advance', { questionId, from: 'reveal' });
+				const all = senders.flatMap(addedNotes);
+				for (const [k, noteIds] of [all.slice(0, 3), all.slice(3, 6)].entries()) {
+					await facilitate('cluster.create', {
+						questionId,
+						clusterId: newId(),
+						heading: `HEADING ${k}`,
+						noteIds
+					});
+				}
+				await facilitate('phase.advance', { questionId, from: 'clarify' });
+				const items = (await freshView(watchers.at(-1)!.auth)).view.runs[0]!.vote!.items.map(
+					(i) => i.id
+				);
+				const ranking = () => random.shuffle(items).slice(0, random.int(1, 5));
+
+				// VOTING: ballots, changed again and again.
+				for (const sender of senders) {
+					if (sender.personId === eirId) sender.onBehalf = { voterId: eirId };
+				}
+				setChaos(true);
+				await storm((sender) => [
+					'ballot.cast',
+					{ questionId, ranking: ranking(), ...sender.onBehalf }
+				]);
+				await expectStoredExactlyOnce();
+
+				// Each voter's last word, without chaos; then the results.
+				setChaos(false);
+				const finalBallots = new Map<string, string[]>();
+				for (const sender of senders) {
+					const mine = ranking();
+					finalBallots.set(sender.personId, mine);
+					sender.outbox.enqueue('ballot.cast', { questionId, ranking: mine, ...sender.onBehalf });
+				}
+				await drainAll();
+				for (const [index, sender] of senders.entries()) {
+					if (index >= 5) continue;
+					const view = (await freshView(watchers[index]!.auth)).view as ParticipantView;
+					expect(view.runs[0]!.myBallot).toEqual(finalBallots.get(sender.personId));
+				}
+				await facilitate('phase.advance', { questionId, from: 'vote' });
+				await expectStoredExactlyOnce();
+				expect(starts - 1, 'server restarts').toBeGreaterThanOrEqual(10);
+				// Closed: the ballots no longer carry their voters, not even back to the voter.
+				for (const watcher of watchers.slice(0, 5)) {
+					const view = (await freshView(watcher.auth)).view as ParticipantView;
+					expect(view.runs[0]!.myBallot).toBeNull();
+				}
+				// The results are the hand tally of the last ballots (Borda: first choice n points …).
+				const n = Math.min(5, items.length);
+				const expected = new Map(items.map((id) => [id, { points: 0, voters: 0 }]));
+				for (const ballot of finalBallots.values()) {
+					ballot.forEach((id, position) => {
+						expected.get(id)!.points += n - position;
+						expected.get(id)!.voters++;
+					});
+				}
+				const results = ((await freshView(watchers.at(-1)!.auth)).view as FacilitatorView).runs[0]!
+					.results!;
+				expect(
+					new Map(results.map((r) => [r.itemId, { points: r.points, voters: r.voters }]))
+				).toEqual(expected);
+				await expectConverged();
+
+				// Durable: what every view shows now is exactly what a restart from disk shows (the run
+				// is long enough for the state to come from a snapshot plus the events after it).
+				const [snapshot] = await store.rows<{ seq: number }>(
+					'SELECT seq FROM session_snapshots WHERE session_id = ?',
+					[session.sessionId]
+				);
+				const snapshotSeq = snapshot!.seq;
+				expect(snapshotSeq).toBeGreaterThan(0);
+				const before = await Promise.all(watchers.map((w) => freshView(w.auth)));
+				await restart();
+				for (const [i, watcher] of watchers.entries()) {
+					expect((await freshView(watcher.auth)).view, watcher.label).toEqual(before[i]!.view);
+				}
+
+				// Duplicates of answered commands, after the restart: the first answer again, no change.
+				await Promise.all(
+					senders.map(async (sender) => {
+						const again = new OutboxPhone(server, sender.outbox.token, {
+							role: sender.scope.endsWith(':f') ? 'facilitator' : 'participant'
+						});
+						expect(await again.connect()).toBe(true);
+						for (const [id, entry] of sender.outbox.queued) {
+							const answer = await again.client!.send(entry.name, { ...entry.payload, id });
+							expect(answer, `${sender.name}: repeated ${entry.name}`).toEqual(
+								sender.outbox.answer(id)
+							);
+						}
+						again.close();
+					})
+				);
+				await expectStoredExactlyOnce();
+				await expectConverged();
+
+				const sent = senders.reduce((sum, s) => sum + s.outbox.queued.size, 0);
+				const swapped = senders.reduce((sum, s) => sum + s.outbox.swapped, 0);
+				const repeated = senders.reduce((sum, s) => sum + s.outbox.repeated, 0);
+				const unanswered = senders.reduce((sum, s) => sum + s.outbox.unanswered, 0);
+				process.stdout.write(
+					`fault injection (seed ${seed}): ${starts - 1} restarts, ${sent} commands, ` +
+						`${swapped} sent out of order, ${repeated} sent twice, ${unanswered} sends lost\n`
+				);
+				expect(unanswered).toBeGreaterThan(0);
+				expect(swapped).toBeGreaterThan(0);
+				expect(repeated).toBeGreaterThan(0);
+			}
+		);
 	});
 }
