@@ -60,6 +60,8 @@ async function joinPhone(
 		await expect(
 			page.getByRole('heading', { name: tr(switchFrom, 'session.phone.joinTitle') })
 		).toBeVisible();
+		// The join form is on screen before the app starts; the menu switches in place once it has.
+		await expect(page.locator('form.join[data-started]')).toHaveCount(1);
 		await page.getByLabel(tr(switchFrom, 'language.label'), { exact: true }).selectOption(lang);
 	}
 	await expect(

@@ -21,18 +21,16 @@ test.describe.configure({ mode: 'default' });
 const client = join(process.cwd(), '.svelte-kit/output/client');
 const manifest = JSON.parse(readFileSync(join(client, '.vite/manifest.json'), 'utf8')) as Record<
 	string,
-	{ file: string; name?: string; isDynamicEntry?: boolean }
+	{ file: string; name?: string; dynamicImports?: string[] }
 >;
-const patternNames = new Set(['nb', 'sv', 'da', 'is', 'fi', 'en-gb']);
-/** The hyphen library's chunk and its pattern chunks (CommonJS, so keyed by their file). */
-const hyphenFiles = Object.entries(manifest)
-	.filter(
-		([key, e]) =>
-			key.startsWith('_') &&
-			e.isDynamicEntry &&
-			(e.name === 'hyphen' || patternNames.has(e.name ?? ''))
-	)
-	.map(([, e]) => `/${e.file}`);
+/**
+ * The hyphen library's chunk and its pattern chunks: what the hyphenation loader imports on
+ * demand (found by the library's chunk, since small chunks merged into others take their names).
+ */
+const loader = Object.values(manifest).find((entry) =>
+	entry.dynamicImports?.some((key) => manifest[key]?.name === 'hyphen')
+);
+const hyphenFiles = (loader?.dynamicImports ?? []).map((key) => `/${manifest[key]!.file}`);
 
 /** Files among these that are hyphenation, or that could import it. */
 function hyphenationIn(files: LoadedFile[]): string[] {
