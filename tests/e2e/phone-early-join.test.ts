@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { translate as tr } from './helpers/i18n';
 import { createSessionOnPage } from './helpers/new-session';
 
 const phoneSize = {
@@ -137,5 +138,35 @@ test('a join answered only after the app has started is taken by the app: the sa
 	await expectJoinedOnce(consolePage, 'Lene');
 	// The app took the page's answer: its socket connected as Lene and never joined again.
 	expect(sent.join('\n')).not.toContain('participant.join');
+	await context.close();
+});
+
+test('a language chosen before the app starts brings the page back in it, and the app starts in it', async ({
+	browser,
+	page: consolePage
+}) => {
+	const { code } = await createSessionOnPage(consolePage, 'Early language');
+	const { context, page, release } = await heldPhone(browser, 'websocket');
+	await page.goto(`/j/${code}`, { waitUntil: 'commit' });
+	await expect(
+		page.getByRole('heading', { name: tr('en', 'session.phone.joinTitle') })
+	).toBeVisible();
+	await page.getByLabel(tr('en', 'language.label'), { exact: true }).selectOption('sv');
+	// Still before the app: the page came back from the server in Swedish.
+	await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+	await expect(
+		page.getByRole('heading', { name: tr('sv', 'session.phone.joinTitle') })
+	).toBeVisible();
+	expect(await page.locator('form.join[data-started]').count(), 'the app had not started').toBe(0);
+	release();
+	await expect(page.locator('form.join[data-started]')).toHaveCount(1);
+	await expect(page.getByLabel(tr('en', 'language.label'), { exact: true })).toHaveCount(0);
+	await expect(page.getByLabel(tr('sv', 'language.label'), { exact: true })).toHaveValue('sv');
+	await page.getByLabel(tr('sv', 'session.phone.nameLabel')).fill('Åsa');
+	await page.getByRole('button', { name: tr('sv', 'session.phone.join'), exact: true }).click();
+	await expect(
+		page.getByRole('heading', { name: tr('sv', 'session.phone.welcome', { name: 'Åsa' }) })
+	).toBeVisible();
+	await expectJoinedOnce(consolePage, 'Åsa');
 	await context.close();
 });

@@ -6,7 +6,8 @@
 // same storage keys as the app (`samrad.join.<code>`) until answered, and stores the answer
 // where the app starts from: the phone's identity (`samrad.phone.<code>`) and its first view
 // (`samrad.outbox.<code>.view`). Once the app has started (it marks the form `data-started`)
-// the app alone handles the form. Texts come translated in the form's data attributes.
+// the app alone handles the form, and the language menu. Texts come translated in the form's data
+// attributes.
 
 /** The script's text, run as a classic inline script right after `form.join`. */
 export const earlyJoinScript = `(() => {
@@ -28,6 +29,13 @@ export const earlyJoinScript = `(() => {
 			else localStorage.setItem(key, JSON.stringify(value));
 		} catch (e) {}
 	};
+	// A language chosen in the menu before the app starts: its plain form (POST /lang) sends the
+	// page back in that language; once started, the app switches in place.
+	document.addEventListener('change', (event) => {
+		const menu = event.target;
+		if (form.hasAttribute('data-started') || !menu.matches('form.switcher select[name=lang]')) return;
+		menu.form.submit();
+	});
 	const identityKey = 'samrad.phone.' + data.code;
 	const joinKey = 'samrad.join.' + data.code;
 	const busy = (on) => {
