@@ -248,7 +248,7 @@ async function startServer(kind, dir, databasePath, engines) {
 		child,
 		pid: /** @type {number} */ (child.pid),
 		port: 0,
-		/** @type {{ at: number, p99: number, max: number, utilisation: number }[]} */
+		/** @type {{ at: number, p99: number, max: number, utilisation: number, memory?: NodeJS.MemoryUsage, gc?: { ms: number, max: number, major: number } }[]} */
 		lag: [],
 		warnings: 0,
 		stderr: '',
@@ -817,6 +817,12 @@ async function runOn(kind, participants, dir, databasePath, engines) {
 				max: Math.max(...lag.map((l) => l.max)),
 				utilisationMean: lag.reduce((a, l) => a + l.utilisation, 0) / Math.max(1, lag.length)
 			},
+			/** The server's garbage collection pauses (main thread), over the run. */
+			gc: {
+				ms: lag.reduce((a, l) => a + (l.gc?.ms ?? 0), 0),
+				max: Math.max(0, ...lag.map((l) => l.gc?.max ?? 0)),
+				major: lag.reduce((a, l) => a + (l.gc?.major ?? 0), 0)
+			},
 			serverLogWarnings: server.warnings,
 			verification,
 			profiles,
@@ -984,7 +990,7 @@ function describe(/** @type {any} */ r) {
 		`- machine: load average ${u.loadBefore} before, ${u.loadAfter} after; server waiting for a core ${(u.waitMean * 100).toFixed(0)} % of the run (schedstat run queue); something on the machine waiting for a core ${(u.machineWait * 100).toFixed(0)} % of it (/proc/pressure/cpu)`,
 		`- limited by: ${limitOf(r)}`,
 		`- server RSS: idle ${mb(u.rssIdle)} MB, connected ${mb(u.rssConnected)} MB, peak ${mb(u.rssPeak)} MB; ${(u.perConnection / 1024).toFixed(1)} KB per connection${r.memoryAtPeak ? `; at its highest: V8 heap ${mb(r.memoryAtPeak.heapTotal)} MB reserved, ${mb(r.memoryAtPeak.heapUsed)} MB in use (live and garbage), outside it ${mb(r.memoryAtPeak.external)} MB (buffers ${mb(r.memoryAtPeak.arrayBuffers)} MB)` : ''}`,
-		`- server event loop: delay p99 per second median ${ms(r.loopLag.p99Median)} ms, worst ${ms(r.loopLag.p99Worst)} ms, max ${ms(r.loopLag.max)} ms; utilisation mean ${(r.loopLag.utilisationMean * 100).toFixed(0)} %`,
+		`- server event loop: delay p99 per second median ${ms(r.loopLag.p99Median)} ms, worst ${ms(r.loopLag.p99Worst)} ms, max ${ms(r.loopLag.max)} ms; utilisation mean ${(r.loopLag.utilisationMean * 100).toFixed(0)} %${r.gc ? `; garbage collection paused it ${(r.gc.ms / 1000).toFixed(1)} s in all, longest ${ms(r.gc.max)} ms, ${r.gc.major} major` : ''}`,
 		`- load generator event loop: p99 ${ms(r.clientLoopLag.p99)} ms, max ${ms(r.clientLoopLag.max)} ms`,
 		`- lost or duplicated: ${lostOrDup} (acks missing ${r.counts.lost}, late ${r.counts.late}, duplicate acks ${r.counts.duplicateAcks}${v ? `; acked but not stored ${v.ackedNotStored}, notes missing ${v.notesMissing}, duplicated ${v.notesDuplicated}, unexpected ${v.notesUnexpected}` : ''})`,
 		v
