@@ -118,4 +118,95 @@ describe('viewJson', () => {
 			}
 		}
 	});
+
+	it('a view made from note items kept between states equals one made afresh, at every step', () => {
+		// Each step's state is also copied whole (no object shared with the earlier states), so
+		// its views are made without anything kept: they must be equal, for every viewer.
+		let state = writtenSession({ settings: { anonymous: false, facilitatorSeesNotes: true } });
+		const steps: [string, (s: SessionState) => SessionState][] = [
+			[
+				'a note',
+				(s) => run(s, { type: 'note.add', questionId: Q1, noteId: 'd1', text: 'New' }, as('dan'))
+			],
+			[
+				'a rename',
+				(s) =>
+					run(s, { type: 'participant.rename', participantId: 'ann', name: 'Anne' }, facilitator)
+			],
+			[
+				'notes hidden from the facilitator',
+				(s) =>
+					run(
+						s,
+						{ type: 'session.configure', settings: { facilitatorSeesNotes: false } },
+						facilitator
+					)
+			],
+			[
+				'a note while they are hidden',
+				(s) => run(s, { type: 'note.add', questionId: Q1, noteId: 'd2', text: 'Mine' }, as('dan'))
+			],
+			['reveal', (s) => advance(s)],
+			['next note', (s) => run(s, { type: 'reveal.next', questionId: Q1 }, facilitator)],
+			[
+				'another rename',
+				(s) =>
+					run(
+						s,
+						{ type: 'participant.rename', participantId: 'ben', name: 'Benedikt' },
+						facilitator
+					)
+			],
+			['next note again', (s) => run(s, { type: 'reveal.next', questionId: Q1 }, facilitator)],
+			[
+				'a note edited',
+				(s) =>
+					run(
+						s,
+						{ type: 'note.edit', questionId: Q1, noteId: 'a1', text: 'Paperwork' },
+						facilitator
+					)
+			],
+			[
+				'a reflection written for a person',
+				(s) =>
+					run(
+						s,
+						{ type: 'reflection.write', reflectionId: 'r1', authorId: 'ben', text: 'We learnt' },
+						facilitator
+					)
+			],
+			[
+				'anonymous from now on',
+				(s) => run(s, { type: 'session.configure', settings: { anonymous: true } }, facilitator)
+			],
+			[
+				'a person removed',
+				(s) =>
+					run(
+						s,
+						{ type: 'participant.remove', participantId: 'cat', deleteContributions: false },
+						facilitator
+					)
+			]
+		];
+		for (const [name, step] of steps) {
+			state = step(state);
+			const fresh = structuredClone(state);
+			for (const viewer of viewers) {
+				expect(viewFor(state, viewer), `${name}, ${JSON.stringify(viewer)}`).toEqual(
+					viewFor(fresh, viewer)
+				);
+				expect(viewJson(state, viewer), `${name}, ${JSON.stringify(viewer)}`).toBe(
+					viewJson(structuredClone(state), viewer)
+				);
+				// The hub's two parts of a phone's view, the own one kept per person.
+				if (viewer.role !== 'participant') continue;
+				expect(phoneOwnView(state, viewer.participantId), `${name}, own part`).toEqual(
+					phoneOwnView(fresh, viewer.participantId)
+				);
+				expect(phoneSharedView(state), `${name}, shared part`).toEqual(phoneSharedView(fresh));
+			}
+		}
+	});
 });

@@ -12,6 +12,7 @@ import { effectiveTopN, voteItems, type VoteItem } from './tally';
 import {
 	defaultScreenControl,
 	type Language,
+	type Note,
 	type Participant,
 	type QuestionRun,
 	type Reflection,
@@ -211,6 +212,32 @@ function person(p: Participant): PersonView {
 }
 
 /**
+ * A view's item made from one note, kept while the note and what else the item depends on (the
+ * people, the settings) are the same objects: notes are never changed in place, so an unchanged
+ * note keeps its item from state to state. A diff then skips it unread, and a change (one note
+ * added) makes one item, not one per note.
+ */
+type NoteItems<T> = WeakMap<Note, { people: Participant[]; settings: SessionSettings; item: T }>;
+
+function noteItem<T>(
+	items: NoteItems<T>,
+	note: Note,
+	state: SessionState,
+	make: (note: Note) => T
+): T {
+	const { participants: people, settings } = state;
+	const known = items.get(note);
+	if (known && known.people === people && known.settings === settings) return known.item;
+	const item = make(note);
+	items.set(note, { people, settings, item });
+	return item;
+}
+
+const revealedItems: NoteItems<RevealedNoteView> = new WeakMap();
+const privateItems: NoteItems<PrivateNoteView> = new WeakMap();
+const myNoteItems: NoteItems<MyNoteView> = new WeakMap();
+
+/**
  * Public runs by run: states are never changed in place, and a run's public view depends only
  * on the run, the people and the settings, so every viewer of one state shares one computation,
  * and a run no command touched keeps its view object from state to state (a diff skips it).
@@ -260,16 +287,18 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 		notes: run.notes
 			.filter((n) => n.revealIndex !== null)
 			.sort((a, b) => a.revealIndex! - b.revealIndex!)
-			.map((n) => ({
-				id: n.id,
-				text: n.text,
-				revealIndex: n.revealIndex!,
-				// An erased person's name is '' (data protection): their notes show no author.
-				author:
-					state.settings.anonymous || n.authorId === null ? null : names.get(n.authorId) || null,
-				edited: n.history.some((h) => h.by === 'facilitator'),
-				...(n.authorId === null && !state.settings.anonymous ? { byGroup: true as const } : {})
-			})),
+			.map((note) =>
+				noteItem(revealedItems, note, state, (n) => ({
+					id: n.id,
+					text: n.text,
+					revealIndex: n.revealIndex!,
+					// An erased person's name is '' (data protection): their notes show no author.
+					author:
+						state.settings.anonymous || n.authorId === null ? null : names.get(n.authorId) || null,
+					edited: n.history.some((h) => h.by === 'facilitator'),
+					...(n.authorId === null && !state.settings.anonymous ? { byGroup: true as const } : {})
+				}))
+			),
 		clusters: run.clusters.map((c) =>
 			c.parentId === undefined
 				? { id: c.id, heading: c.heading, noteIds: c.noteIds }
@@ -330,7 +359,7 @@ export function participantView(
 		me: person(me),
 		runs: state.questions.map((run) => ({
 			...phoneRun(state, run),
-			...ownPart(state, run, me.id)
+			...ownPart(state, run, me)
 		})),
 		myReflections: myReflections(state, me.id)
 	};
@@ -369,12 +398,26 @@ export function phoneSharedView(state: SessionState): PhoneSharedView {
 export function phoneOwnView(state: SessionState, participantId: string): PhoneOwnView | null {
 	const me = state.participants.find((p) => p.id === participantId && !p.removed);
 	if (!me) return null;
-	return {
-		me: person(me),
-		runs: state.questions.map((run) => ownPart(state, run, me.id)),
-		myReflections: myReflections(state, me.id)
-	};
+	const runs = state.questions.map((run) => ownPart(state, run, me));
+	const reflections = state.reflections ?? noReflections;
+	// Nothing of theirs changed (another person's note): the own view they had, as it was.
+	const last = lastOwnViews.get(me);
+	if (
+		last &&
+		last.reflections === reflections &&
+		last.view.runs.length === runs.length &&
+		runs.every((run, i) => run === last.view.runs[i])
+	)
+		return last.view;
+	const view = { me: person(me), runs, myReflections: myReflections(state, me.id) };
+	lastOwnViews.set(me, { reflections, view });
+	return view;
 }
+
+const noReflections: Reflection[] = [];
+
+/** Each person's own view as last made, with the reflections it was made from. */
+const lastOwnViews = new WeakMap<Participant, { reflections: Reflection[]; view: PhoneOwnView }>();
 
 function myReflections(state: SessionState, participantId: string): MyReflectionView[] {
 	return (state.reflections ?? [])
@@ -398,24 +441,58 @@ function phoneRun(state: SessionState, run: QuestionRun): PublicRunView {
 /** A run's public view without the progress, made once per public view and shared by phones. */
 const phoneRuns = new WeakMap<PublicRunView, PublicRunView>();
 
+type OwnRunPart = Pick<ParticipantRunView, 'myNotes' | 'myBallot' | 'ballotCounted'>;
+
+/** Each notes list's notes by author, indexed once (not filtered again for every phone). */
+const notesByAuthor = new WeakMap<Note[], Map<string | null, Note[]>>();
+
+function authoredBy(notes: Note[], participantId: string): Note[] {
+	let index = notesByAuthor.get(notes);
+	if (!index) {
+		index = new Map();
+		for (const note of notes) {
+			const list = index.get(note.authorId);
+			if (list) list.push(note);
+			else index.set(note.authorId, [note]);
+		}
+		notesByAuthor.set(notes, index);
+	}
+	return index.get(participantId) ?? [];
+}
+
+/**
+ * Each person's own part of each run as last made, by run id: a part whose notes and ballot
+ * are the same objects as before is the same part (another person's note leaves it as it was),
+ * so a phone's diff skips it unread and no copy is made.
+ */
+const lastOwnParts = new WeakMap<Participant, Map<string, OwnRunPart>>();
+
 /** What only this participant sees of a run: their own notes and ballot. */
-function ownPart(
-	state: SessionState,
-	run: QuestionRun,
-	participantId: string
-): Pick<ParticipantRunView, 'myNotes' | 'myBallot' | 'ballotCounted'> {
-	return {
-		myNotes: run.notes
-			.filter((n) => n.authorId === participantId)
-			.map((n) => ({
-				id: n.id,
-				text: n.text,
-				revealed: n.revealIndex !== null,
-				readByFacilitator: facilitatorMayRead(n, state.settings)
-			})),
-		myBallot: run.ballots.find((b) => b.voterId === participantId)?.ranking ?? null,
-		ballotCounted: run.closedVote?.voterIds.includes(participantId) ?? false
-	};
+function ownPart(state: SessionState, run: QuestionRun, me: Participant): OwnRunPart {
+	const mine = authoredBy(run.notes, me.id);
+	const myBallot = run.ballots.find((b) => b.voterId === me.id)?.ranking ?? null;
+	const ballotCounted = run.closedVote?.voterIds.includes(me.id) ?? false;
+	const item = (note: Note) =>
+		noteItem(myNoteItems, note, state, (n) => ({
+			id: n.id,
+			text: n.text,
+			revealed: n.revealIndex !== null,
+			readByFacilitator: facilitatorMayRead(n, state.settings)
+		}));
+	let parts = lastOwnParts.get(me);
+	if (!parts) lastOwnParts.set(me, (parts = new Map()));
+	const last = parts.get(run.id);
+	if (
+		last &&
+		last.myBallot === myBallot &&
+		last.ballotCounted === ballotCounted &&
+		last.myNotes.length === mine.length &&
+		mine.every((note, i) => item(note) === last.myNotes[i])
+	)
+		return last;
+	const made: OwnRunPart = { myNotes: mine.map(item), myBallot, ballotCounted };
+	parts.set(run.id, made);
+	return made;
 }
 
 export function screenView(state: SessionState): ScreenView {
@@ -437,21 +514,18 @@ export function facilitatorView(state: SessionState): FacilitatorView {
 		reflection: state.reflection,
 		runs: state.questions.map((run) => ({
 			...publicRun(state, run),
-			notesByPerson: anonymous
-				? []
-				: state.participants.map((p) => ({
-						participantId: p.id,
-						count: run.notes.filter((n) => n.authorId === p.id).length
-					})),
+			notesByPerson: anonymous ? [] : notesByPerson(state.participants, run.notes),
 			privateNotes: run.notes
 				.filter((n) => n.revealIndex === null && facilitatorMayRead(n, state.settings))
-				.map((n) => ({
-					id: n.id,
-					authorId: anonymous ? null : n.authorId,
-					text: n.text,
-					byFacilitator: n.byFacilitator,
-					...(n.authorId === null ? { byGroup: true as const } : {})
-				})),
+				.map((note) =>
+					noteItem(privateItems, note, state, (n) => ({
+						id: n.id,
+						authorId: anonymous ? null : n.authorId,
+						text: n.text,
+						byFacilitator: n.byFacilitator,
+						...(n.authorId === null ? { byGroup: true as const } : {})
+					}))
+				),
 			votedIds: votersOf(run).sort(),
 			ballotsEntered: run.ballots
 				.filter((b) => b.byFacilitator)
@@ -471,6 +545,16 @@ export function facilitatorView(state: SessionState): FacilitatorView {
 		})),
 		reflections: state.reflections ?? []
 	};
+}
+
+/** How many notes each person wrote, counted in one pass (not one pass per person). */
+function notesByPerson(
+	participants: Participant[],
+	notes: Note[]
+): FacilitatorRunView['notesByPerson'] {
+	const counts = new Map<string | null, number>();
+	for (const note of notes) counts.set(note.authorId, (counts.get(note.authorId) ?? 0) + 1);
+	return participants.map((p) => ({ participantId: p.id, count: counts.get(p.id) ?? 0 }));
 }
 
 /** The view for a viewer, or null when the viewer is not (or no longer) part of the session. */
@@ -534,7 +618,7 @@ export function viewJson(state: SessionState, viewer: Viewer): string | null {
 				r.phase === 'write' ? open(phoneRun(state, r)) : parts.runs[i]!
 			));
 			const runs = state.questions.map(
-				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(state, run, me.id)).slice(1)}`
+				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(state, run, me)).slice(1)}`
 			);
 			return `${parts.base},"role":"participant","me":${JSON.stringify(person(me))},"runs":[${runs.join(',')}],"myReflections":${JSON.stringify(myReflections(state, me.id))}}`;
 		}
