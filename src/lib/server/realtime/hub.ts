@@ -720,7 +720,10 @@ export class Hub {
 			const json = JSON.stringify(view);
 			if (json === socket.data.lastConference) return;
 			socket.data.lastConference = json;
-			socket.emit('conference.view', { view, serverTime: Date.now() });
+			// The view serialised once: the JSON made to compare is the JSON sent.
+			const envelope = `{"view":${json},"serverTime":${Date.now()}}`;
+			if (!emitJson(socket, 'conference.view', envelope, () => {}))
+				socket.data.lastConference = null;
 		} catch (error) {
 			log.error('conference.view_failed', { error: describeError(error) });
 		}
