@@ -9,6 +9,8 @@
 //   npm run bench -- --heap-snapshot 600 --target samrad   one heap snapshot of the server, into
 //                                                  --out, once its RSS passes 600 MB (diagnosis only)
 //   npm run bench -- --server-flags=--max-semi-space-size=32   node options for Samråd's server only
+//   npm run bench -- --alloc-profile --target samrad   where the server's memory is allocated (garbage
+//                                                  included), into --out; scripts/bench/alloc-summary.js
 //   npm run bench -- --workers-server 3 --target samrad   Samråd as WORKERS=3 on a throw-away
 //                                                  PostgreSQL and Redis instead of one process on SQLite
 //
@@ -56,6 +58,7 @@ const defaults = {
 	target: 'both',
 	steps: '',
 	profile: false,
+	'alloc-profile': false,
 	'heap-snapshot': '0',
 	'server-flags': '',
 	'workers-server': '0',
@@ -76,6 +79,7 @@ const { values: options } = parseArgs({
 		target: { type: 'string' },
 		steps: { type: 'string' },
 		profile: { type: 'boolean' },
+		'alloc-profile': { type: 'boolean' },
 		'heap-snapshot': { type: 'string' },
 		'server-flags': { type: 'string' },
 		'workers-server': { type: 'string' },
@@ -103,6 +107,8 @@ const config = {
 	target: String(option('target')),
 	steps: String(option('steps')).split(',').filter(Boolean).map(Number),
 	profile: Boolean(option('profile')),
+	/** A sampling allocation profile of Samråd's server, collected objects included. */
+	allocProfile: Boolean(option('alloc-profile')),
 	/** Writes one heap snapshot of Samråd's server into `out` once its RSS passes this many MB (0: none). */
 	heapSnapshotMb: Number(option('heap-snapshot')),
 	/** Node options for Samråd's server process only (an experiment, e.g. V8's heap sizes). */
@@ -212,6 +218,9 @@ async function startServer(kind, dir, databasePath, engines) {
 	const args = ['--import', pathToFileURL(join(root, 'scripts', 'bench', 'loop-lag.js')).href];
 	if (config.profile) args.push('--cpu-prof', '--cpu-prof-dir', join(dir, 'profile'));
 	if (kind === 'samrad') args.push(...config.serverFlags);
+	const allocProfile = config.allocProfile && kind === 'samrad';
+	if (allocProfile)
+		args.push('--import', pathToFileURL(join(root, 'scripts', 'bench', 'alloc-profile.js')).href);
 	if (config.heapSnapshotMb > 0 && kind === 'samrad') {
 		mkdirSync(config.out, { recursive: true });
 		args.push('--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${config.out}`);
@@ -238,7 +247,8 @@ async function startServer(kind, dir, databasePath, engines) {
 			// Every simulated phone shares 127.0.0.1: lift the per-address limits (per socket stay).
 			RATE_LIMIT_COMMANDS_PER_ADDRESS: '1000000000',
 			RATE_LIMIT_JOINS_PER_ADDRESS: '1000000000',
-			RATE_LIMIT_SESSIONS_PER_ADDRESS: '1000000000'
+			RATE_LIMIT_SESSIONS_PER_ADDRESS: '1000000000',
+			...(allocProfile ? { BENCH_ALLOC_PROFILE_DIR: join(dir, 'profile') } : {})
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true
@@ -748,7 +758,8 @@ async function runOn(kind, participants, dir, databasePath, engines) {
 					: databaseFile
 						? verifyStored(await readStored(join(dir, databaseFile), null), results)
 						: null;
-		const profiles = config.profile ? saveProfiles(dir, kind, participants) : [];
+		const profiles =
+			config.profile || config.allocProfile ? saveProfiles(dir, kind, participants) : [];
 		const usage = {
 			cpuMean:
 				end.server && first.server
@@ -864,7 +875,7 @@ function perAction(from, to, actions) {
 	};
 }
 
-/** Keeps the server's CPU profiles in the output folder. */
+/** Keeps the server's CPU and allocation profiles in the output folder. */
 function saveProfiles(
 	/** @type {string} */ dir,
 	/** @type {string} */ kind,
