@@ -7,6 +7,7 @@ import { migrate, openDatabase, readMigrations, type Db } from './db/database';
 import { scrubFreePagesOnce } from './db/erasure';
 import { migratePostgres, readPostgresMigrations } from './db/postgres/migrate';
 import { openPostgres } from './db/postgres/pool';
+import { holdServersRunning } from './db/postgres/running';
 import { createPostgresStores } from './db/postgres/stores';
 import { createSqliteStores } from './db/stores';
 import { log } from './log';
@@ -205,10 +206,17 @@ export async function createPostgresApp(
 		await pool.end();
 		throw error;
 	}
+	// Held from the start of serving (boot), so that scripts that must run alone refuse meanwhile.
+	let running: { release: () => Promise<void> } | null = null;
 	const storage: Storage = {
 		engine: 'postgres',
-		started: () => undefined,
-		close: () => pool.end()
+		started: () => {
+			running ??= holdServersRunning(config.databaseUrl);
+		},
+		close: async () => {
+			await running?.release();
+			await pool.end();
+		}
 	};
 	return assemble(config, root, createPostgresStores(pool), storage, clock);
 }
