@@ -25,7 +25,11 @@ beforeAll(async () => {
 		TRUST_PROXY: 'true',
 		RATE_LIMIT_FAILED_JOINS_PER_ADDRESS: '3'
 	});
-	[ours, theirs] = await Promise.all(databases.map((d) => startServer({ env: env(d.url) })));
+	const [first, second] = databases;
+	[ours, theirs] = await Promise.all([
+		startServer({ env: env(first!.url) }),
+		startServer({ env: env(second!.url) })
+	]);
 });
 
 afterAll(async () => {

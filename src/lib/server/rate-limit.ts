@@ -53,12 +53,12 @@ function insurance(prefix: string, points: number, windowMs: number): RateLimite
  * Counters in Redis, shared by every process that uses it: a failure counted on one counts on
  * all. While Redis does not answer, each process counts in its own memory (the insurance).
  */
-export function redisLimiterStore(client: Redis): LimiterStore {
+export function redisLimiterStore(client: Redis, namespace: string): LimiterStore {
 	return {
 		counter: (prefix, points, windowMs) =>
 			new RateLimiterRedis({
 				storeClient: client,
-				keyPrefix: `samrad:limit:${prefix}`,
+				keyPrefix: `${namespace}:limit:${prefix}`,
 				points,
 				duration: windowSeconds(windowMs),
 				rejectIfRedisNotReady: true,
