@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { CopyRefused, copySqliteToPostgres } from '../src/lib/server/db/postgres/copy-from-sqlite';
 import { readPostgresMigrations } from '../src/lib/server/db/postgres/migrate';
 import { openPostgres } from '../src/lib/server/db/postgres/pool';
+import { aloneOnDatabase, ServersRunning } from '../src/lib/server/db/postgres/running';
 import { setLogLevel } from '../src/lib/server/log';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,14 +54,17 @@ try {
 const target = openPostgres(to, 1);
 try {
 	const migrations = readPostgresMigrations(join(root, 'db', 'migrations-postgres'));
-	const copied = await copySqliteToPostgres(source, target, migrations, { replace });
+	// No server may write to (or hold in memory) the target while it is filled or replaced.
+	const copied = await aloneOnDatabase(to, () =>
+		copySqliteToPostgres(source, target, migrations, { replace })
+	);
 	const width = Math.max(...copied.map((t) => t.table.length));
 	for (const { table, rows } of copied) {
 		console.log(`${table.padEnd(width)}  ${String(rows).padStart(7)} rows  ok`);
 	}
 	console.log(`Copied ${copied.length} tables from ${path}; every table's count matches.`);
 } catch (error) {
-	if (error instanceof CopyRefused) fail(error.message);
+	if (error instanceof CopyRefused || error instanceof ServersRunning) fail(error.message);
 	fail(error instanceof Error ? error.message : String(error));
 } finally {
 	source.close();

@@ -1,9 +1,8 @@
 /**
  * npm run retention [-- --dry-run]: automatic deletion once, now, on DATABASE_URL (PostgreSQL)
  * or else DATABASE_PATH, with RETENTION_DAYS. --dry-run only reads, prints what would be deleted
- * and deletes nothing (safe while the server runs). Without it, on SQLite the server must not be
- * running; on PostgreSQL this is one more process, under the same advisory lock as the servers'
- * timers.
+ * and deletes nothing (safe while the server runs). Without it the servers must not be running:
+ * on SQLite the file's lock says so, on PostgreSQL the lock every server holds while it serves.
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
@@ -11,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { isoDay } from '$lib/domain/retention';
 import { createApp, createPostgresApp, databaseFile, type ServerApp } from '$lib/server/app';
 import { lockDatabase, unlockDatabase } from '$lib/server/db/lock';
+import { aloneOnDatabase, ServersRunning } from '$lib/server/db/postgres/running';
 import { createSqliteStores } from '$lib/server/db/stores';
 import { ConfigError, readConfig } from '$lib/server/config';
 import { describeError, setLogLevel } from '$lib/server/log';
@@ -74,7 +74,15 @@ if (databaseUrl !== null) {
 	}
 	try {
 		if (dryRun) printPlan(await planRetention(app.stores, days, Date.now()));
-		else await apply(app, Date.now());
+		// Servers hold sessions in memory that this process cannot tell about a deletion: their own
+		// timers apply the same retention; this one runs only with every server stopped.
+		else await aloneOnDatabase(databaseUrl, () => apply(app, Date.now()));
+	} catch (error) {
+		if (error instanceof ServersRunning)
+			fail(
+				`${error.message}, or let the servers' own timer delete (at start and every six hours).`
+			);
+		throw error;
 	} finally {
 		await app.storage.close();
 	}

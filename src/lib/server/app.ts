@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { isAbsolute, join, resolve } from 'node:path';
 import { InProcessChangeBus, type Change, type ChangeBus } from './change-bus';
@@ -7,6 +7,7 @@ import { migrate, openDatabase, readMigrations, type Db } from './db/database';
 import { scrubFreePagesOnce } from './db/erasure';
 import { migratePostgres, readPostgresMigrations } from './db/postgres/migrate';
 import { openPostgres } from './db/postgres/pool';
+import { holdServersRunning } from './db/postgres/running';
 import { createPostgresStores } from './db/postgres/stores';
 import { createSqliteStores } from './db/stores';
 import { log } from './log';
@@ -99,6 +100,16 @@ async function freshen(sessions: SessionService, change: Change): Promise<void> 
 		await sessions.refresh(change.sessionId, change.seq);
 }
 
+/**
+ * This installation's namespace on Redis: REDIS_PREFIX, else one derived (one-way) from its
+ * session secret, which every process of the installation shares and no other installation has.
+ */
+export function redisNamespace(config: Pick<Config, 'redisPrefix'>, secret: string): string {
+	if (config.redisPrefix !== null) return config.redisPrefix;
+	const id = createHash('sha256').update(`samrad redis namespace\u0000${secret}`).digest('hex');
+	return `samrad:${id.slice(0, 16)}`;
+}
+
 /** What createApp may be given besides the configuration. */
 export interface AppOptions {
 	/** The clock every service reads; tests pass a fixed one. */
@@ -130,7 +141,11 @@ async function assemble(
 	const bus: ChangeBus =
 		config.redisUrl === null
 			? new InProcessChangeBus()
-			: new RedisChangeBus(config.redisUrl, (change): Promise<void> => freshen(sessions, change));
+			: new RedisChangeBus(
+					config.redisUrl,
+					(change): Promise<void> => freshen(sessions, change),
+					redisNamespace(config, secret)
+				);
 	const sessions: SessionService = new SessionService({
 		stores,
 		secret,
@@ -154,7 +169,7 @@ async function assemble(
 		presence: bus instanceof RedisChangeBus ? bus : presenceHere,
 		limiters: createLimiters(
 			config.rateLimits,
-			redis === null ? memoryLimiterStore : redisLimiterStore(redis)
+			redis === null ? memoryLimiterStore : redisLimiterStore(redis, redisNamespace(config, secret))
 		),
 		joinOrigin: config.publicOrigin
 	};
@@ -205,10 +220,17 @@ export async function createPostgresApp(
 		await pool.end();
 		throw error;
 	}
+	// Held from the start of serving (boot), so that scripts that must run alone refuse meanwhile.
+	let running: { release: () => Promise<void> } | null = null;
 	const storage: Storage = {
 		engine: 'postgres',
-		started: () => undefined,
-		close: () => pool.end()
+		started: () => {
+			running ??= holdServersRunning(config.databaseUrl);
+		},
+		close: async () => {
+			await running?.release();
+			await pool.end();
+		}
 	};
 	return assemble(config, root, createPostgresStores(pool), storage, clock);
 }

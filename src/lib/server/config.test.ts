@@ -20,6 +20,7 @@ describe('readConfig', () => {
 			databasePath: 'db/samrad.sqlite',
 			databaseUrl: null,
 			redisUrl: null,
+			redisPrefix: null,
 			publicOrigin: null,
 			sessionSecret: null,
 			logLevel: 'info',
@@ -43,6 +44,7 @@ describe('readConfig', () => {
 			DATABASE_PATH: '/var/lib/samrad/samrad.sqlite',
 			DATABASE_URL: ' postgres://samrad@db.example.org:5432/samrad ',
 			REDIS_URL: ' redis://cache.example.org:6379 ',
+			REDIS_PREFIX: ' samrad:nav-oslo ',
 			PUBLIC_ORIGIN: 'https://samrad.example.org/',
 			SESSION_SECRET: 'x'.repeat(32),
 			LOG_LEVEL: 'WARN',
@@ -60,6 +62,7 @@ describe('readConfig', () => {
 			databasePath: '/var/lib/samrad/samrad.sqlite',
 			databaseUrl: 'postgres://samrad@db.example.org:5432/samrad',
 			redisUrl: 'redis://cache.example.org:6379',
+			redisPrefix: 'samrad:nav-oslo',
 			publicOrigin: 'https://samrad.example.org',
 			sessionSecret: 'x'.repeat(32),
 			logLevel: 'warn',
@@ -83,6 +86,12 @@ describe('readConfig', () => {
 		expect(readConfig({ DATABASE_URL: 'postgresql://db/samrad' }).databaseUrl).toBe(
 			'postgresql://db/samrad'
 		);
+	});
+
+	it('refuses a REDIS_PREFIX with spaces, wildcards or over 64 characters', () => {
+		for (const REDIS_PREFIX of ['a b', 'samrad:*', 'x'.repeat(65)]) {
+			expect(() => readConfig({ REDIS_PREFIX })).toThrow(ConfigError);
+		}
 	});
 
 	it('refuses a REDIS_URL that is not a Redis address', () => {

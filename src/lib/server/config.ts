@@ -13,6 +13,12 @@ export interface Config {
 	databaseUrl: string | null;
 	/** Redis (redis://…) holding the abuse counters that several processes share; null: this process's memory. */
 	redisUrl: string | null;
+	/**
+	 * What this installation's Redis keys, channel and stream start with (REDIS_PREFIX); null:
+	 * derived from the installation's session secret, so that two installations on one Redis
+	 * never share counters or signals while the processes of one always do.
+	 */
+	redisPrefix: string | null;
 	/** The address phones should use (for QR codes and allowed origins), when known. */
 	publicOrigin: string | null;
 	/** Cookie/token signing secret; when null, one is generated and kept in the database. */
@@ -115,6 +121,15 @@ function readRedisUrl(env: Env): string | null {
 	if (raw === undefined || raw === '') return null;
 	if (!/^rediss?:\/\/[^\s]+$/.test(raw)) {
 		throw new ConfigError('REDIS_URL', 'must be a Redis address, redis://host:port or rediss://…');
+	}
+	return raw;
+}
+
+function readRedisPrefix(env: Env): string | null {
+	const raw = env.REDIS_PREFIX?.trim();
+	if (raw === undefined || raw === '') return null;
+	if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(raw)) {
+		throw new ConfigError('REDIS_PREFIX', 'must be 1–64 letters, digits or : _ . -');
 	}
 	return raw;
 }
@@ -234,6 +249,7 @@ export function readConfig(env: Env = process.env): Config {
 		databasePath: readDatabasePath(env),
 		databaseUrl: readDatabaseUrl(env),
 		redisUrl: readRedisUrl(env),
+		redisPrefix: readRedisPrefix(env),
 		publicOrigin: readPublicOrigin(env),
 		sessionSecret: readSecret(env),
 		logLevel: readLogLevel(env),

@@ -6,7 +6,7 @@ import {
 	type RateLimiterAbstract
 } from 'rate-limiter-flexible';
 import type { RateLimits } from './config';
-import { log } from './log';
+import { log, logRepeated } from './log';
 import type { LimiterStore } from './stores';
 
 /** Go on, or wait this long. */
@@ -21,27 +21,61 @@ export const memoryLimiterStore: LimiterStore = {
 };
 
 /**
+ * Longest wait for Redis on one counter: past it the counter goes to its insurance (this
+ * process's memory), so a Redis that stops answering without going away (paused, overloaded,
+ * a network that drops packets) never holds a command or a join.
+ */
+export const redisCommandTimeoutMs = 2_000;
+
+/**
+ * A counter in memory that stands in for Redis, saying so in the log: it is only asked when
+ * Redis did not answer (an error, a lost connection, or no answer within redisCommandTimeoutMs).
+ */
+function insurance(prefix: string, points: number, windowMs: number): RateLimiterMemory {
+	const memory = new RateLimiterMemory({
+		keyPrefix: prefix,
+		points,
+		duration: windowSeconds(windowMs)
+	});
+	const told = <A extends unknown[], R>(method: (...args: A) => R) =>
+		((...args: A): R => {
+			logRepeated('warn', 'redis.unanswered', { counter: prefix });
+			return method(...args);
+		}) as (...args: A) => R;
+	memory.consume = told(memory.consume.bind(memory));
+	memory.get = told(memory.get.bind(memory));
+	memory.block = told(memory.block.bind(memory));
+	memory.delete = told(memory.delete.bind(memory));
+	return memory;
+}
+
+/**
  * Counters in Redis, shared by every process that uses it: a failure counted on one counts on
  * all. While Redis does not answer, each process counts in its own memory (the insurance).
  */
-export function redisLimiterStore(client: Redis): LimiterStore {
+export function redisLimiterStore(client: Redis, namespace: string): LimiterStore {
 	return {
 		counter: (prefix, points, windowMs) =>
 			new RateLimiterRedis({
 				storeClient: client,
-				keyPrefix: `samrad:limit:${prefix}`,
+				keyPrefix: `${namespace}:limit:${prefix}`,
 				points,
 				duration: windowSeconds(windowMs),
 				rejectIfRedisNotReady: true,
-				insuranceLimiter: memoryLimiterStore.counter(prefix, points, windowMs)
+				insuranceLimiter: insurance(prefix, points, windowMs)
 			})
 	};
 }
 
 /** A connection to REDIS_URL, ready to use; throws saying why when Redis does not answer at start-up. */
 export async function openRedis(url: string): Promise<Redis> {
-	// No offline queue: while Redis is away a counter goes to its insurance at once, never waits.
-	const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false });
+	// No offline queue: while Redis is away a counter goes to its insurance at once, never waits;
+	// while it does not answer, after redisCommandTimeoutMs.
+	const client = new Redis(url, {
+		lazyConnect: true,
+		enableOfflineQueue: false,
+		commandTimeout: redisCommandTimeoutMs
+	});
 	let lastError = '';
 	client.on('error', (error: Error) => {
 		lastError = error.message;

@@ -1,5 +1,6 @@
-import cluster from 'node:cluster';
+import cluster, { type Worker } from 'node:cluster';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { Socket } from 'node:net';
 import { setupMaster, setupWorker } from '@socket.io/sticky';
 import type { Config } from './config';
 import { log } from './log';
@@ -10,6 +11,29 @@ const readyMessage = 'samrad:ready';
 
 /** @socket.io/sticky keeps each worker's number of connections on the worker object. */
 type Counted = { clientsCount?: number };
+
+/**
+ * Makes the primary stop reading a connection before it hands the connection's socket to a
+ * worker. Node sends a socket's handle and closes the primary's copy only when the worker's
+ * acknowledgement comes back; until then both processes watch the same connection, and
+ * whatever the primary reads meanwhile it throws away (nodejs/node#8353). sticky reads a
+ * request's first bytes to choose the worker, then sends the socket still reading: a WebSocket
+ * client that answered the worker's upgrade at once (socket.io's CONNECT) lost that frame now
+ * and then to the primary, and its socket waited for ever without connecting or failing. The
+ * worker reads the socket afresh, so nothing sent after the first bytes is lost.
+ */
+function stopReadingBeforeHandOver(worker: Worker): void {
+	const send = worker.send.bind(worker) as (...args: unknown[]) => boolean;
+	worker.send = ((...args: unknown[]) => {
+		const handle = args[1];
+		if (handle instanceof Socket) {
+			// Not public API: net.Socket has no way to stop the underlying reads (pause() only stops
+			// emitting data, and the primary's reads carry on into a buffer no one reads).
+			(handle as Socket & { _handle?: { readStop?: () => number } | null })._handle?.readStop?.();
+		}
+		return send(...args);
+	}) as Worker['send'];
+}
 
 /** Whether this process is the primary of WORKERS=N, which only hands connections on. */
 export function isPrimaryOfWorkers(config: Config): boolean {
@@ -36,6 +60,7 @@ export function runPrimary(config: Config): void {
 
 	const fork = () => {
 		const worker = cluster.fork({ PORT: String(port) });
+		stopReadingBeforeHandOver(worker);
 		// sticky's least-connection picks the worker with the lowest clientsCount, and a worker just
 		// forked has none: every newcomer went to it while its app was still opening (a replaced
 		// worker, under load). Counted as full until it says it is ready; if none is ready yet (the

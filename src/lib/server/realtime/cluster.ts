@@ -36,8 +36,6 @@ export type Freshen = (change: Change) => Promise<void>;
 const presenceBeatMs = 10_000;
 const presenceExpiresMs = 3 * presenceBeatMs;
 
-const channel = 'samrad:changes';
-
 /**
  * The change bus between processes, over Redis pub/sub: a change committed here is announced
  * to every other process, which first brings its cached copy up to date (`freshen`), then
@@ -51,6 +49,9 @@ export class RedisChangeBus implements ChangeBus, Presence {
 	readonly #local = new InProcessChangeBus();
 	readonly #publisher: Redis;
 	readonly #freshen: Freshen;
+	/** This installation's namespace on Redis: its channel and stream. */
+	readonly #channel: string;
+	readonly #streamName: string;
 	#subscriber: Redis | null = null;
 	#adapterClient: Redis | null = null;
 	/** Phones online here, by session: what the next beat announces. */
@@ -60,8 +61,10 @@ export class RedisChangeBus implements ChangeBus, Presence {
 	#beat: ReturnType<typeof setInterval> | null = null;
 	#closed = false;
 
-	constructor(url: string, freshen: Freshen) {
+	constructor(url: string, freshen: Freshen, namespace: string) {
 		this.#url = url;
+		this.#channel = `${namespace}:changes`;
+		this.#streamName = `${namespace}:socket.io`;
 		this.#publisher = new Redis(url, { maxRetriesPerRequest: null });
 		this.#publisher.on('error', (error: Error) =>
 			log.warn('redis.publisher_error', { message: error.message })
@@ -85,7 +88,7 @@ export class RedisChangeBus implements ChangeBus, Presence {
 		this.#adapterClient.on('error', (error: Error) =>
 			log.warn('redis.adapter_error', { message: error.message })
 		);
-		return createAdapter(this.#adapterClient, { streamName: 'samrad:socket.io' });
+		return createAdapter(this.#adapterClient, { streamName: this.#streamName });
 	}
 
 	elsewhere(sessionId: string): readonly string[] {
@@ -120,7 +123,7 @@ export class RedisChangeBus implements ChangeBus, Presence {
 
 	#signal(signal: Signal): void {
 		if (this.#closed && !('presence' in signal)) return;
-		this.#publisher.publish(channel, JSON.stringify(signal)).catch((error: unknown) => {
+		this.#publisher.publish(this.#channel, JSON.stringify(signal)).catch((error: unknown) => {
 			log.warn('changes.signal_failed', { error: describeError(error) });
 		});
 	}
@@ -133,7 +136,7 @@ export class RedisChangeBus implements ChangeBus, Presence {
 		);
 		subscriber.on('message', (_channel: string, message: string) => this.#received(message));
 		subscriber
-			.subscribe(channel)
+			.subscribe(this.#channel)
 			// Whoever is already running tells this process who is online there.
 			.then(() => this.#signal({ node: this.node, hello: true }))
 			.catch((error: unknown) =>

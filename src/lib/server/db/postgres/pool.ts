@@ -13,7 +13,9 @@ const types = {
 
 /** A connection pool to DATABASE_URL (postgres://…). */
 export function openPostgres(url: string, max = 10): pg.Pool {
-	const pool = new pg.Pool({ connectionString: url, max, types });
+	// A connection not had within 10 s (every one busy, or PostgreSQL not answering) is an error,
+	// never a wait without end.
+	const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });
 	// An idle connection that drops (a server restart) must not end the process; the pool replaces it.
 	pool.on('error', (error) => log.warn('pg.idle_connection_lost', { error: describeError(error) }));
 	return pool;

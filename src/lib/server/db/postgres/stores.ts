@@ -1,4 +1,4 @@
-import { log } from '../../log';
+import { describeError, log } from '../../log';
 import type pg from 'pg';
 import type { StoreSet, Stores } from '../../stores';
 import * as conferences from './conferences';
@@ -140,6 +140,24 @@ const erasedTables = [
 	'conference_organisers'
 ];
 
+/**
+ * Longest a unit may take from its call to its answer, its wait for this process's earlier
+ * units included (a stuck one holds them all), and longest any one statement of it runs, a row
+ * lock waited for included (another process's unit that stopped midway holds its rows). Past
+ * either the caller gets UnitTimedOut (the command is answered "unavailable"); a unit given up
+ * before its turn never runs, and a repeat of the command with its id is decided as usual.
+ */
+export const unitTimeoutMs = 20_000;
+export const unitStatementTimeoutMs = 10_000;
+
+/** A unit that waited too long: for the units before it, for PostgreSQL, or in all. */
+export class UnitTimedOut extends Error {
+	override readonly name = 'UnitTimedOut';
+	constructor(readonly waitedFor: 'queue' | 'unit' | 'statement') {
+		super(`a unit of work waited too long (${waitedFor})`);
+	}
+}
+
 /** Runs of a unit that lost a race before its error reaches the caller. */
 const unitAttempts = 5;
 
@@ -174,7 +192,8 @@ export function createPostgresStores(pool: pg.Pool): Stores {
 		// A connection that failed mid-unit is closed, never handed to the next unit.
 		let broken: Error | undefined;
 		try {
-			await client.query('BEGIN');
+			// One round trip: the bound holds for this unit's statements only (not for VACUUM).
+			await client.query(`BEGIN; SET LOCAL statement_timeout = ${unitStatementTimeoutMs}`);
 			try {
 				const result = await work(storeSet(client, true));
 				await client.query('COMMIT');
@@ -215,8 +234,44 @@ export function createPostgresStores(pool: pg.Pool): Stores {
 	return {
 		...storeSet(pool),
 		transaction(work) {
-			const run = queue.then(() => runUnitUntilDecided(work));
-			queue = run.catch(() => undefined);
+			let started = false;
+			let timedOut = false;
+			const turn = queue;
+			const run = new Promise<Awaited<ReturnType<typeof work>>>((resolve, reject) => {
+				const timer = setTimeout(() => {
+					timedOut = true;
+					const waitedFor = started ? 'unit' : 'queue';
+					log.warn('pg.unit_timed_out', { waitedFor, ms: unitTimeoutMs });
+					reject(new UnitTimedOut(waitedFor));
+				}, unitTimeoutMs);
+				timer.unref();
+				void turn.then(async () => {
+					// Already answered "unavailable" before its turn: it must not commit after that.
+					if (timedOut) return;
+					started = true;
+					try {
+						resolve(await runUnitUntilDecided(work));
+					} catch (error) {
+						if ((error as { code?: unknown }).code === '57014' && !timedOut) {
+							log.warn('pg.unit_timed_out', {
+								waitedFor: 'statement',
+								ms: unitStatementTimeoutMs,
+								error: describeError(error)
+							});
+							reject(new UnitTimedOut('statement'));
+						} else reject(error);
+					} finally {
+						clearTimeout(timer);
+					}
+					return undefined;
+				});
+			});
+			// The next unit starts once this one has run, or was given up before its turn.
+			const settled = run.then(
+				() => undefined,
+				() => undefined
+			);
+			queue = turn.then(() => (timedOut && !started ? undefined : settled));
 			return run;
 		},
 		schemaVersion: () => postgresSchemaVersion(pool),

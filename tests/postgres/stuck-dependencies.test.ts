@@ -1,0 +1,84 @@
+/**
+ * A dependency that stops answering without going away (a Redis paused, a PostgreSQL that
+ * holds a lock for ever) must never hang a room in silence: every wait on it is bounded, the
+ * phone gets a translated answer, and the server says in its log what it waited for.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { startRedis } from '../../scripts/engines/redis.js';
+import { connect, newId, type TestClient } from '../integration/helpers/client';
+import { startServer, type TestServer } from '../integration/helpers/server';
+import { createSession } from '../integration/helpers/session';
+import { freshDatabase } from './databases';
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let server: TestServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+	database = await freshDatabase();
+	// A Redis of its own: this file pauses it.
+	redis = await startRedis();
+	server = await startServer({
+		env: { DATABASE_URL: database.url, REDIS_URL: redis.url, LOG_LEVEL: 'info' }
+	});
+});
+
+afterAll(async () => {
+	for (const client of clients) client.close();
+	process.kill(redis.pid, 'SIGCONT');
+	await server?.dispose();
+	redis?.stop();
+	await database?.drop();
+});
+
+describe('a dependency that stops answering', () => {
+	it('a paused Redis: a phone joining is still answered, and the log names the wait', async () => {
+		const session = await createSession(server, { title: 'Gruppe 1' });
+		const phone = await connect(server, { auth: { role: 'guest', lang: 'nb' } });
+		clients.push(phone);
+		process.kill(redis.pid, 'SIGSTOP');
+		try {
+			const answer = (await phone.send(
+				'participant.join',
+				{ id: newId(), code: session.joinCode, name: 'Kari' },
+				30_000
+			)) as { ok: boolean; error?: { code: string; message: string } };
+			// Either joined (the limits counted in this process meanwhile) or told, in Norwegian, to
+			// try again; never left waiting.
+			if (!answer.ok) {
+				expect(answer.error?.code).toBe('unavailable');
+				expect(answer.error?.message).not.toMatch(/^errors\./);
+			}
+			await server.waitForLog('redis.unanswered', 10_000);
+		} finally {
+			process.kill(redis.pid, 'SIGCONT');
+		}
+	});
+
+	it('a session row locked elsewhere: the command is answered unavailable, in its language, and logged', async () => {
+		const session = await createSession(server, { title: 'Gruppe 2' });
+		const phone = await connect(server, { auth: { role: 'guest', lang: 'sv' } });
+		clients.push(phone);
+		// Another connection holds the session's row (as a stuck process's unit would).
+		const holder = new pg.Client({ connectionString: database.url });
+		await holder.connect();
+		try {
+			await holder.query('BEGIN');
+			await holder.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [session.sessionId]);
+			const answer = (await phone.send(
+				'participant.join',
+				{ id: newId(), code: session.joinCode, name: 'Ola' },
+				60_000
+			)) as { ok: boolean; error?: { code: string; message: string } };
+			expect(answer.ok).toBe(false);
+			expect(answer.error?.code).toBe('unavailable');
+			expect(answer.error?.message).not.toMatch(/^errors\./);
+			await server.waitForLog('pg.unit_timed_out', 10_000);
+		} finally {
+			await holder.query('ROLLBACK').catch(() => undefined);
+			await holder.end();
+		}
+	});
+});
