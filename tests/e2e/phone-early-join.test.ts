@@ -67,6 +67,17 @@ for (const transport of ['websocket', 'polling'] as const) {
 		await expect(page.getByLabel('Your name')).toHaveCount(0);
 		await expectJoinedOnce(consolePage, 'Tove');
 		await expectNoAxeViolations(page, `phone joined before its app started (${transport})`);
+		// The app runs the language menu now: it switches in place, the page is not sent again.
+		await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+		await page.getByLabel(tr('en', 'language.label'), { exact: true }).selectOption('sv');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+		await expect(
+			page.getByRole('heading', { name: tr('sv', 'session.phone.welcome', { name: 'Tove' }) })
+		).toBeVisible();
+		expect(
+			await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed),
+			'switched in place'
+		).toBe(true);
 		await context.close();
 	});
 }
