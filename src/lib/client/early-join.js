@@ -5,8 +5,8 @@
 // (`POST /j/<code>/join`) with the same id the app would use, keeps the join as pending in the
 // same storage keys as the app (`samrad.join.<code>`) until answered, and stores the answer
 // where the app starts from: the phone's identity (`samrad.phone.<code>`) and its first view
-// (`samrad.outbox.<code>.view`). Once the app has started (it marks the form `data-started`)
-// the app alone handles the form, and the language menu. Texts come translated in the form's data
+// (`samrad.outbox.<code>.view`). Once the app has started (it marks the form `data-started`, or
+// removes it when the phone has joined) the app alone handles the form, and the language menu. Texts come translated in the form's data
 // attributes.
 
 /** The script's text, run as a classic inline script right after `form.join`. */
@@ -33,7 +33,9 @@ export const earlyJoinScript = `(() => {
 	// page back in that language; once started, the app switches in place.
 	document.addEventListener('change', (event) => {
 		const menu = event.target;
-		if (form.hasAttribute('data-started') || !menu.matches('form.switcher select[name=lang]')) return;
+		// The app marks the form once started, or has removed it (a phone that has joined).
+		const started = !form.isConnected || form.hasAttribute('data-started');
+		if (started || !menu.matches('form.switcher select[name=lang]')) return;
 		menu.form.submit();
 	});
 	const identityKey = 'samrad.phone.' + data.code;
