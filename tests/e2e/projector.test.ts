@@ -7,7 +7,6 @@
  * on the projector, the phone and the plenum; Nordic compounds are hyphenated on the screens.
  * Sessions are seeded over socket.io, as phones and a console would.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Language, SessionState } from '$lib/domain/session/types';
 import { newId, type TestClient } from '../integration/helpers/client';
@@ -19,7 +18,7 @@ import {
 	joinPhone,
 	type Phone
 } from '../integration/helpers/session';
-import { wcagTags } from './helpers/axe';
+import { axeBuilder } from './helpers/axe';
 import { roomNotes } from './helpers/room-notes';
 
 const viewports = [
@@ -319,7 +318,7 @@ async function pauseClock(page: Page) {
 async function expectAxeClean(page: Page, label: string, { pausedClock = false } = {}) {
 	await page.emulateMedia({ reducedMotion: 'reduce' });
 	if (pausedClock) await page.clock.resume();
-	const results = await new AxeBuilder({ page }).withTags([...wcagTags, 'best-practice']).analyze();
+	const results = await axeBuilder(page).analyze();
 	await page.emulateMedia({ reducedMotion: null });
 	const violations = results.violations.map(
 		(v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`
