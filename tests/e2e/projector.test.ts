@@ -614,7 +614,11 @@ test('Nordic compounds break with a hyphen on the projector, never in what the s
 	const { page, context, received } = await openScreen(browser, seed, 'sv-SE');
 	try {
 		await expectHyphenated(page, ['Vinnumálastofnun', 'Arbetsförmedlingen']);
-		// Views carry the text as written: no soft hyphen ever reaches a socket.
+		// Views carry the text as written: no soft hyphen ever reaches a socket. A poll's body is
+		// read after its response event: wait until the screen's view has been read.
+		await expect
+			.poll(() => received.join('\n'))
+			.toContain('Vinnumálastofnun og Arbetsförmedlingen');
 		const sent = [received.join('\n'), seed.console.receivedText()];
 		for (const text of sent) {
 			expect(text).toContain('Vinnumálastofnun og Arbetsförmedlingen');
