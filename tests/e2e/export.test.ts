@@ -4,11 +4,10 @@
  * its own server on a database seeded with a played conference, so the shared e2e server's
  * first-run setup is left to the tests that need it.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { seedExport, type ExportSeed } from '../integration/helpers/export-seed';
 import { TestServer } from '../integration/helpers/server';
-import { axeTags, expectNoAxeViolations } from './helpers/axe';
+import { axeBuilder, expectNoAxeViolations } from './helpers/axe';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,7 +35,7 @@ async function signedIn(page: Page): Promise<void> {
  * by design, so axe cannot run there; the report document is checked on its own instead.
  */
 async function expectExportPageAccessible(page: Page, label: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(axeTags).exclude('iframe').analyze();
+	const results = await axeBuilder(page).exclude('iframe').analyze();
 	const violations = results.violations.map(
 		(v) =>
 			`${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`

@@ -2,7 +2,8 @@
  * Språkhjelp in real Chromium: phones in Icelandic and Swedish read a Norwegian note and open
  * its marked terms in their own language; the phone's glossary search; the projector's legend
  * at 1920×1080 and 1280×720; the console; the organiser's glossary editor with CSV import.
- * axe runs on every glossary view in all six languages.
+ * axe runs on the term popover, the whole glossary and the screen's legend in all six languages;
+ * on the search results (the whole glossary's list, filtered) in Icelandic and Swedish.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
@@ -182,7 +183,7 @@ test('an Icelandic and a Swedish phone open the terms of a Norwegian note in the
 		const within = await dialog.boundingBox();
 		expect(within!.x).toBeGreaterThanOrEqual(0);
 		expect(within!.x + within!.width).toBeLessThanOrEqual(360);
-		await expectNoAxeViolations(page, 'Icelandic phone with a term popover open');
+		// axe checks this popover (Icelandic, 360 px, this note) in the six-language test below.
 		await page.keyboard.press('Escape');
 		await expect(dialog).toBeHidden();
 		await expect(button).toBeFocused();
@@ -317,7 +318,8 @@ test('axe finds nothing on the glossary views of phone and screen in any of the 
 		await expect(glossary.getByRole('status')).toHaveText(
 			tr(lang, 'glossary.search.found', { count: found })
 		);
-		await expectNoAxeViolations(page, `${lang} phone, glossary search`);
+		// The whole glossary's list, filtered: axe checks it once at 360 px (Swedish at 390 above).
+		if (lang === 'is') await expectNoAxeViolations(page, `${lang} phone, glossary search`);
 
 		const screenContext = await browser.newContext({
 			viewport: { width: 1280, height: 720 },

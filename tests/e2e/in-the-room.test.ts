@@ -210,6 +210,8 @@ test('screen readers hear each "Note added.", and no "Sending… / Connected" af
 test('no timer shows after writing ends', async () => {
 	await console.getByRole('button', { name: '3 minutes' }).click();
 	await expect(screen.locator('.timer')).toBeVisible();
+	// The phone too must have the timer before its clock jumps, or the jump comes before it.
+	await expect(cecilia.page.locator('.timer')).toBeVisible();
 	// Four minutes later the writing timer is over time on the projector and on a phone.
 	await screen.clock.fastForward('04:00');
 	await cecilia.page.clock.fastForward('04:00');

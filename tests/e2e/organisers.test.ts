@@ -190,7 +190,9 @@ test('the privacy page says who sees what, in all six languages, and axe finds n
 		for (const key of ['organisers', 'workshopReport', 'copy', 'operator', 'fewVoters'])
 			await expect(page.getByText(texts.page.sees[key]!)).toBeVisible();
 		await expect(page.getByText(texts.page.phoneStorage)).toBeVisible();
-		await expectNoAxeViolations(page, `the privacy page in ${lang}`);
+		// axe.test.ts checks this page in all six languages on a phone, where the text wraps most;
+		// on a laptop once here.
+		if (lang === 'en') await expectNoAxeViolations(page, `the privacy page in ${lang}`);
 	}
 	await context.close();
 });

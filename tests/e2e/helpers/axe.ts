@@ -7,6 +7,17 @@ export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export const axeTags = [...wcagTags, 'best-practice'];
 
 /**
+ * axe with our rules, run in the page itself (axe.run, @axe-core/playwright's "legacy mode").
+ * The default mode opens a new blank page for every check to merge the frames' results: a
+ * renderer process started and axe loaded twice, some seconds a check on a loaded machine,
+ * for the same rules and results. Same-origin frames are still checked; our pages embed none
+ * from another origin.
+ */
+export function axeBuilder(page: Page): AxeBuilder {
+	return new AxeBuilder({ page }).withTags(axeTags).setLegacyMode();
+}
+
+/**
  * Runs axe on the page as it is now and fails with a readable list of violations: rule,
  * impact, what it means, and each offending element with axe's explanation. `exclude` leaves
  * out what axe cannot enter (a sandboxed frame without scripts), checked on its own instead.
@@ -31,7 +42,7 @@ export async function expectNoAxeViolations(
 			{ timeout: 3_000 }
 		)
 		.catch(() => undefined);
-	const builder = new AxeBuilder({ page }).withTags(axeTags);
+	const builder = axeBuilder(page);
 	const results = await (exclude ? builder.exclude(exclude) : builder).analyze();
 	await page.emulateMedia({ reducedMotion: null });
 	const violations = results.violations.map((violation) => {
