@@ -4,6 +4,7 @@
  * phone gets a translated answer, and the server says in its log what it waited for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { startRedis } from '../../scripts/engines/redis.js';
 import { connect, newId, type TestClient } from '../integration/helpers/client';
@@ -34,27 +35,43 @@ afterAll(async () => {
 });
 
 describe('a dependency that stops answering', () => {
-	it('a paused Redis: a phone joining is still answered, and the log names the wait', async () => {
+	it('a paused Redis: phones joining are still answered, Redis is asked once, and the log names the wait', async () => {
 		const session = await createSession(server, { title: 'Gruppe 1' });
-		const phone = await connect(server, { auth: { role: 'guest', lang: 'nb' } });
-		clients.push(phone);
+		const phones = await Promise.all(
+			['nb', 'nb'].map(() => connect(server, { auth: { role: 'guest', lang: 'nb' } }))
+		);
+		clients.push(...phones);
+		const stats = new Redis(redis.url);
+		await stats.config('RESETSTAT');
 		process.kill(redis.pid, 'SIGSTOP');
 		try {
-			const answer = (await phone.send(
-				'participant.join',
-				{ id: newId(), code: session.joinCode, name: 'Kari' },
-				30_000
-			)) as { ok: boolean; error?: { code: string; message: string } };
-			// Either joined (the limits counted in this process meanwhile) or told, in Norwegian, to
-			// try again; never left waiting.
-			if (!answer.ok) {
-				expect(answer.error?.code).toBe('unavailable');
-				expect(answer.error?.message).not.toMatch(/^errors\./);
+			for (const [index, phone] of phones.entries()) {
+				const answer = (await phone.send(
+					'participant.join',
+					{ id: newId(), code: session.joinCode, name: `Kari ${index}` },
+					30_000
+				)) as { ok: boolean; error?: { code: string; message: string } };
+				// Either joined (the limits counted in this process meanwhile) or told, in Norwegian, to
+				// try again; never left waiting.
+				if (!answer.ok) {
+					expect(answer.error?.code).toBe('unavailable');
+					expect(answer.error?.message).not.toMatch(/^errors\./);
+				}
 			}
 			await server.waitForLog('redis.unanswered', 10_000);
 		} finally {
 			process.kill(redis.pid, 'SIGCONT');
 		}
+		// What was sent to the paused Redis is read once it goes on: the limit counters' commands
+		// (a script, or a read of a count and its expiry). One join asks nine counters; after the
+		// first went unanswered, the rest of both joins counted in memory without asking.
+		const info = await stats.info('commandstats');
+		await stats.quit();
+		const calls = (command: string) =>
+			Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(info)?.[1] ?? 0);
+		const limiterCalls = ['evalsha', 'eval', 'get', 'pttl'].reduce((n, c) => n + calls(c), 0);
+		expect(limiterCalls, info).toBeGreaterThan(0);
+		expect(limiterCalls, info).toBeLessThanOrEqual(3);
 	});
 
 	it('a session row locked elsewhere: the command is answered unavailable, in its language, and logged', async () => {

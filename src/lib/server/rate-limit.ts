@@ -1,13 +1,8 @@
 import { Redis } from 'ioredis';
-import {
-	RateLimiterMemory,
-	RateLimiterRedis,
-	RateLimiterRes,
-	type RateLimiterAbstract
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimits } from './config';
 import { log, logRepeated } from './log';
-import type { LimiterStore } from './stores';
+import type { LimiterCounter, LimiterStore } from './stores';
 
 /** Go on, or wait this long. */
 export type LimitCheck = { ok: true } | { ok: false; retryAfterMs: number };
@@ -28,42 +23,62 @@ export const memoryLimiterStore: LimiterStore = {
 export const redisCommandTimeoutMs = 2_000;
 
 /**
- * A counter in memory that stands in for Redis, saying so in the log: it is only asked when
- * Redis did not answer (an error, a lost connection, or no answer within redisCommandTimeoutMs).
+ * After Redis leaves a counter unanswered, how long every counter of that connection counts in
+ * this process's memory alone before Redis is asked again: a paused Redis costs one wait of
+ * redisCommandTimeoutMs, not one per counter (a join asks nine).
  */
-function insurance(prefix: string, points: number, windowMs: number): RateLimiterMemory {
-	const memory = new RateLimiterMemory({
-		keyPrefix: prefix,
-		points,
-		duration: windowSeconds(windowMs)
-	});
-	const told = <A extends unknown[], R>(method: (...args: A) => R) =>
-		((...args: A): R => {
-			logRepeated('warn', 'redis.unanswered', { counter: prefix });
-			return method(...args);
-		}) as (...args: A) => R;
-	memory.consume = told(memory.consume.bind(memory));
-	memory.get = told(memory.get.bind(memory));
-	memory.block = told(memory.block.bind(memory));
-	memory.delete = told(memory.delete.bind(memory));
-	return memory;
-}
+export const redisQuietMs = 10_000;
 
 /**
  * Counters in Redis, shared by every process that uses it: a failure counted on one counts on
- * all. While Redis does not answer, each process counts in its own memory (the insurance).
+ * all. While Redis does not answer (an error, a lost connection, or no answer within
+ * redisCommandTimeoutMs), each process counts in its own memory (the insurance), says so in the
+ * log, and leaves Redis alone for redisQuietMs.
  */
 export function redisLimiterStore(client: Redis, namespace: string): LimiterStore {
+	let quietUntil = 0;
 	return {
-		counter: (prefix, points, windowMs) =>
-			new RateLimiterRedis({
+		counter: (prefix, points, windowMs) => {
+			const memory = new RateLimiterMemory({
+				keyPrefix: prefix,
+				points,
+				duration: windowSeconds(windowMs)
+			});
+			const direct: LimiterCounter = {
+				consume: memory.consume.bind(memory),
+				get: memory.get.bind(memory),
+				block: memory.block.bind(memory),
+				delete: memory.delete.bind(memory)
+			};
+			// What rate-limiter-flexible falls back to when Redis did not answer this counter.
+			const insurance = new RateLimiterMemory({ points, duration: windowSeconds(windowMs) });
+			const unanswered = <A extends unknown[], R>(method: (...args: A) => R) =>
+				((...args: A): R => {
+					quietUntil = Date.now() + redisQuietMs;
+					logRepeated('warn', 'redis.unanswered', { counter: prefix });
+					return method(...args);
+				}) as (...args: A) => R;
+			insurance.consume = unanswered(direct.consume);
+			insurance.get = unanswered(direct.get);
+			insurance.block = unanswered(direct.block);
+			insurance.delete = unanswered(direct.delete);
+			const redis = new RateLimiterRedis({
 				storeClient: client,
 				keyPrefix: `${namespace}:limit:${prefix}`,
 				points,
 				duration: windowSeconds(windowMs),
 				rejectIfRedisNotReady: true,
-				insuranceLimiter: insurance(prefix, points, windowMs)
-			})
+				insuranceLimiter: insurance
+			});
+			const now = (): LimiterCounter => (Date.now() < quietUntil ? direct : redis);
+			const counter: LimiterCounter = {
+				consume: (...args) => now().consume(...args),
+				get: (...args) => now().get(...args),
+				block: (...args) => now().block(...args),
+				delete: (...args) => now().delete(...args)
+			};
+			return counter;
+		}
 	};
 }
 
@@ -99,7 +114,7 @@ function refusedFor(error: unknown): number {
 
 /** `points` events per key per window (IP address, socket, binding …). */
 export class Limit {
-	readonly #store: RateLimiterAbstract;
+	readonly #store: LimiterCounter;
 	readonly #points: number;
 
 	constructor(store: LimiterStore, prefix: string, points: number, windowMs: number) {
@@ -152,8 +167,8 @@ export interface BackOffPolicy {
  * than `maxMs`. Only failures count; attempts refused while waiting do not.
  */
 export class BackOff {
-	readonly #failures: RateLimiterAbstract;
-	readonly #waits: RateLimiterAbstract;
+	readonly #failures: LimiterCounter;
+	readonly #waits: LimiterCounter;
 	readonly #policy: BackOffPolicy;
 
 	constructor(store: LimiterStore, prefix: string, policy: BackOffPolicy) {
@@ -189,7 +204,7 @@ export class BackOff {
 
 /** Keys remembered for a while (codes an address has used successfully). */
 export class Recall {
-	readonly #store: RateLimiterAbstract;
+	readonly #store: LimiterCounter;
 
 	constructor(store: LimiterStore, prefix: string, forMs: number) {
 		this.#store = store.counter(prefix, Number.MAX_SAFE_INTEGER, forMs);

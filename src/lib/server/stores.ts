@@ -210,9 +210,12 @@ export interface ConferenceStore {
 }
 
 /** Where abuse counters live: this process's memory, or (several processes) a shared store. */
+/** The methods of a rate-limiter-flexible counter that Samråd uses. */
+export type LimiterCounter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'block' | 'delete'>;
+
 export interface LimiterStore {
 	/** A counter of `points` events per key per window. */
-	counter(prefix: string, points: number, windowMs: number): RateLimiterAbstract;
+	counter(prefix: string, points: number, windowMs: number): LimiterCounter;
 }
 
 /** The stores one unit of work can reach. */
