@@ -26,6 +26,12 @@ function stopReadingBeforeHandOver(worker: Worker): void {
 	const send = worker.send.bind(worker) as (...args: unknown[]) => boolean;
 	worker.send = ((...args: unknown[]) => {
 		const handle = args[1];
+		// A worker that has died but is not yet replaced (sticky still lists it): its connection is
+		// closed, so that its client tries again at once and reaches a living worker.
+		if (!worker.isConnected()) {
+			if (handle instanceof Socket) handle.destroy();
+			return false;
+		}
 		if (handle instanceof Socket) {
 			// Not public API: net.Socket has no way to stop the underlying reads (pause() only stops
 			// emitting data, and the primary's reads carry on into a buffer no one reads).
@@ -33,6 +39,11 @@ function stopReadingBeforeHandOver(worker: Worker): void {
 		}
 		return send(...args);
 	}) as Worker['send'];
+	// A worker that dies while a message to it is on its way: the send fails with this error, which
+	// would otherwise stop the primary and every other worker with it.
+	worker.on('error', (error: Error) => {
+		log.warn('worker.send_failed', { pid: worker.process.pid, message: error.message });
+	});
 }
 
 /** Whether this process is the primary of WORKERS=N, which only hands connections on. */
