@@ -31,6 +31,19 @@ async function heldPhone(browser: Browser, transport: 'websocket' | 'polling') {
 	return { context, page, release };
 }
 
+/** A new session on the console, and a held phone on its join page, the page alone shown. */
+async function heldPhoneOnNewSession(
+	browser: Browser,
+	consolePage: Page,
+	title: string,
+	transport: 'websocket' | 'polling' = 'websocket'
+) {
+	const { code } = await createSessionOnPage(consolePage, title);
+	const phone = await heldPhone(browser, transport);
+	await phone.page.goto(`/j/${code}`, { waitUntil: 'commit' });
+	return { code, ...phone };
+}
+
 async function expectJoinedOnce(consolePage: Page, name: string) {
 	await expect(consolePage.getByRole('heading', { name: 'People (1)' })).toBeVisible();
 	await expect(consolePage.locator('.participants').getByText(name, { exact: true })).toHaveCount(
@@ -43,9 +56,12 @@ for (const transport of ['websocket', 'polling'] as const) {
 		browser,
 		page: consolePage
 	}) => {
-		const { code } = await createSessionOnPage(consolePage, `Early join ${transport}`);
-		const { context, page, release } = await heldPhone(browser, transport);
-		await page.goto(`/j/${code}`, { waitUntil: 'commit' });
+		const { code, context, page, release } = await heldPhoneOnNewSession(
+			browser,
+			consolePage,
+			`Early join ${transport}`,
+			transport
+		);
 		await page.getByLabel('Your name').fill('Tove');
 		const answered = page.waitForResponse((r) => r.url().endsWith(`/j/${code}/join`));
 		await page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -86,9 +102,11 @@ test('a name typed before the app starts is kept when it starts, and joins once'
 	browser,
 	page: consolePage
 }) => {
-	const { code } = await createSessionOnPage(consolePage, 'Typed early');
-	const { context, page, release } = await heldPhone(browser, 'websocket');
-	await page.goto(`/j/${code}`, { waitUntil: 'commit' });
+	const { context, page, release } = await heldPhoneOnNewSession(
+		browser,
+		consolePage,
+		'Typed early'
+	);
 	await page.getByLabel('Your name').fill('Åsa Ø');
 	// Too long a name is refused on the page, translated, before anything is sent.
 	await page.getByLabel('Your name').fill('x'.repeat(61));
@@ -156,9 +174,11 @@ test('a language chosen before the app starts brings the page back in it, and th
 	browser,
 	page: consolePage
 }) => {
-	const { code } = await createSessionOnPage(consolePage, 'Early language');
-	const { context, page, release } = await heldPhone(browser, 'websocket');
-	await page.goto(`/j/${code}`, { waitUntil: 'commit' });
+	const { context, page, release } = await heldPhoneOnNewSession(
+		browser,
+		consolePage,
+		'Early language'
+	);
 	await expect(
 		page.getByRole('heading', { name: tr('en', 'session.phone.joinTitle') })
 	).toBeVisible();
