@@ -11,7 +11,13 @@ import type { Language, SessionSettings, SessionState } from '$lib/domain/sessio
 import type { ChangeBus } from './change-bus';
 import { describeError, log } from './log';
 import { allocateJoinCode } from './join-codes';
-import { SessionSeqConflict, type SessionAccess, type Stores, type StoredSession } from './stores';
+import {
+	SessionSeqConflict,
+	type SessionAccess,
+	type SessionNews,
+	type Stores,
+	type StoredSession
+} from './stores';
 import { participantToken, randomToken, verifyParticipantToken } from './tokens';
 
 /** A session held in memory: its access data, current state and last event number. */
@@ -37,7 +43,7 @@ export interface DispatchOutcome {
  */
 const snapshotEvery = 200;
 
-/** Decisions on one command before giving up: each retry follows another process's append. */
+/** Decisions on one command before giving up: each retry follows a failed append. */
 const conflictAttempts = 5;
 
 export interface NewSessionInput {
@@ -76,6 +82,14 @@ function replay(stored: StoredSession): LoadedSession {
 			log.error('session.replay_refused', { sessionId: stored.access.id, code: result.error.code });
 	}
 	return { access: stored.access, state, seq: stored.seq, snapshotSeq: stored.snapshotSeq };
+}
+
+/** A copy brought up to date with what other processes appended after it (SessionStore.lock). */
+function caughtUp(cached: LoadedSession, news: SessionNews): LoadedSession {
+	if (news.kind === 'whole') return replay(news.session);
+	if (news.events.length === 0) return cached;
+	const { access, state, snapshotSeq } = cached;
+	return replay({ access, snapshot: state, snapshotSeq, events: news.events, seq: news.seq });
 }
 
 /**
@@ -234,7 +248,11 @@ export class SessionService {
 		return null;
 	}
 
-	/** Decides and commits one command; after another process's append, decides again on its state. */
+	/**
+	 * Decides and commits one command. On PostgreSQL the unit decides on fresh state (see
+	 * #commit), so no conflict arises; the loop is for a SQLite session deleted while the command
+	 * waited its turn (its append then finds no row: read again, it is not found).
+	 */
 	async #decide(
 		sessionId: string,
 		commandId: string,
@@ -256,23 +274,32 @@ export class SessionService {
 		}
 	}
 
+	/**
+	 * One unit: lock the session's row (other processes' commands on it wait), bring the copy up
+	 * to date with what they appended, then decide, append and record the answer. A refusal is
+	 * decided on fresh state too (a note another process just added is there to edit).
+	 */
 	async #commit(
-		session: LoadedSession,
+		cached: LoadedSession,
 		commandId: string,
 		scope: string,
 		command: SessionCommand,
 		actor: Actor
 	): Promise<DispatchOutcome> {
-		const sessionId = session.access.id;
+		const sessionId = cached.access.id;
 		const now = this.#now();
 		const outcome = await this.#stores.transaction(async (tx) => {
+			const news = await tx.sessions.lock(sessionId, cached.seq);
+			if (!news) return { ack: notFound().ack, next: null, forget: false, session: null };
+			const session = caughtUp(cached, news);
 			const prior = await tx.processedCommands.find(commandId);
 			if (prior) {
 				const same = prior.scope === scope && prior.name === command.type;
 				return {
 					ack: same ? (prior.ack as StoredAck) : { ok: false as const, error: refuse('conflict') },
 					next: null,
-					forget: false
+					forget: false,
+					session
 				};
 			}
 			const result = execute(session.state, command, actor, now);
@@ -294,10 +321,14 @@ export class SessionService {
 				next = { access: session.access, state: result.state, seq, snapshotSeq };
 			}
 			await tx.processedCommands.record(commandId, { scope, name: command.type, ack }, now);
-			return { ack, next, forget };
+			return { ack, next, forget, session };
 		});
-		// Only a committed change reaches memory (and so any view).
-		if (outcome.next) this.#cache.set(sessionId, outcome.next);
+		const { session } = outcome;
+		// Only a committed change reaches memory (and so any view); what others committed too.
+		const latest = outcome.next ?? session;
+		if (latest && latest !== cached && (this.#cache.get(sessionId)?.seq ?? -1) < latest.seq)
+			this.#cache.set(sessionId, latest);
+		if (!session) return { ack: outcome.ack, changed: false };
 		const conferenceId = session.access.conferenceId;
 		if (outcome.forget && outcome.next && conferenceId && this.#forgotten) {
 			const texts = textsForgotten(session.state, outcome.next.state);

@@ -21,10 +21,10 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Organiser } from './db/organisers';
 import type { ProcessedCommand } from './db/processed-commands';
 import type { ConferenceRetentionFacts, SessionRetentionFacts } from './db/retention';
-import type { SessionAccess, SessionEvent, StoredSession } from './db/sessions';
+import type { SessionAccess, SessionEvent, SessionNews, StoredSession } from './db/sessions';
 
 export type { BindingStatus, DeviceBinding, Organiser, ProcessedCommand };
-export type { SessionAccess, SessionEvent, StoredSession };
+export type { SessionAccess, SessionEvent, SessionNews, StoredSession };
 export type { ConferenceRetentionFacts, SessionRetentionFacts };
 
 /** Installation-wide settings (key → text): the session secret, the setup code … */
@@ -144,6 +144,14 @@ export interface SessionStore {
 		conferenceId: string | null
 	): Promise<void>;
 	read(id: string): Promise<StoredSession | null>;
+	/**
+	 * In a unit: holds the session's row until the unit ends, so that no other process appends
+	 * meanwhile (PostgreSQL: SELECT … FOR UPDATE; another process's unit on the session waits),
+	 * then answers what others appended after the caller's copy at `knownSeq`, read after the
+	 * lock. Null when the session is gone. A command decided on the copy brought up to date with
+	 * this cannot meet SessionSeqConflict in the same unit.
+	 */
+	lock(id: string, knownSeq: number): Promise<SessionNews | null>;
 	/**
 	 * Appends an event as number expectedSeq + 1. Refused with SessionSeqConflict when the
 	 * session is no longer at expectedSeq (another writer appended first): retry on fresh state.

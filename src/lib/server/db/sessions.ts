@@ -29,6 +29,15 @@ export interface StoredSession {
 	seq: number;
 }
 
+/**
+ * What other processes appended to a session after one process's copy (at `knownSeq`): the
+ * events after it, in order (none: the copy is current), or, when a snapshot past the copy
+ * replaced events it lacks, the session whole.
+ */
+export type SessionNews =
+	| { kind: 'events'; seq: number; events: SessionEvent[] }
+	| { kind: 'whole'; session: StoredSession };
+
 export interface AccessRow {
 	id: string;
 	join_code: string;
@@ -124,6 +133,15 @@ export function readSession(db: Db, id: string): StoredSession | null {
 		events,
 		seq: row.seq
 	};
+}
+
+/**
+ * The session's row needs no lock here: one process writes a SQLite file (its lock file) and
+ * runs its units one at a time, so no one else appended after the caller's copy. No query: the
+ * hot path stays as fast as before. (A session deleted meanwhile fails at append instead.)
+ */
+export function lockSessionOfOnlyWriter(_db: Db, _id: string, knownSeq: number): SessionNews {
+	return { kind: 'events', seq: knownSeq, events: [] };
 }
 
 /**

@@ -81,6 +81,7 @@ import {
 	joinCodeTaken,
 	listConferenceSessionIds,
 	listSessionIds,
+	lockSessionOfOnlyWriter,
 	readSession,
 	snapshotSession
 } from './sessions';
@@ -164,6 +165,7 @@ function storeSet(db: Db, run: Run): StoreSet {
 		sessions: bind(db, run, {
 			create: createSessionRow,
 			read: readSession,
+			lock: lockSessionOfOnlyWriter,
 			append: appendSessionEvent,
 			snapshot: snapshotSession,
 			findById: findSessionById,

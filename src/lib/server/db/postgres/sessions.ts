@@ -8,6 +8,7 @@ import {
 	type AccessRow,
 	type SessionAccess,
 	type SessionEvent,
+	type SessionNews,
 	type StoredSession
 } from '../sessions';
 import { all, changes, one, type Pg } from './pool';
@@ -88,6 +89,38 @@ export async function readSession(q: Pg, id: string): Promise<StoredSession | nu
 		events: (row.events ?? []).map((e) => JSON.parse(e) as SessionEvent),
 		seq: row.seq
 	};
+}
+
+/**
+ * Locks the session's row until the unit ends (another process's unit on the session waits
+ * here, or holds it and this one waits), then reads what was committed after `knownSeq`. The
+ * read is a statement of its own after the lock: under READ COMMITTED it sees every event the
+ * previous holder committed, which the locking statement's own snapshot may not.
+ */
+export async function lockSession(
+	q: Pg,
+	id: string,
+	knownSeq: number
+): Promise<SessionNews | null> {
+	const row = await one<{ seq: number }>(q, 'SELECT seq FROM sessions WHERE id = $1 FOR UPDATE', [
+		id
+	]);
+	if (!row) return null;
+	if (row.seq === knownSeq) return { kind: 'events', seq: knownSeq, events: [] };
+	const later = await one<{ snapshot_seq: number; events: string[] | null }>(
+		q,
+		`SELECT n.seq AS snapshot_seq, (SELECT array_agg(e.event ORDER BY e.seq) FROM session_events e
+		 WHERE e.session_id = n.session_id AND e.seq > $2) AS events
+		 FROM session_snapshots n WHERE n.session_id = $1`,
+		[id, knownSeq]
+	);
+	const events = (later?.events ?? []).map((e) => JSON.parse(e) as SessionEvent);
+	// A snapshot past the copy dropped events it lacks (or the copy is somehow ahead): all of it.
+	if (!later || later.snapshot_seq > knownSeq || events.length !== row.seq - knownSeq) {
+		const session = await readSession(q, id);
+		return session ? { kind: 'whole', session } : null;
+	}
+	return { kind: 'events', seq: row.seq, events };
 }
 
 /**

@@ -79,6 +79,7 @@ function storeSet(q: Pg, inUnit = false): StoreSet {
 		sessions: bind(q, {
 			create: sessions.createSessionRow,
 			read: sessions.readSession,
+			lock: sessions.lockSession,
 			append: sessions.appendSessionEvent,
 			snapshot: sessions.snapshotSession,
 			findById: sessions.findSessionById,
