@@ -2,14 +2,18 @@
  * A conference's members spread over three server processes (WebSocket and long-polling) follow
  * their rounds: each phone sits in its group's session, a console on another process moves that
  * group on, and when another process starts the next round every phone moves to its new group.
+ * The organiser's overview on one process counts the members connected to the others, and stops
+ * counting those of a process that was killed once its announcement expires.
  */
 import { conferenceDetails } from '$lib/testing/conference-details';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
 import type { ParticipantView } from '$lib/domain/session/views';
+import type { ConferenceOverview, ConferenceView } from '$lib/realtime/conference-views';
 import { createPostgresApp, type ServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
 import { connect, newId, type TestClient } from '../integration/helpers/client';
+import { firstAccount } from '../integration/helpers/conference';
 import { root, startServer, type TestServer } from '../integration/helpers/server';
 import { freshDatabase } from './databases';
 
@@ -131,5 +135,64 @@ describe('a conference over three processes', { timeout: 60_000 }, () => {
 		const second = await startRound(created.id, 'Andre gruppearbeid', 3);
 		expect(second.groups.length).toBeGreaterThan(first.groups.length);
 		await Promise.all(members.map((m) => inSession(m.id, second.sessionOf.get(m.id)!)));
+	});
+});
+
+describe('the organiser overview over three processes', { timeout: 90_000 }, () => {
+	it('counts members connected anywhere, and drops a killed process’s after the expiry', async () => {
+		const conferences = organiser.conferences;
+		const created = await unwrap(conferences.create(conferenceDetails({ languages: ['nb'] })));
+		await unwrap(
+			conferences.addParticipants(
+				created.id,
+				sigtunaParticipants.slice(10, 16).map((p) => ({
+					name: p.name,
+					country: p.country,
+					role: p.role,
+					organisation: '',
+					language: 'nb',
+					coordinator: p.coordinator
+				}))
+			)
+		);
+		const account = await firstAccount(organiser, created.id);
+		const overview = await connect(servers[2]!, {
+			auth: { role: 'organiser', conferenceId: created.id },
+			headers: { cookie: account.cookie }
+		});
+		clients.push(overview);
+		/** The count in the overview's latest view. */
+		const connected = () =>
+			overview.frames
+				.filter((f) => f.kind === 'event' && f.name === 'conference.view')
+				.map((f) => (f.args[0] as { view: ConferenceView }).view)
+				.filter((v): v is ConferenceOverview => v.kind === 'overview')
+				.at(-1)?.connected;
+		await expect.poll(connected, { timeout: 10_000 }).toBe(0);
+
+		// Three members on each of the other two processes, one of each three long-polling; one
+		// of them with a second phone, still one person.
+		const members = await conferences.participants(created.id);
+		const phonesOn = new Map<TestServer, TestClient[]>();
+		for (const [i, member] of members.entries()) {
+			const server = servers[i % 2]!;
+			const phone = await connect(server, {
+				transports: i % 3 === 2 ? ['polling'] : ['websocket'],
+				auth: { role: 'member', token: member.personalToken }
+			});
+			clients.push(phone);
+			phonesOn.set(server, [...(phonesOn.get(server) ?? []), phone]);
+		}
+		const second = await connect(servers[0]!, {
+			auth: { role: 'member', token: members[1]!.personalToken }
+		});
+		clients.push(second);
+		await expect.poll(connected, { timeout: 10_000 }).toBe(6);
+
+		// A process dies without a word: its three are counted until their announcement expires
+		// (30 s, checked every 10 s), then no longer.
+		for (const phone of phonesOn.get(servers[1]!)!) phone.socket.io.reconnection(false);
+		await servers[1]!.kill();
+		await expect.poll(connected, { timeout: 60_000, interval: 500 }).toBe(4);
 	});
 });
