@@ -74,28 +74,53 @@ describe('a dependency that stops answering', () => {
 		expect(limiterCalls, info).toBeLessThanOrEqual(3);
 	});
 
-	it('a session row locked elsewhere: the command is answered unavailable, in its language, and logged', async () => {
+	it('a session row locked elsewhere: the command is answered unavailable, in its language, and logged; the process’s other sessions go on', async () => {
 		const session = await createSession(server, { title: 'Gruppe 2' });
+		const other = await createSession(server, { title: 'Gruppe 3' });
 		const phone = await connect(server, { auth: { role: 'guest', lang: 'sv' } });
-		clients.push(phone);
+		const elsewhere = await connect(server, { auth: { role: 'guest' } });
+		clients.push(phone, elsewhere);
 		// Another connection holds the session's row (as a stuck process's unit would).
 		const holder = new pg.Client({ connectionString: database.url });
 		await holder.connect();
+		// Outside any transaction: inside one, pg_stat_activity answers one snapshot for ever.
+		const watcher = new pg.Client({ connectionString: database.url });
+		await watcher.connect();
 		try {
 			await holder.query('BEGIN');
 			await holder.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [session.sessionId]);
-			const answer = (await phone.send(
+			const answer = phone.send(
 				'participant.join',
 				{ id: newId(), code: session.joinCode, name: 'Ola' },
 				60_000
-			)) as { ok: boolean; error?: { code: string; message: string } };
-			expect(answer.ok).toBe(false);
-			expect(answer.error?.code).toBe('unavailable');
-			expect(answer.error?.message).not.toMatch(/^errors\./);
+			) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+			// Once that unit waits for the row, a command on another session queues behind it: it
+			// runs when the stuck one gives up (10 s a statement), not never.
+			await expect
+				.poll(
+					async () =>
+						(
+							await watcher.query(
+								"SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+							)
+						).rows[0].n,
+					{ timeout: 10_000 }
+				)
+				.toBeGreaterThan(0);
+			const next = elsewhere.send(
+				'participant.join',
+				{ id: newId(), code: other.joinCode, name: 'Kari' },
+				60_000
+			) as Promise<{ ok: boolean }>;
+			expect((await answer).ok).toBe(false);
+			expect((await answer).error?.code).toBe('unavailable');
+			expect((await answer).error?.message).not.toMatch(/^errors\./);
+			expect((await next).ok).toBe(true);
 			await server.waitForLog('pg.unit_timed_out', 10_000);
 		} finally {
 			await holder.query('ROLLBACK').catch(() => undefined);
 			await holder.end();
+			await watcher.end();
 		}
 	});
 });
