@@ -187,6 +187,9 @@ function command(socket, name, payload, measured = true) {
 	});
 }
 
+/** Longest a socket may take to be connected, its transport's opening included. */
+const connectTimeoutMs = 30_000;
+
 /**
  * A connected socket (resolves on connect, rejects on refusal or timeout).
  * @param {Record<string, string>} auth
@@ -200,7 +203,7 @@ function connect(auth, extraHeaders) {
 		transports: ['websocket'],
 		reconnection: false,
 		forceNew: true,
-		timeout: 30_000
+		timeout: connectTimeoutMs
 	});
 	socket.io.on('open', () => {
 		socket.io.engine.on('data', (/** @type {string | ArrayBuffer} */ data) => {
@@ -230,7 +233,16 @@ function connect(auth, extraHeaders) {
 	});
 	socket.on('conference.view', () => counts.viewsReceived++);
 	return new Promise((resolve, reject) => {
+		// socket.io-client bounds the transport's opening (`timeout`) but waits for ever for the
+		// answer to the namespace's CONNECT: a CONNECT lost on its way fails here, with its role.
+		const timer = setTimeout(() => {
+			counts.connectErrors++;
+			socket.disconnect();
+			const role = auth.role ?? 'guest';
+			reject(new Error(`${role} socket: CONNECT not answered within ${connectTimeoutMs} ms`));
+		}, connectTimeoutMs);
 		socket.once('connect', () => {
+			clearTimeout(timer);
 			socket.on('disconnect', (reason) => {
 				if (reason === 'io client disconnect') return;
 				counts.disconnects++;
@@ -239,6 +251,7 @@ function connect(auth, extraHeaders) {
 			resolve(socket);
 		});
 		socket.once('connect_error', (error) => {
+			clearTimeout(timer);
 			counts.connectErrors++;
 			socket.disconnect();
 			reject(error);
