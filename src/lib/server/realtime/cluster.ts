@@ -9,24 +9,40 @@ import {
 } from '../change-bus';
 import { describeError, log } from '../log';
 
-/** Which phones are online in a session on the other processes (each process knows its own). */
+/**
+ * Who is connected on the other processes (each process knows its own): the phones online in
+ * a session, and the members of a conference with a phone connected (for the organiser's count).
+ */
 export interface Presence {
 	/** Participants with a phone connected to another process. */
 	elsewhere(sessionId: string): readonly string[];
 	/** The participants with a phone on this process in a session changed. */
 	announce(sessionId: string, online: readonly string[]): void;
+	/** Members of a conference with a phone connected to another process. */
+	membersElsewhere(conferenceId: string): readonly string[];
+	/**
+	 * The members connected here to a conference may have changed: `connected` answers who they
+	 * are now, asked once a burst of changes is over (a room of phones arriving is one message).
+	 */
+	announceMembers(conferenceId: string, connected: () => readonly string[]): void;
+	/** Hears that another process's members of a conference changed (or expired). */
+	onMembers(listener: (conferenceId: string) => void): void;
 }
 
 /** One process alone: nobody is online elsewhere. */
 export const presenceHere: Presence = {
 	elsewhere: () => [],
-	announce: () => undefined
+	announce: () => undefined,
+	membersElsewhere: () => [],
+	announceMembers: () => undefined,
+	onMembers: () => undefined
 };
 
-/** What another process did: a committed change, its phones online, or a greeting. */
+/** What another process did: a committed change, who is connected there, or a greeting. */
 type Signal =
 	| { node: string; change: Change }
 	| { node: string; presence: { sessionId: string; online: readonly string[] } }
+	| { node: string; members: { conferenceId: string; online: readonly string[] } }
 	| { node: string; hello: true };
 
 /** Brings this process's cached copy up to date before its sockets get their views again. */
@@ -35,6 +51,61 @@ export type Freshen = (change: Change) => Promise<void>;
 /** Every process re-announces its phones this often; an announcement older than 3 times is gone. */
 const presenceBeatMs = 10_000;
 const presenceExpiresMs = 3 * presenceBeatMs;
+/** A conference's members connected here are announced this long after the first change. */
+const membersDelayMs = 200;
+
+/**
+ * Who is connected, by key (a session, a conference): here, as last announced, and as each
+ * other process last announced it, until that announcement expires.
+ */
+class Roster {
+	readonly here = new Map<string, readonly string[]>();
+	readonly #there = new Map<string, Map<string, { online: readonly string[]; at: number }>>();
+	readonly #changed: (key: string) => void;
+
+	constructor(changed: (key: string) => void) {
+		this.#changed = changed;
+	}
+
+	elsewhere(key: string): readonly string[] {
+		const there = this.#there.get(key);
+		if (!there) return [];
+		const now = Date.now();
+		const online = new Set<string>();
+		for (const announced of there.values()) {
+			if (now - announced.at <= presenceExpiresMs)
+				for (const id of announced.online) online.add(id);
+		}
+		return [...online];
+	}
+
+	setHere(key: string, online: readonly string[]): void {
+		if (online.length === 0) this.here.delete(key);
+		else this.here.set(key, online);
+	}
+
+	heard(node: string, key: string, online: readonly string[]): void {
+		let there = this.#there.get(key);
+		if (!there) this.#there.set(key, (there = new Map()));
+		if (online.length === 0) there.delete(node);
+		else there.set(node, { online, at: Date.now() });
+		if (there.size === 0) this.#there.delete(key);
+		this.#changed(key);
+	}
+
+	/** Forgets what a process that stopped answering announced. */
+	expire(): void {
+		const now = Date.now();
+		for (const [key, there] of this.#there) {
+			const before = there.size;
+			for (const [node, announced] of there) {
+				if (now - announced.at > presenceExpiresMs) there.delete(node);
+			}
+			if (there.size === 0) this.#there.delete(key);
+			if (there.size !== before) this.#changed(key);
+		}
+	}
+}
 
 /**
  * The change bus between processes, over Redis pub/sub: a change committed here is announced
@@ -54,10 +125,16 @@ export class RedisChangeBus implements ChangeBus, Presence {
 	readonly #streamName: string;
 	#subscriber: Redis | null = null;
 	#adapterClient: Redis | null = null;
-	/** Phones online here, by session: what the next beat announces. */
-	readonly #here = new Map<string, readonly string[]>();
-	/** Phones online elsewhere: session → process → participants and when they were announced. */
-	readonly #there = new Map<string, Map<string, { online: readonly string[]; at: number }>>();
+	/** Phones online in each session: a change elsewhere sends its views again. */
+	readonly #phones = new Roster((sessionId) => this.#local.publish({ type: 'session', sessionId }));
+	/** Members connected to each conference: a change elsewhere updates the overviews. */
+	readonly #members = new Roster((conferenceId) => {
+		for (const listener of this.#membersListeners) listener(conferenceId);
+	});
+	readonly #membersListeners: ((conferenceId: string) => void)[] = [];
+	/** Conferences whose members here are to be announced, and how to list them. */
+	readonly #membersDue = new Map<string, () => readonly string[]>();
+	#membersTimer: ReturnType<typeof setTimeout> | null = null;
 	#beat: ReturnType<typeof setInterval> | null = null;
 	#closed = false;
 
@@ -92,37 +169,56 @@ export class RedisChangeBus implements ChangeBus, Presence {
 	}
 
 	elsewhere(sessionId: string): readonly string[] {
-		const there = this.#there.get(sessionId);
-		if (!there) return [];
-		const now = Date.now();
-		const online = new Set<string>();
-		for (const announced of there.values()) {
-			if (now - announced.at <= presenceExpiresMs)
-				for (const id of announced.online) online.add(id);
-		}
-		return [...online];
+		return this.#phones.elsewhere(sessionId);
 	}
 
 	announce(sessionId: string, online: readonly string[]): void {
-		if (online.length === 0) this.#here.delete(sessionId);
-		else this.#here.set(sessionId, online);
+		this.#phones.setHere(sessionId, online);
 		this.#signal({ node: this.node, presence: { sessionId, online } });
+	}
+
+	membersElsewhere(conferenceId: string): readonly string[] {
+		return this.#members.elsewhere(conferenceId);
+	}
+
+	announceMembers(conferenceId: string, connected: () => readonly string[]): void {
+		this.#membersDue.set(conferenceId, connected);
+		this.#membersTimer ??= setTimeout(() => {
+			this.#membersTimer = null;
+			const due = [...this.#membersDue];
+			this.#membersDue.clear();
+			for (const [id, list] of due) {
+				const online = [...list()].sort();
+				const before = this.#members.here.get(id) ?? [];
+				this.#members.setHere(id, online);
+				// Unchanged (a phone reconnected): the others already know, and the beat repeats it.
+				if (before.length === online.length && before.every((m, i) => m === online[i])) continue;
+				this.#signal({ node: this.node, members: { conferenceId: id, online } });
+			}
+		}, membersDelayMs);
+	}
+
+	onMembers(listener: (conferenceId: string) => void): void {
+		this.#membersListeners.push(listener);
 	}
 
 	async close(): Promise<void> {
 		if (this.#closed) return;
 		this.#closed = true;
 		if (this.#beat) clearInterval(this.#beat);
+		if (this.#membersTimer) clearTimeout(this.#membersTimer);
 		// Phones here are no longer online anywhere: the others say so at once, not in 30 s.
-		for (const sessionId of this.#here.keys())
+		for (const sessionId of this.#phones.here.keys())
 			this.#signal({ node: this.node, presence: { sessionId, online: [] } });
+		for (const conferenceId of this.#members.here.keys())
+			this.#signal({ node: this.node, members: { conferenceId, online: [] } });
 		await this.#local.close();
 		const clients = [this.#subscriber, this.#adapterClient, this.#publisher];
 		await Promise.all(clients.map((client) => client?.quit().catch(() => client.disconnect())));
 	}
 
 	#signal(signal: Signal): void {
-		if (this.#closed && !('presence' in signal)) return;
+		if (this.#closed && !('presence' in signal) && !('members' in signal)) return;
 		this.#publisher.publish(this.#channel, JSON.stringify(signal)).catch((error: unknown) => {
 			log.warn('changes.signal_failed', { error: describeError(error) });
 		});
@@ -155,7 +251,14 @@ export class RedisChangeBus implements ChangeBus, Presence {
 		}
 		if (signal.node === this.node || this.#closed) return;
 		if ('hello' in signal) return this.#announceAll();
-		if ('presence' in signal) return this.#heard(signal.node, signal.presence);
+		if ('presence' in signal) {
+			const { sessionId, online } = signal.presence;
+			return this.#phones.heard(signal.node, sessionId, online);
+		}
+		if ('members' in signal) {
+			const { conferenceId, online } = signal.members;
+			return this.#members.heard(signal.node, conferenceId, online);
+		}
 		const { change } = signal;
 		this.#freshen(change)
 			.then(() => this.#local.publish(change))
@@ -164,31 +267,17 @@ export class RedisChangeBus implements ChangeBus, Presence {
 			);
 	}
 
-	#heard(node: string, { sessionId, online }: { sessionId: string; online: readonly string[] }) {
-		let there = this.#there.get(sessionId);
-		if (!there) this.#there.set(sessionId, (there = new Map()));
-		if (online.length === 0) there.delete(node);
-		else there.set(node, { online, at: Date.now() });
-		if (there.size === 0) this.#there.delete(sessionId);
-		this.#local.publish({ type: 'session', sessionId });
-	}
-
 	#announceAll(): void {
-		for (const [sessionId, online] of this.#here)
+		for (const [sessionId, online] of this.#phones.here)
 			this.#signal({ node: this.node, presence: { sessionId, online } });
+		for (const [conferenceId, online] of this.#members.here)
+			this.#signal({ node: this.node, members: { conferenceId, online } });
 	}
 
 	/** Announces again, and forgets what a process that stopped answering announced. */
 	#heartbeat(): void {
 		this.#announceAll();
-		const now = Date.now();
-		for (const [sessionId, there] of this.#there) {
-			const before = there.size;
-			for (const [node, announced] of there) {
-				if (now - announced.at > presenceExpiresMs) there.delete(node);
-			}
-			if (there.size === 0) this.#there.delete(sessionId);
-			if (there.size !== before) this.#local.publish({ type: 'session', sessionId });
-		}
+		this.#phones.expire();
+		this.#members.expire();
 	}
 }

@@ -235,6 +235,8 @@ export class Hub {
 	constructor(app: HubDependencies, io: SamradServer) {
 		this.#app = app;
 		this.#io = io;
+		// Members connected to another process changed: the overviews here count them again.
+		app.presence.onMembers((conferenceId) => this.#scheduleLive(conferenceId));
 	}
 
 	#sockets(room: string): SamradSocket[] {
@@ -330,7 +332,7 @@ export class Hub {
 		if (socket.data.resyncTimer) clearTimeout(socket.data.resyncTimer);
 		this.unbind(socket);
 		const member = socket.data.member;
-		if (member) this.#scheduleLive(member.conferenceId);
+		if (member) this.#membersChanged(member.conferenceId);
 	}
 
 	#onlineOf(sessionId: string): Map<string, number> {
@@ -635,7 +637,7 @@ export class Hub {
 			personRoom(member.conferenceId, member.participantId)
 		]);
 		void this.#placeMember(socket).then(() => this.#sendConference(socket));
-		this.#scheduleLive(member.conferenceId);
+		this.#membersChanged(member.conferenceId);
 	}
 
 	/** An organiser overview or plenum screen. */
@@ -680,13 +682,29 @@ export class Hub {
 		});
 	}
 
-	/** People with a phone connected to the conference, whether or not they sit in a group. */
+	/**
+	 * People with a phone connected to the conference, whether or not they sit in a group, on
+	 * any process.
+	 */
 	#connectedPeople(conferenceId: string): number {
+		const people = new Set(this.#membersHere(conferenceId));
+		for (const id of this.#app.presence.membersElsewhere(conferenceId)) people.add(id);
+		return people.size;
+	}
+
+	/** People with a phone connected to the conference on this process. */
+	#membersHere(conferenceId: string): string[] {
 		const people = new Set<string>();
 		for (const socket of this.#sockets(membersRoom(conferenceId))) {
 			if (socket.data.member) people.add(socket.data.member.participantId);
 		}
-		return people.size;
+		return [...people];
+	}
+
+	/** A member's phone came or went here: overviews here and on the other processes count again. */
+	#membersChanged(conferenceId: string): void {
+		this.#scheduleLive(conferenceId);
+		this.#app.presence.announceMembers(conferenceId, () => this.#membersHere(conferenceId));
 	}
 
 	/** A socket's language changed: its conference view (group names are per language) again. */
