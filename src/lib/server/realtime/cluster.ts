@@ -54,6 +54,13 @@ const presenceExpiresMs = 3 * presenceBeatMs;
 /** A conference's members connected here are announced this long after the first change. */
 const membersDelayMs = 200;
 
+/** Whether two lists of distinct ids hold the same ids, in any order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	const inA = new Set(a);
+	return b.every((id) => inA.has(id));
+}
+
 /**
  * Who is connected, by key (a session, a conference): here, as last announced, and as each
  * other process last announced it, until that announcement expires.
@@ -85,12 +92,19 @@ class Roster {
 	}
 
 	heard(node: string, key: string, online: readonly string[]): void {
+		const now = Date.now();
 		let there = this.#there.get(key);
 		if (!there) this.#there.set(key, (there = new Map()));
+		const before = there.get(node);
+		// The beat repeats what is known: views and overviews are recomputed only on news.
+		const known =
+			before !== undefined &&
+			now - before.at <= presenceExpiresMs &&
+			sameIds(before.online, online);
 		if (online.length === 0) there.delete(node);
-		else there.set(node, { online, at: Date.now() });
+		else there.set(node, { online, at: now });
 		if (there.size === 0) this.#there.delete(key);
-		this.#changed(key);
+		if (!known) this.#changed(key);
 	}
 
 	/** Forgets what a process that stopped answering announced. */
@@ -188,11 +202,11 @@ export class RedisChangeBus implements ChangeBus, Presence {
 			const due = [...this.#membersDue];
 			this.#membersDue.clear();
 			for (const [id, list] of due) {
-				const online = [...list()].sort();
+				const online = list();
 				const before = this.#members.here.get(id) ?? [];
 				this.#members.setHere(id, online);
 				// Unchanged (a phone reconnected): the others already know, and the beat repeats it.
-				if (before.length === online.length && before.every((m, i) => m === online[i])) continue;
+				if (sameIds(before, online)) continue;
 				this.#signal({ node: this.node, members: { conferenceId: id, online } });
 			}
 		}, membersDelayMs);
