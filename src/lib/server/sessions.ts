@@ -12,6 +12,7 @@ import type { ChangeBus } from './change-bus';
 import { describeError, log } from './log';
 import { allocateJoinCode } from './join-codes';
 import {
+	SessionBusy,
 	SessionSeqConflict,
 	type SessionAccess,
 	type SessionNews,
@@ -45,6 +46,12 @@ const snapshotEvery = 200;
 
 /** Decisions on one command before giving up: each retry follows a failed append. */
 const conflictAttempts = 5;
+
+/**
+ * Longest a command waits for a session another process is writing (as long as PostgreSQL's
+ * bound on one statement, a row lock waited for included); then it is answered "unavailable".
+ */
+const busyWaitMs = 10_000;
 
 export interface NewSessionInput {
 	title: string;
@@ -250,8 +257,9 @@ export class SessionService {
 
 	/**
 	 * Decides and commits one command. On PostgreSQL the unit decides on fresh state (see
-	 * #commit), so no conflict arises; the loop is for a SQLite session deleted while the command
-	 * waited its turn (its append then finds no row: read again, it is not found).
+	 * #commit), so no conflict arises; a session another process is writing is tried again
+	 * shortly, for at most busyWaitMs. The conflict retry is for a SQLite session deleted while
+	 * the command waited its turn (its append then finds no row: read again, it is not found).
 	 */
 	async #decide(
 		sessionId: string,
@@ -260,14 +268,29 @@ export class SessionService {
 		command: SessionCommand,
 		actor: Actor
 	): Promise<DispatchOutcome> {
-		for (let attempt = 1; ; attempt++) {
+		const deadline = performance.now() + busyWaitMs;
+		let conflicts = 0;
+		let busy = 0;
+		for (;;) {
 			const session = this.#cache.get(sessionId) ?? (await this.get(sessionId));
 			if (!session) return notFound();
 			try {
 				return await this.#commit(session, commandId, scope, command, actor);
 			} catch (error) {
-				if (!(error instanceof SessionSeqConflict) || attempt >= conflictAttempts) throw error;
-				log.warn('session.seq_conflict', { sessionId, seq: session.seq, attempt });
+				if (error instanceof SessionBusy) {
+					if (performance.now() >= deadline) {
+						log.warn('session.busy_timed_out', { sessionId, ms: busyWaitMs });
+						throw error;
+					}
+					// Another process is writing it: its unit ends within a few round trips. Wait
+					// outside this process's queue of units, longer each time, then decide afresh.
+					if (busy === 0) log.debug('session.busy', { sessionId });
+					const pauseMs = Math.min(2 ** ++busy, 50) * (0.5 + Math.random());
+					await new Promise((resolve) => setTimeout(resolve, pauseMs));
+					continue;
+				}
+				if (!(error instanceof SessionSeqConflict) || ++conflicts >= conflictAttempts) throw error;
+				log.warn('session.seq_conflict', { sessionId, seq: session.seq, attempt: conflicts });
 				// Read again in place: views made meanwhile must still find the session.
 				await this.#load(sessionId);
 			}

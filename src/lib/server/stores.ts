@@ -135,6 +135,19 @@ export class SessionSeqConflict extends Error {
 	}
 }
 
+/**
+ * A session's row held by another process's unit: this unit is rolled back at once, so that it
+ * does not hold this process's other units while it waits; run it again shortly.
+ */
+export class SessionBusy extends Error {
+	override readonly name = 'SessionBusy';
+	readonly code = 'session_busy';
+
+	constructor(readonly sessionId: string) {
+		super(`session ${sessionId} is being written by another process`);
+	}
+}
+
 /** Group sessions: their access, a snapshot, and the events after it. */
 export interface SessionStore {
 	create(
@@ -146,10 +159,10 @@ export interface SessionStore {
 	read(id: string): Promise<StoredSession | null>;
 	/**
 	 * In a unit: holds the session's row until the unit ends, so that no other process appends
-	 * meanwhile (PostgreSQL: SELECT … FOR UPDATE; another process's unit on the session waits),
-	 * then answers what others appended after the caller's copy at `knownSeq`, read after the
-	 * lock. Null when the session is gone. A command decided on the copy brought up to date with
-	 * this cannot meet SessionSeqConflict in the same unit.
+	 * meanwhile (PostgreSQL: SELECT … FOR UPDATE NOWAIT), then answers what others appended
+	 * after the caller's copy at `knownSeq`, read after the lock. Null when the session is gone.
+	 * Throws SessionBusy when another process's unit holds the row. A command decided on the
+	 * copy brought up to date with this cannot meet SessionSeqConflict in the same unit.
 	 */
 	lock(id: string, knownSeq: number): Promise<SessionNews | null>;
 	/**

@@ -1,5 +1,5 @@
 import type { SessionState } from '$lib/domain/session/types';
-import { SessionSeqConflict } from '../../stores';
+import { SessionBusy, SessionSeqConflict } from '../../stores';
 import type { ProcessedCommand } from '../processed-commands';
 import type { SessionRetentionFacts } from '../retention';
 import {
@@ -92,19 +92,25 @@ export async function readSession(q: Pg, id: string): Promise<StoredSession | nu
 }
 
 /**
- * Locks the session's row until the unit ends (another process's unit on the session waits
- * here, or holds it and this one waits), then reads what was committed after `knownSeq`. The
- * read is a statement of its own after the lock: under READ COMMITTED it sees every event the
- * previous holder committed, which the locking statement's own snapshot may not.
+ * Locks the session's row until the unit ends, then reads what was committed after
+ * `knownSeq`. A row another process's unit holds is not waited for here (SessionBusy): the
+ * wait would hold every unit of this process behind it. The read is a statement of its own
+ * after the lock: it sees every event the previous holder committed.
  */
 export async function lockSession(
 	q: Pg,
 	id: string,
 	knownSeq: number
 ): Promise<SessionNews | null> {
-	const row = await one<{ seq: number }>(q, 'SELECT seq FROM sessions WHERE id = $1 FOR UPDATE', [
-		id
-	]);
+	const row = await one<{ seq: number }>(
+		q,
+		'SELECT seq FROM sessions WHERE id = $1 FOR UPDATE NOWAIT',
+		[id]
+	).catch((error: unknown) => {
+		// lock_not_available
+		if ((error as { code?: unknown }).code === '55P03') throw new SessionBusy(id);
+		throw error;
+	});
 	if (!row) return null;
 	if (row.seq === knownSeq) return { kind: 'events', seq: knownSeq, events: [] };
 	const later = await one<{ snapshot_seq: number; events: string[] | null }>(
