@@ -298,9 +298,10 @@ export class SessionService {
 	}
 
 	/**
-	 * One unit: lock the session's row (other processes' commands on it wait), bring the copy up
-	 * to date with what they appended, then decide, append and record the answer. A refusal is
-	 * decided on fresh state too (a note another process just added is there to edit).
+	 * One unit: lock the session's row (a unit of another process on it meanwhile finds it held),
+	 * bring the copy up to date with what others appended, then decide, append and record the
+	 * answer. A refusal is decided on fresh state too (a note another process just added is there
+	 * to edit).
 	 */
 	async #commit(
 		cached: LoadedSession,
