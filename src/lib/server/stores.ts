@@ -159,7 +159,7 @@ export interface SessionStore {
 	read(id: string): Promise<StoredSession | null>;
 	/**
 	 * In a unit: holds the session's row until the unit ends, so that no other process appends
-	 * meanwhile (PostgreSQL: SELECT … FOR UPDATE NOWAIT), then answers what others appended
+	 * meanwhile (PostgreSQL: SELECT … FOR NO KEY UPDATE NOWAIT), then answers what others appended
 	 * after the caller's copy at `knownSeq`, read after the lock. Null when the session is gone.
 	 * Throws SessionBusy when another process's unit holds the row. A command decided on the
 	 * copy brought up to date with this cannot meet SessionSeqConflict in the same unit.

@@ -94,8 +94,10 @@ export async function readSession(q: Pg, id: string): Promise<StoredSession | nu
 /**
  * Locks the session's row until the unit ends, then reads what was committed after
  * `knownSeq`. A row another process's unit holds is not waited for here (SessionBusy): the
- * wait would hold every unit of this process behind it. The read is a statement of its own
- * after the lock: it sees every event the previous holder committed.
+ * wait would hold every unit of this process behind it. NO KEY UPDATE is the lock the append's
+ * UPDATE takes: two units on the session exclude each other, while a foreign-key check from
+ * another table (a conference's groups) does not make the session busy. The read is a
+ * statement of its own after the lock: it sees every event the previous holder committed.
  */
 export async function lockSession(
 	q: Pg,
@@ -104,7 +106,7 @@ export async function lockSession(
 ): Promise<SessionNews | null> {
 	const row = await one<{ seq: number }>(
 		q,
-		'SELECT seq FROM sessions WHERE id = $1 FOR UPDATE NOWAIT',
+		'SELECT seq FROM sessions WHERE id = $1 FOR NO KEY UPDATE NOWAIT',
 		[id]
 	).catch((error: unknown) => {
 		// lock_not_available
