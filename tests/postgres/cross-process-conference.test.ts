@@ -52,7 +52,12 @@ async function startRound(conferenceId: string, title: string, size: number) {
 
 beforeAll(async () => {
 	database = await freshDatabase();
-	const env = { DATABASE_URL: database.url, REDIS_URL: inject('redisUrl') };
+	// Presence beats every second (10 by default): a killed process's members expire in 3 s.
+	const env = {
+		DATABASE_URL: database.url,
+		REDIS_URL: inject('redisUrl'),
+		PRESENCE_BEAT_SECONDS: '1'
+	};
 	organiser = await createPostgresApp(
 		{ ...readConfig({ ...env, LOG_LEVEL: 'warn' }), databaseUrl: database.url },
 		root
@@ -190,7 +195,7 @@ describe('the organiser overview over three processes', { timeout: 90_000 }, () 
 		await expect.poll(connected, { timeout: 10_000 }).toBe(6);
 
 		// A process dies without a word: its three are counted until their announcement expires
-		// (30 s, checked every 10 s), then no longer.
+		// (three beats: 3 s here), then no longer.
 		for (const phone of phonesOn.get(servers[1]!)!) phone.socket.io.reconnection(false);
 		await servers[1]!.kill();
 		await expect.poll(connected, { timeout: 60_000, interval: 500 }).toBe(4);

@@ -144,7 +144,8 @@ async function assemble(
 			: new RedisChangeBus(
 					config.redisUrl,
 					(change): Promise<void> => freshen(sessions, change),
-					redisNamespace(config, secret)
+					redisNamespace(config, secret),
+					config.presenceBeatSeconds * 1000
 				);
 	const sessions: SessionService = new SessionService({
 		stores,

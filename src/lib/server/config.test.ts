@@ -21,6 +21,7 @@ describe('readConfig', () => {
 			databaseUrl: null,
 			redisUrl: null,
 			redisPrefix: null,
+			presenceBeatSeconds: 10,
 			publicOrigin: null,
 			sessionSecret: null,
 			logLevel: 'info',
@@ -54,7 +55,8 @@ describe('readConfig', () => {
 			RATE_LIMIT_FAILED_JOINS_PER_ADDRESS: '3',
 			RATE_LIMIT_JOINS_PER_ADDRESS: '30',
 			RETENTION_DAYS: 'off',
-			WORKERS: '4'
+			WORKERS: '4',
+			PRESENCE_BEAT_SECONDS: '2'
 		});
 		expect(config).toEqual({
 			port: 8080,
@@ -63,6 +65,7 @@ describe('readConfig', () => {
 			databaseUrl: 'postgres://samrad@db.example.org:5432/samrad',
 			redisUrl: 'redis://cache.example.org:6379',
 			redisPrefix: 'samrad:nav-oslo',
+			presenceBeatSeconds: 2,
 			publicOrigin: 'https://samrad.example.org',
 			sessionSecret: 'x'.repeat(32),
 			logLevel: 'warn',
@@ -92,6 +95,13 @@ describe('readConfig', () => {
 		for (const REDIS_PREFIX of ['a b', 'samrad:*', 'x'.repeat(65)]) {
 			expect(() => readConfig({ REDIS_PREFIX })).toThrow(ConfigError);
 		}
+	});
+
+	it('refuses a PRESENCE_BEAT_SECONDS of 0, over 60 or not a whole number', () => {
+		for (const PRESENCE_BEAT_SECONDS of ['0', '61', '1.5', 'soon']) {
+			expect(configError({ PRESENCE_BEAT_SECONDS }).variable).toBe('PRESENCE_BEAT_SECONDS');
+		}
+		expect(readConfig({ PRESENCE_BEAT_SECONDS: '60' }).presenceBeatSeconds).toBe(60);
 	});
 
 	it('refuses a REDIS_URL that is not a Redis address', () => {

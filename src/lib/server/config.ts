@@ -19,6 +19,11 @@ export interface Config {
 	 * never share counters or signals while the processes of one always do.
 	 */
 	redisPrefix: string | null;
+	/**
+	 * With Redis: how often each process tells the others who is connected to it; a process not
+	 * heard for three beats (it died) counts as having no one connected.
+	 */
+	presenceBeatSeconds: number;
 	/** The address phones should use (for QR codes and allowed origins), when known. */
 	publicOrigin: string | null;
 	/** Cookie/token signing secret; when null, one is generated and kept in the database. */
@@ -250,6 +255,7 @@ export function readConfig(env: Env = process.env): Config {
 		databaseUrl: readDatabaseUrl(env),
 		redisUrl: readRedisUrl(env),
 		redisPrefix: readRedisPrefix(env),
+		presenceBeatSeconds: readPresenceBeat(env),
 		publicOrigin: readPublicOrigin(env),
 		sessionSecret: readSecret(env),
 		logLevel: readLogLevel(env),
@@ -258,6 +264,14 @@ export function readConfig(env: Env = process.env): Config {
 		retentionDays: readCount(env, 'RETENTION_DAYS', 365, { allowOff: true }),
 		workers: readWorkers(env)
 	};
+}
+
+/** PRESENCE_BEAT_SECONDS: 1 to 60 (10 by default). */
+function readPresenceBeat(env: Env): number {
+	const seconds = readCount(env, 'PRESENCE_BEAT_SECONDS', 10)!;
+	if (seconds > 60)
+		throw new ConfigError('PRESENCE_BEAT_SECONDS', `must be at most 60, got ${seconds}`);
+	return seconds;
 }
 
 /** WORKERS: one SQLite file stays with one process, and processes hear each other through Redis. */

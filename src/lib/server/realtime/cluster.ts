@@ -48,9 +48,8 @@ type Signal =
 /** Brings this process's cached copy up to date before its sockets get their views again. */
 export type Freshen = (change: Change) => Promise<void>;
 
-/** Every process re-announces its phones this often; an announcement older than 3 times is gone. */
-const presenceBeatMs = 10_000;
-const presenceExpiresMs = 3 * presenceBeatMs;
+/** An announcement older than this many beats is gone: its process has stopped (PRESENCE_BEAT_SECONDS). */
+const beatsToExpire = 3;
 /** A conference's members connected here are announced this long after the first change. */
 const membersDelayMs = 200;
 
@@ -69,8 +68,10 @@ class Roster {
 	readonly here = new Map<string, readonly string[]>();
 	readonly #there = new Map<string, Map<string, { online: readonly string[]; at: number }>>();
 	readonly #changed: (key: string) => void;
+	readonly #expiresMs: number;
 
-	constructor(changed: (key: string) => void) {
+	constructor(expiresMs: number, changed: (key: string) => void) {
+		this.#expiresMs = expiresMs;
 		this.#changed = changed;
 	}
 
@@ -80,8 +81,7 @@ class Roster {
 		const now = Date.now();
 		const online = new Set<string>();
 		for (const announced of there.values()) {
-			if (now - announced.at <= presenceExpiresMs)
-				for (const id of announced.online) online.add(id);
+			if (now - announced.at <= this.#expiresMs) for (const id of announced.online) online.add(id);
 		}
 		return [...online];
 	}
@@ -98,9 +98,7 @@ class Roster {
 		const before = there.get(node);
 		// The beat repeats what is known: views and overviews are recomputed only on news.
 		const known =
-			before !== undefined &&
-			now - before.at <= presenceExpiresMs &&
-			sameIds(before.online, online);
+			before !== undefined && now - before.at <= this.#expiresMs && sameIds(before.online, online);
 		if (online.length === 0) there.delete(node);
 		else there.set(node, { online, at: now });
 		if (there.size === 0) this.#there.delete(key);
@@ -113,7 +111,7 @@ class Roster {
 		for (const [key, there] of this.#there) {
 			const before = there.size;
 			for (const [node, announced] of there) {
-				if (now - announced.at > presenceExpiresMs) there.delete(node);
+				if (now - announced.at > this.#expiresMs) there.delete(node);
 			}
 			if (there.size === 0) this.#there.delete(key);
 			if (there.size !== before) this.#changed(key);
@@ -140,20 +138,28 @@ export class RedisChangeBus implements ChangeBus, Presence {
 	#subscriber: Redis | null = null;
 	#adapterClient: Redis | null = null;
 	/** Phones online in each session: a change elsewhere sends its views again. */
-	readonly #phones = new Roster((sessionId) => this.#local.publish({ type: 'session', sessionId }));
+	readonly #phones: Roster;
 	/** Members connected to each conference: a change elsewhere updates the overviews. */
-	readonly #members = new Roster((conferenceId) => {
-		for (const listener of this.#membersListeners) listener(conferenceId);
-	});
+	readonly #members: Roster;
 	readonly #membersListeners: ((conferenceId: string) => void)[] = [];
 	/** Conferences whose members here are to be announced, and how to list them. */
 	readonly #membersDue = new Map<string, () => readonly string[]>();
 	#membersTimer: ReturnType<typeof setTimeout> | null = null;
 	#beat: ReturnType<typeof setInterval> | null = null;
+	readonly #beatMs: number;
 	#closed = false;
 
-	constructor(url: string, freshen: Freshen, namespace: string) {
+	/** `beatMs`: how often this process announces who is connected to it (PRESENCE_BEAT_SECONDS). */
+	constructor(url: string, freshen: Freshen, namespace: string, beatMs: number) {
 		this.#url = url;
+		this.#beatMs = beatMs;
+		const expiresMs = beatsToExpire * beatMs;
+		this.#phones = new Roster(expiresMs, (sessionId) =>
+			this.#local.publish({ type: 'session', sessionId })
+		);
+		this.#members = new Roster(expiresMs, (conferenceId) => {
+			for (const listener of this.#membersListeners) listener(conferenceId);
+		});
 		this.#channel = `${namespace}:changes`;
 		this.#streamName = `${namespace}:socket.io`;
 		this.#publisher = new Redis(url, { maxRetriesPerRequest: null });
@@ -252,7 +258,7 @@ export class RedisChangeBus implements ChangeBus, Presence {
 			.catch((error: unknown) =>
 				log.error('changes.subscribe_failed', { error: describeError(error) })
 			);
-		this.#beat = setInterval(() => this.#heartbeat(), presenceBeatMs);
+		this.#beat = setInterval(() => this.#heartbeat(), this.#beatMs);
 		this.#beat.unref();
 	}
 
