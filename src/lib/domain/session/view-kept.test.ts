@@ -48,7 +48,7 @@ function randomCommand(
 			by({
 				type: 'cluster.rename',
 				questionId: Q1,
-				clusterId: pick(rand, tops.length > 0 ? tops : [{ id: 'none' }]).id,
+				clusterId: tops.length > 0 ? pick(rand, tops).id : 'none',
 				heading: `RENAMED ${step}`
 			}),
 		() =>
