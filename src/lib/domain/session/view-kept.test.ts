@@ -111,19 +111,22 @@ function viewers(state: SessionState): Viewer[] {
 	return [
 		{ role: 'screen' },
 		{ role: 'facilitator' },
-		...state.participants.map((p) => ({ role: 'participant', participantId: p.id }) as Viewer)
+		// Three phones and the latest to join (phones differ only in their own part).
+		...[...state.participants.slice(0, 3), ...state.participants.slice(-1)].map(
+			(p) => ({ role: 'participant', participantId: p.id }) as Viewer
+		)
 	];
 }
 
 describe('views made from kept parts', () => {
-	for (const seed of [1, 2, 3, 4, 5, 6]) {
+	for (const seed of [1, 2, 3, 4]) {
 		it(`equal views made from scratch over a random command sequence (seed ${seed})`, () => {
 			const rand = seededRandom(seed);
 			const anonymous = rand() < 0.5;
 			let state = join(newSession({ settings: { anonymous } }), ['ann', 'ben', 'cat', 'dan']);
 			let applied = 0;
 			const phases = new Set<string>();
-			for (let step = 0; step < 240; step++) {
+			for (let step = 0; step < 200; step++) {
 				const { command, actor } = randomCommand(rand, state, step);
 				const outcome = execute(state, command, actor, T0 + 10_000 + step * 1_000);
 				if (!outcome.ok) continue;
