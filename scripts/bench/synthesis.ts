@@ -8,7 +8,7 @@ import { defaultGlossary } from '../../src/lib/domain/glossary/default-glossary'
 import type { Language } from '../../src/lib/domain/session/types';
 import heldOut from '../../src/lib/domain/synthesis/fixtures/held-out.json';
 import tuning from '../../src/lib/domain/synthesis/fixtures/tuning.json';
-import { detectLanguage } from '../../src/lib/domain/synthesis/language';
+import { detectLanguage, loadLanguageDetector } from '../../src/lib/domain/synthesis/language';
 import {
 	adjustedRandIndex,
 	completePartition,
@@ -34,6 +34,8 @@ interface Group {
 	notes: SynthesisNote[];
 	headings: { heading: string; noteIds: string[] }[];
 }
+
+await loadLanguageDetector();
 
 const SHUFFLE_SEEDS = 200;
 const nordic: Language[] = ['nb', 'sv', 'da', 'is', 'fi', 'en'];

@@ -239,7 +239,11 @@ export class ConferenceService {
 		let state = decision.state;
 		if (decision.syncRounds.length > 0)
 			state = await this.#syncSessions(state, decision.syncRounds);
-		for (const what of decision.changes) this.#publish(conferenceId, what);
+		// Every commit is published, one that changes no view too (a plenum summary, the sessions
+		// linked to groups): overviews and plenum screens keep the conference between changes.
+		const changes: readonly ConferenceChange[] =
+			decision.changes.length > 0 ? decision.changes : ['plenum'];
+		for (const what of changes) this.#publish(conferenceId, what);
 		return { ok: true, result: decision.result, state };
 	}
 
@@ -332,8 +336,9 @@ export class ConferenceService {
 			await tx.processedCommands.forgetConference(id);
 			return sessionIds;
 		});
-		this.#states.delete(id);
 		for (const sessionId of sessionIds) this.#app.sessions.evict(sessionId);
+		// Views kept of it (overviews, plenum screens, here and in other processes) go now.
+		this.#publish(id, 'structure');
 		await this.#stores.erase();
 		log.info('conference.deleted', { conferenceId: id, sessions: sessionIds.length });
 	}

@@ -13,7 +13,7 @@ import { log } from './log';
 import { randomToken } from './tokens';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'stores' | 'conferences' | 'sessions'>;
+type Uses = Pick<App, 'stores' | 'conferences' | 'sessions' | 'bus'>;
 
 /**
  * Removes a conference participant. `delete` removes their notes and ballots from every group
@@ -53,6 +53,8 @@ export async function eraseParticipant(
 	});
 	// Grouping history kept for undo names whom each action moved: the entries that moved them go.
 	await stores.conferences.forgetGroupingOf(conferenceId, participantId);
+	// Copies of the conference kept for live views (here and in other processes) hold that too.
+	app.bus.publish({ type: 'conference', conferenceId, what: 'structure' });
 	await stores.erase();
 	log.info('participant.erased', { conferenceId, sessions: touched.length, mode });
 	return removed.ok;

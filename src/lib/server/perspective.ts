@@ -12,6 +12,7 @@ import {
 	type PerspectiveView
 } from '$lib/domain/synthesis/round-perspective';
 import type { RoundThemes } from '$lib/domain/synthesis/themes';
+import { loadLanguageDetector } from '$lib/domain/synthesis/language';
 import type { App } from './app';
 
 /** A round's perspective map: the proposal from the groups' results, and the organiser's own. */
@@ -47,6 +48,7 @@ export async function roundPerspective(
 	const { conference } = state;
 	const glossary = await app.stores.glossary.read(conferenceId);
 	const options = { glossary, reader: conference.language, languages: conference.languages };
+	await loadLanguageDetector();
 	const proposal = perspectiveMap(
 		perspectiveGroupsOf(state, roundId, conference.language, session),
 		options

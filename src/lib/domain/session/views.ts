@@ -11,6 +11,7 @@ import { everyonePassed } from './round-robin';
 import { effectiveTopN, voteItems, type VoteItem } from './tally';
 import {
 	defaultScreenControl,
+	type Cluster,
 	type Language,
 	type Note,
 	type Participant,
@@ -256,35 +257,35 @@ function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
 	return view;
 }
 
-function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView {
-	const people = activePeople(state);
-	const names = new Map(state.participants.map((p) => [p.id, p.name]));
-	const showResults = run.phase === 'results' || run.phase === 'discuss';
-	const items = run.phase === 'lobby' || run.phase === 'write' ? [] : voteItems(run);
-	const activeIds = new Set(people.map((p) => p.id));
-	const voting = (votingPhases as readonly Phase[]).includes(run.phase);
-	const closed = showResults ? run.closedVote : null;
-	const withheld = closed && withheldReason(run, closed);
-	return {
-		id: run.id,
-		phase: run.phase,
-		// Most first: in join order, next to the list of people, the dots would name their writers.
-		progress:
-			run.phase === 'write'
-				? people
-						.map((p) => run.notes.filter((n) => n.authorId === p.id).length)
-						.sort((a, b) => b - a)
-				: [],
-		reveal:
-			run.reveal && run.phase === 'reveal'
-				? {
-						order: run.reveal.order.map((id) => ({ id, name: names.get(id) ?? '' })),
-						turnId: run.reveal.turn === null ? null : run.reveal.order[run.reveal.turn]!,
-						everyonePassed: everyonePassed(run),
-						hiddenCount: run.notes.filter((n) => n.revealIndex === null).length
-					}
-				: null,
-		notes: run.notes
+/**
+ * Parts of a run's public view kept by the identity of what each is made from, so that a
+ * command which leaves a run's notes or clusters as they were (a ballot, a phase change, a
+ * reveal of the order) makes its new view from the previous state's parts: the revealed
+ * notes, the vote items and the writing progress are each O(notes) to make again.
+ */
+type Kept<K extends object, D, V> = WeakMap<K, { deps: D; value: V }>;
+
+function kept<K extends object, D extends readonly unknown[], V>(
+	memo: Kept<K, D, V>,
+	key: K,
+	deps: D,
+	make: () => V
+): V {
+	const known = memo.get(key);
+	if (known && known.deps.every((dep, i) => dep === deps[i])) return known.value;
+	const value = make();
+	memo.set(key, { deps, value });
+	return value;
+}
+
+type RevealedPart = RevealedNoteView[];
+const revealedParts: Kept<Note[], [Participant[], SessionSettings], RevealedPart> = new WeakMap();
+const itemParts: Kept<Note[], [Cluster[]], VoteItem[]> = new WeakMap();
+const progressParts: Kept<Note[], [Participant[]], number[]> = new WeakMap();
+
+function revealedNotes(state: SessionState, run: QuestionRun, names: () => Map<string, string>) {
+	return kept(revealedParts, run.notes, [state.participants, state.settings], () =>
+		run.notes
 			.filter((n) => n.revealIndex !== null)
 			.sort((a, b) => a.revealIndex! - b.revealIndex!)
 			.map((note) =>
@@ -294,11 +295,48 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 					revealIndex: n.revealIndex!,
 					// An erased person's name is '' (data protection): their notes show no author.
 					author:
-						state.settings.anonymous || n.authorId === null ? null : names.get(n.authorId) || null,
+						state.settings.anonymous || n.authorId === null
+							? null
+							: names().get(n.authorId) || null,
 					edited: n.history.some((h) => h.by === 'facilitator'),
 					...(n.authorId === null && !state.settings.anonymous ? { byGroup: true as const } : {})
 				}))
-			),
+			)
+	);
+}
+
+function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView {
+	const people = activePeople(state);
+	let names: Map<string, string> | null = null;
+	const namesOf = () => (names ??= new Map(state.participants.map((p) => [p.id, p.name])));
+	const showResults = run.phase === 'results' || run.phase === 'discuss';
+	const voting = (votingPhases as readonly Phase[]).includes(run.phase);
+	const items = voting ? kept(itemParts, run.notes, [run.clusters], () => voteItems(run)) : [];
+	const activeIds = new Set(people.map((p) => p.id));
+	const closed = showResults ? run.closedVote : null;
+	const withheld = closed && withheldReason(run, closed);
+	return {
+		id: run.id,
+		phase: run.phase,
+		// Most first: in join order, next to the list of people, the dots would name their writers.
+		progress:
+			run.phase === 'write'
+				? kept(progressParts, run.notes, [state.participants], () => {
+						const counts = new Map<string | null, number>();
+						for (const n of run.notes) counts.set(n.authorId, (counts.get(n.authorId) ?? 0) + 1);
+						return people.map((p) => counts.get(p.id) ?? 0).sort((a, b) => b - a);
+					})
+				: [],
+		reveal:
+			run.reveal && run.phase === 'reveal'
+				? {
+						order: run.reveal.order.map((id) => ({ id, name: namesOf().get(id) ?? '' })),
+						turnId: run.reveal.turn === null ? null : run.reveal.order[run.reveal.turn]!,
+						everyonePassed: everyonePassed(run),
+						hiddenCount: run.notes.filter((n) => n.revealIndex === null).length
+					}
+				: null,
+		notes: revealedNotes(state, run, namesOf),
 		clusters: run.clusters.map((c) =>
 			c.parentId === undefined
 				? { id: c.id, heading: c.heading, noteIds: c.noteIds }

@@ -1,6 +1,21 @@
 // Which of the six languages a note is written in, when its author's language is not known.
-import { eld } from 'eld/small';
+import type { eld as Eld } from 'eld/small';
 import { languages, type Language } from '../session/types';
+
+let detector: typeof Eld | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * Loads the detector's n-gram tables, once. They hold about 46 MB for as long as the process
+ * runs, and only suggested groupings read them: a server that never suggests never loads them.
+ * Await it before detectLanguage (and so before suggestClusters and perspectiveMap).
+ */
+export function loadLanguageDetector(): Promise<void> {
+	loading ??= (async () => {
+		detector = (await import('eld/small')).eld;
+	})();
+	return loading;
+}
 
 // eld names Norwegian "no"; its other codes are ours.
 const fromEld: Readonly<Record<string, Language>> = {
@@ -25,9 +40,10 @@ export function detectLanguage(
 	text: string,
 	candidates: readonly Language[] = languages
 ): Language {
+	if (!detector) throw new Error('detectLanguage before loadLanguageDetector()');
 	const allowed = candidates.length > 0 ? candidates : languages;
 	// The first few sentences tell the language as well as the whole note, at a fraction of the cost.
-	const scores = eld.detect(text.slice(0, detectionChars)).getScores();
+	const scores = detector.detect(text.slice(0, detectionChars)).getScores();
 	let best: Language = allowed[0]!;
 	let bestScore = 0;
 	for (const [code, score] of Object.entries(scores).sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -3,6 +3,9 @@ import { defaultGlossary } from '../glossary/default-glossary';
 import { seededRandom, shuffle } from '$lib/testing/random';
 import { divergences, perspectiveMap, type PerspectiveGroup } from './perspective';
 import type { SuggestOptions } from './suggest';
+import { loadLanguageDetector } from './language';
+
+await loadLanguageDetector();
 
 const options: SuggestOptions = { glossary: defaultGlossary, reader: 'nb' };
 

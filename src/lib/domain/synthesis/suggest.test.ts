@@ -3,7 +3,7 @@ import { defaultGlossary } from '../glossary/default-glossary';
 import type { Language } from '../session/types';
 import { seededRandom, shuffle } from '$lib/testing/random';
 import tuning from './fixtures/tuning.json';
-import { detectLanguage } from './language';
+import { detectLanguage, loadLanguageDetector } from './language';
 import {
 	defaultSettings,
 	linkedComponents,
@@ -12,6 +12,8 @@ import {
 	type SynthesisNote,
 	type SuggestOptions
 } from './suggest';
+
+await loadLanguageDetector();
 
 const options: SuggestOptions = { glossary: defaultGlossary, reader: 'nb' };
 

@@ -12,6 +12,7 @@ import type {
 	PlenumView
 } from '$lib/realtime/conference-views';
 import { currentGroupOf, type ConferenceState } from '$lib/domain/conference/state';
+import type { DeviceBinding } from '$lib/domain/conference/devices';
 import type { App } from '../app';
 import type { ConferenceService } from '../conferences';
 import type { LoadedSession, SessionService } from '../sessions';
@@ -91,20 +92,85 @@ export async function memberView(
 	return memberViewOf(state, participantId, lang, identity);
 }
 
+/** Where the overview and the plenum screen read a conference: kept, or loaded each time. */
+export interface ConferenceSource {
+	state(conferenceId: string): Promise<ConferenceState | null>;
+	/** Every device that asked for or uses a name at the conference. */
+	bindings(conferenceId: string): Promise<DeviceBinding[]>;
+}
+
+type Kept = {
+	state?: Promise<ConferenceState | null>;
+	bindings?: Promise<DeviceBinding[]>;
+};
+
+/**
+ * The conferences this process's overviews and plenum screens watch, kept between their
+ * refreshes (one per 150 ms while any group changes) instead of loaded whole each time.
+ *
+ * A kept copy is right only because every change to a conference's rows is published on the
+ * change bus (by the conference service, erasure, identity, organiser access; from another
+ * process, relayed by the cluster bus) and the hub forgets the copy as it hears the change,
+ * before any view is made again. A load that was under way when the change came is not kept.
+ */
+export class WatchedConferences implements ConferenceSource {
+	readonly #app: Pick<App, 'stores' | 'conferences'>;
+	readonly #kept = new Map<string, Kept>();
+
+	constructor(app: Pick<App, 'stores' | 'conferences'>) {
+		this.#app = app;
+	}
+
+	state(conferenceId: string): Promise<ConferenceState | null> {
+		return this.#keep(conferenceId, 'state', () => this.#app.conferences.state(conferenceId));
+	}
+
+	bindings(conferenceId: string): Promise<DeviceBinding[]> {
+		return this.#keep(conferenceId, 'bindings', () =>
+			this.#app.stores.deviceBindings.list(conferenceId)
+		);
+	}
+
+	/** A change to the conference was published: its next view loads it again. */
+	forget(conferenceId: string): void {
+		this.#kept.delete(conferenceId);
+	}
+
+	#keep<K extends keyof Kept>(
+		conferenceId: string,
+		key: K,
+		load: () => NonNullable<Kept[K]>
+	): NonNullable<Kept[K]> {
+		let kept = this.#kept.get(conferenceId);
+		const found = kept?.[key];
+		if (found) return found as NonNullable<Kept[K]>;
+		if (!kept) this.#kept.set(conferenceId, (kept = {}));
+		const loading = load();
+		kept[key] = loading;
+		// A failed load is not kept: the next view tries again.
+		const entry = kept;
+		loading.catch(() => {
+			if (entry[key] === loading) delete entry[key];
+		});
+		return loading;
+	}
+}
+
 /**
  * Every group of the current round at a glance: `online` tells who has a phone in each session,
  * `connected` how many people have a phone connected anywhere in the conference.
  */
 export async function overview(
 	app: Uses,
+	source: ConferenceSource,
 	conferenceId: string,
 	lang: Language,
 	presence: { online: (sessionId: string) => string[]; connected: number }
 ): Promise<ConferenceOverview | null> {
-	const state = await app.conferences.state(conferenceId);
+	const state = await source.state(conferenceId);
 	if (!state) return null;
 	const [bindings] = await Promise.all([
-		app.stores.deviceBindings.list(conferenceId),
+		source.bindings(conferenceId),
 		loadGroupSessions(app, state)
 	]);
 	return overviewView(state, lang, {
@@ -124,8 +190,12 @@ export async function overview(
 }
 
 /** The plenum screen, in the conference's language. */
-export async function plenumView(app: Uses, conferenceId: string): Promise<PlenumView | null> {
-	const state = await app.conferences.state(conferenceId);
+export async function plenumView(
+	app: Uses,
+	source: ConferenceSource,
+	conferenceId: string
+): Promise<PlenumView | null> {
+	const state = await source.state(conferenceId);
 	if (!state) return null;
 	await loadGroupSessions(app, state);
 	const session = (sessionId: string) => app.sessions.loaded(sessionId)?.state ?? null;

@@ -24,7 +24,14 @@ import { glossaryForConference } from '../glossary';
 import { waitingDevices } from '../identity';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
-import { memberSessionId, memberView, noticeOf, overview, plenumView } from './conference-live';
+import {
+	memberSessionId,
+	memberView,
+	noticeOf,
+	overview,
+	plenumView,
+	WatchedConferences
+} from './conference-live';
 
 /** What a socket is to a session: the viewer it sees as, the actor it commands as. */
 export interface Binding {
@@ -224,6 +231,8 @@ export class Hub {
 	readonly #liveTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #glossaryTimers = new Map<string, ReturnType<typeof setTimeout>>();
 	readonly #identityTimers = new Map<string, ReturnType<typeof setTimeout>>();
+	/** The conferences that overviews and plenum screens here watch, kept between refreshes. */
+	readonly #watched: WatchedConferences;
 	/** Each socket's last conference view on its way, so that the next one waits for it. */
 	readonly #conferenceSends = new WeakMap<SamradSocket, Promise<void>>();
 	/** Sessions whose views are to be sent once the current I/O is handled. */
@@ -237,6 +246,7 @@ export class Hub {
 		this.#io = io;
 		// Members connected to another process changed: the overviews here count them again.
 		app.presence.onMembers((conferenceId) => this.#scheduleLive(conferenceId));
+		this.#watched = new WatchedConferences(app);
 	}
 
 	#sockets(room: string): SamradSocket[] {
@@ -675,8 +685,8 @@ export class Hub {
 		}
 		const watch = socket.data.watch;
 		if (!watch) return null;
-		if (watch.kind === 'plenum') return await plenumView(app, watch.conferenceId);
-		return await overview(app, watch.conferenceId, socket.data.lang, {
+		if (watch.kind === 'plenum') return await plenumView(app, this.#watched, watch.conferenceId);
+		return await overview(app, this.#watched, watch.conferenceId, socket.data.lang, {
 			online: (id) => this.online(id),
 			connected: this.#connectedPeople(watch.conferenceId)
 		});
@@ -752,6 +762,8 @@ export class Hub {
 
 	/** A change published on the app's bus: the views it concerns are made and sent again. */
 	refresh(change: Change): void {
+		// Before anything else: no view is made from a kept copy older than this change.
+		if (change.type !== 'session') this.#watched.forget(change.conferenceId);
 		switch (change.type) {
 			case 'session':
 				return this.broadcast(change.sessionId);
@@ -888,10 +900,15 @@ export class Hub {
 	}
 
 	async #refreshWatchers(conferenceId: string): Promise<void> {
+		let watchers = 0;
 		for (const kind of ['organiser', 'plenum'] as const) {
-			for (const socket of this.#sockets(watchersRoom(conferenceId, kind)))
+			for (const socket of this.#sockets(watchersRoom(conferenceId, kind))) {
+				watchers++;
 				void this.#sendConference(socket);
+			}
 		}
+		// Nobody here watches it any more: nothing of it is kept.
+		if (watchers === 0) this.#watched.forget(conferenceId);
 	}
 
 	/** Runs one asynchronous refresh: a failure is logged, never thrown at an event handler. */

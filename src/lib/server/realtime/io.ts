@@ -23,6 +23,7 @@ import {
 	type CommandName
 } from '$lib/realtime/contract';
 import { suggestionNotes } from '$lib/domain/session/suggestion-input';
+import { loadLanguageDetector } from '$lib/domain/synthesis/language';
 import { suggestClusters } from '$lib/domain/synthesis/suggest';
 import { glossaryForSession } from '../glossary';
 import type { App } from '../app';
@@ -556,6 +557,7 @@ async function suggestHeadings(
 		);
 		if (!input.ok) return reply(input);
 		const glossary = await glossaryForSession(app, conferenceId);
+		await loadLanguageDetector();
 		const suggestions = suggestClusters(input.notes, {
 			glossary: glossary.concepts,
 			reader: socket.data.lang,
