@@ -3,7 +3,8 @@
  * their rounds: each phone sits in its group's session, a console on another process moves that
  * group on, and when another process starts the next round every phone moves to its new group.
  * The organiser's overview on one process counts the members connected to the others, and stops
- * counting those of a process that was killed once its announcement expires.
+ * counting those of a process that was killed once its announcement expires. An overview keeps
+ * its conference between refreshes: a change committed by another process must reach it too.
  */
 import { conferenceDetails } from '$lib/testing/conference-details';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,8 +13,9 @@ import type { ParticipantView } from '$lib/domain/session/views';
 import type { ConferenceOverview, ConferenceView } from '$lib/realtime/conference-views';
 import { createPostgresApp, type ServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
+import { eraseParticipant } from '$lib/server/data-protection';
 import { connect, newId, type TestClient } from '../integration/helpers/client';
-import { firstAccount } from '../integration/helpers/conference';
+import { firstAccount, signedInAccount } from '../integration/helpers/conference';
 import { root, startServer, type TestServer } from '../integration/helpers/server';
 import { freshDatabase } from './databases';
 
@@ -142,6 +144,61 @@ describe('a conference over three processes', { timeout: 60_000 }, () => {
 		await Promise.all(members.map((m) => inSession(m.id, second.sessionOf.get(m.id)!)));
 	});
 });
+
+describe(
+	'an overview kept between refreshes, changed from another process',
+	{ timeout: 60_000 },
+	() => {
+		it('shows each change the organiser’s process commits: people added, a notice, an erasure', async () => {
+			const conferences = organiser.conferences;
+			const created = await unwrap(conferences.create(conferenceDetails({ languages: ['nb'] })));
+			const person = (p: (typeof sigtunaParticipants)[number]) => ({
+				name: p.name,
+				country: p.country,
+				role: p.role,
+				organisation: '',
+				language: 'nb' as const,
+				coordinator: p.coordinator
+			});
+			await unwrap(
+				conferences.addParticipants(created.id, sigtunaParticipants.slice(20, 24).map(person))
+			);
+			const account = await signedInAccount(
+				organiser,
+				{ username: 'second.organiser', displayName: 'Second Organiser', admin: false },
+				{ conferenceId: created.id, role: 'owner' }
+			);
+			const overview = await connect(servers[2]!, {
+				auth: { role: 'organiser', conferenceId: created.id },
+				headers: { cookie: account.cookie }
+			});
+			clients.push(overview);
+			const latest = () =>
+				overview.frames
+					.filter((f) => f.kind === 'event' && f.name === 'conference.view')
+					.map((f) => (f.args[0] as { view: ConferenceView }).view)
+					.filter((v): v is ConferenceOverview => v.kind === 'overview')
+					.at(-1);
+			await expect.poll(() => latest()?.participants, { timeout: 10_000 }).toBe(4);
+
+			await unwrap(
+				conferences.addParticipants(created.id, sigtunaParticipants.slice(24, 26).map(person))
+			);
+			await expect.poll(() => latest()?.participants, { timeout: 10_000 }).toBe(6);
+
+			await unwrap(conferences.setNotice(created.id, 'Lunsj kl. 12 i foajeen'));
+			await expect
+				.poll(() => latest()?.notice?.text, { timeout: 10_000 })
+				.toBe('Lunsj kl. 12 i foajeen');
+
+			const erased = (await conferences.participants(created.id))[0]!;
+			expect(await eraseParticipant(organiser, created.id, erased.id, 'delete')).toBe(true);
+			await expect.poll(() => latest()?.participants, { timeout: 10_000 }).toBe(5);
+			// Nothing sent after the erasure was made from the copy from before it.
+			expect(latest()?.notice?.text).toBe('Lunsj kl. 12 i foajeen');
+		});
+	}
+);
 
 describe('the organiser overview over three processes', { timeout: 90_000 }, () => {
 	it('counts members connected anywhere, and drops a killed process’s after the expiry', async () => {
