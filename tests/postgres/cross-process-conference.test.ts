@@ -52,6 +52,25 @@ async function startRound(conferenceId: string, title: string, size: number) {
 	return { sessionOf, groups: detail.groups };
 }
 
+/** The organiser's live overview of a conference, connected to `server`. */
+async function overviewOn(server: TestServer, conferenceId: string, cookie: string) {
+	const overview = await connect(server, {
+		auth: { role: 'organiser', conferenceId },
+		headers: { cookie }
+	});
+	clients.push(overview);
+	return overview;
+}
+
+/** The latest overview a socket received. */
+function latestOverview(overview: TestClient): ConferenceOverview | undefined {
+	return overview.frames
+		.filter((f) => f.kind === 'event' && f.name === 'conference.view')
+		.map((f) => (f.args[0] as { view: ConferenceView }).view)
+		.filter((v): v is ConferenceOverview => v.kind === 'overview')
+		.at(-1);
+}
+
 beforeAll(async () => {
 	database = await freshDatabase();
 	// Presence beats every second (10 by default): a killed process's members expire in 3 s.
@@ -168,17 +187,8 @@ describe(
 				{ username: 'second.organiser', displayName: 'Second Organiser', admin: false },
 				{ conferenceId: created.id, role: 'owner' }
 			);
-			const overview = await connect(servers[2]!, {
-				auth: { role: 'organiser', conferenceId: created.id },
-				headers: { cookie: account.cookie }
-			});
-			clients.push(overview);
-			const latest = () =>
-				overview.frames
-					.filter((f) => f.kind === 'event' && f.name === 'conference.view')
-					.map((f) => (f.args[0] as { view: ConferenceView }).view)
-					.filter((v): v is ConferenceOverview => v.kind === 'overview')
-					.at(-1);
+			const overview = await overviewOn(servers[2]!, created.id, account.cookie);
+			const latest = () => latestOverview(overview);
 			await expect.poll(() => latest()?.participants, { timeout: 10_000 }).toBe(4);
 
 			await unwrap(
@@ -218,18 +228,9 @@ describe('the organiser overview over three processes', { timeout: 90_000 }, () 
 			)
 		);
 		const account = await firstAccount(organiser, created.id);
-		const overview = await connect(servers[2]!, {
-			auth: { role: 'organiser', conferenceId: created.id },
-			headers: { cookie: account.cookie }
-		});
-		clients.push(overview);
+		const overview = await overviewOn(servers[2]!, created.id, account.cookie);
 		/** The count in the overview's latest view. */
-		const connected = () =>
-			overview.frames
-				.filter((f) => f.kind === 'event' && f.name === 'conference.view')
-				.map((f) => (f.args[0] as { view: ConferenceView }).view)
-				.filter((v): v is ConferenceOverview => v.kind === 'overview')
-				.at(-1)?.connected;
+		const connected = () => latestOverview(overview)?.connected;
 		await expect.poll(connected, { timeout: 10_000 }).toBe(0);
 
 		// Three members on each of the other two processes, one of each three long-polling; one
