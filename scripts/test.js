@@ -11,7 +11,10 @@ const steps = [
 	{ name: 'system dependencies', run: () => ensureSystem() },
 	{ name: 'svelte-check and lint', run: () => checkAndLint() },
 	{ name: 'build (when stale)', run: () => buildWhenStale() },
-	{ name: 'unit tests', run: () => run(bin('vitest'), ['run', '--project', 'unit']) },
+	{
+		name: 'unit tests',
+		run: () => run(bin('vitest'), ['run', '--project', 'unit', '--project', 'domain'])
+	},
 	{
 		name: 'PostgreSQL and Redis tests',
 		run: () => run(bin('vitest'), ['run', '--project', 'postgres'])
