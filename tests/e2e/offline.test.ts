@@ -260,7 +260,21 @@ test('a person removed from the session leaves nothing on the phone: no kept pag
 	await context.setOffline(false);
 });
 
-/** The caches this phone keeps and the state of each of its worker registration's workers. */
+/** Counts, from the start of each page, how often another worker took control of it. */
+function countTakeovers(context: BrowserContext) {
+	return context.addInitScript(() => {
+		const page = window as { takeovers?: number };
+		page.takeovers = 0;
+		navigator.serviceWorker?.addEventListener('controllerchange', () => {
+			page.takeovers = (page.takeovers ?? 0) + 1;
+		});
+	});
+}
+
+/**
+ * The caches this phone keeps, the state of each of its registration's workers, and how often a
+ * worker took control of the page (countTakeovers).
+ */
 function workersAndCaches(phone: Page) {
 	return phone.evaluate(async () => {
 		const registration = await navigator.serviceWorker.getRegistration();
@@ -268,7 +282,8 @@ function workersAndCaches(phone: Page) {
 			caches: await caches.keys(),
 			active: registration?.active?.state ?? null,
 			waiting: registration?.waiting?.state ?? null,
-			installing: registration?.installing?.state ?? null
+			installing: registration?.installing?.state ?? null,
+			takeovers: (window as { takeovers?: number }).takeovers
 		};
 	});
 }
@@ -333,15 +348,22 @@ test('after a deploy the phone runs the new worker and page on its next load, dr
 	server.entry = nextBuild();
 	await server.start();
 	deployed = true;
+	await countTakeovers(context);
 	await context.setOffline(false);
 	await phone.reload();
 	// The new page at once, not the kept one; the new worker soon after, and only its cache.
 	// The workers' states come with the caches: a failure says whether the new worker was still
-	// waiting (the old one busy) or active beside the old build's cache.
+	// waiting (the old one busy), never took over the page, or took over beside the old cache.
 	await expect(phone.locator('#build-b')).toHaveCount(1);
 	await expect
 		.poll(() => workersAndCaches(phone), { timeout: 45_000 })
-		.toEqual({ caches: [`${before[0]}-b`], active: 'activated', waiting: null, installing: null });
+		.toEqual({
+			caches: [`${before[0]}-b`],
+			active: 'activated',
+			waiting: null,
+			installing: null,
+			takeovers: 1
+		});
 	await expect(phone.getByText('Saved')).toHaveCount(1, { timeout: 30_000 });
 	expect(await notesStored(server.url, room)).toEqual([1]);
 	await phone.reload();
