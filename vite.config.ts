@@ -99,6 +99,9 @@ export default defineConfig({
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 					exclude: [...configDefaults.exclude, 'src/lib/domain/**'],
 					environment: 'node',
+					// Reports, archives and PDFs are real work: at load 10 on two cores several took
+					// 4-5 s of vitest's default 5 s; at load 13-17 four failed in a run and passed alone.
+					testTimeout: 30_000,
 					maxWorkers: cores
 				}
 			},
