@@ -2,7 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import type { Server as HttpServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import type { Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Attaches the same socket.io setup as production to Vite's dev server. */
 function samradRealtime(): Plugin {
@@ -97,7 +97,26 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+					exclude: [...configDefaults.exclude, 'src/lib/domain/**'],
 					environment: 'node',
+					// Reports, archives and PDFs are real work: at load 10 on two cores several took
+					// 4-5 s of vitest's default 5 s; at load 13-17 four failed in a run and passed alone.
+					testTimeout: 30_000,
+					maxWorkers: cores
+				}
+			},
+			{
+				extends: true,
+				test: {
+					// The pure core's tests share their modules within a worker instead of loading
+					// them again for each file (isolated, loading was two thirds of their work): the
+					// core keeps no state between calls (no I/O, no clock; its module-level maps are
+					// constant tables or caches keyed by the object they describe), and its tests
+					// mock nothing. They pass in shuffled file orders too.
+					name: 'domain',
+					include: ['src/lib/domain/**/*.test.ts'],
+					environment: 'node',
+					isolate: false,
 					maxWorkers: cores
 				}
 			},

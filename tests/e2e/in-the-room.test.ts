@@ -97,6 +97,14 @@ async function openPhone(
 		page,
 		context,
 		async setOffline(value: boolean) {
+			if (value) {
+				// Cutting the WebSocket is what takes this phone offline: socket.io joins over
+				// long-polling and moves to a WebSocket just after, which under load (17 on two
+				// cores) had not happened yet when the first test cut, so the phone stayed online.
+				await expect
+					.poll(() => open.size, { message: `${name}'s phone is on a WebSocket` })
+					.toBeGreaterThan(0);
+			}
 			offline = value;
 			if (!value) return;
 			for (const [pageSide, serverSide] of open) {

@@ -260,6 +260,34 @@ test('a person removed from the session leaves nothing on the phone: no kept pag
 	await context.setOffline(false);
 });
 
+/** Counts, from the start of each page, how often another worker took control of it. */
+function countTakeovers(context: BrowserContext) {
+	return context.addInitScript(() => {
+		const page = window as { takeovers?: number };
+		page.takeovers = 0;
+		navigator.serviceWorker?.addEventListener('controllerchange', () => {
+			page.takeovers = (page.takeovers ?? 0) + 1;
+		});
+	});
+}
+
+/**
+ * The caches this phone keeps, the state of each of its registration's workers, and how often a
+ * worker took control of the page (countTakeovers).
+ */
+function workersAndCaches(phone: Page) {
+	return phone.evaluate(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		return {
+			caches: await caches.keys(),
+			active: registration?.active?.state ?? null,
+			waiting: registration?.waiting?.state ?? null,
+			installing: registration?.installing?.state ?? null,
+			takeovers: (window as { takeovers?: number }).takeovers
+		};
+	});
+}
+
 /**
  * Build B: a copy of this build whose worker carries a new version, as the next deploy would
  * serve it (same migrations and packages).
@@ -286,9 +314,11 @@ function nextBuild(): string {
 test('after a deploy the phone runs the new worker and page on its next load, drops the old cache and still sends its unsent note once', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
-	// A server of its own: the deploy replaces it on the same port and database.
-	const server = new TestServer();
+	test.setTimeout(150_000);
+	// A server of its own: the deploy replaces it on the same port and database. Build B is a
+	// fresh copy whose modules nothing has read yet: under load (17 on two cores) its start took
+	// over the helper's default 20 s.
+	const server = new TestServer({ timeoutMs: 60_000 });
 	opened.push({ close: () => server.dispose() });
 	await server.start();
 	const room = await writingRoom(server.url, 'What survives a deploy?');
@@ -318,13 +348,22 @@ test('after a deploy the phone runs the new worker and page on its next load, dr
 	server.entry = nextBuild();
 	await server.start();
 	deployed = true;
+	await countTakeovers(context);
 	await context.setOffline(false);
 	await phone.reload();
 	// The new page at once, not the kept one; the new worker soon after, and only its cache.
+	// The workers' states come with the caches: a failure says whether the new worker was still
+	// waiting (the old one busy), never took over the page, or took over beside the old cache.
 	await expect(phone.locator('#build-b')).toHaveCount(1);
 	await expect
-		.poll(() => phone.evaluate(() => caches.keys()), { timeout: 45_000 })
-		.toEqual([`${before[0]}-b`]);
+		.poll(() => workersAndCaches(phone), { timeout: 45_000 })
+		.toEqual({
+			caches: [`${before[0]}-b`],
+			active: 'activated',
+			waiting: null,
+			installing: null,
+			takeovers: 1
+		});
 	await expect(phone.getByText('Saved')).toHaveCount(1, { timeout: 30_000 });
 	expect(await notesStored(server.url, room)).toEqual([1]);
 	await phone.reload();
