@@ -3,8 +3,9 @@
  * between refreshes. Attack: a socket connected before a change must never be sent a view made
  * from the copy before it. Each change goes through the server as an organiser, a phone or a
  * console makes it (erasure, import, a group renamed, another device asking for a name, the
- * conference deleted); then a group moves on (a note written and revealed), and the first view
- * showing that, made after the change, and every view after it must show the change.
+ * conference deleted: then both screens are told and closed); then a group moves on (a note
+ * written and revealed), and the first view showing that, made after the change, and every view
+ * after it must show the change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -260,7 +261,7 @@ describe('a kept conference and a change to it', () => {
 		for (const view of after.overviews) expect(view.devicesWaiting).toBe(0);
 	});
 
-	it('the conference deleted: neither screen is sent anything of it after', async () => {
+	it('the conference deleted: both screens are told and closed, and sent nothing of it after', async () => {
 		const watching = await watchers('polling');
 		const title = 'Nordisk dialog om supported employment';
 		expect(JSON.stringify(views(watching.plenum).at(-1))).toContain(title);
@@ -272,14 +273,14 @@ describe('a kept conference and a change to it', () => {
 			{ cookie: seed.organiserCookie }
 		);
 		expect(deleted.status).toBe(303);
-		// Both pages may still ask for their view again (a language switch): nothing comes back.
-		// The views are made after each answer; a view of the deleted conference would come
-		// within a turn or two, not half a second later.
+		// Each screen hears that the conference is gone (it clears what it shows) and is closed:
+		// a projector left on does not keep showing a deleted conference.
 		for (const client of [watching.plenum, watching.overview]) {
-			if (client.socket.connected)
-				await client.socket.timeout(5_000).emitWithAck('language.set', { lang: 'en' });
+			await expect
+				.poll(() => client.frames.find((f) => f.kind === 'event' && f.name === 'session.closed'))
+				.toMatchObject({ args: [{ code: 'not_found' }] });
+			await client.disconnected(10_000);
 		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
 		expect(views(watching.overview).length).toBe(counts[0]);
 		expect(views(watching.plenum).length).toBe(counts[1]);
 	});

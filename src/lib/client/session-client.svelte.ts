@@ -196,6 +196,8 @@ export class SessionClient {
 		socket.on('identity.changed', () => this.#options.onIdentityChanged?.());
 		socket.on('session.closed', ({ code }) => {
 			this.forget();
+			// A deleted conference leaves nothing of it on a projector, an overview or a phone.
+			if (code === 'not_found') this.#conference = null;
 			this.#options.onRejected?.(code);
 		});
 	}

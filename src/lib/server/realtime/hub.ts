@@ -730,6 +730,32 @@ export class Hub {
 		return sent;
 	}
 
+	/**
+	 * The conference of a socket that watches it (overview, plenum) or belongs to it (a member's
+	 * phone) was deleted: the device is told, clears what it shows, and is closed.
+	 */
+	async #closeIfConferenceGone(socket: SamradSocket): Promise<void> {
+		const conferenceId = socket.data.member?.conferenceId ?? socket.data.watch?.conferenceId;
+		if (!conferenceId || (await this.#app.stores.conferences.find(conferenceId))) return;
+		if (socket.disconnected) return;
+		socket.emit('session.closed', { code: 'not_found' });
+		socket.disconnect(true);
+	}
+
+	/** A deleted conference: every device of it here (members, overviews, plenum) is closed. */
+	#closeConference(conferenceId: string): void {
+		this.#watched.forget(conferenceId);
+		const rooms = [
+			membersRoom(conferenceId),
+			watchersRoom(conferenceId, 'organiser'),
+			watchersRoom(conferenceId, 'plenum')
+		];
+		for (const socket of rooms.flatMap((room) => this.#sockets(room))) {
+			socket.emit('session.closed', { code: 'not_found' });
+			socket.disconnect(true);
+		}
+	}
+
 	async #sendConferenceNow(socket: SamradSocket): Promise<void> {
 		try {
 			const watch = socket.data.watch;
@@ -747,7 +773,8 @@ export class Hub {
 				return;
 			}
 			const view = await this.#conferenceView(socket);
-			if (!view || socket.disconnected) return;
+			if (socket.disconnected) return;
+			if (!view) return await this.#closeIfConferenceGone(socket);
 			const json = JSON.stringify(view);
 			if (json === socket.data.lastConference) return;
 			socket.data.lastConference = json;
@@ -785,6 +812,8 @@ export class Hub {
 		what: 'structure' | 'notice' | 'plenum' | 'access'
 	): Promise<void> {
 		try {
+			if (what === 'structure' && !(await this.#app.stores.conferences.find(conferenceId)))
+				return this.#closeConference(conferenceId);
 			if (what === 'notice') this.#notices.delete(conferenceId);
 			if (what !== 'plenum' && what !== 'access') {
 				await Promise.all(
