@@ -5,30 +5,16 @@
  * in; the organiser's devices page follows live. axe and the touch-target check run on every
  * new page and state.
  */
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { seedConference, type SeededConference } from '../integration/helpers/conference';
-import { TestServer } from '../integration/helpers/server';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { userAgents } from '../integration/helpers/device';
 import { expectNoAxeViolations } from './helpers/axe';
 import { translate as tr } from './helpers/i18n';
 import { expectTouchTargets } from './helpers/touch';
+import { useSeededConference } from './helpers/seeded-conference';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: TestServer;
-let seed: SeededConference;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-	server = new TestServer();
-	seed = await seedConference(server.databasePath);
-	await server.start();
-});
-
-test.afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await server?.dispose();
-});
+const conference = useSeededConference();
 
 async function device(browser: Browser, userAgent: string, mobile = true): Promise<Page> {
 	const context = await browser.newContext({
@@ -38,7 +24,7 @@ async function device(browser: Browser, userAgent: string, mobile = true): Promi
 			? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 			: { viewport: { width: 1280, height: 900 } })
 	});
-	contexts.push(context);
+	conference.contexts.push(context);
 	return context.newPage();
 }
 
@@ -56,9 +42,9 @@ test('a name in use waits for the console; the first phone is told; the organise
 	browser
 }) => {
 	test.setTimeout(120_000);
-	const group = seed.groups[0]!;
-	const person = seed.members.find((m) => m.id === group.memberIds[0])!;
-	const roster = `${server.url}/k/${seed.joinCode}`;
+	const group = conference.seed.groups[0]!;
+	const person = conference.seed.members.find((m) => m.id === group.memberIds[0])!;
+	const roster = `${conference.server.url}/k/${conference.seed.joinCode}`;
 	const nameButton = (page: Page) =>
 		page.getByRole('button', { name: new RegExp(`^${person.name}\\b`) });
 
@@ -73,13 +59,13 @@ test('a name in use waits for the console; the first phone is told; the organise
 
 	// The facilitator's console of their group, and the organiser's devices page.
 	const console = await device(browser, userAgents.laptop, false);
-	await console.goto(`${server.url}/console/${group.facilitatorToken}`);
+	await console.goto(`${conference.server.url}/console/${group.facilitatorToken}`);
 	await expect(console.getByRole('button', { name: 'Start silent writing' })).toBeVisible();
 	const organiser = await device(browser, userAgents.laptop, false);
-	const [cookie, value] = seed.organiserCookie.split('=') as [string, string];
-	await organiser.context().addCookies([{ name: cookie, value, url: server.url }]);
+	const [cookie, value] = conference.seed.organiserCookie.split('=') as [string, string];
+	await organiser.context().addCookies([{ name: cookie, value, url: conference.server.url }]);
 	await organiser.goto(
-		`${server.url}/organiser/conferences/${seed.conferenceId}/participants/devices`
+		`${conference.server.url}/organiser/conferences/${conference.seed.conferenceId}/participants/devices`
 	);
 	await expect(
 		organiser.getByRole('heading', { name: en('organiser.devices.title') })

@@ -3,26 +3,12 @@
  * reaches a conference group's projector screen and its facilitator's console as it reaches the
  * phones, in a polite live region; removing it takes it off every one of them.
  */
-import { expect, test, type BrowserContext } from '@playwright/test';
-import { seedConference, type SeededConference } from '../integration/helpers/conference';
-import { TestServer } from '../integration/helpers/server';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 import { organiserText as o } from './helpers/organiser';
+import { useSeededConference } from './helpers/seeded-conference';
 
-let server: TestServer;
-let seed: SeededConference;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-	server = new TestServer();
-	seed = await seedConference(server.databasePath);
-	await server.start();
-});
-
-test.afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await server?.dispose();
-});
+const conference = useSeededConference();
 
 test('a notice reaches a group’s screen and console, and leaves them when removed', async ({
 	browser
@@ -30,21 +16,23 @@ test('a notice reaches a group’s screen and console, and leaves them when remo
 	test.setTimeout(60_000);
 	const open = async (path: string, viewport: { width: number; height: number }) => {
 		const context = await browser.newContext({ locale: 'en-GB', viewport });
-		contexts.push(context);
+		conference.contexts.push(context);
 		const page = await context.newPage();
-		await page.goto(`${server.url}${path}`);
+		await page.goto(`${conference.server.url}${path}`);
 		return page;
 	};
-	const group = seed.groups[0]!;
+	const group = conference.seed.groups[0]!;
 	const screen = await open(`/screen/${group.screenToken}`, { width: 1920, height: 1080 });
 	const console = await open(`/console/${group.facilitatorToken}`, { width: 1440, height: 900 });
 	await expect(console.getByRole('button', { name: 'Start silent writing' })).toBeVisible();
 	await expect(screen.locator('.stage h1')).toBeVisible();
 
 	const organiser = await open('/', { width: 1280, height: 900 });
-	const [cookie, value] = seed.organiserCookie.split('=') as [string, string];
-	await organiser.context().addCookies([{ name: cookie, value, url: server.url }]);
-	await organiser.goto(`${server.url}/organiser/conferences/${seed.conferenceId}`);
+	const [cookie, value] = conference.seed.organiserCookie.split('=') as [string, string];
+	await organiser.context().addCookies([{ name: cookie, value, url: conference.server.url }]);
+	await organiser.goto(
+		`${conference.server.url}/organiser/conferences/${conference.seed.conferenceId}`
+	);
 	// The overview sends the notice over its live connection: type once the app has started.
 	await organiser.waitForLoadState('networkidle');
 	const message = 'Back in the plenary hall at 13:30';

@@ -2,28 +2,14 @@
  * A member's phone fetches its glossary once usable; the organiser's edit pushed over the socket
  * while that fetch is on its way wins over the older glossary the fetch brings back later.
  */
-import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { defaultGlossary } from '$lib/domain/glossary/default-glossary';
-import { seedConference, type SeededConference } from '../integration/helpers/conference';
-import { TestServer } from '../integration/helpers/server';
 import { browserLocale, translate as tr } from './helpers/i18n';
+import { useSeededConference } from './helpers/seeded-conference';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: TestServer;
-let seed: SeededConference;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-	server = new TestServer();
-	seed = await seedConference(server.databasePath);
-	await server.start();
-});
-
-test.afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await server?.dispose();
-});
+const conference = useSeededConference();
 
 async function memberPhone(browser: import('@playwright/test').Browser, index: number) {
 	const context = await browser.newContext({
@@ -32,10 +18,10 @@ async function memberPhone(browser: import('@playwright/test').Browser, index: n
 		isMobile: true,
 		hasTouch: true
 	});
-	contexts.push(context);
+	conference.contexts.push(context);
 	const page = await context.newPage();
-	const group = seed.groups[0]!;
-	const member = seed.members.find((m) => m.id === group.memberIds[index])!;
+	const group = conference.seed.groups[0]!;
+	const member = conference.seed.members.find((m) => m.id === group.memberIds[index])!;
 	return { page, path: `/c/${member.token}` };
 }
 
@@ -64,15 +50,19 @@ test('an edit pushed while the phone fetches its glossary wins over the older gl
 			await route.fulfill({ response });
 		});
 	});
-	await page.goto(`${server.url}${path}`);
+	await page.goto(`${conference.server.url}${path}`);
 	await held;
 
 	const response = await fetch(
-		`${server.url}/organiser/conferences/${seed.conferenceId}/glossary/new`,
+		`${conference.server.url}/organiser/conferences/${conference.seed.conferenceId}/glossary/new`,
 		{
 			method: 'POST',
 			body: new URLSearchParams({ terms_nb: 'fagbrev', terms_sv: 'yrkesbevis' }),
-			headers: { cookie: seed.organiserCookie, origin: server.url, accept: 'text/html' },
+			headers: {
+				cookie: conference.seed.organiserCookie,
+				origin: conference.server.url,
+				accept: 'text/html'
+			},
 			redirect: 'manual'
 		}
 	);
@@ -97,7 +87,7 @@ test('a phone that hears of no edit marks its notes with the glossary it fetched
 }) => {
 	const { page, path } = await memberPhone(browser, 1);
 	const fetched = page.waitForResponse((r) => r.url().endsWith(`${path}/glossary`));
-	await page.goto(`${server.url}${path}`);
+	await page.goto(`${conference.server.url}${path}`);
 	expect((await fetched).status()).toBe(200);
 	await expectConcepts(page, defaultGlossary.length + 1);
 });
