@@ -73,6 +73,10 @@ export class TestServer {
 	readonly #env: Record<string, string>;
 	readonly #timeoutMs: number;
 	#child: ChildProcess | null = null;
+	/** Processes this helper stopped on purpose (the others' exits are reported). */
+	readonly #stopping = new WeakSet<ChildProcess>();
+	/** Processes that started listening (one that never did is reported by start()). */
+	readonly #listened = new WeakSet<ChildProcess>();
 	#exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null = null;
 	/** Everything the server wrote to stdout and stderr, across restarts. */
 	output = '';
@@ -136,12 +140,19 @@ export class TestServer {
 			child.once('exit', (code, signal) => {
 				live.delete(child);
 				if (this.#child === child) this.#child = null;
+				// A server that dies on its own mid-test would leave only "connection refused" behind.
+				if (this.#listened.has(child) && !this.#stopping.has(child)) {
+					process.stderr.write(
+						`TestServer on port ${this.port} exited unexpectedly (${code ?? signal}); its last output:\n${this.output.slice(-4_000)}\n`
+					);
+				}
 				resolve({ code, signal });
 			});
 		});
 		const listening = new Promise<number>((resolve, reject) => {
 			let pending = '';
 			const timer = setTimeout(() => {
+				this.#stopping.add(child);
 				child.kill('SIGKILL');
 				reject(new Error(`server did not listen within ${this.#timeoutMs} ms:\n${this.output}`));
 			}, this.#timeoutMs);
@@ -154,6 +165,7 @@ export class TestServer {
 				for (const line of parseLines(lines.join('\n'))) {
 					if (line.event === 'server.listening') {
 						clearTimeout(timer);
+						this.#listened.add(child);
 						resolve(Number(line.port));
 					}
 				}
@@ -189,6 +201,7 @@ export class TestServer {
 		const child = this.#child;
 		const exited = this.#exited;
 		if (!child || !exited) throw new Error('server is not running');
+		this.#stopping.add(child);
 		child.kill(signal);
 		const result = await exited;
 		this.#child = null;
