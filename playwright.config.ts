@@ -12,7 +12,10 @@ export default defineConfig({
 	testMatch: '**/*.test.ts',
 	fullyParallel: true,
 	forbidOnly: true,
-	retries: 0,
+	// One more attempt for a test that fails under load (two of three fresh-clone runs on
+	// 2026-12-06 had one such failure, each passing alone): the list reporter marks it "flaky",
+	// so it stays visible; a test failing twice fails the run.
+	retries: 1,
 	workers: 2,
 	reporter: 'list',
 	timeout: 30_000,
