@@ -15,7 +15,7 @@ import { createPostgresApp, type ServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
 import { eraseParticipant } from '$lib/server/data-protection';
 import { connect, newId, type TestClient } from '../integration/helpers/client';
-import { firstAccount, signedInAccount } from '../integration/helpers/conference';
+import { firstAccount, signedInAccount, sigtunaRows } from '../integration/helpers/conference';
 import { root, startServer, type TestServer } from '../integration/helpers/server';
 import { freshDatabase } from './databases';
 
@@ -102,17 +102,7 @@ describe('a conference over three processes', { timeout: 60_000 }, () => {
 			conferences.create(conferenceDetails({ languages: ['nb', 'sv', 'da', 'is', 'fi'] }))
 		);
 		await unwrap(
-			conferences.addParticipants(
-				created.id,
-				sigtunaParticipants.slice(0, 9).map((p) => ({
-					name: p.name,
-					country: p.country,
-					role: p.role,
-					organisation: '',
-					language: 'nb',
-					coordinator: p.coordinator
-				}))
-			)
+			conferences.addParticipants(created.id, sigtunaRows(sigtunaParticipants.slice(0, 9)))
 		);
 		const first = await startRound(created.id, 'Første gruppearbeid', 5);
 		const members = await conferences.participants(created.id);
@@ -171,16 +161,8 @@ describe(
 		it('shows each change the organiser’s process commits: people added, a notice, an erasure', async () => {
 			const conferences = organiser.conferences;
 			const created = await unwrap(conferences.create(conferenceDetails({ languages: ['nb'] })));
-			const person = (p: (typeof sigtunaParticipants)[number]) => ({
-				name: p.name,
-				country: p.country,
-				role: p.role,
-				organisation: '',
-				language: 'nb' as const,
-				coordinator: p.coordinator
-			});
 			await unwrap(
-				conferences.addParticipants(created.id, sigtunaParticipants.slice(20, 24).map(person))
+				conferences.addParticipants(created.id, sigtunaRows(sigtunaParticipants.slice(20, 24)))
 			);
 			const account = await signedInAccount(
 				organiser,
@@ -192,7 +174,7 @@ describe(
 			await expect.poll(() => latest()?.participants, { timeout: 10_000 }).toBe(4);
 
 			await unwrap(
-				conferences.addParticipants(created.id, sigtunaParticipants.slice(24, 26).map(person))
+				conferences.addParticipants(created.id, sigtunaRows(sigtunaParticipants.slice(24, 26)))
 			);
 			await expect.poll(() => latest()?.participants, { timeout: 10_000 }).toBe(6);
 
@@ -215,17 +197,7 @@ describe('the organiser overview over three processes', { timeout: 90_000 }, () 
 		const conferences = organiser.conferences;
 		const created = await unwrap(conferences.create(conferenceDetails({ languages: ['nb'] })));
 		await unwrap(
-			conferences.addParticipants(
-				created.id,
-				sigtunaParticipants.slice(10, 16).map((p) => ({
-					name: p.name,
-					country: p.country,
-					role: p.role,
-					organisation: '',
-					language: 'nb',
-					coordinator: p.coordinator
-				}))
-			)
+			conferences.addParticipants(created.id, sigtunaRows(sigtunaParticipants.slice(10, 16)))
 		);
 		const account = await firstAccount(organiser, created.id);
 		const overview = await overviewOn(servers[2]!, created.id, account.cookie);

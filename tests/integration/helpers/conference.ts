@@ -1,11 +1,24 @@
 /** Conferences set up through the real service on the server's database file, before it starts. */
 import type { GroupingRule } from '$lib/domain/conference/allocation';
 import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
+import type { ParticipantFields } from '$lib/domain/conference/types';
 import { createApp, type App, type ServerApp } from '$lib/server/app';
 import { createOrganiser, startOrganiserSession } from '$lib/server/auth';
 import { readConfig } from '$lib/server/config';
 import { withStoreApp, type Store } from './engine';
 import { root } from './server';
+
+/** Sigtuna 2010 participants as roster rows, each speaking Norwegian. */
+export function sigtunaRows(people: typeof sigtunaParticipants): ParticipantFields[] {
+	return people.map((p) => ({
+		name: p.name,
+		country: p.country,
+		role: p.role,
+		organisation: '',
+		language: 'nb',
+		coordinator: p.coordinator
+	}));
+}
 
 /** What a test needs to reach a seeded conference. */
 export interface SeededConference {
@@ -118,17 +131,7 @@ export async function seedConference(
 		});
 		if (!created.ok) throw new Error(JSON.stringify(created.error));
 		const conferenceId = created.value.id;
-		const added = await conferences.addParticipants(
-			conferenceId,
-			sigtunaParticipants.map((p) => ({
-				name: p.name,
-				country: p.country,
-				role: p.role,
-				organisation: '',
-				language: 'nb',
-				coordinator: p.coordinator
-			}))
-		);
+		const added = await conferences.addParticipants(conferenceId, sigtunaRows(sigtunaParticipants));
 		if (!added.ok) throw new Error(JSON.stringify(added.error));
 		const round = await conferences.saveRound(conferenceId, null, {
 			title: 'Første gruppearbeid',
