@@ -13,7 +13,7 @@ import type {
 	ConferenceView,
 	PlenumView
 } from '$lib/realtime/conference-views';
-import { connect, newId, type TestClient } from './helpers/client';
+import { conferenceViews, connect, newId, type TestClient } from './helpers/client';
 import { seedConference, withApp, type SeededConference } from './helpers/conference';
 import { Device, rosterEntry, userAgents } from './helpers/device';
 import { checkedParticipantsFile, post } from './helpers/organiser-http';
@@ -32,13 +32,6 @@ function track(client: TestClient): TestClient {
 	return client;
 }
 
-/** Every conference view a socket received, in order. */
-function views<T extends ConferenceView>(client: TestClient): T[] {
-	return client.frames
-		.filter((f) => f.kind === 'event' && f.name === 'conference.view')
-		.map((f) => (f.args[0] as { view: T }).view);
-}
-
 /** The index of the first view satisfying `predicate`, waiting for it. */
 async function firstView<T extends ConferenceView>(
 	client: TestClient,
@@ -47,10 +40,12 @@ async function firstView<T extends ConferenceView>(
 ): Promise<number> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const index = views<T>(client).findIndex(predicate);
+		const index = conferenceViews<T>(client).findIndex(predicate);
 		if (index >= 0) return index;
 		if (Date.now() > deadline)
-			throw new Error(`no matching view; last: ${JSON.stringify(views(client).at(-1) ?? null)}`);
+			throw new Error(
+				`no matching view; last: ${JSON.stringify(conferenceViews(client).at(-1) ?? null)}`
+			);
 		await new Promise((resolve) => setTimeout(resolve, 25));
 	}
 }
@@ -117,8 +112,8 @@ async function afterGroupMovesOn(
 			v.groups.some((g) => g.id === group.id && g.question?.phase === 'clarify')
 	);
 	return {
-		overviews: views<ConferenceOverview>(overview).slice(o),
-		plenums: views<PlenumView>(plenum).slice(p)
+		overviews: conferenceViews<ConferenceOverview>(overview).slice(o),
+		plenums: conferenceViews<PlenumView>(plenum).slice(p)
 	};
 }
 
@@ -156,9 +151,9 @@ describe('a kept conference and a change to it', () => {
 		it(`erasure: an overview and a plenum screen open before never show the erased leader after (${transport})`, async () => {
 			const leader = leaders[i]!;
 			const watching = await watchers(transport);
-			const before = views<ConferenceOverview>(watching.overview).at(-1)!;
+			const before = conferenceViews<ConferenceOverview>(watching.overview).at(-1)!;
 			expect(JSON.stringify(before)).toContain(leader.name);
-			expect(JSON.stringify(views(watching.plenum).at(-1))).toContain(leader.name);
+			expect(JSON.stringify(conferenceViews(watching.plenum).at(-1))).toContain(leader.name);
 
 			const erased = await post(
 				server,
@@ -177,7 +172,7 @@ describe('a kept conference and a change to it', () => {
 
 	it('import: the overview counts the people a file added in every view after it', async () => {
 		const watching = await watchers();
-		const before = views<ConferenceOverview>(watching.overview).at(-1)!.participants;
+		const before = conferenceViews<ConferenceOverview>(watching.overview).at(-1)!.participants;
 		const checked = await checkedParticipantsFile(server, seed.organiserCookie, seed.conferenceId, [
 			'Ragnhild Importert',
 			'Aino Tuotu'
@@ -264,8 +259,11 @@ describe('a kept conference and a change to it', () => {
 	it('the conference deleted: both screens are told and closed, and sent nothing of it after', async () => {
 		const watching = await watchers('polling');
 		const title = 'Nordisk dialog om supported employment';
-		expect(JSON.stringify(views(watching.plenum).at(-1))).toContain(title);
-		const counts = [views(watching.overview).length, views(watching.plenum).length];
+		expect(JSON.stringify(conferenceViews(watching.plenum).at(-1))).toContain(title);
+		const counts = [
+			conferenceViews(watching.overview).length,
+			conferenceViews(watching.plenum).length
+		];
 		const deleted = await post(
 			server,
 			`/organiser/conferences/${seed.conferenceId}/privacy?/deleteConference`,
@@ -281,7 +279,7 @@ describe('a kept conference and a change to it', () => {
 				.toMatchObject({ args: [{ code: 'not_found' }] });
 			await client.disconnected(10_000);
 		}
-		expect(views(watching.overview).length).toBe(counts[0]);
-		expect(views(watching.plenum).length).toBe(counts[1]);
+		expect(conferenceViews(watching.overview).length).toBe(counts[0]);
+		expect(conferenceViews(watching.plenum).length).toBe(counts[1]);
 	});
 });

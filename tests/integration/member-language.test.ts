@@ -10,7 +10,7 @@ import type {
 	ConferenceView,
 	MemberView
 } from '$lib/realtime/conference-views';
-import { connect, type TestClient } from './helpers/client';
+import { conferenceViews, connect, type TestClient } from './helpers/client';
 import { seedConference, type SeededConference } from './helpers/conference';
 import { TestServer } from './helpers/server';
 
@@ -28,13 +28,6 @@ afterAll(async () => {
 	for (const client of clients) client.close();
 	await server.dispose();
 });
-
-/** The conference views a socket received, oldest first. */
-function conferenceViews<T extends ConferenceView>(client: TestClient): T[] {
-	return client.frames
-		.filter((f) => f.kind === 'event' && f.name === 'conference.view')
-		.map((f) => (f.args[0] as { view: T }).view);
-}
 
 /** Waits for a conference view that satisfies `predicate`, among those received so far or later. */
 async function conferenceView<T extends ConferenceView>(

@@ -10,11 +10,11 @@ import { conferenceDetails } from '$lib/testing/conference-details';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sigtunaParticipants } from '$lib/domain/conference/fixtures/sigtuna-2010';
 import type { ParticipantView } from '$lib/domain/session/views';
-import type { ConferenceOverview, ConferenceView } from '$lib/realtime/conference-views';
+import type { ConferenceOverview } from '$lib/realtime/conference-views';
 import { createPostgresApp, type ServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
 import { eraseParticipant } from '$lib/server/data-protection';
-import { connect, newId, type TestClient } from '../integration/helpers/client';
+import { conferenceViews, connect, newId, type TestClient } from '../integration/helpers/client';
 import { firstAccount, signedInAccount, sigtunaRows } from '../integration/helpers/conference';
 import { root, startServer, type TestServer } from '../integration/helpers/server';
 import { freshDatabase } from './databases';
@@ -64,9 +64,7 @@ async function overviewOn(server: TestServer, conferenceId: string, cookie: stri
 
 /** The latest overview a socket received. */
 function latestOverview(overview: TestClient): ConferenceOverview | undefined {
-	return overview.frames
-		.filter((f) => f.kind === 'event' && f.name === 'conference.view')
-		.map((f) => (f.args[0] as { view: ConferenceView }).view)
+	return conferenceViews(overview)
 		.filter((v): v is ConferenceOverview => v.kind === 'overview')
 		.at(-1);
 }

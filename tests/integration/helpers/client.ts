@@ -1,4 +1,5 @@
 /** socket.io-client helpers: real sockets against a TestServer, recording all they receive. */
+import type { ConferenceView } from '$lib/realtime/conference-views';
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type {
@@ -262,4 +263,11 @@ export async function connectRefused(
 	}
 	client.close();
 	throw new Error('the connection was accepted');
+}
+
+/** The conference views a socket received, oldest first. */
+export function conferenceViews<T extends ConferenceView>(client: TestClient): T[] {
+	return client.frames
+		.filter((f) => f.kind === 'event' && f.name === 'conference.view')
+		.map((f) => (f.args[0] as { view: T }).view);
 }
