@@ -16,9 +16,15 @@ export default defineConfig({
 	// 2026-12-06 had one such failure, each passing alone): the list reporter marks it "flaky",
 	// so it stays visible; a test failing twice fails the run.
 	retries: 1,
-	workers: 2,
+	// Three tests at a time on two cores: with two, the e2e step used 612 CPU-seconds in a run
+	// whose quiet wall time is ~490 s, about 60 % of the cores: the rest is waiting on the
+	// browser, on timers and on the network being idle. E2E_WORKERS sets another number.
+	workers: Number(process.env.E2E_WORKERS ?? 3),
 	reporter: 'list',
-	timeout: 30_000,
+	// Also every beforeAll hook's (a file's configured timeout is for its tests, not its root
+	// hooks): in-the-room's hook, a console, a screen and three joined phones, passed 30 s at
+	// load 16 on two cores, and every test of the file was skipped.
+	timeout: 60_000,
 	// Generous waits: on a loaded 2-core CI machine a server round trip can take seconds. A
 	// longer wait costs nothing while the condition holds; it only delays a real failure.
 	expect: { timeout: 15_000 },
