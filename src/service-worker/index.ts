@@ -57,6 +57,8 @@ worker.addEventListener('fetch', (event) => {
 worker.addEventListener('message', (event) => {
 	const message = event.data as ShellMessage | null;
 	const source = event.source;
+	// A page asks again while this build waits (see urgeWaitingWorker in offline-shell.ts).
+	if (message?.type === 'skip-waiting') return void worker.skipWaiting();
 	if (message?.type !== 'keep-page' || !(source instanceof WindowClient)) return;
 	// The page's own address, never one named in the message.
 	const pathname = new URL(source.url).pathname;

@@ -18,5 +18,8 @@ export function isImmutableAsset(pathname: string): boolean {
 	return pathname.startsWith('/_app/immutable/');
 }
 
-/** What a page asks its worker: keep this page and the app files it loaded (their paths). */
-export type ShellMessage = { type: 'keep-page'; files: string[] };
+/**
+ * What a page asks its worker: keep this page and the app files it loaded (their paths); or,
+ * asked of a new build's waiting worker, take over now.
+ */
+export type ShellMessage = { type: 'keep-page'; files: string[] } | { type: 'skip-waiting' };

@@ -24,11 +24,50 @@ export function keepPageOffline(): void {
 		.then((ready) => {
 			registration = ready;
 			keep(ready.active);
+			urgeWaitingWorker(ready);
 			return watchLoads(ready, keep);
 		})
 		.catch(() => {
 			// No worker (private mode, storage refused): nothing is kept, the phone works online.
 		});
+}
+
+/** How often a page asks a new build's waiting worker again to take over. */
+const urgeEveryMs = 1_000;
+
+/**
+ * A new build's worker skips waiting (install), but it only takes over once the outgoing one has
+ * stopped. Chromium asks the outgoing worker to stop once, when the new one has installed; a
+ * request from this page (a view, a poll) that reaches the outgoing worker while it stops starts
+ * it again and that request is forgotten: the new worker stayed waiting, and the old build's cache
+ * with it, until the outgoing one next went idle (30 s without a request, never while a debugger
+ * is attached). Each skipWaiting() of the waiting worker asks again, so the page asks it to call
+ * skipWaiting() every second for as long as one waits.
+ */
+function urgeWaitingWorker(registration: ServiceWorkerRegistration): void {
+	let timer: ReturnType<typeof setInterval> | undefined;
+	const urge = () => {
+		const waiting = registration.waiting;
+		if (!waiting) {
+			clearInterval(timer);
+			timer = undefined;
+			return;
+		}
+		const message: ShellMessage = { type: 'skip-waiting' };
+		waiting.postMessage(message);
+	};
+	const start = () => {
+		if (timer !== undefined || !registration.waiting) return;
+		urge();
+		timer = setInterval(urge, urgeEveryMs);
+	};
+	registration.addEventListener('updatefound', () => {
+		const installing = registration.installing;
+		installing?.addEventListener('statechange', () => {
+			if (installing.state === 'installed') start();
+		});
+	});
+	start();
 }
 
 /**
