@@ -16,10 +16,9 @@ export default defineConfig({
 	// 2026-12-06 had one such failure, each passing alone): the list reporter marks it "flaky",
 	// so it stays visible; a test failing twice fails the run.
 	retries: 1,
-	// Three tests at a time on two cores: with two, the e2e step used 612 CPU-seconds in a run
-	// whose quiet wall time is ~490 s, about 60 % of the cores: the rest is waiting on the
-	// browser, on timers and on the network being idle. E2E_WORKERS sets another number.
-	workers: Number(process.env.E2E_WORKERS ?? 3),
+	// Two tests at a time on two cores. Three were slower: the whole run took 17.6 min with no
+	// idle CPU (vmstat), against ~8 min with two. E2E_WORKERS sets another number.
+	workers: Number(process.env.E2E_WORKERS ?? 2),
 	reporter: 'list',
 	// Also every beforeAll hook's (a file's configured timeout is for its tests, not its root
 	// hooks): in-the-room's hook, a console, a screen and three joined phones, passed 30 s at
