@@ -17,7 +17,8 @@ export default defineConfig({
 	// so it stays visible; a test failing twice fails the run.
 	retries: 1,
 	// Two tests at a time on two cores. Three were slower: the whole run took 17.6 min with no
-	// idle CPU (vmstat), against ~8 min with two. E2E_WORKERS sets another number.
+	// idle CPU (vmstat), two 14.3 min on the same machine within the hour. E2E_WORKERS sets
+	// another number.
 	workers: Number(process.env.E2E_WORKERS ?? 2),
 	reporter: 'list',
 	// Also every beforeAll hook's (a file's configured timeout is for its tests, not its root
