@@ -6,7 +6,9 @@
  * long-polling), a replayed id from another device never gets the first joiner's token, wrong
  * codes and limits are refused with a translated error, and no other site can join for a phone.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { earlyJoinScript } from '$lib/client/early-join.js';
 import { newId, type TestClient } from './helpers/client';
 import { Device, userAgents } from './helpers/device';
 import { TestServer } from './helpers/server';
@@ -199,5 +201,35 @@ describe('a join sent by the page before its app has started', () => {
 		const console_ = await connectConsole(server, session);
 		open.push(console_);
 		expect(JSON.stringify(console_.views.at(-1)?.view)).not.toContain('Forged');
+	});
+});
+
+describe("the phone page's inline script ({@html} in PhoneApp.svelte)", () => {
+	it('is only early-join.js, allowed by its hash, whatever the session and the address carry', async () => {
+		const attack = '</script><script>alert("title")</script><img src=x onerror=alert(1)>';
+		const session = await createSession(server, { title: attack, questions: [attack] });
+		const phone = new Device(server, userAgents.iphone);
+		for (const path of [
+			`/j/${session.joinCode}`,
+			`/j/${session.joinCode}?n=${encodeURIComponent(attack)}`
+		]) {
+			const page = await phone.get(path);
+			expect(page.status).toBe(200);
+			const inline = [
+				...page.body.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)
+			].map((match) => match[1]!);
+			// Exactly one inline script is ours, byte for byte; no script carries the attack raw.
+			expect(inline.filter((text) => text === earlyJoinScript)).toHaveLength(1);
+			// SvelteKit's own start-up script carries the page's data, the attack escaped inside a
+			// string; a script made of the attack (a break out of a string) would hold it raw.
+			for (const text of inline) {
+				expect(text).not.toContain('alert("title")');
+				expect(text).not.toMatch(/<\/?(script|img)/i);
+			}
+			expect(page.body).not.toContain('<img src=x');
+			// The page's policy names that script's hash, so a changed text would not run.
+			const hash = createHash('sha256').update(earlyJoinScript).digest('base64');
+			expect(page.headers).toContain(`'sha256-${hash}'`);
+		}
 	});
 });
