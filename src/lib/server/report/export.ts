@@ -106,8 +106,9 @@ export function localDay(now: Date, timeZone: string | null): string {
 /** The report formats, each with its renderer. */
 export type ReportFormat = Exclude<ExportFormat, 'json'>;
 
-// One PDF at a time: each print starts a Chromium of a few hundred MB, too many for a small
-// machine at once; a second request waits for the first.
+// One PDF at a time: each print lays out a whole report in a page of the printer's Chromium,
+// a few hundred MB at once for a large one, too many for a small machine together; a second
+// request waits for the first.
 let printing: Promise<unknown> = Promise.resolve();
 
 function printOneAtATime(report: ReportDocument, pdf: PdfOptions): Promise<Uint8Array> {

@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChromiumMissingError, chromiumPath, htmlToPdf, renderReportPdf } from './pdf';
+import {
+	ChromiumMissingError,
+	chromiumPath,
+	closePrinters,
+	htmlToPdf,
+	renderReportPdf
+} from './pdf';
 import { smallReport } from './test-report';
 
 const run = promisify(execFile);
@@ -20,8 +26,58 @@ describe('PDF report', () => {
 	});
 
 	afterAll(async () => {
+		await closePrinters();
 		await rm(dir, { recursive: true, force: true });
 	});
+
+	/** The Chromium processes this test process started (each printer's browser). */
+	async function chromiumChildren(): Promise<number[]> {
+		const { stdout } = await run('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)]).catch(
+			(error: { stdout?: string }) => ({ stdout: error.stdout ?? '' })
+		);
+		return stdout
+			.split('\n')
+			.map((line) => line.trim().split(/\s+/))
+			.filter(([pid, name]) => pid && name && /chrom/i.test(name))
+			.map(([pid]) => Number(pid));
+	}
+
+	async function until(condition: () => Promise<boolean>, ms: number): Promise<boolean> {
+		const end = Date.now() + ms;
+		while (Date.now() < end) {
+			if (await condition()) return true;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		return condition();
+	}
+
+	it('keeps one Chromium open for prints in a row, and closes it when no print comes', async () => {
+		await closePrinters();
+		expect(await chromiumChildren()).toEqual([]);
+		const first = await htmlToPdf('<p>Første</p>', { keepWarmMs: 2_000 });
+		const open = await chromiumChildren();
+		expect(open).toHaveLength(1);
+		const [second] = await Promise.all([
+			htmlToPdf('<p>Andre</p>', { keepWarmMs: 2_000 }),
+			htmlToPdf('<p>Tredje</p>', { keepWarmMs: 2_000 })
+		]);
+		expect(await chromiumChildren()).toEqual(open);
+		expect((await pdfText(first, 'first.pdf')).text).toContain('Første');
+		expect((await pdfText(second, 'second.pdf')).text).toContain('Andre');
+		expect(await until(async () => (await chromiumChildren()).length === 0, 15_000)).toBe(true);
+	}, 60_000);
+
+	it('starts another Chromium when the open one has died', async () => {
+		await htmlToPdf('<p>Før</p>');
+		const [pid] = await chromiumChildren();
+		expect(pid).toBeGreaterThan(0);
+		process.kill(pid!, 'SIGKILL');
+		const after = await htmlToPdf('<p>Etter</p>');
+		expect((await pdfText(after, 'after.pdf')).text).toContain('Etter');
+		const now = await chromiumChildren();
+		expect(now).toHaveLength(1);
+		expect(now).not.toContain(pid);
+	}, 60_000);
 
 	async function pdfText(pdf: Uint8Array, name: string): Promise<{ text: string; pages: number }> {
 		const file = join(dir, name);

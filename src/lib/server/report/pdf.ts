@@ -4,7 +4,7 @@ import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ReportDocument } from '$lib/domain/report/model';
 import { renderReportHtml } from './html';
 
@@ -35,6 +35,12 @@ export interface PdfOptions {
 	executablePath?: string;
 	/** Gives up after this long, in ms (launch, layout and printing each). */
 	timeoutMs?: number;
+	/**
+	 * How long Chromium stays open after its last print, in ms (default 30 s): exports come in
+	 * rows (an organiser downloads the PDF again after a change; the report prints twice for its
+	 * page numbers), and starting Chromium costs more than a print.
+	 */
+	keepWarmMs?: number;
 }
 
 /** The Chromium executable this process would use. */
@@ -67,9 +73,104 @@ const chromiumArgs = [
 	'--hide-scrollbars'
 ];
 
+/** One Chromium kept open between prints: its pages are made and closed per print. */
+interface Printer {
+	browser: Promise<Browser>;
+	/** Prints running or waiting for the browser. */
+	jobs: number;
+	/** Closes the browser when no print has come for keepWarmMs. */
+	idle: ReturnType<typeof setTimeout> | null;
+}
+
+const defaultKeepWarmMs = 30_000;
+
+/** The open printers, one per Chromium executable. */
+const printers = new Map<string, Printer>();
+
+async function launch(executablePath: string, timeout: number): Promise<Browser> {
+	try {
+		return await chromium.launch({ executablePath, args: chromiumArgs, timeout });
+	} catch (error) {
+		if (error instanceof Error && /doesn't exist|ENOENT|EACCES/i.test(error.message)) {
+			throw new ChromiumMissingError(executablePath, error);
+		}
+		throw error;
+	}
+}
+
+function forget(executablePath: string, printer: Printer): void {
+	if (printers.get(executablePath) !== printer) return;
+	printers.delete(executablePath);
+	if (printer.idle) clearTimeout(printer.idle);
+}
+
+/** The open printer for this executable, or a new one; a printer whose Chromium died is replaced. */
+function printerFor(executablePath: string, timeout: number): Printer {
+	const open = printers.get(executablePath);
+	if (open) return open;
+	const printer: Printer = { browser: launch(executablePath, timeout), jobs: 0, idle: null };
+	printers.set(executablePath, printer);
+	printer.browser
+		.then((browser) => browser.on('disconnected', () => forget(executablePath, printer)))
+		.catch(() => forget(executablePath, printer));
+	return printer;
+}
+
+function release(executablePath: string, printer: Printer, keepWarmMs: number): void {
+	printer.jobs -= 1;
+	if (printer.jobs > 0 || printers.get(executablePath) !== printer) return;
+	printer.idle = setTimeout(() => {
+		forget(executablePath, printer);
+		void closeBrowser(printer);
+	}, keepWarmMs);
+	// An open printer does not keep a process (a script, a test run) from ending.
+	printer.idle.unref();
+}
+
+async function closeBrowser(printer: Printer): Promise<void> {
+	const browser = await printer.browser.catch(() => null);
+	await browser?.close().catch(() => undefined);
+}
+
+/**
+ * A new browser context for one print on the open printer, counted as busy until released. A
+ * printer whose Chromium has died (its 'disconnected' event may still be on its way) cannot make
+ * one: it is dropped and a new Chromium started, once.
+ */
+async function openContext(
+	executablePath: string,
+	timeout: number
+): Promise<{ printer: Printer; context: BrowserContext }> {
+	for (let attempt = 1; ; attempt++) {
+		const printer = printerFor(executablePath, timeout);
+		printer.jobs += 1;
+		if (printer.idle) clearTimeout(printer.idle);
+		printer.idle = null;
+		try {
+			const browser = await printer.browser;
+			const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+			return { printer, context };
+		} catch (error) {
+			printer.jobs -= 1;
+			if (error instanceof ChromiumMissingError || attempt > 1) throw error;
+			forget(executablePath, printer);
+			void closeBrowser(printer);
+		}
+	}
+}
+
+/** Closes every open printer's Chromium (at shutdown). */
+export async function closePrinters(): Promise<void> {
+	const open = [...printers.entries()];
+	for (const [path, printer] of open) forget(path, printer);
+	await Promise.all(open.map(([, printer]) => closeBrowser(printer)));
+}
+
 /**
  * Runs `job` with a fresh Chromium page that prints HTML to A4 PDFs. JavaScript is off and every
- * network request is aborted, so a document can only show what is inside it.
+ * network request is aborted, so a document can only show what is inside it. Each job has its
+ * own browser context (nothing of one print, no cookie, cache or storage, is seen by another) on
+ * a Chromium kept open for a while after the last print.
  */
 async function withPrinter<T>(
 	options: PdfOptions,
@@ -82,23 +183,15 @@ async function withPrinter<T>(
 	} catch (error) {
 		throw new ChromiumMissingError(executablePath, error);
 	}
-	let browser;
+	const { printer, context } = await openContext(executablePath, timeout);
 	try {
-		browser = await chromium.launch({ executablePath, args: chromiumArgs, timeout });
-	} catch (error) {
-		if (error instanceof Error && /doesn't exist|ENOENT|EACCES/i.test(error.message)) {
-			throw new ChromiumMissingError(executablePath, error);
-		}
-		throw error;
-	}
-	try {
-		const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
 		await context.route('**/*', (route) => route.abort());
 		const page = await context.newPage();
 		page.setDefaultTimeout(timeout);
 		return await job((html) => printPage(page, html));
 	} finally {
-		await browser.close();
+		await context.close().catch(() => undefined);
+		release(executablePath, printer, options.keepWarmMs ?? defaultKeepWarmMs);
 	}
 }
 
