@@ -51,7 +51,7 @@ try {
 } catch (error) {
 	fail(`${path} is not a readable SQLite file (${error instanceof Error ? error.message : error})`);
 }
-const target = openPostgres(to, 1);
+const target = await openPostgres(to, 1);
 try {
 	const migrations = readPostgresMigrations(join(root, 'db', 'migrations-postgres'));
 	// No server may write to (or hold in memory) the target while it is filled or replaced.

@@ -67,6 +67,55 @@ describe('configuration', () => {
 	});
 });
 
+describe('what a server loads', () => {
+	it('on its SQLite default, without REDIS_URL or WORKERS, loads no PostgreSQL, Redis or cluster driver', async () => {
+		// Every package the server's modules import, written down by a module resolution hook.
+		const hooks = join(dir, 'hooks');
+		mkdirSync(hooks, { recursive: true });
+		const imported = join(hooks, 'imported.txt');
+		writeFileSync(
+			join(hooks, 'resolve.mjs'),
+			`import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+	appendFileSync(${JSON.stringify(imported)}, specifier + '\\n');
+	return next(specifier, context);
+}`
+		);
+		writeFileSync(
+			join(hooks, 'register.mjs'),
+			`import { register } from 'node:module';\nregister('./resolve.mjs', import.meta.url);`
+		);
+		const server = new TestServer({
+			env: { NODE_OPTIONS: `--import=${join(hooks, 'register.mjs')}` }
+		});
+		await server.start();
+		try {
+			// A session with a console and a phone: sockets, limiters and the change bus all used.
+			const session = await createSession(server);
+			const facilitator = await connectConsole(server, session);
+			const phone = await joinPhone(server, session.joinCode, 'Åsa');
+			const questionId = await startWriting(facilitator);
+			const ack = await phone.client.send('note.add', {
+				id: newId(),
+				questionId,
+				noteId: newId(),
+				text: 'Ein lapp'
+			});
+			expect(ack).toMatchObject({ ok: true });
+			facilitator.close();
+			phone.client.close();
+		} finally {
+			await server.dispose();
+		}
+		const packages = new Set(readFileSync(imported, 'utf8').split('\n'));
+		// The hook saw the server's own imports (else the absences below would prove nothing).
+		for (const used of ['better-sqlite3', 'socket.io', 'rate-limiter-flexible'])
+			expect(packages, used).toContain(used);
+		for (const unused of ['pg', 'ioredis', '@socket.io/redis-streams-adapter', '@socket.io/sticky'])
+			expect(packages, unused).not.toContain(unused);
+	});
+});
+
 describe('database', () => {
 	it('refuses a database from a newer Samråd, and leaves it alone', async () => {
 		const path = join(dir, 'newer.sqlite');

@@ -6,7 +6,7 @@ import { openPostgres } from '../../src/lib/server/db/postgres/pool';
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
 	const admin = inject('postgresUrl');
 	const name = `samrad_${randomBytes(6).toString('hex')}`;
-	const pool = openPostgres(admin, 1);
+	const pool = await openPostgres(admin, 1);
 	await pool.query(`CREATE DATABASE ${name}`);
 	const url = new URL(admin);
 	url.pathname = `/${name}`;

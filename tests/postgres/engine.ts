@@ -13,7 +13,7 @@ export const postgres: Engine = {
 	name: 'PostgreSQL',
 	async fresh() {
 		const database = await freshDatabase();
-		const pool = openPostgres(database.url, 3);
+		const pool = await openPostgres(database.url, 3);
 		return {
 			engine: 'postgres',
 			env: { DATABASE_URL: database.url },

@@ -47,7 +47,7 @@ async function startApp(env: Record<string, string> = {}): Promise<ServerApp> {
 
 /** A plain connection, as another process's unit of work holds one. */
 async function connection(): Promise<pg.PoolClient> {
-	const pool = openPostgres(database!.url, 2);
+	const pool = await openPostgres(database!.url, 2);
 	pools.push(pool);
 	const client = await pool.connect();
 	held.push(client);
@@ -86,7 +86,7 @@ describe('a refused command replayed while another process commits its answer', 
 		const answer = app.sessions.dispatch(access.id, 'replayed-1', scope, command, {
 			role: 'facilitator'
 		});
-		const watcher = openPostgres(database.url, 1);
+		const watcher = await openPostgres(database.url, 1);
 		pools.push(watcher);
 		await someoneWaitsForALock(watcher);
 		await other.query('COMMIT');
@@ -97,12 +97,12 @@ describe('a refused command replayed while another process commits its answer', 
 describe('a deadlock between two processes', () => {
 	it('is retried, and both units commit', async () => {
 		database = await freshDatabase();
-		const pool = openPostgres(database.url, 4);
+		const pool = await openPostgres(database.url, 4);
 		pools.push(pool);
 		await migratePostgres(pool, migrations);
 		const [a, b] = [
 			createPostgresStores(pool),
-			createPostgresStores(openPostgres(database.url, 4))
+			createPostgresStores(await openPostgres(database.url, 4))
 		];
 		await a.settings.write('first', '0');
 		await a.settings.write('second', '0');
@@ -135,7 +135,7 @@ describe('a deadlock between two processes', () => {
 describe('several processes starting on an empty database', () => {
 	it('agree on one session secret', async () => {
 		database = await freshDatabase();
-		const pool = openPostgres(database.url, 1);
+		const pool = await openPostgres(database.url, 1);
 		pools.push(pool);
 		await migratePostgres(pool, migrations);
 		// Another process is writing its new secret when this one, finding none yet, writes its own.

@@ -83,7 +83,7 @@ describe('the server on PostgreSQL', () => {
 
 		// Everything lives in PostgreSQL: no SQLite file was made, and its rows hold the session.
 		expect(existsSync(server.databasePath)).toBe(false);
-		const pool = openPostgres(database.url, 1);
+		const pool = await openPostgres(database.url, 1);
 		try {
 			const events = await pool.query(
 				'SELECT count(*) AS n FROM session_events WHERE session_id = $1',

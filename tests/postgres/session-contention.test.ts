@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 async function rows<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
-	const pool = openPostgres(database.url, 1);
+	const pool = await openPostgres(database.url, 1);
 	try {
 		return (await pool.query(sql, params)).rows as Row[];
 	} finally {

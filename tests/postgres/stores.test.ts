@@ -18,8 +18,8 @@ let database: Awaited<ReturnType<typeof freshDatabase>>;
 let pools: pg.Pool[] = [];
 
 /** One "process": its own pool on the test database, and its stores. */
-function process(): { pool: pg.Pool; stores: Stores } {
-	const pool = openPostgres(database.url, 4);
+async function process(): Promise<{ pool: pg.Pool; stores: Stores }> {
+	const pool = await openPostgres(database.url, 4);
 	pools.push(pool);
 	return { pool, stores: createPostgresStores(pool) };
 }
@@ -38,13 +38,13 @@ describe('the store contract on PostgreSQL', () =>
 	storeContract({
 		async open() {
 			database = await freshDatabase();
-			const { pool, stores } = process();
+			const { pool, stores } = await process();
 			await migratePostgres(pool, migrations);
 			return stores;
 		},
 		async reopen() {
 			await endPools();
-			return process().stores;
+			return (await process()).stores;
 		},
 		async seedConference(participantIds) {
 			const [pool] = pools;
@@ -82,9 +82,9 @@ describe('two processes on one PostgreSQL database', () => {
 
 	async function twoProcesses() {
 		database = await freshDatabase();
-		const first = process();
+		const first = await process();
 		await migratePostgres(first.pool, migrations);
-		return [first.stores, process().stores] as const;
+		return [first.stores, (await process()).stores] as const;
 	}
 
 	it('lets only one of two concurrent units commit event seq + 1; the other gets SessionSeqConflict', async () => {
@@ -154,9 +154,9 @@ describe('two processes deciding on one conference', () => {
 
 	it('loses neither change when both load the same conference before either commits', async () => {
 		database = await freshDatabase();
-		const first = process();
+		const first = await process();
 		await migratePostgres(first.pool, migrations);
-		const [a, b] = [first.stores, process().stores];
+		const [a, b] = [first.stores, (await process()).stores];
 		await first.pool.query(
 			`INSERT INTO conferences (id, title, language, join_code, plenum_token, created_at, updated_at)
 			 VALUES ('conf', 'Sigtuna', 'sv', 'KLMNPQ', 'plenum-token-1234', 1, 1)`
@@ -196,7 +196,7 @@ describe('PostgreSQL migrations', () => {
 
 	it('bring the same schema version as SQLite’s, and a second run changes nothing', async () => {
 		database = await freshDatabase();
-		const { pool, stores } = process();
+		const { pool, stores } = await process();
 		expect(await stores.schemaVersion()).toBe(0);
 		expect(await migratePostgres(pool, migrations)).toEqual({ from: 0, to: sqliteVersion });
 		expect(await stores.schemaVersion()).toBe(sqliteVersion);
@@ -210,7 +210,7 @@ describe('PostgreSQL migrations', () => {
 
 	it('run once when two processes start on an empty database at the same time', async () => {
 		database = await freshDatabase();
-		const [a, b] = [process(), process()];
+		const [a, b] = await Promise.all([process(), process()]);
 		const runs = await Promise.all([
 			migratePostgres(a.pool, migrations),
 			migratePostgres(b.pool, migrations)
@@ -223,7 +223,7 @@ describe('PostgreSQL migrations', () => {
 
 	it('refuse a database newer than this version of Samråd, and leave it as it was', async () => {
 		database = await freshDatabase();
-		const { pool } = process();
+		const { pool } = await process();
 		await migratePostgres(pool, migrations);
 		await pool.query("INSERT INTO schema_version (version, name) VALUES (999, '0999_future.sql')");
 		await expect(migratePostgres(pool, migrations)).rejects.toThrow(/newer than this version/);
@@ -235,7 +235,7 @@ describe('erasure on PostgreSQL', () => {
 
 	it('deletes the rows and vacuums the tables that held them', async () => {
 		database = await freshDatabase();
-		const { pool, stores } = process();
+		const { pool, stores } = await process();
 		await migratePostgres(pool, migrations);
 		const access = await newSession(stores);
 		await stores.sessions.append(access.id, 0, event(2_000));
@@ -253,7 +253,7 @@ describe('erasure on PostgreSQL', () => {
 
 	it('shares VACUUMs among erasures asked for at once, each after its call', async () => {
 		database = await freshDatabase();
-		const { pool, stores } = process();
+		const { pool, stores } = await process();
 		await migratePostgres(pool, migrations);
 		const count = async () =>
 			(

@@ -6,7 +6,7 @@ import type { Config } from './config';
 import { migrate, openDatabase, readMigrations, type Db } from './db/database';
 import { scrubFreePagesOnce } from './db/erasure';
 import { migratePostgres, readPostgresMigrations } from './db/postgres/migrate';
-import { openPostgres } from './db/postgres/pool';
+import { loadPg, openPostgres } from './db/postgres/pool';
 import { holdServersRunning } from './db/postgres/running';
 import { createPostgresStores } from './db/postgres/stores';
 import { createSqliteStores } from './db/stores';
@@ -20,7 +20,7 @@ import {
 	redisLimiterStore,
 	type Limiters
 } from './rate-limit';
-import { presenceHere, RedisChangeBus, type Presence } from './realtime/cluster';
+import { loadRedisModules, presenceHere, RedisChangeBus, type Presence } from './realtime/cluster';
 import { SessionService } from './sessions';
 import type { Stores } from './stores';
 
@@ -142,6 +142,7 @@ async function assemble(
 		config.redisUrl === null
 			? new InProcessChangeBus()
 			: new RedisChangeBus(
+					await loadRedisModules(),
 					config.redisUrl,
 					(change): Promise<void> => freshen(sessions, change),
 					redisNamespace(config, secret),
@@ -212,7 +213,8 @@ export async function createPostgresApp(
 	root: string,
 	{ clock = Date.now }: AppOptions = {}
 ): Promise<ServerApp> {
-	const pool = openPostgres(config.databaseUrl);
+	const pool = await openPostgres(config.databaseUrl);
+	const pg = await loadPg();
 	try {
 		const migrations = readPostgresMigrations(join(root, 'db', 'migrations-postgres'));
 		const { from, to } = await migratePostgres(pool, migrations);
@@ -226,7 +228,7 @@ export async function createPostgresApp(
 	const storage: Storage = {
 		engine: 'postgres',
 		started: () => {
-			running ??= holdServersRunning(config.databaseUrl);
+			running ??= holdServersRunning(pg, config.databaseUrl);
 		},
 		close: async () => {
 			await running?.release();

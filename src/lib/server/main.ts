@@ -93,7 +93,7 @@ async function main(): Promise<void> {
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
 	process.on('SIGINT', () => shutdown('SIGINT'));
 
-	if (isWorker()) serveFromPrimary(httpServer, realtime);
+	if (isWorker()) await serveFromPrimary(httpServer, realtime);
 	else httpServer.listen(config.port, config.host);
 }
 

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimits } from './config';
 import { log, logRepeated } from './log';
@@ -85,7 +85,9 @@ export function redisLimiterStore(client: Redis, namespace: string): LimiterStor
 /** A connection to REDIS_URL, ready to use; throws saying why when Redis does not answer at start-up. */
 export async function openRedis(url: string): Promise<Redis> {
 	// No offline queue: while Redis is away a counter goes to its insurance at once, never waits;
-	// while it does not answer, after redisCommandTimeoutMs.
+	// while it does not answer, after redisCommandTimeoutMs. The driver is loaded only here: a
+	// server without REDIS_URL never reads it.
+	const { Redis } = await import('ioredis');
 	const client = new Redis(url, {
 		lazyConnect: true,
 		enableOfflineQueue: false,

@@ -1,7 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Socket } from 'node:net';
-import { setupMaster, setupWorker } from '@socket.io/sticky';
 import type { Config } from './config';
 import { log } from './log';
 import type { Realtime } from './realtime/io';
@@ -60,7 +59,9 @@ export const isWorker = (): boolean => cluster.isWorker;
  * (@socket.io/sticky, by its engine.io session id). A worker that dies is replaced; its
  * phones reconnect through the primary to another. "server.listening" once every worker is ready.
  */
-export function runPrimary(config: Config): void {
+export async function runPrimary(config: Config): Promise<void> {
+	// Loaded only with WORKERS above 1.
+	const { setupMaster } = await import('@socket.io/sticky');
 	// sticky sends each request's first bytes over IPC: JSON would turn them into a plain object.
 	cluster.setupPrimary({ serialization: 'advanced' });
 	const httpServer = createServer();
@@ -135,8 +136,9 @@ export function holdConnections(): void {
 }
 
 /** A worker takes its connections from the primary instead of listening, then says it is ready. */
-export function serveFromPrimary(httpServer: HttpServer, realtime: Realtime): void {
+export async function serveFromPrimary(httpServer: HttpServer, realtime: Realtime): Promise<void> {
 	if (httpServer.listening) return;
+	const { setupWorker } = await import('@socket.io/sticky');
 	setupWorker(realtime.io);
 	process.off('message', holdOne);
 	for (const { message, handle } of held ?? []) process.emit('message', message, handle as never);

@@ -72,18 +72,27 @@ function foldedSet(endings: readonly string[]): ReadonlySet<string> {
 	return new Set(endings.map(foldText));
 }
 
-const suffixSets: Record<Language, ReadonlySet<string>> = {
-	nb: foldedSet(norwegian),
-	da: foldedSet(danish),
-	sv: foldedSet(swedish),
-	is: foldedSet(icelandic),
-	fi: foldedSet(finnish()),
-	en: foldedSet(english)
+const suffixLists: Record<Language, () => readonly string[]> = {
+	nb: () => norwegian,
+	da: () => danish,
+	sv: () => swedish,
+	is: () => icelandic,
+	fi: finnish,
+	en: () => english
 };
+
+// Made on first use: Finnish's cases, possessives and clitics combine into tens of thousands of
+// endings, a tenth of a second of every server start that nothing may need.
+const suffixSets = new Map<Language, ReadonlySet<string>>();
 
 /** Folded endings that may follow a word of this language (the empty ending is always allowed). */
 export function suffixesFor(language: Language): ReadonlySet<string> {
-	return suffixSets[language];
+	let set = suffixSets.get(language);
+	if (!set) {
+		set = foldedSet(suffixLists[language]());
+		suffixSets.set(language, set);
+	}
+	return set;
 }
 
 /** Endings an acronym takes without a hyphen or colon: only the genitive (NAVs, NAV's is split). */

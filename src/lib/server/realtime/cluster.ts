@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
+import type { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
 import {
 	InProcessChangeBus,
 	type Change,
@@ -47,6 +47,20 @@ type Signal =
 
 /** Brings this process's cached copy up to date before its sockets get their views again. */
 export type Freshen = (change: Change) => Promise<void>;
+
+/** The Redis driver and socket.io's Redis Streams adapter: loaded only when REDIS_URL is set. */
+export interface RedisModules {
+	Redis: typeof Redis;
+	createAdapter: typeof createAdapter;
+}
+
+export async function loadRedisModules(): Promise<RedisModules> {
+	const [{ Redis }, { createAdapter }] = await Promise.all([
+		import('ioredis'),
+		import('@socket.io/redis-streams-adapter')
+	]);
+	return { Redis, createAdapter };
+}
 
 /** An announcement older than this many beats is gone: its process has stopped (PRESENCE_BEAT_SECONDS). */
 const beatsToExpire = 3;
@@ -128,6 +142,7 @@ class Roster {
 export class RedisChangeBus implements ChangeBus, Presence {
 	/** This process, in signals. */
 	readonly node = randomBytes(8).toString('hex');
+	readonly #modules: RedisModules;
 	readonly #url: string;
 	readonly #local = new InProcessChangeBus();
 	readonly #publisher: Redis;
@@ -150,7 +165,14 @@ export class RedisChangeBus implements ChangeBus, Presence {
 	#closed = false;
 
 	/** `beatMs`: how often this process announces who is connected to it (PRESENCE_BEAT_SECONDS). */
-	constructor(url: string, freshen: Freshen, namespace: string, beatMs: number) {
+	constructor(
+		modules: RedisModules,
+		url: string,
+		freshen: Freshen,
+		namespace: string,
+		beatMs: number
+	) {
+		this.#modules = modules;
 		this.#url = url;
 		this.#beatMs = beatMs;
 		const expiresMs = beatsToExpire * beatMs;
@@ -162,7 +184,7 @@ export class RedisChangeBus implements ChangeBus, Presence {
 		});
 		this.#channel = `${namespace}:changes`;
 		this.#streamName = `${namespace}:socket.io`;
-		this.#publisher = new Redis(url, { maxRetriesPerRequest: null });
+		this.#publisher = new modules.Redis(url, { maxRetriesPerRequest: null });
 		this.#publisher.on('error', (error: Error) =>
 			log.warn('redis.publisher_error', { message: error.message })
 		);
@@ -181,11 +203,11 @@ export class RedisChangeBus implements ChangeBus, Presence {
 
 	/** socket.io's Redis Streams adapter, on its own connection (it blocks reading the stream). */
 	adapter(): ReturnType<typeof createAdapter> {
-		this.#adapterClient ??= new Redis(this.#url, { maxRetriesPerRequest: null });
+		this.#adapterClient ??= new this.#modules.Redis(this.#url, { maxRetriesPerRequest: null });
 		this.#adapterClient.on('error', (error: Error) =>
 			log.warn('redis.adapter_error', { message: error.message })
 		);
-		return createAdapter(this.#adapterClient, { streamName: this.#streamName });
+		return this.#modules.createAdapter(this.#adapterClient, { streamName: this.#streamName });
 	}
 
 	elsewhere(sessionId: string): readonly string[] {
@@ -245,7 +267,7 @@ export class RedisChangeBus implements ChangeBus, Presence {
 	}
 
 	#listen(): void {
-		const subscriber = new Redis(this.#url, { maxRetriesPerRequest: null });
+		const subscriber = new this.#modules.Redis(this.#url, { maxRetriesPerRequest: null });
 		this.#subscriber = subscriber;
 		subscriber.on('error', (error: Error) =>
 			log.warn('redis.subscriber_error', { message: error.message })

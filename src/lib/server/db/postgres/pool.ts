@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { describeError, log } from '../../log';
 
 /** A pool or one checked-out client: whatever a query can run on. */
@@ -6,13 +6,21 @@ export type Pg = Pick<pg.ClientBase, 'query'>;
 
 // BIGINT (times in ms, counts) as numbers, as SQLite answers them: every value is below 2^53.
 const bigint = 20;
-const types = {
-	getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-		oid === bigint ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
-};
+
+/** The driver, loaded on first use: a server on SQLite never reads it. */
+export async function loadPg(): Promise<typeof pg> {
+	return (await import('pg')).default;
+}
 
 /** A connection pool to DATABASE_URL (postgres://…). */
-export function openPostgres(url: string, max = 10): pg.Pool {
+export async function openPostgres(url: string, max = 10): Promise<pg.Pool> {
+	const pg = await loadPg();
+	const types = {
+		getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+			oid === bigint
+				? Number
+				: pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser
+	};
 	// A connection not had within 10 s (every one busy, or PostgreSQL not answering) is an error,
 	// never a wait without end.
 	const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 10_000 });

@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type Pg from 'pg';
 import { describeError, log } from '../../log';
+import { loadPg } from './pool';
 
 /**
  * The mark that Samråd servers are running on a PostgreSQL database: every server process holds
@@ -27,7 +28,7 @@ const retryMs = 1_000;
  * Holds this server's share of the mark until `release()`. A script running alone makes the
  * server ask again every second (logged once), while it goes on serving.
  */
-export function holdServersRunning(url: string): { release: () => Promise<void> } {
+export function holdServersRunning(pg: typeof Pg, url: string): { release: () => Promise<void> } {
 	const client = new pg.Client({ connectionString: url });
 	let released = false;
 	let retry: ReturnType<typeof setTimeout> | null = null;
@@ -67,6 +68,7 @@ export function holdServersRunning(url: string): { release: () => Promise<void> 
  * its share. Servers that start meanwhile wait for it (holdServersRunning).
  */
 export async function aloneOnDatabase<T>(url: string, work: () => Promise<T>): Promise<T> {
+	const pg = await loadPg();
 	const client = new pg.Client({ connectionString: url });
 	await client.connect();
 	try {
