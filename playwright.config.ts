@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { join } from 'node:path';
+import { disableFeaturesSwitch } from './src/lib/server/report/chromium-switches';
 import { e2eRunDir } from './tests/e2e/helpers/paths';
 
 // One fresh database per run; workers inherit the id from the main process through the env.
@@ -52,7 +53,9 @@ export default defineConfig({
 						'--disable-background-networking',
 						'--disable-component-update',
 						'--disable-sync',
-						'--no-first-run'
+						'--no-first-run',
+						// Playwright's own list with the address-bar popups Chromium preloads per context.
+						disableFeaturesSwitch
 					]
 				}
 			}

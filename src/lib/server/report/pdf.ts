@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ReportDocument } from '$lib/domain/report/model';
+import { disableFeaturesSwitch } from './chromium-switches';
 import { renderReportHtml } from './html';
 
 const run = promisify(execFile);
@@ -70,7 +71,8 @@ const chromiumArgs = [
 	'--disable-sync',
 	'--no-first-run',
 	'--mute-audio',
-	'--hide-scrollbars'
+	'--hide-scrollbars',
+	disableFeaturesSwitch
 ];
 
 /** One Chromium kept open between prints: its pages are made and closed per print. */
