@@ -59,10 +59,12 @@ worker.addEventListener('message', (event) => {
 	const source = event.source;
 	// A page asks again while this build waits (see urgeWaitingWorker in offline-shell.ts).
 	if (message?.type === 'skip-waiting') return void worker.skipWaiting();
-	if (message?.type !== 'keep-page' || !(source instanceof WindowClient)) return;
+	if (!(source instanceof WindowClient)) return;
 	// The page's own address, never one named in the message.
 	const pathname = new URL(source.url).pathname;
 	if (!isOfflinePage(pathname)) return;
+	if (message?.type === 'forget-page') return event.waitUntil(forgetPage(pathname));
+	if (message?.type !== 'keep-page') return;
 	// Only files of this build: a message cannot make the worker keep anything else.
 	const files = Array.isArray(message.files) ? message.files.filter((f) => appFiles.has(f)) : [];
 	event.waitUntil(Promise.all([keepPage(pathname), keepAppFiles(files)]));
@@ -113,11 +115,21 @@ async function phonePage(request: Request, pathname: string): Promise<Response> 
 }
 
 /** Keeps the page this browser opened before the worker controlled it (its first visit). */
+/** How often each page was forgotten: a keep fetched before the last forget puts nothing. */
+const forgets = new Map<string, number>();
+
+async function forgetPage(pathname: string): Promise<void> {
+	forgets.set(pathname, (forgets.get(pathname) ?? 0) + 1);
+	await (await ownCache())?.delete(pathname);
+}
+
 async function keepPage(pathname: string): Promise<void> {
+	const forgotten = forgets.get(pathname) ?? 0;
 	const cache = await ownCache();
 	if (!cache || (await cache.match(pathname))) return;
 	try {
 		const response = await fetch(pathname, { credentials: 'same-origin', redirect: 'manual' });
+		if ((forgets.get(pathname) ?? 0) !== forgotten) return;
 		if (response.ok && response.type === 'basic') await cache.put(pathname, response);
 	} catch {
 		// Offline already: kept on the next load.

@@ -19,7 +19,9 @@ export function isImmutableAsset(pathname: string): boolean {
 }
 
 /**
- * What a page asks its worker: keep this page and the app files it loaded (their paths); or,
- * asked of a new build's waiting worker, take over now.
+ * What a page asks its worker: keep this page and the app files it loaded (their paths); forget
+ * this page (its person is gone), also if a keep is still on its way; or, asked of a new build's
+ * waiting worker, take over now.
  */
-export type ShellMessage = { type: 'keep-page'; files: string[] } | { type: 'skip-waiting' };
+export type ShellMessage =
+	{ type: 'keep-page'; files: string[] } | { type: 'forget-page' } | { type: 'skip-waiting' };

@@ -9,6 +9,8 @@ export function keepPageOffline(): void {
 	if (!('serviceWorker' in navigator)) return;
 	let registration: ServiceWorkerRegistration | null = null;
 	const keep = (worker: ServiceWorker | null | undefined) => {
+		// Its person is gone: nothing more is kept from this page (the next load keeps it again).
+		if (forgotten) return;
 		// An outgoing worker is left alone: every event it handles delays the new one's activation.
 		if (registration?.installing || registration?.waiting) return;
 		const message: ShellMessage = { type: 'keep-page', files: loadedAppFiles() };
@@ -90,8 +92,19 @@ function watchLoads(
 	}).observe({ type: 'resource' });
 }
 
-/** The person is gone (removed, erased, session deleted): the kept copy of this page goes too. */
+/** Set once this page's person is gone: the page asks its worker to keep nothing more. */
+let forgotten = false;
+
+/**
+ * The person is gone (removed, erased, session deleted): the kept copy of this page goes too,
+ * and stays gone. A keep asked before (the page loads more of the app after, say, the "removed"
+ * view) could otherwise put it back: the page asks no more, and the worker drops a keep it is
+ * still fetching (seen once in a fresh-clone run: the page kept again 15 s after removal).
+ */
 export function forgetPageOffline(pathname: string = location.pathname): void {
+	forgotten = true;
+	const message: ShellMessage = { type: 'forget-page' };
+	if ('serviceWorker' in navigator) navigator.serviceWorker.controller?.postMessage(message);
 	if (typeof caches === 'undefined') return;
 	void (async () => {
 		for (const name of await caches.keys()) {
