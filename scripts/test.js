@@ -1,7 +1,8 @@
 // npm test: every check in order, stopping at the first failure, with a timing summary at the end.
 import { join } from 'node:path';
+import { buildWhenStale } from './build-when-stale.js';
 import { ensureSystem } from './ensure-system.js';
-import { buildIsStale, root, run, runQuietly } from './lib.js';
+import { root, run, runQuietly } from './lib.js';
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
@@ -9,7 +10,11 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const steps = [
 	{ name: 'system dependencies', run: () => ensureSystem() },
 	{ name: 'svelte-check and lint', run: () => checkAndLint() },
-	{ name: 'build (when stale) beside the unit tests', run: () => buildBesideUnitTests() },
+	{ name: 'build (when stale)', run: () => buildWhenStale() },
+	{
+		name: 'unit tests',
+		run: () => run(bin('vitest'), ['run', '--project', 'unit', '--project', 'domain'])
+	},
 	{
 		name: 'PostgreSQL and Redis tests',
 		run: () => run(bin('vitest'), ['run', '--project', 'postgres'])
@@ -41,23 +46,6 @@ async function checkAndLint() {
 			.then(async (code) => [code, report(await runQuietly('npm', ['run', 'lint:format']))])
 	]);
 	return codes.flat().find((code) => code !== 0) ?? 0;
-}
-
-/**
- * The build and the unit tests side by side: the unit tests read only the sources, and the build
- * alone left a quarter of two cores idle (vmstat, 2026-12-07). The build's output is shown whole
- * when it ends; the tests' as they run.
- */
-async function buildBesideUnitTests() {
-	const build = buildIsStale()
-		? runQuietly('npm', ['run', 'build']).then(({ code, output }) => {
-				process.stdout.write(`\n── build ──\n${output}`);
-				return code;
-			})
-		: Promise.resolve(0);
-	const unit = run(bin('vitest'), ['run', '--project', 'unit', '--project', 'domain']);
-	const codes = await Promise.all([build, unit]);
-	return codes.find((code) => code !== 0) ?? 0;
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
