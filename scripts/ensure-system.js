@@ -1,17 +1,22 @@
-// Makes sure the system programs the tests need are installed: Chromium (the browser Playwright
-// drives; `npx playwright install` cannot be used here), poppler's pdftotext and pdfinfo (read
+// Makes sure the system programs the tests need are installed: Chromium's headless shell (what
+// Playwright drives and the PDF printer runs; `npx playwright install` cannot be used here) and
+// the full Chromium browser (its launch switches are tested too), poppler's pdftotext and pdfinfo (read
 // exported PDFs; pdfinfo also numbers the PDF's contents) and Noto Color Emoji (emoji in PDFs).
 // As root on Debian it installs what is missing; otherwise it says exactly what to install.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const allPackages = ['chromium', 'poppler-utils', 'fonts-noto-color-emoji'];
+const allPackages = [
+	'chromium',
+	'chromium-headless-shell',
+	'poppler-utils',
+	'fonts-noto-color-emoji'
+];
 
-/** The browser the tests use: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
-export function chromiumPath() {
-	return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
+// As src/lib/server/report/chromium-path.ts names them.
+const headlessShell = '/usr/lib/chromium/chromium-headless-shell';
+const fullChromium = '/usr/bin/chromium';
 
 /** @param {string} path */
 export function executable(path) {
@@ -37,8 +42,18 @@ function hasFont(family) {
 /** What is missing: a description and the Debian package that provides it. */
 export function missingSystemDeps() {
 	const missing = [];
-	if (!executable(chromiumPath())) {
-		missing.push({ what: `Chromium (looked for ${chromiumPath()})`, pkg: 'chromium' });
+	const custom = process.env.CHROMIUM_PATH;
+	if (custom && !executable(custom)) {
+		missing.push({ what: `Chromium (looked for ${custom})`, pkg: 'chromium' });
+	}
+	if (!custom && !executable(headlessShell)) {
+		missing.push({
+			what: `Chromium's headless shell (${headlessShell})`,
+			pkg: 'chromium-headless-shell'
+		});
+	}
+	if (!executable(fullChromium)) {
+		missing.push({ what: `Chromium (${fullChromium})`, pkg: 'chromium' });
 	}
 	if (!onPath('pdftotext')) missing.push({ what: 'pdftotext', pkg: 'poppler-utils' });
 	if (!hasFont('Noto Color Emoji')) {
@@ -73,7 +88,7 @@ export function ensureSystem() {
 	if (missing.length === 0) return 0;
 	console.log(`Missing for the tests: ${describe(missing)}.`);
 	// apt-get cannot fix a CHROMIUM_PATH that points somewhere else.
-	const customChromium = process.env.CHROMIUM_PATH && missing.some((m) => m.pkg === 'chromium');
+	const customChromium = process.env.CHROMIUM_PATH && !executable(process.env.CHROMIUM_PATH);
 	if (isRoot() && !customChromium && onPath('apt-get')) {
 		if (install(missing.map((m) => m.pkg))) missing = missingSystemDeps();
 		if (missing.length === 0) return 0;
@@ -83,7 +98,7 @@ export function ensureSystem() {
 	if (customChromium) {
 		console.error(
 			`CHROMIUM_PATH is set to ${process.env.CHROMIUM_PATH}, which is not an executable file: ` +
-				'point it at a Chromium or Chrome binary, or unset it to use /usr/bin/chromium.'
+				"point it at a Chromium or Chrome binary, or unset it to use Debian's chromium-headless-shell."
 		);
 	}
 	console.error(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { disabledFeatures, disableFeaturesSwitch } from './chromium-switches';
-import { chromiumPath } from './pdf';
+import { fullChromiumPath } from './chromium-path';
 
 const args = ['--no-sandbox', '--disable-gpu'];
 
@@ -13,10 +13,11 @@ function disabledIn(pid: number): string[] {
 	return last.slice('--disable-features='.length).split(',').filter(Boolean);
 }
 
-// With the system Chromium, as the printer and the end-to-end tests run it.
+// With Debian's full browser (the headless shell has no address bar to preload), as the printer
+// and the end-to-end tests run it when CHROMIUM_PATH names it.
 describe('the --disable-features Samråd gives Chromium', () => {
 	it('keeps every feature Playwright itself turns off', async () => {
-		const server = await chromium.launchServer({ executablePath: chromiumPath(), args });
+		const server = await chromium.launchServer({ executablePath: fullChromiumPath, args });
 		try {
 			const playwrights = disabledIn(server.process().pid!);
 			expect(playwrights).toContain('PaintHolding');
@@ -29,7 +30,7 @@ describe('the --disable-features Samråd gives Chromium', () => {
 	it('is the one Chromium reads, and it opens no address-bar popup for a new context', async () => {
 		const popups = async (extra: string[]): Promise<string[]> => {
 			const server = await chromium.launchServer({
-				executablePath: chromiumPath(),
+				executablePath: fullChromiumPath,
 				args: [...args, ...extra]
 			});
 			const browser = await chromium.connect(server.wsEndpoint());

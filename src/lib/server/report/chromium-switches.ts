@@ -28,6 +28,8 @@ const playwrightDisabled = [
  * For every window (each print, each test's browser context) Chromium 156 preloads two WebUI
  * address-bar popups, each in a renderer process of its own at about half a CPU-second: a
  * headless browser never shows them. Without them the end-to-end tests took 12-25 % less CPU.
+ * (The headless shell, used when installed, has no address bar; this matters when CHROMIUM_PATH
+ * names the full browser.)
  */
 const headlessWaste = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 

@@ -13,11 +13,12 @@ import {
 	htmlToPdf,
 	renderReportPdf
 } from './pdf';
+import { fullChromiumPath, headlessShellPath } from './chromium-path';
 import { smallReport } from './test-report';
 
 const run = promisify(execFile);
 
-// These tests print with the real system Chromium (CHROMIUM_PATH or /usr/bin/chromium).
+// These tests print with the real system Chromium (CHROMIUM_PATH, else the headless shell).
 describe('PDF report', () => {
 	let dir: string;
 
@@ -146,13 +147,17 @@ describe('PDF report', () => {
 		const error = await htmlToPdf('<p>x</p>', { executablePath: missing }).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(ChromiumMissingError);
 		expect((error as ChromiumMissingError).code).toBe('chromium_missing');
-		expect((error as Error).message).toContain('apt-get install -y chromium');
+		expect((error as Error).message).toContain('apt-get install -y chromium-headless-shell');
 		expect((error as Error).message).toContain('CHROMIUM_PATH');
 		expect((error as Error).message).toContain(missing);
 	});
 
-	it('finds Chromium through CHROMIUM_PATH, else in /usr/bin', () => {
-		expect(chromiumPath({ CHROMIUM_PATH: '/opt/chrome/chrome' })).toBe('/opt/chrome/chrome');
-		expect(chromiumPath({})).toBe('/usr/bin/chromium');
+	it('finds Chromium through CHROMIUM_PATH, else the headless shell, else the browser', () => {
+		const installed = (paths: string[]) => (path: string) => paths.includes(path);
+		const both = installed([headlessShellPath, fullChromiumPath]);
+		expect(chromiumPath({ CHROMIUM_PATH: '/opt/chrome/chrome' }, both)).toBe('/opt/chrome/chrome');
+		expect(chromiumPath({}, both)).toBe('/usr/lib/chromium/chromium-headless-shell');
+		expect(chromiumPath({}, installed([fullChromiumPath]))).toBe('/usr/bin/chromium');
+		expect(chromiumPath({}, installed([]))).toBe('/usr/bin/chromium');
 	});
 });

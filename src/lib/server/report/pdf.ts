@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ReportDocument } from '$lib/domain/report/model';
+import { chromiumPath } from './chromium-path';
 import { disableFeaturesSwitch } from './chromium-switches';
 import { renderReportHtml } from './html';
 
 const run = promisify(execFile);
-
-/** Where Chromium is looked for when CHROMIUM_PATH is not set (Debian's chromium package). */
-export const defaultChromiumPath = '/usr/bin/chromium';
 
 /** Chromium could not be found or started, so no PDF can be made. */
 export class ChromiumMissingError extends Error {
@@ -23,7 +21,7 @@ export class ChromiumMissingError extends Error {
 	constructor(executablePath: string, cause?: unknown) {
 		super(
 			`Chromium is needed to make PDF reports but was not found at ${executablePath}. ` +
-				'Install it with `apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+				'Install it with `apt-get install -y chromium-headless-shell` (or `chromium`), or set CHROMIUM_PATH to a Chromium or Chrome executable.',
 			{ cause }
 		);
 		this.name = 'ChromiumMissingError';
@@ -32,7 +30,7 @@ export class ChromiumMissingError extends Error {
 }
 
 export interface PdfOptions {
-	/** Chromium to run; defaults to CHROMIUM_PATH, then /usr/bin/chromium. */
+	/** Chromium to run; defaults to CHROMIUM_PATH, then the headless shell, then the browser. */
 	executablePath?: string;
 	/** Gives up after this long, in ms (launch, layout and printing each). */
 	timeoutMs?: number;
@@ -44,10 +42,7 @@ export interface PdfOptions {
 	keepWarmMs?: number;
 }
 
-/** The Chromium executable this process would use. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-	return env.CHROMIUM_PATH || defaultChromiumPath;
-}
+export { chromiumPath };
 
 /** Whether PDF reports can be made here: the Chromium executable exists and may be run. */
 export async function chromiumAvailable(executablePath: string = chromiumPath()): Promise<boolean> {
