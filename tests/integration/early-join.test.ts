@@ -163,15 +163,22 @@ describe('a join sent by the page before its app has started', () => {
 		expect(wrong.answer.error?.message).not.toBe(english.answer.error?.message);
 	});
 
-	it('refuses joins past the address’s limit, translated, and joins nobody', async () => {
+	it('refuses joins past the address’s limit, translated, and joins nobody; a repeat costs nothing', async () => {
 		const session = await createSession(limited, { title: 'Limited' });
 		const console_ = await connectConsole(limited, session);
 		open.push(console_);
 		const phone = await phoneOn(limited, session.joinCode);
-		for (const name of ['One', 'Two']) {
-			const joined = await earlyJoin(phone, session.joinCode, { id: newId(), name });
-			expect(joined.answer.ok).toBe(true);
-		}
+		const one = { id: newId(), name: 'One' };
+		expect((await earlyJoin(phone, session.joinCode, one)).answer.ok).toBe(true);
+		// The page asks again, and its app, started before the answer came, sends the same join on
+		// its socket: still the one join of the address's two.
+		expect((await earlyJoin(phone, session.joinCode, one)).answer.ok).toBe(true);
+		const app = await phone.connect({ auth: { role: 'guest', lang: 'en' } });
+		open.push(app);
+		const resent = await app.command('participant.join', { ...one, code: session.joinCode });
+		expect(resent).toMatchObject({ ok: true });
+		const two = await earlyJoin(phone, session.joinCode, { id: newId(), name: 'Two' });
+		expect(two.answer.ok).toBe(true);
 		const third = await earlyJoin(phone, session.joinCode, { id: newId(), name: 'Three' });
 		expect(third.status).toBe(429);
 		expect(third.answer.error?.code).toBe('rate_limited');

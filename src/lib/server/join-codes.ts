@@ -125,9 +125,15 @@ export type JoinResult =
 	| { ok: true; sessionId: string; participantId: string; token: string }
 	| { ok: false; error: DomainError; limit?: 'codes' | 'joins' };
 
+/** Whether this sender's join with this command id was answered before. */
+async function isRepeatedJoin(app: Uses, attempt: JoinAttempt): Promise<boolean> {
+	const prior = await app.stores.processedCommands.find(attempt.id);
+	return prior?.name === 'participant.join' && prior.scope.endsWith(`:join:${attempt.sender}`);
+}
+
 /**
  * Joins a stand-alone session by code, in a fixed order: the guessing wait (its socket, then
- * the address's failures), the address's join allowance, the code (unknown or expired codes
+ * the address's failures), the address's join allowance (not for a repeat), the code (unknown or expired codes
  * count as failures), then exactly once per command id and sender.
  */
 export async function joinByCode(app: Uses, attempt: JoinAttempt): Promise<JoinResult> {
@@ -136,7 +142,10 @@ export async function joinByCode(app: Uses, attempt: JoinAttempt): Promise<JoinR
 	const wait = await codeLookUpWait(app, lookUp);
 	if (wait !== null)
 		return { ok: false, error: refuse('rate_limited', { seconds: wait }), limit: 'codes' };
-	const joins = await app.limiters.joins.take(attempt.address);
+	// The same join again from its sender (the page's early join, then its app's resend of it) is
+	// answered as the first was and takes nothing more from the address's allowance.
+	const repeat = await isRepeatedJoin(app, attempt);
+	const joins = repeat ? { ok: true as const } : await app.limiters.joins.take(attempt.address);
 	if (!joins.ok) {
 		return {
 			ok: false,
