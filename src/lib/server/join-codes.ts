@@ -133,8 +133,9 @@ async function isRepeatedJoin(app: Uses, attempt: JoinAttempt): Promise<boolean>
 
 /**
  * Joins a stand-alone session by code, in a fixed order: the guessing wait (its socket, then
- * the address's failures), the address's join allowance (not for a repeat), the code (unknown or expired codes
- * count as failures), then exactly once per command id and sender.
+ * the address's failures), the address's join allowance (not for a repeat of the sender's own
+ * join), the code (unknown or expired codes count as failures), then exactly once per command id
+ * and sender.
  */
 export async function joinByCode(app: Uses, attempt: JoinAttempt): Promise<JoinResult> {
 	const { address, code, socketId } = attempt;

@@ -128,7 +128,7 @@ export interface ViewerEntry {
 	 * the newest, and the older ones only while a socket waiting for its write still needs them.
 	 */
 	patches: { from: number; to: number; ops: string }[];
-	/** This viewer's sockets whose next write waits for the one on its way, by the version they hold. */
+	/** This viewer's sockets whose next write waits for the one on its way, by version held. */
 	behind: Map<SamradSocket, number>;
 }
 

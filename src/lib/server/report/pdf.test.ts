@@ -6,14 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	ChromiumMissingError,
-	chromiumPath,
-	closePrinters,
-	htmlToPdf,
-	renderReportPdf
-} from './pdf';
-import { fullChromiumPath, headlessShellPath } from './chromium-path';
+import { ChromiumMissingError, closePrinters, htmlToPdf, renderReportPdf } from './pdf';
+import { chromiumPath, fullChromiumPath, headlessShellPath } from './chromium-path';
 import { smallReport } from './test-report';
 
 const run = promisify(execFile);

@@ -42,8 +42,6 @@ export interface PdfOptions {
 	keepWarmMs?: number;
 }
 
-export { chromiumPath };
-
 /** Whether PDF reports can be made here: the Chromium executable exists and may be run. */
 export async function chromiumAvailable(executablePath: string = chromiumPath()): Promise<boolean> {
 	try {
