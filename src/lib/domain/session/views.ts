@@ -499,17 +499,36 @@ function authoredBy(notes: Note[], participantId: string): Note[] {
 }
 
 /**
- * Each person's own part of each run as last made, by run id: a part whose notes and ballot
- * are the same objects as before is the same part (another person's note leaves it as it was),
- * so a phone's diff skips it unread and no copy is made.
+ * Each person's own part of each run as last made, by run id, with what it was made from: a
+ * part whose notes (the same note objects, with the same people and settings) and ballot are
+ * as before is the same part (another person's note leaves it as it was), so a phone's diff
+ * skips it unread and no copy is made.
  */
-const lastOwnParts = new WeakMap<Participant, Map<string, OwnRunPart>>();
+interface LastOwnPart {
+	part: OwnRunPart;
+	notes: Note[];
+	people: Participant[];
+	settings: SessionSettings;
+}
+const lastOwnParts = new WeakMap<Participant, Map<string, LastOwnPart>>();
 
 /** What only this participant sees of a run: their own notes and ballot. */
 function ownPart(state: SessionState, run: QuestionRun, me: Participant): OwnRunPart {
 	const mine = authoredBy(run.notes, me.id);
 	const myBallot = run.ballots.find((b) => b.voterId === me.id)?.ranking ?? null;
 	const ballotCounted = run.closedVote?.voterIds.includes(me.id) ?? false;
+	let parts = lastOwnParts.get(me);
+	if (!parts) lastOwnParts.set(me, (parts = new Map()));
+	const last = parts.get(run.id);
+	if (last && last.part.myBallot === myBallot && last.part.ballotCounted === ballotCounted) {
+		// The same notes for the same people and settings: the same items, nothing to look up.
+		if (
+			last.people === state.participants &&
+			last.settings === state.settings &&
+			sameNotes(mine, last.notes)
+		)
+			return last.part;
+	}
 	const item = (note: Note) =>
 		noteItem(myNoteItems, note, state, (n) => ({
 			id: n.id,
@@ -517,20 +536,27 @@ function ownPart(state: SessionState, run: QuestionRun, me: Participant): OwnRun
 			revealed: n.revealIndex !== null,
 			readByFacilitator: facilitatorMayRead(n, state.settings)
 		}));
-	let parts = lastOwnParts.get(me);
-	if (!parts) lastOwnParts.set(me, (parts = new Map()));
-	const last = parts.get(run.id);
-	if (
+	const myNotes = mine.map(item);
+	const kept =
 		last &&
-		last.myBallot === myBallot &&
-		last.ballotCounted === ballotCounted &&
-		last.myNotes.length === mine.length &&
-		mine.every((note, i) => item(note) === last.myNotes[i])
-	)
-		return last;
-	const made: OwnRunPart = { myNotes: mine.map(item), myBallot, ballotCounted };
-	parts.set(run.id, made);
-	return made;
+		last.part.myBallot === myBallot &&
+		last.part.ballotCounted === ballotCounted &&
+		myNotes.length === last.part.myNotes.length &&
+		myNotes.every((note, i) => note === last.part.myNotes[i]);
+	const part = kept ? last.part : { myNotes, myBallot, ballotCounted };
+	parts.set(run.id, {
+		part,
+		notes: mine,
+		people: state.participants,
+		settings: state.settings
+	});
+	return part;
+}
+
+function sameNotes(a: Note[], b: Note[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 export function screenView(state: SessionState): ScreenView {
