@@ -18,10 +18,12 @@ import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import type { GroupingAction } from './grouping';
 import { emptyState, groupsOf, seatsOf, type ConferenceState } from './state';
 import type { ParticipantFields } from './types';
+import type { SessionState } from '../session/types';
 import type { Theme } from '../synthesis/perspective';
 import type { ThemeEdit } from '../synthesis/themes';
 import {
 	advance as advanceSession,
+	clarifySession,
 	join,
 	newSession,
 	run as execute,
@@ -1371,6 +1373,51 @@ describe('the live views', () => {
 		expect(view.groups).toHaveLength(groupsOf(state, 'r1').length);
 		expect(view.groups[0]!.questions[0]!.text).toBe(session.questions[0]!.text);
 		expect(view.focusGroupId).toBeNull();
+	});
+
+	it('keeps a group’s plenum part while its session and the conference are the same, and makes it again when either changes', () => {
+		const state = apply(started(), { type: 'plenum.present', roundId: 'r1', groupId: null });
+		const [first, second] = groupsOf(state, 'r1');
+		// Each group its own session state (the plenum keeps a group's part by that state).
+		const sessions = new Map<string, SessionState>(
+			groupsOf(state, 'r1').map((g, i) => [g.id, i === 0 ? session : newSession()])
+		);
+		const bySession = (groupId: string) => sessions.get(groupId)!;
+		const view = (s: ConferenceState) =>
+			plenumView(s, (sessionId) => {
+				const group = groupsOf(s, 'r1').find((g) => g.sessionId === sessionId);
+				return group ? bySession(group.id) : null;
+			});
+		const before = view(state);
+		const again = view(state);
+		expect(again.groups[0]).toBe(before.groups[0]);
+		expect(again.groups[1]).toBe(before.groups[1]);
+		// A note revealed in the first group's session: its part is new and shows it.
+		sessions.set(first!.id, clarifySession());
+		const changed = view(state);
+		expect(changed.groups[0]).not.toBe(before.groups[0]);
+		expect(changed.groups[0]!.questions[0]!.notes.map((n) => n.text)).toContain(
+			'Too much paperwork'
+		);
+		expect(changed.groups[1]).toBe(before.groups[1]);
+		// The conference changed (a group renamed): every part is made again, with the new name.
+		const renamed = apply(
+			state,
+			grouping({ type: 'renameGroup', groupId: second!.id, name: 'Fjellgruppa' })
+		);
+		const after = view(renamed);
+		expect(after.groups[1]).not.toBe(before.groups[1]);
+		expect(after.groups[1]!.name).toBe('Fjellgruppa');
+		expect(JSON.parse(JSON.stringify(after))).toEqual(
+			JSON.parse(
+				JSON.stringify(
+					plenumView(structuredClone(renamed), (id) => {
+						const group = groupsOf(renamed, 'r1').find((g) => g.sessionId === id);
+						return group ? structuredClone(bySession(group.id)) : null;
+					})
+				)
+			)
+		);
 	});
 
 	it('shows a member their group in their own language, or none when not placed', () => {

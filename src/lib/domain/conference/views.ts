@@ -5,6 +5,7 @@ import type {
 	MemberView,
 	Notice,
 	OverviewGroup,
+	PlenumGroup,
 	PlenumView,
 	ProgrammeEntry,
 	RoundHeader
@@ -226,6 +227,16 @@ export function overviewView(
 	};
 }
 
+/**
+ * Each group's part of the plenum screen by the group session's state, with the conference
+ * state it was made from: a group whose session and conference are the same objects as at the
+ * last refresh is the same object (nothing to make, and its JSON can be kept by identity).
+ */
+const plenumGroups = new WeakMap<
+	SessionState,
+	{ state: ConferenceState; group: Group; entry: PlenumGroup }
+>();
+
 /** The plenum screen, in the conference's language: what each group brings back. */
 export function plenumView(
 	state: ConferenceState,
@@ -235,33 +246,12 @@ export function plenumView(
 	const round = currentRound(state, conference.plenumRoundId ?? conference.currentRoundId);
 	const groups = (round ? shownGroupsOf(state, round.id) : []).map((group) => {
 		const s = group.sessionId ? session(group.sessionId) : null;
-		const view = s ? screenView(s) : null;
-		const together = (s?.questions ?? [])
-			.filter((q) => answeredWithFirst(s!, q))
-			.map((q) => ({ label: q.label, text: q.text }));
-		return {
-			id: group.id,
-			name: groupNameIn(state, group, conference.language),
-			leaders: leaderNames(state, group),
-			members: membersOf(state, group),
-			questions: view
-				? view.questions.flatMap((q, i) => {
-						// Answered in the first question's list: printed with it, never on its own.
-						if (answeredWithFirst(s!, s!.questions[i]!)) return [];
-						const run = view.runs[i]!;
-						return {
-							label: q.label,
-							text: q.text,
-							...(i === 0 && together.length > 0 && { together }),
-							// Only a finished vote is presented; earlier phases show the grouped notes.
-							results: run.results,
-							resultsWithheld: run.resultsWithheld,
-							clusters: run.clusters,
-							notes: run.notes
-						};
-					})
-				: []
-		};
+		if (!s) return plenumGroup(state, group, null);
+		const known = plenumGroups.get(s);
+		if (known && known.state === state && known.group === group) return known.entry;
+		const entry = plenumGroup(state, group, s);
+		plenumGroups.set(s, { state, group, entry });
+		return entry;
 	});
 	return {
 		kind: 'plenum',
@@ -270,5 +260,36 @@ export function plenumView(
 		groups,
 		focusGroupId: conference.plenumGroupId,
 		notice: noticeOf(conference)
+	};
+}
+
+function plenumGroup(state: ConferenceState, group: Group, s: SessionState | null): PlenumGroup {
+	const { conference } = state;
+	const view = s ? screenView(s) : null;
+	const together = (s?.questions ?? [])
+		.filter((q) => answeredWithFirst(s!, q))
+		.map((q) => ({ label: q.label, text: q.text }));
+	return {
+		id: group.id,
+		name: groupNameIn(state, group, conference.language),
+		leaders: leaderNames(state, group),
+		members: membersOf(state, group),
+		questions: view
+			? view.questions.flatMap((q, i) => {
+					// Answered in the first question's list: printed with it, never on its own.
+					if (answeredWithFirst(s!, s!.questions[i]!)) return [];
+					const run = view.runs[i]!;
+					return {
+						label: q.label,
+						text: q.text,
+						...(i === 0 && together.length > 0 && { together }),
+						// Only a finished vote is presented; earlier phases show the grouped notes.
+						results: run.results,
+						resultsWithheld: run.resultsWithheld,
+						clusters: run.clusters,
+						notes: run.notes
+					};
+				})
+			: []
 	};
 }

@@ -7,6 +7,7 @@ import {
 import type { Language } from '$lib/domain/session/types';
 import type {
 	ConferenceOverview,
+	ConferenceView,
 	MemberIdentity,
 	MemberView,
 	PlenumView
@@ -200,4 +201,22 @@ export async function plenumView(
 	await loadGroupSessions(app, state);
 	const session = (sessionId: string) => app.sessions.loaded(sessionId)?.state ?? null;
 	return { ...plenumViewOf(state, session), theme: plenumThemeOf(state, session) };
+}
+
+/** Each plenum group's JSON by the group's object, which stays the same while it is unchanged. */
+const plenumGroupJson = new WeakMap<object, string>();
+
+/**
+ * A conference view as JSON. The plenum screen's groups (every group's revealed notes, made
+ * again at each refresh while any group changes) are serialised once each while unchanged.
+ */
+export function conferenceJson(view: ConferenceView): string {
+	if (view.kind !== 'plenum') return JSON.stringify(view);
+	const { groups, ...rest } = view;
+	const parts = groups.map((group) => {
+		let json = plenumGroupJson.get(group);
+		if (json === undefined) plenumGroupJson.set(group, (json = JSON.stringify(group)));
+		return json;
+	});
+	return `${JSON.stringify(rest).slice(0, -1)},"groups":[${parts.join(',')}]}`;
 }

@@ -25,6 +25,7 @@ import { waitingDevices } from '../identity';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
 import {
+	conferenceJson,
 	memberSessionId,
 	memberView,
 	noticeOf,
@@ -795,7 +796,7 @@ export class Hub {
 			const view = await this.#conferenceView(socket);
 			if (socket.disconnected) return;
 			if (!view) return await this.#closeIfConferenceGone(socket);
-			const json = JSON.stringify(view);
+			const json = conferenceJson(view);
 			if (json === socket.data.lastConference) return;
 			socket.data.lastConference = json;
 			// The view serialised once: the JSON made to compare is the JSON sent.
