@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appOrExit, configOrExit, start, stop } from './boot';
+import { limitHeapGrowth } from './heap';
 import { compressAnswers } from './http/compression';
 import { baseSecurityHeaders, nonPageCsp } from './http/security';
 import { describeError, log } from './log';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 	const root = dirname(buildDir);
 	const config = configOrExit();
 	if (isPrimaryOfWorkers(config)) return runPrimary(config);
+	limitHeapGrowth();
 	holdConnections();
 	const app = await appOrExit(config, root);
 
