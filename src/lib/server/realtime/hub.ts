@@ -27,6 +27,9 @@ import type { LoadedSession } from '../sessions';
 import {
 	conferenceJson,
 	memberSessionId,
+	sameJson,
+	wholeJson,
+	type ConferenceJson,
 	memberView,
 	noticeOf,
 	overview,
@@ -92,7 +95,7 @@ export interface SocketData extends ContractSocketData {
 	resyncAt?: number;
 	resyncTimer?: ReturnType<typeof setTimeout> | null;
 	/** The last conference view sent, serialised. */
-	lastConference: string | null;
+	lastConference: ConferenceJson | null;
 }
 
 export type SamradServer = Server<
@@ -797,10 +800,11 @@ export class Hub {
 			if (socket.disconnected) return;
 			if (!view) return await this.#closeIfConferenceGone(socket);
 			const json = conferenceJson(view);
-			if (json === socket.data.lastConference) return;
+			// Nothing it shows changed (a ballot in a group, say): nothing is made or sent.
+			if (sameJson(socket.data.lastConference, json)) return;
 			socket.data.lastConference = json;
 			// The view serialised once: the JSON made to compare is the JSON sent.
-			const envelope = `{"view":${json},"serverTime":${Date.now()}}`;
+			const envelope = `{"view":${wholeJson(json)},"serverTime":${Date.now()}}`;
 			if (!emitJson(socket, 'conference.view', envelope, () => {}))
 				socket.data.lastConference = null;
 		} catch (error) {
