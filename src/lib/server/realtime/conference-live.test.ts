@@ -43,6 +43,16 @@ const plenum = (groups: PlenumGroup[]): PlenumView => ({
 	theme: null
 });
 
+const overview = {
+	kind: 'overview' as const,
+	round: null,
+	groups: [],
+	notice: null,
+	participants: 0,
+	connected: 0,
+	devicesWaiting: 0
+};
+
 const serialised = (view: Parameters<typeof conferenceJson>[0]) =>
 	JSON.parse(wholeJson(conferenceJson(view))) as unknown;
 
@@ -76,15 +86,6 @@ describe('a conference view as JSON', () => {
 		expect(sameJson(sent, conferenceJson({ ...plenum([first, second]), focusGroupId: 'g1' }))).toBe(
 			false
 		);
-		const overview = {
-			kind: 'overview' as const,
-			round: null,
-			groups: [],
-			notice: null,
-			participants: 0,
-			connected: 0,
-			devicesWaiting: 0
-		};
 		expect(sameJson(sent, conferenceJson(overview))).toBe(false);
 		expect(sameJson(conferenceJson(overview), conferenceJson({ ...overview }))).toBe(true);
 		expect(sameJson(conferenceJson(overview), conferenceJson({ ...overview, connected: 1 }))).toBe(
@@ -93,15 +94,6 @@ describe('a conference view as JSON', () => {
 	});
 
 	it('serialises the other views whole', () => {
-		const overview = {
-			kind: 'overview' as const,
-			round: null,
-			groups: [],
-			notice: null,
-			participants: 0,
-			connected: 0,
-			devicesWaiting: 0
-		};
 		expect(wholeJson(conferenceJson(overview))).toBe(JSON.stringify(overview));
 	});
 });
