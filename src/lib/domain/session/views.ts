@@ -239,22 +239,29 @@ const privateItems: NoteItems<PrivateNoteView> = new WeakMap();
 const myNoteItems: NoteItems<MyNoteView> = new WeakMap();
 
 /**
- * Public runs by run: states are never changed in place, and a run's public view depends only
- * on the run, the people and the settings, so every viewer of one state shares one computation,
- * and a run no command touched keeps its view object from state to state (a diff skips it).
+ * A view of a run, kept by run: states are never changed in place, and a run's view depends
+ * only on the run, the people and the settings, so every viewer of one state shares one
+ * computation, and a run no command touched keeps its view object from state to state (a diff
+ * skips it).
  */
-const publicRuns = new WeakMap<
+type RunViews<V> = WeakMap<
 	QuestionRun,
-	{ participants: Participant[]; settings: SessionSettings; view: PublicRunView }
->();
+	{ participants: Participant[]; settings: SessionSettings; view: V }
+>;
 
-function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
-	const known = publicRuns.get(run);
+function runView<V>(views: RunViews<V>, state: SessionState, run: QuestionRun, make: () => V): V {
+	const known = views.get(run);
 	if (known && known.participants === state.participants && known.settings === state.settings)
 		return known.view;
-	const view = computePublicRun(state, run);
-	publicRuns.set(run, { participants: state.participants, settings: state.settings, view });
+	const view = make();
+	views.set(run, { participants: state.participants, settings: state.settings, view });
 	return view;
+}
+
+const publicRuns: RunViews<PublicRunView> = new WeakMap();
+
+function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
+	return runView(publicRuns, state, run, () => computePublicRun(state, run));
 }
 
 /**
@@ -569,45 +576,59 @@ export function screenView(state: SessionState): ScreenView {
 }
 
 export function facilitatorView(state: SessionState): FacilitatorView {
-	const anonymous = state.settings.anonymous;
 	return {
 		...base(state),
 		role: 'facilitator',
 		screenControl: state.screen ?? defaultScreenControl,
 		participants: state.participants,
 		reflection: state.reflection,
-		runs: state.questions.map((run) => ({
-			...publicRun(state, run),
-			notesByPerson: anonymous ? [] : notesByPerson(state.participants, run.notes),
-			privateNotes: run.notes
-				.filter((n) => n.revealIndex === null && facilitatorMayRead(n, state.settings))
-				.map((note) =>
-					noteItem(privateItems, note, state, (n) => ({
-						id: n.id,
-						authorId: anonymous ? null : n.authorId,
-						text: n.text,
-						byFacilitator: n.byFacilitator,
-						...(n.authorId === null ? { byGroup: true as const } : {})
-					}))
-				),
-			votedIds: votersOf(run).sort(),
-			ballotsEntered: run.ballots
-				.filter((b) => b.byFacilitator)
-				.map((b) => ({ voterId: b.voterId, ranking: b.ranking })),
-			history: Object.fromEntries(
-				run.notes
-					.filter((n) => n.revealIndex !== null && n.history.some((h) => h.by === 'facilitator'))
-					.map((n) => [
-						n.id,
-						n.history
-							.filter((h) => h.by === 'facilitator')
-							.map((h) => ({ previous: h.previous, at: h.at }))
-					])
-			),
-			stepBack: describeStepBack(run),
-			discussion: run.discussion ?? ''
-		})),
+		runs: state.questions.map((run) => facilitatorRun(state, run)),
 		reflections: state.reflections ?? []
+	};
+}
+
+/**
+ * Runs as the console sees them, by run (see runView): another question's run, untouched while
+ * this one is written or voted on, keeps its object, so the console's diff skips it unread.
+ */
+const facilitatorRuns: RunViews<FacilitatorRunView> = new WeakMap();
+
+function facilitatorRun(state: SessionState, run: QuestionRun): FacilitatorRunView {
+	return runView(facilitatorRuns, state, run, () => computeFacilitatorRun(state, run));
+}
+
+function computeFacilitatorRun(state: SessionState, run: QuestionRun): FacilitatorRunView {
+	const anonymous = state.settings.anonymous;
+	return {
+		...publicRun(state, run),
+		notesByPerson: anonymous ? [] : notesByPerson(state.participants, run.notes),
+		privateNotes: run.notes
+			.filter((n) => n.revealIndex === null && facilitatorMayRead(n, state.settings))
+			.map((note) =>
+				noteItem(privateItems, note, state, (n) => ({
+					id: n.id,
+					authorId: anonymous ? null : n.authorId,
+					text: n.text,
+					byFacilitator: n.byFacilitator,
+					...(n.authorId === null ? { byGroup: true as const } : {})
+				}))
+			),
+		votedIds: votersOf(run).sort(),
+		ballotsEntered: run.ballots
+			.filter((b) => b.byFacilitator)
+			.map((b) => ({ voterId: b.voterId, ranking: b.ranking })),
+		history: Object.fromEntries(
+			run.notes
+				.filter((n) => n.revealIndex !== null && n.history.some((h) => h.by === 'facilitator'))
+				.map((n) => [
+					n.id,
+					n.history
+						.filter((h) => h.by === 'facilitator')
+						.map((h) => ({ previous: h.previous, at: h.at }))
+				])
+		),
+		stepBack: describeStepBack(run),
+		discussion: run.discussion ?? ''
 	};
 }
 
