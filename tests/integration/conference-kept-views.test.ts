@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
 	ConferenceOverview,
 	ConferenceView,
+	MemberView,
 	PlenumView
 } from '$lib/realtime/conference-views';
 import { conferenceViews, connect, newId, type TestClient } from './helpers/client';
@@ -205,6 +206,53 @@ describe('a kept conference and a change to it', () => {
 			expect(view.groups.find((g) => g.id === group.id)!.name).toBe('Omdøpt gruppe');
 		for (const view of after.plenums)
 			expect(view.groups.find((g) => g.id === group.id)!.name).toBe('Omdøpt gruppe');
+	});
+
+	it("members' phones: one connected before a group is renamed and a person moved shows both, and one connected after is placed and named by the change", async () => {
+		const [from, to] = [seed.groups.at(-1)!, seed.groups.at(-2)!];
+		const [stays, moves, later] = seed.members.filter(
+			(m) => from.memberIds.includes(m.id) && !leaders.some((l) => l.id === m.id)
+		);
+		const phone = (token: string) =>
+			connect(server, { auth: { role: 'member', token } }).then(track);
+		const before = await phone(stays!.token);
+		const mover = await phone(moves!.token);
+		// Both placed in their group (this also keeps the conference for the process's views).
+		await firstView<MemberView>(before, (v) => v.kind === 'member' && v.group?.id === from.id);
+		await mover.waitForView((v) => v.view.sessionId === from.sessionId);
+
+		const renamed = await post(
+			server,
+			`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/renameGroup`,
+			{ groupId: from.id, name: 'Fjellgruppa' },
+			{ cookie: seed.organiserCookie }
+		);
+		expect(renamed.status).toBeLessThan(400);
+		const named = await firstView<MemberView>(before, (v) => v.group?.name === 'Fjellgruppa');
+		const moved = await post(
+			server,
+			`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/move`,
+			{ participantIds: [moves!.id], to: to.id },
+			{ cookie: seed.organiserCookie }
+		);
+		expect(moved.status).toBeLessThan(400);
+		// The moved phone is seated in its new group's session and told its new group.
+		await mover.waitForView((v) => v.view.sessionId === to.sessionId);
+		await firstView<MemberView>(mover, (v) => v.group?.id === to.id);
+		for (const view of conferenceViews<MemberView>(before).slice(named))
+			expect(view.group?.name).toBe('Fjellgruppa');
+
+		// Connected after both changes: its first views are made from the conference after them.
+		const late = await phone(later!.token);
+		await firstView(late, () => true);
+		expect(conferenceViews<MemberView>(late)[0]!.group).toMatchObject({
+			id: from.id,
+			name: 'Fjellgruppa'
+		});
+		const again = await phone(moves!.token);
+		await firstView(again, () => true);
+		expect(conferenceViews<MemberView>(again)[0]!.group?.id).toBe(to.id);
+		expect((await again.waitForView()).view.sessionId).toBe(to.sessionId);
 	});
 
 	it('another device asking for a name in use, then refused: the overview counts it while it waits, never after', async () => {

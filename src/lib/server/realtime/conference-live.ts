@@ -82,12 +82,13 @@ async function memberIdentity(
 
 export async function memberView(
 	app: Uses,
+	source: Pick<ConferenceSource, 'state'>,
 	conferenceId: string,
 	participantId: string,
 	lang: Language,
 	bindingId: string | null
 ): Promise<MemberView | null> {
-	const state = await app.conferences.state(conferenceId);
+	const state = await source.state(conferenceId);
 	if (!state) return null;
 	const identity = await memberIdentity(app, participantId, bindingId);
 	return memberViewOf(state, participantId, lang, identity);
@@ -106,8 +107,9 @@ type Kept = {
 };
 
 /**
- * The conferences this process's overviews and plenum screens watch, kept between their
- * refreshes (one per 150 ms while any group changes) instead of loaded whole each time.
+ * The conferences this process's overviews, plenum screens and members' phones show, kept
+ * between their refreshes (one per 150 ms while any group changes) instead of loaded whole each
+ * time: for every member's phone placed in its group when it connects or a round starts, too.
  *
  * A kept copy is right only because every change to a conference's rows is published on the
  * change bus (by the conference service, erasure, identity, organiser access; from another

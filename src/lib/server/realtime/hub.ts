@@ -686,7 +686,13 @@ export class Hub {
 		const member = socket.data.member;
 		if (!member) return;
 		try {
-			const sessionId = await memberSessionId(this.#app, member.conferenceId, member.participantId);
+			// The conference as kept for this process's views: a round's start moves every member
+			// here, and one load serves them all (a change forgets it before anyone is placed).
+			const sessionId = await memberSessionId(
+				{ conferences: this.#watched, sessions: this.#app.sessions },
+				member.conferenceId,
+				member.participantId
+			);
 			if (socket.data.member !== member || socket.disconnected) return;
 			if (!sessionId) return this.unbind(socket);
 			this.bind(socket, participantBinding(sessionId, member.participantId));
@@ -705,7 +711,14 @@ export class Hub {
 		const app = this.#app;
 		if (socket.data.member) {
 			const { conferenceId, participantId, bindingId } = socket.data.member;
-			return await memberView(app, conferenceId, participantId, socket.data.lang, bindingId);
+			return await memberView(
+				app,
+				this.#watched,
+				conferenceId,
+				participantId,
+				socket.data.lang,
+				bindingId
+			);
 		}
 		const watch = socket.data.watch;
 		if (!watch) return null;
