@@ -76,6 +76,17 @@ async function watchers(transport: (typeof transports)[number] = 'websocket') {
 	return { overview, plenum };
 }
 
+/** Posts one of the round page's forms as the organiser; it must be accepted. */
+async function roundForm(action: string, fields: Record<string, string | string[]>) {
+	const answer = await post(
+		server,
+		`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/${action}`,
+		fields,
+		{ cookie: seed.organiserCookie }
+	);
+	expect(answer.status).toBeLessThan(400);
+}
+
 /**
  * After a change: group `groupIndex` writes a note and reveals it. Answers, for each watcher,
  * the views from the first that shows the note on: all made after the change.
@@ -193,13 +204,7 @@ describe('a kept conference and a change to it', () => {
 	it('a group renamed by the organiser: the overview and the plenum screen never show its old name after', async () => {
 		const watching = await watchers();
 		const group = seed.groups[5]!;
-		const renamed = await post(
-			server,
-			`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/renameGroup`,
-			{ groupId: group.id, name: 'Omdøpt gruppe' },
-			{ cookie: seed.organiserCookie }
-		);
-		expect(renamed.status).toBeLessThan(400);
+		await roundForm('renameGroup', { groupId: group.id, name: 'Omdøpt gruppe' });
 
 		const after = await afterGroupMovesOn(5, watching);
 		for (const view of after.overviews)
@@ -221,21 +226,9 @@ describe('a kept conference and a change to it', () => {
 		await firstView<MemberView>(before, (v) => v.kind === 'member' && v.group?.id === from.id);
 		await mover.waitForView((v) => v.view.sessionId === from.sessionId);
 
-		const renamed = await post(
-			server,
-			`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/renameGroup`,
-			{ groupId: from.id, name: 'Fjellgruppa' },
-			{ cookie: seed.organiserCookie }
-		);
-		expect(renamed.status).toBeLessThan(400);
+		await roundForm('renameGroup', { groupId: from.id, name: 'Fjellgruppa' });
 		const named = await firstView<MemberView>(before, (v) => v.group?.name === 'Fjellgruppa');
-		const moved = await post(
-			server,
-			`/organiser/conferences/${seed.conferenceId}/rounds/${seed.roundId}?/move`,
-			{ participantIds: [moves!.id], to: to.id },
-			{ cookie: seed.organiserCookie }
-		);
-		expect(moved.status).toBeLessThan(400);
+		await roundForm('move', { participantIds: [moves!.id], to: to.id });
 		// The moved phone is seated in its new group's session and told its new group.
 		await mover.waitForView((v) => v.view.sessionId === to.sessionId);
 		await firstView<MemberView>(mover, (v) => v.group?.id === to.id);
