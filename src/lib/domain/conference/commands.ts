@@ -1,4 +1,5 @@
 import { refuse, type DomainError } from '../errors';
+import { sameElements } from '../arrays';
 import { slug, uniqueSlug } from '$lib/domain/slug';
 import { limits } from '../limits';
 import { conferenceLimits } from './limits';
@@ -428,10 +429,6 @@ export function roleIdFor(name: string, taken: ReadonlySet<string>): string {
 	return uniqueSlug(slug(name, { max: 32, fallback: 'role' }), taken);
 }
 
-function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-	return a.length === b.length && a.every((text, i) => text === b[i]);
-}
-
 /** Rounds that have started: their sessions hold the people on the list. */
 const startedRoundIds = (state: ConferenceState) =>
 	state.rounds.filter((r) => r.startedAt !== null).map((r) => r.id);
@@ -532,7 +529,7 @@ function sessionChanges(
 		const asked = group.questions ?? roundAfter.questions;
 		const details: SessionDetails = { sessionId: group.sessionId };
 		if (title !== groupNameIn(before, was, lang)) details.title = title;
-		if (!sameTexts(asked, was.questions ?? roundBefore.questions)) details.questions = asked;
+		if (!sameElements(asked, was.questions ?? roundBefore.questions)) details.questions = asked;
 		return details.title !== undefined || details.questions !== undefined ? [details] : [];
 	});
 }

@@ -5,6 +5,7 @@ import {
 	type ResultRow,
 	type WithheldReason
 } from './ballots';
+import { sameElements } from '../arrays';
 import { describeStepBack, facilitatorMayRead, type StepBackEffect } from './commands';
 import { votingPhases, type Phase } from './phases';
 import { everyonePassed } from './round-robin';
@@ -527,43 +528,32 @@ function ownPart(state: SessionState, run: QuestionRun, me: Participant): OwnRun
 	let parts = lastOwnParts.get(me);
 	if (!parts) lastOwnParts.set(me, (parts = new Map()));
 	const last = parts.get(run.id);
-	if (last && last.part.myBallot === myBallot && last.part.ballotCounted === ballotCounted) {
-		// The same notes for the same people and settings: the same items, nothing to look up.
-		if (
-			last.people === state.participants &&
-			last.settings === state.settings &&
-			sameNotes(mine, last.notes)
-		)
-			return last.part;
-	}
-	const item = (note: Note) =>
+	const sameBallot =
+		last !== undefined &&
+		last.part.myBallot === myBallot &&
+		last.part.ballotCounted === ballotCounted;
+	// The same notes for the same people and settings: the same items, nothing to look up.
+	if (
+		sameBallot &&
+		last.people === state.participants &&
+		last.settings === state.settings &&
+		sameElements(mine, last.notes)
+	)
+		return last.part;
+	const myNotes = mine.map((note) =>
 		noteItem(myNoteItems, note, state, (n) => ({
 			id: n.id,
 			text: n.text,
 			revealed: n.revealIndex !== null,
 			readByFacilitator: facilitatorMayRead(n, state.settings)
-		}));
-	const myNotes = mine.map(item);
-	const kept =
-		last &&
-		last.part.myBallot === myBallot &&
-		last.part.ballotCounted === ballotCounted &&
-		myNotes.length === last.part.myNotes.length &&
-		myNotes.every((note, i) => note === last.part.myNotes[i]);
-	const part = kept ? last.part : { myNotes, myBallot, ballotCounted };
-	parts.set(run.id, {
-		part,
-		notes: mine,
-		people: state.participants,
-		settings: state.settings
-	});
+		}))
+	);
+	const part =
+		sameBallot && sameElements(myNotes, last.part.myNotes)
+			? last.part
+			: { myNotes, myBallot, ballotCounted };
+	parts.set(run.id, { part, notes: mine, people: state.participants, settings: state.settings });
 	return part;
-}
-
-function sameNotes(a: Note[], b: Note[]): boolean {
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
 }
 
 export function screenView(state: SessionState): ScreenView {

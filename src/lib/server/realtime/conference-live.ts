@@ -4,6 +4,7 @@ import {
 	overviewView,
 	plenumView as plenumViewOf
 } from '$lib/domain/conference/views';
+import { sameElements } from '$lib/domain/arrays';
 import type { Language } from '$lib/domain/session/types';
 import type {
 	ConferenceOverview,
@@ -243,6 +244,5 @@ export function wholeJson({ head, groups }: ConferenceJson): string {
 export function sameJson(a: ConferenceJson | null, b: ConferenceJson): boolean {
 	if (!a || a.head !== b.head) return false;
 	if (a.groups === null || b.groups === null) return a.groups === b.groups;
-	const before = a.groups;
-	return before.length === b.groups.length && b.groups.every((json, i) => json === before[i]);
+	return sameElements(a.groups, b.groups);
 }

@@ -27,14 +27,14 @@ import type { LoadedSession } from '../sessions';
 import {
 	conferenceJson,
 	memberSessionId,
-	sameJson,
-	wholeJson,
-	type ConferenceJson,
 	memberView,
 	noticeOf,
 	overview,
 	plenumView,
-	WatchedConferences
+	sameJson,
+	WatchedConferences,
+	wholeJson,
+	type ConferenceJson
 } from './conference-live';
 
 /** What a socket is to a session: the viewer it sees as, the actor it commands as. */
