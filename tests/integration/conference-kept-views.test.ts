@@ -166,6 +166,14 @@ describe('a kept conference and a change to it', () => {
 			const before = conferenceViews<ConferenceOverview>(watching.overview).at(-1)!;
 			expect(JSON.stringify(before)).toContain(leader.name);
 			expect(JSON.stringify(conferenceViews(watching.plenum).at(-1))).toContain(leader.name);
+			// Phones of the leader's group, which name their leaders, are made from the kept copy too.
+			const [member, lateMember] = seed.members.filter(
+				(m) => seed.groups[leader.groupIndex]!.memberIds.includes(m.id) && m.id !== leader.id
+			);
+			const phone = (token: string) =>
+				connect(server, { auth: { role: 'member', token }, transports: [transport] }).then(track);
+			const memberPhone = await phone(member!.token);
+			await firstView<MemberView>(memberPhone, (v) => !!v.group?.leaders.includes(leader.name));
 
 			const erased = await post(
 				server,
@@ -179,6 +187,16 @@ describe('a kept conference and a change to it', () => {
 			for (const view of [...after.overviews, ...after.plenums])
 				expect(JSON.stringify(view)).not.toContain(leader.name);
 			for (const view of after.overviews) expect(view.participants).toBe(before.participants - 1);
+			// The member's phone drops the name and never shows it again; one opened after never does.
+			const cleared = await firstView<MemberView>(
+				memberPhone,
+				(v) => v.group !== null && !v.group.leaders.includes(leader.name)
+			);
+			for (const view of conferenceViews(memberPhone).slice(cleared))
+				expect(JSON.stringify(view)).not.toContain(leader.name);
+			const late = await phone(lateMember!.token);
+			await firstView(late, () => true);
+			expect(JSON.stringify(conferenceViews(late))).not.toContain(leader.name);
 		});
 	}
 

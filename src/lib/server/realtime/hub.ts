@@ -974,8 +974,10 @@ export class Hub {
 				void this.#sendConference(socket);
 			}
 		}
-		// Nobody here watches it any more: nothing of it is kept.
-		if (watchers === 0) this.#watched.forget(conferenceId);
+		// Nobody here shows it any more (no overview, plenum screen or member's phone, whose
+		// leaving schedules this): nothing of it is kept.
+		if (watchers === 0 && this.#sockets(membersRoom(conferenceId)).length === 0)
+			this.#watched.forget(conferenceId);
 	}
 
 	/** Runs one asynchronous refresh: a failure is logged, never thrown at an event handler. */
