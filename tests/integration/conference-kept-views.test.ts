@@ -103,6 +103,14 @@ async function afterGroupMovesOn(
 		await connect(server, { auth: { role: 'facilitator', token: group.facilitatorToken } })
 	);
 	const phone = track(await connect(server, { auth: { role: 'member', token: writer.token } }));
+	// The group presented: the plenum screen brings only that group's notes.
+	const presented = await post(
+		server,
+		`/organiser/conferences/${seed.conferenceId}/plenum?/present`,
+		{ roundId: seed.roundId, groupId: group.id },
+		{ cookie: seed.organiserCookie }
+	);
+	expect(presented.status).toBe(200);
 	const questionId = (await console.waitForView()).view.currentQuestionId;
 	await ok(console, 'phase.advance', { questionId, from: 'lobby' });
 	await phone.waitForView((v) => v.view.runs[0]?.phase === 'write');
@@ -114,7 +122,10 @@ async function afterGroupMovesOn(
 		overview,
 		(v) => v.kind === 'overview' && v.groups.some((g) => g.id === group.id && g.revealed === 1)
 	);
-	const p = await firstView<PlenumView>(plenum, (v) => JSON.stringify(v).includes(text));
+	const p = await firstView<PlenumView>(
+		plenum,
+		(v) => v.focusGroupId === group.id && JSON.stringify(v.presented).includes(text)
+	);
 	// Later refreshes too (they come at most every 150 ms): one more change in the group.
 	await ok(console, 'phase.advance', { questionId, from: 'reveal' });
 	await firstView<ConferenceOverview>(

@@ -23,6 +23,7 @@ import type { Theme } from '../synthesis/perspective';
 import type { ThemeEdit } from '../synthesis/themes';
 import {
 	advance as advanceSession,
+	as,
 	clarifySession,
 	join,
 	newSession,
@@ -1332,7 +1333,12 @@ describe('the live views', () => {
 			'ann'
 		]);
 		oneList = write(advanceSession(oneList), { ann: [['a1', 'A fixed contact person']] });
-		const state = apply(started(), { type: 'plenum.present', roundId: 'r1', groupId: null });
+		const running = started();
+		const state = apply(running, {
+			type: 'plenum.present',
+			roundId: 'r1',
+			groupId: groupsOf(running, 'r1')[0]!.id
+		});
 		const overview = overviewView(state, 'en', {
 			session: () => ({ state: oneList, consolePath: '/c', screenPath: '/s' }),
 			online: () => 0,
@@ -1345,8 +1351,9 @@ describe('the live views', () => {
 			{ label: 'b', phase: 'write' }
 		]);
 		const plenum = plenumView(state, () => oneList);
-		expect(plenum.groups[0]!.questions).toHaveLength(1);
-		expect(plenum.groups[0]!.questions[0]).toMatchObject({
+		expect(plenum.groups[0]!.tops).toEqual([{ label: 'a', first: null }]);
+		expect(plenum.presented).toHaveLength(1);
+		expect(plenum.presented[0]).toMatchObject({
 			label: 'a',
 			text: 'What works?',
 			together: [{ label: 'b', text: 'What is needed?' }]
@@ -1371,13 +1378,75 @@ describe('the live views', () => {
 		const view = plenumView(state, () => session);
 		expect(view.round?.id).toBe('r1');
 		expect(view.groups).toHaveLength(groupsOf(state, 'r1').length);
-		expect(view.groups[0]!.questions[0]!.text).toBe(session.questions[0]!.text);
+		expect(view.groups[0]!.tops.map((top) => top.label)).toEqual(
+			session.questions.map((q) => q.label)
+		);
 		expect(view.focusGroupId).toBeNull();
+		expect(view.presented).toEqual([]);
+	});
+
+	/** Notes revealed, a heading over two of them, and a finished vote: a1 ranked first. */
+	function votedSession(): SessionState {
+		let s = execute(clarifySession(), {
+			type: 'cluster.create',
+			questionId: 'q1',
+			clusterId: 'k1',
+			heading: 'PAPERWORK AND FUNDING',
+			noteIds: ['a2', 'a3']
+		});
+		s = advanceSession(s);
+		for (const [voter, ranking] of [
+			['ann', ['n:a1', 'n:b1']],
+			['ben', ['n:a1', 'c:k1']],
+			['cat', ['n:a1', 'n:c1']]
+		] as const)
+			s = execute(s, { type: 'ballot.cast', questionId: 'q1', ranking: [...ranking] }, as(voter));
+		return advanceSession(s);
+	}
+
+	it('brings a group’s notes to the plenum screen only while it is presented; the others show their first-ranked item', () => {
+		const running = started();
+		const [first, second] = groupsOf(running, 'r1');
+		const voted = votedSession();
+		const clarifying = clarifySession();
+		const sessions = (id: string) => (id === first!.sessionId ? voted : clarifying);
+		const texts = (s: SessionState) => s.questions[0]!.notes.map((n) => n.text);
+		const atAGlance = plenumView(
+			apply(running, { type: 'plenum.present', roundId: 'r1', groupId: null }),
+			sessions
+		);
+		const json = JSON.stringify(atAGlance);
+		expect(atAGlance.groups[0]!.tops[0]).toEqual({
+			label: 'a',
+			first: { kind: 'note', label: 'Too much paperwork' }
+		});
+		expect(atAGlance.groups[1]!.tops[0]).toEqual({ label: 'a', first: null });
+		expect(atAGlance.presented).toEqual([]);
+		// No note of any group, and no heading, beyond the one item ranked first.
+		for (const text of [...texts(voted), ...texts(clarifying), 'PAPERWORK AND FUNDING'])
+			if (text !== 'Too much paperwork') expect(json).not.toContain(text);
+		// The second group presented: its notes, and still none of the first group's.
+		const presented = plenumView(
+			apply(running, { type: 'plenum.present', roundId: 'r1', groupId: second!.id }),
+			sessions
+		);
+		expect(presented.presented[0]!.notes.map((n) => n.text).sort()).toEqual(
+			texts(clarifying).sort()
+		);
+		expect(presented.presented[0]!.results).toBeNull();
+		// The first group presented: its ranking, with the heading voted on.
+		const ranked = plenumView(
+			apply(running, { type: 'plenum.present', roundId: 'r1', groupId: first!.id }),
+			sessions
+		);
+		expect(ranked.presented[0]!.results!.map((r) => r.label)).toContain('PAPERWORK AND FUNDING');
+		expect(ranked.groups[1]).toEqual(presented.groups[1]);
 	});
 
 	it('keeps a group’s plenum part while its session and the conference are the same, and makes it again when either changes', () => {
-		const state = apply(started(), { type: 'plenum.present', roundId: 'r1', groupId: null });
-		const [first, second] = groupsOf(state, 'r1');
+		const running = started();
+		const [first, second] = groupsOf(running, 'r1');
+		const state = apply(running, { type: 'plenum.present', roundId: 'r1', groupId: first!.id });
 		// Each group its own session state (the plenum keeps a group's part by that state).
 		const sessions = new Map<string, SessionState>(
 			groupsOf(state, 'r1').map((g, i) => [g.id, i === 0 ? session : newSession()])
@@ -1396,9 +1465,8 @@ describe('the live views', () => {
 		sessions.set(first!.id, clarifySession());
 		const changed = view(state);
 		expect(changed.groups[0]).not.toBe(before.groups[0]);
-		expect(changed.groups[0]!.questions[0]!.notes.map((n) => n.text)).toContain(
-			'Too much paperwork'
-		);
+		expect(before.presented[0]!.notes).toEqual([]);
+		expect(changed.presented[0]!.notes.map((n) => n.text)).toContain('Too much paperwork');
 		expect(changed.groups[1]).toBe(before.groups[1]);
 		// The conference changed (a group renamed): every part is made again, with the new name.
 		const renamed = apply(

@@ -124,15 +124,26 @@ export interface PlenumQuestion {
 	together?: { label: string; text: string }[];
 }
 
+/** A question on a group's tile: the item its vote ranked first, once it has one. */
+export interface PlenumTop {
+	label: string;
+	first: { kind: ResultRow['kind']; label: string } | null;
+}
+
+/** A group on the plenum screen: its tile on the round at a glance, and its name when presented. */
 export interface PlenumGroup {
 	id: string;
 	name: string;
 	leaders: string[];
 	members: number;
-	questions: PlenumQuestion[];
+	tops: PlenumTop[];
 }
 
-/** The plenum screen: a round's groups, one presented at a time (or all, in brief). */
+/**
+ * The plenum screen: a round's groups, one presented at a time (or all, in brief). Only the
+ * group presented brings its notes, headings and ranking; the others show their first-ranked
+ * items, so no other group's notes reach the projector's device.
+ */
 export interface PlenumView {
 	kind: 'plenum';
 	conference: ConferenceHeader;
@@ -140,6 +151,8 @@ export interface PlenumView {
 	groups: PlenumGroup[];
 	/** The group being presented; null shows the round at a glance. */
 	focusGroupId: string | null;
+	/** The questions of the group presented, in full; empty when none is. */
+	presented: PlenumQuestion[];
 	notice: Notice | null;
 	/** The confirmed theme presented across the groups; null or absent when none is. */
 	theme?: PlenumTheme | null;

@@ -6,6 +6,7 @@ import type {
 	Notice,
 	OverviewGroup,
 	PlenumGroup,
+	PlenumQuestion,
 	PlenumView,
 	ProgrammeEntry,
 	RoundHeader
@@ -230,12 +231,15 @@ export function overviewView(
 /**
  * Each group's part of the plenum screen by the group session's state, with the conference
  * state it was made from: a group whose session and conference are the same objects as at the
- * last refresh is the same object (nothing to make, and its JSON can be kept by identity).
+ * last refresh keeps its part (nothing to make again).
  */
-const plenumGroups = new WeakMap<
-	SessionState,
-	{ state: ConferenceState; group: Group; entry: PlenumGroup }
->();
+interface PlenumPart {
+	state: ConferenceState;
+	group: Group;
+	tile: PlenumGroup;
+	questions: PlenumQuestion[];
+}
+const plenumParts = new WeakMap<SessionState, PlenumPart>();
 
 /** The plenum screen, in the conference's language: what each group brings back. */
 export function plenumView(
@@ -244,52 +248,62 @@ export function plenumView(
 ): PlenumView {
 	const { conference } = state;
 	const round = currentRound(state, conference.plenumRoundId ?? conference.currentRoundId);
-	const groups = (round ? shownGroupsOf(state, round.id) : []).map((group) => {
+	const parts = (round ? shownGroupsOf(state, round.id) : []).map((group) => {
 		const s = group.sessionId ? session(group.sessionId) : null;
-		if (!s) return plenumGroup(state, group, null);
-		const known = plenumGroups.get(s);
-		if (known && known.state === state && known.group === group) return known.entry;
-		const entry = plenumGroup(state, group, s);
-		plenumGroups.set(s, { state, group, entry });
-		return entry;
+		if (!s) return plenumPart(state, group, null);
+		const known = plenumParts.get(s);
+		if (known && known.state === state && known.group === group) return known;
+		const part = plenumPart(state, group, s);
+		plenumParts.set(s, part);
+		return part;
 	});
+	const focus = parts.find((part) => part.group.id === conference.plenumGroupId);
 	return {
 		kind: 'plenum',
 		conference: conferenceHeader(conference),
 		round: round ? roundHeader(round) : null,
-		groups,
+		groups: parts.map((part) => part.tile),
 		focusGroupId: conference.plenumGroupId,
+		presented: focus?.questions ?? [],
 		notice: noticeOf(conference)
 	};
 }
 
-function plenumGroup(state: ConferenceState, group: Group, s: SessionState | null): PlenumGroup {
+function plenumPart(state: ConferenceState, group: Group, s: SessionState | null): PlenumPart {
 	const { conference } = state;
-	const view = s ? screenView(s) : null;
-	const together = (s?.questions ?? [])
-		.filter((q) => answeredWithFirst(s!, q))
-		.map((q) => ({ label: q.label, text: q.text }));
-	return {
+	const questions = s ? plenumQuestions(s) : [];
+	const tile: PlenumGroup = {
 		id: group.id,
 		name: groupNameIn(state, group, conference.language),
 		leaders: leaderNames(state, group),
 		members: membersOf(state, group),
-		questions: view
-			? view.questions.flatMap((q, i) => {
-					// Answered in the first question's list: printed with it, never on its own.
-					if (answeredWithFirst(s!, s!.questions[i]!)) return [];
-					const run = view.runs[i]!;
-					return {
-						label: q.label,
-						text: q.text,
-						...(i === 0 && together.length > 0 && { together }),
-						// Only a finished vote is presented; earlier phases show the grouped notes.
-						results: run.results,
-						resultsWithheld: run.resultsWithheld,
-						clusters: run.clusters,
-						notes: run.notes
-					};
-				})
-			: []
+		tops: questions.map((q) => {
+			const first = q.results?.[0];
+			return { label: q.label, first: first ? { kind: first.kind, label: first.label } : null };
+		})
 	};
+	return { state, group, tile, questions };
+}
+
+/** A group's questions as the plenum presents them: its ranking, else its grouped notes. */
+function plenumQuestions(s: SessionState): PlenumQuestion[] {
+	const view = screenView(s);
+	const together = s.questions
+		.filter((q) => answeredWithFirst(s, q))
+		.map((q) => ({ label: q.label, text: q.text }));
+	return view.questions.flatMap((q, i) => {
+		// Answered in the first question's list: printed with it, never on its own.
+		if (answeredWithFirst(s, s.questions[i]!)) return [];
+		const run = view.runs[i]!;
+		return {
+			label: q.label,
+			text: q.text,
+			...(i === 0 && together.length > 0 && { together }),
+			// Only a finished vote is presented; earlier phases show the grouped notes.
+			results: run.results,
+			resultsWithheld: run.resultsWithheld,
+			clusters: run.clusters,
+			notes: run.notes
+		};
+	});
 }

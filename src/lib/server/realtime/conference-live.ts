@@ -4,11 +4,9 @@ import {
 	overviewView,
 	plenumView as plenumViewOf
 } from '$lib/domain/conference/views';
-import { sameElements } from '$lib/domain/arrays';
 import type { Language } from '$lib/domain/session/types';
 import type {
 	ConferenceOverview,
-	ConferenceView,
 	MemberIdentity,
 	MemberView,
 	PlenumView
@@ -204,45 +202,4 @@ export async function plenumView(
 	await loadGroupSessions(app, state);
 	const session = (sessionId: string) => app.sessions.loaded(sessionId)?.state ?? null;
 	return { ...plenumViewOf(state, session), theme: plenumThemeOf(state, session) };
-}
-
-/** Each plenum group's JSON by the group's object, which stays the same while it is unchanged. */
-const plenumGroupJson = new WeakMap<object, string>();
-
-/**
- * A conference view serialised in pieces: the plenum screen's groups (every group's revealed
- * notes, made again at each refresh while any group changes) one by one, each serialised once
- * while its object is kept, so that a refresh that changed nothing it shows is found without
- * making the whole JSON (megabytes for a large conference).
- */
-export interface ConferenceJson {
-	/** The whole JSON of a view without groups; else the view's other fields, unclosed. */
-	head: string;
-	/** The plenum's groups' JSON, in order; null for the other views. */
-	groups: string[] | null;
-}
-
-export function conferenceJson(view: ConferenceView): ConferenceJson {
-	if (view.kind !== 'plenum') return { head: JSON.stringify(view), groups: null };
-	const { groups, ...rest } = view;
-	return {
-		head: JSON.stringify(rest).slice(0, -1),
-		groups: groups.map((group) => {
-			let json = plenumGroupJson.get(group);
-			if (json === undefined) plenumGroupJson.set(group, (json = JSON.stringify(group)));
-			return json;
-		})
-	};
-}
-
-/** The view's JSON. */
-export function wholeJson({ head, groups }: ConferenceJson): string {
-	return groups === null ? head : `${head},"groups":[${groups.join(',')}]}`;
-}
-
-/** Whether two serialised views are the same JSON (a group made again unchanged is the same). */
-export function sameJson(a: ConferenceJson | null, b: ConferenceJson): boolean {
-	if (!a || a.head !== b.head) return false;
-	if (a.groups === null || b.groups === null) return a.groups === b.groups;
-	return sameElements(a.groups, b.groups);
 }

@@ -25,16 +25,12 @@ import { waitingDevices } from '../identity';
 import { describeError, log } from '../log';
 import type { LoadedSession } from '../sessions';
 import {
-	conferenceJson,
 	memberSessionId,
 	memberView,
 	noticeOf,
 	overview,
 	plenumView,
-	sameJson,
-	WatchedConferences,
-	wholeJson,
-	type ConferenceJson
+	WatchedConferences
 } from './conference-live';
 
 /** What a socket is to a session: the viewer it sees as, the actor it commands as. */
@@ -95,7 +91,7 @@ export interface SocketData extends ContractSocketData {
 	resyncAt?: number;
 	resyncTimer?: ReturnType<typeof setTimeout> | null;
 	/** The last conference view sent, serialised. */
-	lastConference: ConferenceJson | null;
+	lastConference: string | null;
 }
 
 export type SamradServer = Server<
@@ -812,12 +808,11 @@ export class Hub {
 			const view = await this.#conferenceView(socket);
 			if (socket.disconnected) return;
 			if (!view) return await this.#closeIfConferenceGone(socket);
-			const json = conferenceJson(view);
-			// Nothing it shows changed (a ballot in a group, say): nothing is made or sent.
-			if (sameJson(socket.data.lastConference, json)) return;
+			const json = JSON.stringify(view);
+			// Nothing it shows changed (a ballot in a group, say): nothing is sent.
+			if (json === socket.data.lastConference) return;
 			socket.data.lastConference = json;
-			// The view serialised once: the JSON made to compare is the JSON sent.
-			const envelope = `{"view":${wholeJson(json)},"serverTime":${Date.now()}}`;
+			const envelope = `{"view":${json},"serverTime":${Date.now()}}`;
 			if (!emitJson(socket, 'conference.view', envelope, () => {}))
 				socket.data.lastConference = null;
 		} catch (error) {
