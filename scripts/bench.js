@@ -990,7 +990,7 @@ function describe(/** @type {any} */ r) {
 			.sort(([a], [b]) => a.localeCompare(b))
 			.map(([name, s]) => row(`  ${name} → ack`, s)),
 		'',
-		`- commands: ${r.commands} in ${r.runSeconds.toFixed(0)} s = ${(r.commands / r.runSeconds).toFixed(0)}/s; views received ${r.counts.viewsReceived} (${(r.counts.viewsReceived / r.runSeconds).toFixed(0)}/s, ${mb(r.counts.bytesReceived)} MB)`,
+		`- commands: ${r.commands} in ${r.runSeconds.toFixed(0)} s = ${(r.commands / r.runSeconds).toFixed(0)}/s; views received ${r.counts.viewsReceived} (${(r.counts.viewsReceived / r.runSeconds).toFixed(0)}/s, ${mb(r.counts.bytesReceived)} MB: phones ${mb(r.counts.bytesPhones ?? 0)}, consoles ${mb(r.counts.bytesConsoles ?? 0)}, screens ${mb(r.counts.bytesScreens ?? 0)}, overview ${mb(r.counts.bytesOverview ?? 0)}, plenum screen ${mb(r.counts.bytesPlenum ?? 0)} MB)`,
 		`- server CPU: mean ${(u.cpuMean * 100).toFixed(0)} % of one core, peak ${(u.cpuPeak * 100).toFixed(0)} % (1 s samples); **${cpuMinute(u.cpuPerParticipantMinute)} CPU-ms per participant-minute**; load generator ${(u.workersCpuMean * 100).toFixed(0)} % (of ${config.workers} processes)`,
 		// The relay stores nothing: no actions to divide by.
 		...(r.kind === 'samrad'

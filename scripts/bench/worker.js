@@ -95,6 +95,12 @@ const counts = {
 	duplicateAcks: 0,
 	viewsReceived: 0,
 	bytesReceived: 0,
+	/** bytes received by kind of receiver (bytesReceived is their sum) */
+	bytesPhones: 0,
+	bytesConsoles: 0,
+	bytesScreens: 0,
+	bytesOverview: 0,
+	bytesPlenum: 0,
 	/** full views asked for again: a missed version, or a patch that did not apply */
 	resyncs: 0,
 	disconnects: 0,
@@ -190,6 +196,17 @@ function command(socket, name, payload, measured = true) {
 /** Longest a socket may take to be connected, its transport's opening included. */
 const connectTimeoutMs = 30_000;
 
+/** Which byte count a socket's role adds to. */
+const receiverKinds =
+	/** @type {Record<string, 'bytesPhones' | 'bytesConsoles' | 'bytesScreens' | 'bytesOverview' | 'bytesPlenum'>} */ ({
+		guest: 'bytesPhones',
+		member: 'bytesPhones',
+		facilitator: 'bytesConsoles',
+		screen: 'bytesScreens',
+		organiser: 'bytesOverview',
+		plenum: 'bytesPlenum'
+	});
+
 /**
  * A connected socket (resolves on connect, rejects on refusal or timeout).
  * @param {Record<string, string>} auth
@@ -205,9 +222,12 @@ function connect(auth, extraHeaders) {
 		forceNew: true,
 		timeout: connectTimeoutMs
 	});
+	const kind = receiverKinds[auth.role ?? ''] ?? 'bytesPhones';
 	socket.io.on('open', () => {
 		socket.io.engine.on('data', (/** @type {string | ArrayBuffer} */ data) => {
-			counts.bytesReceived += typeof data === 'string' ? data.length : data.byteLength;
+			const bytes = typeof data === 'string' ? data.length : data.byteLength;
+			counts.bytesReceived += bytes;
+			counts[kind] += bytes;
 		});
 	});
 	// Samråd sends a full view, then patches of it; the relay sends whole updates every time.
