@@ -1,4 +1,4 @@
-import type { SessionView } from '$lib/domain/session/views';
+import type { SentView } from '$lib/domain/session/sent-views';
 import type { PatchEnvelope, ViewEnvelope } from '$lib/realtime/contract';
 import { PatchedView } from '$lib/realtime/patched-view';
 import { applyPatch } from '$lib/realtime/view-patch';
@@ -10,7 +10,7 @@ const envelopeFields = ['joinCode', 'joinUrl', 'online', 'notice'] as const;
  * page is usable, so that a page's first load does not carry it.
  */
 export class PatchReceiver {
-	readonly #held = new PatchedView<SessionView>();
+	readonly #held = new PatchedView<SentView>();
 	#envelope: ViewEnvelope | null = null;
 
 	/** `ask` asks the server for the whole view. */

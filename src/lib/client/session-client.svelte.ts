@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { GlossaryData } from '$lib/domain/glossary/types';
 import type { SessionView } from '$lib/domain/session/views';
+import { shownView, type SentView } from '$lib/domain/session/sent-views';
 import type { ConferenceView, DeviceRequest, Notice } from '$lib/realtime/conference-views';
 import type { Language } from '$lib/domain/session/types';
 import type {
@@ -95,8 +96,8 @@ export class SessionClient {
 		this.#options = options;
 		this.outbox = new Outbox(options.outboxKey);
 		// A phone reloaded without a connection shows what it last knew, with its unsent notes.
-		const cached = this.#viewKey ? safeStorage.read<SessionView>(this.#viewKey) : null;
-		if (cached?.role === 'participant') this.#view = cached;
+		const cached = this.#viewKey ? safeStorage.read<SentView>(this.#viewKey) : null;
+		if (cached?.role === 'participant') this.#view = shownView(cached);
 	}
 
 	/** Where a participant's last view is kept (only for clients with a persistent outbox). */
@@ -209,7 +210,8 @@ export class SessionClient {
 		this.#online = envelope.online;
 		this.#notice = envelope.notice;
 		this.#full = envelope;
-		this.#view = envelope.view;
+		// Sent with each note's text once: shown with every item's and row's label back.
+		this.#view = shownView(envelope.view);
 		if (this.#viewKey && envelope.view.role === 'participant') {
 			safeStorage.write(this.#viewKey, envelope.view);
 		}

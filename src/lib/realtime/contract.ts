@@ -9,7 +9,7 @@ import type { ErrorCode, ErrorParams } from '$lib/domain/errors';
 import { joinCodeAlphabet, joinCodeLength, limits } from '$lib/domain/limits';
 import { phases, type Phase } from '$lib/domain/session/phases';
 import type { SessionCommand } from '$lib/domain/session/commands';
-import type { SessionView } from '$lib/domain/session/views';
+import type { SentView } from '$lib/domain/session/sent-views';
 import type { VersionedPatch } from './view-patch';
 import { languages, type Language } from '$lib/domain/session/types';
 import type { ConferenceView, DeviceRequest, Notice } from './conference-views';
@@ -267,7 +267,8 @@ export type ClientToServerEvents = {
 
 /** A view for this socket, with the server clock for timers. */
 export interface ViewEnvelope {
-	view: SessionView;
+	/** The view as sent: a note's text once (see sent-views.ts); shownView gives it back whole. */
+	view: SentView;
 	/** The session's event sequence number this view was made at; patches start from it. */
 	version: number;
 	/** Server time when the view was sent (ms since epoch). */

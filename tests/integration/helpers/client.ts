@@ -14,6 +14,8 @@ import type {
 	ViewEnvelope
 } from '$lib/realtime/contract';
 import { PatchedView, type PatchOutcome } from '$lib/realtime/patched-view';
+import { shownView } from '$lib/domain/session/sent-views';
+import type { SessionView } from '$lib/domain/session/views';
 import { applyPatch } from '$lib/realtime/view-patch';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -52,12 +54,15 @@ export interface ConnectOptions {
 }
 
 /** A connected socket with a log of everything it received. */
+/** A view envelope as the client shows it (see sent-views.ts). */
+export type ShownEnvelope = Omit<ViewEnvelope, 'view'> & { view: SessionView };
+
 export class TestClient {
 	readonly socket: ClientSocket;
 	/** Server events and acks, in order of arrival. */
 	readonly frames: Frame[] = [];
 	/** Every view this socket held: each full 'session.view', and each view a patch made, in order. */
-	readonly views: ViewEnvelope[] = [];
+	readonly views: ShownEnvelope[] = [];
 	/** Every 'session.patch' received, and what applying it did. */
 	readonly patches: { patch: PatchEnvelope; outcome: PatchOutcome | 'dropped' }[] = [];
 	/** How many full views this socket asked for (a missed version, a patch that did not fit). */
@@ -67,8 +72,10 @@ export class TestClient {
 	readonly #held = new PatchedView<ViewEnvelope>();
 	/** Raw engine.io messages (the actual bytes on the wire, as text). */
 	readonly raw: string[] = [];
-	#viewWaiters: { predicate: (v: ViewEnvelope) => boolean; resolve: (v: ViewEnvelope) => void }[] =
-		[];
+	#viewWaiters: {
+		predicate: (v: ShownEnvelope) => boolean;
+		resolve: (v: ShownEnvelope) => void;
+	}[] = [];
 
 	constructor(socket: ClientSocket) {
 		this.socket = socket;
@@ -103,7 +110,9 @@ export class TestClient {
 		this.#received(envelope);
 	}
 
-	#received(envelope: ViewEnvelope): void {
+	#received(sent: ViewEnvelope): void {
+		// As the browser client shows it: every item's and row's label back from the notes.
+		const envelope: ShownEnvelope = { ...sent, view: shownView(sent.view) };
 		this.views.push(envelope);
 		this.#viewWaiters = this.#viewWaiters.filter((waiter) => {
 			if (!waiter.predicate(envelope)) return true;
@@ -113,7 +122,7 @@ export class TestClient {
 	}
 
 	/** The latest view received. */
-	get view(): ViewEnvelope | undefined {
+	get view(): ShownEnvelope | undefined {
 		return this.views.at(-1);
 	}
 
@@ -141,9 +150,9 @@ export class TestClient {
 
 	/** The first view (already received or still to come) that satisfies the predicate. */
 	waitForView(
-		predicate: (envelope: ViewEnvelope) => boolean = () => true,
+		predicate: (envelope: ShownEnvelope) => boolean = () => true,
 		timeoutMs = 5_000
-	): Promise<ViewEnvelope> {
+	): Promise<ShownEnvelope> {
 		const seen = this.views.find(predicate);
 		if (seen) return Promise.resolve(seen);
 		return new Promise((resolve, reject) => {
@@ -151,7 +160,7 @@ export class TestClient {
 				this.#viewWaiters = this.#viewWaiters.filter((w) => w.resolve !== done);
 				reject(new Error(`no matching session.view within ${timeoutMs} ms`));
 			}, timeoutMs);
-			const done = (envelope: ViewEnvelope) => {
+			const done = (envelope: ShownEnvelope) => {
 				clearTimeout(timer);
 				resolve(envelope);
 			};

@@ -12,6 +12,7 @@ import {
 	writtenSession
 } from './test-fixtures';
 import type { SessionState } from './types';
+import { sentView, shownView } from './sent-views';
 import { phoneOwnView, phoneSharedView, viewFor, viewJson, type Viewer } from './views';
 
 const viewers: Viewer[] = [
@@ -39,6 +40,7 @@ function states(): [string, SessionState][] {
 	);
 	let voted = advanceTo(clustered, 'vote');
 	voted = run(voted, { type: 'ballot.cast', questionId: Q1, ranking: ['c:k1', 'n:c1'] }, as('ann'));
+	voted = run(voted, { type: 'ballot.cast', questionId: Q1, ranking: ['n:c2', 'n:a3'] }, as('ben'));
 	voted = run(
 		voted,
 		{ type: 'ballot.cast', questionId: Q1, ranking: ['n:a2'], voterId: 'dan' },
@@ -64,11 +66,11 @@ function states(): [string, SessionState][] {
 
 describe('viewJson', () => {
 	for (const [name, state] of states()) {
-		it(`is exactly JSON.stringify(viewFor(…)) for every viewer: ${name}`, () => {
+		it(`is exactly JSON.stringify(sentView(viewFor(…))) for every viewer: ${name}`, () => {
 			deepFreeze(state);
 			for (const viewer of viewers) {
 				const view = viewFor(state, viewer);
-				expect(viewJson(state, viewer)).toBe(view === null ? null : JSON.stringify(view));
+				expect(viewJson(state, viewer)).toBe(view === null ? null : JSON.stringify(sentView(view)));
 			}
 		});
 	}
@@ -86,6 +88,32 @@ describe('viewJson', () => {
 		expect(viewJson(later, ann)).toBe(viewJson(state, ann));
 		const ben = { role: 'participant', participantId: 'ben' } as const;
 		expect(viewJson(later, ben)).not.toBe(viewJson(state, ben));
+	});
+
+	it('sends each note’s text once: what the client shows, with every label back, is the view', () => {
+		for (const [name, state] of states()) {
+			for (const viewer of viewers) {
+				const view = viewFor(state, viewer);
+				const json = viewJson(state, viewer);
+				if (view === null) continue;
+				expect(shownView(JSON.parse(json!)), `${name}, ${JSON.stringify(viewer)}`).toEqual(view);
+				// Every revealed note's text is in the JSON once, however many items and rows name it
+				// (a phone's own notes aside: its author's list of them carries them too).
+				const sent = JSON.parse(json!) as { runs: { myNotes?: unknown }[] };
+				for (const r of sent.runs) delete r.myNotes;
+				const text = JSON.stringify(sent);
+				for (const note of view.runs.flatMap((r) => r.notes)) {
+					const times = text.split(JSON.stringify(note.text)).length - 1;
+					expect(times, `${name}, ${JSON.stringify(viewer)}, ${note.text}`).toBe(1);
+				}
+			}
+		}
+		// The results carry the texts on the server: only the wire leaves them out.
+		const [, results] = states().find(([name]) => name === 'results')!;
+		const ranked = viewFor(results, { role: 'screen' })!.runs[0]!.results!;
+		expect(ranked.filter((r) => r.kind === 'note').map((r) => r.label)).toContain(
+			'Fear of losing benefits'
+		);
 	});
 
 	it('gives each participant only their own notes', () => {

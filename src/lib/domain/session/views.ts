@@ -6,6 +6,7 @@ import {
 	type WithheldReason
 } from './ballots';
 import { sameElements } from '../arrays';
+import { sentRun, sentView, type SentView } from './sent-views';
 import { describeStepBack, facilitatorMayRead, type StepBackEffect } from './commands';
 import { votingPhases, type Phase } from './phases';
 import { everyonePassed } from './round-robin';
@@ -644,6 +645,12 @@ export function viewFor(state: SessionState, viewer: Viewer): SessionView | null
 	}
 }
 
+/** The view for a viewer as it is sent (see sent-views.ts), or null as viewFor. */
+export function sentViewFor(state: SessionState, viewer: Viewer): SentView | null {
+	const view = viewFor(state, viewer);
+	return view && sentView(view);
+}
+
 /** Public parts of one state's views, serialised once; an object's JSON without its closing brace. */
 interface OpenJson {
 	base: string;
@@ -666,7 +673,7 @@ function openJsonOf(state: SessionState): OpenJson {
 	if (!parts) {
 		parts = {
 			base: open(base(state)),
-			runs: state.questions.map((r) => open(publicRun(state, r)))
+			runs: state.questions.map((r) => open(sentRun(publicRun(state, r))))
 		};
 		openJson.set(state, parts);
 	}
@@ -674,7 +681,7 @@ function openJsonOf(state: SessionState): OpenJson {
 }
 
 /**
- * The view for a viewer as JSON, exactly JSON.stringify(viewFor(state, viewer)), built from
+ * The view for a viewer as sent, exactly JSON.stringify(sentView(viewFor(state, viewer))), built from
  * public parts serialised once per state: a change sent to a whole group serialises the
  * shared part once instead of once per person. Null when the viewer is not part of the session.
  */
@@ -684,13 +691,13 @@ export function viewJson(state: SessionState, viewer: Viewer): string | null {
 		case 'screen':
 			return (parts.screen ??= `${parts.base},"role":"screen","screenControl":${JSON.stringify(state.screen ?? defaultScreenControl)},"runs":[${parts.runs.map((r) => `${r}}`).join(',')}]}`);
 		case 'facilitator':
-			return (parts.facilitator ??= JSON.stringify(facilitatorView(state)));
+			return (parts.facilitator ??= JSON.stringify(sentView(facilitatorView(state))));
 		case 'participant': {
 			const me = state.participants.find((p) => p.id === viewer.participantId && !p.removed);
 			if (!me) return null;
 			// Outside writing a phone's public part is the screen's: serialise it once.
 			const phoneRuns = (parts.phoneRuns ??= state.questions.map((r, i) =>
-				r.phase === 'write' ? open(phoneRun(state, r)) : parts.runs[i]!
+				r.phase === 'write' ? open(sentRun(phoneRun(state, r))) : parts.runs[i]!
 			));
 			const runs = state.questions.map(
 				(run, i) => `${phoneRuns[i]},${JSON.stringify(ownPart(state, run, me)).slice(1)}`

@@ -4,12 +4,12 @@ import type { SessionState } from '$lib/domain/session/types';
 import {
 	phoneOwnView,
 	phoneSharedView,
-	viewFor,
+	sentViewFor,
 	viewJson,
 	type PhoneOwnView,
-	type SessionView,
 	type Viewer
 } from '$lib/domain/session/views';
+import { sentView, type SentView } from '$lib/domain/session/sent-views';
 import { diff, type DiffMemo, type PatchOp } from '$lib/realtime/view-patch';
 import type { ConferenceView, DeviceRequest, Notice } from '$lib/realtime/conference-views';
 import type {
@@ -119,7 +119,7 @@ export interface ViewerEntry {
 	 * The view, for screens and consoles. A phone keeps only its own part: the part every phone
 	 * shares is diffed once per change for all of them (and made again from `state` on need).
 	 */
-	view: SessionView | null;
+	view: SentView | null;
 	own: PhoneOwnView | null;
 	/** The view serialised, made when a socket needs it whole. */
 	json: string | null;
@@ -501,7 +501,7 @@ export class Hub {
 			entry.own = own;
 			return this.#changed(entry, session, ops);
 		}
-		const view = viewFor(session.state, viewer);
+		const view = sentViewFor(session.state, viewer);
 		if (!view) {
 			viewers.delete(key);
 			return null;
@@ -518,7 +518,7 @@ export class Hub {
 		viewers: Map<string, ViewerEntry>,
 		key: string,
 		session: LoadedSession,
-		view: SessionView | null,
+		view: SentView | null,
 		own: PhoneOwnView | null
 	): ViewerEntry {
 		const created = {
@@ -564,13 +564,17 @@ export class Hub {
 	): string {
 		let shared = frame.phones.get(entry.state);
 		if (!shared) {
-			const ops = diff(phoneSharedView(entry.state), phoneSharedView(state), frame.memo);
+			const ops = diff(
+				sentView(phoneSharedView(entry.state)),
+				sentView(phoneSharedView(state)),
+				frame.memo
+			);
 			shared = { ops: JSON.stringify(ops).slice(1, -1), whole: ops.some(wholeRun) };
 			frame.phones.set(entry.state, shared);
 		}
 		const ownOps = entry.own ? diff(entry.own, own) : null;
 		if (shared.whole || !ownOps || ownOps.some(wholeRun)) {
-			const ops = diff(viewFor(entry.state, viewer), viewFor(state, viewer), frame.memo);
+			const ops = diff(sentViewFor(entry.state, viewer), sentViewFor(state, viewer), frame.memo);
 			return ops.length === 0 ? '' : JSON.stringify(ops).slice(1, -1);
 		}
 		if (ownOps.length === 0) return shared.ops;

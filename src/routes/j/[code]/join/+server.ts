@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { refuse, type DomainError } from '$lib/domain/errors';
 import { limits } from '$lib/domain/limits';
-import { viewFor } from '$lib/domain/session/views';
+import { sentViewFor } from '$lib/domain/session/views';
 import { normaliseJoinCode } from '$lib/domain/text';
 import { fixedT } from '$lib/i18n';
 import { commandSchemas } from '$lib/realtime/contract';
@@ -89,7 +89,7 @@ export const POST: RequestHandler = async ({ request, params, locals, getClientA
 	log.info('participant.joined', { sessionId: joined.sessionId, via: 'page' });
 	const session = await app.sessions.get(joined.sessionId);
 	const view = session
-		? viewFor(session.state, { role: 'participant', participantId: joined.participantId })
+		? sentViewFor(session.state, { role: 'participant', participantId: joined.participantId })
 		: null;
 	return json(
 		{ ok: true, participantId: joined.participantId, token: joined.token, view },
