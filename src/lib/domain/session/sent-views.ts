@@ -65,16 +65,9 @@ export function sentRun<R extends Run>(run: R): SentRun<R> {
 	return sent as SentRun<R>;
 }
 
-const sentViews = new WeakMap<WithRuns, WithRuns>();
-
-/** The view as sent; made once per view object (a phone's shared part is one per state). */
+/** The view as sent (its runs kept by run: a run no command touched keeps its sent object). */
 export function sentView<V extends WithRuns>(view: V): SentView<V> {
-	let sent = sentViews.get(view);
-	if (!sent) {
-		sent = { ...view, runs: view.runs.map((run) => sentRun(run)) } as unknown as WithRuns;
-		sentViews.set(view, sent);
-	}
-	return sent as unknown as SentView<V>;
+	return { ...view, runs: view.runs.map((run) => sentRun(run)) } as unknown as SentView<V>;
 }
 
 /**
