@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedSession } from '$lib/server/http/new-session';
 import type { Phase } from '$lib/domain/session/phases';
 import type { ViewEnvelope } from '$lib/realtime/contract';
-import { connect, newId, type ConnectOptions, type TestClient } from './helpers/client';
+import {
+	connect,
+	newId,
+	type ConnectOptions,
+	type ShownEnvelope,
+	type TestClient
+} from './helpers/client';
 import { Random, sleep, testSeed } from './helpers/random';
 import { startServer, type TestServer } from './helpers/server';
 import { connectConsole, createSession, joinPhone, readDb, type Phone } from './helpers/session';
@@ -152,6 +158,24 @@ describe.each([['websocket'], ['polling']] as const)('on %s', (transport) => {
 		expect(patchBytes).toBeLessThan(JSON.stringify(mine).length / 3);
 		for (const client of [room.console, room.screen, ...room.phones.map((p) => p.client)])
 			expect(fullViewsAfterFirst(client)).toBe(0);
+	});
+
+	it('a command is answered before the view it changed reaches its sender', async () => {
+		const room = await openRoom(transport, 2);
+		const [alice] = room.phones as [Phone];
+		await ok(room.console, 'phase.advance', { questionId: room.questionId, from: 'lobby' });
+		await alice.client.waitForView((v) => v.view.runs[0]!.phase === 'write');
+		const text = `Answered first ${newId()}`;
+		const mark = alice.client.raw.length;
+		await ok(alice.client, 'note.add', { questionId: room.questionId, noteId: newId(), text });
+		await alice.client.waitForView((v) => JSON.stringify(v.view).includes(text));
+		const counted = (v: ShownEnvelope) => v.view.runs[0]!.progress.reduce((a, b) => a + b, 0);
+		await room.screen.waitForView((v) => counted(v) === 1);
+		// On the wire (the socket.io packets in order): the answer, then the patch with the note.
+		const sent = alice.client.raw.slice(mark);
+		const answer = sent.findIndex((m) => /^3\d+\[/.test(m));
+		expect(answer).toBeGreaterThanOrEqual(0);
+		expect(sent.findIndex((m) => m.includes(text))).toBeGreaterThan(answer);
 	});
 
 	it('at random moments through every phase, a view built from patches equals a fresh full view', async () => {

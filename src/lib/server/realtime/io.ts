@@ -467,8 +467,10 @@ async function handleCommand(
 			binding.actor
 		);
 
-		// ACK; the session announced the change on the bus, and realtime sends the views.
-		reply(outcome.ack);
+		// ACK, with the views: the session announced the change on the bus, and realtime sends
+		// the views, each command's answer right before them.
+		const answer = present(outcome.ack, socket);
+		hub.acknowledge(() => ack(answer));
 	} catch (error) {
 		log.error('command.failed', { command: name, error: describeError(error) });
 		reply({ ok: false, error: refuse('unavailable') });
