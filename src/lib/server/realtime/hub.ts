@@ -247,8 +247,6 @@ export class Hub {
 	readonly #conferenceSends = new WeakMap<SamradSocket, Promise<void>>();
 	/** Sessions whose views are to be sent once the current I/O is handled. */
 	readonly #due = new Set<string>();
-	/** Answers of committed commands, sent with the next views (see acknowledge). */
-	readonly #answers: (() => void)[] = [];
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
 	/** Each session's views by viewer key, for the sockets of this process. */
 	readonly #viewers = new Map<string, Map<string, ViewerEntry>>();
@@ -381,29 +379,6 @@ export class Hub {
 	}
 
 	/**
-	 * Sends a committed command's answer with this turn's views, right before them, instead of
-	 * at once: the answers and views of the commands that came in one batch of I/O then leave
-	 * together. The answer still goes after the commit (the caller calls this only then) and
-	 * before the views the command changed; it waits at most for the batch's other commands.
-	 * Writes in a row to one receiver cost less than the same writes apart (on loopback each
-	 * write that finds its reader asleep wakes it: about three times a write that does not).
-	 */
-	acknowledge(send: () => void): void {
-		this.#answers.push(send);
-		this.#dueTimer ??= setImmediate(() => this.#broadcastDue());
-	}
-
-	#sendAnswers(): void {
-		for (const send of this.#answers.splice(0)) {
-			try {
-				send();
-			} catch (error) {
-				log.error('command.ack_failed', { error: describeError(error) });
-			}
-		}
-	}
-
-	/**
 	 * Sends the due sessions' views in slices of at most `broadcastSliceMs` and
 	 * `broadcastSliceSessions` (at least one session each), oldest first, yielding to I/O between slices: acks and other sessions' notes are not
 	 * held up behind a burst (one phase change across every group). A session made due again
@@ -412,7 +387,6 @@ export class Hub {
 	 */
 	#broadcastDue(): void {
 		this.#dueTimer = null;
-		this.#sendAnswers();
 		const deadline = performance.now() + broadcastSliceMs;
 		let sent = 0;
 		for (const sessionId of this.#due) {
@@ -1065,8 +1039,6 @@ export class Hub {
 	close(): void {
 		if (this.#dueTimer) clearImmediate(this.#dueTimer);
 		this.#dueTimer = null;
-		// Committed: their answers still go out, while the sockets are open.
-		this.#sendAnswers();
 		this.#due.clear();
 		const timers = [this.#liveTimers, this.#glossaryTimers, this.#identityTimers];
 		for (const map of timers) {

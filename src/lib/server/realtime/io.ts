@@ -467,10 +467,8 @@ async function handleCommand(
 			binding.actor
 		);
 
-		// ACK, with the views: the session announced the change on the bus, and realtime sends
-		// the views, each command's answer right before them.
-		const answer = present(outcome.ack, socket);
-		hub.acknowledge(() => ack(answer));
+		// ACK; the session announced the change on the bus, and realtime sends the views.
+		reply(outcome.ack);
 	} catch (error) {
 		log.error('command.failed', { command: name, error: describeError(error) });
 		reply({ ok: false, error: refuse('unavailable') });
