@@ -3,12 +3,12 @@ import { heapGrowthFlag } from './heap';
 
 describe('heap growth', () => {
 	it('limits growth between full collections unless the process was started with its own limit', () => {
-		expect(heapGrowthFlag([])).toBe('--heap-growing-percent=50');
-		expect(heapGrowthFlag(['--enable-source-maps'])).toBe('--heap-growing-percent=50');
-		expect(heapGrowthFlag(['--heap-growing-percent=100'])).toBeNull();
+		expect(heapGrowthFlag([])).toBe('--heap-growing-percent=100');
+		expect(heapGrowthFlag(['--enable-source-maps'])).toBe('--heap-growing-percent=100');
+		expect(heapGrowthFlag(['--heap-growing-percent=50'])).toBeNull();
 		expect(heapGrowthFlag(['--heap_growing_percent=30'])).toBeNull();
 		expect(heapGrowthFlag(['--heap-growing-percent-something=1'])).toBe(
-			'--heap-growing-percent=50'
+			'--heap-growing-percent=100'
 		);
 	});
 });
