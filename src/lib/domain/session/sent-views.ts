@@ -1,6 +1,6 @@
 import type { ResultRow } from './ballots';
 import type { VoteItem } from './tally';
-import type { PublicRunView, RevealedNoteView, SessionView, VoteProgress } from './views';
+import type { PublicRunView, SessionView, VoteProgress } from './views';
 
 /**
  * Views as they travel. A run's vote items and results name each note by its text, and the run's
@@ -31,38 +31,46 @@ export type SentView<V extends WithRuns = SessionView> = V extends WithRuns
 
 type Labelled = { kind: 'note' | 'cluster'; label: string; noteIds: string[] };
 
-function textsOf(notes: RevealedNoteView[]): Map<string, string> {
-	return new Map(notes.map((n) => [n.id, n.text]));
+type Rows = (rows: Labelled[], texts: Map<string, string>) => Labelled[];
+
+/**
+ * The run with its vote items, results and previous results each made again by `rows`, given
+ * the texts of the run's notes; a run with none of them is the run itself.
+ */
+function withRows<R extends Run>(run: R, rows: Rows): R {
+	if (!run.vote && !run.results && !run.previousResults) return run;
+	const texts = new Map(run.notes.map((n) => [n.id, n.text]));
+	const each = <T>(list: T[] | null) => list && (rows(list as Labelled[], texts) as T[]);
+	return {
+		...run,
+		vote: run.vote && { ...run.vote, items: each(run.vote.items) },
+		results: each(run.results),
+		previousResults: each(run.previousResults)
+	};
 }
 
-function withoutTexts<T extends Labelled>(rows: T[], texts: Map<string, string>): Sent<T>[] {
-	return rows.map((row) => {
+/** Leaves out a note's label where the run's notes carry the same text. */
+const withoutTexts: Rows = (rows, texts) =>
+	rows.map((row) => {
 		if (row.kind !== 'note' || row.noteIds.length !== 1) return row;
 		if (texts.get(row.noteIds[0]!) !== row.label) return row;
 		const { label: _label, ...rest } = row;
-		return rest;
+		return rest as Labelled;
 	});
-}
+
+/** Puts a left-out label back from the run's notes. */
+const withTexts: Rows = (rows, texts) =>
+	rows.map((row) =>
+		row.label === undefined ? { ...row, label: texts.get(row.noteIds[0]!)! } : row
+	);
 
 /** Made once per run object: a run no command touched keeps its sent object (a diff skips it). */
-const sentRuns = new WeakMap<Run, SentRun<Run>>();
+const sentRuns = new WeakMap<Run, Run>();
 
 export function sentRun<R extends Run>(run: R): SentRun<R> {
 	let sent = sentRuns.get(run);
-	if (!sent) {
-		if (!run.vote && !run.results && !run.previousResults) sent = run as SentRun<Run>;
-		else {
-			const texts = textsOf(run.notes);
-			sent = {
-				...run,
-				vote: run.vote && { ...run.vote, items: withoutTexts(run.vote.items, texts) },
-				results: run.results && withoutTexts(run.results, texts),
-				previousResults: run.previousResults && withoutTexts(run.previousResults, texts)
-			};
-		}
-		sentRuns.set(run, sent);
-	}
-	return sent as SentRun<R>;
+	if (!sent) sentRuns.set(run, (sent = withRows(run, withoutTexts)));
+	return sent as unknown as SentRun<R>;
 }
 
 /** The view as sent (its runs kept by run: a run no command touched keeps its sent object). */
@@ -71,24 +79,10 @@ export function sentView<V extends WithRuns>(view: V): SentView<V> {
 }
 
 /**
- * The view as the client shows it, with every label back. Kept small: it is on every phone's
- * first load (a run without a vote or results comes back as it was).
+ * The view as the client shows it, with every label back. Small on purpose: it is on every
+ * phone's first load.
  */
 export function shownView(view: SentView): SessionView {
-	const runs = (view.runs as SentRun<Run>[]).map((run) => {
-		if (!run.vote && !run.results && !run.previousResults) return run;
-		const texts = textsOf(run.notes);
-		const shown = (rows: Sent<Labelled>[] | null) =>
-			rows &&
-			rows.map((row) =>
-				row.label === undefined ? { ...row, label: texts.get(row.noteIds[0]!) } : row
-			);
-		return {
-			...run,
-			vote: run.vote && { ...run.vote, items: shown(run.vote.items) },
-			results: shown(run.results),
-			previousResults: shown(run.previousResults)
-		};
-	});
+	const runs = (view.runs as unknown as Run[]).map((run) => withRows(run, withTexts));
 	return { ...view, runs } as SessionView;
 }
