@@ -466,6 +466,18 @@ export function describeStepBack(run: QuestionRun): StepBackEffect | null {
  * Whether a new note of `chars` characters fits: a person's own limits (the group has none),
  * then the question's total, which one person's limits leave room under.
  */
+/**
+ * A note's length in characters, counted once per note: every note.add weighs the question's
+ * notes, and a long note's text is otherwise read again for each note written after it.
+ */
+function noteChars(note: Note): number {
+	let chars = charsOfNote.get(note);
+	if (chars === undefined) charsOfNote.set(note, (chars = charCount(note.text)));
+	return chars;
+}
+
+const charsOfNote = new WeakMap<Note, number>();
+
 function noteRoomError(
 	run: QuestionRun,
 	authorId: string | null,
@@ -479,7 +491,7 @@ function noteRoomError(
 	let mineChars = 0;
 	for (const n of run.notes) {
 		if (n.id === replacing) continue;
-		const length = charCount(n.text);
+		const length = noteChars(n);
 		notes++;
 		total += length;
 		if (authorId !== null && n.authorId === authorId) {

@@ -26,6 +26,21 @@ export function noteItemId(noteId: string): string {
  * its notes count for the heading it is under.
  */
 export function voteItems(run: QuestionRun): VoteItem[] {
+	// The same notes under the same headings: the same items (a ballot, a phase change, each
+	// viewer's view of one state) are the same items, made once and shared: never changed.
+	const known = itemsMade.get(run.notes);
+	if (known?.clusters === run.clusters) return known.items;
+	const items = makeVoteItems(run);
+	itemsMade.set(run.notes, { clusters: run.clusters, items });
+	return items;
+}
+
+const itemsMade = new WeakMap<
+	QuestionRun['notes'],
+	{ clusters: QuestionRun['clusters']; items: VoteItem[] }
+>();
+
+function makeVoteItems(run: QuestionRun): VoteItem[] {
 	const byId = new Map(run.notes.map((n) => [n.id, n]));
 	const grouped = new Set<string>();
 	const items: VoteItem[] = [];

@@ -13,7 +13,6 @@ import { everyonePassed } from './round-robin';
 import { effectiveTopN, voteItems, type VoteItem } from './tally';
 import {
 	defaultScreenControl,
-	type Cluster,
 	type Language,
 	type Note,
 	type Participant,
@@ -270,7 +269,8 @@ function publicRun(state: SessionState, run: QuestionRun): PublicRunView {
  * Parts of a run's public view kept by the identity of what each is made from, so that a
  * command which leaves a run's notes or clusters as they were (a ballot, a phase change, a
  * reveal of the order) makes its new view from the previous state's parts: the revealed
- * notes, the vote items and the writing progress are each O(notes) to make again.
+ * notes and the writing progress are each O(notes) to make again (the vote items are kept by
+ * voteItems itself).
  */
 type Kept<K extends object, D, V> = WeakMap<K, { deps: D; value: V }>;
 
@@ -289,7 +289,6 @@ function kept<K extends object, D extends readonly unknown[], V>(
 
 type RevealedPart = RevealedNoteView[];
 const revealedParts: Kept<Note[], [Participant[], SessionSettings], RevealedPart> = new WeakMap();
-const itemParts: Kept<Note[], [Cluster[]], VoteItem[]> = new WeakMap();
 const progressParts: Kept<Note[], [Participant[]], number[]> = new WeakMap();
 
 function revealedNotes(state: SessionState, run: QuestionRun, names: () => Map<string, string>) {
@@ -320,7 +319,7 @@ function computePublicRun(state: SessionState, run: QuestionRun): PublicRunView 
 	const namesOf = () => (names ??= new Map(state.participants.map((p) => [p.id, p.name])));
 	const showResults = run.phase === 'results' || run.phase === 'discuss';
 	const voting = (votingPhases as readonly Phase[]).includes(run.phase);
-	const items = voting ? kept(itemParts, run.notes, [run.clusters], () => voteItems(run)) : [];
+	const items = voting ? voteItems(run) : [];
 	const activeIds = new Set(people.map((p) => p.id));
 	const closed = showResults ? run.closedVote : null;
 	const withheld = closed && withheldReason(run, closed);
