@@ -463,10 +463,6 @@ export function describeStepBack(run: QuestionRun): StepBackEffect | null {
 }
 
 /**
- * Whether a new note of `chars` characters fits: a person's own limits (the group has none),
- * then the question's total, which one person's limits leave room under.
- */
-/**
  * A note's length in characters, counted once per note: every note.add weighs the question's
  * notes, and a long note's text is otherwise read again for each note written after it.
  */
@@ -478,6 +474,10 @@ function noteChars(note: Note): number {
 
 const charsOfNote = new WeakMap<Note, number>();
 
+/**
+ * Whether a new note of `chars` characters fits: a person's own limits (the group has none),
+ * then the question's total, which one person's limits leave room under.
+ */
 function noteRoomError(
 	run: QuestionRun,
 	authorId: string | null,

@@ -26,8 +26,8 @@ export function noteItemId(noteId: string): string {
  * its notes count for the heading it is under.
  */
 export function voteItems(run: QuestionRun): VoteItem[] {
-	// The same notes under the same headings: the same items (a ballot, a phase change, each
-	// viewer's view of one state) are the same items, made once and shared: never changed.
+	// Made once per notes and headings and shared by all who ask (each ballot, each viewer's
+	// view of one state, the close): no caller changes them.
 	const known = itemsMade.get(run.notes);
 	if (known?.clusters === run.clusters) return known.items;
 	const items = makeVoteItems(run);
