@@ -3,7 +3,7 @@
  * to tell an operator what opening the database did with it. SQLite applies a WAL's frames up to
  * the first one whose checksum fails and silently ignores the rest, committed or not.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /** One frame's header, as far as it matters here. */
 export interface WalFrame {
@@ -39,14 +39,17 @@ function checksum(bytes: Buffer, bigEndian: boolean): [number, number] {
 
 /** Reads a WAL's header and frame headers; null when there is no WAL file. */
 export function readWal(path: string): WalFile | null {
-	let bytes: number;
+	let fd: number;
 	try {
-		bytes = statSync(path).size;
-	} catch {
-		return null;
+		// Opened, then measured: the last connection of a database closed just before (its
+		// checkpoint thread) may delete the WAL between a look at it and an open.
+		fd = openSync(path, 'r');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+		throw error;
 	}
-	const fd = openSync(path, 'r');
 	try {
+		const bytes = fstatSync(fd).size;
 		const header = Buffer.alloc(headerBytes);
 		if (readSync(fd, header, 0, headerBytes, 0) < headerBytes) {
 			return { bytes, headerValid: false, frames: [] };
