@@ -5,6 +5,7 @@
  * takes connections must wait for it, not be lost (issue 16: phones that never connected).
  */
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, type TestClient } from '../integration/helpers/client';
@@ -132,6 +133,78 @@ describe('WORKERS=3: the primary hands a connection on', () => {
 		);
 		const unanswered = answers.filter((texts) => !texts.some((text) => text.startsWith('40')));
 		expect(unanswered, JSON.stringify(unanswered)).toEqual([]);
+	});
+});
+
+/** One HTTP request on a connection of its own (as sticky wants: no keep-alive). */
+function httpRequest(
+	port: number,
+	path: string,
+	body?: string
+): Promise<{ status: number; text: string }> {
+	return new Promise((resolve, reject) => {
+		const req = request(
+			{
+				host: '127.0.0.1',
+				port,
+				path,
+				method: body === undefined ? 'GET' : 'POST',
+				agent: false,
+				headers: body === undefined ? {} : { 'Content-Type': 'text/plain;charset=UTF-8' }
+			},
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => (text += chunk));
+				res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+			}
+		);
+		req.on('error', reject);
+		req.end(body);
+	});
+}
+
+/**
+ * A long-polling client's handshake, then at once its CONNECT, as socket.io's client sends it:
+ * answers the status and body of the CONNECT's POST.
+ */
+async function handshakeThenConnect(port: number): Promise<string> {
+	const open = await httpRequest(port, '/socket.io/?EIO=4&transport=polling');
+	const sid = /"sid":"([\w-]+)"/.exec(open.text)?.[1];
+	if (!sid) return `handshake ${open.status} ${open.text}`;
+	const post = await httpRequest(
+		port,
+		`/socket.io/?EIO=4&transport=polling&sid=${sid}`,
+		'40{"role":"guest"}'
+	);
+	return `${post.status} ${post.text}`;
+}
+
+describe('WORKERS=3: a long-polling session goes to the worker that holds it', () => {
+	it('sends no request of a new session to a worker that does not hold it', async () => {
+		// The worker that opens a session tells the primary so over IPC, while its answer goes to
+		// the client over TCP: the client's next request can reach the primary first. It was then
+		// handed to the worker with the fewest connections, which answered 400 "Session ID
+		// unknown" (the client's transport failed: "xhr post error", and it started again).
+		const answers: string[] = [];
+		for (let round = 0; round < 5; round++) {
+			answers.push(
+				...(await Promise.all(Array.from({ length: 60 }, () => handshakeThenConnect(server.port))))
+			);
+		}
+		const refused = answers.filter((answer) => answer !== '200 ok');
+		expect(refused, `${refused.length} of ${answers.length}`).toEqual([]);
+	});
+
+	it('still refuses a session no worker holds, after a short wait, instead of holding it', async () => {
+		// A phone whose worker died names a session nobody will learn: it is refused, so that the
+		// phone opens another, as before the wait.
+		const crafted = await httpRequest(
+			server.port,
+			`/socket.io/?EIO=4&transport=polling&sid=${'A'.repeat(20)}`,
+			'40{"role":"guest"}'
+		);
+		expect(crafted).toEqual({ status: 400, text: '{"code":1,"message":"Session ID unknown"}' });
 	});
 });
 

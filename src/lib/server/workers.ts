@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { EventEmitter } from 'node:events';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Socket } from 'node:net';
 import type { Config } from './config';
@@ -45,6 +46,67 @@ function stopReadingBeforeHandOver(worker: Worker): void {
 	});
 }
 
+/** How long a request naming a session the primary does not know waits to learn it. */
+const unknownSessionWaitMs = 2_000;
+/** How sticky finds the engine.io session a request names. */
+const sessionInRequest = /sid=([\w-]{20})/;
+
+/**
+ * Gives sticky each connection once the primary knows the worker of the session its first
+ * request names. The worker that opens a long-polling session tells the primary so over IPC
+ * while its answer goes to the client over TCP, and the client's next request (its CONNECT, at
+ * once) can reach the primary first: sticky then chose a worker by load, one that did not hold
+ * the session answered 400 "Session ID unknown", and the client's transport failed and started
+ * again (2 of 300 such pairs on an idle machine). Such a request now waits until the session's
+ * worker is known, at most unknownSessionWaitMs: a session that no worker holds any longer (its
+ * worker died) is then refused as before, and its client opens another.
+ */
+function routeOnceSessionKnown(httpServer: HttpServer, sticky: EventEmitter): void {
+	// Called after sticky's setupMaster: when this listener hears of a session, sticky has too.
+	const sessions = new Map<string, number>();
+	const waiting = new Map<string, (() => void)[]>();
+	cluster.on('message', (worker, message: { type?: unknown; data?: unknown } | null) => {
+		const sid = message?.data;
+		if (typeof sid !== 'string') return;
+		if (message?.type === 'sticky:connection') {
+			sessions.set(sid, worker.id);
+			for (const go of waiting.get(sid) ?? []) go();
+			waiting.delete(sid);
+		} else if (message?.type === 'sticky:disconnection') sessions.delete(sid);
+	});
+	cluster.on('exit', (worker) => {
+		for (const [sid, id] of sessions) if (id === worker.id) sessions.delete(sid);
+	});
+	httpServer.on('connection', (socket: Socket) => {
+		// Node's HTTP parser reads nothing here: sticky forwards the bytes, the worker parses them.
+		socket.removeAllListeners('data');
+		socket.once('data', (chunk: Buffer) => {
+			socket.pause();
+			let handed = false;
+			const go = () => {
+				if (handed) return;
+				handed = true;
+				clearTimeout(timer);
+				socket.unshift(chunk);
+				sticky.emit('connection', socket);
+				socket.resume();
+			};
+			const head = chunk.subarray(0, Math.max(0, chunk.indexOf('\r\n'))).toString('latin1');
+			const sid = sessionInRequest.exec(head)?.[1];
+			const known = sid === undefined || sessions.has(sid);
+			const timer = known ? undefined : setTimeout(go, unknownSessionWaitMs);
+			if (sid === undefined || known) return go();
+			waiting.set(sid, [...(waiting.get(sid) ?? []), go]);
+			socket.once('close', () => {
+				clearTimeout(timer);
+				const rest = waiting.get(sid)?.filter((other) => other !== go) ?? [];
+				if (rest.length > 0) waiting.set(sid, rest);
+				else waiting.delete(sid);
+			});
+		});
+	});
+}
+
 /** Whether this process is the primary of WORKERS=N, which only hands connections on. */
 export function isPrimaryOfWorkers(config: Config): boolean {
 	return config.workers > 1 && cluster.isPrimary;
@@ -65,7 +127,10 @@ export async function runPrimary(config: Config): Promise<void> {
 	// sticky sends each request's first bytes over IPC: JSON would turn them into a plain object.
 	cluster.setupPrimary({ serialization: 'advanced' });
 	const httpServer = createServer();
-	setupMaster(httpServer, { loadBalancingMethod: 'least-connection' });
+	// sticky only listens for the connections routeOnceSessionKnown gives it.
+	const sticky = new EventEmitter();
+	setupMaster(sticky as HttpServer, { loadBalancingMethod: 'least-connection' });
+	routeOnceSessionKnown(httpServer, sticky);
 	let port = config.port;
 	let stopping = false;
 	const ready = new Set<number>();
