@@ -43,33 +43,14 @@ const urgeEveryMs = 1_000;
  * request from this page (a view, a poll) that reaches the outgoing worker while it stops starts
  * it again and that request is forgotten: the new worker stayed waiting, and the old build's cache
  * with it, until the outgoing one next went idle (30 s without a request, never while a debugger
- * is attached). Each skipWaiting() of the waiting worker asks again, so the page asks it to call
- * skipWaiting() every second for as long as one waits.
+ * is attached). Each skipWaiting() of the waiting worker asks again, so the page asks a waiting
+ * worker to call skipWaiting() every second. It looks on a timer rather than listening for the
+ * new worker: a worker that was already installing when the page first looked (its updatefound
+ * fired before the page listened) was never urged, and stayed waiting.
  */
 function urgeWaitingWorker(registration: ServiceWorkerRegistration): void {
-	let timer: ReturnType<typeof setInterval> | undefined;
-	const urge = () => {
-		const waiting = registration.waiting;
-		if (!waiting) {
-			clearInterval(timer);
-			timer = undefined;
-			return;
-		}
-		const message: ShellMessage = { type: 'skip-waiting' };
-		waiting.postMessage(message);
-	};
-	const start = () => {
-		if (timer !== undefined || !registration.waiting) return;
-		urge();
-		timer = setInterval(urge, urgeEveryMs);
-	};
-	registration.addEventListener('updatefound', () => {
-		const installing = registration.installing;
-		installing?.addEventListener('statechange', () => {
-			if (installing.state === 'installed') start();
-		});
-	});
-	start();
+	const message: ShellMessage = { type: 'skip-waiting' };
+	setInterval(() => registration.waiting?.postMessage(message), urgeEveryMs);
 }
 
 /**
