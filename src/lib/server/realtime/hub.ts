@@ -188,6 +188,9 @@ function emitJson(socket: SamradSocket, event: string, json: string, written: ()
 	return true;
 }
 
+/** A view or patch to write to a socket. */
+type Written = { socket: SamradSocket; event: string; json: string };
+
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const membersRoom = (conferenceId: string) => `conference:${conferenceId}:members`;
 const watchersRoom = (conferenceId: string, kind: Watcher['kind']) =>
@@ -248,6 +251,13 @@ export class Hub {
 	/** Sessions whose views are to be sent once the current I/O is handled. */
 	readonly #due = new Set<string>();
 	#dueTimer: ReturnType<typeof setImmediate> | null = null;
+	/**
+	 * Views and patches of the slice being sent, written together once the slice's views are
+	 * made: a socket write costs about the same whatever its size, and less when the writes
+	 * follow each other than when each waits for the next viewer's view to be made (in a pair of
+	 * profiled bench runs at 2,000, the writes of views took 4.3 s instead of 6.7).
+	 */
+	#slice: Written[] | null = null;
 	/** Each session's views by viewer key, for the sockets of this process. */
 	readonly #viewers = new Map<string, Map<string, ViewerEntry>>();
 
@@ -389,6 +399,7 @@ export class Hub {
 		this.#dueTimer = null;
 		const deadline = performance.now() + broadcastSliceMs;
 		let sent = 0;
+		const slice: Written[] = (this.#slice = []);
 		for (const sessionId of this.#due) {
 			this.#due.delete(sessionId);
 			this.#withConference(sessionId, () => {
@@ -400,6 +411,10 @@ export class Hub {
 			});
 			if (++sent >= broadcastSliceSessions || performance.now() >= deadline) break;
 		}
+		// Written outside the slice: long-polling may call back inside a write, and what that
+		// sends goes out at once.
+		this.#slice = null;
+		for (const { socket, event, json } of slice) this.#write(socket, event, json);
 		if (this.#due.size > 0) this.#dueTimer ??= setImmediate(() => this.#broadcastDue());
 	}
 
@@ -636,11 +651,16 @@ export class Hub {
 		data.sending = true;
 		data.version = entry.version;
 		data.restSent = fields;
-		if (!emitJson(socket, event, json, () => this.#written(socket))) {
-			data.sending = false;
-			data.version = null;
-			data.restSent = null;
-		}
+		if (this.#slice) this.#slice.push({ socket, event, json });
+		else this.#write(socket, event, json);
+	}
+
+	#write(socket: SamradSocket, event: string, json: string): void {
+		if (emitJson(socket, event, json, () => this.#written(socket))) return;
+		const data = socket.data;
+		data.sending = false;
+		data.version = null;
+		data.restSent = null;
 	}
 
 	/** A view or patch left for the client: what changed meanwhile, if anything, goes next. */
