@@ -113,6 +113,65 @@ describe('more notes per person, within a total per question', () => {
 	});
 });
 
+describe('the totals a note is weighed against', () => {
+	/** The limits as the rules state them, counted afresh from the question's notes. */
+	function expectedRefusal(
+		notes: readonly { id: string; authorId: string | null; text: string }[],
+		authorId: string,
+		chars: number,
+		replacing?: string
+	): string | null {
+		const others = notes.filter((n) => n.id !== replacing);
+		const mine = others.filter((n) => n.authorId === authorId);
+		const length = (list: typeof notes) => list.reduce((sum, n) => sum + n.text.length, 0);
+		if (mine.length >= limits.notesPerPersonPerQuestion) return 'too_many';
+		if (length(mine) + chars > limits.noteCharsPerPersonPerQuestion) return 'person_text_full';
+		if (others.length >= limits.notesPerQuestion) return 'question_full';
+		if (length(others) + chars > limits.noteCharsPerQuestion) return 'question_full';
+		return null;
+	}
+
+	it('are those the rules give after any adds, edits and deletions, up to every limit', () => {
+		// A long random walk of six writers (notes of 1 to 2,000 characters, edits that make a
+		// note longer or shorter, deletions): every answer is the one the rules give, counted
+		// from scratch, wherever the question stands against each limit.
+		let seed = 20261207;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+		const writers = people.slice(0, 6);
+		const lengths = [1, 40, 1_999, 2_000];
+		const seen = new Set<string | null>();
+		let state = writing();
+		for (let step = 0; step < 3_000; step++) {
+			const notes = runOf(state).notes;
+			const who = pick(writers);
+			const mine = notes.filter((n) => n.authorId === who);
+			const text = `${step} `.padEnd(pick(lengths), 'x');
+			const roll = random();
+			const edited = roll >= 0.8 && mine.length > 0 ? pick(mine).id : null;
+			const command: SessionCommand =
+				edited === null
+					? add(text, `n-${step}`)
+					: roll < 0.9
+						? { type: 'note.edit', questionId: Q1, noteId: edited, text }
+						: { type: 'note.delete', questionId: Q1, noteId: edited };
+			const expected =
+				command.type === 'note.delete'
+					? null
+					: expectedRefusal(notes, who, text.trim().length, edited ?? undefined);
+			seen.add(expected);
+			const outcome = refusalOrState(state, command, who);
+			if ('code' in outcome) expect(outcome.code).toBe(expected);
+			else {
+				expect(expected).toBeNull();
+				state = outcome;
+			}
+		}
+		// The walk met every limit, and room to write too.
+		expect(seen).toEqual(new Set([null, 'too_many', 'person_text_full', 'question_full']));
+	});
+});
+
 describe('notes by the group', () => {
 	it('the facilitator enters them without an author, beyond any one person’s limit', () => {
 		let state = writing();
