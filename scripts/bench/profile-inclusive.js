@@ -3,6 +3,8 @@
 //   node scripts/bench/profile-inclusive.js FILE NAME…              inclusive seconds of each NAME
 //   node scripts/bench/profile-inclusive.js FILE --under NAME [--depth N]   what NAME's time went to,
 //                                                                   by the N calls below it
+//   node scripts/bench/profile-inclusive.js FILE --over NAME [--depth N]    who NAME's time came from,
+//                                                                   by the N callers above it
 //   --from S --to S                                                 only the samples in that window
 //                                                                   (seconds from the profile's start)
 // A sample counts once for a name even when the function is on its stack more than once.
@@ -13,15 +15,16 @@ const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: {
 		under: { type: 'string' },
+		over: { type: 'string' },
 		depth: { type: 'string', default: '2' },
 		from: { type: 'string', default: '0' },
 		to: { type: 'string', default: 'Infinity' }
 	}
 });
 const [file, ...names] = positionals;
-if (!file || (names.length === 0 && !values.under)) {
+if (!file || (names.length === 0 && !values.under && !values.over)) {
 	process.stderr.write(
-		'usage: node scripts/bench/profile-inclusive.js FILE.cpuprofile (NAME… | --under NAME [--depth N]) [--from S] [--to S]\n'
+		'usage: node scripts/bench/profile-inclusive.js FILE.cpuprofile (NAME… | --under NAME | --over NAME) [--depth N] [--from S] [--to S]\n'
 	);
 	process.exit(2);
 }
@@ -62,13 +65,28 @@ profile.samples.forEach((id, i) => {
 		totals.set(below, (totals.get(below) ?? 0) + time);
 		return;
 	}
+	if (values.over) {
+		// The outermost call of NAME on the stack, so that recursion counts once.
+		const at = stack.indexOf(values.over);
+		if (at < 0) return;
+		const above =
+			stack
+				.slice(Math.max(0, at - Number(values.depth)), at)
+				.reverse()
+				.join(' < ') || '(root)';
+		totals.set(above, (totals.get(above) ?? 0) + time);
+		return;
+	}
 	for (const name of new Set(stack)) {
 		if (names.includes(name)) totals.set(name, (totals.get(name) ?? 0) + time);
 	}
 });
 const seconds = (/** @type {number} */ us) => `${(us / 1e6).toFixed(2)} s`;
 process.stdout.write(`busy ${seconds(busy)} in the window\n`);
-const rows = values.under
-	? [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30)
-	: names.map((name) => /** @type {[string, number]} */ ([name, totals.get(name) ?? 0]));
+// A reader that stops early (| head) is not an error.
+process.stdout.on('error', () => process.exit(0));
+const rows =
+	values.under || values.over
+		? [...totals].sort((a, b) => b[1] - a[1]).slice(0, 30)
+		: names.map((name) => /** @type {[string, number]} */ ([name, totals.get(name) ?? 0]));
 for (const [name, time] of rows) process.stdout.write(`${seconds(time).padStart(9)}  ${name}\n`);
