@@ -18,7 +18,7 @@ import {
 	joinPhone,
 	type Phone
 } from '../integration/helpers/session';
-import { axeBuilder } from './helpers/axe';
+import { axeBuilder, untilAnimationsEnd } from './helpers/axe';
 import { roomNotes } from './helpers/room-notes';
 
 const viewports = [
@@ -320,14 +320,7 @@ async function expectAxeClean(page: Page, label: string, { pausedClock = false }
 	// A page turned just before (the last one the test looked at) may still be fading in: its
 	// animation runs on the browser's own clock, not the page's paused one. axe measured muted
 	// text at part opacity once (the results' figures); what the room sees at rest is checked.
-	await page.evaluate(() =>
-		Promise.all(
-			document
-				.getAnimations()
-				.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-				.map((a) => a.finished.catch(() => undefined))
-		)
-	);
+	await untilAnimationsEnd(page);
 	if (pausedClock) await page.clock.resume();
 	const results = await axeBuilder(page).analyze();
 	await page.emulateMedia({ reducedMotion: null });

@@ -26,6 +26,26 @@ export function axeBuilder(page: Page): AxeBuilder {
 }
 
 /**
+ * Waits (at most 3 s) for the page's running animations that have an end (a page fading in) to
+ * end. They run on the browser's own clock, so this works under a paused page clock too, where
+ * polling the page (timers, frames) would not.
+ */
+export async function untilAnimationsEnd(page: Page): Promise<void> {
+	const ended = page.evaluate(() =>
+		Promise.all(
+			document
+				.getAnimations()
+				.filter((a) => a.playState === 'running')
+				.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+				.map((a) => a.finished.catch(() => undefined))
+		).then(() => undefined)
+	);
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, 3_000)))]);
+	clearTimeout(timer);
+}
+
+/**
  * Runs axe on the page as it is now and fails with a readable list of violations: rule,
  * impact, what it means, and each offending element with axe's explanation. `exclude` leaves
  * out what axe cannot enter (a sandboxed frame without scripts), checked on its own instead.
@@ -40,16 +60,7 @@ export async function expectNoAxeViolations(
 	// Contrast is judged on the page at rest: no page turn may start fading in while axe reads it
 	// (the screens fade a new page in from 15 % opacity), and one that has started ends first.
 	await page.emulateMedia({ reducedMotion: 'reduce' });
-	await page
-		.waitForFunction(
-			() =>
-				document
-					.getAnimations()
-					.every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-			undefined,
-			{ timeout: 3_000 }
-		)
-		.catch(() => undefined);
+	await untilAnimationsEnd(page);
 	const builder = axeBuilder(page);
 	const results = await (exclude ? builder.exclude(exclude) : builder).analyze();
 	await page.emulateMedia({ reducedMotion: null });
