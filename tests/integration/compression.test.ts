@@ -4,10 +4,10 @@
  * (they mix personal data with text a request can put there), and socket.io's own answers are
  * left to socket.io.
  */
-import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedConference, type SeededConference } from './helpers/conference';
+import { rawRequest, type RawAnswer } from './helpers/raw-http';
 import { TestServer } from './helpers/server';
 import { createSession } from './helpers/session';
 
@@ -24,25 +24,8 @@ afterAll(async () => {
 	await server.dispose();
 });
 
-interface Raw {
-	status: number;
-	headers: import('node:http').IncomingHttpHeaders;
-	body: Buffer;
-}
-
-function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
-	return new Promise((resolve, reject) => {
-		const req = request(`${server.url}${path}`, { headers }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () =>
-				resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
-			);
-			res.on('error', reject);
-		});
-		req.on('error', reject);
-		req.end();
-	});
+function get(path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+	return rawRequest(`${server.url}${path}`, { headers });
 }
 
 describe('compression on the wire', () => {

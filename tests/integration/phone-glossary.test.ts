@@ -5,7 +5,6 @@
  * name link and a waiting name; guessing codes through the glossary counts against the
  * same limit as the pages.
  */
-import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultGlossary } from '$lib/domain/glossary/default-glossary';
@@ -13,6 +12,7 @@ import type { GlossaryData } from '$lib/domain/glossary/types';
 import type { CreatedSession } from '$lib/server/http/new-session';
 import { seedConference, type SeededConference } from './helpers/conference';
 import { Device, rosterEntry, userAgents } from './helpers/device';
+import { rawRequest } from './helpers/raw-http';
 import { TestServer } from './helpers/server';
 import { createSession } from './helpers/session';
 
@@ -37,25 +37,9 @@ afterAll(async () => {
 });
 
 /** Raw bytes as they cross the wire (fetch would undo the encoding). */
-function raw(path: string, headers: Record<string, string> = {}) {
-	return new Promise<{ status: number; encoding: string | undefined; body: Buffer }>(
-		(resolve, reject) => {
-			const req = request(`${server.url}${path}`, { headers }, (res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						encoding: res.headers['content-encoding'],
-						body: Buffer.concat(chunks)
-					})
-				);
-				res.on('error', reject);
-			});
-			req.on('error', reject);
-			req.end();
-		}
-	);
+async function raw(path: string, headers: Record<string, string> = {}) {
+	const answer = await rawRequest(`${server.url}${path}`, { headers });
+	return { ...answer, encoding: answer.headers['content-encoding'] };
 }
 
 /** A name picked on the roster by `device`: the /c/d link it was given. */

@@ -5,10 +5,10 @@
  * takes connections must wait for it, not be lost (issue 16: phones that never connected).
  */
 import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, type TestClient } from '../integration/helpers/client';
+import { rawRequest } from '../integration/helpers/raw-http';
 import { startServer, type TestServer } from '../integration/helpers/server';
 import { createSession } from '../integration/helpers/session';
 import { freshDatabase } from './databases';
@@ -136,32 +136,17 @@ describe('WORKERS=3: the primary hands a connection on', () => {
 	});
 });
 
-/** One HTTP request on a connection of its own (as sticky wants: no keep-alive). */
-function httpRequest(
+/** One long-polling request (`query` after the transport), as the browser's client sends it. */
+async function polling(
 	port: number,
-	path: string,
+	query: string,
 	body?: string
 ): Promise<{ status: number; text: string }> {
-	return new Promise((resolve, reject) => {
-		const req = request(
-			{
-				host: '127.0.0.1',
-				port,
-				path,
-				method: body === undefined ? 'GET' : 'POST',
-				agent: false,
-				headers: body === undefined ? {} : { 'Content-Type': 'text/plain;charset=UTF-8' }
-			},
-			(res) => {
-				let text = '';
-				res.setEncoding('utf8');
-				res.on('data', (chunk: string) => (text += chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-			}
-		);
-		req.on('error', reject);
-		req.end(body);
-	});
+	const answer = await rawRequest(
+		`http://127.0.0.1:${port}/socket.io/?EIO=4&transport=polling${query}`,
+		body === undefined ? {} : { body, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } }
+	);
+	return { status: answer.status, text: answer.body.toString('utf8') };
 }
 
 /**
@@ -169,14 +154,10 @@ function httpRequest(
  * answers the status and body of the CONNECT's POST.
  */
 async function handshakeThenConnect(port: number): Promise<string> {
-	const open = await httpRequest(port, '/socket.io/?EIO=4&transport=polling');
+	const open = await polling(port, '');
 	const sid = /"sid":"([\w-]+)"/.exec(open.text)?.[1];
 	if (!sid) return `handshake ${open.status} ${open.text}`;
-	const post = await httpRequest(
-		port,
-		`/socket.io/?EIO=4&transport=polling&sid=${sid}`,
-		'40{"role":"guest"}'
-	);
+	const post = await polling(port, `&sid=${sid}`, '40{"role":"guest"}');
 	return `${post.status} ${post.text}`;
 }
 
@@ -199,11 +180,7 @@ describe('WORKERS=3: a long-polling session goes to the worker that holds it', (
 	it('still refuses a session no worker holds, after a short wait, instead of holding it', async () => {
 		// A phone whose worker died names a session nobody will learn: it is refused, so that the
 		// phone opens another, as before the wait.
-		const crafted = await httpRequest(
-			server.port,
-			`/socket.io/?EIO=4&transport=polling&sid=${'A'.repeat(20)}`,
-			'40{"role":"guest"}'
-		);
+		const crafted = await polling(server.port, `&sid=${'A'.repeat(20)}`, '40{"role":"guest"}');
 		expect(crafted).toEqual({ status: 400, text: '{"code":1,"message":"Session ID unknown"}' });
 	});
 });
