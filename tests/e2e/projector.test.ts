@@ -18,7 +18,7 @@ import {
 	joinPhone,
 	type Phone
 } from '../integration/helpers/session';
-import { axeBuilder, untilAnimationsEnd } from './helpers/axe';
+import { expectNoAxeViolations } from './helpers/axe';
 import { roomNotes } from './helpers/room-notes';
 
 const viewports = [
@@ -310,25 +310,15 @@ async function pauseClock(page: Page) {
 }
 
 /**
- * axe with the WCAG and the best-practice rules. axe waits on timers: a page whose clock is
- * paused gets it running for the check and paused again after. A slow check may outlast the
- * page's hold, so the page turns during it without its 350 ms fade (reduced motion, as the
- * screen honours): axe then measures contrast on a page at rest, never half faded in.
+ * The shared axe check (which waits for a page fading in to end, and judges the page with
+ * reduced motion). axe waits on timers: a page whose clock is paused gets it running for the
+ * check and paused again after. A slow check may outlast the page's hold, so the page turns
+ * during it, without its fade.
  */
 async function expectAxeClean(page: Page, label: string, { pausedClock = false } = {}) {
-	await page.emulateMedia({ reducedMotion: 'reduce' });
-	// A page turned just before (the last one the test looked at) may still be fading in: its
-	// animation runs on the browser's own clock, not the page's paused one. axe measured muted
-	// text at part opacity once (the results' figures); what the room sees at rest is checked.
-	await untilAnimationsEnd(page);
 	if (pausedClock) await page.clock.resume();
-	const results = await axeBuilder(page).analyze();
-	await page.emulateMedia({ reducedMotion: null });
-	const violations = results.violations.map(
-		(v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`
-	);
+	await expectNoAxeViolations(page, label);
 	if (pausedClock) await pauseClock(page);
-	expect(violations, `axe on ${label}`).toEqual([]);
 }
 
 for (const count of [30, 60, 100]) {

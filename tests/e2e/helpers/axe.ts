@@ -30,7 +30,7 @@ export function axeBuilder(page: Page): AxeBuilder {
  * end. They run on the browser's own clock, so this works under a paused page clock too, where
  * polling the page (timers, frames) would not.
  */
-export async function untilAnimationsEnd(page: Page): Promise<void> {
+async function untilAnimationsEnd(page: Page): Promise<void> {
 	const ended = page.evaluate(() =>
 		Promise.all(
 			document
