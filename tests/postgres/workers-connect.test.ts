@@ -185,6 +185,46 @@ describe('WORKERS=3: a long-polling session goes to the worker that holds it', (
 	});
 });
 
+/**
+ * CONNECTs naming the given session ids, all at once: whether each was refused (400), and how
+ * many waited for a worker to name the session (its 2 s) before that.
+ */
+async function madeUpSessions(sids: string[]): Promise<{ accepted: string[]; waited: number }> {
+	const answers = await Promise.all(
+		sids.map(async (sid) => {
+			const started = Date.now();
+			const answer = await polling(server.port, `&sid=${sid}`, '40{"role":"guest"}');
+			return { sid, status: answer.status, waited: Date.now() - started >= 1_900 };
+		})
+	);
+	return {
+		accepted: answers.flatMap((a) => (a.status === 400 ? [] : [`${a.sid} ${a.status}`])),
+		waited: answers.filter((a) => a.waited).length
+	};
+}
+
+describe('WORKERS=3: session ids made up by an outsider', () => {
+	it('hold only a few connections waiting for one session: the rest are refused at once', async () => {
+		// Anyone can name a session id. Each connection naming one that no worker holds waits
+		// (up to 2 s) for a worker to say it holds it; before the limit, every such connection
+		// waited, as many as came at once, and the primary kept them all in a list it copied on
+		// each one: forty on one id made up here, thousands from a script.
+		const { accepted, waited } = await madeUpSessions(Array(40).fill('B'.repeat(20)));
+		expect(accepted).toEqual([]);
+		// A client has at most two requests on their way: a few still wait, as the race above needs.
+		expect(waited).toBeGreaterThan(0);
+		expect(waited).toBeLessThanOrEqual(4);
+	});
+
+	it('hold at most 256 connections waiting in all, whatever ids they name', async () => {
+		const sids = Array.from({ length: 300 }, (_, i) => `C${String(i).padStart(19, '0')}`);
+		const { accepted, waited } = await madeUpSessions(sids);
+		expect(accepted).toEqual([]);
+		expect(waited).toBeGreaterThan(0);
+		expect(waited).toBeLessThanOrEqual(256);
+	});
+});
+
 describe('WORKERS=3 while a worker is replaced', () => {
 	it('connects every device that arrives before the new worker is ready, over long-polling and WebSocket', async () => {
 		const session = await createSession(server, { title: 'Gruppe 3' });

@@ -48,6 +48,16 @@ function stopReadingBeforeHandOver(worker: Worker): void {
 
 /** How long a request naming a session the primary does not know waits to learn it. */
 const unknownSessionWaitMs = 2_000;
+/**
+ * How many connections wait for one unknown session (a client has at most two requests on their
+ * way: its poll and a send), and for all of them together (a client's CONNECT overtakes the
+ * IPC message for a moment only; the phones of a worker that died wait in vain). Beyond, a
+ * request goes on at once, as before the wait: session ids anyone can make up must not hold the
+ * primary's sockets by the thousand, nor keep it busy sorting them, while it is the only door to
+ * every worker.
+ */
+const unknownSessionWaitersEach = 4;
+const unknownSessionWaitersAll = 256;
 /** How sticky finds the engine.io session a request names. */
 const sessionInRequest = /sid=([\w-]{20})/;
 
@@ -64,14 +74,14 @@ const sessionInRequest = /sid=([\w-]{20})/;
 function routeOnceSessionKnown(httpServer: HttpServer, sticky: EventEmitter): void {
 	// Called after sticky's setupMaster: when this listener hears of a session, sticky has too.
 	const sessions = new Map<string, number>();
-	const waiting = new Map<string, (() => void)[]>();
+	const waiting = new Map<string, Set<() => void>>();
+	let waiters = 0;
 	cluster.on('message', (worker, message: { type?: unknown; data?: unknown } | null) => {
 		const sid = message?.data;
 		if (typeof sid !== 'string') return;
 		if (message?.type === 'sticky:connection') {
 			sessions.set(sid, worker.id);
 			for (const go of waiting.get(sid) ?? []) go();
-			waiting.delete(sid);
 		} else if (message?.type === 'sticky:disconnection') sessions.delete(sid);
 	});
 	cluster.on('exit', (worker) => {
@@ -82,27 +92,35 @@ function routeOnceSessionKnown(httpServer: HttpServer, sticky: EventEmitter): vo
 		socket.removeAllListeners('data');
 		socket.once('data', (chunk: Buffer) => {
 			socket.pause();
+			const head = chunk.subarray(0, Math.max(0, chunk.indexOf('\r\n'))).toString('latin1');
+			const sid = sessionInRequest.exec(head)?.[1];
+			const others =
+				sid === undefined || sessions.has(sid) ? null : (waiting.get(sid) ?? new Set());
+			const waits =
+				others !== null &&
+				others.size < unknownSessionWaitersEach &&
+				waiters < unknownSessionWaitersAll;
+			const stopWaiting = () => {
+				clearTimeout(timer);
+				if (!others?.delete(go)) return;
+				waiters--;
+				if (others.size === 0) waiting.delete(sid!);
+			};
 			let handed = false;
 			const go = () => {
 				if (handed) return;
 				handed = true;
-				clearTimeout(timer);
+				stopWaiting();
 				socket.unshift(chunk);
 				sticky.emit('connection', socket);
 				socket.resume();
 			};
-			const head = chunk.subarray(0, Math.max(0, chunk.indexOf('\r\n'))).toString('latin1');
-			const sid = sessionInRequest.exec(head)?.[1];
-			const known = sid === undefined || sessions.has(sid);
-			const timer = known ? undefined : setTimeout(go, unknownSessionWaitMs);
-			if (sid === undefined || known) return go();
-			waiting.set(sid, [...(waiting.get(sid) ?? []), go]);
-			socket.once('close', () => {
-				clearTimeout(timer);
-				const rest = waiting.get(sid)?.filter((other) => other !== go) ?? [];
-				if (rest.length > 0) waiting.set(sid, rest);
-				else waiting.delete(sid);
-			});
+			const timer = waits ? setTimeout(go, unknownSessionWaitMs) : undefined;
+			if (!waits) return go();
+			others.add(go);
+			waiting.set(sid!, others);
+			waiters++;
+			socket.once('close', stopWaiting);
 		});
 	});
 }
