@@ -1,11 +1,11 @@
 // npm run demo [language] [-- --played]: adds the demo conference to the app's database and
 // prints its links. With --played, its rounds are started and every group has played its
-// questions (as after the day), so that the report shows what groups write.
+// questions (as after the day), so that the report shows what groups write. On SQLite, or on
+// PostgreSQL when DATABASE_URL is set, as the server would be.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApp } from '$lib/server/app';
+import { createServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
-import { countOrganisers, oldestAdminId } from '$lib/server/db/organisers';
 import { createDemoConference } from '$lib/server/demo';
 import { seedPlayedDemo } from '$lib/server/demo-played';
 import { setLogLevel } from '$lib/server/log';
@@ -24,10 +24,10 @@ if (!(languages as readonly string[]).includes(wanted)) {
 
 const config = readConfig();
 setLogLevel('warn');
-const app = await createApp(config, root);
+const app = await createServerApp(config, root);
 try {
 	// The administrator's; before the first account exists, that account adopts it.
-	const ownerId = oldestAdminId(app.db);
+	const ownerId = await app.stores.organisers.oldestAdminId();
 	const lang = wanted as Language;
 	const conference = values.played
 		? await seedPlayedDemo(app, { lang, ownerId })
@@ -39,9 +39,9 @@ try {
 	console.log(`  Organiser:     ${origin}/organiser/conferences/${conference.id}`);
 	console.log(`  Plenum screen: ${origin}/plenum/${conference.plenumToken}`);
 	console.log(`  Join code:     ${conference.joinCode} (${origin}/k/${conference.joinCode})`);
-	if (countOrganisers(app.db) === 0) {
+	if ((await app.stores.organisers.count()) === 0) {
 		console.log(`No organiser account yet: create one at ${origin}/organiser/setup`);
 	}
 } finally {
-	app.db.close();
+	await app.storage.close();
 }
