@@ -192,15 +192,18 @@ async function bundleViewPatch(dir) {
 /** Group sizes between 8 and 12 that add up to n (deterministic). */
 function groupSizes(/** @type {number} */ n, /** @type {number} */ mean) {
 	const count = Math.max(1, Math.round(n / mean));
-	const sizes = Array.from({ length: count }, () => Math.floor(n / count));
-	for (let i = 0; i < n % count; i++) sizes[i]++;
+	const sizes = Array.from(
+		{ length: count },
+		(_, i) => Math.floor(n / count) + (i < n % count ? 1 : 0)
+	);
 	let seed = 7;
 	const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	for (let i = 0; i + 1 < count; i += 2) {
 		const shift = Math.floor(random() * 3);
-		if (sizes[i] - shift >= 8 && sizes[i + 1] + shift <= 12) {
-			sizes[i] -= shift;
-			sizes[i + 1] += shift;
+		const [a = 0, b = 0] = [sizes[i], sizes[i + 1]];
+		if (a - shift >= 8 && b + shift <= 12) {
+			sizes[i] = a - shift;
+			sizes[i + 1] = b + shift;
 		}
 	}
 	return sizes;
@@ -277,7 +280,7 @@ async function startServer(kind, dir, databasePath, engines) {
 				else if (parsed.event === 'bench.loop_lag') server.lag.push(parsed);
 			}
 		});
-		child.stderr.on('data', (chunk) => {
+		child.stderr.on('data', (/** @type {Buffer} */ chunk) => {
 			const text = chunk.toString('utf8');
 			server.warnings += text.split('\n').filter((l) => l.startsWith('{')).length;
 			if (server.stderr.length < 20_000) server.stderr += text;
@@ -939,7 +942,7 @@ function mergeResults(/** @type {any[]} */ results) {
 function bySecond(at, values) {
 	/** @type {number[][]} */
 	const seconds = [];
-	at.forEach((t, i) => (seconds[Math.floor(t / 1000)] ??= []).push(values[i]));
+	at.forEach((t, i) => (seconds[Math.floor(t / 1000)] ??= []).push(values[i] ?? NaN));
 	return Array.from(seconds, (list) => {
 		const s = summarise(list ?? []);
 		return [Math.round(s.p95), Math.round(s.max)];
@@ -1141,7 +1144,7 @@ async function main() {
 		if (ours && floor) {
 			const ratio = ours.noteToScreen.p95 / floor.noteToScreen.p95;
 			sections.push(
-				`**Ratio to the bare relay** (p95 note → screen): ${ms(ours.noteToScreen.p95)} / ${ms(floor.noteToScreen.p95)} = **${ratio.toFixed(2)}** (p50: ${(ours.noteToScreen.p50 / floor.noteToScreen.p50).toFixed(2)}; p95 command → ack: ${(ours.ack.p95 / floor.ack.p95).toFixed(2)}; server CPU-seconds per participant-minute: ${(ours.usage.cpuPerParticipantMinute / floor.usage.cpuPerParticipantMinute).toFixed(2)}; bytes of views: ${(ours.counts.bytesReceived / floor.counts.bytesReceived).toFixed(2)})`
+				`**Ratio to the bare relay** (p95 note → screen): ${ms(ours.noteToScreen.p95)} / ${ms(floor.noteToScreen.p95)} = **${ratio.toFixed(2)}** (p50: ${(ours.noteToScreen.p50 / floor.noteToScreen.p50).toFixed(2)}; p95 command → ack: ${(ours.ack.p95 / floor.ack.p95).toFixed(2)}; server CPU-seconds per participant-minute: ${(ours.usage.cpuPerParticipantMinute / floor.usage.cpuPerParticipantMinute).toFixed(2)}; bytes of views: ${((ours.counts.bytesReceived ?? NaN) / (floor.counts.bytesReceived ?? NaN)).toFixed(2)})`
 			);
 		}
 	}

@@ -13,7 +13,7 @@ if (buildIsStale()) {
 
 const server = spawn(process.execPath, ['build/server.js'], { stdio: 'inherit', cwd: root });
 // Pass stop signals on, so the server shuts down cleanly (closes sockets and the database).
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT', 'SIGHUP'])) {
 	process.on(signal, () => server.kill(signal));
 }
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -4,7 +4,7 @@ import { buildWhenStale } from './build-when-stale.js';
 import { ensureSystem } from './ensure-system.js';
 import { root, run, runQuietly } from './lib.js';
 
-const bin = (name) => join(root, 'node_modules', '.bin', name);
+const bin = (/** @type {string} */ name) => join(root, 'node_modules', '.bin', name);
 
 /** @type {{ name: string, run: () => number | Promise<number> }[]} */
 const steps = [
@@ -35,7 +35,7 @@ const steps = [
 async function checkAndLint() {
 	const synced = await run(bin('svelte-kit'), ['sync']);
 	if (synced !== 0) return synced;
-	const report = ({ code, output }) => {
+	const report = (/** @type {{ code: number, output: string }} */ { code, output }) => {
 		process.stdout.write(output);
 		return code;
 	};
@@ -48,7 +48,7 @@ async function checkAndLint() {
 	return codes.flat().find((code) => code !== 0) ?? 0;
 }
 
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(1)} s`;
 const results = [];
 const started = Date.now();
 let failed = null;

@@ -155,7 +155,7 @@ async function main() {
 	const writing = await writingSession(server);
 	try {
 		const loadBefore = loadavg();
-		const loads = [];
+		const loads: Awaited<ReturnType<typeof loadUntilUsable>>[] = [];
 		for (const pageCase of pageCases(server.url, seed, writing)) {
 			loads.push(await loadUntilUsable(browser, pageCase));
 			log(`${pageCase.route}: loaded`);

@@ -9,7 +9,7 @@ export function summarise(values) {
 	if (values.length === 0) return { count: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
 	const sorted = Float64Array.from(values).sort();
 	const at = (/** @type {number} */ p) =>
-		sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+		sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 	let sum = 0;
 	for (const v of sorted) sum += v;
 	return {
@@ -17,7 +17,7 @@ export function summarise(values) {
 		p50: at(50),
 		p95: at(95),
 		p99: at(99),
-		max: sorted[sorted.length - 1],
+		max: sorted[sorted.length - 1] ?? NaN,
 		mean: sum / sorted.length
 	};
 }

@@ -762,7 +762,7 @@ class Conference {
 async function pool(items, limit, task) {
 	let next = 0;
 	const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-		while (next < items.length) await task(items[next++]);
+		while (next < items.length) await task(/** @type {T} */ (items[next++]));
 	});
 	await Promise.all(runners);
 }
