@@ -114,7 +114,6 @@ async function phonePage(request: Request, pathname: string): Promise<Response> 
 	return response;
 }
 
-/** Keeps the page this browser opened before the worker controlled it (its first visit). */
 /** How often each page was forgotten: a keep fetched before the last forget puts nothing. */
 const forgets = new Map<string, number>();
 
@@ -123,6 +122,7 @@ async function forgetPage(pathname: string): Promise<void> {
 	await (await ownCache())?.delete(pathname);
 }
 
+/** Keeps the page this browser opened before the worker controlled it (its first visit). */
 async function keepPage(pathname: string): Promise<void> {
 	const forgotten = forgets.get(pathname) ?? 0;
 	const cache = await ownCache();

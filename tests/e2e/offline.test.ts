@@ -271,6 +271,77 @@ test('a person removed from the session leaves nothing on the phone: no kept pag
 	await context.setOffline(false);
 });
 
+test('a keep still fetching when the page is forgotten puts nothing back: the worker drops it', async ({
+	browser,
+	baseURL
+}) => {
+	// Seen once in a fresh clone's run: the page kept again 15 s after its person was removed, by
+	// a keep the worker had begun before the forget and finished after it.
+	test.setTimeout(60_000);
+	const room = await writingRoom(baseURL!, 'What may a phone keep?');
+	const context = await phoneContext(browser);
+	const phone = await joinedPhone(context, room, 'Dagny');
+	const path = `/j/${room.joinCode}`;
+	// The page asks its worker to keep it whenever it loads more of the app (the later views, at
+	// idle): this test's keeps and forget are its own, so it waits until the page loads nothing more.
+	const loaded = () => phone.evaluate(() => performance.getEntriesByType('resource').length);
+	let count = -1;
+	await expect
+		.poll(async () => count === (count = await loaded()), { intervals: [1_000], timeout: 20_000 })
+		.toBe(true);
+	let fetching!: () => void;
+	const fetchStarted = new Promise<void>((resolve) => (fetching = resolve));
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	let fetched!: () => void;
+	const fetchEnded = new Promise<void>((resolve) => (fetched = resolve));
+	// The worker's own fetch of the page (a keep) is held until the page has been forgotten.
+	await context.route(`**${path}`, async (route) => {
+		if (route.request().serviceWorker() === null) return route.continue();
+		fetching();
+		await released;
+		await route.continue();
+	});
+	context.on('requestfinished', (request) => {
+		if (request.serviceWorker() !== null && new URL(request.url()).pathname === path) fetched();
+	});
+	const keptPage = () =>
+		phone.evaluate(async () => {
+			const kept = await caches.match(location.pathname);
+			return kept === undefined ? null : await kept.text();
+		});
+	const post = (type: 'keep-page' | 'forget-page') =>
+		phone.evaluate((type) => {
+			navigator.serviceWorker.controller?.postMessage({ type, files: [] });
+		}, type);
+
+	// The kept copy gone (as the browser may evict it): the page's next keep fetches it again.
+	await phone.evaluate(async () => {
+		for (const name of await caches.keys())
+			await (await caches.open(name)).delete(location.pathname);
+	});
+	await post('keep-page');
+	await fetchStarted;
+	// A marker in the page's place, which only the worker's forget removes: once it is gone, the
+	// worker has taken in the forget while its keep still waits.
+	await phone.evaluate(async () => {
+		const name = (await caches.keys()).find((key) => key.startsWith('samrad-offline'));
+		if (!name) throw new Error(`no offline cache among ${(await caches.keys()).join(', ')}`);
+		await (await caches.open(name)).put(location.pathname, new Response('marker'));
+	});
+	expect(await keptPage()).toBe('marker');
+	await post('forget-page');
+	await expect.poll(keptPage).toBeNull();
+
+	release();
+	await fetchEnded;
+	// The worker puts a fetched page within moments; this one must stay out.
+	for (let i = 0; i < 10; i++) {
+		await phone.waitForTimeout(200);
+		expect(await keptPage(), 'the page kept again by a keep begun before the forget').toBeNull();
+	}
+});
+
 /**
  * The caches this phone keeps, the state of each of its registration's workers, and whether the
  * page is controlled by the active one (from its start, or taken over once it activated: which
