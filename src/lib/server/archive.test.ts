@@ -853,6 +853,37 @@ describe('a round’s confirmed themes in the archive', () => {
 		expect(copy).toContain('ORGANISER-HEADING');
 		expect(copy).toBe(await markdown(played.app, id));
 	});
+
+	it('are absent from a version 4 file (from before them), which imports with none', async () => {
+		const played = await open();
+		const id = (await seedPlayedDemo(played.app, { now: Date.UTC(2026, 0, 10) })).id;
+		const roundId = (await played.app.conferences.rounds(id))[0]!.id;
+		const perspective = (await roundPerspective(played.app, id, roundId, 'nb'))!;
+		const confirmed = await played.app.conferences.dispatch(id, {
+			type: 'themes.edit',
+			roundId,
+			proposal: perspective.proposal.themes,
+			edit: { kind: 'confirm' }
+		});
+		if (!confirmed.ok) throw new Error(confirmed.error.code);
+		const current = (await exportConference(played.app, id))!;
+		expect(current.rounds.some((r) => r.themes)).toBe(true);
+		// The same conference as version 4 wrote it: no themes.
+		const v4 = JSON.parse(archiveJson(current)) as { schemaVersion: number; rounds: object[] };
+		v4.schemaVersion = 4;
+		for (const round of v4.rounds) delete (round as { themes?: unknown }).themes;
+		const target = await open();
+		const imported = await importArchive(target.app, JSON.stringify(v4), null);
+		if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported)}`);
+		const copyId = imported.value.conferenceId;
+		expect((await target.app.conferences.state(copyId))!.themes).toEqual({});
+		const again = (await exportConference(target.app, copyId))!;
+		expect(again.schemaVersion).toBe(archiveSchemaVersion);
+		expect(again.rounds.map((r) => r.themes ?? null)).toEqual(again.rounds.map(() => null));
+		expect(again.rounds.map((r) => r.groups.length)).toEqual(
+			current.rounds.map((r) => r.groups.length)
+		);
+	});
 });
 
 /** Ballots of votes still open, in every session of an installation. */
