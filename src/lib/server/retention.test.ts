@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dayMs, isoDay } from '$lib/domain/retention';
 import { createApp, type App } from './app';
 import { createOrganiser } from './auth';
@@ -14,7 +14,8 @@ import {
 	deletionSchedules,
 	keepForGood,
 	planRetention,
-	postponeDeletion
+	postponeDeletion,
+	scheduleRetention
 } from './retention';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -93,6 +94,45 @@ describe('the organiser’s deletion schedule', () => {
 			kind: 'plenary'
 		});
 		expect((await deletionSchedules(app, now)).get(id)!.deleteOn).toBe(isoDay(now + 365 * dayMs));
+	});
+});
+
+describe('the schedule of automatic deletion', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('runs at start-up and then every six hours', async () => {
+		const id = await newConference();
+		const due = created + 365 * dayMs;
+		const exists = async () => (await app.conferences.get(id)) !== null;
+		// The server starts three hours before the conference is due: nothing goes at start-up.
+		vi.useFakeTimers({
+			now: due - 3 * 60 * 60 * 1000,
+			toFake: ['setInterval', 'clearInterval', 'Date']
+		});
+		const stop = scheduleRetention(app);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(await exists()).toBe(true);
+		// Six hours later it is three hours past due: the next run deletes it.
+		await vi.advanceTimersByTimeAsync(6 * 60 * 60 * 1000 - 1);
+		expect(await exists()).toBe(true);
+		await vi.advanceTimersByTimeAsync(1);
+		await stop();
+		expect(await exists()).toBe(false);
+	});
+
+	it('deletes what is already due at start-up, and a stop right away waits for that run', async () => {
+		const id = await newConference();
+		vi.useFakeTimers({
+			now: created + 366 * dayMs,
+			toFake: ['setInterval', 'clearInterval', 'Date']
+		});
+		const stopped = scheduleRetention(app)();
+		// The database must not close under the run: the stop resolves only once it is done.
+		await stopped;
+		const left = app.db.prepare('SELECT count(*) AS n FROM conferences WHERE id = ?').get(id);
+		expect(left).toEqual({ n: 0 });
 	});
 });
 
