@@ -4,7 +4,7 @@
  * an unrelated SQLite file as if it were the backup.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,27 @@ async function appOn(url: string): Promise<ServerApp> {
 }
 
 describe('npm run backup on PostgreSQL', () => {
+	it('says so and writes nothing when pg_dump is not installed', async () => {
+		const database = await freshDatabase();
+		databases.push(database);
+		const file = join(folder, 'never.dump');
+		// A PATH with node (tsx needs it) but no PostgreSQL client.
+		const bin = mkdtempSync(join(tmpdir(), 'samrad-no-pg-dump-'));
+		symlinkSync(process.execPath, join(bin, 'node'));
+		try {
+			const backup = spawnSync(tsx, [join(projectRoot, 'scripts', 'backup.ts'), file], {
+				cwd: projectRoot,
+				encoding: 'utf8',
+				env: { PATH: bin, HOME: process.env.HOME ?? '/tmp', DATABASE_URL: database.url }
+			});
+			expect(backup.status).not.toBe(0);
+			expect(backup.stderr).toMatch(/pg_dump was not found/);
+			expect(existsSync(file)).toBe(false);
+		} finally {
+			rmSync(bin, { recursive: true, force: true });
+		}
+	});
+
 	it('writes a pg_dump archive that pg_restore brings back whole', async () => {
 		const original = await freshDatabase();
 		databases.push(original);

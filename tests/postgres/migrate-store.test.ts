@@ -5,8 +5,10 @@
  * PostgreSQL with the same report, the same views and the same sign-in; a target that holds
  * data is refused and left as it was unless --replace is given.
  */
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, createPostgresApp, type ServerApp } from '$lib/server/app';
 import { readConfig } from '$lib/server/config';
@@ -125,6 +127,22 @@ describe('npm run migrate-store', () => {
 		expect(replaced.code).toBe(0);
 		expect(await app.stores.settings.read('marker')).toBeNull();
 		expect(await app.stores.sessions.listIds()).toEqual(sessionIds);
+	}, 120_000);
+
+	it('refuses a SQLite file at another schema version, writing nothing', async () => {
+		const older = join(dirname(source.path), 'older.sqlite');
+		copyFileSync(source.path, older);
+		const file = new Database(older);
+		const version = file.pragma('user_version', { simple: true }) as number;
+		file.pragma(`user_version = ${version - 1}`);
+		file.close();
+		const database = await target();
+		const refused = migrateStore('--from', `sqlite:${older}`, '--to', database.url);
+		expect(refused.code).not.toBe(0);
+		expect(refused.err).toContain(`schema version ${version - 1}`);
+		const app = await postgresApp(database.url);
+		expect(await app.stores.sessions.listIds()).toEqual([]);
+		expect(await app.stores.conferences.list()).toEqual([]);
 	}, 120_000);
 
 	it('refuses a source that is not a SQLite file, and an unknown option, saying how to use it', () => {
