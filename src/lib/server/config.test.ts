@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, defaultRateLimits, readConfig } from './config';
+import { createLimiters, memoryLimiterStore } from './rate-limit';
+import type { LimiterStore } from './stores';
 
 /** The ConfigError a bad environment causes (fails the test if there is none). */
 function configError(env: Record<string, string>): ConfigError {
@@ -191,5 +195,143 @@ describe('readConfig', () => {
 		);
 		expect(configError({ RETENTION_DAYS: '-3' }).variable).toBe('RETENTION_DAYS');
 		expect(readConfig({ RETENTION_DAYS: '30' }).retentionDays).toBe(30);
+	});
+});
+
+describe('the defaults the README documents', () => {
+	const second = 1_000;
+	const minute = 60 * second;
+	const hour = 60 * minute;
+
+	it('reads the documented numbers from an empty environment', () => {
+		const config = readConfig({});
+		// README, Configuration: the RATE_LIMIT_* and RETENTION_DAYS rows.
+		expect(config.rateLimits).toEqual({
+			commandsPerSocket: 100,
+			commandsPerBinding: 200,
+			commandsPerAddress: 4000,
+			failedJoinsPerAddress: 300,
+			joinsPerAddress: 600,
+			sessionsPerAddress: 100
+		});
+		expect(config.retentionDays).toBe(365);
+		expect(config.port).toBe(3000);
+		expect(config.host).toBe('0.0.0.0');
+		expect(config.databasePath).toBe('db/samrad.sqlite');
+		expect(config.presenceBeatSeconds).toBe(10);
+		expect(config.workers).toBe(1);
+		expect(config.logLevel).toBe('info');
+		expect(config.trustProxy).toEqual({ hops: 0 });
+	});
+
+	it('matches every default written in the README’s configuration table', () => {
+		const readme = readFileSync(
+			fileURLToPath(new URL('../../../README.md', import.meta.url)),
+			'utf8'
+		);
+		const documented = Object.fromEntries(
+			[...readme.matchAll(/^\| `([A-Z_]+)` \| `([^`]+)` \|/gm)].map((m) => [m[1]!, m[2]!])
+		);
+		const config = readConfig({});
+		const actual: Record<string, string> = {
+			PORT: String(config.port),
+			HOST: config.host,
+			DATABASE_PATH: config.databasePath,
+			PRESENCE_BEAT_SECONDS: String(config.presenceBeatSeconds),
+			WORKERS: String(config.workers),
+			LOG_LEVEL: config.logLevel,
+			RETENTION_DAYS: String(config.retentionDays),
+			RATE_LIMIT_COMMANDS_PER_SOCKET: String(config.rateLimits.commandsPerSocket),
+			RATE_LIMIT_COMMANDS_PER_BINDING: String(config.rateLimits.commandsPerBinding),
+			RATE_LIMIT_COMMANDS_PER_ADDRESS: String(config.rateLimits.commandsPerAddress),
+			RATE_LIMIT_FAILED_JOINS_PER_ADDRESS: String(config.rateLimits.failedJoinsPerAddress),
+			RATE_LIMIT_JOINS_PER_ADDRESS: String(config.rateLimits.joinsPerAddress),
+			RATE_LIMIT_SESSIONS_PER_ADDRESS: String(config.rateLimits.sessionsPerAddress)
+		};
+		for (const [variable, value] of Object.entries(actual)) {
+			expect(documented[variable], variable).toBe(value);
+		}
+		expect(documented['TRUST_PROXY']).toBe('false');
+		expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual(config.trustProxy);
+	});
+
+	/** The limiters of a server with the default configuration, and what they count and wait. */
+	function defaultLimiters() {
+		const counters = new Map<string, { points: number; windowMs: number }>();
+		const blocks = new Map<string, number[]>();
+		const store: LimiterStore = {
+			counter: (prefix, points, windowMs) => {
+				counters.set(prefix, { points, windowMs });
+				const counter = memoryLimiterStore.counter(prefix, points, windowMs);
+				const block = counter.block.bind(counter);
+				return {
+					consume: counter.consume.bind(counter),
+					get: counter.get.bind(counter),
+					delete: counter.delete.bind(counter),
+					block: (key, seconds) => {
+						blocks.set(prefix, [...(blocks.get(prefix) ?? []), seconds]);
+						return block(key, seconds);
+					}
+				};
+			}
+		};
+		return { limiters: createLimiters(readConfig({}).rateLimits, store), counters, blocks };
+	}
+
+	it('counts commands per 10 seconds, joins per minute, unknown codes and sessions per hour', () => {
+		const { counters } = defaultLimiters();
+		expect(counters.get('socket')).toEqual({ points: 100, windowMs: 10 * second });
+		expect(counters.get('binding')).toEqual({ points: 200, windowMs: 10 * second });
+		expect(counters.get('address')).toEqual({ points: 4000, windowMs: 10 * second });
+		expect(counters.get('joins')).toEqual({ points: 600, windowMs: minute });
+		// "past 300 unknown codes an hour an address may only use codes it has already joined with"
+		expect(counters.get('code-cap')).toEqual({ points: 300, windowMs: hour });
+		// "Stand-alone sessions are limited to 100 an hour per address"
+		expect(counters.get('sessions')).toEqual({ points: 100, windowMs: hour });
+	});
+
+	it('refuses the 101st stand-alone session and the 301st unknown code of an address within the hour', async () => {
+		const { limiters } = defaultLimiters();
+		for (let i = 0; i < 100; i++) {
+			expect(await limiters.sessionsPerAddress.take('10.0.0.1')).toEqual({ ok: true });
+		}
+		const session = await limiters.sessionsPerAddress.take('10.0.0.1');
+		expect(session.ok).toBe(false);
+		expect(!session.ok && session.retryAfterMs).toBeLessThanOrEqual(hour);
+		expect(await limiters.sessionsPerAddress.take('10.0.0.2')).toEqual({ ok: true });
+		for (let i = 0; i < 300; i++) {
+			expect(await limiters.joinCodes.hardCap.take('10.0.0.1')).toEqual({ ok: true });
+		}
+		expect((await limiters.joinCodes.hardCap.take('10.0.0.1')).ok).toBe(false);
+	});
+
+	it('makes wrong join codes wait 2 s, 4 s, … up to 10 minutes, per socket and per address', async () => {
+		const { limiters, blocks } = defaultLimiters();
+		const doubling = [2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600, 600];
+		for (let i = 0; i < 40; i++) {
+			await limiters.joinCodes.perSocket.fail('socket-1');
+			await limiters.joinCodes.perAddress.fail('10.0.0.1');
+		}
+		for (const prefix of ['code-socket:waits', 'code-address:waits']) {
+			const waits = blocks.get(prefix)!;
+			expect(waits.slice(0, doubling.length), prefix).toEqual(doubling);
+			expect(Math.max(...waits), prefix).toBe(10 * 60);
+		}
+		const wait = await limiters.joinCodes.perSocket.wait('socket-1');
+		expect(wait.ok).toBe(false);
+		expect(!wait.ok && wait.retryAfterMs).toBeGreaterThan(9 * minute);
+		expect(!wait.ok && wait.retryAfterMs).toBeLessThanOrEqual(10 * minute);
+	});
+
+	it('makes new browsers wait at most a minute when many addresses guess one user name', async () => {
+		const { limiters, blocks, counters } = defaultLimiters();
+		for (let i = 0; i < 60; i++) await limiters.signIn.perAccount.fail('organiser');
+		const waits = blocks.get('login-account:waits')!;
+		expect(waits.slice(0, 6)).toEqual([2, 4, 8, 16, 32, 60]);
+		expect(Math.max(...waits)).toBe(60);
+		expect(counters.get('login-account:waits')!.windowMs).toBe(minute);
+		const wait = await limiters.signIn.perAccount.wait('organiser');
+		expect(wait.ok).toBe(false);
+		expect(!wait.ok && wait.retryAfterMs).toBeLessThanOrEqual(minute);
 	});
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { shareConference, unshareConference } from './conference-access';
 import { conferenceTie, findOrganiser } from './db/organisers';
 import { createDemoConference } from './demo';
 import { createAccount, deleteAccount } from './organiser-accounts';
@@ -70,5 +71,62 @@ describe('two browsers at once', () => {
 			'admin',
 			'same.name'
 		]);
+	});
+});
+
+describe('deleting an account that owns a conference', () => {
+	it('hands it to its longest-standing co-organiser, by when each was added', async () => {
+		const scratch = await tempApp('samrad-accounts-unit');
+		opened.push(scratch);
+		const { app } = scratch;
+		const account = async (username: string, first = false) => {
+			const made = await createAccount(app, values(username), 'a long password', {
+				firstOnly: first
+			});
+			if (!made.ok) throw new Error(made.reason);
+			return made.id;
+		};
+		const admin = await account('admin', true);
+		const leaving = await account('leaving');
+		// The accounts are made in this order; the conference is shared in another.
+		const ann = await account('ann');
+		const ben = await account('ben');
+		const cleo = await account('cleo');
+		const dag = await account('dag');
+		const T = Date.now();
+		const conference = await createDemoConference(app, 'en', T, leaving);
+		expect(conferenceTie(app.db, conference.id, leaving)).toBe('owner');
+		const share = async (username: string, at: number) =>
+			expect(await shareConference(app, conference.id, username, at)).toMatchObject({ ok: true });
+		// Ben was added first, but was taken off and added again last: he stands the shortest.
+		await share('ben', T + 500);
+		await share('cleo', T + 1_000);
+		await share('ann', T + 2_000);
+		await share('dag', T + 3_000);
+		expect(await unshareConference(app, conference.id, ben)).toBe(true);
+		await share('ben', T + 4_000);
+		const adminAccount = (await app.stores.organisers.find(admin))!;
+		const owner = () =>
+			[admin, ann, ben, cleo, dag].find(
+				(id) => conferenceTie(app.db, conference.id, id) === 'owner'
+			);
+
+		expect(await deleteAccount(app, adminAccount, leaving)).toMatchObject({ ok: true, toAdmin: 0 });
+		expect(owner()).toBe(cleo);
+		expect([ann, ben, dag].map((id) => conferenceTie(app.db, conference.id, id))).toEqual([
+			'co_organiser',
+			'co_organiser',
+			'co_organiser'
+		]);
+		// Each next owner leaves in turn: the conference goes down the order of adding.
+		expect(await deleteAccount(app, adminAccount, cleo)).toMatchObject({ ok: true, toAdmin: 0 });
+		expect(owner()).toBe(ann);
+		expect(await deleteAccount(app, adminAccount, ann)).toMatchObject({ ok: true, toAdmin: 0 });
+		expect(owner()).toBe(dag);
+		expect(await deleteAccount(app, adminAccount, dag)).toMatchObject({ ok: true, toAdmin: 0 });
+		expect(owner()).toBe(ben);
+		// Nobody left to take it: the administrator who deletes the last one gets it.
+		expect(await deleteAccount(app, adminAccount, ben)).toMatchObject({ ok: true, toAdmin: 1 });
+		expect(owner()).toBe(admin);
 	});
 });

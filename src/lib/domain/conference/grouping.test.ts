@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from '../session/test-fixtures';
 import { groupName, type AllocationSettings } from './allocation';
+import { decide, type ConferenceActor, type ConferenceCommand } from './commands';
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import {
 	applyGrouping,
 	emptyGrouping,
+	groupingLimits,
 	planReallocation,
 	recordGrouping,
 	shownGroups,
@@ -18,6 +20,7 @@ import {
 	type Seat
 } from './grouping';
 import { defaultRoles } from './roles';
+import { emptyState, type ConferenceState } from './state';
 
 function context(participants: readonly GroupingParticipant[]): GroupingContext {
 	return {
@@ -694,5 +697,143 @@ describe('undo', () => {
 		if (!undone.ok) throw new Error('refused');
 		expect(seatOf(undone.state, 'w1')!.groupId).toBe('gw');
 		expect(undone.state.groups.find((g) => g.id === 'ge')!.name).toBe('Bedrifter');
+	});
+});
+
+describe('the grouping history (privacy page: "their last 50 grouping actions per round")', () => {
+	const ann = 'organiser-ann';
+
+	/**
+	 * `count` renames of group gw, each recorded: the n-th (from 1) names it `n`, so the entry it
+	 * leaves (whose inverse holds the name before) tells which action it was.
+	 */
+	function renames(count: number): GroupingHistory {
+		let state = allocated();
+		let history: GroupingHistory = [];
+		for (let n = 1; n <= count; n++) {
+			const result = applyGrouping(
+				state,
+				{ type: 'renameGroup', groupId: 'gw', name: String(n) },
+				smallCtx
+			);
+			if (!result.ok) throw new Error('refused');
+			state = result.state;
+			history = recordGrouping(history, ann, result.applied);
+		}
+		return history;
+	}
+	const actionNumbers = (history: GroupingHistory) =>
+		history.map((e) => Number(e.inverse.groups[0]!.group!.name ?? 0) + 1);
+	const range = (from: number, to: number) =>
+		Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+	it('keeps at most 50 actions', () => {
+		expect(groupingLimits.history).toBe(50);
+	});
+
+	it('keeps all of the first 50 actions, then drops the oldest first', () => {
+		expect(actionNumbers(renames(49))).toEqual(range(1, 49));
+		expect(actionNumbers(renames(50))).toEqual(range(1, 50));
+		expect(actionNumbers(renames(51))).toEqual(range(2, 51));
+		expect(actionNumbers(renames(52))).toEqual(range(3, 52));
+		expect(actionNumbers(renames(120))).toEqual(range(71, 120));
+	});
+
+	it('keeps exactly the last 50 entries as they were recorded', () => {
+		const full = renames(50);
+		const one = renames(51);
+		// One action more drops exactly the oldest entry and leaves the others as they were.
+		expect(one).toHaveLength(50);
+		expect(one.slice(0, 49)).toEqual(full.slice(1));
+		const all = renames(75);
+		// The oldest kept entry is the 26th action: it renamed the group from "25" to "26".
+		expect(all[0]!.inverse.groups[0]!.group!.name).toBe('25');
+		expect(all.at(-1)!.inverse.groups[0]!.group!.name).toBe('74');
+		for (const entry of all) {
+			expect(entry).toMatchObject({ actor: ann, undone: false, isUndo: false });
+			expect(entry.touched.groups).toEqual(['gw']);
+		}
+	});
+
+	describe('in a conference, each round has its own', () => {
+		const owner: ConferenceActor = { role: 'organiser', roles: ['owner'], accountId: 'a-owner' };
+		const round = {
+			title: 'Runde',
+			theme: '',
+			rule: 'manual' as const,
+			maxGroupSize: 7,
+			questions: ['Hva hindrer?']
+		};
+		function run(state: ConferenceState, command: ConferenceCommand): ConferenceState {
+			const decision = decide(state, command, owner, 1_800_000_000_000);
+			if (!decision.ok) throw new Error(`${command.type}: ${JSON.stringify(decision.error)}`);
+			return decision.state;
+		}
+		const rename = (roundId: string, groupId: string, name: string): ConferenceCommand => ({
+			type: 'round.group',
+			roundId,
+			action: { type: 'renameGroup', groupId, name }
+		});
+
+		it('60 actions in one round keep its last 50, and 5 in another keep all 5 of those', () => {
+			let state = emptyState({
+				id: 'c1',
+				title: 'Nordisk dialog',
+				subtitle: '',
+				venue: 'Sigtuna',
+				startDate: '2010-05-06',
+				endDate: '2010-05-06',
+				about: '',
+				introduction: '',
+				organisation: '',
+				author: '',
+				introductionBy: '',
+				language: 'nb',
+				languages: ['nb'],
+				joinCode: 'ABC234',
+				plenumToken: 'plenum-token-plenum-token',
+				currentRoundId: null,
+				notice: '',
+				noticeAt: null,
+				plenumRoundId: null,
+				plenumGroupId: null,
+				createdAt: 1_800_000_000_000,
+				updatedAt: 1_800_000_000_000
+			});
+			state = run(state, { type: 'round.add', roundId: 'r1', round });
+			state = run(state, { type: 'round.add', roundId: 'r2', round });
+			state = run(state, {
+				type: 'round.group',
+				roundId: 'r1',
+				action: { type: 'addGroup', groupId: 'g1' }
+			});
+			state = run(state, {
+				type: 'round.group',
+				roundId: 'r2',
+				action: { type: 'addGroup', groupId: 'g2' }
+			});
+			// Round 1: the addGroup and then 60 renames; round 2: its addGroup and 4 renames, in between.
+			for (let n = 1; n <= 60; n++) {
+				state = run(state, rename('r1', 'g1', `r1-${n}`));
+				if (n % 15 === 0) state = run(state, rename('r2', 'g2', `r2-${n / 15}`));
+			}
+			const r1 = state.history.r1!;
+			const r2 = state.history.r2!;
+			expect(r1).toHaveLength(50);
+			// Kept: renames 11 to 60 (each entry's inverse holds the name before it).
+			expect(r1.map((e) => e.inverse.groups[0]!.group!.name)).toEqual(
+				range(10, 59).map((n) => `r1-${n}`)
+			);
+			expect(r1.every((e) => e.touched.groups.join() === 'g1')).toBe(true);
+			expect(r2).toHaveLength(5);
+			expect(r2[0]!.inverse.groups).toEqual([{ id: 'g2', group: null, index: -1 }]);
+			expect(r2.slice(1).map((e) => e.inverse.groups[0]!.group!.name)).toEqual([
+				null,
+				'r2-1',
+				'r2-2',
+				'r2-3'
+			]);
+			expect(Object.keys(state.history).sort()).toEqual(['r1', 'r2']);
+		});
 	});
 });

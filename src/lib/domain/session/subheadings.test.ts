@@ -164,6 +164,45 @@ describe('sub-headings (one level under a heading)', () => {
 		expect(runOf(state).clusters).toHaveLength(1 + limits.subheadingsPerHeading);
 	});
 
+	it('sub-headings count in the 60 headings a question may have: a mix of 60 refuses both kinds', () => {
+		// 10 headings with 5 sub-headings each: 60 in all, with no heading near its 12 sub-headings.
+		const perHeading = 5;
+		const headingCount = limits.clustersPerQuestion / (1 + perHeading);
+		/** Headings h0, h1, … each followed by its sub-headings, until `count` are made. */
+		const filled = (count: number): SessionState => {
+			let state = clarifySession();
+			for (let h = 0; h < headingCount; h++) {
+				for (let s = -1; s < perHeading; s++) {
+					if (runOf(state).clusters.length === count) return state;
+					state = run(
+						state,
+						s < 0 ? heading(`h${h}`, `H${h}`) : subheading(`h${h}-s${s}`, `h${h}`, `H${h} sub ${s}`)
+					);
+				}
+			}
+			return state;
+		};
+		const tooMany = { code: 'too_many', params: { max: limits.clustersPerQuestion } };
+
+		const full = filled(limits.clustersPerQuestion);
+		const clusters = runOf(full).clusters;
+		expect(clusters).toHaveLength(limits.clustersPerQuestion);
+		expect(clusters.filter((c) => c.parentId === undefined)).toHaveLength(headingCount);
+		expect(clusters.filter((c) => c.parentId !== undefined)).toHaveLength(
+			headingCount * perHeading
+		);
+		expect(refusal(full, heading('one-more', 'One more'))).toEqual(tooMany);
+		expect(refusal(full, subheading('one-more-sub', 'h0', 'One more sub'))).toEqual(tooMany);
+
+		// One fewer (the last heading has 4 sub-headings): a sub-heading is taken, making 60.
+		const almost = filled(limits.clustersPerQuestion - 1);
+		expect(runOf(almost).clusters).toHaveLength(limits.clustersPerQuestion - 1);
+		const after = run(almost, subheading('last-sub', 'h0', 'Last sub'));
+		expect(runOf(after).clusters).toHaveLength(limits.clustersPerQuestion);
+		expect(runOf(after).clusters.at(-1)).toMatchObject({ id: 'last-sub', parentId: 'h0' });
+		expect(refusal(after, subheading('and-another', 'h1', 'And another'))).toEqual(tooMany);
+	});
+
 	it('votes stay on headings and ungrouped notes: a note under a sub-heading counts for its heading', () => {
 		let state = advance(withSubheading());
 		const items = voteItems(runOf(state));
