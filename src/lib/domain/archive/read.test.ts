@@ -152,6 +152,21 @@ describe('readArchive', () => {
 		});
 	});
 
+	it('takes a time on the last moment of the year 9999 and refuses one a millisecond later', () => {
+		const last = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+		const file = (updatedAt: number) => {
+			const written = archive();
+			written.conference.updatedAt = updatedAt;
+			return JSON.stringify(written);
+		};
+		expect(readArchive(file(last)).ok).toBe(true);
+		expect(problem(file(last + 1))).toEqual({
+			code: 'invalid',
+			total: 1,
+			issues: [{ path: 'conference.updatedAt', kind: 'invalid_date' }]
+		});
+	});
+
 	it('finds references to people, roles and rounds that are not there, and people placed twice', () => {
 		const bad = archive();
 		const [first, second] = bad.rounds[0]!.groups;
