@@ -26,6 +26,7 @@ import { connect, newId, type TestClient } from './helpers/client';
 import { seedConference, type SeededConference } from './helpers/conference';
 import { fuzzCases, unknownEvents, type FuzzCase } from './helpers/fuzz';
 import { Random, sleep, testSeed } from './helpers/random';
+import { expectRateLimited } from './helpers/rate-limited';
 import { TestServer, startServer } from './helpers/server';
 import {
 	connectConsole,
@@ -60,19 +61,6 @@ async function consoleOf(server: TestServer, session: CreatedSession, lang?: Lan
 /** A string as a literal part of a regular expression. */
 function escape(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A rate_limited refusal: seconds to wait within the window, message in the socket's language. */
-function expectRateLimited(answer: unknown, lang: Language, windowSeconds: number): number {
-	expect(answer).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-	const { message, params } = (answer as Extract<Ack, { ok: false }>).error;
-	const seconds = Number(params?.seconds);
-	expect(Number.isInteger(seconds)).toBe(true);
-	expect(seconds).toBeGreaterThanOrEqual(1);
-	expect(seconds).toBeLessThanOrEqual(windowSeconds);
-	expect(message).toBe(fixedT(lang)('errors.rate_limited', { seconds }));
-	expect(message).not.toBe(fixedT(lang === 'en' ? 'sv' : 'en')('errors.rate_limited'));
-	return seconds;
 }
 
 function seqOf(server: TestServer, sessionId: string): number {

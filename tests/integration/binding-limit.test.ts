@@ -11,11 +11,11 @@
  * 10-second window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixedT } from '$lib/i18n';
 import type { Ack } from '$lib/realtime/contract';
 import type { CreatedSession } from '$lib/server/http/new-session';
 import { newId, type TestClient } from './helpers/client';
 import { sleep } from './helpers/random';
+import { expectRateLimited } from './helpers/rate-limited';
 import { TestServer, startServer } from './helpers/server';
 import {
 	connectConsole,
@@ -104,18 +104,6 @@ function addNotes(client: TestClient, questionId: string, label: string, count: 
 	});
 }
 
-/** A rate_limited refusal: the seconds to wait within the window, the message in English. */
-function expectRateLimited(answer: unknown): number {
-	expect(answer).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-	const { message, params } = (answer as Extract<Ack, { ok: false }>).error;
-	const seconds = Number(params?.seconds);
-	expect(Number.isInteger(seconds)).toBe(true);
-	expect(seconds).toBeGreaterThanOrEqual(1);
-	expect(seconds).toBeLessThanOrEqual(windowSeconds);
-	expect(message).toBe(fixedT('en')('errors.rate_limited', { seconds }));
-	return seconds;
-}
-
 function stored(commandId: string): boolean {
 	return readDb(
 		server.databasePath,
@@ -179,7 +167,7 @@ describe('commands per person on all their sockets together', () => {
 			// Exactly the person's allowance is accepted, whatever socket it came from.
 			expect(accepted).toHaveLength(perPerson);
 			expect(refused).toHaveLength(all.length - perPerson);
-			for (const sent of refused) expectRateLimited(sent.answer);
+			for (const sent of refused) expectRateLimited(sent.answer, 'en', windowSeconds);
 			for (const sent of accepted) expect(sent.answer).toEqual({ ok: true, noteId: sent.noteId });
 
 			// No lock-out of anyone else: the other participant and the console were not refused.
@@ -191,7 +179,7 @@ describe('commands per person on all their sockets together', () => {
 			// The same person reconnecting gets no fresh allowance: a new socket is refused at once.
 			const reconnected = await samePerson(mallory.token, transport);
 			const [late] = await Promise.all(addNotes(reconnected, questionId, 'late', 1));
-			expectRateLimited(late!.answer);
+			expectRateLimited(late!.answer, 'en', windowSeconds);
 			// While the others still carry on.
 			const [more] = await Promise.all(addNotes(honest.client, questionId, 'more', 1));
 			expect(more!.answer).toEqual({ ok: true, noteId: more!.noteId });
@@ -221,7 +209,12 @@ describe('commands per person on all their sockets together', () => {
 			expect(sent.map((s) => s.answer.ok)).toEqual(sent.map(() => true));
 			const [extra] = await Promise.all(addNotes(sockets[0]!, questionId, `${label} extra`, 1));
 			const refusedAt = Date.now();
-			return { sent, refusedAt, seconds: expectRateLimited(extra!.answer), extra: extra! };
+			return {
+				sent,
+				refusedAt,
+				seconds: expectRateLimited(extra!.answer, 'en', windowSeconds),
+				extra: extra!
+			};
 		};
 		const first = await burst('first');
 		expect(stored(first.extra.commandId)).toBe(false);

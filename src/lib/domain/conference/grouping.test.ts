@@ -21,6 +21,7 @@ import {
 } from './grouping';
 import { defaultRoles } from './roles';
 import { emptyState, type ConferenceState } from './state';
+import { conferenceDetails } from '$lib/testing/conference-details';
 
 function context(participants: readonly GroupingParticipant[]): GroupingContext {
 	return {
@@ -777,19 +778,8 @@ describe('the grouping history (privacy page: "their last 50 grouping actions pe
 
 		it('60 actions in one round keep its last 50, and 5 in another keep all 5 of those', () => {
 			let state = emptyState({
+				...conferenceDetails({ startDate: '2010-05-06', endDate: '2010-05-06' }),
 				id: 'c1',
-				title: 'Nordisk dialog',
-				subtitle: '',
-				venue: 'Sigtuna',
-				startDate: '2010-05-06',
-				endDate: '2010-05-06',
-				about: '',
-				introduction: '',
-				organisation: '',
-				author: '',
-				introductionBy: '',
-				language: 'nb',
-				languages: ['nb'],
 				joinCode: 'ABC234',
 				plenumToken: 'plenum-token-plenum-token',
 				currentRoundId: null,
