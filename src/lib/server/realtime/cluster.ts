@@ -207,7 +207,13 @@ export class RedisChangeBus implements ChangeBus, Presence {
 		this.#adapterClient.on('error', (error: Error) =>
 			log.warn('redis.adapter_error', { message: error.message })
 		);
-		return this.#modules.createAdapter(this.#adapterClient, { streamName: this.#streamName });
+		// Its stream, its pub/sub channels (answers between processes) and its session keys, all
+		// under this installation's prefix: another installation on the same Redis hears none.
+		return this.#modules.createAdapter(this.#adapterClient, {
+			streamName: this.#streamName,
+			channelPrefix: this.#streamName,
+			sessionKeyPrefix: `${this.#streamName}:session:`
+		});
 	}
 
 	elsewhere(sessionId: string): readonly string[] {
