@@ -7,12 +7,14 @@
  * stale app after a deploy.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, newId, type TestClient } from '../integration/helpers/client';
 import { setLogLevel } from '$lib/server/log';
 import { seedPlayedDemo } from '$lib/server/report/test-conference';
-import { withApp } from '../integration/helpers/conference';
+import { seedConference, withApp } from '../integration/helpers/conference';
+import { post } from '../integration/helpers/organiser-http';
 import { freshDir, root, TestServer } from '../integration/helpers/server';
 import { createSession } from '../integration/helpers/session';
 import { expectNoAxeViolations } from './helpers/axe';
@@ -502,4 +504,208 @@ test('the offline phone in all six languages: 0 axe violations', async ({ browse
 		await context.setOffline(false);
 		await context.close();
 	}
+});
+
+/** The keys this phone keeps in local storage that start with `prefix`, with their values. */
+function storedUnder(phone: Page, prefix: string): Promise<Record<string, string>> {
+	return phone.evaluate(
+		(prefix) =>
+			Object.fromEntries(
+				Object.keys(localStorage)
+					.filter((key) => key.startsWith(prefix))
+					.sort()
+					.map((key) => [key, localStorage.getItem(key) ?? ''])
+			),
+		prefix
+	);
+}
+
+/**
+ * The person's place is gone: the phone's kept page goes and stays gone, also when the page
+ * loads more of the app afterwards (as the test of a removed person above asks).
+ */
+async function expectPageForgotten(phone: Page): Promise<void> {
+	const kept = () =>
+		phone.evaluate(async () => (await caches.match(location.pathname)) !== undefined);
+	await expect.soft.poll(kept, { timeout: 20_000 }).toBe(false);
+	if (await kept()) return;
+	await phone.evaluate(async () => {
+		const asset = performance
+			.getEntriesByType('resource')
+			.map((entry) => entry.name)
+			.find((name) => name.includes('/_app/immutable/'));
+		if (asset) await fetch(asset, { cache: 'reload' });
+	});
+	for (let i = 0; i < 8; i++) {
+		await phone.waitForTimeout(200);
+		if (await kept()) break;
+	}
+	expect.soft(await kept(), 'the page kept again after its place was gone').toBe(false);
+}
+
+/** The phone, reloaded offline by the next person to pick it up, shows nothing of `secret`. */
+async function expectNothingOffline(context: BrowserContext, phone: Page, secret: string) {
+	await context.setOffline(true);
+	const served = await phone.reload().then(
+		(response) => response !== null,
+		() => false
+	);
+	// A page still served by the worker: its app shows what it kept a moment after the load (the
+	// count right at the load would pass before it has), so the note is looked for a while.
+	for (let i = 0; served && i < 25; i++) {
+		if ((await phone.getByText(secret).count()) > 0) break;
+		await phone.waitForTimeout(200);
+	}
+	await expect.soft(phone.getByText(secret)).toHaveCount(0);
+	await context.setOffline(false);
+}
+
+/**
+ * A seeded conference (round started, its groups in their lobbies) on its own server, and one
+ * member's phone on their badge link, kept for offline use, with a note of theirs saved in
+ * their group's silent writing.
+ */
+async function memberWriting(browser: Browser, note: string) {
+	const server = new TestServer({ timeoutMs: 60_000 });
+	opened.push({ close: () => server.dispose() });
+	const seed = await seedConference(server.databasePath);
+	await server.start();
+	const group = seed.groups[0]!;
+	const person = seed.members.find((member) => member.id === group.memberIds[0])!;
+	const console = await connect(server, {
+		auth: { role: 'facilitator', token: group.facilitatorToken }
+	});
+	opened.push(console);
+	const questionId = (await console.waitForView()).view.currentQuestionId as string;
+	const room: Room = {
+		joinCode: group.joinCode,
+		facilitatorToken: group.facilitatorToken,
+		questionId,
+		console
+	};
+	const context = await phoneContext(browser, { baseURL: server.url });
+	const phone = await context.newPage();
+	await phone.goto(`/c/${person.token}`);
+	await expect(phone.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({
+		timeout: 15_000
+	});
+	await expect.poll(() => keptForOffline(phone), { timeout: 15_000 }).toBe(true);
+	await startWriting(room);
+	await addNote(phone, note);
+	await expect(phone.getByText('Saved')).toHaveCount(1, { timeout: 15_000 });
+	// What the phone keeps of the person: its last view (with the note) under the badge's key.
+	const prefix = `samrad.member.${person.token.slice(0, 12)}`;
+	await expect
+		.poll(async () => (await storedUnder(phone, prefix))[`${prefix}.view`])
+		.toContain(note);
+	return { server, seed, person, context, phone, prefix };
+}
+
+/** The member's phone was told it has no place here, and keeps nothing of it. */
+async function expectMemberPhoneWiped(
+	context: BrowserContext,
+	phone: Page,
+	prefix: string,
+	note: string
+): Promise<void> {
+	await expect
+		.soft(
+			phone.getByRole('alert').filter({ hasText: translate('en', 'conference.member.rejected') })
+		)
+		.toBeVisible({ timeout: 20_000 });
+	await expect.soft(phone.getByText(note)).toHaveCount(0);
+	await expectPageForgotten(phone);
+	expect.soft(Object.keys(await storedUnder(phone, prefix))).toEqual([]);
+	await expectNothingOffline(context, phone, note);
+}
+
+test('a conference member erased by the organiser (notes deleted) leaves nothing on the phone: told, no kept page, no last view, no notes after an offline reload', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const note = 'Private to the erased member';
+	const { server, seed, person, context, phone, prefix } = await memberWriting(browser, note);
+
+	const erased = await post(
+		server,
+		`/organiser/conferences/${seed.conferenceId}/privacy?/erase`,
+		{ participantId: person.id, mode: 'delete' },
+		{ cookie: seed.organiserCookie }
+	);
+	expect(erased.status).toBe(200);
+	await expectMemberPhoneWiped(context, phone, prefix, note);
+});
+
+test('a stand-alone session deleted (automatic deletion, at the start after a year of quiet) leaves nothing on the phone: told, no kept page, no last view, no notes after an offline reload', async ({
+	browser
+}) => {
+	test.setTimeout(150_000);
+	const server = new TestServer({ timeoutMs: 60_000 });
+	opened.push({ close: () => server.dispose() });
+	await server.start();
+	const room = await writingRoom(server.url, 'What is left after a year?');
+	const context = await phoneContext(browser, { baseURL: server.url });
+	const phone = await joinedPhone(context, room, 'Eydís');
+	await startWriting(room);
+	await addNote(phone, 'Private to Eydís');
+	await expect(phone.getByText('Saved')).toHaveCount(1);
+	const code = room.joinCode;
+	const before = await storedUnder(phone, 'samrad.');
+	expect(Object.keys(before)).toEqual(
+		expect.arrayContaining([`samrad.phone.${code}`, `samrad.outbox.${code}.view`])
+	);
+	expect(before[`samrad.outbox.${code}.view`]).toContain('Private to Eydís');
+
+	// Automatic deletion runs when the server starts (and every six hours): the session's last
+	// activity is moved back past RETENTION_DAYS (365 by default) while the server is stopped.
+	// The phone waits offline until the deletion is done, then reconnects as it would.
+	await context.setOffline(true);
+	room.console.close();
+	await server.stop();
+	const db = new Database(server.databasePath);
+	try {
+		const moved = db
+			.prepare('UPDATE sessions SET updated_at = ? WHERE join_code = ?')
+			.run(Date.now() - 400 * 86_400_000, code);
+		expect(moved.changes).toBe(1);
+	} finally {
+		db.close();
+	}
+	await server.start();
+	await server.waitForLog('retention.deleted', 30_000);
+	await context.setOffline(false);
+
+	await expect
+		.soft(
+			phone.getByRole('alert').filter({ hasText: translate('en', 'session.phone.identityLost') })
+		)
+		.toBeVisible({ timeout: 30_000 });
+	await expect.soft(phone.getByText('Private to Eydís')).toHaveCount(0);
+	await expectPageForgotten(phone);
+	const leftovers = await phone.evaluate(
+		(code) =>
+			Object.keys(localStorage).filter(
+				(key) => key.includes(code) || /outbox|view|phone/.test(key)
+			),
+		code
+	);
+	expect.soft(leftovers).toEqual([]);
+	await expectNothingOffline(context, phone, 'Private to Eydís');
+});
+
+test("a conference deleted by its organiser while a member's phone is open: the phone is told and closed, no kept page, no last view, no notes after an offline reload", async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const note = 'Private to a member of a deleted conference';
+	const { server, seed, context, phone, prefix } = await memberWriting(browser, note);
+
+	const deleted = await post(
+		server,
+		`/organiser/conferences/${seed.conferenceId}/privacy?/deleteConference`,
+		{},
+		{ cookie: seed.organiserCookie }
+	);
+	expect(deleted.status).toBe(303);
+	await expectMemberPhoneWiped(context, phone, prefix, note);
 });

@@ -788,14 +788,16 @@ export class Hub {
 	}
 
 	/**
-	 * The conference of a socket that watches it (overview, plenum) or belongs to it (a member's
-	 * phone) was deleted: the device is told, clears what it shows, and is closed.
+	 * A socket has no conference view: the conference it watches (overview, plenum) or belongs to
+	 * (a member's phone) was deleted, or the member is no longer in it (erased from the roster).
+	 * The device is told, clears what it shows and keeps (its page, its last view), and is closed.
 	 */
-	async #closeIfConferenceGone(socket: SamradSocket): Promise<void> {
+	async #closeIfGone(socket: SamradSocket): Promise<void> {
 		const conferenceId = socket.data.member?.conferenceId ?? socket.data.watch?.conferenceId;
-		if (!conferenceId || (await this.#app.stores.conferences.find(conferenceId))) return;
-		if (socket.disconnected) return;
-		socket.emit('session.closed', { code: 'not_found' });
+		if (!conferenceId) return;
+		const conference = await this.#app.stores.conferences.find(conferenceId);
+		if ((conference && !socket.data.member) || socket.disconnected) return;
+		socket.emit('session.closed', { code: conference ? 'removed' : 'not_found' });
 		socket.disconnect(true);
 	}
 
@@ -831,7 +833,7 @@ export class Hub {
 			}
 			const view = await this.#conferenceView(socket);
 			if (socket.disconnected) return;
-			if (!view) return await this.#closeIfConferenceGone(socket);
+			if (!view) return await this.#closeIfGone(socket);
 			const json = JSON.stringify(view);
 			// Nothing it shows changed (a ballot in a group, say): nothing is sent.
 			if (json === socket.data.lastConference) return;
