@@ -96,8 +96,9 @@ function withRedis(storage: Storage, redis: Redis): Storage {
 
 /** Another process committed a session: this process reads its copy again if older. */
 async function freshen(sessions: SessionService, change: Change): Promise<void> {
-	if (change.type === 'session' && change.seq !== undefined)
-		await sessions.refresh(change.sessionId, change.seq);
+	if (change.type !== 'session') return;
+	if (change.deleted) sessions.evict(change.sessionId);
+	else if (change.seq !== undefined) await sessions.refresh(change.sessionId, change.seq);
 }
 
 /**

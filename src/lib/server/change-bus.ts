@@ -10,9 +10,10 @@ export type Change =
 	/**
 	 * A session's state changed: its sockets get their views again. `seq` is its event number
 	 * once committed (other processes read a copy older than that again); absent when only
-	 * who is online changed.
+	 * who is online changed. `deleted`: the session is gone (automatic deletion): every process
+	 * forgets its copy, and its devices are told.
 	 */
-	| { type: 'session'; sessionId: string; seq?: number }
+	| { type: 'session'; sessionId: string; seq?: number; deleted?: true }
 	/**
 	 * A conference changed: its structure (rounds, groups, people), its notice, what the plenum
 	 * presents, its glossary, or who may watch it (overviews are checked again).

@@ -21,7 +21,7 @@ import type {
 } from './stores';
 
 /** What this module uses of the app: handed in by its caller. */
-type Uses = Pick<App, 'config' | 'stores' | 'conferences' | 'sessions'> &
+type Uses = Pick<App, 'config' | 'stores' | 'conferences' | 'sessions' | 'bus'> &
 	Parameters<typeof mayOnConference>[0];
 
 /** What automatic deletion would delete now. */
@@ -73,6 +73,8 @@ async function deleteDue(
 		await app.stores.erase();
 		for (const session of plan.sessions) {
 			app.sessions.evict(session.id);
+			// Phones, screens and consoles still open on it are told, here and on other processes.
+			app.bus.publish({ type: 'session', sessionId: session.id, deleted: true });
 			logDeleted({ sessionId: session.id }, session.lastActivity);
 		}
 	}

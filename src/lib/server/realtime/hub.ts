@@ -481,8 +481,9 @@ export class Hub {
 		if (!entry || !session || fields === undefined) {
 			// A conference member moved out of a group simply waits for the next one.
 			if (!socket.data.member) {
+				// The session gone (deleted) for everyone; a person taken out of one still there.
 				socket.emit('session.closed', {
-					code: binding.viewer.role === 'participant' ? 'removed' : 'not_found'
+					code: session && binding.viewer.role === 'participant' ? 'removed' : 'not_found'
 				});
 			}
 			this.unbind(socket);
