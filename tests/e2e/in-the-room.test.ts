@@ -214,6 +214,32 @@ test('a note typed but not added survives a reload while offline', async () => {
 	await expect(bjarki.page.getByLabel('New note')).toHaveValue('');
 });
 
+test('a note typed and then emptied leaves no draft on the phone (the privacy page says so)', async () => {
+	const page = bjarki.page;
+	const drafts = () =>
+		page.evaluate(() =>
+			Object.keys(localStorage)
+				.filter((key) => key.includes('.draft.note.'))
+				.map((key) => [key, localStorage.getItem(key)])
+		);
+	const draft = 'Second thoughts, not for anyone';
+	await page.getByLabel('New note').fill(draft);
+	// Kept while typed (the key the privacy page names), so that a reload does not lose it.
+	await expect
+		.poll(async () =>
+			(await drafts()).map(([key, value]) => [
+				/^samrad\.outbox\..+\.draft\.note\..+$/.test(key!),
+				value?.includes(draft)
+			])
+		)
+		.toEqual([[true, true]]);
+	await page.getByLabel('New note').fill('');
+	await expect.poll(drafts).toEqual([]);
+	await page.reload();
+	await expect(page.getByLabel('New note')).toHaveValue('');
+	expect(await drafts()).toEqual([]);
+});
+
 test('screen readers hear each "Note added.", and no "Sending… / Connected" after every action', async () => {
 	await announced(aino.page);
 	for (const text of ['Aino one', 'Aino two']) {
