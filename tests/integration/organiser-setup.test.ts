@@ -13,7 +13,8 @@ import {
 	setUpFirstAccount,
 	type Site
 } from './helpers/organiser-http';
-import { startServer, type TestServer } from './helpers/server';
+import { join } from 'node:path';
+import { freshDir, runUntilExit, startServer, type TestServer } from './helpers/server';
 
 const servers: TestServer[] = [];
 
@@ -47,6 +48,30 @@ async function stillEmpty(site: Site): Promise<boolean> {
 	const response = await get(site, '/organiser');
 	return response.headers.get('location') === '/organiser/setup';
 }
+
+describe('the setup code in a quiet log', () => {
+	it('is printed as a warning, so that it shows at LOG_LEVEL=warn, where info lines do not', async () => {
+		const exit = await runUntilExit(
+			{
+				DATABASE_PATH: join(freshDir('setup-code-warn'), 'samrad.sqlite'),
+				LOG_LEVEL: 'warn',
+				TRUST_PROXY: 'true'
+			},
+			30_000,
+			undefined,
+			'organiser.setup_code'
+		);
+		const lines = `${exit.stdout}\n${exit.stderr}`
+			.split('\n')
+			.filter((line) => line.startsWith('{'))
+			.map((line) => JSON.parse(line) as { level: string; event: string; code?: string });
+		const code = lines.find((line) => line.event === 'organiser.setup_code');
+		expect(code, `${exit.stdout}\n${exit.stderr}`).toMatchObject({ level: 'warn' });
+		expect(code!.code).toMatch(/^[A-Z0-9-]{12,}$/);
+		// Nothing below warn was written: the level was in force.
+		expect(lines.filter((line) => line.level === 'info' || line.level === 'debug')).toEqual([]);
+	});
+});
 
 describe('a fresh installation behind a proxy (TRUST_PROXY on)', () => {
 	it('refuses the first account from another address without the code, or with a wrong one', async () => {

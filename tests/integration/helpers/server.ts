@@ -243,13 +243,15 @@ export interface Exit {
 
 /**
  * Runs the server where it is expected to refuse to start; if it listens instead, it is stopped
- * and `listened` is true.
+ * and `listened` is true. `stopOn`: the log event (on either stream) after which it is stopped,
+ * for a server whose LOG_LEVEL hides "server.listening".
  */
 export async function runUntilExit(
 	env: Record<string, string>,
 	timeoutMs = 20_000,
 	/** Another system user to run as (only root may ask). */
-	user?: { uid: number; gid: number }
+	user?: { uid: number; gid: number },
+	stopOn = 'server.listening'
 ): Promise<Exit> {
 	const child = spawn(process.execPath, [serverEntry], {
 		cwd: root,
@@ -262,15 +264,20 @@ export async function runUntilExit(
 	let stdout = '';
 	let stderr = '';
 	let listened = false;
+	let stopped = false;
+	const stopWhenSeen = () => {
+		listened ||= parseLines(stdout).some((l) => l.event === 'server.listening');
+		if (stopped || !parseLines(stdout + stderr).some((l) => l.event === stopOn)) return;
+		stopped = true;
+		child.kill('SIGTERM');
+	};
 	child.stdout.on('data', (chunk: Buffer) => {
 		stdout += chunk.toString('utf8');
-		if (!listened && parseLines(stdout).some((l) => l.event === 'server.listening')) {
-			listened = true;
-			child.kill('SIGTERM');
-		}
+		stopWhenSeen();
 	});
 	child.stderr.on('data', (chunk: Buffer) => {
 		stderr += chunk.toString('utf8');
+		stopWhenSeen();
 	});
 	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 	const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
