@@ -1,3 +1,4 @@
+import { emptyState, type ConferenceState } from '$lib/domain/conference/state';
 import type { ConferenceDetails } from '$lib/domain/conference/types';
 
 /** A one-day conference's details for tests: Nordisk dialog at Sigtuna, with what a test changes. */
@@ -17,4 +18,28 @@ export function conferenceDetails(changes: Partial<ConferenceDetails> = {}): Con
 		languages: ['nb'],
 		...changes
 	};
+}
+
+/**
+ * A conference's state before anything was added (conference c1, its 2010 day at Sigtuna, in
+ * Norwegian and Swedish), created at `at`.
+ */
+export function emptyConference(at: number): ConferenceState {
+	return emptyState({
+		...conferenceDetails({
+			startDate: '2010-05-06',
+			endDate: '2010-05-06',
+			languages: ['nb', 'sv']
+		}),
+		id: 'c1',
+		joinCode: 'ABC234',
+		plenumToken: 'plenum-token-plenum-token',
+		currentRoundId: null,
+		notice: '',
+		noticeAt: null,
+		plenumRoundId: null,
+		plenumGroupId: null,
+		createdAt: at,
+		updatedAt: at
+	});
 }

@@ -16,7 +16,8 @@ import {
 } from './commands';
 import { sigtunaParticipants } from './fixtures/sigtuna-2010';
 import type { GroupingAction } from './grouping';
-import { emptyState, groupsOf, seatsOf, type ConferenceState } from './state';
+import { groupsOf, seatsOf, type ConferenceState } from './state';
+import { emptyConference as emptyConferenceAt } from '$lib/testing/conference-details';
 import type { ParticipantFields } from './types';
 import type { SessionState } from '../session/types';
 import type { Theme } from '../synthesis/perspective';
@@ -58,32 +59,7 @@ const person = (f: ParticipantFields): NewParticipant => ({
 });
 const groupIds = (n = 50) => Array.from({ length: n }, () => newId('g'));
 
-function emptyConference(): ConferenceState {
-	return emptyState({
-		id: 'c1',
-		title: 'Nordisk dialog',
-		subtitle: '',
-		venue: 'Sigtuna',
-		startDate: '2010-05-06',
-		endDate: '2010-05-06',
-		about: '',
-		introduction: '',
-		organisation: '',
-		author: '',
-		introductionBy: '',
-		language: 'nb',
-		languages: ['nb', 'sv'],
-		joinCode: 'ABC234',
-		plenumToken: 'plenum-token-plenum-token',
-		currentRoundId: null,
-		notice: '',
-		noticeAt: null,
-		plenumRoundId: null,
-		plenumGroupId: null,
-		createdAt: T0,
-		updatedAt: T0
-	});
-}
+const emptyConference = () => emptyConferenceAt(T0);
 
 /** Applies commands as the owner, failing the test on a refusal. */
 function apply(state: ConferenceState, ...commands: ConferenceCommand[]): ConferenceState {

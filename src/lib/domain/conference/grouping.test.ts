@@ -20,8 +20,8 @@ import {
 	type Seat
 } from './grouping';
 import { defaultRoles } from './roles';
-import { emptyState, type ConferenceState } from './state';
-import { conferenceDetails } from '$lib/testing/conference-details';
+import type { ConferenceState } from './state';
+import { emptyConference } from '$lib/testing/conference-details';
 
 function context(participants: readonly GroupingParticipant[]): GroupingContext {
 	return {
@@ -777,19 +777,7 @@ describe('the grouping history (privacy page: "their last 50 grouping actions pe
 		});
 
 		it('60 actions in one round keep its last 50, and 5 in another keep all 5 of those', () => {
-			let state = emptyState({
-				...conferenceDetails({ startDate: '2010-05-06', endDate: '2010-05-06' }),
-				id: 'c1',
-				joinCode: 'ABC234',
-				plenumToken: 'plenum-token-plenum-token',
-				currentRoundId: null,
-				notice: '',
-				noticeAt: null,
-				plenumRoundId: null,
-				plenumGroupId: null,
-				createdAt: 1_800_000_000_000,
-				updatedAt: 1_800_000_000_000
-			});
+			let state = emptyConference(1_800_000_000_000);
 			state = run(state, { type: 'round.add', roundId: 'r1', round });
 			state = run(state, { type: 'round.add', roundId: 'r2', round });
 			state = run(state, {
