@@ -565,7 +565,7 @@ async function expectNothingOffline(context: BrowserContext, phone: Page, secret
  * member's phone on their badge link, kept for offline use, with a note of theirs saved in
  * their group's silent writing.
  */
-async function memberWriting(browser: Browser, note: string) {
+async function memberWriting(browser: Browser, note: string, longPolling = false) {
 	const server = new TestServer({ timeoutMs: 60_000 });
 	opened.push({ close: () => server.dispose() });
 	const seed = await seedConference(server.databasePath);
@@ -583,7 +583,7 @@ async function memberWriting(browser: Browser, note: string) {
 		questionId,
 		console
 	};
-	const context = await phoneContext(browser, { baseURL: server.url });
+	const context = await phoneContext(browser, { baseURL: server.url, longPolling });
 	const phone = await context.newPage();
 	await phone.goto(`/c/${person.token}`);
 	await expect(phone.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({
@@ -619,22 +619,28 @@ async function expectMemberPhoneWiped(
 	await expectNothingOffline(context, phone, note);
 }
 
-test('a conference member erased by the organiser (notes deleted) leaves nothing on the phone: told, no kept page, no last view, no notes after an offline reload', async ({
-	browser
-}) => {
-	test.setTimeout(120_000);
-	const note = 'Private to the erased member';
-	const { server, seed, person, context, phone, prefix } = await memberWriting(browser, note);
+for (const transport of ['WebSocket', 'long-polling'] as const) {
+	test(`a conference member erased by the organiser (notes deleted) leaves nothing on the phone: told, no kept page, no last view, no notes after an offline reload (${transport})`, async ({
+		browser
+	}) => {
+		test.setTimeout(120_000);
+		const note = 'Private to the erased member';
+		const { server, seed, person, context, phone, prefix } = await memberWriting(
+			browser,
+			note,
+			transport === 'long-polling'
+		);
 
-	const erased = await post(
-		server,
-		`/organiser/conferences/${seed.conferenceId}/privacy?/erase`,
-		{ participantId: person.id, mode: 'delete' },
-		{ cookie: seed.organiserCookie }
-	);
-	expect(erased.status).toBe(200);
-	await expectMemberPhoneWiped(context, phone, prefix, note);
-});
+		const erased = await post(
+			server,
+			`/organiser/conferences/${seed.conferenceId}/privacy?/erase`,
+			{ participantId: person.id, mode: 'delete' },
+			{ cookie: seed.organiserCookie }
+		);
+		expect(erased.status).toBe(200);
+		await expectMemberPhoneWiped(context, phone, prefix, note);
+	});
+}
 
 test('a stand-alone session deleted (automatic deletion, at the start after a year of quiet) leaves nothing on the phone: told, no kept page, no last view, no notes after an offline reload', async ({
 	browser
